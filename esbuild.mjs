@@ -1,0 +1,42 @@
+// One build script for every bundle: the core and finder as Node libraries,
+// the extension for the Node and the web-worker extension hosts, the webview,
+// and the integration tests that run inside VS Code.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  target: 'es2022',
+  logLevel: 'warning',
+};
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  // Libraries usable from Node: require('./dist/core.js').evaluate(...)
+  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/parse/index.ts'], outfile: 'dist/finder.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
+  // The extension, once for the desktop (Node) host and once for the web-worker host.
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
+  // The visualizer webview: a plain browser script, loaded by nonce.
+  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // Integration tests, loaded by VS Code's extension test runner.
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration.js', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
+];
+
+// While the project grows, an entry whose source does not exist yet is skipped.
+const present = bundles.filter((b) => b.entryPoints.every((e) => existsSync(e)));
+
+if (watch) {
+  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`watching ${present.length} bundles`);
+} else {
+  await Promise.all(present.map((b) => esbuild.build(b)));
+  console.log(`built ${present.map((b) => b.outfile).join(', ')}`);
+}
