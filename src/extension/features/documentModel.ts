@@ -1,0 +1,241 @@
+// One model per document URI and version: the finder's result and the core's
+// analyses, each computed on first use and kept until the document changes.
+// Hover, lenses, status bar and diagnostics all read from here, so a document
+// version is parsed once however many features ask. Bounded LRU cache.
+import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
+import { rowsOf, softmaxRow } from './quickFixes';
+
+export interface ModelSettings {
+  /** eps clipping handed to the core (undefined: off). */
+  eps?: number | undefined;
+  /** Documents longer than this (UTF-16 code units) get no automatic features. */
+  maxDocumentChars: number;
+  /** More arrays than this in one document: automatic features step back. */
+  maxArrays: number;
+}
+
+export const DEFAULT_MODEL_SETTINGS: ModelSettings = {
+  eps: undefined,
+  maxDocumentChars: 16 * 1024 * 1024,
+  maxArrays: 100_000,
+};
+
+export interface DocumentLike {
+  uri: string;
+  version: number;
+  languageId: string;
+  getText(): string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Where an array sits in the finder's pairs. */
+export interface PairLink {
+  pairIndex: number;
+  pair: FoundPair;
+  side: 'target' | 'prediction';
+  partner: FoundArray;
+}
+
+export class DocumentModel {
+  private found: FindResult | undefined;
+  private findError: string | undefined;
+  private readonly pairAnalyses = new Map<number, Outcome<Analysis>>();
+  private readonly selfAnalyses = new Map<number, Outcome<Analysis>>();
+  private pairIndexByArray: Map<number, number[]> | undefined;
+  /** Start offsets in ascending order, for binary search by offset. */
+  private order: number[] | undefined;
+  private nested: Set<number> | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number,
+    readonly languageId: string,
+    readonly text: string,
+    private readonly engine: Engine,
+    readonly settings: ModelSettings,
+  ) {}
+
+  /** A one-line reason why automatic features step back on this document, or undefined. */
+  get steppedBack(): string | undefined {
+    const { maxDocumentChars, maxArrays } = this.settings;
+    if (this.text.length > maxDocumentChars) {
+      return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, entropyLens.limits.maxDocumentSize); the Compute commands still work.`;
+    }
+    const found = this.result();
+    if (found.arrays.length > maxArrays) {
+      return `Entropy Lens: automatic features are off for this document (${found.arrays.length} arrays, above the limit of ${maxArrays}); the Compute commands still work.`;
+    }
+    if (this.findError) return `Entropy Lens: could not read the arrays of this document (${this.findError}).`;
+    return undefined;
+  }
+
+  /** The finder's result, computed once. The finder never throws by contract; if it does, no arrays. */
+  result(): FindResult {
+    if (!this.found) {
+      try {
+        this.found = this.engine.findArrays(this.text, this.languageId);
+      } catch (e) {
+        this.findError = errorText(e);
+        this.found = { arrays: [], pairs: [] };
+      }
+    }
+    return this.found;
+  }
+
+  get arrays(): readonly FoundArray[] { return this.result().arrays; }
+  get pairs(): readonly FoundPair[] { return this.result().pairs; }
+
+  /** Index of the innermost array whose range holds `offset` (end inclusive, so a cursor just after "]" counts). */
+  arrayIndexAt(offset: number): number | undefined {
+    const arrays = this.arrays;
+    if (!this.order) this.order = arrays.map((_, i) => i).sort((a, b) => arrays[a]!.start - arrays[b]!.start);
+    const order = this.order;
+    // Last array starting at or before offset, then walk back for enclosing ones.
+    let lo = 0, hi = order.length - 1, found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (arrays[order[mid]!]!.start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    for (let k = found, steps = 0; k >= 0 && steps < 64; k--, steps++) {
+      const a = arrays[order[k]!]!;
+      if (offset >= a.start && offset <= a.end) return order[k]!;
+    }
+    return undefined;
+  }
+
+  /** True when array i lies inside another found array (a row of a batch the finder also reported). */
+  isNested(i: number): boolean {
+    if (!this.nested) {
+      const arrays = this.arrays;
+      const sorted = arrays.map((_, k) => k).sort((a, b) => arrays[a]!.start - arrays[b]!.start || arrays[b]!.end - arrays[a]!.end);
+      const nested = new Set<number>();
+      let outerEnd = -1;
+      for (const k of sorted) {
+        if (arrays[k]!.end <= outerEnd) nested.add(k);
+        else outerEnd = arrays[k]!.end;
+      }
+      this.nested = nested;
+    }
+    return this.nested.has(i);
+  }
+
+  /** Indices of arrays overlapping [start, end]. */
+  arraysIn(start: number, end: number): number[] {
+    const out: number[] = [];
+    this.arrays.forEach((a, i) => { if (a.end >= start && a.start <= end) out.push(i); });
+    return out;
+  }
+
+  pairLinks(arrayIndex: number): PairLink[] {
+    if (!this.pairIndexByArray) {
+      const map = new Map<number, number[]>();
+      this.pairs.forEach((p, k) => {
+        for (const i of [p.target, p.prediction]) map.set(i, [...(map.get(i) ?? []), k]);
+      });
+      this.pairIndexByArray = map;
+    }
+    return (this.pairIndexByArray.get(arrayIndex) ?? []).map((k) => {
+      const pair = this.pairs[k]!;
+      const side = pair.target === arrayIndex ? 'target' : 'prediction';
+      return { pairIndex: k, pair, side, partner: this.arrays[side === 'target' ? pair.prediction : pair.target]! };
+    });
+  }
+
+  /** The core's analysis of pair k, computed once; a core error becomes its message. */
+  pairAnalysis(k: number): Outcome<Analysis> {
+    let out = this.pairAnalyses.get(k);
+    if (!out) {
+      const pair = this.pairs[k]!;
+      const target = this.arrays[pair.target]!;
+      const prediction = this.arrays[pair.prediction]!;
+      out = this.run(target.values, prediction.values, { prediction: predictionKind(prediction.role) });
+      this.pairAnalyses.set(k, out);
+    }
+    return out;
+  }
+
+  /**
+   * An array on its own: its entropy as a distribution, or for logits and
+   * log-probabilities the entropy of the softmax they imply. Class indices have none.
+   */
+  selfAnalysis(arrayIndex: number): Outcome<Analysis> {
+    let out = this.selfAnalyses.get(arrayIndex);
+    if (!out) {
+      const a = this.arrays[arrayIndex]!;
+      if (a.role === 'class-indices') {
+        out = { ok: false, error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss' };
+      } else if (a.role === 'logits' || a.role === 'log-probabilities') {
+        const implied = impliedDistribution(a.values);
+        out = implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }) : implied;
+      } else {
+        out = this.run(a.values, a.values, { prediction: 'probabilities' });
+      }
+      this.selfAnalyses.set(arrayIndex, out);
+    }
+    return out;
+  }
+
+  private run(target: Values, prediction: Values, options: AnalyzeOptions): Outcome<Analysis> {
+    try {
+      const opts: AnalyzeOptions = { ...options };
+      if (this.settings.eps !== undefined) opts.eps = this.settings.eps;
+      return { ok: true, value: this.engine.analyze(target, prediction, opts) };
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+  }
+}
+
+/** LRU of document models; a new version or settings change replaces the entry. */
+export class DocumentModelCache {
+  private readonly entries = new Map<string, DocumentModel>();
+
+  constructor(private readonly engine: Engine, private readonly capacity = 16) {}
+
+  get(doc: DocumentLike, settings: ModelSettings): DocumentModel {
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.languageId === doc.languageId && sameSettings(hit.settings, settings)) {
+      this.entries.delete(doc.uri); // refresh recency
+      this.entries.set(doc.uri, hit);
+      return hit;
+    }
+    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings);
+    this.entries.delete(doc.uri);
+    this.entries.set(doc.uri, model);
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return model;
+  }
+
+  forget(uri: string): void { this.entries.delete(uri); }
+  clear(): void { this.entries.clear(); }
+  get size(): number { return this.entries.size; }
+}
+
+function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
+  return a.eps === b.eps && a.maxDocumentChars === b.maxDocumentChars && a.maxArrays === b.maxArrays;
+}
+
+export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits' | 'log-probabilities' {
+  if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
+  return 'auto';
+}
+
+function impliedDistribution(values: Values): Outcome<Values> {
+  const rows = rowsOf(values);
+  for (let r = 0; r < rows.length; r++) {
+    const bad = rows[r]!.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
+  }
+  const soft = rows.map(softmaxRow);
+  return { ok: true, value: Array.isArray(values[0]) ? soft : soft[0]! };
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+function mb(chars: number): string {
+  return chars >= 1024 * 1024 ? `${(chars / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(chars / 1024)} KB`;
+}

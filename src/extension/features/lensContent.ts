@@ -1,0 +1,72 @@
+// Code lens content: where lenses go (one per line that holds a paired
+// prediction, or an unpaired distribution) and the one-line title, computed
+// only when VS Code resolves a visible lens.
+import type { DocumentModel } from './documentModel';
+import { fmtIn } from './figures';
+import type { Analysis, Unit } from './shapes';
+
+export interface LensAnchor {
+  /** Offset the lens sits above (start of the first array on that line). */
+  offset: number;
+  /** Line number of `offset`, so several items on one line share one lens. */
+  line: number;
+  items: LensItem[];
+}
+
+export type LensItem = { kind: 'pair'; pairIndex: number } | { kind: 'single'; arrayIndex: number };
+
+const DISTRIBUTION_ROLES = new Set(['target', 'one-hot', 'probabilities', 'logits', 'log-probabilities']);
+
+/**
+ * One anchor per line: each pair anchors at its prediction, each array that is in
+ * no pair and looks like a distribution anchors at itself. `lineOf` maps an offset
+ * to its line (the adapter passes the document's positionAt; tests a counter).
+ */
+export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => number, maxLenses = 5000): LensAnchor[] {
+  const byLine = new Map<number, LensAnchor>();
+  const add = (offset: number, item: LensItem): void => {
+    const line = lineOf(offset);
+    const at = byLine.get(line);
+    if (at) {
+      at.items.push(item);
+      at.offset = Math.min(at.offset, offset);
+    } else if (byLine.size < maxLenses) {
+      byLine.set(line, { offset, line, items: [item] });
+    }
+  };
+  const paired = new Set<number>();
+  model.pairs.forEach((p, k) => {
+    paired.add(p.target);
+    paired.add(p.prediction);
+    add(model.arrays[p.prediction]!.start, { kind: 'pair', pairIndex: k });
+  });
+  model.arrays.forEach((a, i) => {
+    if (!paired.has(i) && DISTRIBUTION_ROLES.has(a.role) && !model.isNested(i)) add(a.start, { kind: 'single', arrayIndex: i });
+  });
+  return [...byLine.values()].sort((a, b) => a.offset - b.offset);
+}
+
+/** The title of one lens: the items of its line joined by "  |  ". */
+export function lensTitle(model: DocumentModel, anchor: LensAnchor, unit: Unit): string {
+  return anchor.items.map((item) => itemTitle(model, item, unit)).join('  |  ');
+}
+
+function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
+  if (item.kind === 'pair') {
+    const out = model.pairAnalysis(item.pairIndex);
+    if (!out.ok) return `Entropy Lens: ${out.error}`;
+    return pairLine(out.value, unit);
+  }
+  const array = model.arrays[item.arrayIndex]!;
+  const out = model.selfAnalysis(item.arrayIndex);
+  if (!out.ok) return `Entropy Lens: ${out.error}`;
+  const batch = out.value.batched ? ` (mean of ${out.value.rows} rows)` : '';
+  if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
+  return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
+}
+
+/** `H(p,q) = 0.357 nats · KL = 0.021 · H(p) = 0.336` */
+export function pairLine(a: Analysis, unit: Unit): string {
+  const batch = a.batched ? ` · mean of ${a.rows} rows` : '';
+  return `H(p,q) = ${fmtIn(a.crossEntropy, unit)} ${unit} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;
+}
