@@ -89,8 +89,7 @@ export class DocumentModel {
   /** Index of the innermost array whose range holds `offset` (end inclusive, so a cursor just after "]" counts). */
   arrayIndexAt(offset: number): number | undefined {
     const arrays = this.arrays;
-    if (!this.order) this.order = arrays.map((_, i) => i).sort((a, b) => arrays[a]!.start - arrays[b]!.start);
-    const order = this.order;
+    const order = this.sortedOrder();
     // Last array starting at or before offset, then walk back for enclosing ones.
     let lo = 0, hi = order.length - 1, found = -1;
     while (lo <= hi) {
@@ -120,11 +119,26 @@ export class DocumentModel {
     return this.nested.has(i);
   }
 
-  /** Indices of arrays overlapping [start, end]. */
+  /** Indices of arrays overlapping [start, end], in text order (binary search, no full scan). */
   arraysIn(start: number, end: number): number[] {
+    const arrays = this.arrays;
+    const order = this.sortedOrder();
+    let lo = 0, hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (arrays[order[mid]!]!.start < start) lo = mid + 1; else hi = mid;
+    }
     const out: number[] = [];
-    this.arrays.forEach((a, i) => { if (a.end >= start && a.start <= end) out.push(i); });
+    const enclosing = this.arrayIndexAt(start);
+    if (enclosing !== undefined && arrays[enclosing]!.start < start) out.push(enclosing);
+    for (let k = lo; k < order.length && arrays[order[k]!]!.start <= end; k++) out.push(order[k]!);
     return out;
+  }
+
+  private sortedOrder(): number[] {
+    const arrays = this.arrays;
+    if (!this.order) this.order = arrays.map((_, i) => i).sort((a, b) => arrays[a]!.start - arrays[b]!.start);
+    return this.order;
   }
 
   pairLinks(arrayIndex: number): PairLink[] {

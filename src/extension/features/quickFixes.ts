@@ -1,11 +1,12 @@
 // Quick fixes as pure text edits: "normalise" divides each row by its sum,
 // "apply softmax" turns logits into probabilities. The edit replaces only the
-// array's own range, rewriting each number in the style the user wrote it
+// array's own range ("log" turns probabilities into log-probabilities, which
+// are valid logits with the same softmax), rewriting each number in the style the user wrote it
 // (see numberFormat.ts); comments, spacing and wrappers are kept.
 import type { FoundArray } from './shapes';
 import { formatInStyle, scanNumbers, type NumberToken } from './numberFormat';
 
-export type FixKind = 'normalize' | 'softmax';
+export type FixKind = 'normalize' | 'softmax' | 'log';
 
 export interface TextEdit {
   start: number;
@@ -16,7 +17,7 @@ export interface TextEdit {
 export type FixResult = { ok: true; edit: TextEdit; values: number[][] } | { ok: false; reason: string };
 
 /** Widening so new values are not rounded away: normalising integers (counts) or applying softmax needs decimals. */
-const MIN_DECIMALS: Record<FixKind, number> = { normalize: 2, softmax: 3 };
+const MIN_DECIMALS: Record<FixKind, number> = { normalize: 2, softmax: 3, log: 3 };
 
 export function rowsOf(values: number[] | number[][]): number[][] {
   return values.length > 0 && Array.isArray(values[0]) ? (values as number[][]) : [values as number[]];
@@ -58,7 +59,11 @@ export function buildFix(text: string, array: FoundArray, kind: FixKind): FixRes
   const newRows: number[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
-    if (kind === 'softmax') {
+    if (kind === 'log') {
+      const bad = row.findIndex((v) => !(v > 0) || !Number.isFinite(v));
+      if (bad >= 0) return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}; its log is not finite` };
+      newRows.push(row.map(Math.log));
+    } else if (kind === 'softmax') {
       const bad = row.findIndex((v) => !Number.isFinite(v));
       if (bad >= 0) return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}` };
       newRows.push(softmaxRow(row));
@@ -72,7 +77,9 @@ export function buildFix(text: string, array: FoundArray, kind: FixKind): FixRes
   const written: string[] = [];
   for (let r = 0; r < newRows.length; r++) {
     const rowTokens = tokens.slice(r * width, (r + 1) * width);
-    written.push(...writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind]));
+    written.push(...(kind === 'log'
+      ? newRows[r]!.map((v, i) => formatInStyle(v, rowTokens[i]!.style, MIN_DECIMALS[kind]))
+      : writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind])));
   }
   let out = '';
   let at = 0;

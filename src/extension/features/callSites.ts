@@ -1,0 +1,181 @@
+// Finds the loss-function calls an array (or its name) is passed to, so
+// diagnostics can tell when probabilities go where logits are expected and the
+// reverse. Knows the argument order of the calls people actually write.
+// Bounded scans (no backtracking regular expressions), linear in the text.
+
+export type Expects = 'logits' | 'probabilities' | 'log-probabilities';
+
+export interface LossSpec {
+  /** The identifier right before "(" (last segment of F.cross_entropy, tf.nn.…). */
+  name: string;
+  /** Position and keyword of the prediction argument. */
+  predictionArg: number;
+  predictionKeyword: string;
+  expects: Expects;
+  /** Per-element (sigmoid) losses: a 1-D probability vector need not sum to 1. */
+  binary: boolean;
+  /** Module-style losses are constructed first: nn.CrossEntropyLoss()(input, target). */
+  constructed?: boolean;
+}
+
+export const LOSSES: readonly LossSpec[] = [
+  { name: 'cross_entropy', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: false },
+  { name: 'CrossEntropyLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: false, constructed: true },
+  { name: 'binary_cross_entropy_with_logits', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: true },
+  { name: 'BCEWithLogitsLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: true, constructed: true },
+  { name: 'binary_cross_entropy', predictionArg: 0, predictionKeyword: 'input', expects: 'probabilities', binary: true },
+  { name: 'BCELoss', predictionArg: 0, predictionKeyword: 'input', expects: 'probabilities', binary: true, constructed: true },
+  { name: 'nll_loss', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false },
+  { name: 'NLLLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false, constructed: true },
+  { name: 'kl_div', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false },
+  { name: 'log_loss', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: true },
+  { name: 'categorical_crossentropy', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: false },
+  { name: 'binary_crossentropy', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: true },
+  { name: 'softmax_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: false },
+  { name: 'sparse_softmax_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: false },
+  { name: 'sigmoid_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: true },
+];
+
+/** What wraps the value inside the argument: softmax(x) is probabilities whatever x is. */
+export type Wrapper = 'softmax' | 'log_softmax' | 'sigmoid' | undefined;
+
+export interface PredictionArgument {
+  spec: LossSpec;
+  /** The call as written up to "(", e.g. "F.cross_entropy". */
+  callee: string;
+  /** Offsets of the whole argument expression (after any keyword=). */
+  start: number;
+  end: number;
+  text: string;
+  /** The bare identifier passed (possibly inside a wrapper), if any. */
+  identifier: string | undefined;
+  wrapper: Wrapper;
+  /** Keras / TF: from_logits=True turns a probabilities loss into a logits loss. */
+  expects: Expects;
+}
+
+const MAX_CALL = 4000; // characters scanned for one call's arguments
+const isIdent = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+
+/** Every call of a known loss in `text`, with its prediction argument. */
+export function findPredictionArguments(text: string, maxCalls = 10_000): PredictionArgument[] {
+  const out: PredictionArgument[] = [];
+  for (const spec of LOSSES) {
+    let from = 0;
+    while (out.length < maxCalls) {
+      const at = text.indexOf(spec.name, from);
+      if (at < 0) break;
+      from = at + spec.name.length;
+      if (at > 0 && isIdent(text.charCodeAt(at - 1))) continue;
+      let open = skipSpace(text, from);
+      if (text[open] !== '(' || isIdent(text.charCodeAt(from))) continue;
+      if (spec.constructed) {
+        // nn.CrossEntropyLoss(weight=…)(input, target): the arguments of the second call.
+        const close = matching(text, open);
+        if (close < 0) continue;
+        open = skipSpace(text, close + 1);
+        if (text[open] !== '(') continue;
+      }
+      const args = splitArguments(text, open);
+      if (!args) continue;
+      const keywordArg = args.find((a) => a.keyword === spec.predictionKeyword);
+      const positional = args.filter((a) => a.keyword === undefined);
+      const arg = keywordArg ?? positional[spec.predictionArg];
+      if (!arg) continue;
+      const fromLogits = args.some((a) => a.keyword === 'from_logits' && /^True$|^true$/.test(a.text));
+      const { identifier, wrapper } = unwrap(arg.text);
+      out.push({
+        spec, callee: calleeText(text, at, spec.name), start: arg.start, end: arg.end, text: arg.text,
+        identifier, wrapper, expects: fromLogits ? 'logits' : spec.expects,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+interface Argument { start: number; end: number; text: string; keyword: string | undefined }
+
+/** Top-level arguments of the call whose "(" is at `open`; undefined if unterminated within bounds. */
+function splitArguments(text: string, open: number): Argument[] | undefined {
+  const args: Argument[] = [];
+  let depth = 0;
+  let argStart = open + 1;
+  const limit = Math.min(text.length, open + MAX_CALL);
+  for (let i = open + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") { i = skipString(text, i, limit); continue; }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) {
+        pushArg(text, argStart, i, args);
+        return args;
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      pushArg(text, argStart, i, args);
+      argStart = i + 1;
+    }
+  }
+  return undefined;
+}
+
+function pushArg(text: string, start: number, end: number, args: Argument[]): void {
+  let s = skipSpace(text, start);
+  let e = end;
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (e <= s) return;
+  let keyword: string | undefined;
+  const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(s, Math.min(e, s + 64)));
+  if (kw) {
+    keyword = kw[1];
+    s = skipSpace(text, s + kw[0].length);
+  }
+  args.push({ start: s, end: e, text: text.slice(s, e), keyword });
+}
+
+/** softmax(x, dim=1), F.softmax(x), x.softmax(1), tf.nn.softmax(x) → x and 'softmax'. */
+export function unwrap(arg: string): { identifier: string | undefined; wrapper: Wrapper } {
+  const call = /^([\w.]*?)(log_softmax|softmax|sigmoid)\s*\(\s*([A-Za-z_]\w*)?\s*(=?)/.exec(arg);
+  if (call) {
+    const receiver = call[1]!.replace(/\.$/, '');
+    // x.softmax(dim=1): the receiver is the value unless it is a module (F, torch, tf.nn, jax.nn…).
+    const isModule = receiver === '' || /^(F|torch|tf|nn|jax|jnp|np|scipy|special|keras|functional|activations)(\.|$)/.test(receiver);
+    if (!isModule && /^[A-Za-z_]\w*$/.test(receiver)) return { identifier: receiver, wrapper: call[2] as Wrapper };
+    return { identifier: call[4] ? undefined : call[3], wrapper: call[2] as Wrapper };
+  }
+  const ident = /^[A-Za-z_]\w*$/.exec(arg);
+  return { identifier: ident ? ident[0] : undefined, wrapper: undefined };
+}
+
+function calleeText(text: string, at: number, name: string): string {
+  let s = at;
+  while (s > 0 && s > at - 80 && (isIdent(text.charCodeAt(s - 1)) || text[s - 1] === '.')) s--;
+  return text.slice(s, at) + name;
+}
+
+function matching(text: string, open: number): number {
+  let depth = 0;
+  const limit = Math.min(text.length, open + MAX_CALL);
+  for (let i = open; i < limit; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") { i = skipString(text, i, limit); continue; }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function skipString(text: string, i: number, limit: number): number {
+  const q = text[i];
+  for (let j = i + 1; j < limit; j++) {
+    if (text[j] === '\\') j++;
+    else if (text[j] === q || text[j] === '\n') return j;
+  }
+  return limit;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}

@@ -1,0 +1,182 @@
+// Diagnostics as plain data: probabilities that do not sum to 1, negatives,
+// NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
+// loss expects logits (or the reverse). Each says what is wrong and where, and
+// names the quick fixes that are safe for it.
+import { findPredictionArguments, type Expects, type PredictionArgument } from './callSites';
+import type { DocumentModel } from './documentModel';
+import type { FixKind } from './quickFixes';
+import { rowsOf } from './quickFixes';
+import type { FoundArray } from './shapes';
+
+export type DiagnosticCode =
+  | 'not-normalized' | 'negative-probability' | 'non-finite' | 'length-mismatch'
+  | 'expects-logits' | 'expects-probabilities' | 'expects-log-probabilities';
+
+export interface DiagnosticItem {
+  start: number;
+  end: number;
+  code: DiagnosticCode;
+  message: string;
+  /** Index of the array the fixes apply to. */
+  arrayIndex?: number;
+  fixes: FixKind[];
+  related?: { start: number; end: number; message: string }[];
+}
+
+/** Sums this far from 1 are reported (the core's own tolerance). */
+export const SUM_TOLERANCE = 1e-6;
+const PROBABILITY_ROLES = new Set(['probabilities', 'target']);
+
+export function computeDiagnostics(model: DocumentModel, maxItems = 500): DiagnosticItem[] {
+  const items: DiagnosticItem[] = [];
+  const arrays = model.arrays;
+  const calls = findPredictionArguments(model.text);
+  const callOf = resolveCalls(model, calls);
+
+  arrays.forEach((a, i) => {
+    if (items.length >= maxItems || model.isNested(i)) return;
+    items.push(...valueChecks(a, i, callOf.get(i)));
+  });
+  model.pairs.forEach((p) => {
+    if (items.length >= maxItems) return;
+    const d = lengthCheck(arrays[p.target]!, arrays[p.prediction]!, p.prediction);
+    if (d) items.push(d);
+  });
+  for (const [arg, arrayIndex] of callOf.calls) {
+    if (items.length >= maxItems) break;
+    const d = kindCheck(arg, arrayIndex === undefined ? undefined : arrays[arrayIndex], arrayIndex);
+    if (d) items.push(d);
+  }
+  return items.slice(0, maxItems);
+}
+
+interface CallIndex {
+  get(arrayIndex: number): PredictionArgument | undefined;
+  calls: [PredictionArgument, number | undefined][];
+}
+
+/** Ties each prediction argument to the literal inside it or the last array bound to its name before the call. */
+function resolveCalls(model: DocumentModel, calls: PredictionArgument[]): CallIndex {
+  const byArray = new Map<number, PredictionArgument>();
+  const pairs: [PredictionArgument, number | undefined][] = [];
+  const byName = new Map<string, number[]>();
+  model.arrays.forEach((a, i) => {
+    if (a.name) byName.set(a.name, [...(byName.get(a.name) ?? []), i]);
+  });
+  for (const call of calls) {
+    // A literal written inside the argument (torch.tensor([...]) counts), else the name.
+    let index: number | undefined = model.arraysIn(call.start, call.end)
+      .find((k) => model.arrays[k]!.start >= call.start && model.arrays[k]!.end <= call.end && !model.isNested(k));
+    if (index === undefined && call.identifier) {
+      const candidates = (byName.get(call.identifier) ?? []).filter((k) => model.arrays[k]!.end <= call.start);
+      index = candidates[candidates.length - 1];
+    }
+    if (index !== undefined && !byArray.has(index)) byArray.set(index, call);
+    pairs.push([call, index]);
+  }
+  return { get: (i) => byArray.get(i), calls: pairs };
+}
+
+const where = (a: FoundArray, rows: number, r: number, i: number): string =>
+  `${a.name ?? 'array'}${rows > 1 ? `[${r}][${i}]` : `[${i}]`}`;
+
+/** NaN/Infinity anywhere; for arrays used as probabilities, negatives and sums away from 1. */
+function valueChecks(a: FoundArray, index: number, call: PredictionArgument | undefined): DiagnosticItem[] {
+  const rows = rowsOf(a.values);
+  const out: DiagnosticItem[] = [];
+  const base = { start: a.start, end: a.end, arrayIndex: index };
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const bad = row.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      out.push({ ...base, code: 'non-finite', fixes: [], message: `${where(a, rows.length, r, bad)} is ${row[bad]}: entropy and loss are undefined with it.` });
+      return out;
+    }
+  }
+  const usedAsProbabilities = call ? call.expects === 'probabilities' && !call.wrapper : PROBABILITY_ROLES.has(a.role);
+  if (!usedAsProbabilities) return out;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r]!;
+    const neg = row.findIndex((v) => v < 0);
+    if (neg >= 0) {
+      // A probabilities call given negative numbers is reported by kindCheck (they look like logits).
+      if (!call) out.push({ ...base, code: 'negative-probability', fixes: [], message: `${where(a, rows.length, r, neg)} is negative (${row[neg]}): probabilities are between 0 and 1.` });
+      return out;
+    }
+  }
+  // Per-element (binary) losses take independent probabilities: no sum to check.
+  if (call?.spec.binary && rows.length === 1) return out;
+  for (let r = 0; r < rows.length; r++) {
+    const sum = rows[r]!.reduce((s, v) => s + v, 0);
+    if (Math.abs(sum - 1) > SUM_TOLERANCE && sum > 0) {
+      const what = rows.length > 1 ? `row ${r} of ${a.name ?? 'this array'}` : (a.name ?? 'this array');
+      out.push({ ...base, code: 'not-normalized', fixes: ['normalize'], message: `${what} sums to ${fmtSum(sum)}, not 1: probabilities must sum to 1.` });
+      return out;
+    }
+  }
+  return out;
+}
+
+function fmtSum(sum: number): string {
+  // Enough digits to see how far from 1 it is, no float noise (0.9, 0.98, 0.9999999).
+  return String(Number(sum.toPrecision(Math.abs(sum - 1) < 1e-3 ? 8 : 4)));
+}
+
+function lengthCheck(target: FoundArray, prediction: FoundArray, predictionIndex: number): DiagnosticItem | undefined {
+  const t = target.shape;
+  const q = prediction.shape;
+  let problem: string | undefined;
+  if (target.role === 'class-indices') {
+    const rows = q.length === 2 ? q[0]! : 1;
+    if (t[0] !== rows && !(q.length === 1 && t[0] === 1)) problem = `${target.name ?? 'the target'} has ${t[0]} class indices but ${prediction.name ?? 'the prediction'} has ${rows} row${rows === 1 ? '' : 's'}`;
+  } else if (t.length !== q.length || t.some((d, k) => d !== q[k])) {
+    problem = `${target.name ?? 'the target'} is ${t.join(' × ')} but ${prediction.name ?? 'the prediction'} is ${q.join(' × ')}`;
+  }
+  if (!problem) return undefined;
+  return {
+    start: prediction.start, end: prediction.end, code: 'length-mismatch', arrayIndex: predictionIndex, fixes: [],
+    message: `Lengths differ: ${problem}; a target and its prediction need one value per class.`,
+    related: [{ start: target.start, end: target.end, message: 'the target it is paired with' }],
+  };
+}
+
+const KIND_OF_ROLE: Record<string, Expects | undefined> = {
+  probabilities: 'probabilities', target: 'probabilities', 'one-hot': 'probabilities',
+  logits: 'logits', 'log-probabilities': 'log-probabilities',
+};
+
+/** What the call expects against what it gets (a wrapper decides; else the array's role). */
+function kindCheck(call: PredictionArgument, array: FoundArray | undefined, arrayIndex: number | undefined): DiagnosticItem | undefined {
+  const got: Expects | undefined = call.wrapper === 'softmax' || call.wrapper === 'sigmoid'
+    ? 'probabilities'
+    : call.wrapper === 'log_softmax' ? 'log-probabilities' : array ? KIND_OF_ROLE[array.role] : undefined;
+  if (!got || got === call.expects) return undefined;
+  const what = call.wrapper ? `${call.wrapper}(…) output` : `${array?.name ?? 'this array'} (${array?.roleReason ?? array?.role})`;
+  const literal = array && !call.wrapper && arrayIndex !== undefined;
+  const range = literal && array.start >= call.start && array.end <= call.end ? array : call;
+  const base = { start: range.start, end: range.end, fixes: [] as FixKind[] };
+  if (arrayIndex !== undefined && literal) Object.assign(base, { arrayIndex });
+
+  if (call.expects === 'logits' && got === 'probabilities') {
+    if (call.spec.binary && !call.wrapper) return undefined; // values in [0, 1] are valid logits too
+    return { ...base, code: 'expects-logits', fixes: literal && allPositive(array) ? ['log'] : [],
+      message: `${call.callee} expects logits and applies ${call.spec.binary ? 'sigmoid' : 'softmax'} itself, but gets ${what}, which look like probabilities: the ${call.spec.binary ? 'sigmoid' : 'softmax'} is applied twice. Pass the logits${call.spec.binary ? '' : ' (or log-probabilities)'}.` };
+  }
+  if (call.expects === 'probabilities' && got === 'logits') {
+    return { ...base, code: 'expects-probabilities', fixes: literal && !call.spec.binary ? ['softmax'] : [],
+      message: `${call.callee} expects probabilities, but gets ${what}, which look like logits. Apply ${call.spec.binary ? 'sigmoid' : 'softmax'} first, or use the loss that takes logits.` };
+  }
+  if (call.expects === 'log-probabilities' && got === 'probabilities') {
+    return { ...base, code: 'expects-log-probabilities', fixes: literal && allPositive(array) ? ['log'] : [],
+      message: `${call.callee} expects log-probabilities as its input, but gets ${what}, which look like probabilities. Pass their log (log_softmax of logits).` };
+  }
+  if (call.expects === 'probabilities' && got === 'log-probabilities') {
+    return { ...base, code: 'expects-probabilities', fixes: [],
+      message: `${call.callee} expects probabilities, but gets ${what}, which look like log-probabilities. Apply exp first.` };
+  }
+  return undefined;
+}
+
+function allPositive(a: FoundArray | undefined): boolean {
+  return !!a && rowsOf(a.values).every((r) => r.every((v) => v > 0 && Number.isFinite(v)));
+}

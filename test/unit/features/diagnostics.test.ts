@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { findPredictionArguments, unwrap } from '../../../src/extension/features/callSites';
+import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
+import { buildFix } from '../../../src/extension/features/quickFixes';
+import type { FoundArray, FoundPair } from '../../../src/extension/features/shapes';
+import { arrayAt } from './fixtures';
+
+function diagnose(text: string, arrays: FoundArray[], pairs: FoundPair[] = []) {
+  const engine = { findArrays: () => ({ arrays, pairs }), analyze: () => { throw new Error('not used'); } };
+  const model = new DocumentModelCache(engine).get({ uri: 'u', version: 1, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
+  return { model, items: computeDiagnostics(model) };
+}
+
+describe('call sites', () => {
+  it('knows argument order, keywords, constructed losses and from_logits', () => {
+    const text = [
+      'F.cross_entropy(F.softmax(z, dim=1), y)',
+      'nn.CrossEntropyLoss(weight=w)(logits, target)',
+      'log_loss(y_true, y_pred=probs)',
+      'F.binary_cross_entropy(torch.tensor([0.2, 0.9]), t)',
+      "tf.keras.losses.categorical_crossentropy(y, q, from_logits=True)",
+      'my_cross_entropy(a, b)  # not a known loss',
+      'print("cross_entropy(x, y)")',
+    ].join('\n');
+    const calls = findPredictionArguments(text);
+    expect(calls.map((c) => [c.callee, c.text, c.wrapper, c.expects])).toEqual([
+      ['F.cross_entropy', 'F.softmax(z, dim=1)', 'softmax', 'logits'],
+      ['nn.CrossEntropyLoss', 'logits', undefined, 'logits'],
+      ['log_loss', 'probs', undefined, 'probabilities'],
+      ['F.binary_cross_entropy', 'torch.tensor([0.2, 0.9])', undefined, 'probabilities'],
+      ['tf.keras.losses.categorical_crossentropy', 'q', undefined, 'logits'],
+      ['cross_entropy', 'x', undefined, 'logits'], // inside a string: an accepted false positive, it names no array
+    ]);
+    expect(calls[0]!.identifier).toBe('z');
+  });
+  it('unwraps method-style softmax', () => {
+    expect(unwrap('out.softmax(dim=-1)')).toEqual({ identifier: 'out', wrapper: 'softmax' });
+  });
+  it('never throws on unterminated calls', () => {
+    expect(() => findPredictionArguments('F.cross_entropy(((([[[')).not.toThrow();
+    expect(findPredictionArguments('nn.CrossEntropyLoss(')).toEqual([]);
+  });
+});
+
+describe('value diagnostics', () => {
+  it('reports a probability vector not summing to 1 with a normalise fix that clears it', () => {
+    const text = 'y_pred = [0.2, 0.3, 0.4]';
+    const arr = arrayAt(text, '[0.2, 0.3, 0.4]', [0.2, 0.3, 0.4], { name: 'y_pred' });
+    const { items } = diagnose(text, [arr]);
+    expect(items).toEqual([expect.objectContaining({ code: 'not-normalized', fixes: ['normalize'], start: 9, end: text.length, message: 'y_pred sums to 0.9, not 1: probabilities must sum to 1.' })]);
+    const fix = buildFix(text, arr, 'normalize');
+    if (!fix.ok) throw new Error(fix.reason);
+    const fixed = text.slice(0, fix.edit.start) + fix.edit.newText;
+    const again = arrayAt(fixed, fix.edit.newText, fix.values[0]!, { name: 'y_pred' });
+    expect(diagnose(fixed, [again]).items).toEqual([]);
+  });
+  it('names the row of a batch and the element that is NaN or negative', () => {
+    const text = 'p = [[0.5, 0.5], [0.7, 0.2]]\nq = [0.5, NaN]\nt = [1.2, -0.2]';
+    const { items } = diagnose(text, [
+      arrayAt(text, '[[0.5, 0.5], [0.7, 0.2]]', [[0.5, 0.5], [0.7, 0.2]], { name: 'p' }),
+      arrayAt(text, '[0.5, NaN]', [0.5, NaN], { name: 'q' }),
+      arrayAt(text, '[1.2, -0.2]', [1.2, -0.2], { name: 't', role: 'target' }),
+    ]);
+    expect(items.map((i) => i.message)).toEqual([
+      'row 1 of p sums to 0.9, not 1: probabilities must sum to 1.',
+      'q[1] is NaN: entropy and loss are undefined with it.',
+      't[1] is negative (-0.2): probabilities are between 0 and 1.',
+    ]);
+  });
+  it('leaves logits, unknowns and binary-loss probability vectors alone', () => {
+    const text = 'z = [2.0, -1.0]\nF.binary_cross_entropy(torch.tensor([0.2, 0.9]), t)';
+    const { items } = diagnose(text, [
+      arrayAt(text, '[2.0, -1.0]', [2, -1], { name: 'z', role: 'logits' }),
+      arrayAt(text, '[0.2, 0.9]', [0.2, 0.9], { role: 'probabilities' }),
+    ]);
+    expect(items).toEqual([]);
+  });
+});
+
+describe('pair and call diagnostics', () => {
+  it('reports a pair of different lengths on the prediction, pointing at the target', () => {
+    const text = 'y = [0, 1, 0]\np = [0.5, 0.5]';
+    const { items } = diagnose(text, [
+      arrayAt(text, '[0, 1, 0]', [0, 1, 0], { name: 'y', role: 'one-hot' }),
+      arrayAt(text, '[0.5, 0.5]', [0.5, 0.5], { name: 'p' }),
+    ], [{ target: 0, prediction: 1, reason: 'names' }]);
+    expect(items).toEqual([expect.objectContaining({ code: 'length-mismatch', start: text.indexOf('[0.5'), message: 'Lengths differ: y is 3 but p is 2; a target and its prediction need one value per class.', related: [expect.objectContaining({ start: 4 })] })]);
+  });
+  it('warns when softmax output goes to F.cross_entropy, on the argument', () => {
+    const text = 'z = [[2.0, 1.0, 0.1]]\nloss = F.cross_entropy(F.softmax(z, dim=1), y)';
+    const { items } = diagnose(text, [arrayAt(text, '[[2.0, 1.0, 0.1]]', [[2, 1, 0.1]], { name: 'z', role: 'logits' })]);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ code: 'expects-logits', start: text.indexOf('F.softmax'), fixes: [] });
+    expect(items[0]!.message).toMatch(/^F\.cross_entropy expects logits and applies softmax itself, but gets softmax\(…\) output.*applied twice/);
+  });
+  it('warns when a probability literal goes to F.cross_entropy and offers the log fix', () => {
+    const text = 'F.cross_entropy(torch.tensor([[0.7, 0.2, 0.1]]), torch.tensor([0]))';
+    const probs = arrayAt(text, '[[0.7, 0.2, 0.1]]', [[0.7, 0.2, 0.1]], { roleReason: 'rows sum to 1' });
+    const { items } = diagnose(text, [probs, arrayAt(text, '[0]', [0], { role: 'class-indices' })], [{ target: 1, prediction: 0, reason: 'F.cross_entropy(input, target)' }]);
+    const d = items.find((i) => i.code === 'expects-logits')!;
+    expect(d).toMatchObject({ start: probs.start, end: probs.end, fixes: ['log'], arrayIndex: 0 });
+    expect(d.message).toContain('this array (rows sum to 1)');
+  });
+  it('warns when logits bound to a name go to log_loss and offers softmax', () => {
+    const text = 'logits = [[2.0, -1.0], [0.5, 1.5]]\nlog_loss([0, 1], logits)';
+    const { items } = diagnose(text, [arrayAt(text, '[[2.0, -1.0], [0.5, 1.5]]', [[2, -1], [0.5, 1.5]], { name: 'logits', role: 'logits', roleReason: 'has negative values' })]);
+    expect(items).toEqual([expect.objectContaining({ code: 'expects-probabilities', fixes: [], start: text.lastIndexOf('logits') })]);
+    expect(items[0]!.message).toBe('log_loss expects probabilities, but gets logits (has negative values), which look like logits. Apply sigmoid first, or use the loss that takes logits.');
+  });
+  it('offers softmax for logits passed to a categorical loss that expects probabilities', () => {
+    const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy(y, q)';
+    const { items } = diagnose(text, [arrayAt(text, '[2.0, -1.0, 0.5]', [2, -1, 0.5], { name: 'q', role: 'logits' })]);
+    expect(items).toEqual([expect.objectContaining({ code: 'expects-probabilities', fixes: ['softmax'], arrayIndex: 0 })]);
+  });
+});
