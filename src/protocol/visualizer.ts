@@ -1,0 +1,210 @@
+// The messages between the extension host and the visualizer webview: one
+// discriminated union each way, and validators that both sides run on every
+// message that arrives. A message that fails validation is dropped and logged,
+// never acted on — the webview is an untrusted page as far as the host is
+// concerned, and the host's messages cross a serialization boundary.
+//
+// Pure TS: no `vscode`, no DOM. Ranges are plain zero-based {line, character}
+// pairs so they survive postMessage; the host converts them to vscode.Range.
+
+export interface PositionDto { line: number; character: number }
+export interface RangeDto { start: PositionDto; end: PositionDto }
+
+/** Where a pair came from, so the webview can send the user back there. */
+export interface PairSource {
+  uri: string;
+  targetRange?: RangeDto;
+  predictionRange?: RangeDto;
+  /** For a 2-D batch: the range of each prediction row, in row order. */
+  rowRanges?: RangeDto[];
+}
+
+export type Vector = number[];
+export type Matrix = number[][];
+
+/** A target/prediction pair to show; kinds are hints, the core classifies otherwise. */
+export interface PairPayload {
+  target: Vector | Matrix;
+  prediction: Vector | Matrix;
+  predictionKind?: 'probabilities' | 'logits';
+  label?: string;
+  source?: PairSource;
+}
+
+export type ExportFormat = 'svg' | 'png';
+export type CopyFormat = 'csv' | 'markdown';
+
+/** Host → webview. */
+export type HostToWebview =
+  | { type: 'showPair'; pair: PairPayload }
+  | { type: 'exportResult'; format: ExportFormat; ok: boolean; detail: string }
+  | { type: 'copyResult'; format: CopyFormat; ok: boolean; detail: string };
+
+/** Webview → host. */
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'saveFigure'; format: 'svg'; svg: string; suggestedName: string }
+  | { type: 'saveFigure'; format: 'png'; pngBase64: string; suggestedName: string }
+  | { type: 'copyData'; format: CopyFormat; text: string }
+  | { type: 'reveal'; uri: string; range: RangeDto }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; error: string };
+
+// Limits keep a hostile or buggy message from freezing either side.
+export const MAX_CLASSES = 4096;
+export const MAX_ROWS = 10_000;
+export const MAX_TEXT = 20_000_000; // a PNG of a large figure in base64, a long CSV
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+class Invalid extends Error {}
+function fail(path: string, what: string): never {
+  throw new Invalid(`${path}: ${what}`);
+}
+
+function position(v: unknown, path: string): PositionDto {
+  if (!isObj(v)) fail(path, 'expected {line, character}');
+  if (!isNat(v.line)) fail(`${path}.line`, 'expected a non-negative integer');
+  if (!isNat(v.character)) fail(`${path}.character`, 'expected a non-negative integer');
+  return { line: v.line, character: v.character };
+}
+
+export function validateRange(v: unknown, path = 'range'): RangeDto {
+  if (!isObj(v)) fail(path, 'expected {start, end}');
+  return { start: position(v.start, `${path}.start`), end: position(v.end, `${path}.end`) };
+}
+
+// Numbers may arrive as JSON strings for non-finite values ("Infinity", "NaN"),
+// the same convention as the reference cases; anything else is an error.
+function num(v: unknown, path: string): number {
+  if (typeof v === 'number') return v;
+  if (v === 'Infinity') return Infinity;
+  if (v === '-Infinity') return -Infinity;
+  if (v === 'NaN') return NaN;
+  return fail(path, `expected a number, got ${typeof v === 'string' ? JSON.stringify(v.slice(0, 20)) : typeof v}`);
+}
+
+function vector(v: unknown, path: string): Vector {
+  if (!Array.isArray(v)) fail(path, 'expected an array of numbers');
+  if (v.length === 0) fail(path, 'is empty');
+  if (v.length > MAX_CLASSES) fail(path, `has ${v.length} entries, more than ${MAX_CLASSES}`);
+  return v.map((x, i) => num(x, `${path}[${i}]`));
+}
+
+function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
+  if (!Array.isArray(v)) fail(path, 'expected an array');
+  if (v.length > 0 && Array.isArray(v[0])) {
+    if (v.length > MAX_ROWS) fail(path, `has ${v.length} rows, more than ${MAX_ROWS}`);
+    const rows = v.map((row, i) => vector(row, `${path}[${i}]`));
+    const width = rows[0]!.length;
+    rows.forEach((row, i) => { if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`); });
+    return rows;
+  }
+  return vector(v, path);
+}
+
+export function validateSource(v: unknown, path = 'source'): PairSource {
+  if (!isObj(v)) fail(path, 'expected an object');
+  if (!isStr(v.uri, 8192) || v.uri.length === 0) fail(`${path}.uri`, 'expected a non-empty string');
+  const out: PairSource = { uri: v.uri };
+  if (v.targetRange !== undefined) out.targetRange = validateRange(v.targetRange, `${path}.targetRange`);
+  if (v.predictionRange !== undefined) out.predictionRange = validateRange(v.predictionRange, `${path}.predictionRange`);
+  if (v.rowRanges !== undefined) {
+    if (!Array.isArray(v.rowRanges) || v.rowRanges.length > MAX_ROWS) fail(`${path}.rowRanges`, 'expected an array of ranges');
+    out.rowRanges = v.rowRanges.map((r, i) => validateRange(r, `${path}.rowRanges[${i}]`));
+  }
+  return out;
+}
+
+export function validatePair(v: unknown, path = 'pair'): PairPayload {
+  if (!isObj(v)) fail(path, 'expected {target, prediction}');
+  const target = vectorOrMatrix(v.target, `${path}.target`);
+  const prediction = vectorOrMatrix(v.prediction, `${path}.prediction`);
+  const out: PairPayload = { target, prediction };
+  if (v.predictionKind !== undefined) {
+    if (v.predictionKind !== 'probabilities' && v.predictionKind !== 'logits') fail(`${path}.predictionKind`, 'expected "probabilities" or "logits"');
+    out.predictionKind = v.predictionKind;
+  }
+  if (v.label !== undefined) {
+    if (!isStr(v.label, 500)) fail(`${path}.label`, 'expected a short string');
+    out.label = v.label;
+  }
+  if (v.source !== undefined && v.source !== null) out.source = validateSource(v.source, `${path}.source`);
+  return out;
+}
+
+function okOrDetail(v: Obj, path: string): { ok: boolean; detail: string } {
+  if (typeof v.ok !== 'boolean') fail(`${path}.ok`, 'expected a boolean');
+  if (!isStr(v.detail, 4096)) fail(`${path}.detail`, 'expected a string');
+  return { ok: v.ok, detail: v.detail };
+}
+
+function run<T>(f: () => T): Validated<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** Validates a message that arrived in the webview from the host. */
+export function validateHostMessage(msg: unknown): Validated<HostToWebview> {
+  return run((): HostToWebview => {
+    if (!isObj(msg)) fail('message', 'expected an object');
+    switch (msg.type) {
+      case 'showPair':
+        return { type: 'showPair', pair: validatePair(msg.pair) };
+      case 'exportResult':
+        if (msg.format !== 'svg' && msg.format !== 'png') fail('format', 'expected "svg" or "png"');
+        return { type: 'exportResult', format: msg.format, ...okOrDetail(msg, 'exportResult') };
+      case 'copyResult':
+        if (msg.format !== 'csv' && msg.format !== 'markdown') fail('format', 'expected "csv" or "markdown"');
+        return { type: 'copyResult', format: msg.format, ...okOrDetail(msg, 'copyResult') };
+      default:
+        return fail('type', `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 40)}`);
+    }
+  });
+}
+
+const FILE_NAME = /^[\w.-]{1,100}$/;
+
+/** Validates a message that arrived in the host from the webview. */
+export function validateWebviewMessage(msg: unknown): Validated<WebviewToHost> {
+  return run((): WebviewToHost => {
+    if (!isObj(msg)) fail('message', 'expected an object');
+    switch (msg.type) {
+      case 'ready':
+        return { type: 'ready' };
+      case 'saveFigure': {
+        if (!isStr(msg.suggestedName, 100) || !FILE_NAME.test(msg.suggestedName)) fail('suggestedName', 'expected a plain file name');
+        if (msg.format === 'svg') {
+          if (!isStr(msg.svg) || !msg.svg.trimStart().startsWith('<svg')) fail('svg', 'expected SVG markup');
+          return { type: 'saveFigure', format: 'svg', svg: msg.svg, suggestedName: msg.suggestedName };
+        }
+        if (msg.format === 'png') {
+          if (!isStr(msg.pngBase64) || !/^[A-Za-z0-9+/]+=*$/.test(msg.pngBase64)) fail('pngBase64', 'expected base64 data');
+          return { type: 'saveFigure', format: 'png', pngBase64: msg.pngBase64, suggestedName: msg.suggestedName };
+        }
+        return fail('format', 'expected "svg" or "png"');
+      }
+      case 'copyData':
+        if (msg.format !== 'csv' && msg.format !== 'markdown') fail('format', 'expected "csv" or "markdown"');
+        if (!isStr(msg.text)) fail('text', 'expected a string');
+        return { type: 'copyData', format: msg.format, text: msg.text };
+      case 'reveal':
+        if (!isStr(msg.uri, 8192) || msg.uri.length === 0) fail('uri', 'expected a non-empty string');
+        return { type: 'reveal', uri: msg.uri, range: validateRange(msg.range) };
+      case 'log':
+        if (msg.level !== 'info' && msg.level !== 'warn' && msg.level !== 'error') fail('level', 'expected info, warn or error');
+        if (!isStr(msg.message, 4096)) fail('message', 'expected a string');
+        return { type: 'log', level: msg.level, message: msg.message };
+      default:
+        return fail('type', `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 40)}`);
+    }
+  });
+}

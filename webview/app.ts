@@ -1,0 +1,107 @@
+// The visualizer webview, booted by webview/main.ts (bundled to dist/webview.js,
+// loaded by nonce). Wires the state, the view and the host channel together.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import type { HostToWebview } from '../src/protocol/visualizer';
+import { composeFigure, svgToPngBase64 } from './export/figure';
+import { HostChannel } from './host';
+import { dataTables, toCsv, toMarkdown } from './model/exportData';
+import { pairKey, reduce, restoreState, stateForPair, type Action, type ViewState } from './model/state';
+import { VisualizerView } from './view';
+
+const channel = new HostChannel(onHostMessage);
+let state: ViewState = restoreState(channel.getState());
+let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+const root = document.getElementById('app') ?? document.body;
+const view = new VisualizerView(root, {
+  dispatch,
+  selectRow(row) {
+    const cur = view.current;
+    if (!cur) return;
+    dispatch({ type: 'selectRow', row, rows: cur.derived.rows });
+    const src = state.pair.source;
+    const range = src?.rowRanges?.[row] ?? src?.predictionRange;
+    if (src && range) channel.post({ type: 'reveal', uri: src.uri, range });
+  },
+  exportFigure: (format) => void exportFigure(format),
+  copyData(format) {
+    const cur = view.current;
+    if (!cur) return;
+    const tables = dataTables(cur.derived, state.temperature, state.labelSmoothing);
+    channel.post({ type: 'copyData', format, text: format === 'csv' ? toCsv(tables) : toMarkdown(tables) });
+  },
+});
+
+function render(): void {
+  try {
+    view.render(state);
+  } catch (e) {
+    view.setMessage(`Cannot draw this pair: ${(e as Error).message}`);
+  }
+}
+
+function persist(): void {
+  // Drags dispatch dozens of actions a second; store the state once they settle.
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => channel.setState(state), 150);
+}
+
+function dispatch(action: Action): void {
+  const next = reduce(state, action);
+  if (next === state) return;
+  state = next;
+  render();
+  persist();
+}
+
+function onHostMessage(msg: HostToWebview): void {
+  switch (msg.type) {
+    case 'showPair': {
+      // The host re-sends the last pair when the view comes back; keep the user's edits then.
+      if (pairKey(msg.pair) === state.pairKey) return;
+      try {
+        state = stateForPair(msg.pair, state);
+        view.setMessage('');
+      } catch (e) {
+        view.setMessage(`Cannot show this pair: ${(e as Error).message}`);
+        return;
+      }
+      render();
+      persist();
+      return;
+    }
+    case 'exportResult':
+    case 'copyResult':
+      view.setStatus(msg.detail);
+      return;
+  }
+}
+
+async function exportFigure(format: 'svg' | 'png'): Promise<void> {
+  try {
+    const bg = getComputedStyle(document.body).backgroundColor || 'white';
+    const fig = composeFigure(view.figureSvgs().filter((s) => !s.closest('[hidden]')), bg);
+    const suggestedName = `entropy-lens-figure.${format}`;
+    if (format === 'svg') channel.post({ type: 'saveFigure', format, svg: fig.svg, suggestedName });
+    else channel.post({ type: 'saveFigure', format, pngBase64: await svgToPngBase64(fig.svg, fig.width, fig.height), suggestedName });
+  } catch (e) {
+    view.setStatus(`Export failed: ${(e as Error).message}`);
+  }
+}
+
+// Size the plots to the view; redraw on theme change so high-contrast rules apply.
+function measure(): void {
+  const w = Math.max(220, Math.min(900, Math.floor(root.clientWidth || document.body.clientWidth) - 4));
+  if (w !== view.width) {
+    view.width = w;
+    render();
+  }
+}
+new ResizeObserver(measure).observe(root);
+new MutationObserver(render).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+
+measure();
+render();
+channel.post({ type: 'ready' });
