@@ -46,6 +46,7 @@ export class DocumentModel {
   /** Start offsets in ascending order, for binary search by offset. */
   private order: number[] | undefined;
   private nested: Set<number> | undefined;
+  private lineStarts: number[] | undefined;
 
   constructor(
     readonly uri: string,
@@ -101,6 +102,22 @@ export class DocumentModel {
       if (offset >= a.start && offset <= a.end) return order[k]!;
     }
     return undefined;
+  }
+
+  /** Zero-based line of an offset (line starts indexed once per version; binary search after). */
+  lineOf(offset: number): number {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    const starts = this.lineStarts;
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** True when array i lies inside another found array (a row of a batch the finder also reported). */

@@ -1,0 +1,74 @@
+// Code lens adapter: anchors are cheap and given for the whole document; the
+// title (which needs the core's analysis) is computed only when VS Code
+// resolves a lens that is on screen.
+import * as vscode from 'vscode';
+import type { DocumentModel } from './documentModel';
+import { pairPayload } from './hoverContent';
+import { lensAnchors, lensTitle, type LensAnchor } from './lensContent';
+import type { FeatureModels } from './models';
+import type { PairPayload, RangeDto } from '../../protocol/visualizer';
+import { COMMANDS, type FeatureSettings } from './settings';
+
+class AnchorLens extends vscode.CodeLens {
+  constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly doc: vscode.TextDocument) {
+    super(range);
+  }
+}
+
+export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+
+  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
+
+  /** Called when settings change (unit, enablement): lenses are asked for again. */
+  refresh(): void { this.changed.fire(); }
+  dispose(): void { this.changed.dispose(); }
+
+  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+    if (!this.settings().enabled('codeLens', doc.languageId)) return [];
+    const model = this.models.get(doc);
+    const reason = model.steppedBack;
+    if (reason) {
+      // One line at the top says why, instead of silently showing nothing.
+      return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: reason, command: '' })];
+    }
+    if (token.isCancellationRequested) return [];
+    return lensAnchors(model, (o) => model.lineOf(o)).map((anchor) => {
+      const at = doc.positionAt(anchor.offset);
+      return new AnchorLens(new vscode.Range(at, at), model, anchor, doc);
+    });
+  }
+
+  resolveCodeLens(lens: vscode.CodeLens, token: vscode.CancellationToken): vscode.CodeLens {
+    if (!(lens instanceof AnchorLens) || token.isCancellationRequested) return lens;
+    const { model, anchor, doc } = lens;
+    const title = lensTitle(model, anchor, this.settings().unit);
+    const first = anchor.items[0]!;
+    const toRange = (s: number, e: number) => {
+      const a = doc.positionAt(s), b = doc.positionAt(e);
+      return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
+    };
+    const args = first.kind === 'pair'
+      ? pairPayload(model, first.pairIndex, toRange)
+      : singlePayload(model, first.arrayIndex, toRange);
+    lens.command = { title, command: COMMANDS.showBreakdown, arguments: [args], tooltip: 'Entropy Lens: show the per-element breakdown' };
+    return lens;
+  }
+}
+
+/** An unpaired array compared with itself (logits: with the softmax they imply), for the breakdown. */
+function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
+  const a = model.arrays[index]!;
+  const range = toRange(a.start, a.end);
+  const self = model.selfAnalysis(index);
+  const logits = a.role === 'logits' || a.role === 'log-probabilities';
+  const implied = self.ok ? (Array.isArray(a.values[0]) ? self.value.probabilities : self.value.probabilities[0]!) : a.values;
+  return {
+    target: logits ? implied : a.values,
+    prediction: a.values,
+    label: a.name ?? 'array',
+    ...(logits ? { predictionKind: 'logits' as const } : {}),
+    source: { uri: model.uri, targetRange: range, predictionRange: range },
+  };
+}

@@ -1,0 +1,44 @@
+// The text the "Copy as Markdown" and "Copy as LaTeX" commands put on the
+// clipboard for a pair: the figures in the chosen unit and the vectors.
+import { fmt, fmtIn } from './figures';
+import type { Analysis, Unit } from './shapes';
+
+export interface CopyNames { target: string; prediction: string }
+
+export function analysisMarkdown(a: Analysis, unit: Unit, names: CopyNames): string {
+  const rows = [
+    `**${names.target} → ${names.prediction}**${a.batched ? ` (mean over ${a.rows} rows)` : ''}`,
+    '',
+    `| quantity | value (${unit}) |`,
+    '|:--|--:|',
+    `| H(p) | ${fmtIn(a.entropy, unit)} |`,
+    `| H(p,q) | ${fmtIn(a.crossEntropy, unit)} |`,
+    `| KL(p‖q) | ${fmtIn(a.klPQ, unit)} |`,
+    `| KL(q‖p) | ${fmtIn(a.klQP, unit)} |`,
+    `| JS(p,q) | ${fmt(unit === 'bits' ? a.js.bits : a.js.nats)} |`,
+    `| perplexity | ${fmt(a.perplexity)} |`,
+  ];
+  return rows.join('\n') + '\n';
+}
+
+const tex = (x: number): string => {
+  if (x === Infinity) return '\\infty';
+  if (Number.isNaN(x)) return '\\mathrm{NaN}';
+  return fmt(x).replace('−', '-').replace(/e([-+]?)(\d+)$/, (_m, s: string, d: string) => ` \\times 10^{${s === '-' ? '-' : ''}${Number(d)}}`).replace('−', '-');
+};
+
+export function analysisLatex(a: Analysis, unit: Unit, names: CopyNames): string {
+  const u = unit === 'bits' ? '\\text{ bits}' : '\\text{ nats}';
+  const lines = [
+    `% ${names.target} (p) vs ${names.prediction} (q)${a.batched ? `, mean over ${a.rows} rows` : ''}`,
+    '\\begin{aligned}',
+    `H(p) &= ${tex(unit === 'bits' ? a.entropy / Math.LN2 : a.entropy)}${u} \\\\`,
+    `H(p,q) &= ${tex(unit === 'bits' ? a.crossEntropy / Math.LN2 : a.crossEntropy)}${u} \\\\`,
+    `D_{\\mathrm{KL}}(p \\,\\|\\, q) &= ${tex(unit === 'bits' ? a.klPQ / Math.LN2 : a.klPQ)}${u} \\\\`,
+    `D_{\\mathrm{KL}}(q \\,\\|\\, p) &= ${tex(unit === 'bits' ? a.klQP / Math.LN2 : a.klQP)}${u} \\\\`,
+    `\\mathrm{JS}(p, q) &= ${tex(unit === 'bits' ? a.js.bits : a.js.nats)}${u} \\\\`,
+    `\\mathrm{PP} &= ${tex(a.perplexity)}`,
+    '\\end{aligned}',
+  ];
+  return lines.join('\n') + '\n';
+}

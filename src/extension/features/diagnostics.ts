@@ -1,0 +1,86 @@
+// Diagnostics adapter: keeps one DiagnosticCollection in step with open
+// documents, debounced per document, off for languages the user excludes and
+// for documents above the caps.
+import * as vscode from 'vscode';
+import { computeDiagnostics, type DiagnosticItem } from './diagnosticsContent';
+import type { DocumentModel } from './documentModel';
+import type { FeatureModels } from './models';
+import type { FeatureSettings } from './settings';
+
+export const DIAGNOSTIC_SOURCE = 'Entropy Lens';
+
+/** Diagnostics of a model version, computed once (the code actions ask again). */
+const itemsOfModel = new WeakMap<DocumentModel, DiagnosticItem[]>();
+export function diagnosticItems(model: DocumentModel): DiagnosticItem[] {
+  let items = itemsOfModel.get(model);
+  if (!items) {
+    items = model.steppedBack ? [] : computeDiagnostics(model);
+    itemsOfModel.set(model, items);
+  }
+  return items;
+}
+
+export class EntropyDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('entropyLens');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings, private readonly delayMs = 250) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayMs)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.cancel(d);
+        this.collection.delete(d.uri);
+        this.models.forget(d);
+      }),
+    );
+    this.refreshAll();
+  }
+
+  /** Recompute for every open document (settings changed). */
+  refreshAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  private schedule(doc: vscode.TextDocument, delay: number): void {
+    this.cancel(doc);
+    const key = doc.uri.toString();
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      this.update(doc);
+    }, delay));
+  }
+
+  private cancel(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const t = this.timers.get(key);
+    if (t) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  update(doc: vscode.TextDocument): void {
+    if (doc.isClosed || !this.settings().enabled('diagnostics', doc.languageId)) {
+      this.collection.delete(doc.uri);
+      return;
+    }
+    const model = this.models.get(doc);
+    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
+    this.collection.set(doc.uri, diagnosticItems(model).map((item) => {
+      const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
+      d.source = DIAGNOSTIC_SOURCE;
+      d.code = item.code;
+      if (item.related) {
+        d.relatedInformation = item.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range(r.start, r.end)), r.message));
+      }
+      return d;
+    }));
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    this.subscriptions.forEach((s) => s.dispose());
+    this.collection.dispose();
+  }
+}
