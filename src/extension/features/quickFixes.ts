@@ -102,18 +102,25 @@ function sameNumber(a: number, b: number): boolean {
  */
 function writeRowSummingToOne(row: readonly number[], tokens: readonly NumberToken[], minDecimals: number): string[] {
   const strings = row.map((v, i) => formatInStyle(v, tokens[i]!.style, minDecimals));
-  let largest = -1;
-  row.forEach((v, i) => {
-    if (!tokens[i]!.style.exponent && (largest < 0 || v > row[largest]!)) largest = i;
-  });
-  if (largest < 0) return strings;
-  const decimals = Math.max(tokens[largest]!.style.decimals, minDecimals);
+  let largest = 0;
+  row.forEach((v, i) => { if (v > row[largest]!) largest = i; });
+  // The absorbing entry needs the finest precision written in the row to make the sum exact.
+  const decimals = Math.min(15, strings.reduce((d, s, i) => (i === largest ? d : Math.max(d, decimalPlaces(s))), minDecimals));
   const scale = 10 ** decimals;
-  // Work in integer units of the last written digit to avoid float drift.
-  const others = strings.reduce((acc, s, i) => (i === largest ? acc : acc + Number(s)), 0);
-  const rest = Math.round((1 - others) * scale);
-  if (rest >= 0 && decimals <= 15) {
-    strings[largest] = formatInStyle(rest / scale, tokens[largest]!.style, minDecimals);
-  }
+  // Integer units of the last written digit avoid float drift.
+  const othersUnits = strings.reduce((acc, s, i) => (i === largest ? acc : acc + Math.round(Number(s) * scale)), 0);
+  const rest = (scale - othersUnits) / scale;
+  if (rest <= 0) return strings;
+  const style = tokens[largest]!.style;
+  const widen = style.exponent ? Math.max(0, decimals + Math.floor(Math.log10(rest))) : decimals;
+  if (widen > 15) return strings;
+  strings[largest] = formatInStyle(rest, style, widen);
   return strings;
+}
+
+/** Digits after the point a written number needs in fixed notation ("1.25e-3" → 5). */
+function decimalPlaces(written: string): number {
+  const m = /^[-+]?\d*(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(written);
+  if (!m) return 0;
+  return Math.max(0, (m[1]?.length ?? 0) - Number(m[2] ?? 0));
 }

@@ -1,0 +1,118 @@
+// Hover, code lens, diagnostics and quick fixes in a real VS Code, through the
+// same commands the editor uses (executeHoverProvider, executeCodeLensProvider,
+// executeCodeActionProvider) and the diagnostics API.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+async function open(content: string, language = 'python'): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language, content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}
+
+/** Polls until `probe` gives a value (providers and diagnostics arrive asynchronously). */
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+const ours = (doc: vscode.TextDocument): vscode.Diagnostic[] =>
+  vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Entropy Lens');
+
+// −ln 0.7: the cross-entropy of a one-hot target on class 1 against [0.2, 0.7, 0.1].
+const CE = (-Math.log(0.7)).toFixed(3);
+const PAIR = 'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
+
+describe('features: hover', () => {
+  it('shows the role, the pair figures and the command links over a prediction', async () => {
+    const doc = await open(PAIR);
+    const at = doc.positionAt(PAIR.indexOf('0.7'));
+    const text = await until(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+      const t = hoverText(hovers);
+      return t.includes('Entropy Lens') ? t : undefined;
+    }, 'an Entropy Lens hover');
+    assert.match(text, /`y_pred` — probabilities, 3 values/);
+    assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE} |`), text);
+    assert.ok(text.includes('Paired as the **prediction** with `y_true`'), text);
+    assert.ok(text.includes('command:entropyLens.showVisualizer?'), text);
+    assert.ok(text.includes('command:entropyLens.copyAsLatex?'), text);
+  });
+
+  it('gives no hover away from arrays', async () => {
+    const doc = await open(PAIR);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(PAIR.indexOf('numpy')));
+    assert.ok(!hoverText(hovers).includes('Entropy Lens'));
+  });
+});
+
+describe('features: code lens', () => {
+  it('puts one lens above the prediction with H(p,q), KL and H(p) that opens the breakdown', async () => {
+    const doc = await open(PAIR);
+    const lenses = await until(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      const mine = l.filter((x) => x.command?.title.startsWith('H(p,q)'));
+      return mine.length ? mine : undefined;
+    }, 'an H(p,q) code lens');
+    assert.equal(lenses.length, 1);
+    assert.equal(lenses[0]!.range.start.line, 2);
+    assert.equal(lenses[0]!.command!.title, `H(p,q) = ${CE} nats · KL = ${CE} · H(p) = 0`);
+    assert.equal(lenses[0]!.command!.command, 'entropyLens.showBreakdown');
+  });
+});
+
+describe('features: diagnostics and quick fixes', () => {
+  const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\ntf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
+
+  it('warns that the prediction does not sum to 1, normalises it in one edit, and undo restores it', async () => {
+    const doc = await open(TEXT);
+    const diagnostic = await until(() => ours(doc).find((d) => d.code === 'not-normalized'), 'the not-normalized warning');
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);
+    assert.equal(doc.getText(diagnostic.range), '[0.2, 0.3, 0.4]');
+
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const normalise = actions.find((a) => a.title.startsWith('Normalise y_pred'));
+    assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.ok(await vscode.workspace.applyEdit(normalise.edit));
+    assert.equal(doc.getText(), TEXT.replace('[0.2, 0.3, 0.4]', '[0.22, 0.33, 0.45]'));
+    await until(() => (ours(doc).some((d) => d.code === 'not-normalized') ? undefined : true), 'the warning to clear');
+
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), TEXT);
+  });
+
+  it('warns when softmax output is passed to F.cross_entropy, which expects logits', async () => {
+    const text = 'import torch\nimport torch.nn.functional as F\nz = torch.tensor([[2.0, 1.0, 0.1]])\nloss = F.cross_entropy(F.softmax(z, dim=1), torch.tensor([0]))\n';
+    const doc = await open(text);
+    const d = await until(() => ours(doc).find((x) => x.code === 'expects-logits'), 'the expects-logits warning');
+    assert.equal(doc.getText(d.range), 'F.softmax(z, dim=1)');
+    assert.match(d.message, /F\.cross_entropy expects logits.*applied twice/);
+  });
+
+  it('offers softmax for logits given to a loss that expects probabilities, keeping the number style', async () => {
+    const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy([1, 0, 0], q)\n';
+    const doc = await open(text);
+    const d = await until(() => ours(doc).find((x) => x.code === 'expects-probabilities'), 'the expects-probabilities warning');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const softmax = actions.find((a) => a.title.startsWith('Apply softmax to q'));
+    assert.ok(softmax?.edit);
+    assert.ok(await vscode.workspace.applyEdit(softmax.edit));
+    const e = [Math.exp(2), Math.exp(-1), Math.exp(0.5)];
+    const s = e.reduce((a, b) => a + b, 0);
+    const written = doc.getText().split('\n')[0]!;
+    const values = written.slice(written.indexOf('[') + 1, written.indexOf(']')).split(',').map(Number);
+    values.forEach((v, i) => assert.ok(Math.abs(v - e[i]! / s) <= 0.0011, `${written}`));
+    assert.equal(values.reduce((a, b) => a + b, 0).toFixed(9), '1.000000000');
+  });
+});
