@@ -8,7 +8,7 @@ import { composeFigure, svgToPngBase64 } from './export/figure';
 import { HostChannel } from './host';
 import { dataTables, toCsv, toMarkdown } from './model/exportData';
 import { pairKey, reduce, restoreState, stateForPair, type Action, type ViewState } from './model/state';
-import { VisualizerView } from './view';
+import { CURVE_POINTS, VisualizerView } from './view';
 
 const channel = new HostChannel(onHostMessage);
 let state: ViewState = restoreState(channel.getState());
@@ -104,4 +104,5 @@ new MutationObserver(render).observe(document.body, { attributes: true, attribut
 
 measure();
 render();
+document.body.dataset.curvePoints = String(CURVE_POINTS);
 channel.post({ type: 'ready' });

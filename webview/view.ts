@@ -11,7 +11,7 @@ import { fmtNum } from './plots/svg';
 import { BatchList } from './ui/batchList';
 import { button, radioGroup, slider, type Choice, type Slider } from './ui/controls';
 import { DataTable } from './ui/dataTable';
-import { h } from './ui/dom';
+import { h, setText } from './ui/dom';
 
 /** Samples per curve before thinning to the pixel columns. */
 export const CURVE_POINTS = 10_000;
@@ -109,7 +109,7 @@ export class VisualizerView {
     return [this.editor.svg, this.pq.svg, this.contrib.svg, this.grad.svg, this.stacked.svg, this.lossPlot.svg, this.bcePlot.svg, this.zoomPlot.svg, this.gradPlot.svg];
   }
 
-  setMessage(text: string): void { this.message.textContent = text; }
+  setMessage(text: string): void { setText(this.message, text); }
   setStatus(text: string): void { this.status.textContent = text; }
   get current() { return this.last; }
 
@@ -127,20 +127,20 @@ export class VisualizerView {
     const labels = d.probabilities.map((_, i) => String(i));
     const src = state.pair.source;
     const rowsNote = d.rows.predictions.length > 1 ? ` · row ${state.row} of ${d.rows.predictions.length}` : '';
-    this.title.textContent = `${state.pair.label ?? 'pair'}${src ? ` · ${decodeURIComponent(src.uri.split('/').pop() ?? '')}` : ''}${rowsNote} · ${d.classes} classes, prediction as ${d.rows.predictionKind}`;
-    this.loss.textContent = `H(p, q) = ${fmtNum(d.crossEntropy, 5)} nats`;
-    this.message.textContent = d.warnings.join(' ');
+    setText(this.title, `${state.pair.label ?? 'pair'}${src ? ` · ${decodeURIComponent(src.uri.split('/').pop() ?? '')}` : ''}${rowsNote} · ${d.classes} classes, prediction as ${d.rows.predictionKind}`);
+    setText(this.loss, `H(p, q) = ${fmtNum(d.crossEntropy, 5)} nats`);
+    setText(this.message, d.warnings.join(' '));
 
     this.dragMode.set(state.dragMode);
     this.temperature.set(state.temperature, state.temperature.toFixed(2));
     this.smoothing.set(state.labelSmoothing, state.labelSmoothing.toFixed(2));
-    this.shiftNote.textContent = state.shift === 0
+    setText(this.shiftNote, state.shift === 0
       ? 'Adding the same number to every logit leaves softmax unchanged — try it.'
-      : `Logits shifted by ${fmtNum(state.shift)}; softmax changed by at most ${fmtNum(d.shiftEffect, 2)} (rounding only).`;
+      : `Logits shifted by ${fmtNum(state.shift)}; softmax changed by at most ${fmtNum(d.shiftEffect, 2)} (rounding only).`);
 
     const editable = d.classes <= MAX_EDITABLE_CLASSES;
     this.editor.svg.parentElement!.hidden = !editable;
-    this.editorNote.textContent = editable ? '' : `${d.classes} classes are too many to drag; the bars below and the data table show them all.`;
+    setText(this.editorNote, editable ? '' : `${d.classes} classes are too many to drag; the bars below and the data table show them all.`);
     if (editable) {
       const logits = state.dragMode === 'logits';
       this.editor.update({

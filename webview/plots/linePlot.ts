@@ -77,31 +77,59 @@ export class LinePlot {
     return { x, y };
   }
 
+  private staticKey = '';
+  private readonly curveIds = new WeakMap<Curve, number>();
+  private nextCurveId = 1;
+  private staticLayer: SVGGElement | null = null;
+  private markerLayer: SVGGElement | null = null;
+
+  private curveId(c: Curve): number {
+    let id = this.curveIds.get(c);
+    if (id === undefined) { id = this.nextCurveId++; this.curveIds.set(c, id); }
+    return id;
+  }
+
+  /**
+   * Redraws the plot. Axes and curves are rebuilt only when they change (size,
+   * domains, curves, bands); a slider move usually changes only the markers.
+   */
   update(spec: LinePlotSpec): void {
     this.spec = spec;
+    const key = JSON.stringify([spec.width, spec.xDomain, spec.yDomain, spec.bands ?? [], spec.series.map((s) => [this.curveId(s.curve), s.hue, s.dashed, s.label])]);
+    if (key !== this.staticKey || !this.staticLayer) {
+      this.staticKey = key;
+      this.drawStatic(spec);
+    }
+    this.drawMarkers(spec);
+    this.drawCrosshair();
+  }
+
+  private drawStatic(spec: LinePlotSpec): void {
     const { width } = spec;
     const h = this.height;
     const { x, y } = this.scales();
     const svg = this.svg;
-    // Rebuild the drawing (keep <desc>): a few hundred nodes, cheaper than diffing.
-    while (svg.lastChild && svg.lastChild.nodeName !== 'desc') svg.removeChild(svg.lastChild);
+    this.staticLayer?.remove();
+    this.markerLayer?.remove();
     svg.setAttribute('viewBox', `0 0 ${width} ${h}`);
     svg.setAttribute('width', String(width));
     svg.setAttribute('height', String(h));
+    const layer = svgEl('g', {}, svg);
+    this.staticLayer = layer;
+    this.markerLayer = svgEl('g', { class: 'markers' }, svg);
     const fx = spec.xFormat ?? ((v: number) => fmtNum(v));
 
     for (const b of spec.bands ?? []) {
       const x0 = x(Math.max(b.x0, spec.xDomain[0])), x1 = x(Math.min(b.x1, spec.xDomain[1]));
       if (!(x1 > x0)) continue;
-      svgEl('rect', { class: 'band', x: x0, y: MARGIN.top, width: x1 - x0, height: h - MARGIN.top - MARGIN.bottom }, svg);
-      text(svg, x0 + 2, MARGIN.top + 10, b.label, { class: 'band-label' });
+      svgEl('rect', { class: 'band', x: x0, y: MARGIN.top, width: x1 - x0, height: h - MARGIN.top - MARGIN.bottom }, layer);
+      text(layer, x0 + 2, MARGIN.top + 10, b.label, { class: 'band-label' });
     }
 
-    const axes = svgEl('g', { class: 'axis', 'aria-hidden': 'true' }, svg);
+    const axes = svgEl('g', { class: 'axis', 'aria-hidden': 'true' }, layer);
     svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: h - MARGIN.bottom, y2: h - MARGIN.bottom }, axes);
     svgEl('line', { x1: MARGIN.left, x2: MARGIN.left, y1: MARGIN.top, y2: h - MARGIN.bottom }, axes);
-    const xTicks = x.ticks(Math.max(2, Math.floor(width / 70)));
-    for (const t of xTicks) {
+    for (const t of x.ticks(Math.max(2, Math.floor(width / 70)))) {
       svgEl('line', { x1: x(t), x2: x(t), y1: h - MARGIN.bottom, y2: h - MARGIN.bottom + 4 }, axes);
       text(axes, x(t), h - MARGIN.bottom + 14, fx(t), { 'text-anchor': 'middle' });
     }
@@ -109,12 +137,14 @@ export class LinePlot {
       svgEl('line', { class: 'grid', x1: MARGIN.left, x2: width - MARGIN.right, y1: y(t), y2: y(t) }, axes);
       text(axes, MARGIN.left - 4, y(t) + 3, fmtNum(t), { 'text-anchor': 'end' });
     }
+    const midY = MARGIN.top + (h - MARGIN.top - MARGIN.bottom) / 2;
     text(axes, (MARGIN.left + width - MARGIN.right) / 2, h - 2, this.opts.xLabel, { 'text-anchor': 'middle', class: 'axis-label' });
-    text(axes, 10, MARGIN.top + (h - MARGIN.top - MARGIN.bottom) / 2, this.opts.yLabel, { 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 10 ${MARGIN.top + (h - MARGIN.top - MARGIN.bottom) / 2})` });
+    text(axes, 10, midY, this.opts.yLabel, { 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 10 ${midY})` });
 
-    // Curves: clip y to a little beyond the domain so ∞ does not reach the path.
-    svgEl('clipPath', { id: `${this.opts.id}-clip` }, svg).appendChild(svgEl('rect', { x: MARGIN.left, y: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: h - MARGIN.top - MARGIN.bottom }));
-    const curves = svgEl('g', { 'clip-path': `url(#${this.opts.id}-clip)` }, svg);
+    // Curves, thinned to min/max per half pixel column; y clipped a little
+    // beyond the domain so an infinite loss never reaches the path.
+    svgEl('clipPath', { id: `${this.opts.id}-clip` }, layer).appendChild(svgEl('rect', { x: MARGIN.left, y: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: h - MARGIN.top - MARGIN.bottom }));
+    const curves = svgEl('g', { 'clip-path': `url(#${this.opts.id}-clip)` }, layer);
     const [yLo, yHi] = spec.yDomain;
     const pad = (yHi - yLo) * 0.5;
     const columns = Math.max(1, Math.round((width - MARGIN.left - MARGIN.right) * 2));
@@ -126,20 +156,29 @@ export class LinePlot {
       svgEl('path', { class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`, d: gen(idx) ?? '', 'data-series': k }, curves);
     });
 
-    const legend = svgEl('g', { class: 'legend', 'aria-hidden': 'true' }, svg);
+    const legend = svgEl('g', { class: 'legend', 'aria-hidden': 'true' }, layer);
     spec.series.forEach((s, k) => {
       const ly = MARGIN.top + 4 + k * 12;
       svgEl('line', { class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`, x1: width - MARGIN.right - 110, x2: width - MARGIN.right - 96, y1: ly, y2: ly }, legend);
       text(legend, width - MARGIN.right - 92, ly + 3, s.label);
     });
+  }
 
-    for (const m of spec.markers ?? []) {
-      if (!Number.isFinite(m.x) || !Number.isFinite(m.y)) continue;
-      const cx = x(m.x), cy = y(Math.min(yHi, Math.max(yLo, m.y)));
-      const c = svgEl('circle', { class: `marker c-${m.hue}`, cx, cy, r: 4 }, svg);
-      svgEl('title', {}, c).textContent = `${m.label}: (${fx(m.x)}, ${fmtNum(m.y)})`;
-    }
-    this.drawCrosshair();
+  private drawMarkers(spec: LinePlotSpec): void {
+    const layer = this.markerLayer!;
+    const { x, y } = this.scales();
+    const fx = spec.xFormat ?? ((v: number) => fmtNum(v));
+    const [yLo, yHi] = spec.yDomain;
+    const markers = (spec.markers ?? []).filter((m) => Number.isFinite(m.x) && Number.isFinite(m.y));
+    while (layer.childNodes.length > markers.length) layer.lastChild!.remove();
+    markers.forEach((m, i) => {
+      let c = layer.childNodes[i] as SVGCircleElement | undefined;
+      if (!c) { c = svgEl('circle', { r: 4 }, layer); svgEl('title', {}, c); }
+      c.setAttribute('class', `marker c-${m.hue}`);
+      c.setAttribute('cx', String(x(m.x)));
+      c.setAttribute('cy', String(y(Math.min(yHi, Math.max(yLo, m.y)))));
+      c.firstChild!.textContent = `${m.label}: (${fx(m.x)}, ${fmtNum(m.y)})`;
+    });
   }
 
   private onPointer(e: PointerEvent): void {

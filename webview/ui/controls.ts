@@ -15,8 +15,10 @@ export function slider(parent: Element, id: string, label: string, min: number, 
     input, value,
     set(v, shown) {
       if (Number(input.value) !== v) input.value = String(v);
-      value.textContent = shown;
-      input.setAttribute('aria-valuetext', shown);
+      if (value.textContent !== shown) {
+        value.textContent = shown;
+        input.setAttribute('aria-valuetext', shown);
+      }
     },
   };
 }
@@ -34,9 +36,12 @@ export function radioGroup<T extends string>(parent: Element, label: string, opt
     const v = t.getAttribute('value') ?? t.value;
     if (v && options.some((o) => o.value === v)) onChange(v as T);
   });
+  let current: T | undefined;
   return {
     element: group,
     set(v) {
+      if (v === current) return; // setting `checked` re-renders the Lit elements
+      current = v;
       radios.forEach((r) => {
         const on = r.getAttribute('value') === v;
         (r as HTMLElement & { checked: boolean }).checked = on;

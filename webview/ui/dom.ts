@@ -17,3 +17,8 @@ export function custom(tag: string, attrs: Record<string, string> = {}, parent?:
   if (parent) parent.appendChild(node);
   return node;
 }
+
+/** Sets text only when it changed (an unchanged write still invalidates layout). */
+export function setText(node: Node, text: string): void {
+  if (node.textContent !== text) node.textContent = text;
+}
