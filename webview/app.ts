@@ -81,8 +81,8 @@ function onHostMessage(msg: HostToWebview): void {
 
 async function exportFigure(format: 'svg' | 'png'): Promise<void> {
   try {
-    const bg = getComputedStyle(document.body).backgroundColor || 'white';
-    const fig = composeFigure(view.figureSvgs().filter((s) => !s.closest('[hidden]')), bg);
+    const body = getComputedStyle(document.body);
+    const fig = composeFigure(view.figureSvgs().filter((s) => !s.closest('[hidden]')), body.backgroundColor || 'white', body.color || 'black');
     const suggestedName = `entropy-lens-figure.${format}`;
     if (format === 'svg') channel.post({ type: 'saveFigure', format, svg: fig.svg, suggestedName });
     else channel.post({ type: 'saveFigure', format, pngBase64: await svgToPngBase64(fig.svg, fig.width, fig.height), suggestedName });

@@ -5,21 +5,25 @@ import { SVG_NS } from '../plots/svg';
 
 const PAINT_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'font-family', 'font-size', 'font-weight'] as const;
 
-function inlineComputed(original: Element, clone: Element): void {
+// Presentation attributes inherit like the CSS properties, so a value equal to
+// the parent's is left out (opacity alone does not inherit: kept unless 1).
+function inlineComputed(original: Element, clone: Element, parent: CSSStyleDeclaration | null): void {
   const cs = getComputedStyle(original);
   for (const p of PAINT_PROPS) {
     const v = cs.getPropertyValue(p);
-    if (v) clone.setAttribute(p, v);
+    if (!v) continue;
+    if (p === 'opacity' ? v !== '1' : !parent || parent.getPropertyValue(p) !== v) clone.setAttribute(p, v);
   }
   clone.removeAttribute('class');
   clone.removeAttribute('tabindex');
   const a = original.children, b = clone.children;
-  for (let i = 0; i < a.length; i++) inlineComputed(a[i]!, b[i]!);
+  for (let i = 0; i < a.length; i++) inlineComputed(a[i]!, b[i]!, cs);
 }
 
 /** One standalone SVG of the given plots stacked vertically, with a background. */
-export function composeFigure(svgs: SVGSVGElement[], background: string): { svg: string; width: number; height: number } {
+export function composeFigure(svgs: SVGSVGElement[], background: string, foreground: string): { svg: string; width: number; height: number } {
   const gap = 8;
+  const captionHeight = 16;
   let width = 0, height = gap;
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
@@ -28,8 +32,21 @@ export function composeFigure(svgs: SVGSVGElement[], background: string): { svg:
   for (const s of svgs) {
     const w = Number(s.getAttribute('width')) || 320;
     const h = Number(s.getAttribute('height')) || 150;
+    // The plot's caption (its figcaption) as a heading above it.
+    const caption = document.getElementById(s.getAttribute('aria-labelledby') ?? '')?.textContent ?? '';
+    if (caption) {
+      const t = document.createElementNS(SVG_NS, 'text');
+      t.setAttribute('x', '8');
+      t.setAttribute('y', String(height + 12));
+      t.setAttribute('fill', foreground);
+      t.setAttribute('font-family', getComputedStyle(document.body).fontFamily);
+      t.setAttribute('font-size', '12');
+      t.textContent = caption;
+      root.appendChild(t);
+      height += captionHeight;
+    }
     const clone = s.cloneNode(true) as SVGSVGElement;
-    inlineComputed(s, clone);
+    inlineComputed(s, clone, null);
     clone.setAttribute('x', '8');
     clone.setAttribute('y', String(height));
     root.appendChild(clone);

@@ -26,7 +26,7 @@ function csvCell(v: string | number): string {
 
 export function toCsv(tables: Table[]): string {
   return tables
-    .map((t) => [`# ${t.title}`, t.header.map(csvCell).join(','), ...t.rows.map((r) => r.map(csvCell).join(','))].join('\n'))
+    .map((t) => [csvCell(`# ${t.title}`), t.header.map(csvCell).join(','), ...t.rows.map((r) => r.map(csvCell).join(','))].join('\n'))
     .join('\n\n') + '\n';
 }
 

@@ -149,7 +149,7 @@ export class LinePlot {
     const pad = (yHi - yLo) * 0.5;
     const columns = Math.max(1, Math.round((width - MARGIN.left - MARGIN.right) * 2));
     let pts: Float64Array = new Float64Array(0);
-    const gen = line<number>().x((i) => x(pts[i * 2]!)).y((i) => y(Math.min(yHi + pad, Math.max(yLo - pad, pts[i * 2 + 1]!))));
+    const gen = line<number>().digits(2).x((i) => x(pts[i * 2]!)).y((i) => y(Math.min(yHi + pad, Math.max(yLo - pad, pts[i * 2 + 1]!))));
     spec.series.forEach((s, k) => {
       pts = thinMinMax(s.curve.x, s.curve.y, spec.xDomain[0], spec.xDomain[1], columns);
       const idx = Array.from({ length: pts.length / 2 }, (_, i) => i);
