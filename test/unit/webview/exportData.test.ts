@@ -38,7 +38,7 @@ describe('copy data as CSV and Markdown', () => {
     expect(lines[0]).toMatch(/^"# Current row \(T = 1, label smoothing = 0\): H\(p,q\) = 0\.287682072452 nats/); // the title has commas: quoted
     expect(lines[1]).toBe('class,target p,logit z,softmax q,-p log q,gradient q - p');
     expect(lines[2]).toBe('0,0,-1.38629436112,0.25,0,0.25');
-    expect(csv).toContain('\n\n# Per-row cross-entropy (nats), worst first\nrow,cross-entropy\n1,0.69314718056\n0,0.287682072452\n');
+    expect(csv).toContain('\n\n"# Per-row cross-entropy (nats), worst first"\nrow,cross-entropy\n1,0.69314718056\n0,0.287682072452\n');
   });
 
   it('writes GFM tables with a right-aligned separator row', () => {
