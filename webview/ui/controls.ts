@@ -31,12 +31,17 @@ export function radioGroup<T extends string>(parent: Element, label: string, opt
   h('span', { id: labelId, class: 'control-label', text: label }, row);
   const group = custom('vscode-radio-group', { 'aria-labelledby': labelId }, row);
   const radios = options.map((o) => custom('vscode-radio', { value: o.value, name: labelId, label: o.label }, group, o.label));
-  group.addEventListener('change', (e) => {
-    const t = e.target as HTMLElement & { value?: string; checked?: boolean };
-    const v = t.getAttribute('value') ?? t.value;
-    if (v && options.some((o) => o.value === v)) onChange(v as T);
-  });
   let current: T | undefined;
+  // The group moves `checked` on arrow keys without firing `change`, so both
+  // events read whichever radio is checked (the group's own keydown handler,
+  // registered first, has already run).
+  const sync = () => {
+    const on = radios.find((r) => (r as HTMLElement & { checked?: boolean }).checked);
+    const v = on?.getAttribute('value');
+    if (v && v !== current && options.some((o) => o.value === v)) onChange(v as T);
+  };
+  group.addEventListener('change', sync);
+  group.addEventListener('keydown', sync);
   return {
     element: group,
     set(v) {
