@@ -12,6 +12,7 @@ import { BatchList } from './ui/batchList';
 import { button, radioGroup, slider, type Choice, type Slider } from './ui/controls';
 import { DataTable } from './ui/dataTable';
 import { h, setText } from './ui/dom';
+import { crossEntropyFormula, softmaxGradientFormula } from './ui/mathml';
 
 /** Samples per curve before thinning to the pixel columns. */
 export const CURVE_POINTS = 10_000;
@@ -80,8 +81,10 @@ export class VisualizerView {
     this.editorNote = h('p', { class: 'note' }, interact);
     this.pq = new BarChart(interact, { id: 'pq', title: 'Target p and prediction q per class', description: 'Grouped bars of the target probability and the predicted probability for each class.' });
     this.contrib = new BarChart(interact, { id: 'contrib', title: 'Each class’s share of the loss, −p log q', description: 'Bars of each class contribution to the cross-entropy.' });
+    softmaxGradientFormula(interact);
     this.grad = new BarChart(interact, { id: 'grad', title: 'Gradient of the loss with respect to the logits: q − p', description: 'Bars of softmax output minus target per class; they sum to zero.' });
     this.stacked = new StackedBar(interact, 'stacked');
+    crossEntropyFormula(interact);
     this.batch = new BatchList(root, (row) => actions.selectRow(row));
 
     const curves = h('section', { attrs: { 'aria-labelledby': 'curves-title' } }, root);
