@@ -54,6 +54,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; error: string }
 // Limits keep a hostile or buggy message from freezing either side.
 export const MAX_CLASSES = 4096;
 export const MAX_ROWS = 10_000;
+export const MAX_VALUES = 1_000_000; // per array: rows × classes
 export const MAX_TEXT = 20_000_000; // a PNG of a large figure in base64, a long CSV
 
 type Obj = Record<string, unknown>;
@@ -99,8 +100,9 @@ function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
   if (!Array.isArray(v)) fail(path, 'expected an array');
   if (v.length > 0 && Array.isArray(v[0])) {
     if (v.length > MAX_ROWS) fail(path, `has ${v.length} rows, more than ${MAX_ROWS}`);
+    const width = Array.isArray(v[0]) ? (v[0] as unknown[]).length : 0;
+    if (v.length * width > MAX_VALUES) fail(path, `has ${v.length} × ${width} values, more than ${MAX_VALUES}`);
     const rows = v.map((row, i) => vector(row, `${path}[${i}]`));
-    const width = rows[0]!.length;
     rows.forEach((row, i) => { if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`); });
     return rows;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLASSES, validateHostMessage, validatePair, validateWebviewMessage } from '../../../src/protocol/visualizer';
+import { MAX_CLASSES, MAX_VALUES, validateHostMessage, validatePair, validateWebviewMessage } from '../../../src/protocol/visualizer';
 
 const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } };
 
@@ -42,6 +42,8 @@ describe('host → webview messages', () => {
     const big = new Array(MAX_CLASSES + 1).fill(0);
     const r = validatePair.bind(null, { target: big, prediction: big });
     expect(r).toThrow(`pair.target: has ${MAX_CLASSES + 1} entries, more than ${MAX_CLASSES}`);
+    const rows = Array.from({ length: 2000 }, () => new Array(1000).fill(0));
+    expect(() => validatePair({ target: rows, prediction: rows })).toThrow(`pair.target: has 2000 × 1000 values, more than ${MAX_VALUES}`);
   });
 });
 
