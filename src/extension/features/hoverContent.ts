@@ -20,7 +20,8 @@ export interface HoverOptions {
 /** Above this many numbers the link carries only where the pair is, not its values. */
 const MAX_LINK_VALUES = 4096;
 
-export const HOVER_COMMANDS = ['entropyLens.showVisualizer', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex'] as const;
+export const HOVER_COMMANDS = ['entropyLens.showVisualizer', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex', 'entropyLens.features.forwardPair'] as const;
+const FORWARD = 'entropyLens.features.forwardPair';
 
 const ROLE_TEXT: Record<string, string> = {
   target: 'target distribution',
@@ -84,10 +85,13 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
   for (const w of a.warnings) lines.push(`⚠ ${escapeMarkdown(w)}  `);
   if (options.commandLinks !== false) {
     const args = pairPayload(model, link.pairIndex, options.toRange);
+    // A pair too long for a command URI goes through the forwarder, which reads it back from the document.
+    const link2 = (label: string, command: string): string =>
+      args.target.length ? commandLink(label, command, args) : commandLink(label, FORWARD, { command, payload: args });
     lines.push('', [
-      commandLink('$(graph) Open in visualizer', 'entropyLens.showVisualizer', args),
-      commandLink('Copy as Markdown', 'entropyLens.copyAsMarkdown', args),
-      commandLink('Copy as LaTeX', 'entropyLens.copyAsLatex', args),
+      link2('$(graph) Open in visualizer', 'entropyLens.showVisualizer'),
+      link2('Copy as Markdown', 'entropyLens.copyAsMarkdown'),
+      link2('Copy as LaTeX', 'entropyLens.copyAsLatex'),
     ].join(' · '));
   }
   return lines;
@@ -170,7 +174,7 @@ export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (
     payload.source.predictionRange = toRange(prediction.start, prediction.end);
   }
   if (count(target.values) + count(prediction.values) > MAX_LINK_VALUES) {
-    // Too long for a command URI: the command re-reads the values from the document range.
+    // Too long for a command URI: the link goes through the forwarder (see commands.ts).
     payload.target = [];
     payload.prediction = [];
   }

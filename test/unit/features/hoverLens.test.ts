@@ -116,3 +116,24 @@ describe('hover content', () => {
     expect(md).toContain('\\[x\\]\\(command:evil\\)');
   });
 });
+
+describe('hover links for long pairs', () => {
+  it('go through the forwarder with the ranges instead of carrying thousands of values', () => {
+    const n = 2500;
+    const y = Array.from({ length: n }, (_, i) => (i === 0 ? 1 : 0));
+    const q = Array.from({ length: n }, () => 1 / n);
+    const t = `y = [${y.join(',')}]\nq = [${q.join(',')}]`;
+    const f = {
+      arrays: [arrayAt(t, `[${y.join(',')}]`, y, { name: 'y', role: 'one-hot' }), arrayAt(t, `[${q.join(',')}]`, q, { name: 'q' })],
+      pairs: [{ target: 0, prediction: 1, reason: 'names' }],
+    };
+    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'file:///l.py', version: 1, languageId: 'python', getText: () => t }, DEFAULT_MODEL_SETTINGS);
+    const md = hoverMarkdown(m, 1, { unit: 'nats', toRange: (s, e) => ({ start: { line: 0, character: s }, end: { line: 0, character: e } }) });
+    expect(md).not.toContain('command:entropyLens.showVisualizer?');
+    const link = /\(command:entropyLens\.features\.forwardPair\?([^ )]+)/.exec(md)!;
+    const [arg] = JSON.parse(decodeURIComponent(link[1]!));
+    expect(arg.command).toBe('entropyLens.showVisualizer');
+    expect(arg.payload.source.predictionRange.start.character).toBe(f.arrays[1]!.start);
+    expect(link[1]!.length).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,78 @@
+// The features' own commands. "Copy as Markdown" / "Copy as LaTeX" for a pair
+// (the hover links' payload): analyse it with the core and put the figures on
+// the clipboard. And the forwarder a hover uses for a pair too long to carry in
+// a command link: it reads the values back from the document ranges and hands
+// the full pair to the real command (the visualizer, the breakdown).
+import * as vscode from 'vscode';
+import type { PairPayload } from '../../protocol/visualizer';
+import { analysisLatex, analysisMarkdown } from './copyContent';
+import { errorText, predictionKind } from './documentModel';
+import type { FeatureModels } from './models';
+import type { FeatureSettings } from './settings';
+import type { AnalyzeOptions, Engine, PredictionKind, Values } from './shapes';
+
+export type CopyFormat = 'markdown' | 'latex';
+
+export async function copyPair(format: CopyFormat, payload: PairPayload | undefined, engine: Engine, models: FeatureModels, settings: FeatureSettings): Promise<string | undefined> {
+  if (!payload || typeof payload !== 'object') {
+    void vscode.window.showWarningMessage('Entropy Lens: hover over a paired array and use its "Copy as" link.');
+    return undefined;
+  }
+  let target: Values = payload.target;
+  let prediction: Values = payload.prediction;
+  let kind: PredictionKind = payload.predictionKind ?? 'auto';
+  let names = { target: 'p', prediction: 'q' };
+  const source = payload.source;
+  if (source?.targetRange && source.predictionRange) {
+    try {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
+      const model = models.get(doc);
+      const at = (r: { start: { line: number; character: number } }) => model.arrayIndexAt(doc.offsetAt(new vscode.Position(r.start.line, r.start.character)));
+      const t = at(source.targetRange), q = at(source.predictionRange);
+      if (t !== undefined && q !== undefined) {
+        const ta = model.arrays[t]!, qa = model.arrays[q]!;
+        names = { target: ta.name ?? 'p', prediction: qa.name ?? 'q' };
+        if (target.length === 0 || prediction.length === 0) {
+          target = ta.values; prediction = qa.values; kind = predictionKind(qa.role);
+        }
+      }
+    } catch {
+      // The document is gone: fall back to the values in the payload.
+    }
+  }
+  try {
+    const options: AnalyzeOptions = { prediction: kind };
+    if (settings.model.eps !== undefined) options.eps = settings.model.eps;
+    const analysis = engine.analyze(target, prediction, options);
+    const text = format === 'latex' ? analysisLatex(analysis, settings.unit, names) : analysisMarkdown(analysis, settings.unit, names);
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.setStatusBarMessage(`Entropy Lens: copied ${names.target} → ${names.prediction} as ${format === 'latex' ? 'LaTeX' : 'Markdown'}`, 3000);
+    return text;
+  } catch (e) {
+    void vscode.window.showErrorMessage(`Entropy Lens: cannot compute ${names.target} → ${names.prediction}: ${errorText(e)}`);
+    return undefined;
+  }
+}
+
+/** Internal command: {command, source} → the pair read from the document, passed on to `command`. */
+export const FORWARD_COMMAND = 'entropyLens.features.forwardPair';
+const FORWARDABLE = new Set(['entropyLens.showVisualizer', 'entropyLens.showBreakdown', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex']);
+
+export async function forwardPair(arg: unknown, models: FeatureModels): Promise<unknown> {
+  const a = arg as { command?: unknown; payload?: PairPayload } | undefined;
+  const command = typeof a?.command === 'string' ? a.command : '';
+  const payload = a?.payload;
+  if (!FORWARDABLE.has(command) || !payload?.source?.targetRange || !payload.source.predictionRange) {
+    void vscode.window.showWarningMessage('Entropy Lens: this link no longer points at a pair.');
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(payload.source.uri));
+  const model = models.get(doc);
+  const at = (r: { start: { line: number; character: number } }) => model.arrayIndexAt(doc.offsetAt(new vscode.Position(r.start.line, r.start.character)));
+  const t = at(payload.source.targetRange), q = at(payload.source.predictionRange);
+  if (t === undefined || q === undefined) {
+    void vscode.window.showWarningMessage('Entropy Lens: the arrays of this pair have changed; hover again.');
+    return undefined;
+  }
+  return vscode.commands.executeCommand(command, { ...payload, target: model.arrays[t]!.values, prediction: model.arrays[q]!.values });
+}
