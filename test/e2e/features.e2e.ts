@@ -1,0 +1,92 @@
+// End to end in the VS Code UI (code-server in headless Chromium): the code
+// lens text above a prediction, a hover brought up with the mouse, and a quick
+// fix applied from the light-bulb menu and undone with Ctrl+Z. Screenshots of
+// each state go to .test-output/e2e/features/.
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openWorkbench, type Workbench } from './featuresWorkbench';
+
+const DEMO = [
+  'import tensorflow as tf',
+  '',
+  'y_true = [0, 1, 0]',
+  'y_pred = [0.2, 0.3, 0.4]',
+  'loss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)',
+  '',
+].join('\n');
+
+const shots = join(process.cwd(), '.test-output', 'e2e', 'features');
+
+/** The text of the active editor as the user sees it (non-breaking spaces normalised). */
+async function editorText(page: Page): Promise<string> {
+  return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+async function waitForEditorText(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (t) => (document.querySelector('.editor-instance .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').includes(t) ?? false,
+    text, { timeout: 15_000 },
+  );
+}
+
+describe('features in the VS Code UI', function () {
+  this.timeout(180_000);
+  let wb: Workbench;
+
+  before(async () => {
+    mkdirSync(shots, { recursive: true });
+    const folder = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-features-'));
+    writeFileSync(join(folder, 'demo.py'), DEMO);
+    wb = await openWorkbench(folder);
+    await wb.page.locator('.explorer-viewlet .monaco-list-row', { hasText: 'demo.py' }).first().click();
+    await wb.page.waitForSelector('.editor-instance .view-lines');
+  });
+
+  after(async () => { await wb?.close(); });
+
+  it('shows the cross-entropy lens above the prediction', async () => {
+    const lens = wb.page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first();
+    await lens.waitFor({ timeout: 30_000 });
+    const ce = (-Math.log(0.3)).toFixed(3); // one-hot on class 1 against q = 0.3
+    assert.equal((await lens.innerText()).replace(/\u00a0/g, ' ').trim(), `H(p,q) = ${ce} nats · KL = ${ce} · H(p) = 0`);
+    await wb.page.screenshot({ path: join(shots, '1-code-lens.png') });
+  });
+
+  it('shows the hover when the mouse rests on the prediction', async () => {
+    const number = wb.page.locator('.editor-instance .view-line span span', { hasText: /^0\.3$/ }).first();
+    const box = (await number.boundingBox())!;
+    await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = wb.page.locator('.monaco-hover', { hasText: 'Entropy Lens' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /y_pred sums to 0\.9, not 1/); // the diagnostic, shown in the same hover
+    assert.match(text, /Paired as the prediction with y_true/);
+    assert.match(text, /H\(p,q\) cross-entropy\s+1\.204/);
+    assert.match(text, /Open in visualizer/);
+    await wb.page.screenshot({ path: join(shots, '2-hover.png') });
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('normalises with the quick fix, in place, and Ctrl+Z brings the numbers back', async () => {
+    const { page } = wb;
+    const number = page.locator('.editor-instance .view-line span span', { hasText: /^0\.3$/ }).first();
+    await number.click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+.');
+    const item = page.getByText('Normalise y_pred so it sums to 1');
+    await item.waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, '3-quick-fix-menu.png') });
+    await item.click();
+    await waitForEditorText(page, 'y_pred = [0.22, 0.33, 0.45]');
+    const after = await editorText(page);
+    assert.ok(after.includes('y_true = [0, 1, 0]') && after.includes('categorical_crossentropy(y_true, y_pred)'), 'only the array changed');
+    await page.locator('.codelens-decoration', { hasText: `H(p,q) = ${(-Math.log(0.33)).toFixed(3)} nats` }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(shots, '4-fixed.png') });
+    await page.keyboard.press('Control+Z');
+    await waitForEditorText(page, 'y_pred = [0.2, 0.3, 0.4]');
+    await page.screenshot({ path: join(shots, '5-undone.png') });
+  });
+});
