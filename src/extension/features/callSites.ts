@@ -59,11 +59,22 @@ const isIdent = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /** Every call of a known loss in `text`, with its prediction argument. */
-export function findPredictionArguments(text: string, maxCalls = 10_000): PredictionArgument[] {
+export function findPredictionArguments(text: string, maxCalls = 100_000): PredictionArgument[] {
   const out: PredictionArgument[] = [];
+  const steps = predictionArgumentSteps(text, out, maxCalls);
+  while (!steps.next().done) { /* drain */ }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Calls found between two yields of predictionArgumentSteps. */
+const CALLS_PER_STEP = 2000;
+
+/** The same scan in slices, appending to `out` (unsorted) and yielding every CALLS_PER_STEP calls. */
+export function* predictionArgumentSteps(text: string, out: PredictionArgument[], maxCalls = 100_000): Generator<void, void, void> {
   for (const spec of LOSSES) {
     let from = 0;
     while (out.length < maxCalls) {
+      if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1) yield;
       const at = text.indexOf(spec.name, from);
       if (at < 0) break;
       from = at + spec.name.length;
@@ -90,8 +101,8 @@ export function findPredictionArguments(text: string, maxCalls = 10_000): Predic
         identifier, wrapper, expects: fromLogits ? 'logits' : spec.expects,
       });
     }
+    yield;
   }
-  return out.sort((a, b) => a.start - b.start);
 }
 
 interface Argument { start: number; end: number; text: string; keyword: string | undefined }

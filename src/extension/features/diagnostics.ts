@@ -2,12 +2,14 @@
 // documents, debounced per document, off for languages the user excludes and
 // for documents above the caps.
 import * as vscode from 'vscode';
-import { computeDiagnostics, type DiagnosticItem } from './diagnosticsContent';
+import { computeDiagnostics, diagnosticSteps, type DiagnosticItem } from './diagnosticsContent';
 import type { DocumentModel } from './documentModel';
 import type { FeatureModels } from './models';
 import type { FeatureSettings } from './settings';
 
 export const DIAGNOSTIC_SOURCE = 'Entropy Lens';
+/** Longest stretch diagnostics run before giving the extension host back. */
+const SLICE_MS = 15;
 
 /** Diagnostics of a model version, computed once (the code actions ask again). */
 const itemsOfModel = new WeakMap<DocumentModel, DiagnosticItem[]>();
@@ -48,7 +50,7 @@ export class EntropyDiagnostics implements vscode.Disposable {
     const key = doc.uri.toString();
     this.timers.set(key, setTimeout(() => {
       this.timers.delete(key);
-      this.update(doc);
+      void this.update(doc);
     }, delay));
   }
 
@@ -59,14 +61,37 @@ export class EntropyDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
   }
 
-  update(doc: vscode.TextDocument): void {
+  /** Computes in time slices (SLICE_MS each, yielding in between); a newer version cancels the run. */
+  async update(doc: vscode.TextDocument): Promise<void> {
     if (doc.isClosed || !this.settings().enabled('diagnostics', doc.languageId)) {
       this.collection.delete(doc.uri);
       return;
     }
     const model = this.models.get(doc);
+    let items = itemsOfModel.get(model);
+    if (!items) {
+      if (model.steppedBack) items = [];
+      else {
+        const steps = diagnosticSteps(model);
+        let slice = performance.now();
+        for (;;) {
+          const r = steps.next();
+          if (r.done) { items = r.value; break; }
+          if (performance.now() - slice > SLICE_MS) {
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            if (doc.isClosed || doc.version !== model.version) return; // superseded by an edit
+            slice = performance.now();
+          }
+        }
+      }
+      itemsOfModel.set(model, items);
+    }
+    this.publish(doc, items);
+  }
+
+  private publish(doc: vscode.TextDocument, items: DiagnosticItem[]): void {
     const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
-    this.collection.set(doc.uri, diagnosticItems(model).map((item) => {
+    this.collection.set(doc.uri, items.map((item) => {
       const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = item.code;

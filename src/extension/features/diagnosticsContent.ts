@@ -2,7 +2,7 @@
 // NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
 // loss expects logits (or the reverse). Each says what is wrong and where, and
 // names the quick fixes that are safe for it.
-import { findPredictionArguments, type Expects, type PredictionArgument } from './callSites';
+import { predictionArgumentSteps, type Expects, type PredictionArgument } from './callSites';
 import type { DocumentModel } from './documentModel';
 import type { FixKind } from './quickFixes';
 import { rowsOf } from './quickFixes';
@@ -28,26 +28,48 @@ export const SUM_TOLERANCE = 1e-6;
 const PROBABILITY_ROLES = new Set(['probabilities', 'target']);
 
 export function computeDiagnostics(model: DocumentModel, maxItems = 500): DiagnosticItem[] {
+  const steps = diagnosticSteps(model, maxItems);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Arrays checked between two yields of diagnosticSteps. */
+const CHUNK = 4000;
+
+/**
+ * The same work in slices: yields between chunks so the adapter can give the
+ * extension host back (a 10 MB document has ~10^5 arrays), returns the items.
+ */
+export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generator<void, DiagnosticItem[], void> {
   const items: DiagnosticItem[] = [];
   const arrays = model.arrays;
-  const calls = findPredictionArguments(model.text);
+  yield;
+  const calls: PredictionArgument[] = [];
+  yield* predictionArgumentSteps(model.text, calls);
+  calls.sort((a, b) => a.start - b.start);
   const callOf = resolveCalls(model, calls);
-
-  arrays.forEach((a, i) => {
-    if (items.length >= maxItems || model.isNested(i)) return;
-    items.push(...valueChecks(a, i, callOf.get(i)));
-  });
-  model.pairs.forEach((p) => {
-    if (items.length >= maxItems) return;
+  yield;
+  for (let i = 0; i < arrays.length && items.length < maxItems; i++) {
+    if (!model.isNested(i)) items.push(...valueChecks(arrays[i]!, i, callOf.get(i)));
+    if (i % CHUNK === CHUNK - 1) yield;
+  }
+  const pairs = model.pairs;
+  for (let k = 0; k < pairs.length && items.length < maxItems; k++) {
+    const p = pairs[k]!;
     const d = lengthCheck(arrays[p.target]!, arrays[p.prediction]!, p.prediction);
     if (d) items.push(d);
-  });
+    if (k % CHUNK === CHUNK - 1) yield;
+  }
+  let n = 0;
   for (const [arg, arrayIndex] of callOf.calls) {
     if (items.length >= maxItems) break;
     const d = kindCheck(arg, arrayIndex === undefined ? undefined : arrays[arrayIndex], arrayIndex);
     if (d) items.push(d);
+    if (++n % CHUNK === 0) yield;
   }
-  return items.slice(0, maxItems);
+  return items.slice(0, maxItems).sort((a, b) => a.start - b.start);
 }
 
 interface CallIndex {
@@ -61,7 +83,9 @@ function resolveCalls(model: DocumentModel, calls: PredictionArgument[]): CallIn
   const pairs: [PredictionArgument, number | undefined][] = [];
   const byName = new Map<string, number[]>();
   model.arrays.forEach((a, i) => {
-    if (a.name) byName.set(a.name, [...(byName.get(a.name) ?? []), i]);
+    if (!a.name) return;
+    const list = byName.get(a.name);
+    if (list) list.push(i); else byName.set(a.name, [i]);
   });
   for (const call of calls) {
     // A literal written inside the argument (torch.tensor([...]) counts), else the name.

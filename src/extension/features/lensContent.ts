@@ -22,28 +22,32 @@ const DISTRIBUTION_ROLES = new Set(['target', 'one-hot', 'probabilities', 'logit
  * no pair and looks like a distribution anchors at itself. `lineOf` maps an offset
  * to its line (the adapter passes the document's positionAt; tests a counter).
  */
-export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => number, maxLenses = 5000): LensAnchor[] {
-  const byLine = new Map<number, LensAnchor>();
-  const add = (offset: number, item: LensItem): void => {
-    const line = lineOf(offset);
-    const at = byLine.get(line);
-    if (at) {
-      at.items.push(item);
-      at.offset = Math.min(at.offset, offset);
-    } else if (byLine.size < maxLenses) {
-      byLine.set(line, { offset, line, items: [item] });
-    }
-  };
-  const paired = new Set<number>();
-  model.pairs.forEach((p, k) => {
-    paired.add(p.target);
-    paired.add(p.prediction);
-    add(model.arrays[p.prediction]!.start, { kind: 'pair', pairIndex: k });
-  });
-  model.arrays.forEach((a, i) => {
-    if (!paired.has(i) && DISTRIBUTION_ROLES.has(a.role) && !model.isNested(i)) add(a.start, { kind: 'single', arrayIndex: i });
-  });
-  return [...byLine.values()].sort((a, b) => a.offset - b.offset);
+export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => number, maxLenses = 100_000): LensAnchor[] {
+  // Collect (offset, item), sort once by offset, then merge items of the same line.
+  const entries: { offset: number; item: LensItem }[] = [];
+  const paired = new Uint8Array(model.arrays.length);
+  const pairs = model.pairs;
+  for (let k = 0; k < pairs.length; k++) {
+    const p = pairs[k]!;
+    paired[p.target] = 1;
+    paired[p.prediction] = 1;
+    entries.push({ offset: model.arrays[p.prediction]!.start, item: { kind: 'pair', pairIndex: k } });
+  }
+  const arrays = model.arrays;
+  for (let i = 0; i < arrays.length; i++) {
+    if (!paired[i] && DISTRIBUTION_ROLES.has(arrays[i]!.role) && !model.isNested(i)) entries.push({ offset: arrays[i]!.start, item: { kind: 'single', arrayIndex: i } });
+  }
+  entries.sort((a, b) => a.offset - b.offset);
+  const out: LensAnchor[] = [];
+  let last: LensAnchor | undefined;
+  for (const e of entries) {
+    const line = lineOf(e.offset);
+    if (last && last.line === line) { last.items.push(e.item); continue; }
+    if (out.length >= maxLenses) break;
+    last = { offset: e.offset, line, items: [e.item] };
+    out.push(last);
+  }
+  return out;
 }
 
 /** The title of one lens: the items of its line joined by "  |  ". */
