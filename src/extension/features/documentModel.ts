@@ -200,7 +200,8 @@ export class DocumentModel {
         const implied = impliedDistribution(a.values);
         out = implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }) : implied;
       } else {
-        out = this.run(a.values, a.values, { prediction: 'probabilities' });
+        // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
+        out = this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' });
       }
       this.selfAnalyses.set(arrayIndex, out);
     }

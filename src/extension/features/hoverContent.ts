@@ -30,6 +30,7 @@ const ROLE_TEXT: Record<string, string> = {
   probabilities: 'probabilities',
   logits: 'logits',
   'log-probabilities': 'log-probabilities',
+  counts: 'counts (not normalised)',
   unknown: 'numbers (role unknown)',
 };
 
@@ -58,7 +59,7 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
       lines.push(`H(softmax) = ${fmtIn(self.value.entropy, unit)} ${unit}`, '');
     } else lines.push(`Softmax: ${escapeMarkdown(self.error)}`, '');
   } else if (array.role !== 'class-indices') {
-    if (self.ok) lines.push(`H(p) = ${fmtIn(self.value.entropy, unit)} ${unit}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
+    if (self.ok) lines.push(`H(p) = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ' (of the normalised counts)' : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
     else lines.push(`Not a distribution: ${escapeMarkdown(self.error)}`, '');
   }
 
