@@ -1,0 +1,157 @@
+// Binary cross-entropy on probabilities or logits, as PyTorch's
+// binary_cross_entropy / binary_cross_entropy_with_logits, plus eps clipping.
+
+import { softplus, sigmoid } from './scalar';
+import { sum } from './summation';
+import {
+  checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
+  Problems, toRows, type NumericInput, type Reduction, type Rows,
+} from './validate';
+
+export interface BinaryCrossEntropyOptions {
+  /** `input` holds logits (apply the sigmoid inside, stably). Default false: probabilities. */
+  fromLogits?: boolean;
+  /** A rescaling weight per element (or one number for all). */
+  weight?: number | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+  /** Weight of the positive term (logits only), one number or one per element. */
+  posWeight?: number | ArrayLike<number> | ReadonlyArray<ArrayLike<number>>;
+  /** Clip probabilities to [eps, 1 - eps] before the log (probabilities only); 0 < eps < 0.5. */
+  eps?: number;
+  /** 'mean' (default, divides by the element count), 'sum', 'none' (per element). */
+  reduction?: Reduction;
+  /** Logarithm base (default e). */
+  base?: number;
+}
+
+/** A loss value and, unless the reduction is 'none' or the value is infinite, its gradient w.r.t. `input`. */
+export interface LossResult<G = number[] | number[][]> {
+  value: number | number[] | number[][];
+  grad?: G;
+}
+
+const KNOWN = ['fromLogits', 'weight', 'posWeight', 'eps', 'reduction', 'base'] as const;
+
+/** Reads a per-element option (a number, or an array of the input's shape). */
+function perElement(
+  value: unknown, name: string, shape: Rows | undefined, problems: Problems, nonNegative: boolean,
+): ((r: number, i: number) => number) | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) problems.add('NON_FINITE', `${name} is ${value}: it must be finite`);
+    else if (nonNegative && value < 0) problems.add('OUT_OF_RANGE', `${name} is ${value}: it cannot be negative`);
+    return () => value;
+  }
+  const w = toRows(value, name, problems);
+  if (!w || !shape) return undefined;
+  if (!checkSameShape(w, name, shape, 'input', problems)) return undefined;
+  checkValues(w, name, {}, problems);
+  if (nonNegative) {
+    for (let r = 0; r < w.rows.length; r++) {
+      const row = w.rows[r]!;
+      for (let i = 0; i < row.length; i++) {
+        if (row[i]! < 0) {
+          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${row[i]}: weights cannot be negative`);
+          r = w.rows.length;
+          break;
+        }
+      }
+    }
+  }
+  return (r, i) => w.rows[r]![i]!;
+}
+
+/**
+ * binaryCrossEntropy(target, input, {fromLogits, weight, posWeight, eps, reduction, base}) -> {value, grad?}
+ *
+ * Per element: -w [y log x + (1 - y) log(1 - x)] for probabilities x, with
+ * 0 log 0 = 0 and +Infinity where the math gives it (no clamp at -100);
+ * for logits z: w [pw·y·softplus(-z) + (1 - y)·softplus(z)], softplus computed
+ * as max(z, 0) + log1p(e^-|z|), so logits up to ±1e300 neither overflow nor give NaN.
+ *
+ * Args:
+ *   target: y in [0, 1], same shape as input (N or N × C).
+ *   input: probabilities x in [0, 1], or logits z (a -Infinity logit is allowed).
+ *   weight: per-element weight; posWeight: positive-class weight (logits only).
+ *   eps: clip x to [eps, 1 - eps]; the gradient is 0 where the clip is active.
+ *   reduction: 'mean' divides by the element count whatever the weights.
+ * Returns {value, grad} with grad = d value / d input (absent for 'none' or an infinite value).
+ */
+export function binaryCrossEntropy(
+  target: NumericInput, input: NumericInput, options: BinaryCrossEntropyOptions = {},
+): LossResult {
+  const problems = new Problems();
+  checkKnownOptions(options, KNOWN, 'binaryCrossEntropy', problems);
+  const reduction = checkReduction(options.reduction, problems);
+  const lnBase = checkBase(options.base, problems);
+  const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
+  const eps = checkEps(options.eps, problems);
+  if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
+  if (options.posWeight !== undefined && !fromLogits) problems.add('INVALID_OPTION', 'posWeight applies only with fromLogits: true');
+  const ys = toRows(target, 'target', problems);
+  const xs = toRows(input, 'input', problems);
+  if (ys && xs) checkSameShape(ys, 'target', xs, 'input', problems);
+  if (ys) {
+    checkValues(ys, 'target', {}, problems);
+    outOfUnit(ys, 'target', 'binary targets must lie in [0, 1]', problems);
+  }
+  if (xs) checkValues(xs, 'input', fromLogits ? { allowNegInfinity: true } : { probability: true }, problems);
+  const weight = perElement(options.weight, 'weight', xs, problems, true);
+  const posWeight = perElement(options.posWeight, 'posWeight', xs, problems, true);
+  problems.throwIfAny();
+
+  const X = xs!, Y = ys!;
+  const count = X.rows.length * X.width;
+  const loss: number[][] = [];
+  const grad: number[][] = [];
+  let infinite = false;
+  for (let r = 0; r < X.rows.length; r++) {
+    const xr = X.rows[r]!, yr = Y.rows[r]!;
+    const lr = new Array<number>(X.width), gr = new Array<number>(X.width);
+    for (let i = 0; i < X.width; i++) {
+      const y = yr[i]!, w = weight ? weight(r, i) : 1;
+      let l: number, g: number;
+      if (fromLogits) {
+        const z = xr[i]!, pw = posWeight ? posWeight(r, i) : 1;
+        const a = pw * y, b = 1 - y;
+        // a·softplus(-z) + b·softplus(z); a zero coefficient contributes 0 even if softplus is infinite.
+        l = w * ((a > 0 ? a * softplus(-z) : 0) + (b > 0 ? b * softplus(z) : 0));
+        g = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0));
+      } else {
+        let x = xr[i]!;
+        let clipped = false;
+        if (eps !== undefined && (x < eps || x > 1 - eps)) { x = x < eps ? eps : 1 - eps; clipped = true; }
+        const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
+        const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
+        l = w * (pos + neg);
+        g = clipped ? 0 : w * ((y < 1 ? (1 - y) / (1 - x) : 0) - (y > 0 ? y / x : 0));
+      }
+      if (l === Infinity) infinite = true;
+      lr[i] = l / lnBase;
+      gr[i] = g / lnBase;
+    }
+    loss.push(lr);
+    grad.push(gr);
+  }
+  if (reduction === 'none') return { value: X.twoD ? loss : loss[0]! };
+  let total = 0;
+  if (!infinite) total = sum(X.twoD ? loss.flat() : loss[0]!);
+  else total = Infinity;
+  const value = reduction === 'sum' ? total : total / count;
+  if (infinite) return { value };
+  const scale = reduction === 'mean' ? 1 / count : 1;
+  if (scale !== 1) for (const row of grad) for (let i = 0; i < row.length; i++) row[i]! *= scale;
+  return { value, grad: X.twoD ? grad : grad[0]! };
+}
+
+function outOfUnit(shape: Rows, name: string, why: string, problems: Problems): void {
+  for (let r = 0; r < shape.rows.length; r++) {
+    const row = shape.rows[r]!;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i]!;
+      if (v < 0 || v > 1) {
+        problems.add('OUT_OF_RANGE', `${shape.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: ${why}`);
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,193 @@
+// Categorical cross-entropy over a batch (N × C), as PyTorch's cross_entropy:
+// class-index or probability targets, probabilities or logits, class weights,
+// ignoreIndex and label smoothing; plus eps clipping for probability inputs.
+
+import type { LossResult } from './binaryCrossEntropy';
+import { rowLogSumExp } from './softmax';
+import { sum } from './summation';
+import {
+  checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
+  Problems, toRows, type Matrix, type Reduction, type Vector,
+} from './validate';
+
+export interface CategoricalCrossEntropyOptions {
+  /** `input` holds logits (log-softmax inside). Default false: probability rows. */
+  fromLogits?: boolean;
+  /** One weight per class (C values ≥ 0). */
+  weight?: ArrayLike<number>;
+  /** A class-index target equal to this is ignored (loss 0, gradient 0). Default -100. */
+  ignoreIndex?: number;
+  /** α in [0, 1]: the target becomes (1 - α)·t + α/C. */
+  labelSmoothing?: number;
+  /** Clip probability inputs to [eps, 1 - eps] before the log (probabilities only). */
+  eps?: number;
+  /** 'mean' (default), 'sum' or 'none' (one loss per row). */
+  reduction?: Reduction;
+  /** Logarithm base (default e). */
+  base?: number;
+}
+
+const KNOWN = ['fromLogits', 'weight', 'ignoreIndex', 'labelSmoothing', 'eps', 'reduction', 'base'] as const;
+
+/**
+ * categoricalCrossEntropy(target, input, {fromLogits, weight, ignoreIndex, labelSmoothing, eps, reduction, base}) -> {value, grad?}
+ *
+ * Loss of row i: -Σ_c w_c t_ic log p_ic, with t the (smoothed) target and
+ * p = softmax(input_i) when fromLogits, else input_i itself (a distribution).
+ *
+ * Args:
+ *   target: N class indices (integers in [0, C), or ignoreIndex) or N × C probability rows.
+ *   input: N × C logits or probability rows (a 1-D input is LENGTH_MISMATCH: give one row as [[…]]).
+ *   weight: C class weights. ignoreIndex: default -100 (class-index targets only).
+ *   labelSmoothing: α in [0, 1]. eps: clip probabilities to [eps, 1 - eps].
+ *   reduction: 'mean' divides by Σ weight[target_i] over kept rows (indices) or by N (probability
+ *     targets); 'sum'; 'none' (N values; ignored rows 0).
+ * Returns {value, grad} with grad (N × C) = d value / d input; absent for 'none' or an infinite value.
+ */
+export function categoricalCrossEntropy(
+  target: Vector | Matrix, input: Matrix, options: CategoricalCrossEntropyOptions = {},
+): LossResult<number[][]> {
+  const problems = new Problems();
+  checkKnownOptions(options, KNOWN, 'categoricalCrossEntropy', problems);
+  const reduction = checkReduction(options.reduction, problems);
+  const lnBase = checkBase(options.base, problems);
+  const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
+  const eps = checkEps(options.eps, problems);
+  if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
+  const alpha = options.labelSmoothing ?? 0;
+  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${JSON.stringify(alpha)}: expected a number in [0, 1]`);
+  else if (!(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${alpha}: it must lie in [0, 1]`);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) {
+    problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
+  }
+
+  const xs = toRows(input, 'input', problems);
+  if (xs && !xs.twoD) problems.add('LENGTH_MISMATCH', `input is 1-D: categoricalCrossEntropy needs N × C rows (wrap one row as [[…]])`);
+  const ts = toRows(target, 'target', problems);
+  const indices = !!ts && !ts.twoD;
+  if (ts && xs && xs.twoD) {
+    if (indices) {
+      if (ts.width !== xs.rows.length) problems.add('LENGTH_MISMATCH', `target has ${ts.width} class indices, input has ${xs.rows.length} rows`);
+    } else checkSameShape(ts, 'target', xs, 'input', problems);
+  }
+  if (ts && !indices && options.ignoreIndex !== undefined) {
+    problems.add('INVALID_OPTION', 'ignoreIndex applies to class-index targets, not to probability rows');
+  }
+  if (xs) {
+    checkValues(xs, 'input', fromLogits ? { allowNegInfinity: true } : { probability: true, normalized: true }, problems);
+    if (fromLogits) {
+      xs.rows.forEach((row, r) => {
+        let masked = true;
+        for (let i = 0; i < row.length; i++) if (row[i] !== -Infinity) { masked = false; break; }
+        if (masked) problems.add('NON_FINITE', `input row ${r} is all -Infinity: every class is masked`);
+      });
+    }
+  }
+  const C = xs ? xs.width : 0;
+  if (ts) {
+    checkValues(ts, 'target', indices ? {} : { probability: true, normalized: true }, problems);
+    if (indices && xs) {
+      const row = ts.rows[0]!;
+      for (let i = 0; i < row.length; i++) {
+        const k = row[i]!;
+        if (Number.isFinite(k) && k !== ignoreIndex && !(Number.isInteger(k) && k >= 0 && k < C)) {
+          problems.add('OUT_OF_RANGE', `target[${i}] is ${k}: a class index must be an integer in [0, ${C})${k === ignoreIndex ? '' : ` or ignoreIndex (${ignoreIndex})`}`);
+          break;
+        }
+      }
+    }
+  }
+  let weight: ArrayLike<number> | undefined;
+  if (options.weight !== undefined) {
+    const ws = toRows(options.weight, 'weight', problems);
+    if (ws) {
+      if (ws.twoD || (xs && ws.width !== C)) problems.add('LENGTH_MISMATCH', `weight has ${ws.twoD ? 'rows' : `${ws.width} values`}: it needs one per class (${C})`);
+      else {
+        checkValues(ws, 'weight', {}, problems);
+        const w = ws.rows[0]!;
+        for (let c = 0; c < w.length; c++) {
+          if (w[c]! < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${w[c]}: weights cannot be negative`); break; }
+        }
+        weight = w;
+      }
+    }
+  }
+  if (ts && indices) {
+    const row = ts.rows[0]!;
+    let all = true;
+    for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
+    if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
+  }
+  problems.throwIfAny();
+
+  const X = xs!, T = ts!;
+  const N = X.rows.length;
+  const a = alpha as number;
+  const losses = new Array<number>(N).fill(0);
+  const grad: number[][] = [];
+  let denom = 0, infinite = false;
+  const t = new Float64Array(C);
+  const logp = new Float64Array(C);
+  const p = new Float64Array(C);
+  for (let r = 0; r < N; r++) {
+    const g = new Array<number>(C).fill(0);
+    grad.push(g);
+    // The (smoothed) target row.
+    if (indices) {
+      const k = T.rows[0]![r]!;
+      if (k === ignoreIndex) continue;
+      denom += weight ? weight[k]! : 1;
+      t.fill(a / C);
+      t[k]! += 1 - a;
+    } else {
+      const tr = T.rows[r]!;
+      denom += 1;
+      for (let c = 0; c < C; c++) t[c] = (1 - a) * tr[c]! + a / C;
+    }
+    const xr = X.rows[r]!;
+    // log p of the row (and p for the logit gradient).
+    if (fromLogits) {
+      const l = rowLogSumExp(xr);
+      const lr = Math.log1p(l.rest);
+      for (let c = 0; c < C; c++) {
+        logp[c] = (xr[c]! - l.max) - lr;
+        p[c] = c === l.argmax ? 1 / (1 + l.rest) : Math.exp(xr[c]! - l.max) / (1 + l.rest);
+      }
+    } else {
+      for (let c = 0; c < C; c++) {
+        let v = xr[c]!;
+        if (eps !== undefined) v = v < eps ? eps : v > 1 - eps ? 1 - eps : v;
+        p[c] = v;
+        logp[c] = Math.log(v);
+      }
+    }
+    let s = 0, comp = 0, tw = 0;
+    for (let c = 0; c < C; c++) {
+      const wt = (weight ? weight[c]! : 1) * t[c]!;
+      if (wt === 0) continue;
+      tw += wt;
+      const v = -wt * logp[c]!;
+      if (v === Infinity) infinite = true;
+      const u = s + v;
+      comp += Math.abs(s) >= Math.abs(v) ? (s - u) + v : (v - u) + s;
+      s = u;
+      if (!fromLogits) {
+        const xv = X.rows[r]![c]!;
+        const clipped = eps !== undefined && (xv < eps || xv > 1 - eps);
+        g[c] = clipped ? 0 : -wt / p[c]!;
+      }
+    }
+    // d/dz_c of -Σ_k wt_k log softmax_k = p_c Σ_k wt_k - wt_c
+    if (fromLogits) for (let c = 0; c < C; c++) g[c] = p[c]! * tw - (weight ? weight[c]! : 1) * t[c]!;
+    losses[r] = (s + comp) / lnBase;
+  }
+  if (reduction === 'none') return { value: losses };
+  const total = infinite ? Infinity : sum(losses);
+  const div = reduction === 'mean' ? (indices ? denom : N) : 1;
+  const value = total / div;
+  if (infinite) return { value };
+  const scale = 1 / (div * lnBase);
+  for (const g of grad) for (let c = 0; c < C; c++) g[c] = g[c]! * scale;
+  return { value, grad };
+}

@@ -1,0 +1,12 @@
+// The compute core of Entropy Lens: pure TypeScript (no vscode, DOM or Node API).
+export { CoreError, ERROR_CODES, isCoreError, type ErrorCode } from './errors';
+export { classify, type ArrayKind, type Classification } from './classify';
+export { entropy, crossEntropy, klDivergence, jsDivergence, type DivergenceOptions, type JsOptions } from './divergences';
+export { logSumExp, softmax, logSoftmax } from './softmax';
+export { softplus, sigmoid } from './scalar';
+export { binaryCrossEntropy, type BinaryCrossEntropyOptions, type LossResult } from './binaryCrossEntropy';
+export { categoricalCrossEntropy, type CategoricalCrossEntropyOptions } from './categoricalCrossEntropy';
+export { evaluate, decodeNonFinite, FUNCTION_NAMES, type EvaluateRequest, type EvaluateResult, type FunctionName } from './evaluate';
+export { sum } from './summation';
+export { fastLog } from './log';
+export type { Vector, Matrix, NumericInput, Reduction } from './validate';

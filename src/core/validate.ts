@@ -1,0 +1,214 @@
+// Input checking shared by every core function. Problems are collected (not
+// thrown one by one) so that the code earliest in SCHEMA.md's list wins, and
+// each message names the array, the element and the row.
+
+import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
+
+/** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
+export type Vector = ArrayLike<number>;
+/** A 2-D array given as its rows. */
+export type Matrix = ReadonlyArray<ArrayLike<number>>;
+export type NumericInput = Vector | Matrix;
+export type Reduction = 'mean' | 'sum' | 'none';
+
+/** An input seen as rows: a 1-D input is one row. */
+export interface Rows {
+  rows: ArrayLike<number>[];
+  twoD: boolean;
+  width: number;
+}
+
+/** Sum tolerance for a distribution (SCHEMA.md). */
+export const SUM_TOLERANCE = 1e-6;
+
+export class Problems {
+  private readonly found: { code: ErrorCode; message: string }[] = [];
+  add(code: ErrorCode, message: string): void {
+    this.found.push({ code, message });
+  }
+  get any(): boolean {
+    return this.found.length > 0;
+  }
+  /** Throws the problem whose code comes first in SCHEMA.md's list, if any. */
+  throwIfAny(): void {
+    if (!this.found.length) return;
+    let best = this.found[0]!;
+    for (const p of this.found) if (ERROR_CODES.indexOf(p.code) < ERROR_CODES.indexOf(best.code)) best = p;
+    throw new CoreError(best.code, best.message);
+  }
+}
+
+function isArrayLike(x: unknown): x is ArrayLike<unknown> {
+  return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number';
+}
+
+/** Where an element is, for messages: q[3] or q[1][3]. */
+export function at(name: string, shape: Rows, row: number, index: number): string {
+  return shape.twoD ? `${name}[${row}][${index}]` : `${name}[${index}]`;
+}
+
+/** Reads an input as rows, reporting EMPTY / LENGTH_MISMATCH (ragged, mixed) problems. */
+export function toRows(x: unknown, name: string, problems: Problems): Rows | undefined {
+  if (!isArrayLike(x)) {
+    problems.add('INVALID_OPTION', `${name} is missing or is not an array`);
+    return undefined;
+  }
+  if (x.length === 0) {
+    problems.add('EMPTY', `${name} is empty: there is nothing to compute`);
+    return undefined;
+  }
+  if (!isArrayLike(x[0])) {
+    for (let i = 0; i < x.length; i++) {
+      if (isArrayLike(x[i])) {
+        problems.add('LENGTH_MISMATCH', `${name}[${i}] is a row but ${name}[0] is a number: mixed 1-D and 2-D`);
+        return undefined;
+      }
+    }
+    return { rows: [x as Vector], twoD: false, width: x.length };
+  }
+  const rows = x as ReadonlyArray<unknown>;
+  const width = (rows[0] as ArrayLike<unknown>).length;
+  for (let r = 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (!isArrayLike(row)) {
+      problems.add('LENGTH_MISMATCH', `${name}[${r}] is not a row but ${name}[0] is: mixed 1-D and 2-D`);
+      return undefined;
+    }
+    if (row.length !== width) {
+      problems.add('LENGTH_MISMATCH', `${name} row ${r} has ${row.length} values, row 0 has ${width}`);
+      return undefined;
+    }
+  }
+  if (width === 0) {
+    problems.add('EMPTY', `${name} has empty rows: there is nothing to compute`);
+    return undefined;
+  }
+  return { rows: rows as ArrayLike<number>[], twoD: true, width };
+}
+
+export interface ValueRules {
+  /** Probabilities: no negatives, and above 1 is OUT_OF_RANGE unless `allowAboveOne`. */
+  probability?: boolean;
+  /** With `normalize: true` the values are divided by their sum, so any size is fine. */
+  allowAboveOne?: boolean;
+  /** Each row must sum to 1 (within 1e-6) — probability rows without `normalize`. */
+  normalized?: boolean;
+  /** -Infinity is allowed (a masked logit). */
+  allowNegInfinity?: boolean;
+}
+
+/**
+ * Checks every element: NON_FINITE, NEGATIVE, OUT_OF_RANGE (above 1), NOT_NORMALIZED.
+ * Only the first element with each problem is named (plus a count), to keep messages short.
+ */
+export function checkValues(shape: Rows, name: string, rules: ValueRules, problems: Problems): void {
+  let nonFinite = -1, negative = -1, above = -1;
+  let nonFiniteCount = 0, negativeCount = 0, aboveCount = 0;
+  let where = '', whereNeg = '', whereAbove = '';
+  let badNumber: unknown, badNeg = 0, badAbove = 0;
+  let unnormalizedRow = -1, unnormalizedSum = 0, unnormalizedCount = 0;
+  for (let r = 0; r < shape.rows.length; r++) {
+    const row = shape.rows[r]!;
+    let s = 0;
+    let rowFinite = true;
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i] as unknown;
+      if (typeof v !== 'number' || v !== v || v === Infinity || (v === -Infinity && !rules.allowNegInfinity)) {
+        nonFiniteCount++;
+        rowFinite = false;
+        if (nonFinite < 0) { nonFinite = i; where = at(name, shape, r, i); badNumber = v; }
+        continue;
+      }
+      if (rules.probability) {
+        if (v < 0) {
+          negativeCount++;
+          if (negative < 0) { negative = i; whereNeg = at(name, shape, r, i); badNeg = v; }
+        } else if (v > 1 && !rules.allowAboveOne) {
+          aboveCount++;
+          if (above < 0) { above = i; whereAbove = at(name, shape, r, i); badAbove = v; }
+        }
+      }
+      s += v;
+    }
+    if (rules.normalized && rowFinite && Math.abs(s - 1) > SUM_TOLERANCE) {
+      unnormalizedCount++;
+      if (unnormalizedRow < 0) { unnormalizedRow = r; unnormalizedSum = s; }
+    }
+  }
+  const more = (n: number) => (n > 1 ? ` (and ${n - 1} more)` : '');
+  if (nonFinite >= 0) {
+    const shown = typeof badNumber === 'number' ? String(badNumber) : JSON.stringify(badNumber) ?? String(badNumber);
+    const why = typeof badNumber !== 'number' ? 'not a number' : badNumber === -Infinity ? '-Infinity is only allowed as a masked logit' : 'values must be finite';
+    problems.add('NON_FINITE', `${where} is ${shown}: ${why}${more(nonFiniteCount)}`);
+  }
+  if (negative >= 0) problems.add('NEGATIVE', `${whereNeg} is ${badNeg}: probabilities cannot be negative${more(negativeCount)}`);
+  if (above >= 0) problems.add('OUT_OF_RANGE', `${whereAbove} is ${badAbove}: probabilities cannot exceed 1${more(aboveCount)}`);
+  if (unnormalizedRow >= 0) {
+    const which = shape.twoD ? `${name} row ${unnormalizedRow}` : name;
+    problems.add('NOT_NORMALIZED', `${which} sums to ${unnormalizedSum}, not 1 (pass normalize: true to divide by the sum)${more(unnormalizedCount)}`);
+  }
+}
+
+/** Both inputs must have the same shape. */
+export function checkSameShape(a: Rows, an: string, b: Rows, bn: string, problems: Problems): boolean {
+  if (a.twoD !== b.twoD || a.rows.length !== b.rows.length) {
+    const da = a.twoD ? `${a.rows.length} rows` : '1-D';
+    const db = b.twoD ? `${b.rows.length} rows` : '1-D';
+    problems.add('LENGTH_MISMATCH', `${an} is ${da} but ${bn} is ${db}`);
+    return false;
+  }
+  if (a.width !== b.width) {
+    problems.add('LENGTH_MISMATCH', `${an} has ${a.width} values${a.twoD ? ' per row' : ''}, ${bn} has ${b.width}`);
+    return false;
+  }
+  return true;
+}
+
+/** Unknown option names are INVALID_OPTION. */
+export function checkKnownOptions(options: object | undefined, known: readonly string[], fn: string, problems: Problems): void {
+  if (!options) return;
+  for (const key of Object.keys(options)) {
+    if ((options as Record<string, unknown>)[key] === undefined) continue;
+    if (!known.includes(key)) problems.add('INVALID_OPTION', `${fn} has no option "${key}" (options: ${known.join(', ')})`);
+  }
+}
+
+export function checkReduction(reduction: unknown, problems: Problems): Reduction {
+  if (reduction === undefined) return 'mean';
+  if (reduction === 'mean' || reduction === 'sum' || reduction === 'none') return reduction;
+  problems.add('INVALID_OPTION', `reduction is ${JSON.stringify(reduction)}: use "mean", "sum" or "none"`);
+  return 'mean';
+}
+
+/** Returns ln(base) (1 for nats). */
+export function checkBase(base: unknown, problems: Problems): number {
+  if (base === undefined) return 1;
+  if (typeof base !== 'number' || !Number.isFinite(base) || base <= 0 || base === 1) {
+    problems.add('INVALID_OPTION', `base is ${String(base)}: a logarithm base must be a finite number > 0 and ≠ 1`);
+    return 1;
+  }
+  return Math.log(base);
+}
+
+export function checkBoolean(value: unknown, name: string, problems: Problems): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    problems.add('INVALID_OPTION', `${name} is ${JSON.stringify(value)}: expected true or false`);
+    return false;
+  }
+  return value;
+}
+
+/** An eps for clipping probabilities must lie in (0, 0.5). */
+export function checkEps(eps: unknown, problems: Problems): number | undefined {
+  if (eps === undefined) return undefined;
+  if (typeof eps !== 'number' || Number.isNaN(eps)) {
+    problems.add('INVALID_OPTION', `eps is ${JSON.stringify(eps)}: expected a number in (0, 0.5)`);
+    return undefined;
+  }
+  if (!(eps > 0 && eps < 0.5)) {
+    problems.add('OUT_OF_RANGE', `eps is ${eps}: it must lie in (0, 0.5)`);
+    return undefined;
+  }
+  return eps;
+}
