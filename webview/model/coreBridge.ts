@@ -1,28 +1,29 @@
-// The one place the webview calls the compute core (the same core the host
-// uses), and the subset of its results the views read.
-import { analyze, softmax } from '../../src/core/index';
+// The one place the webview calls the compute core — the same core the host
+// uses — so the numbers in the view match the hovers and lenses exactly.
+import { crossEntropy, entropy, klDivergence, softmax } from '../../src/core/index';
 
 export interface PairAnalysis {
   entropy: number;
   crossEntropy: number;
   kl: number;
-  warnings: string[];
 }
 
 /** softmax of a logit vector, by the core. */
 export function softmaxOf(logits: number[]): number[] {
-  return Array.from(softmax(logits));
+  return softmax(logits);
 }
 
 /** H(p), H(p, q) and KL(p‖q) in nats of one target row p and probability row q, by the core. */
 export function analyzeRow(target: number[], probabilities: number[]): PairAnalysis {
-  const a = analyze(target, probabilities) as unknown as {
-    entropy: number; crossEntropy: number; klPQ: number; warnings?: unknown[];
-  };
   return {
-    entropy: a.entropy,
-    crossEntropy: a.crossEntropy,
-    kl: a.klPQ,
-    warnings: Array.isArray(a.warnings) ? a.warnings.map((w) => (typeof w === 'string' ? w : String((w as { message?: unknown }).message ?? w))) : [],
+    entropy: entropy(target),
+    crossEntropy: crossEntropy(target, probabilities),
+    kl: klDivergence(target, probabilities),
   };
+}
+
+/** H(p_r, q_r) of every row of a batch, by the core (one call, no reduction). */
+export function rowCrossEntropies(targets: number[][], probabilities: number[][]): number[] {
+  const out = crossEntropy(targets, probabilities, { reduction: 'none' });
+  return Array.isArray(out) ? out : [out];
 }

@@ -3,7 +3,7 @@
 // contributions and the gradient q − y. Pure, so it is unit-tested.
 import type { ViewState } from './state';
 import { pairRows, type PairRows } from './rows';
-import { analyzeRow, softmaxOf } from './coreBridge';
+import { analyzeRow, rowCrossEntropies, softmaxOf } from './coreBridge';
 
 export interface RowLoss { row: number; loss: number }
 
@@ -43,13 +43,22 @@ const rowLossCache = new WeakMap<PairRows, RowLoss[]>();
 export function rowLosses(rows: PairRows): RowLoss[] {
   const cached = rowLossCache.get(rows);
   if (cached) return cached;
-  const out = rows.predictions.map((pred, row) => {
-    const q = rows.predictionKind === 'logits' ? softmaxOf(pred) : pred;
-    return { row, loss: analyzeRow(rows.targets[row]!, q).crossEntropy };
-  });
+  const qs = rows.predictionKind === 'logits' ? rows.predictions.map(softmaxOf) : rows.predictions;
+  const losses = rowCrossEntropies(rows.targets, qs);
+  const out = losses.map((loss, row) => ({ row, loss }));
   out.sort((a, b) => (b.loss === a.loss ? a.row - b.row : Number.isNaN(a.loss) ? -1 : Number.isNaN(b.loss) ? 1 : b.loss - a.loss));
   rowLossCache.set(rows, out);
   return out;
+}
+
+/** The batch's row losses; a batch the core refuses still shows its current row, with the reason. */
+function batchLosses(rows: PairRows, warnings: string[]): RowLoss[] {
+  try {
+    return rowLosses(rows);
+  } catch (e) {
+    warnings.push(`Per-row losses unavailable: ${(e as Error).message}`);
+    return [];
+  }
 }
 
 const rowsCache = new Map<string, PairRows>();
@@ -72,6 +81,7 @@ export function derive(state: ViewState): Derived {
   const unshifted = softmaxOf(state.logits.map((z) => (z - state.shift) / state.temperature));
   const shiftEffect = probabilities.reduce((m, q, i) => Math.max(m, Math.abs(q - unshifted[i]!)), 0);
   const a = analyzeRow(target, probabilities);
+  const warnings: string[] = [];
   const contributions = target.map((y, i) => (y === 0 ? 0 : -y * Math.log(probabilities[i]!)));
   const gradient = probabilities.map((q, i) => q - target[i]!);
   return {
@@ -89,7 +99,7 @@ export function derive(state: ViewState): Derived {
     gradientSum: gradient.reduce((s, g) => s + g, 0),
     trueClassProbability: Math.exp(-a.crossEntropy),
     shiftEffect,
-    rowLosses: rowLosses(rows),
-    warnings: a.warnings,
+    rowLosses: rows.predictions.length > 1 ? batchLosses(rows, warnings) : [{ row: 0, loss: a.crossEntropy }],
+    warnings,
   };
 }

@@ -1,6 +1,7 @@
 // Turns a received pair into per-row target distributions and prediction
 // vectors the interactive view can edit: a 2-D batch becomes its rows, class
 // indices become one-hot rows, probabilities become logits (log q).
+import { classify } from '../../src/core/index';
 import type { PairPayload } from '../../src/protocol/visualizer';
 
 export interface PairRows {
@@ -15,13 +16,10 @@ export const MIN_PROBABILITY_FOR_LOGIT = 1e-12;
 
 const isMatrix = (v: number[] | number[][]): v is number[][] => Array.isArray(v[0]);
 
-function looksLikeProbabilities(row: number[]): boolean {
-  let sum = 0;
-  for (const v of row) {
-    if (!(v >= 0 && v <= 1)) return false;
-    sum += v;
-  }
-  return Math.abs(sum - 1) <= 1e-3 * Math.max(1, row.length);
+/** Probabilities or one-hot rows are shown as they are; logits and log-probabilities go through softmax. */
+function kindOf(predictions: number[][]): 'probabilities' | 'logits' {
+  const kind = classify(predictions.length === 1 ? predictions[0]! : predictions).kind;
+  return kind === 'probabilities' || kind === 'one-hot' ? 'probabilities' : 'logits';
 }
 
 function oneHot(index: number, classes: number, where: string): number[] {
@@ -40,8 +38,9 @@ export function pairRows(pair: PairPayload): PairRows {
   let targets: number[][];
   if (isMatrix(pair.target)) {
     targets = pair.target;
-  } else if (isMatrix(pair.prediction) && pair.target.length === predictions.length && pair.target.length !== classes) {
-    // One class index per row of the batch.
+  } else if (isMatrix(pair.prediction) && pair.target.length === predictions.length
+    && (pair.target.length !== classes || classify(pair.target).kind === 'class-indices')) {
+    // One class index per row of the batch (the core's classify settles a square batch).
     targets = pair.target.map((t, i) => oneHot(t, classes, `target[${i}]`));
   } else if (!isMatrix(pair.prediction) && pair.target.length === 1 && classes > 1) {
     targets = [oneHot(pair.target[0]!, classes, 'target')];
@@ -59,7 +58,7 @@ export function pairRows(pair: PairPayload): PairRows {
   predictions.forEach((row, i) => row.forEach((v, j) => {
     if (!Number.isFinite(v) && !(v === 0)) throw new Error(`prediction[${i}][${j}] = ${v} is not a finite number`);
   }));
-  const predictionKind = pair.predictionKind ?? (predictions.every(looksLikeProbabilities) ? 'probabilities' : 'logits');
+  const predictionKind = pair.predictionKind ?? kindOf(predictions);
   return { targets, predictions, predictionKind, classes };
 }
 

@@ -1,5 +1,5 @@
-// The visualizer webview, booted by webview/main.ts (bundled to dist/webview.js,
-// loaded by nonce). Wires the state, the view and the host channel together.
+// Entry of the visualizer webview (bundled to dist/webview.js, loaded by nonce).
+// Wires the state, the view and the host channel together.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
