@@ -10,3 +10,7 @@ export { evaluate, decodeNonFinite, FUNCTION_NAMES, type EvaluateRequest, type E
 export { sum } from './summation';
 export { fastLog } from './log';
 export type { Vector, Matrix, NumericInput, Reduction } from './validate';
+export {
+  analyze, entropyOf, RULE_NOTES,
+  type AnalyzeOptions, type Analysis, type Measure, type Term, type TermRule, type RowSummary, type EntropySummary,
+} from './analyze';

@@ -1,0 +1,417 @@
+// One call that gives the editor everything it shows for a target/prediction
+// pair: the figures in nats and bits, each element's contribution with the rule
+// that produced it, the gradient, and warnings.
+
+import { classify, type ArrayKind } from './classify';
+import { CoreError } from './errors';
+import { entropyRow, jsRow, klRow } from './kernels';
+import { rowLogSumExp } from './softmax';
+import { sum } from './summation';
+import {
+  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, SUM_TOLERANCE, toRows,
+  type Matrix, type Rows, type Vector,
+} from './validate';
+
+export interface AnalyzeOptions {
+  /** Clip predicted probabilities to [eps, 1 - eps] (off by default). */
+  eps?: number;
+  /** How to read the prediction; default 'auto' (by classify). */
+  prediction?: 'auto' | 'probabilities' | 'logits' | 'log-probabilities';
+  /** Divide target and prediction by their sums first instead of failing NOT_NORMALIZED. */
+  normalize?: boolean;
+  /** A class-index target equal to this is ignored (default -100). */
+  ignoreIndex?: number;
+  /** α in [0, 1]: the target becomes (1 - α)·t + α/C. */
+  labelSmoothing?: number;
+}
+
+export interface Measure { nats: number; bits: number }
+
+export type TermRule =
+  | 'regular' | 'zero-times-log-zero' | 'infinite-q-zero' | 'clipped-eps' | 'ignored-index' | 'masked-neg-inf-logit';
+
+export interface Term {
+  row: number;
+  index: number;
+  /** Target probability (after label smoothing). */
+  p: number;
+  /** Predicted probability (after eps clipping). */
+  q: number;
+  /** This element's share of H(p, q) in nats: -p log q. */
+  contribution: number;
+  rule: TermRule;
+  /** A human sentence for the rule. */
+  note: string;
+}
+
+export interface RowSummary { row: number; entropy: Measure; crossEntropy: Measure; klPQ: Measure; ignored?: boolean }
+
+export interface Analysis {
+  rows: number;
+  classes: number;
+  /** 2-D input. */
+  batched: boolean;
+  targetKind: ArrayKind;
+  predictionKind: ArrayKind;
+  entropy: Measure;
+  crossEntropy: Measure;
+  klPQ: Measure;
+  klQP: Measure;
+  js: Measure;
+  /** exp(H(p, q) in nats). */
+  perplexity: number;
+  /** One per element, row-major. */
+  terms: Term[];
+  /** d mean H(p, q) / d prediction (w.r.t. the logits when logits), one row per batch row. */
+  grad: number[][];
+  /** The prediction as probabilities (softmax of logits, exp of log-probabilities, normalised when asked). */
+  probabilities: number[][];
+  /** One per row (1 for 1-D input). */
+  perRow: RowSummary[];
+  warnings: string[];
+}
+
+/** The human sentence shown for each rule. */
+export const RULE_NOTES: Readonly<Record<TermRule, string>> = {
+  'regular': 'an ordinary term -p·log q',
+  'zero-times-log-zero': 'p = 0 and q = 0: 0·log 0 is taken as 0 (its limit), so the term adds nothing',
+  'infinite-q-zero': 'q = 0 where p > 0: -p·log 0 is +Infinity, so the cross-entropy and KL are infinite (set eps to clip)',
+  'clipped-eps': 'q was clipped to [eps, 1 - eps] before the log, so its gradient is 0',
+  'ignored-index': 'this row\'s class index equals ignoreIndex, so the row is left out of the loss and its gradient is 0',
+  'masked-neg-inf-logit': 'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
+};
+
+const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing'] as const;
+const LN2 = Math.LN2;
+const measure = (nats: number): Measure => ({ nats, bits: nats / LN2 });
+type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
+
+/**
+ * analyze(target, prediction, {eps, prediction, normalize, ignoreIndex, labelSmoothing}) -> Analysis
+ *
+ * H(p), H(p, q), KL(p‖q), KL(q‖p), JS and perplexity (nats and bits), the
+ * per-element contributions with the rule behind each, and the gradient of the
+ * mean cross-entropy w.r.t. the prediction, in one pass.
+ *
+ * Args:
+ *   target: a distribution / one-hot row (same shape as the prediction), or class
+ *     indices (one integer per row; a 1-D prediction is one row, so one index).
+ *   prediction: probabilities, logits or log-probabilities, 1-D (C) or 2-D (N × C);
+ *     read as options.prediction says, or as classify() judges ('auto').
+ * Batch figures are means over the rows that are not ignored.
+ * Throws CoreError (SCHEMA.md codes) on invalid input; never returns NaN.
+ */
+export function analyze(
+  target: Vector | Matrix, prediction: Vector | Matrix, options: AnalyzeOptions = {},
+): Analysis {
+  const problems = new Problems();
+  const warnings: string[] = [];
+  checkKnownOptions(options, KNOWN, 'analyze', problems);
+  const eps = checkEps(options.eps, problems);
+  const normalize = checkBoolean(options.normalize, 'normalize', problems);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
+  const alpha = options.labelSmoothing ?? 0;
+  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${String(alpha)}: it must lie in [0, 1]`);
+  const mode = options.prediction ?? 'auto';
+  if (!['auto', 'probabilities', 'logits', 'log-probabilities'].includes(mode)) {
+    problems.add('INVALID_OPTION', `prediction is ${JSON.stringify(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`);
+  }
+
+  const Q = toRows(prediction, 'prediction', problems);
+  const T = toRows(target, 'target', problems);
+
+  // How to read the prediction.
+  let reading: PredictionReading = 'probabilities';
+  let predictionKind: ArrayKind = 'unknown';
+  if (Q) {
+    const c = classify(prediction);
+    if (mode !== 'auto') {
+      reading = mode as PredictionReading;
+      predictionKind = reading;
+      if (c.kind !== 'unknown' && kindReading(c.kind) !== reading && !(c.kind === 'one-hot' && reading === 'probabilities')) {
+        warnings.push(`the prediction is read as ${reading}, but it looks like ${c.kind}: ${c.reason}`);
+      }
+    } else {
+      predictionKind = c.kind;
+      reading = kindReading(c.kind);
+      if (c.kind === 'logits' || c.kind === 'log-probabilities') warnings.push(`the prediction is read as ${c.kind} because ${c.reason}`);
+      if (c.kind === 'class-indices') {
+        warnings.push(`the prediction looks like class indices (${c.reason}); it is read as logits`);
+        predictionKind = 'logits';
+      }
+      if (c.kind === 'counts' && normalize) predictionKind = 'probabilities';
+    }
+  }
+
+  // Is the target class indices (one per row) or distributions (same shape)?
+  let indices = false;
+  let targetKind: ArrayKind = 'unknown';
+  if (Q && T) {
+    // A 1-D target is one class index per prediction row (a 1-D prediction is one row).
+    indices = !T.twoD && (Q.twoD ? T.width === Q.rows.length : T.width === 1 && Q.width > 1);
+    if (indices) {
+      targetKind = 'class-indices';
+      checkValues(T, 'target', {}, problems);
+      const row = T.rows[0]!;
+      for (let i = 0; i < row.length; i++) {
+        const k = row[i]!;
+        if (Number.isFinite(k) && k !== ignoreIndex && !(Number.isInteger(k) && k >= 0 && k < Q.width)) {
+          problems.add('OUT_OF_RANGE', `target[${i}] is ${k}: a class index must be an integer in [0, ${Q.width}) or ignoreIndex (${ignoreIndex})`);
+          break;
+        }
+      }
+      let all = true;
+      for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
+      if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
+    } else {
+      if (checkSameShape(T, 'target', Q, 'prediction', problems)) {
+        const c = classify(target);
+        targetKind = c.kind === 'counts' && normalize ? 'probabilities' : c.kind;
+        checkValues(T, 'target', { probability: true, allowAboveOne: normalize, normalized: !normalize }, problems);
+      }
+    }
+  }
+  if (Q) {
+    if (reading === 'probabilities') checkValues(Q, 'prediction', { probability: true, allowAboveOne: normalize, normalized: !normalize }, problems);
+    else checkValues(Q, 'prediction', { allowNegInfinity: true }, problems);
+    if (reading !== 'probabilities') {
+      Q.rows.forEach((row, r) => {
+        let masked = true;
+        for (let i = 0; i < row.length; i++) if (row[i] !== -Infinity) { masked = false; break; }
+        if (masked) problems.add('NON_FINITE', `prediction${Q.twoD ? ` row ${r}` : ''} is all -Infinity: every class is masked`);
+      });
+    }
+    if (reading === 'log-probabilities') checkLogProbabilities(Q, normalize, problems);
+  }
+  if (normalize && T && !indices && !problems.any) checkPositiveSums(T, 'target', problems);
+  if (normalize && Q && reading === 'probabilities' && !problems.any) checkPositiveSums(Q, 'prediction', problems);
+  problems.throwIfAny();
+
+  return compute(T!, Q!, { indices, reading, eps, normalize, ignoreIndex, alpha, targetKind, predictionKind, warnings });
+}
+
+interface Plan {
+  indices: boolean; reading: PredictionReading; eps: number | undefined; normalize: boolean;
+  ignoreIndex: number; alpha: number; targetKind: ArrayKind; predictionKind: ArrayKind; warnings: string[];
+}
+
+function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
+  const N = Q.rows.length, C = Q.width;
+  const { eps, alpha } = plan;
+  const terms: Term[] = [];
+  const grad: number[][] = [];
+  const probabilities: number[][] = [];
+  const perRow: RowSummary[] = [];
+  const hRows: number[] = [], ceRows: number[] = [], klRows: number[] = [], klqpRows: number[] = [], jsRows: number[] = [];
+  let kept = 0, clippedCount = 0, infiniteAt = '', maskedCount = 0;
+  const p = new Float64Array(C), q = new Float64Array(C), logq = new Float64Array(C), qc = new Float64Array(C);
+  const clipped = new Uint8Array(C), masked = new Uint8Array(C);
+
+  for (let r = 0; r < N; r++) {
+    const x = Q.rows[r]!;
+    // The prediction as probabilities q and log q.
+    let qScale = 1; // d q / d x for normalised probabilities: 1/S
+    if (plan.reading === 'logits' || plan.reading === 'log-probabilities') {
+      const l = rowLogSumExp(x);
+      const lr = Math.log1p(l.rest);
+      // Log-probabilities are read as they are unless normalize asks to renormalise them.
+      for (let c = 0; c < C; c++) {
+        masked[c] = x[c] === -Infinity ? 1 : 0;
+        logq[c] = plan.reading === 'logits' || plan.normalize ? (x[c]! - l.max) - lr : x[c]!;
+        q[c] = plan.reading === 'logits' || plan.normalize
+          ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(x[c]! - l.max) / (1 + l.rest))
+          : Math.exp(x[c]!);
+      }
+    } else {
+      const s = plan.normalize ? sum(x) : 1;
+      qScale = 1 / s;
+      for (let c = 0; c < C; c++) {
+        masked[c] = 0;
+        q[c] = plan.normalize ? x[c]! / s : x[c]!;
+        logq[c] = Math.log(q[c]!);
+      }
+    }
+    probabilities.push(Array.from(q));
+    for (let c = 0; c < C; c++) {
+      const v = q[c]!;
+      clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
+      qc[c] = clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v;
+      if (clipped[c]) { logq[c] = Math.log(qc[c]!); clippedCount++; }
+      if (masked[c]) maskedCount++;
+    }
+
+    // The (smoothed) target p.
+    let ignored = false;
+    if (plan.indices) {
+      const k = T.rows[0]![r]!;
+      ignored = k === plan.ignoreIndex;
+      p.fill(alpha / C);
+      if (!ignored) p[k]! += 1 - alpha;
+    } else {
+      const t = T.rows[r]!;
+      const s = plan.normalize ? sum(t) : 1;
+      for (let c = 0; c < C; c++) p[c] = (1 - alpha) * (t[c]! / s) + alpha / C;
+    }
+    const g = new Array<number>(C).fill(0);
+    grad.push(g);
+
+    // Terms and their rules.
+    let ceS = 0, ceC = 0;
+    for (let c = 0; c < C; c++) {
+      const pv = ignored ? 0 : p[c]!, qv = qc[c]!;
+      let rule: TermRule, contribution: number;
+      if (ignored) { rule = 'ignored-index'; contribution = 0; }
+      else if (masked[c]) { rule = 'masked-neg-inf-logit'; contribution = pv > 0 ? Infinity : 0; }
+      else if (clipped[c]) { rule = 'clipped-eps'; contribution = pv > 0 ? -pv * logq[c]! : 0; }
+      else if (pv === 0 && logq[c] === -Infinity) { rule = 'zero-times-log-zero'; contribution = 0; }
+      // From logits, log q stays finite even where q underflows to 0: use it, not q.
+      else if (logq[c] === -Infinity) { rule = 'infinite-q-zero'; contribution = pv > 0 ? Infinity : 0; }
+      else { rule = 'regular'; contribution = pv > 0 ? -pv * logq[c]! : 0; }
+      if (contribution === Infinity && !infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
+      terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
+      const u = ceS + contribution;
+      ceC += Math.abs(ceS) >= Math.abs(contribution) ? (ceS - u) + contribution : (contribution - u) + ceS;
+      ceS = u;
+    }
+    if (ignored) {
+      perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
+      continue;
+    }
+    kept++;
+    const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
+    const h = entropyRow(p);
+    // KL(p‖q): from the probabilities (rel_entr-accurate) unless q came from logits, where
+    // H(p, q) - H(p) keeps the digits of tiny softmax outputs.
+    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : Math.max(0, ce - h);
+    if (ce === Infinity) kl = Infinity;
+    const klqp = klRow(qc, p);
+    const js = jsRow(p, qc);
+    hRows.push(h); ceRows.push(ce); klRows.push(kl); klqpRows.push(klqp); jsRows.push(js);
+    perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
+
+    // Gradient of this row's H(p, q) (divided by the kept-row count below).
+    let ps = 0;
+    for (let c = 0; c < C; c++) ps += p[c]!;
+    for (let c = 0; c < C; c++) {
+      if (plan.reading === 'logits') g[c] = masked[c] ? 0 : q[c]! * ps - p[c]!;
+      else if (plan.reading === 'log-probabilities') g[c] = plan.normalize ? q[c]! * ps - p[c]! : -p[c]!;
+      else if (clipped[c]) g[c] = 0;
+      else if (p[c] === 0) g[c] = plan.normalize ? ps * qScale : 0;
+      else g[c] = q[c] === 0 ? -Infinity : (plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!);
+    }
+  }
+  for (const g of grad) for (let c = 0; c < C; c++) g[c] = g[c]! / kept;
+
+  const mean = (v: number[]) => (v.some((x) => x === Infinity) ? Infinity : sum(v) / v.length);
+  const ceMean = mean(ceRows);
+  const warnings = plan.warnings;
+  if (infiniteAt) warnings.push(`q${infiniteAt} is 0 where p > 0: the cross-entropy is infinite (an eps such as 1e-7 clips it)`);
+  if (clippedCount) warnings.push(`${clippedCount} predicted ${clippedCount === 1 ? 'probability was' : 'probabilities were'} clipped to [eps, 1 - eps]`);
+  if (maskedCount) warnings.push(`${maskedCount} ${maskedCount === 1 ? 'logit is' : 'logits are'} -Infinity (masked)`);
+  if (plan.indices && kept < N) warnings.push(`${N - kept} of ${N} rows ${N - kept === 1 ? 'is' : 'are'} ignored (ignoreIndex ${plan.ignoreIndex})`);
+  if (plan.targetKind === 'logits' || plan.targetKind === 'log-probabilities') warnings.push(`the target looks like ${plan.targetKind}, not a distribution`);
+  return {
+    rows: N, classes: C, batched: Q.twoD,
+    targetKind: plan.targetKind, predictionKind: plan.predictionKind,
+    entropy: measure(mean(hRows)), crossEntropy: measure(ceMean), klPQ: measure(mean(klRows)),
+    klQP: measure(mean(klqpRows)), js: measure(mean(jsRows)),
+    perplexity: Math.exp(ceMean),
+    terms, grad, probabilities, perRow, warnings,
+  };
+}
+
+function kindReading(kind: ArrayKind): PredictionReading {
+  if (kind === 'logits' || kind === 'class-indices') return 'logits';
+  if (kind === 'log-probabilities') return 'log-probabilities';
+  return 'probabilities';
+}
+
+function checkLogProbabilities(Q: Rows, normalize: boolean, problems: Problems): void {
+  for (let r = 0; r < Q.rows.length; r++) {
+    const row = Q.rows[r]!;
+    if (!normalize) {
+      for (let i = 0; i < row.length; i++) {
+        if (row[i]! > 0) {
+          problems.add('OUT_OF_RANGE', `prediction${Q.twoD ? `[${r}]` : ''}[${i}] is ${row[i]}: log-probabilities cannot be positive`);
+          return;
+        }
+      }
+      const l = rowLogSumExp(row);
+      if (Number.isFinite(l.lse) && Math.abs(Math.expm1(l.lse)) > SUM_TOLERANCE) {
+        problems.add('NOT_NORMALIZED', `prediction${Q.twoD ? ` row ${r}` : ''}: the exponentials sum to ${Math.exp(l.lse)}, not 1 (pass normalize: true, or read it as logits)`);
+        return;
+      }
+    }
+  }
+}
+
+function checkPositiveSums(S: Rows, name: string, problems: Problems): void {
+  for (let r = 0; r < S.rows.length; r++) {
+    const s = sum(S.rows[r]!);
+    if (!(s > 0)) {
+      problems.add('NOT_NORMALIZED', `${name}${S.twoD ? ` row ${r}` : ''} sums to ${s}: it cannot be normalised`);
+      return;
+    }
+  }
+}
+
+export interface EntropySummary {
+  kind: ArrayKind;
+  reason: string;
+  /** Mean entropy of the rows read as distributions (softmax of logits, normalised counts), if defined. */
+  entropy?: Measure;
+  /** exp(entropy in nats): the effective number of classes. */
+  perplexity?: number;
+  /** The values as probabilities, one row per row (absent for class indices / unknown). */
+  probabilities?: number[][];
+  /** For class indices: the entropy of the label frequencies. */
+  labelCounts?: number[];
+}
+
+/**
+ * entropyOf(values) -> EntropySummary
+ *
+ * What one unpaired array says on its own (for hovers): its kind (classify) and
+ * the entropy of the distribution it stands for — itself for probabilities and
+ * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
+ * the label frequencies of class indices. Never throws.
+ */
+export function entropyOf(values: Vector | Matrix): EntropySummary {
+  const c = classify(values);
+  const out: EntropySummary = { kind: c.kind, reason: c.reason };
+  try {
+    if (c.kind === 'unknown') return out;
+    const problems = new Problems();
+    const shape = toRows(values, 'values', problems);
+    if (!shape || problems.any) return out;
+    let rows: number[][];
+    if (c.kind === 'class-indices') {
+      const row = shape.rows[0]!;
+      let max = 0;
+      for (let i = 0; i < row.length; i++) max = Math.max(max, row[i]!);
+      const counts = new Array<number>(max + 1).fill(0);
+      for (let i = 0; i < row.length; i++) counts[row[i]!]!++;
+      out.labelCounts = counts;
+      rows = [counts.map((k) => k / row.length)];
+    } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
+      rows = shape.rows.map((row) => {
+        const l = rowLogSumExp(row);
+        return Array.from(row, (v, i) => (i === l.argmax ? 1 / (1 + l.rest) : Math.exp(v - l.max) / (1 + l.rest)));
+      });
+    } else {
+      rows = shape.rows.map((row) => {
+        const s = sum(row);
+        return Array.from(row, (v) => (c.kind === 'counts' ? v / s : v));
+      });
+    }
+    if (c.kind !== 'class-indices') out.probabilities = rows;
+    const h = rows.map(entropyRow);
+    const nats = sum(h) / h.length;
+    out.entropy = measure(nats);
+    out.perplexity = Math.exp(nats);
+  } catch (e) {
+    if (!(e instanceof CoreError)) return { kind: c.kind, reason: c.reason };
+  }
+  return out;
+}

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, CoreError, crossEntropy, entropy, entropyOf, jsDivergence, klDivergence, softmax } from '../../../src/core';
+
+const close = (a: number, b: number, tol = 1e-12) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
+
+describe('analyze', () => {
+  it('gives the figures of a one-hot / probability pair in nats and bits', () => {
+    const a = analyze([0, 1, 0], [0.2, 0.7, 0.1]);
+    expect(a.targetKind).toBe('one-hot');
+    expect(a.predictionKind).toBe('probabilities');
+    expect(a.batched).toBe(false);
+    expect([a.rows, a.classes]).toEqual([1, 3]);
+    close(a.crossEntropy.nats, 0.35667494393873245);
+    close(a.crossEntropy.bits, 0.35667494393873245 / Math.LN2);
+    close(a.entropy.nats, 0);
+    close(a.klPQ.nats, 0.35667494393873245);
+    expect(a.klQP.nats).toBe(Infinity); // q > 0 where p = 0
+    close(a.js.nats, jsDivergence([0, 1, 0], [0.2, 0.7, 0.1]));
+    close(a.perplexity, 1 / 0.7);
+    expect(a.terms.map((t) => t.rule)).toEqual(['regular', 'regular', 'regular']);
+    close(a.terms[1]!.contribution, -Math.log(0.7));
+    expect(a.terms[0]!.contribution).toBe(0);
+    // d H / d q = -p/q
+    expect(a.grad[0]![0]).toBe(0);
+    close(a.grad[0]![1]!, -1 / 0.7);
+    expect(a.perRow).toHaveLength(1);
+  });
+
+  it('agrees with the named functions on a batch of distributions', () => {
+    const p = [[0.1, 0.9], [0.5, 0.5], [0.3, 0.7]];
+    const q = [[0.2, 0.8], [0.6, 0.4], [0.25, 0.75]];
+    const a = analyze(p, q);
+    expect(a.batched).toBe(true);
+    close(a.entropy.nats, entropy(p) as number);
+    close(a.crossEntropy.nats, crossEntropy(p, q) as number);
+    close(a.klPQ.nats, klDivergence(p, q) as number);
+    close(a.klQP.nats, klDivergence(q, p) as number);
+    close(a.js.nats, jsDivergence(p, q) as number);
+    expect(a.perRow.map((r) => r.crossEntropy.nats)).toEqual((crossEntropy(p, q, { reduction: 'none' }) as number[]).map((v) => expect.closeTo(v, 12)));
+    expect(a.terms).toHaveLength(6);
+    expect(a.terms[5]).toMatchObject({ row: 2, index: 1 });
+  });
+
+  it('reads logits, gives softmax probabilities and the softmax - y gradient', () => {
+    const z = [[0.5, 2.0, -1.0], [1.0, -2.0, 0.5]];
+    const a = analyze([1, 0], z);
+    expect(a.predictionKind).toBe('logits');
+    expect(a.targetKind).toBe('class-indices');
+    const s = softmax(z);
+    a.probabilities.forEach((row, r) => row.forEach((v, c) => close(v, s[r]![c]!)));
+    close(a.grad[0]![0]!, (s[0]![0]! - 0) / 2);
+    close(a.grad[0]![1]!, (s[0]![1]! - 1) / 2);
+    close(a.grad[1]![0]!, (s[1]![0]! - 1) / 2);
+    close(a.crossEntropy.nats, (-Math.log(s[0]![1]!) - Math.log(s[1]![0]!)) / 2);
+    expect(a.warnings.some((w) => w.includes('logits'))).toBe(true);
+  });
+
+  it('takes one class index for a 1-D prediction', () => {
+    const a = analyze([2], [0.1, 0.2, 0.7]);
+    expect(a.targetKind).toBe('class-indices');
+    close(a.crossEntropy.nats, -Math.log(0.7));
+  });
+
+  it('names the rule of every special term', () => {
+    const a = analyze([0.5, 0.5, 0], [1, 0, 0]);
+    expect(a.terms.map((t) => t.rule)).toEqual(['regular', 'infinite-q-zero', 'zero-times-log-zero']);
+    expect(a.crossEntropy.nats).toBe(Infinity);
+    expect(a.warnings.join(' ')).toContain('q[1] is 0 where p > 0');
+    expect(a.terms[1]!.note).toContain('Infinity');
+
+    const clipped = analyze([0.5, 0.5, 0], [1, 0, 0], { eps: 1e-7 });
+    expect(clipped.terms.map((t) => t.rule)).toEqual(['clipped-eps', 'clipped-eps', 'clipped-eps']);
+    close(clipped.terms[1]!.contribution, -0.5 * Math.log(1e-7));
+    expect(clipped.grad[0]).toEqual([0, 0, 0]);
+
+    const masked = analyze([1, 0, 0], [2, -Infinity, 0.5], { prediction: 'logits' });
+    expect(masked.terms[1]!.rule).toBe('masked-neg-inf-logit');
+    expect(masked.terms[1]!.contribution).toBe(0);
+    expect(masked.probabilities[0]![1]).toBe(0);
+    expect(Number.isFinite(masked.crossEntropy.nats)).toBe(true);
+
+    const ignored = analyze([1, -100], [[0.2, 0.8], [0.6, 0.4]]);
+    expect(ignored.terms.filter((t) => t.row === 1).every((t) => t.rule === 'ignored-index')).toBe(true);
+    close(ignored.crossEntropy.nats, -Math.log(0.8));
+    expect(ignored.grad[1]).toEqual([0, 0]);
+    expect(ignored.perRow[1]!.ignored).toBe(true);
+  });
+
+  it('applies label smoothing and normalize', () => {
+    const a = analyze([1], [0.3, 0.7], { labelSmoothing: 0.2 });
+    expect(a.terms.map((t) => t.p)).toEqual([0.1, 0.9]);
+    const n = analyze([1, 3], [2, 2], { normalize: true });
+    close(n.crossEntropy.nats, Math.log(2));
+    close(n.entropy.nats, entropy([0.25, 0.75]));
+  });
+
+  it('reads a vector with negatives as logits in auto mode, with a warning', () => {
+    const a = analyze([1, 0], [1.2, -0.2]);
+    expect(a.predictionKind).toBe('logits');
+    expect(a.warnings[0]).toMatch(/read as logits/);
+  });
+
+  it('never yields NaN on extreme logits', () => {
+    const a = analyze([0, 1], [1e300, -1e300], { prediction: 'logits' });
+    // q of the true class underflows to 0, but log q = -2e300 is exact: the loss is finite.
+    expect(a.crossEntropy.nats).toBe(2e300);
+    expect(a.terms[1]!.rule).toBe('regular');
+    for (const v of [a.entropy.nats, a.klPQ.nats, a.js.nats, ...a.grad.flat(), ...a.probabilities.flat()]) expect(Number.isNaN(v)).toBe(false);
+  });
+
+  it.each([
+    [[0.5, 0.5], [0.2, 0.3, 0.5], 'LENGTH_MISMATCH', 'target has 2 values, prediction has 3'],
+    [[0.5, 0.5], [1.2, -0.2], 'NEGATIVE', 'prediction[1] is -0.2: probabilities cannot be negative'],
+    [[0.5, 0.5], [0.5, NaN], 'NON_FINITE', 'prediction[1]'],
+    [[0.2, 0.2], [0.5, 0.5], 'NOT_NORMALIZED', 'target sums to 0.4'],
+    [[3, 0], [[0.5, 0.5], [0.5, 0.5]], 'OUT_OF_RANGE', 'target[0] is 3'],
+    [[1, 0], [2, -1], 'NEGATIVE', 'prediction[1] is -1: probabilities cannot be negative'],
+    [[[0.5, 0.5], [1, 0]], [[0.5, 0.5], [1, 0, 0]], 'LENGTH_MISMATCH', 'row 1 has 3 values, row 0 has 2'],
+  ])('throws a CoreError saying what and where: %j vs %j', (t, q, code, text) => {
+    let err: unknown;
+    try { analyze(t as never, q as never, { prediction: 'probabilities' }); } catch (e) { err = e; }
+    expect(err).toBeInstanceOf(CoreError);
+    expect((err as CoreError).code).toBe(code);
+    expect((err as CoreError).message).toContain(text);
+  });
+});
+
+describe('entropyOf', () => {
+  it('summarises one array by its kind', () => {
+    close(entropyOf([0.5, 0.5]).entropy!.bits, 1);
+    expect(entropyOf([0, 0, 1]).entropy!.nats).toBe(0);
+    close(entropyOf([-1, -1]).entropy!.nats, Math.log(2)); // equal logits → uniform
+    const counts = entropyOf([2, 2, 4.5]);
+    expect(counts.kind).toBe('counts');
+    close(counts.perplexity!, Math.exp(entropy([2, 2, 4.5], { normalize: true }) as number));
+    const labels = entropyOf([0, 1, 1, 2]);
+    expect(labels.kind).toBe('class-indices');
+    expect(labels.labelCounts).toEqual([1, 2, 1]);
+    expect(entropyOf([NaN]).entropy).toBeUndefined();
+    expect(entropyOf([NaN]).kind).toBe('unknown');
+  });
+});
