@@ -2,7 +2,7 @@
 // the extension for the Node and the web-worker extension hosts, the webview,
 // and the integration tests that run inside VS Code.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -25,9 +25,26 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
   // The visualizer webview: a plain browser script, loaded by nonce.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  // Integration tests, loaded by VS Code's extension test runner.
-  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration.js', platform: 'node', format: 'cjs', external: ['vscode', 'mocha'] },
+  // Integration tests, loaded by VS Code's extension test runner (mocha bundled in).
+  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [integrationSuites()],
+    // mocha's parallel mode (never used here) require.resolve()s worker files.
+    logOverride: { 'require-resolve-not-external': 'silent' } },
 ];
+
+/** The virtual module `entropy-lens:integration-suites`: a lazy loader per test/integration/*.test.ts. */
+function integrationSuites() {
+  return {
+    name: 'integration-suites',
+    setup(build) {
+      build.onResolve({ filter: /^entropy-lens:integration-suites$/ }, (args) => ({ path: args.path, namespace: 'suites' }));
+      build.onLoad({ filter: /.*/, namespace: 'suites' }, () => {
+        const files = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts')).sort();
+        const lines = files.map((f) => `  [${JSON.stringify(f.replace(/\.test\.ts$/, ''))}, () => require(${JSON.stringify('./' + f)})],`);
+        return { contents: `export const suites = [\n${lines.join('\n')}\n];\n`, resolveDir: 'test/integration', loader: 'js' };
+      });
+    },
+  };
+}
 
 // While the project grows, an entry whose source does not exist yet is skipped.
 const present = bundles.filter((b) => b.entryPoints.every((e) => existsSync(e)));

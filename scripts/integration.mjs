@@ -1,0 +1,85 @@
+// Integration tests in a real VS Code: starts VS Code's server (from
+// code-server) with the smoke-test driver, opens the workbench in headless
+// Chromium with this repo as the extension under development and
+// dist/test/integration.js as the tests, and waits for VS Code to report the
+// exit code. Needs `npm run build` first. `node scripts/integration.mjs` runs it
+// alone; ENTROPY_LENS_TEST_GREP=<text> runs only matching tests.
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureCodeServer, freePort, launchChromium, SERVER_MAIN, spawnGroup, waitForHttp } from './lib/vscode.mjs';
+
+const root = resolve(import.meta.dirname, '..');
+const TIMEOUT_MS = 15 * 60_000;
+
+/** Runs the suites; resolves to { passed, failed, outcomes }. */
+export async function runIntegration({ log = console.log } = {}) {
+  ensureCodeServer(log);
+  const tests = join(root, 'dist', 'test', 'integration.js');
+  if (!existsSync(tests)) throw new Error('dist/test/integration.js is missing: run `npm run build` first');
+  const out = join(root, '.test-output');
+  mkdirSync(out, { recursive: true });
+  const resultsFile = join(out, 'integration-results.json');
+  rmSync(resultsFile, { force: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'entropy-lens-it-'));
+  const workspace = join(scratch, 'workspace');
+  cpSync(join(root, 'demo'), workspace, { recursive: true });
+
+  const port = await freePort();
+  const server = spawnGroup(process.execPath, [
+    SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
+    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust',
+    '--server-data-dir', join(scratch, 'server-data'),
+  ], { env: { ...process.env, ENTROPY_LENS_TEST_RESULTS: resultsFile } });
+  let browser;
+  try {
+    await waitForHttp(`http://127.0.0.1:${port}/version`, 60_000);
+    const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+    const payload = [
+      ['extensionDevelopmentPath', remote(root)],
+      ['extensionTestsPath', remote(tests)],
+      ['skipWelcome', 'true'],
+    ];
+    const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(remote(workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let finish;
+    const exited = new Promise((r) => { finish = r; });
+    // The workbench's log goes to a file; only lines about this extension are echoed.
+    const vscodeLog = [];
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = `[${type}] ${Array.isArray(args) ? args.join(' ') : String(args ?? '')}`;
+      vscodeLog.push(text);
+      if (process.env.ENTROPY_LENS_VERBOSE || /entropy.?lens/i.test(text)) log(`  [vscode] ${text.slice(0, 2000)}`);
+    });
+    process.on('exit', () => writeFileSync(join(out, 'integration-vscode.log'), vscodeLog.join('\n')));
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    await page.goto(url);
+    const timer = new Promise((r) => setTimeout(() => r('timeout'), TIMEOUT_MS).unref());
+    const code = await Promise.race([exited, timer]);
+    if (code === 'timeout') log(`integration: VS Code did not finish within ${TIMEOUT_MS / 60000} minutes`);
+    if (!existsSync(resultsFile)) {
+      log(server.output().slice(-4000));
+      throw new Error(`integration: no results were written (VS Code exit code ${code})`);
+    }
+    const { outcomes } = JSON.parse(readFileSync(resultsFile, 'utf8'));
+    for (const o of outcomes) {
+      log(`  ${o.state === 'passed' ? '✓' : '✗'} ${o.title}${o.ms !== undefined ? ` (${o.ms} ms)` : ''}`);
+      if (o.error) log(o.error.split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n'));
+    }
+    const passed = outcomes.filter((o) => o.state === 'passed').length;
+    const failed = outcomes.length - passed + (code !== 0 && outcomes.every((o) => o.state === 'passed') ? 1 : 0);
+    return { passed, failed, outcomes };
+  } finally {
+    await browser?.close().catch(() => {});
+    server.stop();
+    rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { passed, failed } = await runIntegration();
+  console.log(`\nintegration: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
