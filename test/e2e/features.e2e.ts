@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, type Workbench } from './featuresWorkbench';
+import { openWorkbench, type Workbench } from './support/workbench';
 
 const DEMO = [
   'import tensorflow as tf',
