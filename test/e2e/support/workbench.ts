@@ -4,7 +4,7 @@
 // suites run. Each workbench gets its own user-data dir and port; the server
 // runs in its own process group so its children end with it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface Workbench {
   page: Page;
   /** Console errors and page errors seen so far (for assertions). */
   errors: string[];
+  /** Merges settings into the user settings.json, as editing it by hand does; VS Code applies them live. */
+  updateSettings(settings: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -52,14 +54,16 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
   if (!extensionsDir) throw new Error('ENTROPY_LENS_E2E_EXTENSIONS is not set: run the end-to-end tests through scripts/e2e.mjs');
   const userData = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-user-'));
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = join(userData, 'User', 'settings.json');
+  let current: Record<string, unknown> = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoUpdate': false,
     ...options.settings,
-  }));
+  };
+  writeFileSync(settingsFile, JSON.stringify(current, null, 1));
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [
     join(CODE_SERVER, 'out', 'node', 'entry.js'),
@@ -87,6 +91,11 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
     const b = browser;
     return {
       page, errors,
+      updateSettings: (patch) => {
+        current = { ...current, ...patch };
+        writeFileSync(`${settingsFile}.tmp`, JSON.stringify(current, null, 1));
+        renameSync(`${settingsFile}.tmp`, settingsFile);
+      },
       close: async () => { await b.close().catch(() => {}); stopServer(); rmSync(userData, { recursive: true, force: true }); },
     };
   } catch (e) {
@@ -94,6 +103,15 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
     stopServer();
     throw e;
   }
+}
+
+const exactly = (text: string): RegExp => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/** Picks the quick-input row whose label is exactly `label` (clicking it: Enter would take the highlighted row). */
+async function pickRow(page: Page, label: string, timeoutMs: number): Promise<void> {
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+  await row.waitFor({ timeout: timeoutMs });
+  await row.click();
 }
 
 /** Runs a command from the palette (F1), retrying while the extension's contributions load. */
@@ -105,8 +123,7 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
     await input.waitFor({ timeout: 15_000 });
     await input.fill(`>${title}`);
     try {
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 3_000 });
-      await page.keyboard.press('Enter');
+      await pickRow(page, title, 3_000);
       return;
     } catch {
       await page.keyboard.press('Escape');
@@ -114,6 +131,13 @@ export async function runCommand(page: Page, title: string, timeoutMs = 90_000):
       await page.waitForTimeout(1_000);
     }
   }
+}
+
+/** Chooses a colour theme by its label with "Preferences: Color Theme", as a user does. */
+export async function setColorTheme(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  await page.locator('.quick-input-widget input').fill(label);
+  await pickRow(page, label, 15_000);
 }
 
 /** Opens a file of the workspace from the explorer and waits for its editor. */
