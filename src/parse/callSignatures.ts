@@ -1,0 +1,140 @@
+// Which calls take a target and a prediction, and in which order. PyTorch and
+// optax put the prediction FIRST (F.cross_entropy(input, target)); scikit-learn,
+// SciPy, Keras and TensorFlow put the target first (log_loss(y_true, y_pred)).
+// Also the array-constructor wrappers (np.array(…)) whose literal is the array.
+
+export interface LossSignature {
+  /** True when the first positional argument is the target. */
+  targetFirst: boolean;
+  /** How the arguments read, for the pair's reason: "(y_true, y_pred)". */
+  params: string;
+  /** What the prediction argument holds: logits (F.cross_entropy), probabilities (log_loss), log-probabilities (F.nll_loss). */
+  expects: Expects;
+}
+
+export type Expects = 'logits' | 'probabilities' | 'log-probabilities';
+
+const PRED_FIRST = (params: string, expects: Expects): LossSignature => ({ targetFirst: false, params, expects });
+const TARGET_FIRST = (params: string, expects: Expects = 'probabilities'): LossSignature => ({ targetFirst: true, params, expects });
+
+/** Keyed by the callee's last segment in snake_case (`CrossEntropyLoss` → `cross_entropy_loss`). */
+const LOSSES: ReadonlyMap<string, LossSignature> = new Map<string, LossSignature>([
+  // PyTorch functional and modules, optax: prediction first.
+  ['cross_entropy', PRED_FIRST('(input, target)', 'logits')],
+  ['binary_cross_entropy', PRED_FIRST('(input, target)', 'probabilities')],
+  ['binary_cross_entropy_with_logits', PRED_FIRST('(input, target)', 'logits')],
+  ['nll_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
+  ['kl_div', PRED_FIRST('(input, target)', 'log-probabilities')],
+  ['poisson_nll_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
+  ['cross_entropy_loss', PRED_FIRST('(input, target)', 'logits')],
+  ['bce_loss', PRED_FIRST('(input, target)', 'probabilities')],
+  ['bce_with_logits_loss', PRED_FIRST('(input, target)', 'logits')],
+  ['kl_div_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
+  ['softmax_cross_entropy', PRED_FIRST('(logits, labels)', 'logits')],
+  ['softmax_cross_entropy_with_integer_labels', PRED_FIRST('(logits, labels)', 'logits')],
+  ['sigmoid_binary_cross_entropy', PRED_FIRST('(logits, labels)', 'logits')],
+  // scikit-learn, SciPy, Keras, TensorFlow: target first.
+  ['log_loss', TARGET_FIRST('(y_true, y_pred)')],
+  ['entropy', TARGET_FIRST('(pk, qk)')],
+  ['rel_entr', TARGET_FIRST('(x, y)')],
+  ['jensenshannon', TARGET_FIRST('(p, q)')],
+  ['categorical_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
+  ['sparse_categorical_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
+  ['binary_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
+  ['categorical_focal_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
+  ['binary_focal_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
+  ['kl_divergence', TARGET_FIRST('(y_true, y_pred)')],
+  ['kld', TARGET_FIRST('(y_true, y_pred)')],
+  ['sigmoid_cross_entropy', TARGET_FIRST('(labels, logits)', 'logits')],
+  ['sparse_softmax_cross_entropy', TARGET_FIRST('(labels, logits)', 'logits')],
+  ['softmax_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
+  ['sparse_softmax_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
+  ['sigmoid_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
+]);
+
+/** Loss classes that are instantiated and then called: `nn.CrossEntropyLoss()(input, target)`. */
+const LOSS_CLASSES = new Set([
+  'cross_entropy_loss', 'bce_loss', 'bce_with_logits_loss', 'nll_loss', 'kl_div_loss', 'poisson_nll_loss',
+  'categorical_crossentropy', 'sparse_categorical_crossentropy', 'binary_crossentropy', 'kl_divergence',
+  'categorical_focal_crossentropy', 'binary_focal_crossentropy',
+]);
+
+/** Keyword arguments that name the target or the prediction. */
+const TARGET_KEYWORDS = new Set(['y_true', 'target', 'targets', 'labels', 'label', 'onehot_labels', 'multi_class_labels', 'pk', 'p', 'truth', 'y']);
+const PREDICTION_KEYWORDS = new Set(['y_pred', 'input', 'predictions', 'prediction', 'logits', 'qk', 'q', 'preds', 'probs', 'y_hat', 'yhat', 'output']);
+
+export function keywordRole(keyword: string): 'target' | 'prediction' | undefined {
+  const k = snakeCase(keyword);
+  if (TARGET_KEYWORDS.has(k)) return 'target';
+  if (PREDICTION_KEYWORDS.has(k)) return 'prediction';
+  return undefined;
+}
+
+/** `CrossEntropyLoss` → `cross_entropy_loss`, `softmaxCrossEntropy` → `softmax_cross_entropy`, `NLLLoss` → `nll_loss`. */
+export function snakeCase(name: string): string {
+  let out = '';
+  for (let k = 0; k < name.length; k++) {
+    const ch = name[k]!;
+    const lower = ch.toLowerCase();
+    if (ch !== lower && k > 0) {
+      const prev = name[k - 1]!;
+      const next = k + 1 < name.length ? name[k + 1]! : '';
+      const prevLower = prev === prev.toLowerCase() && prev !== '_';
+      const nextLower = next !== '' && next === next.toLowerCase() && next !== '_' && !/[0-9]/.test(next);
+      if (prevLower && /[a-z0-9]/.test(prev) || (nextLower && prev !== prev.toLowerCase())) out += '_';
+    }
+    out += lower;
+  }
+  return out;
+}
+
+/**
+ * The signature for a callee as written (`F.cross_entropy`, `nn.CrossEntropyLoss()`,
+ * `tf.losses.log_loss`), or undefined when it is not a known loss.
+ */
+export function lossSignature(callee: string): LossSignature | undefined {
+  const instance = callee.endsWith('()');
+  const bare = instance ? callee.slice(0, -2) : callee;
+  const dot = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':'));
+  const last = snakeCase(bare.slice(dot + 1));
+  const prefix = bare.slice(0, dot + 1).toLowerCase();
+  if (instance && !LOSS_CLASSES.has(last)) return undefined;
+  if (!instance && LOSS_CLASSES.has(last) && !LOSSES.has(last)) return undefined;
+  const sig = LOSSES.get(last);
+  if (!sig) return undefined;
+  // TensorFlow and Keras always take the target first (tf.losses.softmax_cross_entropy(onehot_labels, logits)).
+  if (prefix.startsWith('tf.') || prefix.includes('keras') || prefix.startsWith('tensorflow')) {
+    return sig.targetFirst ? sig : TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects);
+  }
+  // scipy.special.kl_div(x, y) is elementwise x·log(x/y): target first.
+  if (last === 'kl_div' && prefix.includes('special')) return TARGET_FIRST('(x, y)');
+  return sig;
+}
+
+/** True for a loss class being instantiated (`nn.CrossEntropyLoss(`), so `name = …` makes an alias. */
+export function isLossClass(callee: string): boolean {
+  const dot = Math.max(callee.lastIndexOf('.'), callee.lastIndexOf(':'));
+  const seg = callee.slice(dot + 1);
+  const first = seg.charCodeAt(0);
+  return first >= 65 && first <= 90 && LOSS_CLASSES.has(snakeCase(seg));
+}
+
+/** Constructors whose single literal argument is the array: `np.array([…])`, `new Float32Array([…])`. */
+const WRAPPERS = new Set([
+  'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor',
+  'LongTensor', 'IntTensor', 'constant', 'convert_to_tensor', 'Variable', 'tensor1d', 'tensor2d', 'Series',
+  'Float32Array', 'Float64Array', 'Int32Array', 'Int16Array', 'Int8Array', 'Uint8Array', 'Uint16Array', 'Uint32Array',
+  'from', 'of', 'matrix', 'vector', 'list', 'tuple', 'float32', 'float64',
+]);
+
+/** Wrapper recognised by the last segment of its callee (`np.array`, `torch.tensor`, `jnp.array`, `Float32Array`). */
+export function isWrapper(lastSeg: string): boolean {
+  return WRAPPERS.has(lastSeg);
+}
+
+/** Last segments worth tracking a call for: wrappers and losses (cheap pre-filter on the hot path). */
+export function isInterestingCallee(lastSeg: string): boolean {
+  if (WRAPPERS.has(lastSeg)) return true;
+  const snake = snakeCase(lastSeg);
+  return LOSSES.has(snake) || LOSS_CLASSES.has(snake);
+}

@@ -1,0 +1,71 @@
+// The array finder: which numeric arrays are in a text, where exactly, what
+// they are called, what they most likely are, and which pairs of target and
+// prediction they form. Pure and synchronous; never throws (see README.md).
+
+import { DEFAULT_LIMITS, type FinderLimits, type FindResult, type FoundArray } from './types';
+import { syntaxFor } from './languages';
+import { Scanner } from './scanner';
+import { refineRoles, roleOf } from './roles';
+import { findPairs } from './pairs';
+
+export * from './types';
+
+/**
+ * findArrays(text, languageId, limits?) -> { arrays, pairs, issues }
+ *
+ * Finds the numeric array literals of `text` read as the VS Code language
+ * `languageId` (`python`, `json`, `javascript`, `julia`, `r`, `cpp`, …; unknown
+ * ids are read as plain text). Caps come from `limits` (defaults: DEFAULT_LIMITS);
+ * hitting one is reported in `issues`. Never throws: a failure inside becomes
+ * an issue and whatever was found before it is kept.
+ */
+export function findArrays(text: string, languageId: string, limits?: Partial<FinderLimits>): FindResult {
+  const caps = mergeLimits(limits);
+  if (typeof text !== 'string') {
+    return { arrays: [], pairs: [], issues: [{ offset: 0, message: 'the text to search is not a string' }] };
+  }
+  let scanned;
+  try {
+    scanned = new Scanner(text, syntaxFor(languageId), caps).run();
+  } catch (e) {
+    return { arrays: [], pairs: [], issues: [{ offset: 0, message: `the finder failed on this text: ${errorText(e)}` }] };
+  }
+  const arrays: FoundArray[] = [];
+  for (const a of scanned.arrays) {
+    let role: FoundArray['role'] = 'unknown';
+    let roleReason: string | undefined;
+    try {
+      const r = roleOf(a.values, a.name);
+      role = r.role;
+      roleReason = r.reason;
+    } catch {
+      roleReason = 'the role could not be judged';
+    }
+    arrays.push({ start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues });
+  }
+  let pairs: FindResult['pairs'] = [];
+  const issues = scanned.issues;
+  try {
+    const found = findPairs(text, arrays, scanned.calls);
+    pairs = found.pairs;
+    refineRoles(arrays, pairs, found.expects);
+  } catch (e) {
+    issues.push({ offset: 0, message: `pairing failed: ${errorText(e)}` });
+  }
+  return { arrays, pairs, issues };
+}
+
+function mergeLimits(limits: Partial<FinderLimits> | undefined): FinderLimits {
+  const out: FinderLimits = { ...DEFAULT_LIMITS };
+  if (limits && typeof limits === 'object') {
+    for (const key of ['maxElements', 'maxDepth', 'maxArrays'] as const) {
+      const v = limits[key];
+      if (typeof v === 'number' && Number.isFinite(v) && v >= 1) out[key] = Math.floor(v);
+    }
+  }
+  return out;
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,252 @@
+// Small bounded looks backwards from a bracket: is it a subscript or a call,
+// which function is called, and which name is the literal bound to. Every
+// helper reads at most LOOK_BACK characters, so the scan stays linear.
+
+import { isIdentChar } from './numbers';
+
+export const LOOK_BACK = 200;
+
+/** Words after which `[` or `(` opens a literal, not a subscript or call. */
+const KEYWORDS = new Set([
+  'return', 'yield', 'in', 'of', 'else', 'and', 'or', 'not', 'is', 'await', 'print', 'case', 'assert', 'del',
+  'from', 'then', 'do', 'typeof', 'void', 'throw', 'elif', 'if', 'while', 'when', 'lambda', 'for', 'with', 'new',
+  'const', 'let', 'var', 'static', 'readonly', 'export', 'default', 'echo', 'puts',
+]);
+
+/** Type words that are never a variable's name (`new double[] {…}`). */
+const TYPE_WORDS = new Set(['double', 'float', 'int', 'long', 'short', 'char', 'byte', 'decimal', 'auto', 'var', 'bool', 'float64', 'float32', 'int64', 'int32', 'f64', 'f32']);
+
+/** Julia element-typed literals: `Float64[0.1, 0.2]`. */
+const JULIA_TYPES = new Set(['Float64', 'Float32', 'Float16', 'Int', 'Int64', 'Int32', 'Int8', 'UInt8', 'Real', 'Number', 'Any', 'BigFloat']);
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 10;
+}
+
+/** Index of the last character before `i` that is not a space or tab (same line), or -1. */
+export function prevOnLine(s: string, i: number): number {
+  const floor = Math.max(0, i - LOOK_BACK);
+  let p = i - 1;
+  while (p >= floor && isSpace(s.charCodeAt(p))) p--;
+  return p >= floor ? p : -1;
+}
+
+/** Index of the last non-blank character before `i` (newlines allowed), or -1. */
+export function prevNonBlank(s: string, i: number, floor: number): number {
+  let p = i - 1;
+  while (p >= floor && isBlank(s.charCodeAt(p))) p--;
+  return p >= floor ? p : -1;
+}
+
+/** Start of the identifier (with `.` and `::` parts) that ends at `end` (exclusive). */
+export function identStart(s: string, end: number, floor: number): number {
+  let p = end;
+  while (p > floor) {
+    const c = s.charCodeAt(p - 1);
+    if (isIdentChar(c) || c === 46 /* . */) p--;
+    else if (c === 58 /* : */ && p - 2 >= floor && s.charCodeAt(p - 2) === 58) p -= 2;
+    else break;
+  }
+  // Identifiers do not start with a digit or a dot.
+  while (p < end && !isIdentStartChar(s.charCodeAt(p))) p++;
+  return p;
+}
+
+function isIdentStartChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
+}
+
+/** The last dotted segment of a name: `np.array` → `array`. */
+export function lastSegment(name: string): string {
+  let k = name.length;
+  while (k > 0) {
+    const c = name.charCodeAt(k - 1);
+    if (c === 46 || c === 58) break;
+    k--;
+  }
+  return k === 0 ? name : name.slice(k);
+}
+
+export const enum Before {
+  /** Start of text, an operator, `=`, `,`, an opening bracket, … : a literal may start here. */
+  Literal,
+  /** An identifier, `)` or `]` right before: a subscript or a call. */
+  Subscript,
+  /** Rust macro `vec![`. */
+  Macro,
+}
+
+/**
+ * What precedes an opening bracket at `open` in code: `a[`, `f(`, `)(` and `][`
+ * are subscripts / calls, keywords (`return [`) and Julia types (`Float64[`) are not.
+ */
+export function classifyBefore(s: string, open: number, juliaTypes: boolean): Before {
+  const p = prevOnLine(s, open);
+  if (p < 0) return Before.Literal;
+  const c = s.charCodeAt(p);
+  if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) return Before.Subscript;
+  if (c === 33 /* ! */) return Before.Macro;
+  if (!isIdentChar(c)) return Before.Literal;
+  const start = identStart(s, p + 1, Math.max(0, p - 40));
+  if (start > p) return Before.Subscript; // digits only, e.g. `2(`
+  const word = s.slice(start, p + 1);
+  if (KEYWORDS.has(word)) return Before.Literal;
+  if (juliaTypes && JULIA_TYPES.has(word)) return Before.Literal;
+  return Before.Subscript;
+}
+
+/** The callee before `(` at `open`: its [start, end) or undefined when no identifier precedes. */
+export function calleeRange(s: string, open: number): [number, number] | undefined {
+  const p = prevOnLine(s, open);
+  if (p < 0 || !isIdentChar(s.charCodeAt(p))) return undefined;
+  const start = identStart(s, p + 1, Math.max(0, p - 80));
+  return start <= p ? [start, p + 1] : undefined;
+}
+
+/** Reads a word ending at `end` (exclusive) if it is one of `words`. */
+function wordBefore(s: string, end: number, floor: number): [string, number] | undefined {
+  const start = identStart(s, end, floor);
+  if (start >= end) return undefined;
+  return [s.slice(start, end), start];
+}
+
+/**
+ * The name a literal starting at `anchor` is bound to (`anchor` is the literal's
+ * first character, or the start of a wrapper call such as `np.array(`):
+ * `y_true = `, `const q: number[] = `, `double q[] = `, `"p": `, `target=`, `p <- `.
+ */
+export function bindingName(s: string, anchor: number): string | undefined {
+  const floor = Math.max(0, anchor - LOOK_BACK);
+  let p = prevNonBlank(s, anchor, floor);
+  // Skip what may sit between `=` and a brace initialiser or a constructor: `new double[] {`, `[]float64{`, `new `.
+  let nearestIdent: string | undefined;
+  let tokens = 0;
+  while (p >= 0 && tokens < 6) {
+    const c = s.charCodeAt(p);
+    if (c === 93 /* ] */) {
+      const q = matchBack(s, p, 91, 93, floor);
+      if (q < 0) return undefined;
+      p = prevNonBlank(s, q, floor);
+    } else if (c === 62 /* > */ && !(p > 0 && s.charCodeAt(p - 1) === 45 /* -> */)) {
+      const q = matchBack(s, p, 60, 62, floor);
+      if (q < 0) return undefined;
+      p = prevNonBlank(s, q, floor);
+    } else if (isIdentChar(c)) {
+      const w = wordBefore(s, p + 1, floor);
+      if (!w) return undefined;
+      if (w[0] === 'new') {
+        p = prevNonBlank(s, w[1], floor);
+        continue;
+      }
+      if (KEYWORDS.has(w[0])) return undefined;
+      if (nearestIdent === undefined) nearestIdent = w[0];
+      p = prevNonBlank(s, w[1], floor);
+    } else break;
+    tokens++;
+  }
+  if (p < 0) return undefined;
+  const c = s.charCodeAt(p);
+  const before = p > 0 ? s.charCodeAt(p - 1) : 0;
+  if (tokens > 0) {
+    // `double q[] {…}` / `std::vector<double> v{…}`: a declaration without `=`.
+    if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
+    return tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
+  }
+  if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
+  if (c === 58 /* : */ && before !== 58) return keyBefore(s, p, floor);
+  if (c === 45 /* - */ && before === 60 /* <- */) {
+    const q = prevNonBlank(s, p - 1, floor);
+    if (q < 0 || !isIdentChar(s.charCodeAt(q))) return undefined;
+    const w = wordBefore(s, q + 1, floor);
+    return w ? w[0] : undefined;
+  }
+  return undefined;
+}
+
+/** `name = `, `name: T = `, `T name = `, `T name[] = `, `name := ` with `=` at `eq`. */
+function nameBeforeEquals(s: string, eq: number, floor: number): string | undefined {
+  const before = eq > 0 ? s.charCodeAt(eq - 1) : 0;
+  // `==`, `<=`, `>=`, `!=`, `+=`, … are not bindings; `:=` is (Go, Python's walrus).
+  if (before === 61 || before === 60 || before === 62 || before === 33 || before === 43 || before === 45 ||
+      before === 42 || before === 47 || before === 37 || before === 38 || before === 124 || before === 94) {
+    return undefined;
+  }
+  let p = prevNonBlank(s, before === 58 ? eq - 1 : eq, floor);
+  for (let guard = 0; p >= 0 && guard < 6; guard++) {
+    const c = s.charCodeAt(p);
+    if (c === 93 /* ] */) {
+      const q = matchBack(s, p, 91, 93, floor);
+      if (q < 0) return undefined;
+      p = prevNonBlank(s, q, floor);
+      continue;
+    }
+    if (c === 62 /* > */) {
+      const q = matchBack(s, p, 60, 62, floor);
+      if (q < 0) return undefined;
+      p = prevNonBlank(s, q, floor);
+      continue;
+    }
+    if (c === 63 /* ? */ || c === 42 /* * */ || c === 38 /* & */) {
+      p = prevNonBlank(s, p, floor);
+      continue;
+    }
+    if (c === 58 /* : */ && (p === 0 || s.charCodeAt(p - 1) !== 58)) {
+      // `name: Type = …` — the name is before the colon.
+      const q = prevNonBlank(s, p, floor);
+      if (q < 0 || !isIdentChar(s.charCodeAt(q))) return undefined;
+      const w = wordBefore(s, q + 1, floor);
+      return w ? w[0] : undefined;
+    }
+    if (isIdentChar(c)) {
+      const w = wordBefore(s, p + 1, floor);
+      if (!w) return undefined;
+      // Look one token further: a colon means this identifier was the type annotation.
+      const q = prevNonBlank(s, w[1], floor);
+      if (q >= 0 && s.charCodeAt(q) === 58 && (q === 0 || s.charCodeAt(q - 1) !== 58)) {
+        const r = prevNonBlank(s, q, floor);
+        if (r >= 0 && isIdentChar(s.charCodeAt(r))) {
+          const w2 = wordBefore(s, r + 1, floor);
+          if (w2 && !KEYWORDS.has(w2[0])) return w2[0];
+        }
+      }
+      return KEYWORDS.has(w[0]) ? undefined : w[0];
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** A JSON / dict / object / YAML key before `:` at `colon`: `"p": `, `'p': `, `p: `. */
+function keyBefore(s: string, colon: number, floor: number): string | undefined {
+  const q = prevNonBlank(s, colon, floor);
+  if (q < 0) return undefined;
+  const c = s.charCodeAt(q);
+  if (c === 34 || c === 39) {
+    let k = q - 1;
+    const stop = Math.max(floor, q - 100);
+    while (k >= stop && s.charCodeAt(k) !== c) {
+      if (s.charCodeAt(k) === 10) return undefined;
+      k--;
+    }
+    return k >= stop && k < q ? s.slice(k + 1, q) : undefined;
+  }
+  if (!isIdentChar(c)) return undefined;
+  const w = wordBefore(s, q + 1, floor);
+  return w ? w[0] : undefined;
+}
+
+/** Index of the bracket `open` matching the `close` at `p`, looking back; -1 if not found nearby. */
+function matchBack(s: string, p: number, open: number, close: number, floor: number): number {
+  let depth = 0;
+  for (let k = p; k >= floor; k--) {
+    const c = s.charCodeAt(k);
+    if (c === close) depth++;
+    else if (c === open && --depth === 0) return k;
+    else if (c === 10 || c === 59 /* ; */ || c === 61 /* = */) return -1;
+  }
+  return -1;
+}

@@ -1,0 +1,196 @@
+// Which array is the target and which the prediction. In this order:
+//   1. call sites, knowing each function's argument order (callSignatures.ts);
+//   2. names: a target-ish and a prediction-ish name with the same rest
+//      (`y_true_1` / `y_pred_1`, `labels` / `logits`);
+//   3. neighbours in the text with the same shape whose roles fit.
+// An array is the prediction of at most one pair, and never both sides.
+
+import type { FoundArray, FoundPair } from './types';
+import type { CallArgument, CallSite } from './scanner';
+import { keywordRole, snakeCase, type Expects } from './callSignatures';
+import { nameSide } from './names';
+
+const TARGET_ROLES = new Set(['one-hot', 'class-indices', 'target']);
+const PREDICTION_ROLES = new Set(['probabilities', 'logits', 'log-probabilities']);
+
+/** Largest gap (characters) between neighbours paired by order. */
+const NEIGHBOUR_GAP = 400;
+
+export interface PairsResult {
+  pairs: FoundPair[];
+  /** Per pair (same index): what its call site expects the prediction to hold, if paired by a call. */
+  expects: (Expects | undefined)[];
+}
+
+export function findPairs(text: string, arrays: readonly FoundArray[], calls: readonly CallSite[]): PairsResult {
+  const pairs: FoundPair[] = [];
+  const expects: (Expects | undefined)[] = [];
+  let currentExpects: Expects | undefined;
+  const asPrediction = new Uint8Array(arrays.length);
+  const asTarget = new Uint8Array(arrays.length);
+  const seen = new Set<string>();
+  const add = (target: number, prediction: number, reason: string): boolean => {
+    if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
+    const key = `${target}:${prediction}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    asPrediction[prediction] = 1;
+    asTarget[target] = 1;
+    pairs.push({ target, prediction, reason });
+    expects.push(currentExpects);
+    return true;
+  };
+
+  // 1. Call sites.
+  const byName = indexByName(arrays);
+  for (const call of calls) {
+    let target: CallArgument | undefined;
+    let prediction: CallArgument | undefined;
+    const positional: CallArgument[] = [];
+    for (const arg of call.args) {
+      if (arg.keyword === undefined) {
+        positional.push(arg);
+        continue;
+      }
+      const side = keywordRole(arg.keyword);
+      if (side === 'target') target ??= arg;
+      else if (side === 'prediction') prediction ??= arg;
+    }
+    const [first, second] = [positional[0], positional[1]];
+    if (call.signature.targetFirst) {
+      target ??= first;
+      prediction ??= target === first ? second : first;
+    } else {
+      prediction ??= first;
+      target ??= prediction === first ? second : first;
+    }
+    if (target === undefined || prediction === undefined) continue;
+    const t = resolve(target, call.start, byName, arrays);
+    const p = resolve(prediction, call.start, byName, arrays);
+    if (t === undefined || p === undefined) continue;
+    const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
+    currentExpects = call.signature.expects;
+    add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`);
+  }
+  currentExpects = undefined;
+
+  // 2. Names.
+  const sides = arrays.map((a) => nameSide(a.name));
+  for (let q = 0; q < arrays.length; q++) {
+    const qs = sides[q];
+    if (qs === undefined || qs.side !== 'prediction' || asPrediction[q] || asTarget[q]) continue;
+    let best = -1;
+    let bestScore = Infinity;
+    for (let t = 0; t < arrays.length; t++) {
+      const ts = sides[t];
+      if (ts === undefined || ts.side !== 'target' || ts.key !== qs.key || asPrediction[t]) continue;
+      // Nearest wins; a target before its prediction and a fitting shape are preferred.
+      const distance = Math.abs(arrays[t]!.start - arrays[q]!.start);
+      const score = distance + (t > q ? 1e9 : 0) + (shapesFit(arrays[t]!, arrays[q]!) ? 0 : 2e9);
+      if (score < bestScore) {
+        bestScore = score;
+        best = t;
+      }
+    }
+    if (best >= 0) {
+      const tn = arrays[best]!.name!;
+      const qn = arrays[q]!.name!;
+      add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`);
+    }
+  }
+
+  // 3. Neighbours with the same shape.
+  let prev = -1;
+  for (let k = 0; k < arrays.length; k++) {
+    if (asPrediction[k] || asTarget[k]) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) {
+      const a = arrays[prev]!;
+      const b = arrays[k]!;
+      const between = text.slice(a.end, Math.min(b.start, a.end + NEIGHBOUR_GAP + 1));
+      if (b.start - a.end <= NEIGHBOUR_GAP && !between.includes('\n\n')) {
+        const order = neighbourOrder(a, b, sides[prev], sides[k]);
+        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a))) {
+          const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
+          if (add(t, p, `neighbours of the same shape: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`)) {
+            prev = -1;
+            continue;
+          }
+        }
+      }
+    }
+    prev = k;
+  }
+  return { pairs, expects };
+}
+
+function describe(a: FoundArray): string {
+  return a.name !== undefined ? `${a.name} (${a.role})` : String(a.role);
+}
+
+/** 'ab' when a is the target, 'ba' when b is, undefined when the roles do not make a pair. */
+function neighbourOrder(a: FoundArray, b: FoundArray, as: ReturnType<typeof nameSide>, bs: ReturnType<typeof nameSide>): 'ab' | 'ba' | undefined {
+  // Names that say the opposite side win over the order.
+  if (as?.side === 'prediction' || bs?.side === 'target') {
+    if (as?.side === 'target' || bs?.side === 'prediction') return undefined;
+    return PREDICTION_ROLES.has(a.role) && (TARGET_ROLES.has(b.role) || b.role === 'probabilities') ? 'ba' : undefined;
+  }
+  const aT = TARGET_ROLES.has(a.role);
+  const bT = TARGET_ROLES.has(b.role);
+  const aP = PREDICTION_ROLES.has(a.role);
+  const bP = PREDICTION_ROLES.has(b.role);
+  if (aT && bP) return 'ab';
+  if (bT && aP && b.role !== 'target') return 'ba';
+  if (a.role === 'probabilities' && b.role === 'probabilities') return 'ab';
+  return undefined;
+}
+
+/**
+ * Can `t` be the target of `p`? Class indices need a 2-D prediction with one
+ * row per index and every index below the number of columns; other targets
+ * need the same shape.
+ */
+export function shapesFit(t: FoundArray, p: FoundArray): boolean {
+  const ts = t.shape;
+  const ps = p.shape;
+  if (t.role === 'class-indices') {
+    if (ts.length !== 1 || ps.length !== 2 || ts[0] !== ps[0]) return false;
+    const columns = ps[1]!;
+    return (t.values as number[]).every((v) => v < columns);
+  }
+  return ts.length === ps.length && ts.every((d, k) => d === ps[k]);
+}
+
+function indexByName(arrays: readonly FoundArray[]): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  arrays.forEach((a, k) => {
+    if (a.name === undefined) return;
+    for (const key of new Set([a.name, lastSegmentOf(a.name)])) {
+      const list = m.get(key);
+      if (list) list.push(k);
+      else m.set(key, [k]);
+    }
+  });
+  return m;
+}
+
+/** An argument's array: the literal itself, or the latest array bound to its name before the call. */
+function resolve(arg: CallArgument, callStart: number, byName: Map<string, number[]>, arrays: readonly FoundArray[]): number | undefined {
+  if (arg.array !== undefined) return arg.array;
+  if (arg.name === undefined) return undefined;
+  const list = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
+  if (list === undefined || list.length === 0) return undefined;
+  let best: number | undefined;
+  for (const k of list) if (arrays[k]!.start < callStart) best = k;
+  return best ?? list[0];
+}
+
+function lastSegmentOf(name: string): string {
+  const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
+  return cut >= 0 ? name.slice(cut + 1) : name;
+}
+
+/** Exported for tests: how a callee name is normalised before lookup. */
+export const normaliseCallee = snakeCase;

@@ -1,0 +1,983 @@
+// The single linear pass over the text. It keeps a stack of open brackets;
+// each bracket is either a literal that is still all numbers, a call whose
+// arguments are worth knowing (a loss such as F.cross_entropy, or a wrapper such
+// as np.array), or opaque (anything else: only its brackets are matched).
+// Strings and comments are skipped per language. A literal that meets anything
+// that is not a number, a separator or a comment becomes opaque; its complete
+// inner literals are then reported on their own. Nothing here backtracks, every
+// look back is bounded (lookBack.ts), so the time is linear in the text.
+
+import type { FinderIssue, FinderLimits, Values } from './types';
+import type { Syntax } from './languages';
+import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
+import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
+import { Before, bindingName, calleeRange, classifyBefore, identStart, lastSegment, prevOnLine } from './lookBack';
+import { isInterestingCallee, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
+
+/** An array as the scanner reports it; roles and pairs are added later. */
+export interface ScannedArray {
+  start: number;
+  end: number;
+  name: string | undefined;
+  values: Values;
+  shape: number[];
+  issues: string[];
+  /** The wrapper call around the literal, e.g. `np.array`, `vec!`. */
+  wrapper: string | undefined;
+}
+
+/** One argument of a loss call: a keyword, and a literal (array index) or a bare name. */
+export interface CallArgument {
+  keyword: string | undefined;
+  array: number | undefined;
+  name: string | undefined;
+}
+
+export interface CallSite {
+  /** The callee as written (`F.cross_entropy`, `nn.CrossEntropyLoss()`). */
+  callee: string;
+  signature: LossSignature;
+  /** Offset of the callee's first character. */
+  start: number;
+  args: CallArgument[];
+}
+
+export interface ScanResult {
+  arrays: ScannedArray[];
+  calls: CallSite[];
+  issues: FinderIssue[];
+}
+
+const enum Kind { Opaque, Literal, Call }
+
+/** Character classes for the fast skip: 0 = nothing to do. */
+const enum Cls { None = 0, Open = 1, Close = 2, Quote = 3, Hash = 4, Slash = 5, Percent = 6 }
+
+/** A finished literal waiting for its parent: a row of a 2-D batch, or reported alone. */
+interface Piece {
+  start: number;
+  end: number;
+  /** 1-D values, or rows when `rows` is true. */
+  values: number[] | number[][];
+  rows: boolean;
+  /** Values counted (more than stored when capped). */
+  count: number;
+  capped: boolean;
+  notes: string[] | null;
+  nonFinite: number;
+  /** 3-D or deeper: reported as a document issue, not as an array. */
+  deep: boolean;
+  wrapper: string | undefined;
+  wrapperStart: number;
+}
+
+class Frame {
+  kind = Kind.Opaque;
+  close = 0;
+  open = 0;
+  start = 0;
+  // Literal state.
+  matrix = false;
+  tuple = false;
+  values: number[] = [];
+  rows: number[][] | null = null;
+  children: Piece[] | null = null;
+  count = 0;
+  expectSep = false;
+  spaced = false;
+  commas = 0;
+  capped = false;
+  notes: string[] | null = null;
+  nonFinite = 0;
+  deep = false;
+  wrapper: string | undefined = undefined;
+  wrapperStart = 0;
+  // Call state.
+  callee = '';
+  calleeStart = 0;
+  signature: LossSignature | undefined = undefined;
+  isWrapper = false;
+  args: CallArgument[] = [];
+  slotTokens = 0;
+  slotName: string | undefined = undefined;
+  slotKeyword: string | undefined = undefined;
+  slotArray: number | undefined = undefined;
+  slotComplex = false;
+}
+
+const tables = new Map<Syntax, Uint8Array>();
+
+function tableFor(syntax: Syntax): Uint8Array {
+  let t = tables.get(syntax);
+  if (t) return t;
+  t = new Uint8Array(128);
+  t[91] = Cls.Open; t[93] = Cls.Close; // [ ]
+  if (syntax.family !== 'prose') {
+    t[40] = Cls.Open; t[41] = Cls.Close; // ( )
+    t[123] = Cls.Open; t[125] = Cls.Close; // { }
+  }
+  if (syntax.doubleQuote) t[34] = Cls.Quote;
+  if (syntax.singleQuote) t[39] = Cls.Quote;
+  if (syntax.backtick) t[96] = Cls.Quote;
+  if (syntax.hashComment) t[35] = Cls.Hash;
+  if (syntax.slashComments) t[47] = Cls.Slash;
+  if (syntax.percentComment) t[37] = Cls.Percent;
+  tables.set(syntax, t);
+  return t;
+}
+
+/** Code families, where `a[` is a subscript and `f(` a call. */
+function isCode(syntax: Syntax): boolean {
+  return syntax.family !== 'json' && syntax.family !== 'yaml' && syntax.family !== 'prose';
+}
+
+const MAX_NOTES = 3;
+/** Frames compared when a closing bracket does not match the innermost one. */
+const MISMATCH_SEARCH = 8;
+
+export class Scanner {
+  private readonly n: number;
+  private readonly table: Uint8Array;
+  private readonly code: boolean;
+  private readonly multilineStrings: boolean;
+  private readonly escapes: boolean;
+  private readonly stack: Frame[] = [];
+  private depth = 0;
+  private overflow = 0;
+  private stopped = false;
+  private wasString = false;
+  private readonly arrays: ScannedArray[] = [];
+  private readonly calls: CallSite[] = [];
+  private readonly issues: FinderIssue[] = [];
+  /** `name = nn.CrossEntropyLoss()`: name → callee, so `name(input, target)` is known. */
+  private readonly aliases = new Map<string, string>();
+  private readonly calleeCache = new Map<string, boolean>();
+  /** The last loss instantiation that closed: `nn.CrossEntropyLoss()` followed by `(`. */
+  private instanceEnd = -1;
+  private instanceCallee = '';
+
+  constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits) {
+    this.n = s.length;
+    this.table = tableFor(syntax);
+    this.code = isCode(syntax);
+    const f = syntax.family;
+    this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
+    this.escapes = f !== 'matlab';
+  }
+
+  run(): ScanResult {
+    const s = this.s;
+    const n = this.n;
+    const table = this.table;
+    let i = 0;
+    while (i < n && !this.stopped) {
+      const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
+      if (f !== null && f.kind === Kind.Literal && this.overflow === 0) {
+        i = this.scanLiteral(f, i);
+      } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
+        i = this.scanCall(f, i);
+      } else {
+        // Fast skip: only brackets, quotes and comment starts matter here.
+        while (i < n) {
+          const c = s.charCodeAt(i);
+          if (c < 128 && table[c] !== 0) break;
+          i++;
+        }
+      }
+      if (i >= n) break;
+      const c = s.charCodeAt(i);
+      const cls = c < 128 ? table[c]! : Cls.None;
+      const top = this.depth > 0 ? this.stack[this.depth - 1]! : null;
+      switch (cls) {
+        case Cls.Open:
+          i = this.openBracket(i, c);
+          break;
+        case Cls.Close:
+          i = this.closeBracket(i, c);
+          break;
+        case Cls.None:
+          // Something a literal cannot hold (an operator, a word, …).
+          if (top !== null && this.overflow === 0) {
+            if (top.kind === Kind.Literal) this.invalidate(top);
+            else if (top.kind === Kind.Call) top.slotComplex = true;
+          }
+          i++;
+          break;
+        default: {
+          this.wasString = false;
+          const j = this.skipTrivia(i, c, cls);
+          if (j < 0 || this.wasString) {
+            if (top !== null && this.overflow === 0) {
+              if (top.kind === Kind.Literal) this.invalidate(top);
+              else if (top.kind === Kind.Call) top.slotComplex = true;
+            }
+          }
+          i = j < 0 ? i + 1 : j;
+        }
+      }
+    }
+    this.finishOpenFrames();
+    this.sortArrays();
+    return { arrays: this.arrays, calls: this.calls, issues: this.issues };
+  }
+
+  // ---- literals -------------------------------------------------------------
+
+  /** Reads numbers and separators of a literal; returns at anything else. */
+  private scanLiteral(f: Frame, i: number): number {
+    const s = this.s;
+    const n = this.n;
+    const matrix = f.matrix;
+    const suffixes = this.syntax.numberSuffixes;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13) {
+        f.spaced = true;
+        i++;
+        continue;
+      }
+      if (c === 44 /* , */) {
+        if (!f.expectSep) {
+          this.invalidate(f); // `[1,,2]`, `[,1]`
+          return i + 1;
+        }
+        f.expectSep = false;
+        f.commas++;
+        i++;
+        continue;
+      }
+      if (c === 10) {
+        if (matrix && f.expectSep) this.rowBreak(f);
+        f.spaced = true;
+        i++;
+        continue;
+      }
+      const isSign = c === 45 || c === 43;
+      if ((c >= 48 && c <= 57) || c === 46 || isSign) {
+        if (f.expectSep && !(matrix && f.spaced)) {
+          this.invalidate(f); // `[1 2]` in a comma language, or `1-2`
+          return i;
+        }
+        if (c === 46 && !(i + 1 < n && isDigit(s.charCodeAt(i + 1)))) {
+          if (matrix && s.startsWith('...', i)) {
+            // MATLAB line continuation: the rest of the line is a comment.
+            const eol = s.indexOf('\n', i);
+            i = eol < 0 ? n : eol + 1;
+            continue;
+          }
+          this.invalidate(f);
+          return i;
+        }
+        if (isSign) {
+          const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+          if (!(isDigit(next) || next === 46)) {
+            if (isIdentStart(next)) {
+              const j = this.readNamedValue(f, i + 1, c === 45);
+              if (j < 0) {
+                this.invalidate(f);
+                return i;
+              }
+              i = j;
+              continue;
+            }
+            this.invalidate(f);
+            return i;
+          }
+        }
+        const j = readNumber(s, i, n, suffixes);
+        if (j < 0) {
+          this.invalidate(f);
+          return i;
+        }
+        const v = readValue.value;
+        if (v - v !== 0) this.addNonFinite(f, v, s.slice(i, Math.min(j, i + 24)));
+        else this.addValue(f, v);
+        i = j;
+        continue;
+      }
+      if (isIdentStart(c)) {
+        if (f.expectSep && !(matrix && f.spaced)) {
+          this.invalidate(f);
+          return i;
+        }
+        const j = this.readNamedValue(f, i, false);
+        if (j < 0) {
+          this.invalidate(f);
+          return i;
+        }
+        i = j;
+        continue;
+      }
+      if (c === 59 /* ; */ && matrix) {
+        this.rowBreak(f);
+        f.expectSep = false;
+        i++;
+        continue;
+      }
+      return i;
+    }
+    return i;
+  }
+
+  /** `inf`, `np.inf`, `float('nan')`, `Infinity`, … at `i`; -1 when the word is not one of them. */
+  private readNamedValue(f: Frame, i: number, negative: boolean): number {
+    const s = this.s;
+    const n = this.n;
+    let j = i;
+    const limit = Math.min(n, i + MAX_NON_FINITE_NAME + 1);
+    while (j < limit) {
+      const c = s.charCodeAt(j);
+      if (isIdentChar(c) || c === 46) j++;
+      else if (c === 58 && j + 1 < n && s.charCodeAt(j + 1) === 58) j += 2;
+      else break;
+    }
+    if (j >= limit && j < n) return -1;
+    const word = s.slice(i, j);
+    let v: number | undefined;
+    let end = j;
+    if (word === 'float') {
+      end = readFloatCall(s, i, n, readValue);
+      if (end < 0) return -1;
+      v = readValue.value;
+    } else {
+      v = nonFiniteName(word);
+      if (v === undefined) return -1;
+    }
+    if (negative) v = -v;
+    this.addNonFinite(f, v, (negative ? '-' : '') + s.slice(i, end));
+    return end;
+  }
+
+  private addValue(f: Frame, v: number): void {
+    f.count++;
+    if (f.count > this.limits.maxElements) f.capped = true;
+    else f.values.push(v);
+    f.expectSep = true;
+    f.spaced = false;
+  }
+
+  private addNonFinite(f: Frame, v: number, spelling: string): void {
+    const index = f.rows !== null ? `[${f.rows.length}][${f.values.length}]` : `[${f.values.length}]`;
+    f.nonFinite++;
+    if (f.nonFinite <= MAX_NOTES) {
+      const what = Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+      (f.notes ??= []).push(`${index} ${spelling} → ${what}`);
+    }
+    this.addValue(f, v);
+  }
+
+  /** MATLAB / Julia `;` or newline: the current row is complete. */
+  private rowBreak(f: Frame): void {
+    if (f.values.length === 0 && !(f.capped && f.expectSep)) return;
+    if (f.children !== null) {
+      this.invalidate(f);
+      return;
+    }
+    (f.rows ??= []).push(f.values);
+    f.values = [];
+    f.expectSep = false;
+  }
+
+  /** A literal turned out not to be one: its finished inner literals are reported on their own. */
+  private invalidate(f: Frame): void {
+    if (f.kind !== Kind.Literal) return;
+    f.kind = Kind.Opaque;
+    const kids = f.children;
+    f.children = null;
+    f.values = [];
+    f.rows = null;
+    if (kids !== null) for (const k of kids) this.emit(k, f);
+  }
+
+  /** A literal closed at `end` (exclusive): attach it to its parent literal or report it. */
+  private finishLiteral(f: Frame, end: number, parent: Frame | null): void {
+    if (f.matrix) {
+      if (f.values.length > 0) {
+        if (f.rows !== null || f.children === null) this.rowBreak(f);
+      }
+      if (f.kind !== Kind.Literal) return this.closedOpaque(parent);
+    }
+    const kids = f.children;
+    let piece: Piece;
+    if (kids !== null) {
+      if (f.values.length > 0 || f.rows !== null) {
+        this.invalidate(f);
+        return this.closedOpaque(parent);
+      }
+      if (f.tuple && f.commas === 0 && kids.length === 1) {
+        // `((1, 2))`: grouping parentheses around one tuple.
+        f.children = null;
+        f.kind = Kind.Opaque;
+        return this.attachOrEmit(kids[0]!, parent);
+      }
+      piece = this.rowsPiece(f, kids, end);
+    } else if (f.rows !== null && f.rows.length > 1) {
+      piece = this.matrixPiece(f, f.rows, end);
+    } else {
+      const values = f.rows !== null ? f.rows[0]! : f.values;
+      const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));
+      if (f.count === 0 || tooFew) {
+        f.kind = Kind.Opaque;
+        return this.closedOpaque(parent);
+      }
+      piece = {
+        start: f.start, end, values, rows: false, count: f.count, capped: f.capped,
+        notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+      };
+    }
+    f.kind = Kind.Opaque;
+    f.children = null;
+    this.attachOrEmit(piece, parent);
+  }
+
+  private rowsPiece(f: Frame, kids: Piece[], end: number): Piece {
+    const rows: number[][] = [];
+    let count = 0;
+    let capped = false;
+    let deep = f.deep;
+    let notes: string[] | null = null;
+    let nonFinite = 0;
+    for (let r = 0; r < kids.length; r++) {
+      const k = kids[r]!;
+      if (k.rows || k.deep) deep = true;
+      count += k.count;
+      if (k.capped) capped = true;
+      if (count > this.limits.maxElements) capped = true;
+      else rows.push(k.values as number[]);
+      if (k.notes !== null) {
+        for (const note of k.notes) {
+          notes ??= [];
+          if (notes.length < MAX_NOTES) notes.push(`[${r}]${note}`);
+        }
+      }
+      nonFinite += k.nonFinite;
+    }
+    return {
+      start: f.start, end, values: rows, rows: true, count, capped, notes, nonFinite,
+      deep, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+    };
+  }
+
+  private matrixPiece(f: Frame, rows: number[][], end: number): Piece {
+    return {
+      start: f.start, end, values: rows, rows: true, count: f.count, capped: f.capped,
+      notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+    };
+  }
+
+  /** A finished piece becomes a row of a still-valid parent literal, or is reported. */
+  private attachOrEmit(piece: Piece, parent: Frame | null): void {
+    if (parent === null || parent.kind !== Kind.Literal) {
+      this.emit(piece, parent);
+      return;
+    }
+    const p = parent;
+    const clash = p.values.length > 0 || p.count > 0 || p.rows !== null || (p.expectSep && !(p.matrix && p.spaced));
+    if (clash) {
+      this.invalidate(p);
+      this.emit(piece, p);
+      return;
+    }
+    if (piece.rows || piece.deep) p.deep = true;
+    (p.children ??= []).push(piece);
+    p.expectSep = true;
+    p.spaced = false;
+  }
+
+  /** A non-literal bracket closed inside `parent`: a literal parent is not all numbers after all. */
+  private closedOpaque(parent: Frame | null): void {
+    if (parent === null) return;
+    if (parent.kind === Kind.Literal) this.invalidate(parent);
+    else if (parent.kind === Kind.Call) parent.slotComplex = true;
+  }
+
+  /** Reports a finished literal as an array (or a document issue for 3-D and deeper). */
+  private emit(piece: Piece, parent: Frame | null): void {
+    if (this.stopped) return;
+    if (piece.deep) {
+      this.issues.push({
+        offset: piece.start,
+        message: `arrays nested 3 or more levels deep are not read (only 1-D values and 2-D rows): the literal at offset ${piece.start}`,
+      });
+      return;
+    }
+    if (this.arrays.length >= this.limits.maxArrays) {
+      this.stopped = true;
+      this.issues.push({
+        offset: piece.start,
+        message: `stopped after ${this.limits.maxArrays} arrays (maxArrays); the text from offset ${piece.start} on was not searched`,
+      });
+      return;
+    }
+    const issues: string[] = [];
+    let values: Values;
+    let shape: number[];
+    if (piece.rows) {
+      const rows = piece.values as number[][];
+      values = rows;
+      const width = rows.length > 0 ? rows[0]!.length : 0;
+      shape = [rows.length, width];
+      for (let r = 1; r < rows.length; r++) {
+        if (rows[r]!.length !== width) {
+          issues.push(`ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}`);
+          break;
+        }
+      }
+    } else {
+      values = piece.values as number[];
+      shape = [values.length];
+    }
+    if (piece.capped) {
+      issues.push(`capped: only the first ${this.limits.maxElements} of ${piece.count} values were read (maxElements)`);
+    }
+    if (piece.nonFinite > 0) {
+      const more = piece.nonFinite > MAX_NOTES ? `, and ${piece.nonFinite - MAX_NOTES} more` : '';
+      issues.push(`non-finite: ${piece.nonFinite} value${piece.nonFinite === 1 ? '' : 's'} (${(piece.notes ?? []).join(', ')}${more})`);
+    }
+    // Wrapper calls: `p = np.array([...])` is bound through the call.
+    let anchor = piece.wrapper !== undefined ? piece.wrapperStart : piece.start;
+    let wrapper = piece.wrapper;
+    if (parent !== null && parent.kind === Kind.Call && parent.isWrapper && parent.args.length === 0 && parent.slotTokens === 0) {
+      anchor = parent.calleeStart;
+      wrapper = parent.callee;
+    }
+    const index = this.arrays.length;
+    this.arrays.push({ start: piece.start, end: piece.end, name: bindingName(this.s, anchor), values, shape, issues, wrapper });
+    if (parent !== null && parent.kind === Kind.Call) parent.slotArray = index;
+  }
+
+  // ---- calls ----------------------------------------------------------------
+
+  /** Follows the arguments of a tracked call: bare names, keywords, commas. */
+  private scanCall(f: Frame, i: number): number {
+    const s = this.s;
+    const n = this.n;
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 13 || c === 10) {
+        i++;
+        continue;
+      }
+      if (c === 44 /* , */) {
+        this.endArgument(f);
+        i++;
+        continue;
+      }
+      if (isIdentStart(c)) {
+        let j = i + 1;
+        while (j < n) {
+          const d = s.charCodeAt(j);
+          if (isIdentChar(d) || d === 46) j++;
+          else break;
+        }
+        if (f.slotTokens === 0 && j - i <= 100) f.slotName = s.slice(i, j);
+        else f.slotComplex = true;
+        f.slotTokens++;
+        // `target=…`: a keyword argument.
+        let k = j;
+        while (k < n && (s.charCodeAt(k) === 32 || s.charCodeAt(k) === 9)) k++;
+        if (k < n && s.charCodeAt(k) === 61 && !(k + 1 < n && s.charCodeAt(k + 1) === 61) && f.slotTokens === 1) {
+          f.slotKeyword = f.slotName;
+          f.slotName = undefined;
+          f.slotTokens = 0;
+          j = k + 1;
+        }
+        i = j;
+        continue;
+      }
+      if (c < 128 && this.table[c] !== 0) return i;
+      // Numbers, operators, `*args`: this argument is not a plain name or literal.
+      f.slotComplex = true;
+      f.slotTokens++;
+      i++;
+    }
+    return i;
+  }
+
+  private endArgument(f: Frame): void {
+    const plain = !f.slotComplex && f.slotTokens <= 1;
+    f.args.push({
+      keyword: f.slotKeyword,
+      array: plain ? f.slotArray : undefined,
+      name: plain && f.slotArray === undefined ? f.slotName : undefined,
+    });
+    f.slotTokens = 0;
+    f.slotName = undefined;
+    f.slotKeyword = undefined;
+    f.slotArray = undefined;
+    f.slotComplex = false;
+  }
+
+  private finishCall(f: Frame, close: number, parent: Frame | null): void {
+    if (f.slotTokens > 0 || f.slotArray !== undefined || f.slotKeyword !== undefined || f.slotComplex) this.endArgument(f);
+    if (f.signature !== undefined) {
+      this.calls.push({ callee: f.callee, signature: f.signature, start: f.calleeStart, args: f.args });
+    }
+    if (isLossClass(f.callee)) {
+      this.instanceEnd = close;
+      this.instanceCallee = f.callee;
+    }
+    if (parent === null) return;
+    if (parent.kind === Kind.Literal) {
+      this.invalidate(parent);
+      return;
+    }
+    if (parent.kind !== Kind.Call) return;
+    const first = f.args[0];
+    if (f.isWrapper && first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
+      // `log_loss(np.array([…]), torch.tensor(y))`: the wrapper stands for its argument.
+      parent.slotArray = first.array;
+      parent.slotName = first.name;
+    } else {
+      parent.slotComplex = true;
+    }
+  }
+
+  // ---- brackets -------------------------------------------------------------
+
+  private openBracket(i: number, c: number): number {
+    if (this.overflow > 0) {
+      this.overflow++;
+      return i + 1;
+    }
+    const parent = this.depth > 0 ? this.stack[this.depth - 1]! : null;
+    if (this.depth >= this.limits.maxDepth) {
+      this.overflow = 1;
+      this.issues.push({
+        offset: i,
+        message: `brackets nested deeper than ${this.limits.maxDepth} (maxDepth) at offset ${i}: the inside was skipped`,
+      });
+      if (parent !== null) {
+        if (parent.kind === Kind.Literal) this.invalidate(parent);
+        parent.kind = Kind.Opaque;
+      }
+      return i + 1;
+    }
+    const f = this.push(i, c);
+    const s = this.s;
+    const syntax = this.syntax;
+    if (c === 91 /* [ */) {
+      let literal = true;
+      if (this.code) {
+        const before = classifyBefore(s, i, syntax.family === 'julia');
+        if (before === Before.Subscript) literal = false;
+        else if (before === Before.Macro) {
+          const p = prevOnLine(s, i);
+          const st = identStart(s, p, Math.max(0, p - 20));
+          if (s.slice(st, p) === 'vec') {
+            f.wrapper = 'vec!';
+            f.wrapperStart = st;
+          } else literal = false;
+        }
+      }
+      if (literal) this.makeLiteral(f, i, syntax.matrixSyntax);
+    } else if (c === 40 /* ( */) {
+      this.openParen(f, i, parent);
+    } else if (syntax.braceInit) {
+      this.makeLiteral(f, i, false);
+    }
+    if (parent !== null && parent.kind === Kind.Call && f.kind !== Kind.Call && f.kind !== Kind.Literal) {
+      parent.slotComplex = true;
+    }
+    return i + 1;
+  }
+
+  private openParen(f: Frame, i: number, parent: Frame | null): void {
+    const s = this.s;
+    const syntax = this.syntax;
+    if (syntax.parenTuples && classifyBefore(s, i, false) === Before.Literal) {
+      this.makeLiteral(f, i, false);
+      f.tuple = true;
+      return;
+    }
+    const range = calleeRange(s, i);
+    if (range === undefined) {
+      // `nn.CrossEntropyLoss()(input, target)`: calling what a loss constructor returned.
+      const p = prevOnLine(s, i);
+      if (p >= 0 && p === this.instanceEnd) this.makeCall(f, this.instanceCallee + '()', p, parent);
+      return;
+    }
+    const [a, b] = range;
+    if (syntax.rVectors && b - a === 1 && s.charCodeAt(a) === 99 /* c */) {
+      this.makeLiteral(f, i, false);
+      f.start = a;
+      return;
+    }
+    // Cheap filter first: most calls are of no interest and stay opaque.
+    const seg = lastSegmentOf(s, a, b);
+    let interesting = this.calleeCache.get(seg);
+    if (interesting === undefined) {
+      interesting = isInterestingCallee(seg);
+      if (this.calleeCache.size < 4096) this.calleeCache.set(seg, interesting);
+    }
+    const callee = interesting || this.aliases.size > 0 ? s.slice(a, b) : '';
+    const alias = this.aliases.size > 0 ? this.aliases.get(callee) : undefined;
+    if (alias !== undefined) {
+      this.makeCall(f, alias + '()', a, parent);
+      return;
+    }
+    if (!interesting) return;
+    this.makeCall(f, callee, a, parent);
+    if (isLossClass(callee)) {
+      const name = bindingName(s, a);
+      if (name !== undefined) this.aliases.set(name, callee);
+    }
+  }
+
+  private makeLiteral(f: Frame, i: number, matrix: boolean): void {
+    f.kind = Kind.Literal;
+    f.start = i;
+    f.matrix = matrix;
+    f.values = [];
+  }
+
+  private makeCall(f: Frame, callee: string, calleeStart: number, parent: Frame | null): void {
+    void parent;
+    f.kind = Kind.Call;
+    f.callee = callee;
+    f.calleeStart = calleeStart;
+    f.signature = lossSignature(callee);
+    f.isWrapper = isWrapper(lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee));
+    f.args = [];
+  }
+
+  private push(i: number, c: number): Frame {
+    let f = this.stack[this.depth];
+    if (f === undefined) {
+      f = new Frame();
+      this.stack.push(f);
+    }
+    this.depth++;
+    f.kind = Kind.Opaque;
+    f.open = i;
+    f.start = i;
+    f.close = c === 91 ? 93 : c === 40 ? 41 : 125;
+    f.matrix = false;
+    f.tuple = false;
+    f.rows = null;
+    f.children = null;
+    f.count = 0;
+    f.expectSep = false;
+    f.spaced = false;
+    f.commas = 0;
+    f.capped = false;
+    f.notes = null;
+    f.nonFinite = 0;
+    f.deep = false;
+    f.wrapper = undefined;
+    f.wrapperStart = 0;
+    f.slotTokens = 0;
+    f.slotName = undefined;
+    f.slotKeyword = undefined;
+    f.slotArray = undefined;
+    f.slotComplex = false;
+    f.signature = undefined;
+    f.isWrapper = false;
+    return f;
+  }
+
+  private closeBracket(i: number, c: number): number {
+    if (this.overflow > 0) {
+      this.overflow--;
+      return i + 1;
+    }
+    if (this.depth === 0) return i + 1; // a stray closer
+    let top = this.stack[this.depth - 1]!;
+    if (top.close !== c) {
+      let k = this.depth - 2;
+      const floor = Math.max(0, this.depth - 1 - MISMATCH_SEARCH);
+      while (k >= floor && this.stack[k]!.close !== c) k--;
+      if (k < floor) {
+        // Nothing open matches: ignore the closer, but a literal holding it is not one.
+        if (top.kind === Kind.Literal) this.invalidate(top);
+        else if (top.kind === Kind.Call) top.slotComplex = true;
+        return i + 1;
+      }
+      // Abandon the unclosed brackets in between.
+      while (this.depth - 1 > k) {
+        const g = this.stack[this.depth - 1]!;
+        this.invalidate(g);
+        this.depth--;
+        this.closedOpaque(this.depth > 0 ? this.stack[this.depth - 1]! : null);
+      }
+      top = this.stack[this.depth - 1]!;
+    }
+    this.depth--;
+    const parent = this.depth > 0 ? this.stack[this.depth - 1]! : null;
+    if (top.kind === Kind.Literal) this.finishLiteral(top, i + 1, parent);
+    else if (top.kind === Kind.Call) this.finishCall(top, i, parent);
+    else this.closedOpaque(parent);
+    return i + 1;
+  }
+
+  /** End of text with brackets still open: literals there are reported as unclosed. */
+  private finishOpenFrames(): void {
+    // One note for the outermost unclosed literal, not one per bracket.
+    let outer = -1;
+    let unclosed = 0;
+    for (let k = 0; k < this.depth; k++) {
+      if (this.stack[k]!.kind === Kind.Literal) {
+        if (outer < 0) outer = this.stack[k]!.open;
+        unclosed++;
+      }
+    }
+    if (outer >= 0 && !this.stopped) {
+      const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
+      this.issues.push({
+        offset: outer,
+        message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more}: the literal there was not read`,
+      });
+    }
+    while (this.depth > 0) {
+      this.invalidate(this.stack[this.depth - 1]!);
+      this.depth--;
+    }
+  }
+
+  /** Arrays are pushed in order of their end; report them in order of their start. */
+  private sortArrays(): void {
+    const a = this.arrays;
+    let sorted = true;
+    for (let k = 1; k < a.length; k++) if (a[k - 1]!.start > a[k]!.start) { sorted = false; break; }
+    if (sorted) return;
+    const order = a.map((_, k) => k).sort((x, y) => a[x]!.start - a[y]!.start);
+    const newIndex = new Array<number>(a.length);
+    order.forEach((old, k) => { newIndex[old] = k; });
+    const copy = order.map((k) => a[k]!);
+    a.length = 0;
+    a.push(...copy);
+    for (const call of this.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
+  }
+
+  // ---- strings and comments -------------------------------------------------
+
+  /** Skips a string or comment at `i`; returns the index after it, or -1 when none starts here. */
+  private skipTrivia(i: number, c: number, cls: Cls): number {
+    const s = this.s;
+    const n = this.n;
+    switch (cls) {
+      case Cls.Quote:
+        return this.skipString(i, c);
+      case Cls.Hash: {
+        if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */) return this.skipJuliaBlock(i);
+        const eol = s.indexOf('\n', i);
+        return eol < 0 ? n : eol;
+      }
+      case Cls.Slash: {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (next === 47) {
+          const eol = s.indexOf('\n', i);
+          return eol < 0 ? n : eol;
+        }
+        if (next === 42) {
+          const end = s.indexOf('*/', i + 2);
+          return end < 0 ? n : end + 2;
+        }
+        return -1;
+      }
+      case Cls.Percent: {
+        if (i + 1 < n && s.charCodeAt(i + 1) === 123 /* %{ */) {
+          const eol = s.indexOf('\n', i);
+          const rest = s.slice(i + 2, eol < 0 ? Math.min(n, i + 40) : Math.min(eol, i + 40)).trim();
+          if (rest === '') {
+            const end = s.indexOf('%}', i + 2);
+            return end < 0 ? n : end + 2;
+          }
+        }
+        const eol = s.indexOf('\n', i);
+        return eol < 0 ? n : eol;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  private skipString(i: number, q: number): number {
+    const s = this.s;
+    const n = this.n;
+    const family = this.syntax.family;
+    if (q === 39 && this.syntax.quoteNeedsContext) {
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+      if (family === 'matlab' || family === 'julia') {
+        // Transpose: `a'`, `x[1]'`, `(…)'`.
+        if (isIdentChar(prev) || prev === 41 || prev === 93 || prev === 125 || prev === 39 || prev === 46) return i + 1;
+      } else {
+        // C-like char literal `'x'`, `'\n'`; otherwise a Rust lifetime or a C++ digit separator.
+        if (i + 1 < n && s.charCodeAt(i + 1) === 92) {
+          const limit = Math.min(n, i + 12);
+          for (let j = i + 2; j < limit; j++) if (s.charCodeAt(j) === 39) return this.markString(j + 1);
+          return i + 1;
+        }
+        if (i + 2 < n && s.charCodeAt(i + 2) === 39) return this.markString(i + 3);
+        if (i + 3 < n && s.charCodeAt(i + 3) === 39 && s.charCodeAt(i + 1) >= 0xd800 && s.charCodeAt(i + 1) <= 0xdbff) return this.markString(i + 4);
+        return i + 1;
+      }
+    }
+    this.wasString = true;
+    // Triple quotes: Python ''' / """, Julia """.
+    if (this.syntax.tripleQuote && i + 2 < n && s.charCodeAt(i + 1) === q && s.charCodeAt(i + 2) === q) {
+      let j = i + 3;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c === 92 && this.escapes) j += 2;
+        else if (c === q && j + 2 < n && s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q) return j + 3;
+        else j++;
+      }
+      return n;
+    }
+    const multiline = this.multilineStrings && !(family === 'python') || q === 96;
+    const escapes = this.escapes;
+    let j = i + 1;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === q) return j + 1;
+      if (c === 92 && escapes) {
+        j += 2;
+        continue;
+      }
+      if (c === 10 && !multiline) return j; // an unterminated string ends with its line
+      j++;
+    }
+    return n;
+  }
+
+  private markString(j: number): number {
+    this.wasString = true;
+    return j;
+  }
+
+  /** Julia `#= … =#`, which nests. */
+  private skipJuliaBlock(i: number): number {
+    const s = this.s;
+    const n = this.n;
+    let depth = 0;
+    let j = i;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === 35 && j + 1 < n && s.charCodeAt(j + 1) === 61) {
+        depth++;
+        j += 2;
+      } else if (c === 61 && j + 1 < n && s.charCodeAt(j + 1) === 35) {
+        depth--;
+        j += 2;
+        if (depth === 0) return j;
+      } else j++;
+    }
+    return n;
+  }
+}
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
+}
+
+/** The last `.`/`::` segment of s[a, b). */
+function lastSegmentOf(s: string, a: number, b: number): string {
+  let k = b;
+  while (k > a) {
+    const c = s.charCodeAt(k - 1);
+    if (c === 46 || c === 58) break;
+    k--;
+  }
+  return s.slice(k, b);
+}

@@ -1,0 +1,109 @@
+// findArrays end to end: ranges, names, values and roles for the common languages.
+import { describe, expect, it } from 'vitest';
+import { findArrays, DEFAULT_LIMITS } from '../../../../src/parse';
+
+function texts(text: string, languageId: string): string[] {
+  return findArrays(text, languageId).arrays.map((a) => text.slice(a.start, a.end));
+}
+
+describe('findArrays: Python', () => {
+  it('finds named lists with exact ranges, values and roles', () => {
+    const text = 'y_true = [0, 1, 0]\ny_pred = [0.1, 0.8, 0.1]\n';
+    const r = findArrays(text, 'python');
+    expect(r.arrays).toHaveLength(2);
+    const [t, p] = r.arrays;
+    expect(text.slice(t!.start, t!.end)).toBe('[0, 1, 0]');
+    expect(t!.name).toBe('y_true');
+    expect(t!.values).toEqual([0, 1, 0]);
+    expect(t!.shape).toEqual([3]);
+    expect(t!.role).toBe('one-hot');
+    expect(p!.name).toBe('y_pred');
+    expect(p!.role).toBe('probabilities');
+    expect(p!.roleReason).toMatch(/sum to 1/);
+  });
+
+  it('reads nested lists as 2-D rows and reports ragged rows', () => {
+    const r = findArrays('probs = [[0.2, 0.8],\n         [0.6, 0.4]]\nbad = [[1, 2], [3]]', 'python');
+    expect(r.arrays[0]!.values).toEqual([[0.2, 0.8], [0.6, 0.4]]);
+    expect(r.arrays[0]!.shape).toEqual([2, 2]);
+    expect(r.arrays[0]!.role).toBe('probabilities');
+    expect(r.arrays[1]!.shape).toEqual([2, 2]);
+    expect(r.arrays[1]!.issues.join()).toMatch(/ragged: row 1 has 1 values, row 0 has 2/);
+  });
+
+  it('covers only the bracket literal of a wrapper call but takes the name through it', () => {
+    const text = 'p = np.array([0.25, 0.75])\nq = torch.tensor([[0.5, 0.5]], dtype=torch.float32)\nr = jnp.array([1, 0])';
+    const r = findArrays(text, 'python');
+    expect(r.arrays.map((a) => text.slice(a.start, a.end))).toEqual(['[0.25, 0.75]', '[[0.5, 0.5]]', '[1, 0]']);
+    expect(r.arrays.map((a) => a.name)).toEqual(['p', 'q', 'r']);
+  });
+
+  it('reads tuples of two or more numbers but not call arguments or one-element groups', () => {
+    expect(texts('p = (0.2, 0.8)\nf(0.2, 0.8)\nx = (0.5)\ny = (1,)\nprint((0.1, 0.9))', 'python')).toEqual(['(0.2, 0.8)', '(0.1, 0.9)']);
+  });
+
+  it('ignores brackets in strings and comments', () => {
+    const text = 's = "[1, 2]"\n# [3, 4]\nt = \'\'\'[5, 6]\n[7, 8]\'\'\'\nu = [9, 10]  # [11]';
+    expect(texts(text, 'python')).toEqual(['[9, 10]']);
+  });
+
+  it('does not take subscripts or comprehensions for arrays', () => {
+    expect(texts('a[0]\nb[1, 2]\nc = d[0][1]\ne = [x for x in [1, 2]]\nf = foo()[3]', 'python')).toEqual(['[1, 2]']);
+  });
+
+  it('reads non-finite spellings as values and reports them', () => {
+    const r = findArrays("x = [float('inf'), -np.inf, math.nan, torch.inf, 1.0]", 'python');
+    const a = r.arrays[0]!;
+    expect(a.values).toEqual([Infinity, -Infinity, NaN, Infinity, 1]);
+    expect(a.issues.join()).toMatch(/non-finite: 4 values/);
+    expect(a.issues.join()).toMatch(/float\('inf'\) → Infinity/);
+  });
+
+  it('accepts trailing commas, comments and line breaks inside a list', () => {
+    const r = findArrays('p = [\n  0.2,  # first\n  0.8,\n]', 'python');
+    expect(r.arrays[0]!.values).toEqual([0.2, 0.8]);
+  });
+
+  it('names keyword arguments, annotations and dict keys', () => {
+    const r = findArrays('q: list = [0.5, 0.5]\nf(target=[1, 0])\nd = {"pk": [0.1, 0.9], \'qk\': [0.2, 0.8]}\nself.w = [1, 2]', 'python');
+    expect(r.arrays.map((a) => a.name)).toEqual(['q', 'target', 'pk', 'qk', 'self.w']);
+  });
+});
+
+describe('findArrays: JSON and JavaScript', () => {
+  it('names JSON arrays by their key and skips arrays of strings', () => {
+    const r = findArrays('{"p": [0.2, 0.8], "tags": ["a", "b"], "nested": {"q": [[1, 0], [0, 1]]}}', 'json');
+    expect(r.arrays.map((a) => [a.name, a.shape])).toEqual([['p', [2]], ['q', [2, 2]]]);
+    expect(r.arrays[1]!.role).toBe('one-hot');
+  });
+
+  it('reads JS declarations, typed arrays and object keys', () => {
+    const text = 'const q = new Float32Array([0.1, 0.9]);\nlet p: number[] = [1, 0];\nvar o = { logits: [2, -1] };\nx[0] = 3;';
+    const r = findArrays(text, 'typescript');
+    expect(r.arrays.map((a) => [text.slice(a.start, a.end), a.name])).toEqual([
+      ['[0.1, 0.9]', 'q'], ['[1, 0]', 'p'], ['[2, -1]', 'logits'],
+    ]);
+  });
+
+  it('skips template literals and regex-free comments', () => {
+    expect(texts('const s = `[1, 2] ${x}`; /* [3, 4] */ // [5]\nconst t = [6, 7];', 'javascript')).toEqual(['[6, 7]']);
+  });
+
+  it('reads a notebook given as .ipynb JSON without crashing on its string arrays', () => {
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['p = [0.2, 0.8]\n'], outputs: [] }], metadata: { dims: [3, 4] } });
+    const r = findArrays(nb, 'jupyter');
+    expect(r.arrays.map((a) => a.name)).toEqual(['dims']);
+  });
+});
+
+describe('findArrays: never throws', () => {
+  it('returns an issue for odd arguments', () => {
+    expect(() => findArrays(undefined as unknown as string, 'python')).not.toThrow();
+    expect(findArrays(undefined as unknown as string, 'python').issues.length).toBe(1);
+    expect(findArrays('[1, 2]', undefined as unknown as string).arrays).toHaveLength(1);
+  });
+
+  it('exports the default limits', () => {
+    expect(DEFAULT_LIMITS.maxDepth).toBeGreaterThan(2);
+  });
+});
