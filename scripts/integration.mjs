@@ -51,7 +51,7 @@ export async function runIntegration({ log = console.log } = {}) {
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = `[${type}] ${Array.isArray(args) ? args.join(' ') : String(args ?? '')}`;
       vscodeLog.push(text);
-      if (process.env.ENTROPY_LENS_VERBOSE || /entropy.?lens/i.test(text)) log(`  [vscode] ${text.slice(0, 2000)}`);
+      if (process.env.ENTROPY_LENS_VERBOSE || (/^\[(warn|error)\]/.test(text) && /entropy.?lens/i.test(text))) log(`  [vscode] ${text.slice(0, 2000)}`);
     });
     process.on('exit', () => writeFileSync(join(out, 'integration-vscode.log'), vscodeLog.join('\n')));
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));

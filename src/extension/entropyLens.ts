@@ -1,0 +1,43 @@
+// The running extension: owns every disposable it registers (features,
+// visualizer, commands) and the typed config they read.
+import * as vscode from 'vscode';
+import { EntropyLensConfig } from './config';
+import { Disposable } from './disposable';
+import { snapshotFeatureSettings } from './featureSettings';
+import { registerHostFeatures, type FeatureSettings, type Features } from './features';
+import { copyPair, forwardPair, FORWARD_COMMAND } from './features/commands';
+import { createEngine } from './features/engine';
+import { COMMANDS } from './features/settings';
+import { registerVisualizer } from './visualizer';
+
+export class EntropyLens extends Disposable {
+  readonly config = new EntropyLensConfig();
+  readonly features: Features;
+  private settings: FeatureSettings;
+
+  constructor(extensionUri: vscode.Uri) {
+    super();
+    this.settings = snapshotFeatureSettings(this.config);
+    this._register(this.config.onDidChange(() => { this.settings = snapshotFeatureSettings(this.config); }));
+    const engine = createEngine(() => this.config.limits);
+    const register = <T extends vscode.Disposable>(d: T): T => this._register(d);
+
+    this.features = registerHostFeatures({
+      register,
+      settings: () => this.settings,
+      onDidChangeSettings: (listener) => this.config.onDidChange(listener),
+      engine,
+    });
+
+    const subscriptions: { dispose(): unknown }[] = [];
+    registerVisualizer({ extensionUri, subscriptions });
+    subscriptions.forEach((d) => this._register(d));
+
+    const models = this.features.models;
+    register(vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
+      copyPair('markdown', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
+    register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
+      copyPair('latex', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
+    register(vscode.commands.registerCommand(FORWARD_COMMAND, (arg?: unknown) => forwardPair(arg, models)));
+  }
+}
