@@ -138,3 +138,16 @@ export function isInterestingCallee(lastSeg: string): boolean {
   const snake = snakeCase(lastSeg);
   return LOSSES.has(snake) || LOSS_CLASSES.has(snake);
 }
+
+/** Every spelling of an interesting last segment: snake_case, camelCase and PascalCase of the losses, and the wrappers. */
+export function interestingSpellings(): string[] {
+  const out = new Set<string>(WRAPPERS);
+  for (const snake of [...LOSSES.keys(), ...LOSS_CLASSES]) {
+    out.add(snake);
+    const camel = snake.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+    out.add(camel);
+    out.add(camel[0]!.toUpperCase() + camel.slice(1));
+  }
+  for (const cls of ['CrossEntropyLoss', 'BCELoss', 'BCEWithLogitsLoss', 'NLLLoss', 'KLDivLoss', 'PoissonNLLLoss', 'KLD', 'KLDivergence']) out.add(cls);
+  return [...out];
+}

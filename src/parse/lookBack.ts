@@ -80,31 +80,77 @@ export const enum Before {
   Macro,
 }
 
+/** What readIdentBack found: the identifier's start, its last segment's start, and that segment's hash. */
+export const identBack = { start: 0, end: 0, segStart: 0, segHash: 0 };
+
+/** Hash of s[a, b) read backwards (as readIdentBack computes it), so names are compared without slicing. */
+export function hashBack(s: string, a: number, b: number): number {
+  let h = 0;
+  for (let k = b - 1; k >= a; k--) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
+}
+
+export function hashWord(word: string): number {
+  return hashBack(word, 0, word.length);
+}
+
+/**
+ * Reads the dotted identifier that ends at `end` (exclusive) into identBack
+ * without allocating. Returns false when no identifier ends there (e.g. `2(`).
+ */
+export function readIdentBack(s: string, end: number, floor: number): boolean {
+  let p = end;
+  let h = 0;
+  let inSegment = true;
+  let segStart = end;
+  while (p > floor) {
+    const c = s.charCodeAt(p - 1);
+    if (isIdentChar(c)) {
+      if (inSegment) {
+        h = (Math.imul(h, 31) + c) | 0;
+        segStart = p - 1;
+      }
+      p--;
+    } else if (c === 46 /* . */) {
+      inSegment = false;
+      p--;
+    } else if (c === 58 /* : */ && p - 2 >= floor && s.charCodeAt(p - 2) === 58) {
+      inSegment = false;
+      p -= 2;
+    } else break;
+  }
+  while (p < end && !isIdentStartChar(s.charCodeAt(p))) p++;
+  if (p >= end || segStart < p) return false;
+  identBack.start = p;
+  identBack.end = end;
+  identBack.segStart = segStart;
+  identBack.segHash = h;
+  return true;
+}
+
+const KEYWORD_HASHES = new Set([...KEYWORDS].map(hashWord));
+const JULIA_TYPE_HASHES = new Set([...JULIA_TYPES].map(hashWord));
+
 /**
  * What precedes an opening bracket at `open` in code: `a[`, `f(`, `)(` and `][`
- * are subscripts / calls, keywords (`return [`) and Julia types (`Float64[`) are not.
+ * are subscripts / calls, keywords (`return [`) and Julia types (`Float64[`) are
+ * not. When an identifier precedes, identBack describes it.
  */
 export function classifyBefore(s: string, open: number, juliaTypes: boolean): Before {
   const p = prevOnLine(s, open);
+  identBack.start = identBack.end = -1;
   if (p < 0) return Before.Literal;
   const c = s.charCodeAt(p);
   if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) return Before.Subscript;
   if (c === 33 /* ! */) return Before.Macro;
   if (!isIdentChar(c)) return Before.Literal;
-  const start = identStart(s, p + 1, Math.max(0, p - 40));
-  if (start > p) return Before.Subscript; // digits only, e.g. `2(`
-  const word = s.slice(start, p + 1);
-  if (KEYWORDS.has(word)) return Before.Literal;
-  if (juliaTypes && JULIA_TYPES.has(word)) return Before.Literal;
+  if (!readIdentBack(s, p + 1, Math.max(0, p - 80))) return Before.Subscript; // digits only, e.g. `2(`
+  const { start, segStart, segHash } = identBack;
+  if (start === segStart) {
+    if (KEYWORD_HASHES.has(segHash) && KEYWORDS.has(s.slice(start, p + 1))) return Before.Literal;
+    if (juliaTypes && JULIA_TYPE_HASHES.has(segHash) && JULIA_TYPES.has(s.slice(start, p + 1))) return Before.Literal;
+  }
   return Before.Subscript;
-}
-
-/** The callee before `(` at `open`: its [start, end) or undefined when no identifier precedes. */
-export function calleeRange(s: string, open: number): [number, number] | undefined {
-  const p = prevOnLine(s, open);
-  if (p < 0 || !isIdentChar(s.charCodeAt(p))) return undefined;
-  const start = identStart(s, p + 1, Math.max(0, p - 80));
-  return start <= p ? [start, p + 1] : undefined;
 }
 
 /** Reads a word ending at `end` (exclusive) if it is one of `words`. */

@@ -132,6 +132,8 @@ export function readNumber(s: string, i: number, n: number, suffixes: boolean): 
   // A letter right after the digits: a language suffix (0.5f, 1e-3f64), or not a number at all.
   if (i < n && isIdentChar(s.charCodeAt(i))) {
     if (!suffixes) return -1;
+    // Rust allows a separator before the suffix: `1.0_f64`.
+    if (s.charCodeAt(i) === Ch.Under) i++;
     let j = i;
     while (j < n && j - i < 6 && isIdentChar(s.charCodeAt(j))) j++;
     if (j < n && isIdentChar(s.charCodeAt(j))) return -1;

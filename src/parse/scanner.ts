@@ -11,8 +11,11 @@ import type { FinderIssue, FinderLimits, Values } from './types';
 import type { Syntax } from './languages';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
-import { Before, bindingName, calleeRange, classifyBefore, identStart, lastSegment, prevOnLine } from './lookBack';
-import { isInterestingCallee, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
+import { Before, bindingName, classifyBefore, hashWord, identBack, identStart, lastSegment, prevOnLine } from './lookBack';
+import { interestingSpellings, isInterestingCallee, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
+
+/** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
+const INTERESTING_HASHES = new Set(interestingSpellings().map(hashWord));
 
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
@@ -114,6 +117,10 @@ function tableFor(syntax: Syntax): Uint8Array {
   t[91] = Cls.Open; t[93] = Cls.Close; // [ ]
   if (syntax.family !== 'prose') {
     t[40] = Cls.Open; t[41] = Cls.Close; // ( )
+  }
+  // Braces only matter where they can be an initialiser; elsewhere a literal
+  // meeting one is simply not all numbers, and the fast skip ignores them.
+  if (syntax.braceInit) {
     t[123] = Cls.Open; t[125] = Cls.Close; // { }
   }
   if (syntax.doubleQuote) t[34] = Cls.Quote;
@@ -132,11 +139,14 @@ function isCode(syntax: Syntax): boolean {
 }
 
 const MAX_NOTES = 3;
+/** Exact powers of ten for the fast decimal path (15 fraction digits at most). */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 /** Frames compared when a closing bracket does not match the innermost one. */
 const MISMATCH_SEARCH = 8;
 
 export class Scanner {
   private readonly n: number;
+  private readonly maxElements: number;
   private readonly table: Uint8Array;
   private readonly code: boolean;
   private readonly multilineStrings: boolean;
@@ -151,6 +161,7 @@ export class Scanner {
   private readonly issues: FinderIssue[] = [];
   /** `name = nn.CrossEntropyLoss()`: name → callee, so `name(input, target)` is known. */
   private readonly aliases = new Map<string, string>();
+  private readonly aliasHashes = new Set<number>();
   private readonly calleeCache = new Map<string, boolean>();
   /** The last loss instantiation that closed: `nn.CrossEntropyLoss()` followed by `(`. */
   private instanceEnd = -1;
@@ -158,6 +169,7 @@ export class Scanner {
 
   constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits) {
     this.n = s.length;
+    this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
     const f = syntax.family;
@@ -169,6 +181,7 @@ export class Scanner {
     const s = this.s;
     const n = this.n;
     const table = this.table;
+    const skipper = new PlainSkipper(table);
     let i = 0;
     while (i < n && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
@@ -177,12 +190,7 @@ export class Scanner {
       } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
         i = this.scanCall(f, i);
       } else {
-        // Fast skip: only brackets, quotes and comment starts matter here.
-        while (i < n) {
-          const c = s.charCodeAt(i);
-          if (c < 128 && table[c] !== 0) break;
-          i++;
-        }
+        i = skipper.skip(s, i, n);
       }
       if (i >= n) break;
       const c = s.charCodeAt(i);
@@ -283,6 +291,38 @@ export class Scanner {
             this.invalidate(f);
             return i;
           }
+        }
+        // Fast path for the plain decimals that dense arrays are made of:
+        // `-?\d*(\.\d*)?` ended by a separator, at most 15 digits.
+        let k = c === 45 || c === 43 ? i + 1 : i;
+        const digitsStart = k;
+        let mantissa = 0;
+        let d = 0;
+        while (k < n && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d;
+          k++;
+        }
+        let digits = k - digitsStart;
+        let fraction = 0;
+        if (k < n && s.charCodeAt(k) === 46) {
+          const fracStart = ++k;
+          while (k < n && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9) {
+            mantissa = mantissa * 10 + d;
+            k++;
+          }
+          fraction = k - fracStart;
+          digits += fraction;
+        }
+        const end = k < n ? s.charCodeAt(k) : 32;
+        if (digits > 0 && mantissa <= 9007199254740992 && fraction <= 16 && (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || end === 59)) {
+          let v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
+          if (c === 45) v = -v;
+          if (++f.count > this.maxElements) f.capped = true;
+          else f.values.push(v);
+          f.expectSep = true;
+          f.spaced = false;
+          i = k;
+          continue;
         }
         const j = readNumber(s, i, n, suffixes);
         if (j < 0) {
@@ -658,19 +698,24 @@ export class Scanner {
     const syntax = this.syntax;
     if (c === 91 /* [ */) {
       let literal = true;
+      let vecStart = -1;
       if (this.code) {
         const before = classifyBefore(s, i, syntax.family === 'julia');
         if (before === Before.Subscript) literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
           const st = identStart(s, p, Math.max(0, p - 20));
-          if (s.slice(st, p) === 'vec') {
-            f.wrapper = 'vec!';
-            f.wrapperStart = st;
-          } else literal = false;
+          if (s.slice(st, p) === 'vec') vecStart = st;
+          else literal = false;
         }
       }
-      if (literal) this.makeLiteral(f, i, syntax.matrixSyntax);
+      if (literal) {
+        this.makeLiteral(f, i, syntax.matrixSyntax);
+        if (vecStart >= 0) {
+          f.wrapper = 'vec!';
+          f.wrapperStart = vecStart;
+        }
+      }
     } else if (c === 40 /* ( */) {
       this.openParen(f, i, parent);
     } else if (syntax.braceInit) {
@@ -685,42 +730,53 @@ export class Scanner {
   private openParen(f: Frame, i: number, parent: Frame | null): void {
     const s = this.s;
     const syntax = this.syntax;
-    if (syntax.parenTuples && classifyBefore(s, i, false) === Before.Literal) {
+    const before = classifyBefore(s, i, false);
+    if (syntax.parenTuples && before === Before.Literal) {
       this.makeLiteral(f, i, false);
       f.tuple = true;
       return;
     }
-    const range = calleeRange(s, i);
-    if (range === undefined) {
+    if (identBack.start < 0) {
       // `nn.CrossEntropyLoss()(input, target)`: calling what a loss constructor returned.
       const p = prevOnLine(s, i);
       if (p >= 0 && p === this.instanceEnd) this.makeCall(f, this.instanceCallee + '()', p, parent);
       return;
     }
-    const [a, b] = range;
+    const a = identBack.start;
+    const b = identBack.end;
     if (syntax.rVectors && b - a === 1 && s.charCodeAt(a) === 99 /* c */) {
       this.makeLiteral(f, i, false);
       f.start = a;
       return;
     }
     // Cheap filter first: most calls are of no interest and stay opaque.
-    const seg = lastSegmentOf(s, a, b);
-    let interesting = this.calleeCache.get(seg);
-    if (interesting === undefined) {
-      interesting = isInterestingCallee(seg);
-      if (this.calleeCache.size < 4096) this.calleeCache.set(seg, interesting);
+    const hash = identBack.segHash;
+    let interesting = false;
+    if (INTERESTING_HASHES.has(hash)) {
+      const seg = s.slice(identBack.segStart, b);
+      let known = this.calleeCache.get(seg);
+      if (known === undefined) {
+        known = isInterestingCallee(seg);
+        if (this.calleeCache.size < 4096) this.calleeCache.set(seg, known);
+      }
+      interesting = known;
     }
-    const callee = interesting || this.aliases.size > 0 ? s.slice(a, b) : '';
-    const alias = this.aliases.size > 0 ? this.aliases.get(callee) : undefined;
-    if (alias !== undefined) {
-      this.makeCall(f, alias + '()', a, parent);
-      return;
+    if (this.aliasHashes.size > 0 && this.aliasHashes.has(hashWordRange(s, a, b))) {
+      const alias = this.aliases.get(s.slice(a, b));
+      if (alias !== undefined) {
+        this.makeCall(f, alias + '()', a, parent);
+        return;
+      }
     }
     if (!interesting) return;
+    const callee = s.slice(a, b);
     this.makeCall(f, callee, a, parent);
     if (isLossClass(callee)) {
       const name = bindingName(s, a);
-      if (name !== undefined) this.aliases.set(name, callee);
+      if (name !== undefined) {
+        this.aliases.set(name, callee);
+        this.aliasHashes.add(hashWord(name));
+      }
     }
   }
 
@@ -728,32 +784,8 @@ export class Scanner {
     f.kind = Kind.Literal;
     f.start = i;
     f.matrix = matrix;
-    f.values = [];
-  }
-
-  private makeCall(f: Frame, callee: string, calleeStart: number, parent: Frame | null): void {
-    void parent;
-    f.kind = Kind.Call;
-    f.callee = callee;
-    f.calleeStart = calleeStart;
-    f.signature = lossSignature(callee);
-    f.isWrapper = isWrapper(lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee));
-    f.args = [];
-  }
-
-  private push(i: number, c: number): Frame {
-    let f = this.stack[this.depth];
-    if (f === undefined) {
-      f = new Frame();
-      this.stack.push(f);
-    }
-    this.depth++;
-    f.kind = Kind.Opaque;
-    f.open = i;
-    f.start = i;
-    f.close = c === 91 ? 93 : c === 40 ? 41 : 125;
-    f.matrix = false;
     f.tuple = false;
+    f.values = [];
     f.rows = null;
     f.children = null;
     f.count = 0;
@@ -766,13 +798,35 @@ export class Scanner {
     f.deep = false;
     f.wrapper = undefined;
     f.wrapperStart = 0;
+  }
+
+  private makeCall(f: Frame, callee: string, calleeStart: number, parent: Frame | null): void {
+    void parent;
+    f.kind = Kind.Call;
+    f.callee = callee;
+    f.calleeStart = calleeStart;
+    f.signature = lossSignature(callee);
+    f.isWrapper = isWrapper(lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee));
+    f.args = [];
     f.slotTokens = 0;
     f.slotName = undefined;
     f.slotKeyword = undefined;
     f.slotArray = undefined;
     f.slotComplex = false;
-    f.signature = undefined;
-    f.isWrapper = false;
+  }
+
+  /** Pushes a frame (reused from the pool); only the fields every kind reads are reset here. */
+  private push(i: number, c: number): Frame {
+    let f = this.stack[this.depth];
+    if (f === undefined) {
+      f = new Frame();
+      this.stack.push(f);
+    }
+    this.depth++;
+    f.kind = Kind.Opaque;
+    f.open = i;
+    f.start = i;
+    f.close = c === 91 ? 93 : c === 40 ? 41 : 125;
     return f;
   }
 
@@ -967,17 +1021,45 @@ export class Scanner {
   }
 }
 
+/**
+ * Fast skip: only brackets, quotes and comment starts matter outside literals
+ * and tracked calls. The next position of each such character is kept and
+ * found with indexOf (vectorised in the engine); each character's search only
+ * moves forward, so the whole skip stays linear.
+ */
+class PlainSkipper {
+  private readonly chars: string[] = [];
+  private readonly next: Int32Array;
+
+  constructor(table: Uint8Array) {
+    for (let c = 0; c < 128; c++) if (table[c] !== 0) this.chars.push(String.fromCharCode(c));
+    this.next = new Int32Array(this.chars.length).fill(-1);
+  }
+
+  skip(s: string, i: number, n: number): number {
+    const next = this.next;
+    const chars = this.chars;
+    let m = n;
+    for (let k = 0; k < next.length; k++) {
+      let p = next[k]!;
+      if (p < i) {
+        p = s.indexOf(chars[k]!, i);
+        if (p < 0) p = n;
+        next[k] = p;
+      }
+      if (p < m) m = p;
+    }
+    return m;
+  }
+}
+
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 }
 
-/** The last `.`/`::` segment of s[a, b). */
-function lastSegmentOf(s: string, a: number, b: number): string {
-  let k = b;
-  while (k > a) {
-    const c = s.charCodeAt(k - 1);
-    if (c === 46 || c === 58) break;
-    k--;
-  }
-  return s.slice(k, b);
+/** hashWord of s[a, b) without slicing. */
+function hashWordRange(s: string, a: number, b: number): number {
+  let h = 0;
+  for (let k = b - 1; k >= a; k--) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
 }

@@ -1,0 +1,88 @@
+// Each language family: its literal forms, its strings and comments, its names.
+import { describe, expect, it } from 'vitest';
+import { findArrays } from '../../../../src/parse';
+
+function found(text: string, languageId: string): [string, string | undefined, unknown][] {
+  return findArrays(text, languageId).arrays.map((a) => [text.slice(a.start, a.end), a.name, a.values]);
+}
+
+describe('MATLAB / Octave and Julia', () => {
+  it('reads space- and semicolon-separated matrices, rows by newline too', () => {
+    expect(found('A = [0.1 0.2; 0.3 0.4];\nb = [1 -2 3];\nC = [0.5 0.5\n     0.9 0.1];', 'matlab')).toEqual([
+      ['[0.1 0.2; 0.3 0.4]', 'A', [[0.1, 0.2], [0.3, 0.4]]],
+      ['[1 -2 3]', 'b', [1, -2, 3]],
+      ['[0.5 0.5\n     0.9 0.1]', 'C', [[0.5, 0.5], [0.9, 0.1]]],
+    ]);
+  });
+
+  it('treats `1 - 2` as an expression, `%` as a comment and `x\'` as a transpose', () => {
+    expect(found("c = [1 - 2];\n% d = [1 2]\ne = x';\nf = 'it''s [3 4]';\ng = [5 6]'", 'matlab')).toEqual([['[5 6]', 'g', [5, 6]]]);
+  });
+
+  it('follows a MATLAB ... continuation without starting a new row', () => {
+    expect(found('p = [0.2, 0.3, ...\n     0.5];', 'matlab')).toEqual([['[0.2, 0.3, ...\n     0.5]', 'p', [0.2, 0.3, 0.5]]]);
+  });
+
+  it('reads Julia vectors, matrices, typed literals and skips #= =# comments', () => {
+    expect(found('p = [0.2, 0.8]\nM = [1 0; 0 1]\nq = Float64[0.5, 0.5]\n#= [9, 9] =#\nr = p\'', 'julia')).toEqual([
+      ['[0.2, 0.8]', 'p', [0.2, 0.8]],
+      ['[1 0; 0 1]', 'M', [[1, 0], [0, 1]]],
+      ['[0.5, 0.5]', 'q', [0.5, 0.5]],
+    ]);
+  });
+});
+
+describe('R', () => {
+  it('reads c(...) including the c, with <- and = names', () => {
+    expect(found('p <- c(0.2, 0.8)\nq = c(0.5, 0.5)\nx <- f(1, 2)\ny <- c(Inf, NA)', 'r')).toEqual([
+      ['c(0.2, 0.8)', 'p', [0.2, 0.8]],
+      ['c(0.5, 0.5)', 'q', [0.5, 0.5]],
+      ['c(Inf, NA)', 'y', [Infinity, NaN]],
+    ]);
+  });
+});
+
+describe('C, C++, Java, C#', () => {
+  it('reads brace initialisers, nested as rows, with suffixes and declarations', () => {
+    const text = 'double q[] = {0.1, 0.9};\nfloat m[2][2] = {{1.0f, 0.0f}, {0.0f, 1.0f}};\nint main() { return 0; }\nstd::vector<double> v{0.5, 0.5};';
+    expect(found(text, 'cpp')).toEqual([
+      ['{0.1, 0.9}', 'q', [0.1, 0.9]],
+      ['{{1.0f, 0.0f}, {0.0f, 1.0f}}', 'm', [[1, 0], [0, 1]]],
+      ['{0.5, 0.5}', 'v', [0.5, 0.5]],
+    ]);
+  });
+
+  it('reads Java and C# array creation', () => {
+    expect(found('double[] p = new double[]{0.2, 0.8};', 'java')).toEqual([['{0.2, 0.8}', 'p', [0.2, 0.8]]]);
+    expect(found('var q = new double[] { 0.5, 0.5 };\nint[] r = [1, 2];', 'csharp')).toEqual([
+      ['{ 0.5, 0.5 }', 'q', [0.5, 0.5]], ['[1, 2]', 'r', [1, 2]],
+    ]);
+  });
+
+  it("skips char literals like '{' and block comments", () => {
+    expect(found("char c = '{'; /* {1, 2} */ int a[] = {3, 4};", 'c')).toEqual([['{3, 4}', 'a', [3, 4]]]);
+  });
+});
+
+describe('Rust', () => {
+  it('reads vec![...] and arrays, leaves lifetimes alone', () => {
+    const text = "fn f<'a>(x: &'a str) {}\nlet v: Vec<f64> = vec![0.1, 0.9];\nlet a = [1.0_f64, 2.0];\nlet s = \"[3, 4]\";";
+    expect(found(text, 'rust')).toEqual([['[0.1, 0.9]', 'v', [0.1, 0.9]], ['[1.0_f64, 2.0]', 'a', [1, 2]]]);
+  });
+});
+
+describe('Markdown, plain text, YAML', () => {
+  it('reads bracketed lists of two or more numbers in prose, not citations', () => {
+    expect(found('See [1] and the target [0, 1, 0] vs the prediction [0.2, 0.7, 0.1].', 'markdown').map((f) => f[0])).toEqual([
+      '[0, 1, 0]', '[0.2, 0.7, 0.1]',
+    ]);
+  });
+
+  it('reads fenced code in markdown with its names', () => {
+    expect(found('# Example\n\n```python\ny_true = [1, 0]\n```\n', 'markdown')).toEqual([['[1, 0]', 'y_true', [1, 0]]]);
+  });
+
+  it('reads YAML flow lists with their keys and skips comments', () => {
+    expect(found('p: [0.2, 0.8]  # [1, 2]\nq: [0.5, 0.5]', 'yaml')).toEqual([['[0.2, 0.8]', 'p', [0.2, 0.8]], ['[0.5, 0.5]', 'q', [0.5, 0.5]]]);
+  });
+});

@@ -1,0 +1,99 @@
+// Pairing: call sites (with each library's argument order), then names, then neighbours.
+import { describe, expect, it } from 'vitest';
+import { findArrays } from '../../../../src/parse';
+
+/** Pairs as [target text, prediction text, reason]. */
+function pairsOf(text: string, languageId = 'python'): [string, string, string][] {
+  const r = findArrays(text, languageId);
+  const at = (k: number) => text.slice(r.arrays[k]!.start, r.arrays[k]!.end);
+  return r.pairs.map((p) => [at(p.target), at(p.prediction), p.reason]);
+}
+
+describe('pairs by call site', () => {
+  it('sklearn log_loss takes the target first', () => {
+    const [p] = pairsOf('log_loss([1, 0], [0.8, 0.2])');
+    expect(p!.slice(0, 2)).toEqual(['[1, 0]', '[0.8, 0.2]']);
+    expect(p![2]).toMatch(/log_loss\(y_true, y_pred\).*target first/);
+  });
+
+  it('F.cross_entropy takes the prediction first, even with names that say otherwise', () => {
+    const text = 'a = [[2.0, 0.5, 0.1]]\nb = [0]\nloss = F.cross_entropy(a, b)';
+    const [p] = pairsOf(text);
+    expect(p!.slice(0, 2)).toEqual(['[0]', '[[2.0, 0.5, 0.1]]']);
+    expect(p![2]).toMatch(/prediction first/);
+    const r = findArrays(text, 'python');
+    expect(r.arrays[0]!.role).toBe('logits');
+    expect(r.arrays[1]!.role).toBe('class-indices');
+  });
+
+  it('nn.CrossEntropyLoss()(input, target) and a loss object bound to a name', () => {
+    expect(pairsOf('nn.CrossEntropyLoss()([[1.0, 2.0]], [1])')[0]!.slice(0, 2)).toEqual(['[1]', '[[1.0, 2.0]]']);
+    const text = 'crit = torch.nn.CrossEntropyLoss(reduction="mean")\nout = torch.tensor([[0.2, 1.5, -0.3]])\ny = torch.tensor([1])\nloss = crit(out, y)';
+    const [p] = pairsOf(text);
+    expect(p!.slice(0, 2)).toEqual(['[1]', '[[0.2, 1.5, -0.3]]']);
+    expect(p![2]).toMatch(/CrossEntropyLoss\(\)/);
+  });
+
+  it('scipy.stats.entropy(pk, qk) and F.kl_div(input, target)', () => {
+    expect(pairsOf('entropy([0.5, 0.5], [0.9, 0.1])')[0]!.slice(0, 2)).toEqual(['[0.5, 0.5]', '[0.9, 0.1]']);
+    expect(pairsOf('F.kl_div([-0.1, -2.4], [0.9, 0.1])')[0]!.slice(0, 2)).toEqual(['[0.9, 0.1]', '[-0.1, -2.4]']);
+  });
+
+  it('keras and tf.losses take the target first; keywords win over positions', () => {
+    expect(pairsOf('tf.keras.losses.categorical_crossentropy([0, 1], [0.3, 0.7])')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[0.3, 0.7]']);
+    expect(pairsOf('tf.losses.softmax_cross_entropy([0, 1], [1.2, -0.4])')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[1.2, -0.4]']);
+    expect(pairsOf('F.cross_entropy(target=[1], input=[[0.5, 2.0]])')[0]!.slice(0, 2)).toEqual(['[1]', '[[0.5, 2.0]]']);
+    expect(pairsOf('log_loss(y_pred=[0.8, 0.2], y_true=[1, 0])')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.8, 0.2]']);
+  });
+
+  it('sees through wrappers and resolves names bound to arrays', () => {
+    const text = 'pred = np.array([0.7, 0.3])\ntruth_a = np.array([1, 0])\nlog_loss(torch.tensor(truth_a), pred)';
+    expect(pairsOf(text)[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.7, 0.3]']);
+    expect(pairsOf('log_loss(np.array([1, 0]), np.array([0.6, 0.4]))')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.6, 0.4]']);
+  });
+
+  it('the latest binding before the call wins', () => {
+    const text = 'q = [0.5, 0.5]\np = [1, 0]\nq = [0.9, 0.1]\nentropy(p, q)';
+    expect(pairsOf(text)[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.9, 0.1]']);
+  });
+});
+
+describe('pairs by name', () => {
+  it('matches suffixes: y_true_1 with y_pred_1, not with y_pred_2', () => {
+    const text = 'y_true_1 = [1, 0]\ny_true_2 = [0, 1]\n\ny_pred_2 = [0.3, 0.7]\n\ny_pred_1 = [0.8, 0.2]';
+    const pairs = pairsOf(text);
+    expect(pairs.map((p) => p.slice(0, 2))).toEqual([['[0, 1]', '[0.3, 0.7]'], ['[1, 0]', '[0.8, 0.2]']]);
+    expect(pairs[0]![2]).toMatch(/names: y_true_2 reads as the target and y_pred_2 as the prediction/);
+  });
+
+  it('labels with logits, p with q, camelCase too', () => {
+    expect(pairsOf('labels = [2, 0]\n\n\nlogits = [[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]')[0]!.slice(0, 2)).toEqual(['[2, 0]', '[[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]']);
+    expect(pairsOf('const yTrue = [0, 1];\n\nconst yPred = [0.4, 0.6];', 'javascript')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[0.4, 0.6]']);
+  });
+
+  it('an array is the prediction of at most one pair', () => {
+    const r = findArrays('p = [1, 0]\nq = [0.5, 0.5]\nlog_loss(p, q)\nentropy(p, q)', 'python');
+    expect(r.pairs).toHaveLength(1);
+    const preds = r.pairs.map((p) => p.prediction);
+    expect(new Set(preds).size).toBe(preds.length);
+  });
+});
+
+describe('pairs by neighbours', () => {
+  it('pairs adjacent one-hot and probabilities of the same shape', () => {
+    const [p] = pairsOf('a = [0, 0, 1]\nb = [0.1, 0.2, 0.7]');
+    expect(p!.slice(0, 2)).toEqual(['[0, 0, 1]', '[0.1, 0.2, 0.7]']);
+    expect(p![2]).toMatch(/neighbours of the same shape/);
+  });
+
+  it('does not pair different shapes, far-apart arrays or two logits', () => {
+    expect(pairsOf('a = [0, 1]\nb = [0.1, 0.2, 0.7]')).toEqual([]);
+    expect(pairsOf('a = [0, 1]\n\nb = [0.3, 0.7]')).toEqual([]);
+    expect(pairsOf('a = [2.0, -1.0]\nb = [0.5, -3.0]')).toEqual([]);
+  });
+
+  it('pairs class indices with 2-D rows only when the indices fit the columns', () => {
+    expect(pairsOf('t = [0, 2]\nz = [[1.0, -0.5, 0.2], [-0.1, 0.3, 2.2]]')).toHaveLength(1);
+    expect(pairsOf('t = [0, 7]\nz = [[1.0, -0.5, 0.2], [-0.1, 0.3, 2.2]]')).toEqual([]);
+  });
+});
