@@ -238,6 +238,10 @@ export class Scanner {
     const matrix = f.matrix;
     const suffixes = this.syntax.numberSuffixes;
     while (i < n) {
+      if (!matrix) {
+        i = this.denseRun(f, i);
+        if (i >= n) return i;
+      }
       const c = s.charCodeAt(i);
       if (c === 32 || c === 9 || c === 13) {
         f.spaced = true;
@@ -356,6 +360,77 @@ export class Scanner {
       }
       return i;
     }
+    return i;
+  }
+
+  /**
+   * The hot loop for comma-separated lists of plain decimals (`0.25, -1.5, 3`):
+   * state in locals, values pushed straight into the frame. Returns at the
+   * first character it does not handle, leaving the rest to scanLiteral.
+   */
+  private denseRun(f: Frame, i: number): number {
+    const s = this.s;
+    const n = this.n;
+    const values = f.values;
+    const max = this.maxElements;
+    let count = f.count;
+    let expectSep = f.expectSep;
+    let commas = f.commas;
+    while (i < n) {
+      let c = s.charCodeAt(i);
+      if (c === 32) {
+        i++;
+        continue;
+      }
+      if (c === 44) {
+        if (!expectSep) break;
+        expectSep = false;
+        commas++;
+        i++;
+        continue;
+      }
+      if (expectSep) break;
+      let k = i;
+      const negative = c === 45;
+      if (negative) {
+        k++;
+        c = k < n ? s.charCodeAt(k) : 0;
+      }
+      let mantissa = 0;
+      let d = c - 48;
+      const digitsStart = k;
+      while (d >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+        k++;
+        d = k < n ? s.charCodeAt(k) - 48 : -1;
+      }
+      let digits = k - digitsStart;
+      let fraction = 0;
+      if (d === -2 /* . */) {
+        const fracStart = ++k;
+        d = k < n ? s.charCodeAt(k) - 48 : -1;
+        while (d >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d;
+          k++;
+          d = k < n ? s.charCodeAt(k) - 48 : -1;
+        }
+        fraction = k - fracStart;
+        digits += fraction;
+      }
+      // Ends at `,`, ` `, `]`, `)`, `}`, newline, tab, CR or the end of text; else the general path decides.
+      const end = d + 48;
+      if (!(digits > 0 && mantissa <= 9007199254740992 && fraction <= 16 &&
+        (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || k >= n))) break;
+      const v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
+      if (++count > max) f.capped = true;
+      else values.push(negative ? -v : v);
+      expectSep = true;
+      i = k;
+    }
+    f.count = count;
+    f.expectSep = expectSep;
+    f.commas = commas;
+    f.spaced = false;
     return i;
   }
 
