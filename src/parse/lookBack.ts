@@ -292,7 +292,7 @@ function matchBack(s: string, p: number, open: number, close: number, floor: num
     const c = s.charCodeAt(k);
     if (c === close) depth++;
     else if (c === open && --depth === 0) return k;
-    else if (c === 10 || c === 59 /* ; */ || c === 61 /* = */) return -1;
+    else if (c === 10 || c === 61 /* = */) return -1;
   }
   return -1;
 }

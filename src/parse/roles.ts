@@ -38,6 +38,11 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], e
     const t = arrays[pair.target]!;
     const p = arrays[pair.prediction]!;
     const wants = expects[k];
+    // A distribution named like a target (`p`) but passed as the prediction is a prediction.
+    if (p.role === 'target') {
+      p.role = 'probabilities';
+      p.roleReason = `${capitalise(classifyReason(p))}; it is the prediction of a pair`;
+    }
     if (wants === 'logits' && p.role === 'counts') {
       p.role = 'logits';
       p.roleReason = `It is the prediction of ${pair.reason.replace(/^arguments of /, '').split(',')[0]}…, which takes logits (every value is ≥ 0, as raw scores can be)`;
@@ -60,4 +65,8 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], e
 
 function capitalise(t: string): string {
   return t.length > 0 ? t[0]!.toUpperCase() + t.slice(1) : t;
+}
+
+function classifyReason(a: FoundArray): string {
+  return classify(a.values).reason;
 }

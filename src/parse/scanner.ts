@@ -655,6 +655,12 @@ export class Scanner {
     if (parent !== null && parent.kind === Kind.Call && parent.isWrapper && parent.args.length === 0 && parent.slotTokens === 0) {
       anchor = parent.calleeStart;
       wrapper = parent.callee;
+      // Wrappers around wrappers: `torch.tensor(np.array([…]))`.
+      for (let k = this.stack.indexOf(parent) - 1; k >= 0; k--) {
+        const g = this.stack[k]!;
+        if (k >= this.depth || g.kind !== Kind.Call || !g.isWrapper || g.args.length !== 0 || g.slotTokens !== 1) break;
+        anchor = g.calleeStart;
+      }
     }
     const index = this.arrays.length;
     this.arrays.push({ start: piece.start, end: piece.end, name: bindingName(this.s, anchor), values, shape, issues, wrapper });

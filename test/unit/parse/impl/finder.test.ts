@@ -107,3 +107,34 @@ describe('findArrays: never throws', () => {
     expect(DEFAULT_LIMITS.maxDepth).toBeGreaterThan(2);
   });
 });
+
+describe('findArrays: names through nested wrappers and typed declarations', () => {
+  it('takes the name through a wrapper around a wrapper', () => {
+    const r = findArrays('q = torch.tensor(np.array([0.3, 0.7]))', 'python');
+    expect(r.arrays[0]!.name).toBe('q');
+  });
+
+  it('reads a Rust array type with a length', () => {
+    expect(findArrays('let p: [f64; 2] = [0.4, 0.6];', 'rust').arrays[0]!.name).toBe('p');
+  });
+});
+
+describe('findArrays: roles from pairs', () => {
+  it('a distribution named p but passed as the prediction is not called the target', () => {
+    const r = findArrays('t = [0, 1]\np = [0.3, 0.7]\nlog_loss(t, p)', 'python');
+    expect(r.pairs).toHaveLength(1);
+    expect(r.arrays[1]!.role).toBe('probabilities');
+    expect(r.arrays[1]!.roleReason).toMatch(/prediction of a pair/);
+  });
+
+  it('a soft-label distribution used as a target becomes the target', () => {
+    const r = findArrays('a = [0.7, 0.2, 0.1]\nb = [0.6, 0.3, 0.1]\nentropy(a, b)', 'python');
+    expect(r.arrays[0]!.role).toBe('target');
+    expect(r.arrays[1]!.role).toBe('probabilities');
+  });
+
+  it('non-negative scores named logits are logits', () => {
+    expect(findArrays('logits = [2.0, 1.0, 0.1]', 'python').arrays[0]!.role).toBe('logits');
+    expect(findArrays('w = [2.0, 1.0, 0.1]', 'python').arrays[0]!.role).toBe('counts');
+  });
+});
