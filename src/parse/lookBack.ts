@@ -128,15 +128,68 @@ export function readIdentBack(s: string, end: number, floor: number): boolean {
   return true;
 }
 
-const KEYWORD_HASHES = new Set([...KEYWORDS].map(hashWord));
-const JULIA_TYPE_HASHES = new Set([...JULIA_TYPES].map(hashWord));
+/**
+ * A set of word hashes with a one-byte-per-slot prefilter: most identifiers
+ * before a bracket are not in the set, and the filter says so without a Set
+ * lookup (this runs for every call in the text).
+ */
+export class HashSet {
+  private readonly filter = new Uint8Array(1 << 16);
+  private readonly set = new Set<number>();
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(hashWord(w));
+  }
+
+  add(hash: number): void {
+    this.filter[hash & 0xffff] = 1;
+    this.set.add(hash);
+  }
+
+  has(hash: number): boolean {
+    return this.filter[hash & 0xffff] === 1 && this.set.has(hash);
+  }
+}
+
+const KEYWORD_HASHES = new HashSet(KEYWORDS);
+const JULIA_TYPE_HASHES = new HashSet(JULIA_TYPES);
+
+/**
+ * Prefilter on the last two characters of a word (`return` → `rn`; a
+ * one-letter word uses 0 for the first): most identifiers before a bracket end
+ * in a pair no interesting word ends in, and are dismissed without reading them.
+ */
+export class EndingFilter {
+  readonly bits = new Uint8Array(128 * 128);
+
+  constructor(words: Iterable<string> = []) {
+    for (const w of words) this.add(w);
+  }
+
+  add(word: string): void {
+    if (word.length === 0) return;
+    const last = word.charCodeAt(word.length - 1) & 127;
+    const prev = word.length > 1 ? word.charCodeAt(word.length - 2) & 127 : 0;
+    this.bits[prev * 128 + last] = 1;
+  }
+
+  copy(): EndingFilter {
+    const f = new EndingFilter();
+    f.bits.set(this.bits);
+    return f;
+  }
+}
+
+/** Endings of the words after which a bracket opens a literal (keywords, Julia types). */
+export const LITERAL_WORD_ENDINGS = new EndingFilter([...KEYWORDS, ...JULIA_TYPES]);
 
 /**
  * What precedes an opening bracket at `open` in code: `a[`, `f(`, `)(` and `][`
  * are subscripts / calls, keywords (`return [`) and Julia types (`Float64[`) are
- * not. When an identifier precedes, identBack describes it.
+ * not. When an identifier precedes, identBack describes it — unless its ending
+ * is not in `endings`, in which case identBack.start is -2 (nothing of interest).
  */
-export function classifyBefore(s: string, open: number, juliaTypes: boolean): Before {
+export function classifyBefore(s: string, open: number, juliaTypes: boolean, endings: EndingFilter): Before {
   const p = prevOnLine(s, open);
   identBack.start = identBack.end = -1;
   if (p < 0) return Before.Literal;
@@ -144,6 +197,11 @@ export function classifyBefore(s: string, open: number, juliaTypes: boolean): Be
   if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) return Before.Subscript;
   if (c === 33 /* ! */) return Before.Macro;
   if (!isIdentChar(c)) return Before.Literal;
+  const c1 = p > 0 ? s.charCodeAt(p - 1) : 0;
+  if (endings.bits[(isIdentChar(c1) ? c1 & 127 : 0) * 128 + (c & 127)] === 0) {
+    identBack.start = -2;
+    return Before.Subscript;
+  }
   if (!readIdentBack(s, p + 1, Math.max(0, p - 80))) return Before.Subscript; // digits only, e.g. `2(`
   const { start, segStart, segHash } = identBack;
   if (start === segStart) {

@@ -11,11 +11,14 @@ import type { FinderIssue, FinderLimits, Values } from './types';
 import type { Syntax } from './languages';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
-import { Before, bindingName, classifyBefore, hashWord, identBack, identStart, lastSegment, prevOnLine } from './lookBack';
+import { Before, bindingName, classifyBefore, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
 import { interestingSpellings, isInterestingCallee, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
 
 /** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
-const INTERESTING_HASHES = new Set(interestingSpellings().map(hashWord));
+const INTERESTING_HASHES = new HashSet(interestingSpellings());
+/** Endings of every word worth reading before `(`: keywords, losses, wrappers, R's `c`. */
+const CALL_ENDINGS = LITERAL_WORD_ENDINGS.copy();
+for (const w of [...interestingSpellings(), 'c']) CALL_ENDINGS.add(w);
 
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
@@ -98,6 +101,8 @@ class Frame {
   // Call state.
   callee = '';
   calleeStart = 0;
+  /** Uninteresting `(` opened inside this opaque frame and not pushed; their `)` are counted off. */
+  skipped = 0;
   signature: LossSignature | undefined = undefined;
   isWrapper = false;
   args: CallArgument[] = [];
@@ -153,6 +158,8 @@ export class Scanner {
   private readonly escapes: boolean;
   private readonly stack: Frame[] = [];
   private depth = 0;
+  /** Uninteresting `(` at the top level, counted instead of pushed. */
+  private skippedTop = 0;
   private overflow = 0;
   private stopped = false;
   private wasString = false;
@@ -161,7 +168,9 @@ export class Scanner {
   private readonly issues: FinderIssue[] = [];
   /** `name = nn.CrossEntropyLoss()`: name → callee, so `name(input, target)` is known. */
   private readonly aliases = new Map<string, string>();
-  private readonly aliasHashes = new Set<number>();
+  private aliasHashes: HashSet | null = null;
+  /** CALL_ENDINGS plus the endings of loss objects bound to names in this text. */
+  private callEndings: EndingFilter = CALL_ENDINGS;
   private readonly calleeCache = new Map<string, boolean>();
   /** The last loss instantiation that closed: `nn.CrossEntropyLoss()` followed by `(`. */
   private instanceEnd = -1;
@@ -774,6 +783,17 @@ export class Scanner {
       }
       return i + 1;
     }
+    if (c === 40 /* ( */) {
+      if (this.openParen(i, parent)) return i + 1;
+      // A call or grouping of no interest: counted, not pushed, when nothing around it needs to know.
+      if (parent === null) this.skippedTop++;
+      else if (parent.kind === Kind.Opaque) parent.skipped++;
+      else {
+        this.push(i, c);
+        if (parent.kind === Kind.Call) parent.slotComplex = true;
+      }
+      return i + 1;
+    }
     const f = this.push(i, c);
     const s = this.s;
     const syntax = this.syntax;
@@ -781,7 +801,7 @@ export class Scanner {
       let literal = true;
       let vecStart = -1;
       if (this.code) {
-        const before = classifyBefore(s, i, syntax.family === 'julia');
+        const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
@@ -797,8 +817,6 @@ export class Scanner {
           f.wrapperStart = vecStart;
         }
       }
-    } else if (c === 40 /* ( */) {
-      this.openParen(f, i, parent);
     } else if (syntax.braceInit) {
       this.makeLiteral(f, i, false);
     }
@@ -808,27 +826,32 @@ export class Scanner {
     return i + 1;
   }
 
-  private openParen(f: Frame, i: number, parent: Frame | null): void {
+  /** Opens a tuple, an R vector or a tracked call at `(`; false when it is none of them (nothing pushed). */
+  private openParen(i: number, parent: Frame | null): boolean {
     const s = this.s;
     const syntax = this.syntax;
-    const before = classifyBefore(s, i, false);
+    const before = classifyBefore(s, i, false, this.callEndings);
+    if (identBack.start === -2) return false; // a call of no interest
     if (syntax.parenTuples && before === Before.Literal) {
+      const f = this.push(i, 40);
       this.makeLiteral(f, i, false);
       f.tuple = true;
-      return;
+      return true;
     }
     if (identBack.start < 0) {
       // `nn.CrossEntropyLoss()(input, target)`: calling what a loss constructor returned.
       const p = prevOnLine(s, i);
-      if (p >= 0 && p === this.instanceEnd) this.makeCall(f, this.instanceCallee + '()', p, parent);
-      return;
+      if (p < 0 || p !== this.instanceEnd) return false;
+      this.makeCall(this.push(i, 40), this.instanceCallee + '()', p, parent);
+      return true;
     }
     const a = identBack.start;
     const b = identBack.end;
     if (syntax.rVectors && b - a === 1 && s.charCodeAt(a) === 99 /* c */) {
+      const f = this.push(i, 40);
       this.makeLiteral(f, i, false);
       f.start = a;
-      return;
+      return true;
     }
     // Cheap filter first: most calls are of no interest and stay opaque.
     const hash = identBack.segHash;
@@ -842,23 +865,26 @@ export class Scanner {
       }
       interesting = known;
     }
-    if (this.aliasHashes.size > 0 && this.aliasHashes.has(hashWordRange(s, a, b))) {
+    if (this.aliasHashes !== null && this.aliasHashes.has(hashWordRange(s, a, b))) {
       const alias = this.aliases.get(s.slice(a, b));
       if (alias !== undefined) {
-        this.makeCall(f, alias + '()', a, parent);
-        return;
+        this.makeCall(this.push(i, 40), alias + '()', a, parent);
+        return true;
       }
     }
-    if (!interesting) return;
+    if (!interesting) return false;
     const callee = s.slice(a, b);
-    this.makeCall(f, callee, a, parent);
+    this.makeCall(this.push(i, 40), callee, a, parent);
     if (isLossClass(callee)) {
       const name = bindingName(s, a);
       if (name !== undefined) {
         this.aliases.set(name, callee);
-        this.aliasHashes.add(hashWord(name));
+        (this.aliasHashes ??= new HashSet()).add(hashWord(name));
+        if (this.callEndings === CALL_ENDINGS) this.callEndings = CALL_ENDINGS.copy();
+        this.callEndings.add(name);
       }
     }
+    return true;
   }
 
   private makeLiteral(f: Frame, i: number, matrix: boolean): void {
@@ -908,6 +934,7 @@ export class Scanner {
     f.open = i;
     f.start = i;
     f.close = c === 91 ? 93 : c === 40 ? 41 : 125;
+    f.skipped = 0;
     return f;
   }
 
@@ -916,8 +943,15 @@ export class Scanner {
       this.overflow--;
       return i + 1;
     }
-    if (this.depth === 0) return i + 1; // a stray closer
+    if (this.depth === 0) {
+      if (c === 41 && this.skippedTop > 0) this.skippedTop--;
+      return i + 1; // a stray closer
+    }
     let top = this.stack[this.depth - 1]!;
+    if (c === 41 && top.skipped > 0) {
+      top.skipped--;
+      return i + 1;
+    }
     if (top.close !== c) {
       let k = this.depth - 2;
       const floor = Math.max(0, this.depth - 1 - MISMATCH_SEARCH);
