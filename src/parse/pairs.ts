@@ -13,6 +13,9 @@ import { nameSide } from './names';
 const TARGET_ROLES = new Set(['one-hot', 'class-indices', 'target']);
 const PREDICTION_ROLES = new Set(['probabilities', 'logits', 'log-probabilities']);
 
+/** Targets with the same key looked at on each side of a prediction. */
+const NAME_WINDOW = 8;
+
 /** Largest gap (characters) between neighbours paired by order. */
 const NEIGHBOUR_GAP = 400;
 
@@ -74,16 +77,27 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
   }
   currentExpects = undefined;
 
-  // 2. Names.
+  // 2. Names. Targets are indexed by key; each prediction looks at the few
+  // nearest targets with its key (linear overall, even with thousands of arrays).
   const sides = arrays.map((a) => nameSide(a.name));
+  const targetsByKey = new Map<string, number[]>();
+  sides.forEach((side, k) => {
+    if (side?.side !== 'target') return;
+    const list = targetsByKey.get(side.key);
+    if (list) list.push(k);
+    else targetsByKey.set(side.key, [k]);
+  });
   for (let q = 0; q < arrays.length; q++) {
     const qs = sides[q];
     if (qs === undefined || qs.side !== 'prediction' || asPrediction[q] || asTarget[q]) continue;
+    const list = targetsByKey.get(qs.key);
+    if (list === undefined) continue;
+    const at = lowerBound(list, q);
     let best = -1;
     let bestScore = Infinity;
-    for (let t = 0; t < arrays.length; t++) {
-      const ts = sides[t];
-      if (ts === undefined || ts.side !== 'target' || ts.key !== qs.key || asPrediction[t]) continue;
+    for (let j = Math.max(0, at - NAME_WINDOW); j < Math.min(list.length, at + NAME_WINDOW); j++) {
+      const t = list[j]!;
+      if (asPrediction[t]) continue;
       // Nearest wins; a target before its prediction and a fitting shape are preferred.
       const distance = Math.abs(arrays[t]!.start - arrays[q]!.start);
       const score = distance + (t > q ? 1e9 : 0) + (shapesFit(arrays[t]!, arrays[q]!) ? 0 : 2e9);
@@ -182,9 +196,27 @@ function resolve(arg: CallArgument, callStart: number, byName: Map<string, numbe
   if (arg.name === undefined) return undefined;
   const list = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
   if (list === undefined || list.length === 0) return undefined;
-  let best: number | undefined;
-  for (const k of list) if (arrays[k]!.start < callStart) best = k;
-  return best ?? list[0];
+  // The list is in text order: the last one starting before the call.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrays[list[mid]!]!.start < callStart) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : list[0];
+}
+
+/** First position in the sorted `list` whose value is ≥ `x`. */
+function lowerBound(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lastSegmentOf(name: string): string {
