@@ -144,6 +144,8 @@ function isCode(syntax: Syntax): boolean {
 }
 
 const MAX_NOTES = 3;
+/** Document issues listed; the rest are counted in one closing issue. */
+const MAX_ISSUES = 100;
 /** Exact powers of ten for the fast decimal path (15 fraction digits at most). */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
 /** Frames compared when a closing bracket does not match the innermost one. */
@@ -166,6 +168,7 @@ export class Scanner {
   private readonly arrays: ScannedArray[] = [];
   private readonly calls: CallSite[] = [];
   private readonly issues: FinderIssue[] = [];
+  private issueCount = 0;
   /** `name = nn.CrossEntropyLoss()`: name → callee, so `name(input, target)` is known. */
   private readonly aliases = new Map<string, string>();
   private aliasHashes: HashSet | null = null;
@@ -234,8 +237,17 @@ export class Scanner {
       }
     }
     this.finishOpenFrames();
+    if (this.issueCount > MAX_ISSUES) {
+      this.issues.push({ offset: 0, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
+    }
     this.sortArrays();
     return { arrays: this.arrays, calls: this.calls, issues: this.issues };
+  }
+
+  /** Adds a document issue; past MAX_ISSUES they are only counted (adversarial text cannot flood memory). */
+  private note(issue: FinderIssue): void {
+    this.issueCount++;
+    if (this.issueCount <= MAX_ISSUES) this.issues.push(issue);
   }
 
   // ---- literals -------------------------------------------------------------
@@ -619,7 +631,7 @@ export class Scanner {
   private emit(piece: Piece, parent: Frame | null): void {
     if (this.stopped) return;
     if (piece.deep) {
-      this.issues.push({
+      this.note({
         offset: piece.start,
         message: `arrays nested 3 or more levels deep are not read (only 1-D values and 2-D rows): the literal at offset ${piece.start}`,
       });
@@ -627,7 +639,7 @@ export class Scanner {
     }
     if (this.arrays.length >= this.limits.maxArrays) {
       this.stopped = true;
-      this.issues.push({
+      this.note({
         offset: piece.start,
         message: `stopped after ${this.limits.maxArrays} arrays (maxArrays); the text from offset ${piece.start} on was not searched`,
       });
@@ -773,7 +785,7 @@ export class Scanner {
     const parent = this.depth > 0 ? this.stack[this.depth - 1]! : null;
     if (this.depth >= this.limits.maxDepth) {
       this.overflow = 1;
-      this.issues.push({
+      this.note({
         offset: i,
         message: `brackets nested deeper than ${this.limits.maxDepth} (maxDepth) at offset ${i}: the inside was skipped`,
       });
@@ -992,7 +1004,7 @@ export class Scanner {
     }
     if (outer >= 0 && !this.stopped) {
       const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
-      this.issues.push({
+      this.note({
         offset: outer,
         message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more}: the literal there was not read`,
       });

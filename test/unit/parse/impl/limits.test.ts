@@ -102,3 +102,11 @@ describe('pathological input', () => {
     expect(findArrays(' \n\t', 'markdown').arrays).toEqual([]);
   });
 });
+
+describe('document issues are bounded', () => {
+  it('lists at most 100 and counts the rest in one closing issue', () => {
+    const r = findArrays('[[[1]]]\n'.repeat(500), 'json');
+    expect(r.issues.length).toBe(101);
+    expect(r.issues[100]!.message).toBe('400 more issues like these were not listed');
+  });
+});
