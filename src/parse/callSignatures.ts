@@ -10,6 +10,8 @@ export interface LossSignature {
   params: string;
   /** What the prediction argument holds: logits (F.cross_entropy), probabilities (log_loss), log-probabilities (F.nll_loss). */
   expects: Expects;
+  /** Binary (per-element) losses: BCE, sigmoid cross-entropy; their targets are 0/1 labels or probabilities per element. */
+  binary?: boolean;
 }
 
 export type Expects = 'logits' | 'probabilities' | 'log-probabilities';
@@ -100,11 +102,13 @@ export function lossSignature(callee: string): LossSignature | undefined {
   const prefix = bare.slice(0, dot + 1).toLowerCase();
   if (instance && !LOSS_CLASSES.has(last)) return undefined;
   if (!instance && LOSS_CLASSES.has(last) && !LOSSES.has(last)) return undefined;
-  const sig = LOSSES.get(last);
-  if (!sig) return undefined;
+  const found = LOSSES.get(last);
+  if (!found) return undefined;
+  const binary = last.includes('binary') || last.startsWith('bce') || last.startsWith('sigmoid');
+  const sig: LossSignature = binary ? { ...found, binary } : found;
   // TensorFlow and Keras always take the target first (tf.losses.softmax_cross_entropy(onehot_labels, logits)).
   if (prefix.startsWith('tf.') || prefix.includes('keras') || prefix.startsWith('tensorflow')) {
-    return sig.targetFirst ? sig : TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects);
+    return sig.targetFirst ? sig : { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects), binary };
   }
   // scipy.special.kl_div(x, y) is elementwise x·log(x/y): target first.
   if (last === 'kl_div' && prefix.includes('special')) return TARGET_FIRST('(x, y)');

@@ -48,7 +48,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   try {
     const found = findPairs(text, arrays, scanned.calls);
     pairs = found.pairs;
-    refineRoles(arrays, pairs, found.expects);
+    refineRoles(arrays, pairs, found.signatures);
   } catch (e) {
     issues.push({ offset: 0, message: `pairing failed: ${errorText(e)}` });
   }

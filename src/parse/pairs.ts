@@ -7,7 +7,7 @@
 
 import type { FoundArray, FoundPair } from './types';
 import type { CallArgument, CallSite } from './scanner';
-import { keywordRole, snakeCase, type Expects } from './callSignatures';
+import { keywordRole, snakeCase, type LossSignature } from './callSignatures';
 import { nameSide } from './names';
 
 const TARGET_ROLES = new Set(['one-hot', 'class-indices', 'target']);
@@ -21,14 +21,14 @@ const NEIGHBOUR_GAP = 400;
 
 export interface PairsResult {
   pairs: FoundPair[];
-  /** Per pair (same index): what its call site expects the prediction to hold, if paired by a call. */
-  expects: (Expects | undefined)[];
+  /** Per pair (same index): the signature of the call that paired it, if a call did. */
+  signatures: (LossSignature | undefined)[];
 }
 
 export function findPairs(text: string, arrays: readonly FoundArray[], calls: readonly CallSite[]): PairsResult {
   const pairs: FoundPair[] = [];
-  const expects: (Expects | undefined)[] = [];
-  let currentExpects: Expects | undefined;
+  const signatures: (LossSignature | undefined)[] = [];
+  let currentSignature: LossSignature | undefined;
   const asPrediction = new Uint8Array(arrays.length);
   const asTarget = new Uint8Array(arrays.length);
   const seen = new Set<string>();
@@ -40,7 +40,7 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
     pairs.push({ target, prediction, reason });
-    expects.push(currentExpects);
+    signatures.push(currentSignature);
     return true;
   };
 
@@ -72,10 +72,10 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     const p = resolve(prediction, call.start, byName, arrays);
     if (t === undefined || p === undefined) continue;
     const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
-    currentExpects = call.signature.expects;
+    currentSignature = call.signature;
     add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`);
   }
-  currentExpects = undefined;
+  currentSignature = undefined;
 
   // 2. Names. Targets are indexed by key; each prediction looks at the few
   // nearest targets with its key (linear overall, even with thousands of arrays).
@@ -97,10 +97,11 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     let bestScore = Infinity;
     for (let j = Math.max(0, at - NAME_WINDOW); j < Math.min(list.length, at + NAME_WINDOW); j++) {
       const t = list[j]!;
-      if (asPrediction[t]) continue;
-      // Nearest wins; a target before its prediction and a fitting shape are preferred.
+      // Names pair only arrays whose shapes fit, and a target only once.
+      if (asPrediction[t] || asTarget[t] || !shapesFit(arrays[t]!, arrays[q]!)) continue;
+      // Nearest wins; a target before its prediction is preferred.
       const distance = Math.abs(arrays[t]!.start - arrays[q]!.start);
-      const score = distance + (t > q ? 1e9 : 0) + (shapesFit(arrays[t]!, arrays[q]!) ? 0 : 2e9);
+      const score = distance + (t > q ? 1e9 : 0);
       if (score < bestScore) {
         bestScore = score;
         best = t;
@@ -137,7 +138,7 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     }
     prev = k;
   }
-  return { pairs, expects };
+  return { pairs, signatures };
 }
 
 function describe(a: FoundArray): string {

@@ -97,3 +97,30 @@ describe('pairs by neighbours', () => {
     expect(pairsOf('t = [0, 7]\nz = [[1.0, -0.5, 0.2], [-0.1, 0.3, 2.2]]')).toEqual([]);
   });
 });
+
+describe('gaps reported by the lead (demo files)', () => {
+  it('names do not pair arrays of different lengths, nor a target twice', () => {
+    const text = 'const target = [0.7, 0.2, 0.1];\nconst prediction = [0.6, 0.3, 0.1];\n\nconst scores = [3.2, 1.1, -0.4, 0.0];';
+    const pairs = pairsOf(text, 'javascript');
+    expect(pairs.map((p) => p.slice(0, 2))).toEqual([['[0.7, 0.2, 0.1]', '[0.6, 0.3, 0.1]']]);
+  });
+
+  it('the input of F.cross_entropy is logits even when classify cannot tell', () => {
+    const r = findArrays('logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]])\nlabels = torch.tensor([0, 2])\nF.cross_entropy(logits, labels)', 'python');
+    expect(r.arrays[0]!.role).toBe('logits');
+    expect(r.arrays[0]!.roleReason).toMatch(/input of F\.cross_entropy, which takes logits/);
+    expect(r.arrays[1]!.role).toBe('class-indices');
+  });
+
+  it('0/1 targets of a binary loss are targets', () => {
+    const r = findArrays('z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nF.binary_cross_entropy_with_logits(z, y)', 'python');
+    expect(r.pairs).toHaveLength(1);
+    expect(r.arrays[1]!.role).toBe('target');
+    expect(r.arrays[1]!.roleReason).toMatch(/binary loss/);
+  });
+
+  it('the input of F.nll_loss with values ≤ 0 is log-probabilities', () => {
+    const r = findArrays('F.nll_loss([[-0.2, -1.9, -3.0]], [0])', 'python');
+    expect(r.arrays[0]!.role).toBe('log-probabilities');
+  });
+});
