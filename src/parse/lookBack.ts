@@ -42,6 +42,13 @@ export function prevNonBlank(s: string, i: number, floor: number): number {
   return p >= floor ? p : -1;
 }
 
+/** Like prevNonBlank but never crossing a line break (a type annotation sits on its binding's line). */
+function prevSameLine(s: string, i: number, floor: number): number {
+  let p = i - 1;
+  while (p >= floor && isSpace(s.charCodeAt(p))) p--;
+  return p >= floor && s.charCodeAt(p) !== 10 ? p : -1;
+}
+
 /** Start of the identifier (with `.` and `::` parts) that ends at `end` (exclusive). */
 export function identStart(s: string, end: number, floor: number): number {
   let p = end;
@@ -279,49 +286,40 @@ function nameBeforeEquals(s: string, eq: number, floor: number): string | undefi
       before === 42 || before === 47 || before === 37 || before === 38 || before === 124 || before === 94) {
     return undefined;
   }
-  let p = prevNonBlank(s, before === 58 ? eq - 1 : eq, floor);
-  for (let guard = 0; p >= 0 && guard < 6; guard++) {
+  let p = prevSameLine(s, before === 58 ? eq - 1 : eq, floor);
+  // Walk back over what may be a type (`number[] | undefined`, `Vec<f64>`,
+  // `readonly number[]`, `[f64; 3]`) keeping the identifier nearest to `=`;
+  // a `:` on the way means the name is the identifier before it.
+  let nearest: string | undefined;
+  for (let guard = 0; p >= 0 && guard < 10; guard++) {
     const c = s.charCodeAt(p);
-    if (c === 93 /* ] */) {
-      const q = matchBack(s, p, 91, 93, floor);
-      if (q < 0) return undefined;
-      p = prevNonBlank(s, q, floor);
+    if (c === 93 /* ] */ || c === 62 /* > */) {
+      const q = matchBack(s, p, c === 93 ? 91 : 60, c, floor);
+      if (q < 0) break;
+      p = prevSameLine(s, q, floor);
       continue;
     }
-    if (c === 62 /* > */) {
-      const q = matchBack(s, p, 60, 62, floor);
-      if (q < 0) return undefined;
-      p = prevNonBlank(s, q, floor);
-      continue;
-    }
-    if (c === 63 /* ? */ || c === 42 /* * */ || c === 38 /* & */) {
-      p = prevNonBlank(s, p, floor);
+    if (c === 63 /* ? */ || c === 42 /* * */ || c === 38 /* & */ || c === 124 /* | */) {
+      p = prevSameLine(s, p, floor);
       continue;
     }
     if (c === 58 /* : */ && (p === 0 || s.charCodeAt(p - 1) !== 58)) {
       // `name: Type = …` — the name is before the colon.
-      const q = prevNonBlank(s, p, floor);
-      if (q < 0 || !isIdentChar(s.charCodeAt(q))) return undefined;
+      const q = prevSameLine(s, p, floor);
+      if (q < 0 || !isIdentChar(s.charCodeAt(q))) return nearest;
       const w = wordBefore(s, q + 1, floor);
-      return w ? w[0] : undefined;
+      return w && !KEYWORDS.has(w[0]) ? w[0] : nearest;
     }
     if (isIdentChar(c)) {
       const w = wordBefore(s, p + 1, floor);
-      if (!w) return undefined;
-      // Look one token further: a colon means this identifier was the type annotation.
-      const q = prevNonBlank(s, w[1], floor);
-      if (q >= 0 && s.charCodeAt(q) === 58 && (q === 0 || s.charCodeAt(q - 1) !== 58)) {
-        const r = prevNonBlank(s, q, floor);
-        if (r >= 0 && isIdentChar(s.charCodeAt(r))) {
-          const w2 = wordBefore(s, r + 1, floor);
-          if (w2 && !KEYWORDS.has(w2[0])) return w2[0];
-        }
-      }
-      return KEYWORDS.has(w[0]) ? undefined : w[0];
+      if (!w || (KEYWORDS.has(w[0]) && w[0] !== 'readonly')) break;
+      if (nearest === undefined) nearest = w[0];
+      p = prevSameLine(s, w[1], floor);
+      continue;
     }
-    return undefined;
+    break;
   }
-  return undefined;
+  return nearest;
 }
 
 /** A JSON / dict / object / YAML key before `:` at `colon`: `"p": `, `'p': `, `p: `. */

@@ -365,6 +365,8 @@ export class Scanner {
           this.invalidate(f);
           return i;
         }
+        // Rust rows: `vec![vec![0.1, 0.9], vec![0.5, 0.5]]` — the inner `vec!` is transparent.
+        if (c === 118 && this.syntax.family === 'rust' && s.startsWith('vec![', i)) return i + 4;
         const j = this.readNamedValue(f, i, false);
         if (j < 0) {
           this.invalidate(f);
@@ -547,8 +549,14 @@ export class Scanner {
         return this.attachOrEmit(kids[0]!, parent);
       }
       piece = this.rowsPiece(f, kids, end);
-    } else if (f.rows !== null && f.rows.length > 1) {
+    } else if (f.rows !== null && f.rows.length > 1 && !f.rows.every((r) => r.length === 1)) {
       piece = this.matrixPiece(f, f.rows, end);
+    } else if (f.rows !== null && f.rows.length > 1) {
+      // A column vector `[0.1; 0.9]` is a vector.
+      piece = {
+        start: f.start, end, values: f.rows.map((r) => r[0]!), rows: false, count: f.count, capped: f.capped,
+        notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+      };
     } else {
       const values = f.rows !== null ? f.rows[0]! : f.values;
       const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));

@@ -138,3 +138,17 @@ describe('findArrays: roles from pairs', () => {
     expect(findArrays('w = [2.0, 1.0, 0.1]', 'python').arrays[0]!.role).toBe('counts');
   });
 });
+
+describe('findArrays: names after type annotations', () => {
+  it.each([
+    ['const q: readonly number[] = [0.5, 0.5];', 'typescript', 'q'],
+    ['let p: number[] | undefined = [0.2, 0.8];', 'typescript', 'p'],
+    ['let v: Vec<f64> = vec![0.1, 0.9];', 'rust', 'v'],
+    ['probs: np.ndarray = np.array([0.1, 0.9])', 'python', 'probs'],
+    ['x: int\ny = [0.1, 0.9]', 'python', 'y'],
+    ['std::array<double, 2> a = {0.1, 0.9};', 'cpp', 'a'],
+    ['double q[2] = {0.1, 0.9};', 'c', 'q'],
+  ])('%s → %s', (text, lang, name) => {
+    expect(findArrays(text, lang).arrays[0]!.name).toBe(name);
+  });
+});

@@ -86,3 +86,16 @@ describe('Markdown, plain text, YAML', () => {
     expect(found('p: [0.2, 0.8]  # [1, 2]\nq: [0.5, 0.5]', 'yaml')).toEqual([['[0.2, 0.8]', 'p', [0.2, 0.8]], ['[0.5, 0.5]', 'q', [0.5, 0.5]]]);
   });
 });
+
+describe('vectors written as columns and nested vec!', () => {
+  it('reads a MATLAB / Julia column vector [0.1; 0.9] as a vector', () => {
+    expect(found('q = [0.1; 0.9];', 'matlab')).toEqual([['[0.1; 0.9]', 'q', [0.1, 0.9]]]);
+    expect(found('q = [0.1; 0.9]', 'julia')).toEqual([['[0.1; 0.9]', 'q', [0.1, 0.9]]]);
+  });
+
+  it('reads Rust vec! of vec! as rows', () => {
+    expect(found('let m = vec![vec![0.1, 0.9], vec![0.5, 0.5]];', 'rust')).toEqual([
+      ['[vec![0.1, 0.9], vec![0.5, 0.5]]', 'm', [[0.1, 0.9], [0.5, 0.5]]],
+    ]);
+  });
+});
