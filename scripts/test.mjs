@@ -21,8 +21,8 @@ function step(name, command, args) {
   return r.status === 0;
 }
 
-async function layer(name, fn) {
-  console.log(`\n=== ${name} ===`);
+async function layer(name, title, fn) {
+  console.log(`\n=== ${title} ===`);
   try {
     const { passed, failed } = await fn();
     layers.push({ name, passed, failed });
@@ -52,8 +52,8 @@ try {
 // 3. Build, then the layers that run in a real VS Code.
 if (step('build', process.execPath, ['esbuild.mjs'])) {
   layers.push({ name: 'build', passed: 1, failed: 0 });
-  await layer('integration tests (VS Code extension host)', () => runIntegration());
-  await layer('end-to-end tests (packaged .vsix in the VS Code UI)', () => runE2E());
+  await layer('integration', 'integration tests (VS Code extension host)', () => runIntegration());
+  await layer('e2e', 'end-to-end tests (packaged .vsix in the VS Code UI)', () => runE2E());
 } else {
   layers.push({ name: 'build', passed: 0, failed: 1 });
 }
