@@ -4,7 +4,8 @@
 
 import { DEFAULT_LIMITS, type FinderLimits, type FindResult, type FoundArray } from './types';
 import { syntaxFor } from './languages';
-import { Scanner } from './scanner';
+import { Scanner, type ScanResult } from './scanner';
+import { codeBlocks } from './markdown';
 import { refineRoles, roleOf } from './roles';
 import { findPairs } from './pairs';
 
@@ -26,7 +27,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   }
   let scanned;
   try {
-    scanned = new Scanner(text, syntaxFor(languageId), caps).run();
+    scanned = scanDocument(text, languageId, caps);
   } catch (e) {
     return { arrays: [], pairs: [], issues: [{ offset: 0, message: `the finder failed on this text: ${errorText(e)}` }] };
   }
@@ -53,6 +54,37 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     issues.push({ offset: 0, message: `pairing failed: ${errorText(e)}` });
   }
   return { arrays, pairs, issues };
+}
+
+/** Markdown: fenced code blocks are read with their own language, the prose between as prose. */
+function scanDocument(text: string, languageId: string, caps: FinderLimits): ScanResult {
+  const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
+  if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps).run();
+  const segments: [number, number, string][] = [];
+  let pos = 0;
+  for (const block of codeBlocks(text)) {
+    if (block.languageId === undefined) continue;
+    if (block.start > pos) segments.push([pos, block.start, 'markdown']);
+    segments.push([block.start, block.end, block.languageId]);
+    pos = block.end;
+  }
+  if (segments.length === 0) return new Scanner(text, syntaxFor(languageId), caps).run();
+  if (pos < text.length) segments.push([pos, text.length, 'markdown']);
+  const out: ScanResult = { arrays: [], calls: [], issues: [] };
+  for (const [from, to, lang] of segments) {
+    const remaining = caps.maxArrays - out.arrays.length;
+    const part = new Scanner(text, syntaxFor(lang), { ...caps, maxArrays: Math.max(1, remaining) }, from, to).run();
+    const base = out.arrays.length;
+    for (const a of part.arrays) {
+      if (out.arrays.length < caps.maxArrays) out.arrays.push(a);
+    }
+    for (const call of part.calls) {
+      out.calls.push({ ...call, args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined ? undefined : arg.array + base })) });
+    }
+    out.issues.push(...part.issues);
+    if (part.issues.some((i) => i.message.includes('(maxArrays)'))) break;
+  }
+  return out;
 }
 
 function mergeLimits(limits: Partial<FinderLimits> | undefined): FinderLimits {

@@ -179,8 +179,10 @@ export class Scanner {
   private instanceEnd = -1;
   private instanceCallee = '';
 
-  constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits) {
-    this.n = s.length;
+  /** Scans s[from, to) (the whole text by default; a Markdown code block otherwise). Offsets stay those of `s`. */
+  constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
+    private readonly from = 0, to = s.length) {
+    this.n = Math.min(to, s.length);
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
@@ -194,7 +196,7 @@ export class Scanner {
     const n = this.n;
     const table = this.table;
     const skipper = new PlainSkipper(table);
-    let i = 0;
+    let i = this.from;
     while (i < n && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
       if (f !== null && f.kind === Kind.Literal && this.overflow === 0) {
@@ -295,7 +297,7 @@ export class Scanner {
           if (matrix && s.startsWith('...', i)) {
             // MATLAB line continuation: the rest of the line is a comment.
             const eol = s.indexOf('\n', i);
-            i = eol < 0 ? n : eol + 1;
+            i = eol < 0 || eol >= n ? n : eol + 1;
             continue;
           }
           this.invalidate(f);
@@ -1050,31 +1052,31 @@ export class Scanner {
       case Cls.Hash: {
         if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */) return this.skipJuliaBlock(i);
         const eol = s.indexOf('\n', i);
-        return eol < 0 ? n : eol;
+        return eol < 0 || eol > n ? n : eol;
       }
       case Cls.Slash: {
         const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
         if (next === 47) {
           const eol = s.indexOf('\n', i);
-          return eol < 0 ? n : eol;
+          return eol < 0 || eol > n ? n : eol;
         }
         if (next === 42) {
           const end = s.indexOf('*/', i + 2);
-          return end < 0 ? n : end + 2;
+          return end < 0 || end + 2 > n ? n : end + 2;
         }
         return -1;
       }
       case Cls.Percent: {
         if (i + 1 < n && s.charCodeAt(i + 1) === 123 /* %{ */) {
-          const eol = s.indexOf('\n', i);
+          const eol = Math.min(s.indexOf('\n', i), n);
           const rest = s.slice(i + 2, eol < 0 ? Math.min(n, i + 40) : Math.min(eol, i + 40)).trim();
           if (rest === '') {
             const end = s.indexOf('%}', i + 2);
-            return end < 0 ? n : end + 2;
+            return end < 0 || end + 2 > n ? n : end + 2;
           }
         }
         const eol = s.indexOf('\n', i);
-        return eol < 0 ? n : eol;
+        return eol < 0 || eol > n ? n : eol;
       }
       default:
         return -1;

@@ -99,3 +99,23 @@ describe('vectors written as columns and nested vec!', () => {
     ]);
   });
 });
+
+describe('Markdown code fences', () => {
+  it('reads a fenced block with its own language: comments, strings and tuples', () => {
+    const text = 'Intro [0.5, 0.5] here.\n\n```python\np = (0.2, 0.8)  # not [1, 2]\ns = "[3, 4]"\n```\n\nAfter [0.1, 0.9].\n';
+    expect(found(text, 'markdown').map((f) => [f[0], f[1]])).toEqual([
+      ['[0.5, 0.5]', undefined], ['(0.2, 0.8)', 'p'], ['[0.1, 0.9]', undefined],
+    ]);
+  });
+
+  it('pairs by call site inside a fence, with offsets of the whole document', () => {
+    const text = '# Loss\n\n~~~py\nlog_loss([1, 0], [0.7, 0.3])\n~~~\n';
+    const r = findArrays(text, 'markdown');
+    expect(r.pairs).toHaveLength(1);
+    expect(text.slice(r.arrays[r.pairs[0]!.prediction]!.start, r.arrays[r.pairs[0]!.prediction]!.end)).toBe('[0.7, 0.3]');
+  });
+
+  it('an unclosed fence runs to the end; unknown info strings stay prose', () => {
+    expect(found('```text\n[1, 2]\n```\n```python\nx = [3, 4]', 'markdown').map((f) => f[0])).toEqual(['[1, 2]', '[3, 4]']);
+  });
+});
