@@ -47,11 +47,15 @@ describe('features in the VS Code UI', function () {
 
   after(async () => { await wb?.close(); });
 
-  it('shows the cross-entropy lens above the prediction', async () => {
+  // y_pred sums to 0.9: its figures are those of the normalised copy (as Keras reads it),
+  // one-hot on class 1 against q = 0.3 / 0.9, so H(p,q) = KL = ln 3.
+  const CE_NORMALISED = Math.log(3).toFixed(3);
+
+  it('shows the cross-entropy lens above the prediction, computed on its normalised copy and saying so', async () => {
     const lens = wb.page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    const ce = (-Math.log(0.3)).toFixed(3); // one-hot on class 1 against q = 0.3
-    assert.equal((await lens.innerText()).replace(/\u00a0/g, ' ').trim(), `H(p,q) = ${ce} nats · KL = ${ce} · H(p) = 0`);
+    assert.equal((await lens.innerText()).replace(/\u00a0/g, ' ').trim(),
+      `H(p,q) = ${CE_NORMALISED} nats (q normalised: sums to 0.9) · KL = ${CE_NORMALISED} · H(p) = 0`);
     await wb.page.screenshot({ path: join(shots, '1-code-lens.png') });
   });
 
@@ -63,8 +67,11 @@ describe('features in the VS Code UI', function () {
     await hover.waitFor({ timeout: 15_000 });
     const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /y_pred sums to 0\.9, not 1/); // the diagnostic, shown in the same hover
+    assert.match(text, /y_pred — probabilities that do not sum to 1, 3 values/);
     assert.match(text, /Paired as the prediction with y_true/);
-    assert.match(text, /H\(p,q\) cross-entropy\s+1\.204/);
+    assert.match(text, /Figures for y_pred divided by its sum \(q normalised: sums to 0\.9\)/);
+    assert.match(text, new RegExp(`H\\(p,q\\) cross-entropy\\s+${CE_NORMALISED.replace('.', '\\.')}`));
+    assert.doesNotMatch(text, /Cannot compute|normalize:|pass /, 'no error and no API option in user text');
     assert.match(text, /Open in visualizer/);
     await wb.page.screenshot({ path: join(shots, '2-hover.png') });
     await wb.page.keyboard.press('Escape');
@@ -83,10 +90,12 @@ describe('features in the VS Code UI', function () {
     await waitForEditorText(page, 'y_pred = [0.22, 0.33, 0.45]');
     const after = await editorText(page);
     assert.ok(after.includes('y_true = [0, 1, 0]') && after.includes('categorical_crossentropy(y_true, y_pred)'), 'only the array changed');
-    await page.locator('.codelens-decoration', { hasText: `H(p,q) = ${(-Math.log(0.33)).toFixed(3)} nats` }).first().waitFor({ timeout: 15_000 });
+    const fixed = (-Math.log(0.33)).toFixed(3); // now it sums to 1: no normalisation note
+    await page.locator('.codelens-decoration', { hasText: `H(p,q) = ${fixed} nats · KL = ${fixed} · H(p) = 0` }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '4-fixed.png') });
     await page.keyboard.press('Control+Z');
     await waitForEditorText(page, 'y_pred = [0.2, 0.3, 0.4]');
+    await page.locator('.codelens-decoration', { hasText: '(q normalised: sums to 0.9)' }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '5-undone.png') });
   });
 });

@@ -70,6 +70,44 @@ describe('features: code lens', () => {
   });
 });
 
+describe('features: a prediction that does not sum to 1', () => {
+  // Keras divides y_pred by its sum: [0.2, 0.3, 0.4] is read as [2/9, 3/9, 4/9], so H(p,q) = ln 3.
+  const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\nloss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
+  const CE3 = Math.log(3).toFixed(3);
+
+  it('gets a lens with the figures of its normalised copy, labelled as such', async () => {
+    const doc = await open(TEXT);
+    const lens = await until(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      return l.find((x) => x.command?.title.startsWith('H(p,q)'));
+    }, 'an H(p,q) code lens');
+    assert.equal(lens.range.start.line, 2);
+    assert.equal(lens.command!.title, `H(p,q) = ${CE3} nats (q normalised: sums to 0.9) · KL = ${CE3} · H(p) = 0`);
+  });
+
+  it('gets a hover with the normalised figures and no API wording', async () => {
+    const doc = await open(TEXT);
+    const at = doc.positionAt(TEXT.indexOf('0.3'));
+    const text = await until(async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+      return t.includes('Entropy Lens') ? t : undefined;
+    }, 'an Entropy Lens hover');
+    assert.ok(text.includes('`y_pred` — probabilities that do not sum to 1, 3 values'), text);
+    assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE3} |`), text);
+    assert.ok(text.includes('q normalised: sums to 0\\.9'), text);
+    assert.doesNotMatch(text, /Cannot compute|normalize:|pass normalize/);
+  });
+
+  it('warns with a Normalise fix for an array named like a prediction even with no loss call', async () => {
+    const text = 'probs = [0.5, 0.28, 0.2]\n';
+    const doc = await open(text);
+    const d = await until(() => ours(doc).find((x) => x.code === 'not-normalized'), 'the not-normalized warning');
+    assert.match(d.message, /probs sums to 0\.98, not 1/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Normalise probs so it sums to 1'), actions.map((a) => a.title).join(', '));
+  });
+});
+
 describe('features: diagnostics and quick fixes', () => {
   const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\ntf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
 

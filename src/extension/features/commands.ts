@@ -5,8 +5,9 @@
 // the full pair to the real command (the visualizer, the breakdown).
 import * as vscode from 'vscode';
 import type { PairPayload } from '../../protocol/visualizer';
-import { analysisLatex, analysisMarkdown } from './copyContent';
-import { errorText, predictionKind } from './documentModel';
+import { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
+import { errorText, predictionKind, type DocumentModel } from './documentModel';
+import { userText } from './userText';
 import type { FeatureModels } from './models';
 import type { FeatureSettings } from './settings';
 import type { AnalyzeOptions, Engine, PredictionKind, Values } from './shapes';
@@ -21,7 +22,8 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
   let target: Values = payload.target;
   let prediction: Values = payload.prediction;
   let kind: PredictionKind = payload.predictionKind ?? 'auto';
-  let names = { target: 'p', prediction: 'q' };
+  let names: CopyNames = { target: 'p', prediction: 'q' };
+  let fromModel: { model: DocumentModel; pairIndex: number } | undefined;
   const source = payload.source;
   if (source?.targetRange && source.predictionRange) {
     try {
@@ -32,6 +34,9 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
       if (t !== undefined && q !== undefined) {
         const ta = model.arrays[t]!, qa = model.arrays[q]!;
         names = { target: ta.name ?? 'p', prediction: qa.name ?? 'q' };
+        // The document's own pair: the same figures (and normalisation note) as its hover.
+        const pairIndex = model.pairs.findIndex((p) => p.target === t && p.prediction === q);
+        if (pairIndex >= 0) fromModel = { model, pairIndex };
         if (target.length === 0 || prediction.length === 0) {
           target = ta.values; prediction = qa.values; kind = predictionKind(qa.role);
         }
@@ -41,15 +46,22 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
     }
   }
   try {
-    const options: AnalyzeOptions = { prediction: kind };
-    if (settings.model.eps !== undefined) options.eps = settings.model.eps;
-    const analysis = engine.analyze(target, prediction, options);
+    let analysis;
+    const cached = fromModel?.model.pairAnalysis(fromModel.pairIndex);
+    if (fromModel && cached?.ok) {
+      analysis = cached.value;
+      names.note = fromModel.model.pairNote(fromModel.pairIndex);
+    } else {
+      const options: AnalyzeOptions = { prediction: kind };
+      if (settings.model.eps !== undefined) options.eps = settings.model.eps;
+      analysis = engine.analyze(target, prediction, options);
+    }
     const text = format === 'latex' ? analysisLatex(analysis, settings.unit, names) : analysisMarkdown(analysis, settings.unit, names);
     await vscode.env.clipboard.writeText(text);
     void vscode.window.setStatusBarMessage(`Entropy Lens: copied ${names.target} → ${names.prediction} as ${format === 'latex' ? 'LaTeX' : 'Markdown'}`, 3000);
     return text;
   } catch (e) {
-    void vscode.window.showErrorMessage(`Entropy Lens: cannot compute ${names.target} → ${names.prediction}: ${errorText(e)}`);
+    void vscode.window.showErrorMessage(`Entropy Lens: cannot compute ${names.target} → ${names.prediction}: ${userText(errorText(e))}`);
     return undefined;
   }
 }

@@ -3,11 +3,16 @@
 import { fmt, fmtIn } from './figures';
 import type { Analysis, Unit } from './shapes';
 
-export interface CopyNames { target: string; prediction: string }
+export interface CopyNames {
+  target: string;
+  prediction: string;
+  /** How the figures were obtained when not from the values as written ("q normalised: sums to 0.9"). */
+  note?: string | undefined;
+}
 
 export function analysisMarkdown(a: Analysis, unit: Unit, names: CopyNames): string {
   const rows = [
-    `**${names.target} → ${names.prediction}**${a.batched ? ` (mean over ${a.rows} rows)` : ''}`,
+    `**${names.target} → ${names.prediction}**${a.batched ? ` (mean over ${a.rows} rows)` : ''}${names.note ? ` (${names.note})` : ''}`,
     '',
     `| quantity | value (${unit}) |`,
     '|:--|--:|',
@@ -30,7 +35,7 @@ const tex = (x: number): string => {
 export function analysisLatex(a: Analysis, unit: Unit, names: CopyNames): string {
   const u = unit === 'bits' ? '\\text{ bits}' : '\\text{ nats}';
   const lines = [
-    `% ${names.target} (p) vs ${names.prediction} (q)${a.batched ? `, mean over ${a.rows} rows` : ''}`,
+    `% ${names.target} (p) vs ${names.prediction} (q)${a.batched ? `, mean over ${a.rows} rows` : ''}${names.note ? `, ${names.note}` : ''}`,
     '\\begin{aligned}',
     `H(p) &= ${tex(unit === 'bits' ? a.entropy / Math.LN2 : a.entropy)}${u} \\\\`,
     `H(p,q) &= ${tex(unit === 'bits' ? a.crossEntropy / Math.LN2 : a.crossEntropy)}${u} \\\\`,

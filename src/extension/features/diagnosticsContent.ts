@@ -7,6 +7,7 @@ import type { DocumentModel } from './documentModel';
 import type { FixKind } from './quickFixes';
 import { rowsOf } from './quickFixes';
 import type { FoundArray } from './shapes';
+import { fmtSum } from './figures';
 
 export type DiagnosticCode =
   | 'not-normalized' | 'negative-probability' | 'non-finite' | 'length-mismatch'
@@ -51,8 +52,10 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   calls.sort((a, b) => a.start - b.start);
   const callOf = resolveCalls(model, calls);
   yield;
+  const predictions = new Uint8Array(arrays.length);
+  for (const p of model.pairs) predictions[p.prediction] = 1;
   for (let i = 0; i < arrays.length && items.length < maxItems; i++) {
-    if (!model.isNested(i)) items.push(...valueChecks(arrays[i]!, i, callOf.get(i)));
+    if (!model.isNested(i)) items.push(...valueChecks(arrays[i]!, i, callOf.get(i), predictions[i] === 1));
     if (i % CHUNK === CHUNK - 1) yield;
   }
   const pairs = model.pairs;
@@ -104,8 +107,29 @@ function resolveCalls(model: DocumentModel, calls: PredictionArgument[]): CallIn
 const where = (a: FoundArray, rows: number, r: number, i: number): string =>
   `${a.name ?? 'array'}${rows > 1 ? `[${r}][${i}]` : `[${i}]`}`;
 
+/** Names people give predicted probabilities (last segment): y_pred, probs, q, y_hat, output2… */
+const PREDICTION_NAME = /(^|_)(q|qk|y_?pred|y_?hat|p_?hat|probs?|probabilities|preds?|predictions?|pred_probs|y_probs?|y_proba|outputs?)\d*$/i;
+
+/** Whether the name reads as predicted probabilities. */
+export function namedLikePrediction(name: string | undefined): boolean {
+  if (!name) return false;
+  const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
+  return PREDICTION_NAME.test(cut >= 0 ? name.slice(cut + 1) : name);
+}
+
+/**
+ * Is the array used as probabilities? A loss call decides when it is an argument;
+ * else its role, or — for non-negative values that classify calls counts — being
+ * the prediction of a pair or a name like y_pred / probs.
+ */
+function usedAsProbabilities(a: FoundArray, call: PredictionArgument | undefined, isPrediction: boolean): boolean {
+  if (call) return call.expects === 'probabilities' && !call.wrapper;
+  if (PROBABILITY_ROLES.has(a.role)) return true;
+  return a.role === 'counts' && (isPrediction || namedLikePrediction(a.name));
+}
+
 /** NaN/Infinity anywhere; for arrays used as probabilities, negatives and sums away from 1. */
-function valueChecks(a: FoundArray, index: number, call: PredictionArgument | undefined): DiagnosticItem[] {
+function valueChecks(a: FoundArray, index: number, call: PredictionArgument | undefined, isPrediction: boolean): DiagnosticItem[] {
   const rows = rowsOf(a.values);
   const out: DiagnosticItem[] = [];
   const base = { start: a.start, end: a.end, arrayIndex: index };
@@ -117,8 +141,7 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
       return out;
     }
   }
-  const usedAsProbabilities = call ? call.expects === 'probabilities' && !call.wrapper : PROBABILITY_ROLES.has(a.role);
-  if (!usedAsProbabilities) return out;
+  if (!usedAsProbabilities(a, call, isPrediction)) return out;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     const neg = row.findIndex((v) => v < 0);
@@ -139,11 +162,6 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
     }
   }
   return out;
-}
-
-function fmtSum(sum: number): string {
-  // Enough digits to see how far from 1 it is, no float noise (0.9, 0.98, 0.9999999).
-  return String(Number(sum.toPrecision(Math.abs(sum - 1) < 1e-3 ? 8 : 4)));
 }
 
 function lengthCheck(target: FoundArray, prediction: FoundArray, predictionIndex: number): DiagnosticItem | undefined {

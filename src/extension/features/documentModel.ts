@@ -4,6 +4,8 @@
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
 import { rowsOf, softmaxRow } from './quickFixes';
+import { fmtSum } from './figures';
+import { userText } from './userText';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -42,6 +44,8 @@ export class DocumentModel {
   private findError: string | undefined;
   private readonly pairAnalyses = new Map<number, Outcome<Analysis>>();
   private readonly selfAnalyses = new Map<number, Outcome<Analysis>>();
+  /** Per pair: how its figures were obtained when not from the values as written. */
+  private readonly pairNotes = new Map<number, string>();
   private pairIndexByArray: Map<number, number[]> | undefined;
   /** Start offsets in ascending order, for binary search by offset. */
   private order: number[] | undefined;
@@ -180,10 +184,24 @@ export class DocumentModel {
       const pair = this.pairs[k]!;
       const target = this.arrays[pair.target]!;
       const prediction = this.arrays[pair.prediction]!;
-      out = this.run(target.values, prediction.values, { prediction: predictionKind(prediction.role) });
+      const options: AnalyzeOptions = { prediction: predictionKind(prediction.role) };
+      // A prediction that does not sum to 1 is judged on its normalised copy (Keras
+      // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
+      const note = normalisationNote(target, prediction);
+      if (note) {
+        options.normalize = true;
+        this.pairNotes.set(k, note);
+      }
+      out = this.run(target.values, prediction.values, options);
       this.pairAnalyses.set(k, out);
     }
     return out;
+  }
+
+  /** How pair k's figures were obtained when not from the values as written, e.g. "q normalised: sums to 0.9". */
+  pairNote(k: number): string | undefined {
+    this.pairAnalysis(k);
+    return this.pairNotes.get(k);
   }
 
   /**
@@ -214,7 +232,7 @@ export class DocumentModel {
       if (this.settings.eps !== undefined) opts.eps = this.settings.eps;
       return { ok: true, value: this.engine.analyze(target, prediction, opts) };
     } catch (e) {
-      return { ok: false, error: errorText(e) };
+      return { ok: false, error: userText(errorText(e)) };
     }
   }
 }
@@ -252,6 +270,49 @@ export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits
   if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
   return 'auto';
 }
+
+const READ_AS_SCORES = new Set(['logits', 'log-probabilities', 'class-indices']);
+
+/**
+ * When the prediction (or a same-shaped target) is read as probabilities but its
+ * rows do not sum to 1, and dividing by the sum is well defined (finite, ≥ 0,
+ * sum > 0): a short note such as "q normalised: sums to 0.9". Else undefined.
+ */
+export function normalisationNote(target: FoundArray, prediction: FoundArray): string | undefined {
+  const notes: string[] = [];
+  const sameShape = target.shape.length === prediction.shape.length && target.shape.every((d, i) => d === prediction.shape[i]);
+  if (target.role !== 'class-indices' && sameShape) {
+    const t = offSums(target.values);
+    if (t) notes.push(`p normalised: ${t}`);
+  }
+  if (!READ_AS_SCORES.has(prediction.role)) {
+    const q = offSums(prediction.values);
+    if (q) notes.push(`q normalised: ${q}`);
+  }
+  return notes.length ? notes.join('; ') : undefined;
+}
+
+/** "sums to 0.9" / "rows sum to 0.9 … 1.2" when some row is off 1 and every row can be normalised. */
+function offSums(values: Values): string | undefined {
+  const rows = rowsOf(values);
+  const off: number[] = [];
+  for (const row of rows) {
+    let s = 0;
+    for (const v of row) {
+      if (!(v >= 0) || !Number.isFinite(v)) return undefined;
+      s += v;
+    }
+    if (!(s > 0)) return undefined;
+    if (Math.abs(s - 1) > NORMALISED_TOLERANCE) off.push(s);
+  }
+  if (off.length === 0) return undefined;
+  if (rows.length === 1) return `sums to ${fmtSum(off[0]!)}`;
+  const lo = Math.min(...off), hi = Math.max(...off);
+  return `${off.length} of ${rows.length} rows sum to ${lo === hi ? fmtSum(lo) : `${fmtSum(lo)} … ${fmtSum(hi)}`}`;
+}
+
+/** The core's tolerance for a sum of 1. */
+const NORMALISED_TOLERANCE = 1e-6;
 
 function impliedDistribution(values: Values): Outcome<Values> {
   const rows = rowsOf(values);

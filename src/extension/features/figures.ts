@@ -30,3 +30,8 @@ export function escapeMarkdown(text: string): string {
 export function arrayLabel(name: string | undefined, fallback: string): string {
   return name ? name : fallback;
 }
+
+/** A sum shown in a message: enough digits to see how far from 1 it is, no float noise (0.9, 0.98, 0.9999999). */
+export function fmtSum(sum: number): string {
+  return String(Number(sum.toPrecision(Math.abs(sum - 1) < 1e-3 ? 8 : 4)));
+}

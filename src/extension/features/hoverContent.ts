@@ -3,9 +3,12 @@
 // partner, a compact per-element table and the rule behind special terms.
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
 import type { DocumentModel, PairLink } from './documentModel';
-import { escapeMarkdown, fmt, fmtIn, inUnit } from './figures';
+import { namedLikePrediction } from './diagnosticsContent';
+import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit } from './figures';
+import { rowsOf } from './quickFixes';
 import type { Analysis, FoundArray, Term, Unit } from './shapes';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
+import { userText } from './userText';
 
 export interface HoverOptions {
   unit: Unit;
@@ -46,9 +49,16 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
   const { unit } = options;
   const array = model.arrays[arrayIndex]!;
   const lines: string[] = [];
-  lines.push(`**Entropy Lens** · ${nameOf(array)} — ${describeShape(array)}`);
+  const links = model.pairLinks(arrayIndex);
+  // Non-negative values that miss a sum of 1 classify as counts, but passed or named
+  // as a prediction they are meant as probabilities (and are judged normalised).
+  const meantAsProbabilities = array.role === 'counts' && (links.some((l) => l.side === 'prediction') || namedLikePrediction(array.name));
+  const roleText = meantAsProbabilities ? 'probabilities that do not sum to 1' : ROLE_TEXT[array.role] ?? escapeMarkdown(String(array.role));
+  lines.push(`**Entropy Lens** · ${nameOf(array)} — ${roleText}, ${describeShape(array)}`);
   lines.push('');
-  if (array.roleReason) lines.push(`*Why ${ROLE_TEXT[array.role] ?? array.role}:* ${escapeMarkdown(array.roleReason)}`, '');
+  if (meantAsProbabilities) {
+    lines.push(`*Why probabilities:* it is ${links.length ? 'paired as the prediction' : 'named like a prediction'}, but its values sum to ${sumsText(array)}, not 1.`, '');
+  } else if (array.roleReason) lines.push(`*Why ${roleText}:* ${escapeMarkdown(array.roleReason)}`, '');
   for (const issue of array.issues) lines.push(`⚠ ${escapeMarkdown(issue)}  `);
   if (array.issues.length) lines.push('');
 
@@ -59,11 +69,10 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
       lines.push(`H(softmax) = ${fmtIn(self.value.entropy, unit)} ${unit}`, '');
     } else lines.push(`Softmax: ${escapeMarkdown(self.error)}`, '');
   } else if (array.role !== 'class-indices') {
-    if (self.ok) lines.push(`H(p) = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ' (of the normalised counts)' : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
+    if (self.ok) lines.push(`H(p) = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
     else lines.push(`Not a distribution: ${escapeMarkdown(self.error)}`, '');
   }
 
-  const links = model.pairLinks(arrayIndex);
   for (const link of links.slice(0, 2)) lines.push(...pairSection(model, link, options));
   if (links.length === 0) lines.push('*Not paired with a target or prediction.* Select two arrays and run **Compute cross-entropy** to compare them.');
   return lines.join('\n');
@@ -80,10 +89,15 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     return lines;
   }
   const a = out.value;
+  const note = model.pairNote(link.pairIndex);
+  if (note) {
+    const q = nameOf(model.arrays[link.pair.prediction]!);
+    lines.push(`*Figures for ${q} divided by its sum (${escapeMarkdown(note)}), the way Keras reads such a prediction.*`, '');
+  }
   lines.push(...figureTable(a, unit), '');
   if (a.batched) lines.push(...batchSummary(a, unit), '');
   lines.push(...termTable(a, unit, options.maxTableRows ?? 8));
-  for (const w of a.warnings) lines.push(`⚠ ${escapeMarkdown(w)}  `);
+  for (const w of a.warnings) lines.push(`⚠ ${escapeMarkdown(userText(w))}  `);
   if (options.commandLinks !== false) {
     const args = pairPayload(model, link.pairIndex, options.toRange);
     // A pair too long for a command URI goes through the forwarder, which reads it back from the document.
@@ -134,7 +148,7 @@ export function termTable(a: Analysis, unit: Unit, maxRows: number): string[] {
     `| i | p | q | −p·log q (${unit}) | |`,
     '|:--|--:|--:|--:|:--|',
   ];
-  for (const t of shown) lines.push(`| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${escapeMarkdown([t.rule, t.note].filter(Boolean).join('; '))} |`);
+  for (const t of shown) lines.push(`| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${escapeMarkdown(userText([t.rule, t.note].filter(Boolean).join('; ')))} |`);
   const rules = new Set<string>();
   for (const t of terms) {
     if (!t.rule) continue;
@@ -191,9 +205,14 @@ function nameOf(a: FoundArray): string {
 }
 
 function describeShape(a: FoundArray): string {
-  const role = ROLE_TEXT[a.role] ?? escapeMarkdown(String(a.role));
-  const shape = a.shape.length === 2 ? `${a.shape[0]} × ${a.shape[1]}` : `${a.shape[0] ?? 0} values`;
-  return `${role}, ${shape}`;
+  return a.shape.length === 2 ? `${a.shape[0]} × ${a.shape[1]}` : `${a.shape[0] ?? 0} values`;
+}
+
+/** "0.9" for one row, "0.9 … 1.2" over the rows of a batch. */
+function sumsText(a: FoundArray): string {
+  const sums = rowsOf(a.values).map((r) => r.reduce((s, v) => s + v, 0));
+  const lo = Math.min(...sums), hi = Math.max(...sums);
+  return lo === hi ? fmtSum(lo) : `${fmtSum(lo)} … ${fmtSum(hi)}`;
 }
 
 function compactVector(rows: number[][], max: number): string {

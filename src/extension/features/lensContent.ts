@@ -59,7 +59,7 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (item.kind === 'pair') {
     const out = model.pairAnalysis(item.pairIndex);
     if (!out.ok) return `Entropy Lens: ${out.error}`;
-    return pairLine(out.value, unit);
+    return pairLine(out.value, unit, model.pairNote(item.pairIndex));
   }
   const array = model.arrays[item.arrayIndex]!;
   const out = model.selfAnalysis(item.arrayIndex);
@@ -69,8 +69,9 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
 }
 
-/** `H(p,q) = 0.357 nats · KL = 0.021 · H(p) = 0.336` */
-export function pairLine(a: Analysis, unit: Unit): string {
+/** `H(p,q) = 0.357 nats · KL = 0.021 · H(p) = 0.336`, with how it was read: `H(p,q) = 1.099 nats (q normalised: sums to 0.9) · …` */
+export function pairLine(a: Analysis, unit: Unit, note?: string): string {
   const batch = a.batched ? ` · mean of ${a.rows} rows` : '';
-  return `H(p,q) = ${fmtIn(a.crossEntropy, unit)} ${unit} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;
+  const how = note ? ` (${note})` : '';
+  return `H(p,q) = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;
 }

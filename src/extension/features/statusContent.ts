@@ -27,7 +27,7 @@ export function statusSummary(model: DocumentModel, selections: readonly { start
     const a = out.value;
     return {
       text: `H(p,q) ${fmtIn(a.crossEntropy, unit)} ${unit} · KL ${fmtIn(a.klPQ, unit)}`,
-      tooltip: `Entropy Lens (${names}): ${pairLine(a, unit)} — click for Compute cross-entropy`,
+      tooltip: `Entropy Lens (${names}): ${pairLine(a, unit, model.pairNote(pairIndex))} — click for Compute cross-entropy`,
     };
   }
   const first = [...chosen][0]!;

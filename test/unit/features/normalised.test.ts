@@ -1,0 +1,63 @@
+// A prediction that does not sum to 1 is judged on its normalised copy, with a
+// note saying so, and core messages never reach the user with API wording.
+import { describe, expect, it } from 'vitest';
+import { DocumentModel, DEFAULT_MODEL_SETTINGS, normalisationNote } from '../../../src/extension/features/documentModel';
+import { createEngine } from '../../../src/extension/features/engine';
+import { lensAnchors, lensTitle } from '../../../src/extension/features/lensContent';
+import { hoverMarkdown } from '../../../src/extension/features/hoverContent';
+import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
+import { userText } from '../../../src/extension/features/userText';
+import { arrayAt, lineOfText } from './fixtures';
+
+const model = (text: string, languageId = 'python') => new DocumentModel('u', 1, languageId, text, createEngine(), DEFAULT_MODEL_SETTINGS);
+
+describe('a prediction that does not sum to 1', () => {
+  const text = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\nloss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
+
+  it('gets figures of its normalised copy and a lens that says so', () => {
+    const m = model(text);
+    const k = m.pairs.findIndex((p) => m.arrays[p.prediction]!.name === 'y_pred');
+    expect(k).toBeGreaterThanOrEqual(0);
+    const a = m.pairAnalysis(k);
+    expect(a.ok && a.value.crossEntropy).toBeCloseTo(Math.log(3), 12);
+    expect(m.pairNote(k)).toBe('q normalised: sums to 0.9');
+    const titles = lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
+    expect(titles).toContain('H(p,q) = 1.099 nats (q normalised: sums to 0.9) · KL = 1.099 · H(p) = 0');
+  });
+
+  it('has a hover without errors or API options, and a Normalise diagnostic', () => {
+    const m = model(text);
+    const md = hoverMarkdown(m, m.arrays.findIndex((a) => a.name === 'y_pred'), { unit: 'nats', commandLinks: false });
+    expect(md).toContain('| H(p,q) cross-entropy | 1.099 |');
+    expect(md).toContain('probabilities that do not sum to 1');
+    expect(md).not.toMatch(/Cannot compute|normalize:|pass /);
+    expect(computeDiagnostics(m)).toEqual([expect.objectContaining({ code: 'not-normalized', fixes: ['normalize'] })]);
+  });
+
+  it('notes each side that is off and leaves class indices, logits and valid sums alone', () => {
+    const t = 'p = [2, 1, 1]\nq = [0.2, 0.3, 0.4]\n';
+    const p = arrayAt(t, '[2, 1, 1]', [2, 1, 1], { role: 'counts' });
+    const q = arrayAt(t, '[0.2, 0.3, 0.4]', [0.2, 0.3, 0.4], { role: 'counts' });
+    expect(normalisationNote(p, q)).toBe('p normalised: sums to 4; q normalised: sums to 0.9');
+    expect(normalisationNote({ ...p, role: 'class-indices', values: [1], shape: [1] }, q)).toBe('q normalised: sums to 0.9');
+    expect(normalisationNote(p, { ...q, role: 'logits' })).toBe('p normalised: sums to 4');
+    expect(normalisationNote({ ...p, values: [0.5, 0.25, 0.25] }, { ...q, values: [0.1, 0.1, 0.8] })).toBeUndefined();
+    expect(normalisationNote({ ...p, values: [0.5, 0.25, 0.25] }, { ...q, values: [0.5, -0.1, 0.8] })).toBeUndefined(); // cannot be normalised
+    const batch = arrayAt(t, '[0.2, 0.3, 0.4]', [[0.2, 0.3, 0.4], [0.5, 0.5, 0], [1, 1, 0]]);
+    expect(normalisationNote({ ...batch, role: 'one-hot', values: [[0, 1, 0], [1, 0, 0], [0, 0, 1]] }, batch)).toBe('q normalised: 2 of 3 rows sum to 0.9 … 2');
+  });
+
+  it('warns about a counts-looking array named like a prediction, not about genuine counts', () => {
+    expect(computeDiagnostics(model('probs = [0.5, 0.28, 0.2]\n'))).toEqual([expect.objectContaining({ code: 'not-normalized', message: 'probs sums to 0.98, not 1: probabilities must sum to 1.' })]);
+    expect(computeDiagnostics(model('weights = [0.5, 0.28, 0.2]\n'))).toEqual([]);
+  });
+});
+
+describe('userText', () => {
+  it('rewords the core API hints for the editor user', () => {
+    expect(userText('prediction sums to 0.9, not 1 (pass normalize: true to divide by the sum)')).toBe('prediction sums to 0.9, not 1');
+    expect(userText('so the cross-entropy and KL are infinite (set eps to clip)')).toBe('so the cross-entropy and KL are infinite (the entropyLens.eps setting clips it)');
+    expect(userText('the cross-entropy is infinite (an eps such as 1e-7 clips it)')).toBe('the cross-entropy is infinite (setting entropyLens.eps, e.g. to 1e-7, clips it)');
+    expect(userText('1 of 2 rows is ignored (ignoreIndex -100)')).toBe('1 of 2 rows is ignored (ignore_index -100)');
+  });
+});
