@@ -33,6 +33,8 @@ export interface Syntax {
   matrixSyntax: boolean;
   /** `c(…)` is the vector literal (R). */
   rVectors: boolean;
+  /** Calls whose argument list is the array: `Arrays.asList(…)`, `List.of(…)`, `doubleArrayOf(…)`, `Float32Array.of(…)`. */
+  vectorCalls: boolean;
   /** Number suffixes such as `0.5f`, `1.0d`, `2L`, `0.5f64` are allowed. */
   numberSuffixes: boolean;
   /** A literal needs at least this many values (prose: `[1]` is a citation, not an array). */
@@ -54,6 +56,7 @@ const base: Syntax = {
   braceInit: false,
   matrixSyntax: false,
   rVectors: false,
+  vectorCalls: false,
   numberSuffixes: false,
   minValues: 1,
 };
@@ -61,8 +64,8 @@ const base: Syntax = {
 const SYNTAX: Record<Family, Syntax> = {
   python: { ...base, family: 'python', hashComment: true, doubleQuote: true, singleQuote: true, tripleQuote: true, parenTuples: true },
   json: { ...base, family: 'json', slashComments: true, doubleQuote: true, singleQuote: true },
-  js: { ...base, family: 'js', slashComments: true, doubleQuote: true, singleQuote: true, backtick: true },
-  clike: { ...base, family: 'clike', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, braceInit: true, numberSuffixes: true },
+  js: { ...base, family: 'js', slashComments: true, doubleQuote: true, singleQuote: true, backtick: true, vectorCalls: true },
+  clike: { ...base, family: 'clike', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, braceInit: true, numberSuffixes: true, vectorCalls: true },
   csharp: { ...base, family: 'csharp', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, braceInit: true, numberSuffixes: true },
   rust: { ...base, family: 'rust', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, numberSuffixes: true },
   julia: { ...base, family: 'julia', hashComment: true, hashBlockComment: true, doubleQuote: true, singleQuote: true, tripleQuote: true, quoteNeedsContext: true, matrixSyntax: true },

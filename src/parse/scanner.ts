@@ -16,9 +16,23 @@ import { interestingSpellings, isInterestingCallee, isLossClass, isWrapper, loss
 
 /** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
 const INTERESTING_HASHES = new HashSet(interestingSpellings());
-/** Endings of every word worth reading before `(`: keywords, losses, wrappers, R's `c`. */
+/** Calls whose argument list is itself the array (Java, Kotlin, JS); the range includes the callee. */
+const VECTOR_CALLS = new Set(['doubleArrayOf', 'floatArrayOf', 'intArrayOf', 'longArrayOf', 'arrayOf', 'listOf', 'mutableListOf', 'asList', 'of']);
+const VECTOR_RECEIVERS = new Set(['Arrays', 'List', 'Float32Array', 'Float64Array', 'Int32Array', 'Array', 'DoubleStream', 'Stream']);
+const VECTOR_CALL_HASHES = new HashSet(VECTOR_CALLS);
+
+/** `Arrays.asList`, `List.of`, `Float32Array.of`, `doubleArrayOf`, … (an `of` needs a known receiver). */
+function isVectorCall(callee: string): boolean {
+  const dot = callee.lastIndexOf('.');
+  const last = callee.slice(dot + 1);
+  if (!VECTOR_CALLS.has(last)) return false;
+  if (last === 'of' || last === 'asList') return dot > 0 && VECTOR_RECEIVERS.has(callee.slice(callee.lastIndexOf('.', dot - 1) + 1, dot));
+  return dot < 0 || callee.startsWith('kotlin.');
+}
+
+/** Endings of every word worth reading before `(`: keywords, losses, wrappers, R's `c`, vector calls. */
 const CALL_ENDINGS = LITERAL_WORD_ENDINGS.copy();
-for (const w of [...interestingSpellings(), 'c']) CALL_ENDINGS.add(w);
+for (const w of [...interestingSpellings(), 'c', ...VECTOR_CALLS]) CALL_ENDINGS.add(w);
 
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
@@ -870,6 +884,12 @@ export class Scanner {
     const a = identBack.start;
     const b = identBack.end;
     if (syntax.rVectors && b - a === 1 && s.charCodeAt(a) === 99 /* c */) {
+      const f = this.push(i, 40);
+      this.makeLiteral(f, i, false);
+      f.start = a;
+      return true;
+    }
+    if (syntax.vectorCalls && VECTOR_CALL_HASHES.has(identBack.segHash) && isVectorCall(s.slice(a, b))) {
       const f = this.push(i, 40);
       this.makeLiteral(f, i, false);
       f.start = a;

@@ -119,3 +119,13 @@ describe('Markdown code fences', () => {
     expect(found('```text\n[1, 2]\n```\n```python\nx = [3, 4]', 'markdown').map((f) => f[0])).toEqual(['[1, 2]', '[3, 4]']);
   });
 });
+
+describe('calls whose arguments are the array', () => {
+  it('reads Java Arrays.asList / List.of, Kotlin doubleArrayOf and JS Float32Array.of, callee included', () => {
+    expect(found('List<Double> p = Arrays.asList(0.2, 0.8);\nvar q = List.of(0.5, 0.5);', 'java')).toEqual([
+      ['Arrays.asList(0.2, 0.8)', 'p', [0.2, 0.8]], ['List.of(0.5, 0.5)', 'q', [0.5, 0.5]],
+    ]);
+    expect(found('val p = doubleArrayOf(0.2, 0.8)', 'kotlin')).toEqual([['doubleArrayOf(0.2, 0.8)', 'p', [0.2, 0.8]]]);
+    expect(found('const q = Float32Array.of(0.1, 0.9);\nfoo.of(1, 2);', 'javascript')).toEqual([['Float32Array.of(0.1, 0.9)', 'q', [0.1, 0.9]]]);
+  });
+});
