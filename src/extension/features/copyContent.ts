@@ -20,7 +20,7 @@ export function analysisMarkdown(a: Analysis, unit: Unit, names: CopyNames): str
     `| H(p,q) | ${fmtIn(a.crossEntropy, unit)} |`,
     `| KL(p‖q) | ${fmtIn(a.klPQ, unit)} |`,
     `| KL(q‖p) | ${fmtIn(a.klQP, unit)} |`,
-    `| JS(p,q) | ${fmt(unit === 'bits' ? a.js.bits : a.js.nats)} |`,
+    `| JS(p,q) | ${fmtIn(a.js, unit)} |`,
     `| perplexity | ${fmt(a.perplexity)} |`,
   ];
   return rows.join('\n') + '\n';
@@ -37,11 +37,11 @@ export function analysisLatex(a: Analysis, unit: Unit, names: CopyNames): string
   const lines = [
     `% ${names.target} (p) vs ${names.prediction} (q)${a.batched ? `, mean over ${a.rows} rows` : ''}${names.note ? `, ${names.note}` : ''}`,
     '\\begin{aligned}',
-    `H(p) &= ${tex(unit === 'bits' ? a.entropy / Math.LN2 : a.entropy)}${u} \\\\`,
-    `H(p,q) &= ${tex(unit === 'bits' ? a.crossEntropy / Math.LN2 : a.crossEntropy)}${u} \\\\`,
-    `D_{\\mathrm{KL}}(p \\,\\|\\, q) &= ${tex(unit === 'bits' ? a.klPQ / Math.LN2 : a.klPQ)}${u} \\\\`,
-    `D_{\\mathrm{KL}}(q \\,\\|\\, p) &= ${tex(unit === 'bits' ? a.klQP / Math.LN2 : a.klQP)}${u} \\\\`,
-    `\\mathrm{JS}(p, q) &= ${tex(unit === 'bits' ? a.js.bits : a.js.nats)}${u} \\\\`,
+    `H(p) &= ${tex(a.entropy[unit])}${u} \\\\`,
+    `H(p,q) &= ${tex(a.crossEntropy[unit])}${u} \\\\`,
+    `D_{\\mathrm{KL}}(p \\,\\|\\, q) &= ${tex(a.klPQ[unit])}${u} \\\\`,
+    `D_{\\mathrm{KL}}(q \\,\\|\\, p) &= ${tex(a.klQP[unit])}${u} \\\\`,
+    `\\mathrm{JS}(p, q) &= ${tex(a.js[unit])}${u} \\\\`,
     `\\mathrm{PP} &= ${tex(a.perplexity)}`,
     '\\end{aligned}',
   ];

@@ -82,7 +82,7 @@ export class DocumentModel {
         this.found = this.engine.findArrays(this.text, this.languageId);
       } catch (e) {
         this.findError = errorText(e);
-        this.found = { arrays: [], pairs: [] };
+        this.found = { arrays: [], pairs: [], issues: [] };
       }
     }
     return this.found;
@@ -193,6 +193,7 @@ export class DocumentModel {
         this.pairNotes.set(k, note);
       }
       out = this.run(target.values, prediction.values, options);
+      if (!out.ok) out = { ok: false, error: withNames(out.error, target.name, prediction.name) };
       this.pairAnalyses.set(k, out);
     }
     return out;
@@ -322,6 +323,12 @@ function impliedDistribution(values: Values): Outcome<Values> {
   }
   const soft = rows.map(softmaxRow);
   return { ok: true, value: Array.isArray(values[0]) ? soft : soft[0]! };
+}
+
+/** The core says "target" and "prediction"; the user wrote y_true and y_pred. */
+export function withNames(message: string, target: string | undefined, prediction: string | undefined): string {
+  return message.replace(/(?<!the )\b(target|prediction)(?=\[| has | sums | row | is )/g, (word) =>
+    (word === 'target' ? target : prediction) ?? word);
 }
 
 export function errorText(e: unknown): string {

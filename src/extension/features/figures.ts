@@ -1,5 +1,5 @@
 // Number and unit formatting shared by hover, lens, status bar and copy commands.
-import type { Unit } from './shapes';
+import type { Measure, Unit } from './shapes';
 
 /** The core reports nats; bits are nats / ln 2. */
 export function inUnit(nats: number, unit: Unit): number {
@@ -17,8 +17,9 @@ export function fmt(x: number): string {
   return x.toFixed(3).replace('-', '−');
 }
 
-export function fmtIn(nats: number, unit: Unit): string {
-  return fmt(inUnit(nats, unit));
+/** A figure (nats and bits) in the chosen unit. */
+export function fmtIn(m: Measure, unit: Unit): string {
+  return fmt(m[unit]);
 }
 
 /** Escapes text for Markdown so names or reasons cannot inject links, tables or HTML. */

@@ -6,6 +6,7 @@ import type { DocumentModel, PairLink } from './documentModel';
 import { namedLikePrediction } from './diagnosticsContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit } from './figures';
 import { rowsOf } from './quickFixes';
+import type { TermRule } from '../../core';
 import type { Analysis, FoundArray, Term, Unit } from './shapes';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
 import { userText } from './userText';
@@ -37,13 +38,14 @@ const ROLE_TEXT: Record<string, string> = {
   unknown: 'numbers (role unknown)',
 };
 
-/** Explanations of the core's special-term rules, shown once under the table. */
-const RULE_TEXT: [RegExp, string][] = [
-  [/0\s*[·*]?\s*log\s*0|zero/i, 'p = 0 contributes 0 (the limit of p·log p as p → 0).'],
-  [/∞|inf|q\s*=\s*0/i, 'q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened.'],
-  [/clip/i, 'q was clipped to [eps, 1 − eps] before the log (the entropyLens.eps setting).'],
-  [/ignor/i, 'the row equals ignore_index and contributes nothing.'],
-];
+/** The core's special-term rules: a short label for the table and the explanation shown once under it. */
+const RULES: Record<Exclude<TermRule, 'regular'>, { label: string; text: string }> = {
+  'zero-times-log-zero': { label: '0·log 0 = 0', text: 'p = 0 contributes 0 (the limit of p·log p as p → 0).' },
+  'infinite-q-zero': { label: 'q = 0 → ∞', text: 'q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened (the entropyLens.eps setting clips q).' },
+  'clipped-eps': { label: 'clipped', text: 'q was clipped to [eps, 1 − eps] before the log (the entropyLens.eps setting).' },
+  'ignored-index': { label: 'ignored', text: 'the row equals ignore_index and contributes nothing.' },
+  'masked-neg-inf-logit': { label: 'masked logit', text: 'the logit is −∞ (masked): q = 0, so the term is 0 where p = 0 and infinite where p > 0.' },
+};
 
 export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options: HoverOptions): string {
   const { unit } = options;
@@ -120,13 +122,13 @@ export function figureTable(a: Analysis, unit: Unit): string[] {
     `| H(p,q) cross-entropy | ${fmtIn(a.crossEntropy, unit)} |`,
     `| KL(p‖q) | ${fmtIn(a.klPQ, unit)} |`,
     `| KL(q‖p) | ${fmtIn(a.klQP, unit)} |`,
-    `| JS(p,q) | ${fmt(unit === 'bits' ? a.js.bits : a.js.nats)} |`,
+    `| JS(p,q) | ${fmtIn(a.js, unit)} |`,
     `| perplexity e^H(p,q) | ${fmt(a.perplexity)} |`,
   ];
 }
 
 function batchSummary(a: Analysis, unit: Unit): string[] {
-  const worst = [...a.perRow].sort((x, y) => y.crossEntropy - x.crossEntropy || x.row - y.row).slice(0, 3);
+  const worst = [...a.perRow].sort((x, y) => y.crossEntropy.nats - x.crossEntropy.nats || x.row - y.row).slice(0, 3);
   return [
     `Batch of ${a.rows} rows × ${a.classes} classes; figures above are means over rows.  `,
     `Worst rows: ${worst.map((r) => `row ${r.row} H(p,q) = ${fmtIn(r.crossEntropy, unit)}`).join(', ')}`,
@@ -148,12 +150,10 @@ export function termTable(a: Analysis, unit: Unit, maxRows: number): string[] {
     `| i | p | q | −p·log q (${unit}) | |`,
     '|:--|--:|--:|--:|:--|',
   ];
-  for (const t of shown) lines.push(`| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${escapeMarkdown(userText([t.rule, t.note].filter(Boolean).join('; ')))} |`);
+  for (const t of shown) lines.push(`| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${t.rule === 'regular' ? '' : RULES[t.rule].label} |`);
   const rules = new Set<string>();
   for (const t of terms) {
-    if (!t.rule) continue;
-    const hit = RULE_TEXT.find(([re]) => re.test(t.rule!));
-    if (hit) rules.add(hit[1]);
+    if (t.rule !== 'regular') rules.add(RULES[t.rule].text);
   }
   if (rules.size) lines.push('', ...[...rules].map((r) => `*Rule:* ${r}  `));
   return lines;

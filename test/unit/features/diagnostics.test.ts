@@ -7,7 +7,7 @@ import type { FoundArray, FoundPair } from '../../../src/extension/features/shap
 import { arrayAt } from './fixtures';
 
 function diagnose(text: string, arrays: FoundArray[], pairs: FoundPair[] = []) {
-  const engine = { findArrays: () => ({ arrays, pairs }), analyze: () => { throw new Error('not used'); } };
+  const engine = { findArrays: () => ({ arrays, pairs, issues: [] }), analyze: () => { throw new Error('not used'); } };
   const model = new DocumentModelCache(engine).get({ uri: 'u', version: 1, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
   return { model, items: computeDiagnostics(model) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache, withNames } from '../../../src/extension/features/documentModel';
 import { arrayAt, engineFor } from './fixtures';
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]\n';
@@ -79,11 +79,17 @@ describe('DocumentModel', () => {
   it('turns a core error into a message and a throwing finder into no arrays', () => {
     const bad = { arrays: [arrayAt(text, '[0, 1, 0]', [0, 1, 0]), arrayAt(text, '[1.0, 2.0]', [1, 2])], pairs: [{ target: 0, prediction: 1, reason: 'x' }] };
     const m = new DocumentModelCache(engineFor(bad)).get(doc(1), DEFAULT_MODEL_SETTINGS);
-    expect(m.pairAnalysis(0)).toEqual({ ok: false, error: 'lengths differ: p has 3, q has 2' });
+    expect(m.pairAnalysis(0)).toEqual({ ok: false, error: 'target has 3 values, prediction has 2' }); // unnamed arrays
     const throwing = engineFor(() => { throw new Error('boom'); });
     const m2 = new DocumentModelCache(throwing).get(doc(1), DEFAULT_MODEL_SETTINGS);
     expect(m2.arrays).toEqual([]);
     expect(m2.steppedBack).toContain('boom');
+  });
+
+  it('names the arrays in core errors the way the user wrote them', () => {
+    expect(withNames('target has 3 values, prediction has 2', 'y_true', 'y_pred')).toBe('y_true has 3 values, y_pred has 2');
+    expect(withNames('prediction[0][2] is -1: probabilities cannot be negative', 'y', 'q')).toBe('q[0][2] is -1: probabilities cannot be negative');
+    expect(withNames('the prediction is read as logits', 'y', 'q')).toBe('the prediction is read as logits');
   });
 
   it('analyses logits on their own through the softmax they imply', () => {
@@ -93,6 +99,6 @@ describe('DocumentModel', () => {
     if (!out.ok) return;
     const e1 = Math.exp(1), e2 = Math.exp(2);
     const p = [e1 / (e1 + e2), e2 / (e1 + e2)];
-    expect(out.value.entropy).toBeCloseTo(-p[0]! * Math.log(p[0]!) - p[1]! * Math.log(p[1]!), 12);
+    expect(out.value.entropy.nats).toBeCloseTo(-p[0]! * Math.log(p[0]!) - p[1]! * Math.log(p[1]!), 12);
   });
 });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
 import { hoverMarkdown, termTable } from '../../../src/extension/features/hoverContent';
 import { lensAnchors, lensTitle, pairLine } from '../../../src/extension/features/lensContent';
-import { arrayAt, engineFor, lineOfText, simpleAnalyze } from './fixtures';
+import { analyze } from "../../../src/core";
+import { arrayAt, engineFor, lineOfText } from "./fixtures";
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]; w = [0.5, 0.5]\nidx = [2, 0]\n';
 const found = {
@@ -43,11 +44,11 @@ describe('lens content', () => {
     const bad = { arrays: found.arrays.slice(0, 3), pairs: [{ target: 0, prediction: 2, reason: 'order' }] };
     const m = new DocumentModelCache(engineFor(bad)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
     const a = lensAnchors(m, lineOfText(text)).find((x) => x.items.some((i) => i.kind === 'pair'));
-    expect(lensTitle(m, a!, 'nats')).toBe('Entropy Lens: lengths differ: p has 3, q has 2');
+    expect(lensTitle(m, a!, 'nats')).toBe('Entropy Lens: y_true has 3 values, z has 2');
   });
 
   it('marks batch figures as means', () => {
-    const a = simpleAnalyze([[1, 0], [0, 1]], [[0.5, 0.5], [0.25, 0.75]], {});
+    const a = analyze([[1, 0], [0, 1]], [[0.5, 0.5], [0.25, 0.75]], {});
     expect(pairLine(a, 'nats')).toMatch(/· mean of 2 rows$/);
   });
 });
@@ -70,8 +71,14 @@ describe('hover content', () => {
   });
 
   it('explains the special-term rule and leaves out links when asked', () => {
-    const md = hoverMarkdown(model(), 0, { unit: 'nats', commandLinks: false });
-    expect(md).toContain('0·log 0 = 0');
+    const t = 'y_true = [0, 1, 0]\ny_pred = [0, 0.7, 0.3]\n';
+    const f = {
+      arrays: [arrayAt(t, '[0, 1, 0]', [0, 1, 0], { name: 'y_true', role: 'one-hot' }), arrayAt(t, '[0, 0.7, 0.3]', [0, 0.7, 0.3], { name: 'y_pred' })],
+      pairs: [{ target: 0, prediction: 1, reason: 'names' }],
+    };
+    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => t }, DEFAULT_MODEL_SETTINGS);
+    const md = hoverMarkdown(m, 0, { unit: 'nats', commandLinks: false });
+    expect(md).toContain('| [0] | 0 | 0 | 0 | 0·log 0 = 0 |');
     expect(md).toContain('*Rule:* p = 0 contributes 0');
     expect(md).not.toContain('command:');
   });
@@ -86,7 +93,7 @@ describe('hover content', () => {
     const n = 40;
     const p = Array.from({ length: n }, (_, i) => (i === 17 ? 0.5 : 0.5 / (n - 1)));
     const q = Array.from({ length: n }, (_, i) => (i === 3 ? 0.5 : 0.5 / (n - 1)));
-    const lines = termTable(simpleAnalyze(p, q, {}), 'nats', 5);
+    const lines = termTable(analyze(p, q, {}), 'nats', 5);
     expect(lines[0]).toBe('Largest 5 of 40 terms −p·log q:');
     expect(lines[4]).toMatch(/^\| \[17\] \| 0\.500 \|/);
     expect(lines.filter((l) => l.startsWith('| ['))).toHaveLength(5);

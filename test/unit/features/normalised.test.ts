@@ -19,7 +19,7 @@ describe('a prediction that does not sum to 1', () => {
     const k = m.pairs.findIndex((p) => m.arrays[p.prediction]!.name === 'y_pred');
     expect(k).toBeGreaterThanOrEqual(0);
     const a = m.pairAnalysis(k);
-    expect(a.ok && a.value.crossEntropy).toBeCloseTo(Math.log(3), 12);
+    expect(a.ok && a.value.crossEntropy.nats).toBeCloseTo(Math.log(3), 12);
     expect(m.pairNote(k)).toBe('q normalised: sums to 0.9');
     const titles = lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
     expect(titles).toContain('H(p,q) = 1.099 nats (q normalised: sums to 0.9) · KL = 1.099 · H(p) = 0');

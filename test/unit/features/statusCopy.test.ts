@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analysisLatex, analysisMarkdown } from '../../../src/extension/features/copyContent';
 import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
 import { statusSummary } from '../../../src/extension/features/statusContent';
-import { arrayAt, engineFor, simpleAnalyze } from './fixtures';
+import { analyze } from "../../../src/core";
+import { arrayAt, engineFor } from "./fixtures";
 
 const text = 'y = [0, 1, 0]\nq = [0.25, 0.5, 0.25]\nz = [1.0, 1.0]\n';
 const found = {
@@ -34,7 +35,7 @@ describe('status summary', () => {
 });
 
 describe('copy content', () => {
-  const a = simpleAnalyze([0, 1, 0], [0.25, 0.5, 0.25], {});
+  const a = analyze([0, 1, 0], [0.25, 0.5, 0.25], {});
   it('writes a Markdown table in the chosen unit', () => {
     const md = analysisMarkdown(a, 'bits', { target: 'y', prediction: 'q' });
     expect(md).toContain('| H(p,q) | 1.000 |');
