@@ -435,23 +435,24 @@ export class Scanner {
         k++;
         c = k < n ? s.charCodeAt(k) : 0;
       }
+      // Past the end of the string charCodeAt gives NaN, which no comparison
+      // accepts, so the digit loops need no bounds check. (A Markdown block's
+      // end is a fence line, never a digit, so nothing runs past `n` either.)
       let mantissa = 0;
       let d = c - 48;
       const digitsStart = k;
       while (d >= 0 && d <= 9) {
         mantissa = mantissa * 10 + d;
-        k++;
-        d = k < n ? s.charCodeAt(k) - 48 : -1;
+        d = s.charCodeAt(++k) - 48;
       }
       let digits = k - digitsStart;
       let fraction = 0;
       if (d === -2 /* . */) {
         const fracStart = ++k;
-        d = k < n ? s.charCodeAt(k) - 48 : -1;
+        d = s.charCodeAt(k) - 48;
         while (d >= 0 && d <= 9) {
           mantissa = mantissa * 10 + d;
-          k++;
-          d = k < n ? s.charCodeAt(k) - 48 : -1;
+          d = s.charCodeAt(++k) - 48;
         }
         fraction = k - fracStart;
         digits += fraction;
@@ -463,7 +464,13 @@ export class Scanner {
       const v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
       if (++count > max) f.capped = true;
       else values.push(negative ? -v : v);
-      expectSep = true;
+      // The usual separator `, ` right away, without another turn of the loop.
+      if (end === 44) {
+        commas++;
+        k++;
+        if (s.charCodeAt(k) === 32) k++;
+        expectSep = false;
+      } else expectSep = true;
       i = k;
     }
     f.count = count;
