@@ -203,6 +203,11 @@ export function classifyBefore(s: string, open: number, juliaTypes: boolean, end
   const c = s.charCodeAt(p);
   if (c === 41 /* ) */ || c === 93 /* ] */ || c === 125 /* } */) return Before.Subscript;
   if (c === 33 /* ! */) return Before.Macro;
+  // `probs?.[0]` (optional chaining) and Julia's `f.(x)` index or call, as `a[0]` does.
+  if (c === 46 /* . */ && p > 0) {
+    const b = s.charCodeAt(p - 1);
+    if (b === 63 /* ? */ || isIdentChar(b) || b === 41 || b === 93) return Before.Subscript;
+  }
   if (!isIdentChar(c)) return Before.Literal;
   const c1 = p > 0 ? s.charCodeAt(p - 1) : 0;
   if (endings.bits[(isIdentChar(c1) ? c1 & 127 : 0) * 128 + (c & 127)] === 0) {

@@ -96,6 +96,8 @@ class Frame {
   close = 0;
   open = 0;
   start = 0;
+  /** Opened as a literal candidate (reported when left unclosed, even if it turned out not to be one). */
+  wasLiteral = false;
   // Literal state.
   matrix = false;
   tuple = false;
@@ -390,6 +392,15 @@ export class Scanner {
         }
         i = j;
         continue;
+      }
+      if (c === 92 /* \ */) {
+        // A line continuation inside brackets (`[0.2, \` ⏎ `0.8]`) is whitespace.
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (next === 10 || (next === 13 && i + 2 < n && s.charCodeAt(i + 2) === 10)) {
+          i += next === 10 ? 2 : 3;
+          f.spaced = true;
+          continue;
+        }
       }
       if (c === 59 /* ; */ && matrix) {
         this.rowBreak(f);
@@ -938,6 +949,7 @@ export class Scanner {
 
   private makeLiteral(f: Frame, i: number, matrix: boolean): void {
     f.kind = Kind.Literal;
+    f.wasLiteral = true;
     f.start = i;
     f.matrix = matrix;
     f.tuple = false;
@@ -984,6 +996,7 @@ export class Scanner {
     f.start = i;
     f.close = c === 91 ? 93 : c === 40 ? 41 : 125;
     f.skipped = 0;
+    f.wasLiteral = false;
     return f;
   }
 
@@ -1034,7 +1047,7 @@ export class Scanner {
     let outer = -1;
     let unclosed = 0;
     for (let k = 0; k < this.depth; k++) {
-      if (this.stack[k]!.kind === Kind.Literal) {
+      if (this.stack[k]!.wasLiteral) {
         if (outer < 0) outer = this.stack[k]!.open;
         unclosed++;
       }

@@ -152,3 +152,25 @@ describe('findArrays: names after type annotations', () => {
     expect(findArrays(text, lang).arrays[0]!.name).toBe(name);
   });
 });
+
+describe('gaps reported by FINDER-TESTS', () => {
+  it('a backslash line continuation inside a Python list is whitespace', () => {
+    const r = findArrays('q = [0.2, \\\n     0.8]', 'python');
+    expect(r.arrays.map((a) => [a.name, a.values])).toEqual([['q', [0.2, 0.8]]]);
+  });
+
+  it('an unclosed bracket followed by more lines is reported', () => {
+    for (const text of ['p = [0.1, 0.9\nq = 3\n', 'p = [0.1, 0.9\nq = [0.5, 0.5]\n']) {
+      const r = findArrays(text, 'python');
+      expect(r.issues.map((i) => i.message).join()).toMatch(/unclosed '\[' at offset 4/);
+    }
+    expect(findArrays('p = [0.1, 0.9\nq = [0.5, 0.5]\n', 'python').arrays.map((a) => a.name)).toEqual(['q']);
+  });
+
+  it('optional chaining ?.[ is an index, not an array', () => {
+    for (const lang of ['typescript', 'javascript']) {
+      const r = findArrays('const first = probs?.[0] ?? 0;\nconst p = [0.5, 0.5];', lang);
+      expect(r.arrays.map((a) => a.name)).toEqual(['p']);
+    }
+  });
+});
