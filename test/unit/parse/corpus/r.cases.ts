@@ -1,0 +1,43 @@
+// R: c(...) vectors (the `c` is part of the range), <- and = bindings,
+// NA/Inf/NaN, and the calls and indices that are not vectors.
+import type { CorpusCase } from './types';
+
+const r = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({ name, lang: 'r', text, ...rest });
+
+export const rCases: CorpusCase[] = [
+  r('arrow binding', 'p <- c(0.2, 0.3, 0.5)\n', {
+    arrays: [{ src: 'c(0.2, 0.3, 0.5)', name: 'p', values: [0.2, 0.3, 0.5], role: 'target' }],
+  }),
+  r('equals binding', 'q = c(0.25, 0.25, 0.5)\n', {
+    arrays: [{ src: 'c(0.25, 0.25, 0.5)', name: 'q', values: [0.25, 0.25, 0.5], role: 'probabilities' }],
+  }),
+  r('right-assign is still found', 'c(1, 0, 0) -> y\n', {
+    arrays: [{ src: 'c(1, 0, 0)', anyName: true, values: [1, 0, 0], role: 'one-hot' }],
+  }),
+  r('NA, Inf, -Inf and NaN are reported', 'x <- c(0.5, NA, Inf, -Inf, NaN)\n', {
+    arrays: [{ src: 'c(0.5, NA, Inf, -Inf, NaN)', name: 'x', values: [0.5, NaN, Infinity, -Infinity, NaN], issues: ['non-finite'] }],
+  }),
+  r('vector inside a call has no name', 'total <- sum(c(0.1, 0.9))\n', {
+    arrays: [{ src: 'c(0.1, 0.9)', anyName: true, values: [0.1, 0.9] }],
+  }),
+  r('named argument names the vector', 'fit <- list(prob = c(0.7, 0.3))\n', {
+    arrays: [{ src: 'c(0.7, 0.3)', name: 'prob', values: [0.7, 0.3] }],
+  }),
+  r('matrix(c(...)) reads the vector', 'M <- matrix(c(0.1, 0.9, 0.4, 0.6), nrow = 2)\n', {
+    arrays: [{ src: 'c(0.1, 0.9, 0.4, 0.6)', anyName: true, values: [0.1, 0.9, 0.4, 0.6] }],
+  }),
+  r('functions ending in c are not vectors', 'a <- calc(1, 2)\nb <- abc(0.5, 0.5)\n', { arrays: [] }),
+  r('single-bracket indices are not vectors', 'a <- x[1]\nd <- df$col[3]\n', { arrays: [] }),
+  r('comments and strings', '# p <- c(0.5, 0.5)\ns <- "c(1, 2)"\nt <- \'c(3, 4)\'\n', { arrays: [] }),
+  r('empty and character vectors', 'e <- c()\nn <- c("a", "b")\n', { arrays: [] }),
+  r('line breaks and leading dots', 'w <- c(.5,\n       1e-3,\n       -2)\n', {
+    arrays: [{ src: 'c(.5,\n       1e-3,\n       -2)', name: 'w', values: [0.5, 0.001, -2] }],
+  }),
+  r('two vectors for KL divergence', 'p <- c(0.9, 0.1)\nq <- c(0.5, 0.5)\nkl <- sum(p * log(p / q))\n', {
+    arrays: [
+      { src: 'c(0.9, 0.1)', name: 'p', values: [0.9, 0.1], role: 'target' },
+      { src: 'c(0.5, 0.5)', name: 'q', values: [0.5, 0.5], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'p', prediction: 'q' }],
+  }),
+];
