@@ -70,7 +70,7 @@ const SYNTAX: Record<Family, Syntax> = {
   rust: { ...base, family: 'rust', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, numberSuffixes: true },
   julia: { ...base, family: 'julia', hashComment: true, hashBlockComment: true, doubleQuote: true, singleQuote: true, tripleQuote: true, quoteNeedsContext: true, matrixSyntax: true },
   matlab: { ...base, family: 'matlab', percentComment: true, hashComment: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, matrixSyntax: true },
-  r: { ...base, family: 'r', hashComment: true, doubleQuote: true, singleQuote: true, rVectors: true },
+  r: { ...base, family: 'r', hashComment: true, doubleQuote: true, singleQuote: true, rVectors: true, numberSuffixes: true },
   yaml: { ...base, family: 'yaml', hashComment: true, doubleQuote: true, singleQuote: true },
   prose: { ...base, family: 'prose', minValues: 2 },
 };

@@ -234,10 +234,17 @@ function wordBefore(s: string, end: number, floor: number): [string, number] | u
  * The name a literal starting at `anchor` is bound to (`anchor` is the literal's
  * first character, or the start of a wrapper call such as `np.array(`):
  * `y_true = `, `const q: number[] = `, `double q[] = `, `"p": `, `target=`, `p <- `.
+ * `code` false (prose): only `name = [...]` names a list, not `loss history: [...]`.
  */
-export function bindingName(s: string, anchor: number): string | undefined {
+export function bindingName(s: string, anchor: number, code = true): string | undefined {
   const floor = Math.max(0, anchor - LOOK_BACK);
   let p = prevNonBlank(s, anchor, floor);
+  if (!code) {
+    // Prose: only `name = [...]` names a list.
+    return p >= 0 && s.charCodeAt(p) === 61 ? nameBeforeEquals(s, p, floor) : undefined;
+  }
+  // `T v{…}` without `=` names only a brace initialiser (C++).
+  const braced = s.charCodeAt(anchor) === 123;
   // Skip what may sit between `=` and a brace initialiser or a constructor: `new double[] {`, `[]float64{`, `new `.
   let nearestIdent: string | undefined;
   let tokens = 0;
@@ -264,13 +271,16 @@ export function bindingName(s: string, anchor: number): string | undefined {
     } else break;
     tokens++;
   }
-  if (p < 0) return undefined;
+  if (p < 0) {
+    // `std::vector<double> v{…}` at the very start of the text.
+    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
+  }
   const c = s.charCodeAt(p);
   const before = p > 0 ? s.charCodeAt(p - 1) : 0;
   if (tokens > 0) {
     // `double q[] {…}` / `std::vector<double> v{…}`: a declaration without `=`.
     if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
-    return tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
+    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
   }
   if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
   if (c === 58 /* : */ && before !== 58) return keyBefore(s, p, floor);
@@ -317,7 +327,9 @@ function nameBeforeEquals(s: string, eq: number, floor: number): string | undefi
     }
     if (isIdentChar(c)) {
       const w = wordBefore(s, p + 1, floor);
-      if (!w || (KEYWORDS.has(w[0]) && w[0] !== 'readonly')) break;
+      if (!w) break;
+      // Right before `=` any word is the name (MATLAB's `new = [...]`); further back a keyword ends the walk.
+      if (nearest !== undefined && KEYWORDS.has(w[0]) && w[0] !== 'readonly') break;
       if (nearest === undefined) nearest = w[0];
       p = prevSameLine(s, w[1], floor);
       continue;

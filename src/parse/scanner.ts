@@ -715,7 +715,8 @@ export class Scanner {
     // Wrapper calls: `p = np.array([...])` is bound through the call.
     let anchor = piece.wrapper !== undefined ? piece.wrapperStart : piece.start;
     let wrapper = piece.wrapper;
-    if (parent !== null && parent.kind === Kind.Call && parent.isWrapper && parent.args.length === 0 && parent.slotTokens === 0) {
+    if (parent !== null && parent.kind === Kind.Call && parent.isWrapper && parent.args.length === 0 && parent.slotTokens === 0 &&
+        parent.slotKeyword === undefined) {
       anchor = parent.calleeStart;
       wrapper = parent.callee;
       // Wrappers around wrappers: `torch.tensor(np.array([…]))`.
@@ -726,7 +727,8 @@ export class Scanner {
       }
     }
     const index = this.arrays.length;
-    this.arrays.push({ start: piece.start, end: piece.end, name: bindingName(this.s, anchor), values, shape, issues, wrapper });
+    const name = bindingName(this.s, anchor, this.syntax.family !== 'prose');
+    this.arrays.push({ start: piece.start, end: piece.end, name, values, shape, issues, wrapper });
     if (parent !== null && parent.kind === Kind.Call) parent.slotArray = index;
   }
 
@@ -753,6 +755,11 @@ export class Scanner {
           const d = s.charCodeAt(j);
           if (isIdentChar(d) || d === 46) j++;
           else break;
+        }
+        // R's `c(` belongs to the vector literal that follows, not to the argument.
+        if (j === i + 1 && c === 99 && this.syntax.rVectors && s.charCodeAt(skipSpaces(s, j, n)) === 40) {
+          i = j;
+          continue;
         }
         if (f.slotTokens === 0 && j - i <= 100) f.slotName = s.slice(i, j);
         else f.slotComplex = true;
@@ -854,7 +861,8 @@ export class Scanner {
     if (c === 91 /* [ */) {
       let literal = true;
       let vecStart = -1;
-      if (this.code) {
+      if (syntax.rVectors) literal = false; // R indexes with `[` and `[[`; its vectors are c(…)
+      else if (this.code) {
         const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
         else if (before === Before.Macro) {
@@ -1052,7 +1060,8 @@ export class Scanner {
         unclosed++;
       }
     }
-    if (outer >= 0 && !this.stopped) {
+    // In prose a bracket is not code (`[0, 1)` is an interval): unclosed ones are not worth a note.
+    if (outer >= 0 && !this.stopped && this.syntax.family !== 'prose') {
       const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
       this.note({
         offset: outer,
@@ -1228,6 +1237,11 @@ class PlainSkipper {
     }
     return m;
   }
+}
+
+function skipSpaces(s: string, j: number, n: number): number {
+  while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  return j;
 }
 
 function isIdentStart(c: number): boolean {
