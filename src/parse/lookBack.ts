@@ -260,7 +260,7 @@ export function bindingName(s: string, anchor: number, code = true): string | un
       p = prevNonBlank(s, q, floor);
     } else if (isIdentChar(c)) {
       const w = wordBefore(s, p + 1, floor);
-      if (!w) return undefined;
+      if (!w) break; // a number, e.g. the end of `x = 1` on the line before
       if (w[0] === 'new') {
         p = prevNonBlank(s, w[1], floor);
         continue;

@@ -511,6 +511,10 @@ export class Scanner {
       end = readFloatCall(s, i, n, readValue);
       if (end < 0) return -1;
       v = readValue.value;
+    } else if (word === 'std::numeric_limits' || word === 'numeric_limits') {
+      end = readNumericLimits(s, j, n);
+      if (end < 0) return -1;
+      v = readValue.value;
     } else {
       v = nonFiniteName(word);
       if (v === undefined) return -1;
@@ -861,10 +865,11 @@ export class Scanner {
     if (c === 91 /* [ */) {
       let literal = true;
       let vecStart = -1;
-      if (syntax.rVectors) literal = false; // R indexes with `[` and `[[`; its vectors are c(…)
-      else if (this.code) {
+      if (this.code) {
         const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
+        // R's list index `l[[2]]`: the inner `[` of `[[` indexes too.
+        else if (syntax.rVectors && i > 0 && s.charCodeAt(i - 1) === 91) literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
           const st = identStart(s, p, Math.max(0, p - 20));
@@ -1237,6 +1242,27 @@ class PlainSkipper {
     }
     return m;
   }
+}
+
+/** C++ `<double>::infinity()`, `<float>::quiet_NaN()`, `::signaling_NaN()` after `std::numeric_limits` (at `j`). */
+function readNumericLimits(s: string, j: number, n: number): number {
+  if (s.charCodeAt(j) !== 60 /* < */) return -1;
+  let close = j + 1;
+  const limit = Math.min(n, j + 24);
+  while (close < limit && s.charCodeAt(close) !== 62 /* > */) close++;
+  if (close >= limit) return -1;
+  let k = close + 1;
+  if (!s.startsWith('::', k)) return -1;
+  k += 2;
+  const start = k;
+  while (k < n && isIdentChar(s.charCodeAt(k))) k++;
+  const member = s.slice(start, k);
+  k = skipSpaces(s, k, n);
+  if (!s.startsWith('()', k)) return -1;
+  if (member === 'infinity') readValue.value = Infinity;
+  else if (member === 'quiet_NaN' || member === 'signaling_NaN') readValue.value = NaN;
+  else return -1;
+  return k + 2;
 }
 
 function skipSpaces(s: string, j: number, n: number): number {

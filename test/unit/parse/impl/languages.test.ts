@@ -129,3 +129,26 @@ describe('calls whose arguments are the array', () => {
     expect(found('const q = Float32Array.of(0.1, 0.9);\nfoo.of(1, 2);', 'javascript')).toEqual([['Float32Array.of(0.1, 0.9)', 'q', [0.1, 0.9]]]);
   });
 });
+
+describe('gaps from the corpus (R, C++, prose)', () => {
+  it('R: 1L integers, [[ indexing, names through list(prob = c(…)) and matrix(c(…))', () => {
+    expect(found('labels <- c(1L, 3L, 2L)', 'r')).toEqual([['c(1L, 3L, 2L)', 'labels', [1, 3, 2]]]);
+    expect(found('a <- x[1]\nb <- l[[2]]', 'r')).toEqual([]);
+    expect(found('fit <- list(prob = c(0.7, 0.3))', 'r')).toEqual([['c(0.7, 0.3)', 'prob', [0.7, 0.3]]]);
+    expect(found('M <- matrix(c(0.1, 0.9), nrow = 1)', 'r')).toEqual([['c(0.1, 0.9)', 'M', [0.1, 0.9]]]);
+  });
+
+  it('C++: numeric_limits infinity and NaN, a declaration on the first line', () => {
+    const text = 'std::vector<double> s{1.0, -std::numeric_limits<double>::infinity(), std::numeric_limits<float>::quiet_NaN()};';
+    const r = findArrays(text, 'cpp');
+    expect(r.arrays.map((a) => [a.name, a.values])).toEqual([['s', [1, -Infinity, NaN]]]);
+    expect(r.arrays[0]!.issues.join()).toMatch(/non-finite: 2 values/);
+    expect(found('x = 1\nstd::vector<double> q{0.2, 0.8};', 'cpp')[0]![1]).toBe('q');
+  });
+
+  it('prose: no note for an unmatched [ and no names from words before a list', () => {
+    const r = findArrays('Values lie in [0, 1) and the limit is $[a, b]$.\nThe model predicted [0.7, 0.3].', 'markdown');
+    expect(r.issues).toEqual([]);
+    expect(r.arrays.map((a) => a.name)).toEqual([undefined]);
+  });
+});
