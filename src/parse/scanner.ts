@@ -117,7 +117,7 @@ class Frame {
   // Call state.
   callee = '';
   calleeStart = 0;
-  /** Uninteresting `(` opened inside this opaque frame and not pushed; their `)` are counted off. */
+  /** Uninteresting brackets of this frame's kind opened inside it and not pushed; their closers are counted off. */
   skipped = 0;
   signature: LossSignature | undefined = undefined;
   isWrapper = false;
@@ -154,6 +154,13 @@ function tableFor(syntax: Syntax): Uint8Array {
   return t;
 }
 
+/** The table without closing brackets, except `keep`. */
+function withoutClosers(table: Uint8Array, keep = 0): Uint8Array {
+  const t = table.slice();
+  for (const c of [93, 41, 125]) if (c !== keep && t[c] === Cls.Close) t[c] = Cls.None;
+  return t;
+}
+
 /** Code families, where `a[` is a subscript and `f(` a call. */
 function isCode(syntax: Syntax): boolean {
   return syntax.family !== 'json' && syntax.family !== 'yaml' && syntax.family !== 'prose';
@@ -176,8 +183,6 @@ export class Scanner {
   private readonly escapes: boolean;
   private readonly stack: Frame[] = [];
   private depth = 0;
-  /** Uninteresting `(` at the top level, counted instead of pushed. */
-  private skippedTop = 0;
   private overflow = 0;
   private stopped = false;
   private wasString = false;
@@ -211,7 +216,13 @@ export class Scanner {
     const s = this.s;
     const n = this.n;
     const table = this.table;
-    const skipper = new PlainSkipper(table);
+    // Outside literals only openers, quotes, comment starts and the innermost
+    // bracket's own closer matter; while skipping past maxDepth, every closer.
+    const skipTop = new PlainSkipper(withoutClosers(table));
+    const skipSquare = new PlainSkipper(withoutClosers(table, 93));
+    const skipParen = new PlainSkipper(withoutClosers(table, 41));
+    const skipBrace = new PlainSkipper(withoutClosers(table, 125));
+    const skipAll = new PlainSkipper(table);
     let i = this.from;
     while (i < n && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
@@ -220,6 +231,7 @@ export class Scanner {
       } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
         i = this.scanCall(f, i);
       } else {
+        const skipper = this.overflow > 0 ? skipAll : f === null ? skipTop : f.close === 93 ? skipSquare : f.close === 41 ? skipParen : skipBrace;
         i = skipper.skip(s, i, n);
       }
       if (i >= n) break;
@@ -850,16 +862,9 @@ export class Scanner {
     }
     if (c === 40 /* ( */) {
       if (this.openParen(i, parent)) return i + 1;
-      // A call or grouping of no interest: counted, not pushed, when nothing around it needs to know.
-      if (parent === null) this.skippedTop++;
-      else if (parent.kind === Kind.Opaque) parent.skipped++;
-      else {
-        this.push(i, c);
-        if (parent.kind === Kind.Call) parent.slotComplex = true;
-      }
+      this.openUninteresting(i, c, parent);
       return i + 1;
     }
-    const f = this.push(i, c);
     const s = this.s;
     const syntax = this.syntax;
     if (c === 91 /* [ */) {
@@ -869,7 +874,8 @@ export class Scanner {
         const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
         // R's list index `l[[2]]`: the inner `[` of `[[` indexes too.
-        else if (syntax.rVectors && i > 0 && s.charCodeAt(i - 1) === 91) literal = false;
+        else if (syntax.rVectors && i > 0 && s.charCodeAt(i - 1) === 91 &&
+          classifyBefore(s, i - 1, false, LITERAL_WORD_ENDINGS) === Before.Subscript) literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
           const st = identStart(s, p, Math.max(0, p - 20));
@@ -877,20 +883,39 @@ export class Scanner {
           else literal = false;
         }
       }
-      if (literal) {
-        this.makeLiteral(f, i, syntax.matrixSyntax);
-        if (vecStart >= 0) {
-          f.wrapper = 'vec!';
-          f.wrapperStart = vecStart;
-        }
+      if (!literal) {
+        this.openUninteresting(i, c, parent);
+        return i + 1;
+      }
+      const f = this.push(i, c);
+      this.makeLiteral(f, i, syntax.matrixSyntax);
+      if (vecStart >= 0) {
+        f.wrapper = 'vec!';
+        f.wrapperStart = vecStart;
       }
     } else if (syntax.braceInit) {
-      this.makeLiteral(f, i, false);
-    }
-    if (parent !== null && parent.kind === Kind.Call && f.kind !== Kind.Call && f.kind !== Kind.Literal) {
-      parent.slotComplex = true;
+      this.makeLiteral(this.push(i, c), i, false);
+    } else {
+      this.openUninteresting(i, c, parent);
     }
     return i + 1;
+  }
+
+  /**
+   * A subscript, a call of no interest or a grouping. Inside a literal or a
+   * tracked call it is pushed (it makes the literal not one, the argument not
+   * plain). Elsewhere it is not pushed: counted when the enclosing bracket is
+   * of the same kind (its closer is then watched for), else ignored — the fast
+   * skip does not even look at closers other than the innermost bracket's.
+   */
+  private openUninteresting(i: number, c: number, parent: Frame | null): void {
+    if (parent === null) return;
+    if (parent.kind === Kind.Opaque) {
+      if (parent.close === (c === 91 ? 93 : c === 40 ? 41 : 125)) parent.skipped++;
+      return;
+    }
+    this.push(i, c);
+    if (parent.kind === Kind.Call) parent.slotComplex = true;
   }
 
   /** Opens a tuple, an R vector or a tracked call at `(`; false when it is none of them (nothing pushed). */
@@ -1018,12 +1043,9 @@ export class Scanner {
       this.overflow--;
       return i + 1;
     }
-    if (this.depth === 0) {
-      if (c === 41 && this.skippedTop > 0) this.skippedTop--;
-      return i + 1; // a stray closer
-    }
+    if (this.depth === 0) return i + 1; // a stray closer
     let top = this.stack[this.depth - 1]!;
-    if (c === 41 && top.skipped > 0) {
+    if (c === top.close && top.skipped > 0) {
       top.skipped--;
       return i + 1;
     }

@@ -174,3 +174,24 @@ describe('gaps reported by FINDER-TESTS', () => {
     }
   });
 });
+
+describe('findArrays: brackets that are not pushed (calls of no interest, subscripts)', () => {
+  it('keeps literals inside calls, subscripts and blocks, with their names', () => {
+    expect(texts('foo(bar[0], [1, 2])\nx = baz(qux(1))[0]\ny = [0.5, 0.5]', 'python')).toEqual(['[1, 2]', '[0.5, 0.5]']);
+    const c = 'void f() { double p[] = {0.2, 0.8}; if (a[i] > (b)) { g(h(1)); } double q[] = {0.5, 0.5}; }';
+    expect(findArrays(c, 'c').arrays.map((a) => [c.slice(a.start, a.end), a.name])).toEqual([['{0.2, 0.8}', 'p'], ['{0.5, 0.5}', 'q']]);
+    const js = 'if (ok(x)) { const y = [0.1, 0.9]; z[f(1)] = g(h(2)); }\nconst w = [0.3, 0.7];';
+    expect(findArrays(js, 'javascript').arrays.map((a) => a.name)).toEqual(['y', 'w']);
+  });
+
+  it('a loss call with nested calls in an argument: the other argument is still known', () => {
+    const r = findArrays('y_true = [1, 0]\nlog_loss(y_true, np.clip(sigmoid(z), 1e-7, 1))\nlog_loss(y_true, [0.8, 0.2])', 'python');
+    expect(r.pairs).toHaveLength(1);
+    expect(r.pairs[0]!.reason).toMatch(/log_loss/);
+  });
+
+  it('unbalanced closers of other kinds inside a bracket do not lose the literal after it', () => {
+    expect(texts('x = a[f(1]) + b)\np = [0.2, 0.8]', 'python')).toEqual(['[0.2, 0.8]']);
+    expect(texts('f(a)) ] } )\nq = [0.4, 0.6]', 'javascript')).toEqual(['[0.4, 0.6]']);
+  });
+});
