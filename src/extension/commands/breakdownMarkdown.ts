@@ -1,0 +1,164 @@
+// The per-element breakdown as a Markdown document: figures in both units,
+// every element's term with the rule behind special ones (RULE_NOTES), the
+// per-row table of a batch, the warnings and the gradient. Large inputs are
+// shown up to a cap, with a line saying how many elements were left out.
+import { RULE_NOTES, type Analysis, type TermRule } from '../../core';
+import { userText } from '../features/userText';
+import { linesOf } from './arrayRef';
+import { markdownTable, tableNumber } from './markdownTable';
+import type { ArrayRef, Unit } from './types';
+
+/** Rows of the element, row and gradient tables shown at most (each). */
+export const MAX_TABLE_ROWS = 2000;
+
+export interface PairSubject {
+  type: 'pair';
+  analysis: Analysis;
+  unit: Unit;
+  /** Where the arrays are; absent when only values are known (a pasted payload). */
+  target?: ArrayRef;
+  prediction?: ArrayRef;
+  /** A title when there are no refs, e.g. the payload's label. */
+  label?: string;
+  /** Why the finder paired them. */
+  reason?: string;
+  normalised: boolean;
+}
+
+export interface EntropySubject {
+  type: 'entropy';
+  unit: Unit;
+  arrays: {
+    ref: ArrayRef;
+    kind: string;
+    nats: number;
+    perplexity: number;
+    values: number[] | number[][];
+    probabilities: number[][] | undefined;
+    labelCounts: number[] | undefined;
+  }[];
+}
+
+export type BreakdownSubject = PairSubject | EntropySubject;
+
+const LN2 = Math.LN2;
+const inUnit = (nats: number, unit: Unit) => (unit === 'bits' ? nats / LN2 : nats);
+const code = (s: string) => `\`${s.replace(/`/g, '')}\``;
+
+/** The title of the breakdown (also its tab name). */
+export function breakdownTitle(s: BreakdownSubject): string {
+  if (s.type === 'entropy') return `Entropy of ${s.arrays.map((a) => a.ref.name ?? 'array').join(', ')}`;
+  if (s.target && s.prediction) return `${s.target.name ?? 'p'} → ${s.prediction.name ?? 'q'}`;
+  return s.label ?? 'p → q';
+}
+
+export function breakdownMarkdown(s: BreakdownSubject): string {
+  const lines = s.type === 'pair' ? pairBreakdown(s) : entropyBreakdown(s);
+  return lines.join('\n') + '\n';
+}
+
+function describe(ref: ArrayRef | undefined, kind: string): string {
+  if (!ref) return kind;
+  const shape = ref.shape.length === 2 ? `${ref.shape[0]} × ${ref.shape[1]}` : `${ref.shape[0]} values`;
+  return `${code(ref.name ?? 'unnamed')}, ${kind}, ${shape}, ${linesOf(ref)}`;
+}
+
+function pairBreakdown(s: PairSubject): string[] {
+  const a = s.analysis;
+  const u = s.unit;
+  const out: string[] = [`# Entropy Lens breakdown: ${breakdownTitle(s)}`, ''];
+  out.push(`- Target p: ${describe(s.target, a.targetKind)}`);
+  out.push(`- Prediction q: ${describe(s.prediction, a.predictionKind)}${a.predictionKind === 'logits' ? ' — q = softmax(logits)' : a.predictionKind === 'log-probabilities' ? ' — q = exp(log-probabilities)' : ''}`);
+  if (s.reason) out.push(`- Paired: ${s.reason}`);
+  if (a.batched) out.push(`- A batch of ${a.rows} rows × ${a.classes} classes: the figures are means over rows`);
+  if (s.normalised) out.push('- Computed on copies divided by their sums; the document is unchanged');
+  out.push('', '## Figures', '');
+  const both = (m: { nats: number; bits: number }) => [tableNumber(m.nats), tableNumber(m.bits)];
+  out.push(...markdownTable(['', 'nats', 'bits'], ['left', 'right', 'right'], [
+    ['H(p) entropy of the target', ...both(a.entropy)],
+    ['H(p,q) cross-entropy', ...both(a.crossEntropy)],
+    ['KL(p‖q) = H(p,q) − H(p)', ...both(a.klPQ)],
+    ['KL(q‖p)', ...both(a.klQP)],
+    ['JS(p,q)', ...both(a.js)],
+    ['perplexity e^H(p,q)', tableNumber(a.perplexity), tableNumber(a.perplexity)],
+  ]));
+
+  if (a.batched) {
+    out.push('', `## Per row (${u})`, '');
+    const rows = a.perRow.slice(0, MAX_TABLE_ROWS).map((r) => r.ignored
+      ? [String(r.row), '—', '—', '—', 'ignored']
+      : [String(r.row), tableNumber(r.entropy[u]), tableNumber(r.crossEntropy[u]), tableNumber(r.klPQ[u]), '']);
+    out.push(...markdownTable(['row', 'H(p)', 'H(p,q)', 'KL(p‖q)', ''], ['right', 'right', 'right', 'right', 'left'], rows));
+    out.push(...leftOut(a.perRow.length, 'rows'));
+  }
+
+  out.push('', `## Per element (${u})`, '', `H(p,q) = Σ −p·log q${a.batched ? ', averaged over rows' : ''}. Terms with p = 0 add nothing.`, '');
+  const terms = a.terms.slice(0, MAX_TABLE_ROWS);
+  const headers = a.batched ? ['row', 'i', 'p', 'q', '−p·log q', 'rule'] : ['i', 'p', 'q', '−p·log q', 'rule'];
+  out.push(...markdownTable(headers, headers.map((h) => (h === 'rule' ? 'left' : 'right')), terms.map((t) => {
+    const cells = [String(t.index), tableNumber(t.p), tableNumber(t.q), tableNumber(inUnit(t.contribution, u)), t.rule === 'regular' ? '' : t.rule];
+    return a.batched ? [String(t.row), ...cells] : cells;
+  })));
+  out.push(...leftOut(a.terms.length, 'elements'));
+  const counts = new Map<TermRule, number>();
+  for (const t of a.terms) if (t.rule !== 'regular') counts.set(t.rule, (counts.get(t.rule) ?? 0) + 1);
+  if (counts.size) {
+    out.push('', '### Rules behind the special terms', '');
+    for (const [rule, n] of counts) out.push(`- ${rule} (${n} ${n === 1 ? 'element' : 'elements'}): ${userText(RULE_NOTES[rule])}`);
+  }
+
+  out.push('', '## Warnings', '');
+  if (a.warnings.length) out.push(...a.warnings.map((w) => `- ${userText(w)}`));
+  else out.push('None.');
+
+  const wrt = a.predictionKind === 'logits' ? 'the logits z (q − p)' : a.predictionKind === 'log-probabilities' ? 'the log-probabilities' : 'q';
+  out.push('', `## Gradient (${u})`, '', `∂H(p,q)/∂ of ${wrt}${a.batched ? `, of the mean over ${a.rows} rows` : ''}.`, '');
+  const grads: string[][] = [];
+  a.grad.forEach((row, r) => row.forEach((g, i) => {
+    if (grads.length < MAX_TABLE_ROWS) grads.push(a.batched ? [String(r), String(i), tableNumber(inUnit(g, u))] : [String(i), tableNumber(inUnit(g, u))]);
+  }));
+  out.push(...markdownTable(a.batched ? ['row', 'i', 'gradient'] : ['i', 'gradient'], a.batched ? ['right', 'right', 'right'] : ['right', 'right'], grads));
+  out.push(...leftOut(a.rows * a.classes, 'elements'));
+  return out;
+}
+
+function leftOut(total: number, what: string): string[] {
+  return total > MAX_TABLE_ROWS ? ['', `… ${total - MAX_TABLE_ROWS} more ${what} not shown (the first ${MAX_TABLE_ROWS} are).`] : [];
+}
+
+function entropyBreakdown(s: EntropySubject): string[] {
+  const u = s.unit;
+  const out: string[] = [`# Entropy Lens breakdown: ${breakdownTitle(s)}`];
+  for (const e of s.arrays) {
+    out.push('', `## ${code(e.ref.name ?? 'array')}: ${describe(e.ref, e.kind)}`, '');
+    out.push(`H = ${tableNumber(e.nats)} nats = ${tableNumber(e.nats / LN2)} bits · perplexity e^H = ${tableNumber(e.perplexity)}`, '');
+    if (e.labelCounts) {
+      const n = e.labelCounts.reduce((x, y) => x + y, 0);
+      out.push('The entropy of the label frequencies.', '');
+      out.push(...markdownTable(['class', 'count', 'frequency f', `−f·log f (${u})`], ['right', 'right', 'right', 'right'],
+        e.labelCounts.slice(0, MAX_TABLE_ROWS).map((c, k) => [String(k), String(c), tableNumber(c / n), tableNumber(inUnit(term(c / n), u))])));
+      out.push(...leftOut(e.labelCounts.length, 'classes'));
+      continue;
+    }
+    const probs = e.probabilities ?? [];
+    const values = (e.values.length > 0 && Array.isArray(e.values[0]) ? e.values : [e.values]) as number[][];
+    const how = e.kind === 'logits' ? 'p = softmax(value)' : e.kind === 'log-probabilities' ? 'p = exp(value), renormalised' : e.kind === 'counts' ? 'p = value / sum' : 'p = value';
+    out.push(`${how}; H = Σ −p·log p${probs.length > 1 ? ', averaged over rows' : ''}.`, '');
+    const rows: string[][] = [];
+    probs.forEach((row, r) => row.forEach((p, i) => {
+      if (rows.length < MAX_TABLE_ROWS) {
+        const cells = [String(i), tableNumber(values[r]?.[i] ?? NaN), tableNumber(p), tableNumber(inUnit(term(p), u))];
+        rows.push(probs.length > 1 ? [String(r), ...cells] : cells);
+      }
+    }));
+    const headers = ['i', 'value', 'p', `−p·log p (${u})`];
+    out.push(...markdownTable(probs.length > 1 ? ['row', ...headers] : headers, ['right', 'right', 'right', 'right', 'right'], rows));
+    out.push(...leftOut(probs.reduce((n, r) => n + r.length, 0), 'elements'));
+  }
+  return out;
+}
+
+/** −p·ln p with 0·log 0 = 0. */
+function term(p: number): number {
+  return p > 0 ? -p * Math.log(p) : 0;
+}

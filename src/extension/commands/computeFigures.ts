@@ -1,0 +1,147 @@
+// Runs the core on the chosen arrays and turns what it says into results or
+// user-facing errors. When probabilities do not sum to 1 it does not guess: it
+// returns an offer to compute on normalised copies, which the user accepts.
+import { analyze, entropyOf, isCoreError, type Analysis, type AnalyzeOptions } from '../../core';
+import type { FoundArray, Values } from '../../parse/types';
+import { fmtSum } from '../features/figures';
+import { userText } from '../features/userText';
+import { linesOf } from './arrayRef';
+import type { ArrayRef, FailureCode } from './types';
+
+export interface PairInput {
+  target: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
+  prediction: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
+}
+
+/** "Compute with p normalised" and why it is offered. */
+export interface NormaliseOffer {
+  /** The button text. */
+  action: string;
+  /** E.g. "y_true sums to 0.98, not 1". */
+  reason: string;
+}
+
+export type PairComputation =
+  | { ok: true; analysis: Analysis; normalised: boolean }
+  | { ok: false; code: FailureCode; error: string; offer?: NormaliseOffer };
+
+/** Sums closer to 1 than this count as 1 (the core's tolerance). */
+const SUM_TOLERANCE = 1e-6;
+
+/**
+ * How the core should read a prediction, from the finder's role (call sites
+ * know better than values). One exception: rows that sum to 1 with every value
+ * at most 1 are a distribution with a bad entry (q[3] = -0.2), not logits —
+ * read as probabilities so the user hears about the negative value.
+ */
+export function predictionReading(array: Pick<FoundArray, 'values' | 'role'>): NonNullable<AnalyzeOptions['prediction']> {
+  const role = array.role;
+  if (role === 'logits' && brokenDistribution(array.values)) return 'probabilities';
+  return role === 'logits' || role === 'log-probabilities' || role === 'probabilities' ? role : 'auto';
+}
+
+function brokenDistribution(values: Values): boolean {
+  return rowsOf(values).every((row) => {
+    let s = 0;
+    for (const v of row) {
+      if (!(v <= 1)) return false;
+      s += v;
+    }
+    return Math.abs(s - 1) <= SUM_TOLERANCE;
+  });
+}
+
+export function computePair(input: PairInput, eps: number | undefined, normalise = false): PairComputation {
+  const options: AnalyzeOptions = { prediction: predictionReading(input.prediction.array) };
+  if (eps !== undefined) options.eps = eps;
+  if (normalise) options.normalize = true;
+  try {
+    return { ok: true, analysis: analyze(input.target.array.values, input.prediction.array.values, options), normalised: normalise };
+  } catch (e) {
+    if (!isCoreError(e)) return { ok: false, code: 'INTERNAL', error: `the computation failed: ${e instanceof Error ? e.message : String(e)}` };
+    const error = inUserWords(e.message, input);
+    if (!normalise && (e.code === 'NOT_NORMALIZED' || e.code === 'OUT_OF_RANGE')) {
+      const offer = normaliseOffer(input, options);
+      if (offer) return { ok: false, code: e.code, error, offer };
+    }
+    return { ok: false, code: e.code, error };
+  }
+}
+
+/**
+ * The core names its inputs "target" and "prediction"; the user knows them by
+ * name (y_true) or as p and q. Says where each array mentioned is.
+ */
+export function inUserWords(message: string, input: PairInput): string {
+  const t = input.target.ref, q = input.prediction.ref;
+  const tName = t.name ?? 'p', qName = q.name ?? 'q';
+  let text = userText(message)
+    .replace(/\btarget(?=\[| row | is | has | sums )/g, tName)
+    .replace(/\bprediction(?=\[| row | is | has | sums )/g, qName);
+  const where: string[] = [];
+  if (mentions(text, tName)) where.push(`${tName} is on ${linesOf(t)}`);
+  if (mentions(text, qName) && (q.range.start.line !== t.range.start.line || !where.length)) where.push(`${qName} is on ${linesOf(q)}`);
+  if (where.length) text += ` (${where.join(', ')})`;
+  return text;
+}
+
+function mentions(text: string, name: string): boolean {
+  return new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(text);
+}
+
+/** Rows of an array as number rows (1-D is one row). */
+function rowsOf(values: Values): number[][] {
+  return values.length > 0 && Array.isArray(values[0]) ? values as number[][] : [values as number[]];
+}
+
+/** The first row whose sum is off (finite, non-negative values only), or undefined; null when it cannot be normalised. */
+function offSum(values: Values): { row: number | undefined; sum: number } | undefined | null {
+  const rows = rowsOf(values);
+  for (let r = 0; r < rows.length; r++) {
+    let s = 0;
+    for (const v of rows[r]!) {
+      if (!Number.isFinite(v) || v < 0) return null;
+      s += v;
+    }
+    if (!(s > 0)) return null;
+    if (Math.abs(s - 1) > SUM_TOLERANCE) return { row: rows.length > 1 ? r : undefined, sum: s };
+  }
+  return undefined;
+}
+
+function normaliseOffer(input: PairInput, options: AnalyzeOptions): NormaliseOffer | undefined {
+  const t = input.target, q = input.prediction;
+  const sameShape = JSON.stringify(t.ref.shape) === JSON.stringify(q.ref.shape);
+  const readsProbabilities = options.prediction === 'auto' || options.prediction === 'probabilities';
+  const tOff = sameShape ? offSum(t.array.values) : undefined;
+  const qOff = readsProbabilities ? offSum(q.array.values) : undefined;
+  if (tOff === null || qOff === null || (!tOff && !qOff)) return undefined;
+  try {
+    analyze(t.array.values, q.array.values, { ...options, normalize: true });
+  } catch {
+    return undefined; // normalising would not fix it; the plain error stands
+  }
+  const said = (ref: ArrayRef, symbol: string, off: { row: number | undefined; sum: number }) =>
+    `${ref.name ?? symbol}${off.row !== undefined ? ` row ${off.row}` : ''} sums to ${fmtSum(off.sum)}, not 1`;
+  const reasons: string[] = [];
+  if (tOff) reasons.push(said(t.ref, 'p', tOff));
+  if (qOff) reasons.push(said(q.ref, 'q', qOff));
+  const which = tOff && qOff ? 'p and q' : tOff ? 'p' : 'q';
+  return { action: `Compute with ${which} normalised`, reason: reasons.join('; ') };
+}
+
+export type EntropyComputation =
+  | { ok: true; kind: string; nats: number; perplexity: number; probabilities: number[][] | undefined; labelCounts: number[] | undefined }
+  | { ok: false; code: FailureCode; error: string };
+
+/** The entropy one array stands for: itself, softmax of logits, normalised counts, label frequencies. */
+export function computeEntropy(values: Values, ref: ArrayRef): EntropyComputation {
+  const summary = entropyOf(values);
+  if (summary.entropy === undefined || summary.perplexity === undefined) {
+    return { ok: false, code: 'NOT_COMPUTABLE', error: `${ref.label} (${linesOf(ref)}) has no entropy: ${summary.reason.replace(/^./, (c) => c.toLowerCase())}` };
+  }
+  return {
+    ok: true, kind: summary.kind, nats: summary.entropy.nats, perplexity: summary.perplexity,
+    probabilities: summary.probabilities, labelCounts: summary.labelCounts,
+  };
+}

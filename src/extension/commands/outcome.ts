@@ -1,0 +1,107 @@
+// From chosen arrays to everything a command hands back and shows: the plain
+// result, the breakdown subject, the clipboard line, the visualizer payload,
+// and — when probabilities do not sum to 1 — the offer to compute on normalised
+// copies. Pure (positions come through `positionAt`), so it is unit-tested.
+import type { PairPayload, PositionDto } from '../../protocol/visualizer';
+import type { FindResult, Values } from '../../parse/types';
+import { arrayRef } from './arrayRef';
+import type { BreakdownSubject } from './breakdownMarkdown';
+import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
+import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
+import type { ArrayEntropy, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
+
+export interface Outcome {
+  result: ComputeResult;
+  /** What the user reads: the result line, or the error. */
+  message: string;
+  subject?: BreakdownSubject;
+  /** The Markdown line "Copy" writes. */
+  copy?: string;
+  /** What "Open in visualizer" sends. */
+  payload?: PairPayload;
+  /** Probabilities that do not sum to 1: the button, and the computation it runs (never an edit). */
+  offer?: { offer: NormaliseOffer; accept(): Outcome };
+}
+
+export interface Placement {
+  /** The document's URI, for the visualizer's way back. */
+  uri: string;
+  positionAt(offset: number): PositionDto;
+}
+
+export function failure(kind: ComputeKind, code: FailureCode, error: string, names?: string): Outcome {
+  const result: FailureResult = { ok: false, kind, code, error };
+  return { result, message: failureMessage(kind, code, error, names) };
+}
+
+export function pairOutcome(
+  kind: 'crossEntropy' | 'klDivergence', find: FindResult, pair: { target: number; prediction: number; reason: string },
+  settings: ComputeSettings, where: Placement, normalise = false,
+): Outcome {
+  const t = find.arrays[pair.target]!, q = find.arrays[pair.prediction]!;
+  const target = arrayRef(t, where.positionAt), prediction = arrayRef(q, where.positionAt);
+  const names = pairNames(target, prediction);
+  const input = { target: { array: t, ref: target }, prediction: { array: q, ref: prediction } };
+  const computed = computePair(input, settings.eps, normalise);
+  if (!computed.ok) {
+    const out = failure(kind, computed.code, computed.error, names);
+    if (computed.offer) {
+      out.message = `Entropy Lens: ${computed.offer.reason} (${names}). Probabilities must sum to 1; the document is left as it is.`;
+      out.offer = { offer: computed.offer, accept: () => pairOutcome(kind, find, pair, settings, where, true) };
+    }
+    return out;
+  }
+  const a = computed.analysis;
+  const { unit } = settings;
+  const message = pairMessage(kind, a, unit, target, prediction, computed.normalised);
+  const payload: PairPayload = {
+    target: computed.normalised ? divideBySums(t.values) : t.values,
+    prediction: computed.normalised && a.predictionKind !== 'logits' ? divideBySums(q.values) : q.values,
+    label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'}`,
+    source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
+  };
+  if (a.predictionKind === 'logits' || a.predictionKind === 'probabilities') payload.predictionKind = a.predictionKind;
+  return {
+    result: {
+      ok: true, kind, unit, target, prediction,
+      entropy: a.entropy[unit], crossEntropy: a.crossEntropy[unit], klPQ: a.klPQ[unit], klQP: a.klQP[unit], js: a.js[unit],
+      perplexity: a.perplexity, rows: a.rows, classes: a.classes, batched: a.batched,
+      normalised: computed.normalised, warnings: [...a.warnings], message,
+    },
+    message,
+    subject: { type: 'pair', analysis: a, unit, target, prediction, reason: pair.reason, normalised: computed.normalised },
+    copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
+    payload,
+  };
+}
+
+export function entropyOutcome(find: FindResult, indices: readonly number[], settings: ComputeSettings, where: Placement): Outcome {
+  const { unit } = settings;
+  const lines: (EntropyLine & { values: Values; probabilities: number[][] | undefined; labelCounts: number[] | undefined })[] = [];
+  for (const i of indices) {
+    const a = find.arrays[i]!;
+    const ref = arrayRef(a, where.positionAt);
+    const e = computeEntropy(a.values, ref);
+    if (!e.ok) return failure('entropy', e.code, e.error);
+    lines.push({ ref, kind: e.kind, nats: e.nats, perplexity: e.perplexity, values: a.values, probabilities: e.probabilities, labelCounts: e.labelCounts });
+  }
+  const arrays: ArrayEntropy[] = lines.map((l) => ({
+    array: l.ref, kind: l.kind, entropy: unit === 'bits' ? l.nats / Math.LN2 : l.nats, perplexity: l.perplexity,
+  }));
+  const message = entropyMessage(lines, unit);
+  return {
+    result: { ok: true, kind: 'entropy', unit, entropy: arrays[0]!.entropy, perplexity: arrays[0]!.perplexity, arrays, message },
+    message,
+    subject: { type: 'entropy', unit, arrays: lines },
+    copy: entropyMarkdown(lines, unit),
+  };
+}
+
+/** A normalised copy for the visualizer (rows divided by their sums); the document keeps its values. */
+function divideBySums(values: Values): Values {
+  const norm = (row: number[]) => {
+    const s = row.reduce((x, y) => x + y, 0);
+    return s > 0 ? row.map((v) => v / s) : row;
+  };
+  return values.length > 0 && Array.isArray(values[0]) ? (values as number[][]).map(norm) : norm(values as number[]);
+}
