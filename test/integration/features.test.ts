@@ -154,3 +154,95 @@ describe('features: diagnostics and quick fixes', () => {
     assert.equal(values.reduce((a, b) => a + b, 0).toFixed(9), '1.000000000');
   });
 });
+
+describe('features on the demo workspace (the real finder and core)', () => {
+  const demo = async (name: string): Promise<vscode.TextDocument> => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the demo workspace is open');
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, name));
+    await vscode.window.showTextDocument(doc);
+    return doc;
+  };
+  const lineOf = (doc: vscode.TextDocument, text: string): number => {
+    const at = doc.getText().indexOf(text);
+    assert.ok(at >= 0, `${text} is in ${doc.fileName}`);
+    return doc.positionAt(at).line;
+  };
+  /** Resolved lens titles by line, once every expected line has one. */
+  const lensTitles = (doc: vscode.TextDocument, lines: number[]): Promise<Map<number, string>> => until(async () => {
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 50);
+    const byLine = new Map<number, string>();
+    for (const l of lenses) if (l.command?.title) byLine.set(l.range.start.line, l.command.title);
+    return lines.every((n) => byLine.has(n)) ? byLine : undefined;
+  }, `lenses on lines ${lines.join(', ')} of ${doc.fileName}`);
+  const hoverAt = (doc: vscode.TextDocument, text: string): Promise<string> => until(async () => {
+    const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(text) + 1)));
+    return t.includes('Entropy Lens') ? t : undefined;
+  }, `a hover at ${text}`);
+  const f3 = (x: number): string => x.toFixed(3);
+  const softmax = (z: number[]): number[] => {
+    const e = z.map((v) => Math.exp(v - Math.max(...z)));
+    const s = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / s);
+  };
+  const H = (p: number[]): number => -p.reduce((a, v) => a + (v > 0 ? v * Math.log(v) : 0), 0);
+  const CE = (p: number[], q: number[]): number => -p.reduce((a, v, i) => a + (v > 0 ? v * Math.log(q[i]!) : 0), 0);
+
+  it('classifier.py: a sensible lens on every paired prediction — probabilities, soft targets, logits with class indices, binary logits — and on the unnormalised probs', async () => {
+    const doc = await demo('classifier.py');
+    const at = {
+      yPred: lineOf(doc, 'y_pred = np.array'), q: lineOf(doc, 'q = [0.05'), logits: lineOf(doc, 'logits = torch.tensor'),
+      z: lineOf(doc, 'z = torch.tensor'), probs: lineOf(doc, 'probs = ['),
+    };
+    const titles = await lensTitles(doc, Object.values(at));
+    const pq = CE([0.5, 0.3, 0.2], [0.05, 0.05, 0.9]), hp = H([0.5, 0.3, 0.2]);
+    // F.cross_entropy(logits, labels): the softmax of each row at its class index, averaged.
+    const rowCE = [-Math.log(softmax([2.0, 0.5, -1.0])[0]!), -Math.log(softmax([0.1, 0.2, 3.0])[2]!)];
+    const ce = (rowCE[0]! + rowCE[1]!) / 2;
+    // F.binary_cross_entropy_with_logits(z, y): mean of softplus(z) − y·z.
+    const bce = [[1.5, 1], [-0.3, 0], [4.0, 1]].reduce((a, [z, y]) => a + Math.log1p(Math.exp(z!)) - y! * z!, 0) / 3;
+    assert.equal(titles.get(at.yPred), `H(p,q) = ${f3(-Math.log(0.7))} nats · KL = ${f3(-Math.log(0.7))} · H(p) = 0`);
+    assert.equal(titles.get(at.q), `H(p,q) = ${f3(pq)} nats · KL = ${f3(pq - hp)} · H(p) = ${f3(hp)}`);
+    assert.equal(titles.get(at.logits), `H(p,q) = ${f3(ce)} nats · KL = ${f3(ce)} · H(p) = 0 · mean of 2 rows`);
+    assert.equal(titles.get(at.z), `BCE = ${f3(bce)} nats · KL = ${f3(bce)} · H(p) = 0 · mean of 3 elements`);
+    assert.equal(titles.get(at.probs), `H(p) = ${f3(H([0.5 / 0.98, 0.28 / 0.98, 0.2 / 0.98]))} nats (normalised: sums to 0.98)`);
+    for (const t of titles.values()) assert.doesNotMatch(t, /^Entropy Lens:|normalize:/, t);
+  });
+
+  it('classifier.py: class indices and binary targets are understood in the hover, and only probs is warned about', async () => {
+    const doc = await demo('classifier.py');
+    const labels = await hoverAt(doc, '[0, 2]');
+    assert.ok(labels.includes('row 0 → class 0, row 1 → class 2'), labels);
+    assert.ok(labels.includes('`labels` — class indices, 2 values'), labels);
+    const z = await hoverAt(doc, '[1.5, -0.3, 4.0]');
+    assert.ok(z.includes('Sigmoid per element: [0.818, 0.426, 0.982]'), z);
+    assert.ok(!z.includes('Softmax implied'), z);
+    assert.ok(z.includes('| H(p,q) binary cross-entropy | 0.258 |'), z);
+    const y = await hoverAt(doc, '[1.0, 0.0, 1.0]');
+    assert.ok(y.includes('`y` — binary targets, one per element, 3 values'), y);
+    assert.doesNotMatch(y, /sums to 2|Not a distribution|Cannot compute/);
+    const d = await until(() => (ours(doc).length ? ours(doc) : undefined), 'the demo diagnostics');
+    await new Promise((r) => setTimeout(r, 500)); // let a late second publish land
+    assert.deepEqual(ours(doc).map((x) => `${x.code}: ${doc.getText(x.range)}`), ['not-normalized: [0.5, 0.28, 0.2]'], d.map((x) => x.message).join('; '));
+  });
+
+  it('distributions.json and metrics.js: lenses on the paired predictions and the lone distributions, no warnings', async () => {
+    const json = await demo('distributions.json');
+    const j = { yPred: lineOf(json, '"y_pred"'), uniform: lineOf(json, '"uniform"'), probs: lineOf(json, '"probs"') };
+    const jt = await lensTitles(json, Object.values(j));
+    assert.equal(jt.get(j.yPred), `H(p,q) = ${f3(-Math.log(0.6))} nats · KL = ${f3(-Math.log(0.6))} · H(p) = 0`);
+    assert.equal(jt.get(j.uniform), `H(p) = ${f3(Math.log(4))} nats`);
+    const batch = (-Math.log(0.8) - Math.log(0.4)) / 2;
+    assert.equal(jt.get(j.probs), `H(p,q) = ${f3(batch)} nats · KL = ${f3(batch)} · H(p) = 0 · mean of 2 rows`);
+
+    const js = await demo('metrics.js');
+    const m = { prediction: lineOf(js, 'const prediction'), scores: lineOf(js, 'const scores') };
+    const mt = await lensTitles(js, Object.values(m));
+    const t = [0.7, 0.2, 0.1], q = [0.6, 0.3, 0.1];
+    assert.equal(mt.get(m.prediction), `H(p,q) = ${f3(CE(t, q))} nats · KL = ${f3(CE(t, q) - H(t))} · H(p) = ${f3(H(t))}`);
+    assert.equal(mt.get(m.scores), `H(softmax) = ${f3(H(softmax([3.2, 1.1, -0.4, 0.0])))} nats`);
+    await new Promise((r) => setTimeout(r, 600)); // diagnostics are debounced
+    assert.deepEqual(ours(json).map((x) => x.message), []);
+    assert.deepEqual(ours(js).map((x) => x.message), []);
+  });
+});

@@ -52,16 +52,20 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   calls.sort((a, b) => a.start - b.start);
   const callOf = resolveCalls(model, calls);
   yield;
-  const predictions = new Uint8Array(arrays.length);
-  for (const p of model.pairs) predictions[p.prediction] = 1;
+  // 1: the prediction of a pair; 2: either side of a binary loss (elements are independent, no sum to check).
+  const side = new Uint8Array(arrays.length);
+  model.pairs.forEach((p, k) => {
+    if (model.isBinary(k)) side[p.target] = side[p.prediction] = 2;
+    else if (!side[p.prediction]) side[p.prediction] = 1;
+  });
   for (let i = 0; i < arrays.length && items.length < maxItems; i++) {
-    if (!model.isNested(i)) items.push(...valueChecks(arrays[i]!, i, callOf.get(i), predictions[i] === 1));
+    if (!model.isNested(i)) items.push(...valueChecks(arrays[i]!, i, callOf.get(i), side[i] === 1, side[i] === 2));
     if (i % CHUNK === CHUNK - 1) yield;
   }
   const pairs = model.pairs;
   for (let k = 0; k < pairs.length && items.length < maxItems; k++) {
     const p = pairs[k]!;
-    const d = lengthCheck(arrays[p.target]!, arrays[p.prediction]!, p.prediction);
+    const d = lengthCheck(arrays[p.target]!, arrays[p.prediction]!, p.prediction, model.isBinary(k));
     if (d) items.push(d);
     if (k % CHUNK === CHUNK - 1) yield;
   }
@@ -129,7 +133,7 @@ function usedAsProbabilities(a: FoundArray, call: PredictionArgument | undefined
 }
 
 /** NaN/Infinity anywhere; for arrays used as probabilities, negatives and sums away from 1. */
-function valueChecks(a: FoundArray, index: number, call: PredictionArgument | undefined, isPrediction: boolean): DiagnosticItem[] {
+function valueChecks(a: FoundArray, index: number, call: PredictionArgument | undefined, isPrediction: boolean, binary: boolean): DiagnosticItem[] {
   const rows = rowsOf(a.values);
   const out: DiagnosticItem[] = [];
   const base = { start: a.start, end: a.end, arrayIndex: index };
@@ -152,7 +156,7 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
     }
   }
   // Per-element (binary) losses take independent probabilities: no sum to check.
-  if (call?.spec.binary && rows.length === 1) return out;
+  if (binary || (call?.spec.binary && rows.length === 1)) return out;
   for (let r = 0; r < rows.length; r++) {
     const sum = rows[r]!.reduce((s, v) => s + v, 0);
     if (Math.abs(sum - 1) > SUM_TOLERANCE && sum > 0) {
@@ -164,11 +168,15 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
   return out;
 }
 
-function lengthCheck(target: FoundArray, prediction: FoundArray, predictionIndex: number): DiagnosticItem | undefined {
+function lengthCheck(target: FoundArray, prediction: FoundArray, predictionIndex: number, binary: boolean): DiagnosticItem | undefined {
   const t = target.shape;
   const q = prediction.shape;
   let problem: string | undefined;
-  if (target.role === 'class-indices') {
+  if (binary) {
+    // One target per prediction element, whatever the roles look like.
+    const nt = t.reduce((a, b) => a * b, 1), nq = q.reduce((a, b) => a * b, 1);
+    if (nt !== nq) problem = `${target.name ?? 'the target'} has ${nt} values but ${prediction.name ?? 'the prediction'} has ${nq}`;
+  } else if (target.role === 'class-indices') {
     const rows = q.length === 2 ? q[0]! : 1;
     if (t[0] !== rows && !(q.length === 1 && t[0] === 1)) problem = `${target.name ?? 'the target'} has ${t[0]} class indices but ${prediction.name ?? 'the prediction'} has ${rows} row${rows === 1 ? '' : 's'}`;
   } else if (t.length !== q.length || t.some((d, k) => d !== q[k])) {

@@ -184,6 +184,11 @@ export class DocumentModel {
       const pair = this.pairs[k]!;
       const target = this.arrays[pair.target]!;
       const prediction = this.arrays[pair.prediction]!;
+      if (isBinaryPair(pair)) {
+        out = this.binaryAnalysis(target, prediction);
+        this.pairAnalyses.set(k, out);
+        return out;
+      }
       const options: AnalyzeOptions = { prediction: predictionKind(prediction.role) };
       // A prediction that does not sum to 1 is judged on its normalised copy (Keras
       // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
@@ -197,6 +202,31 @@ export class DocumentModel {
       this.pairAnalyses.set(k, out);
     }
     return out;
+  }
+
+  /**
+   * A binary loss (BCE, sigmoid cross-entropy) treats each element as its own
+   * two-class problem: target y against σ(z) (logits) or q (probabilities). Each
+   * element becomes a row (y, 1 − y) vs (z, 0) read as logits — softmax of (z, 0)
+   * is (σ(z), 1 − σ(z)) — or (q, 1 − q), so the core's batch mean is the mean BCE.
+   */
+  private binaryAnalysis(target: FoundArray, prediction: FoundArray): Outcome<Analysis> {
+    const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
+    const tn = target.name ?? 'the target', qn = prediction.name ?? 'the prediction';
+    if (y.length !== q.length) return { ok: false, error: `${tn} has ${y.length} values, ${qn} has ${q.length}: a binary loss needs one target per prediction` };
+    const bad = y.findIndex((v) => !(v >= 0 && v <= 1));
+    if (bad >= 0) return { ok: false, error: `${tn}[${bad}] is ${y[bad]}: a binary target lies in [0, 1]` };
+    const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
+    const t = y.map((v) => [v, 1 - v]);
+    const out = logits
+      ? this.run(t, q.map((z) => [z, 0]), { prediction: 'logits' })
+      : this.run(t, q.map((v) => [v, 1 - v]), { prediction: 'probabilities' });
+    return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
+  }
+
+  /** Whether pair k is a binary loss, judged per element (see binaryAnalysis). */
+  isBinary(k: number): boolean {
+    return isBinaryPair(this.pairs[k]!);
   }
 
   /** How pair k's figures were obtained when not from the values as written, e.g. "q normalised: sums to 0.9". */
@@ -270,6 +300,19 @@ function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
 export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits' | 'log-probabilities' {
   if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
   return 'auto';
+}
+
+/** The loss a pair was found at, from its reason ("arguments of F.binary_cross_entropy_with_logits(input, target), …"). */
+export function pairCallee(pair: FoundPair): string | undefined {
+  return /^arguments of ([\w.]+)\(/.exec(pair.reason)?.[1];
+}
+
+/** Binary (per-element, sigmoid) losses: binary_cross_entropy(_with_logits), BCELoss, sigmoid_cross_entropy…, binary_crossentropy. */
+export function isBinaryPair(pair: FoundPair): boolean {
+  const callee = pairCallee(pair);
+  if (!callee) return false;
+  const name = callee.slice(callee.lastIndexOf('.') + 1);
+  return /binary|bce|sigmoid/i.test(name);
 }
 
 const READ_AS_SCORES = new Set(['logits', 'log-probabilities', 'class-indices']);

@@ -54,24 +54,35 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
   const links = model.pairLinks(arrayIndex);
   // Non-negative values that miss a sum of 1 classify as counts, but passed or named
   // as a prediction they are meant as probabilities (and are judged normalised).
-  const meantAsProbabilities = array.role === 'counts' && (links.some((l) => l.side === 'prediction') || namedLikePrediction(array.name));
-  const roleText = meantAsProbabilities ? 'probabilities that do not sum to 1' : ROLE_TEXT[array.role] ?? escapeMarkdown(String(array.role));
+  // At a binary loss each element is its own yes/no problem: no sum to 1, sigmoid not softmax.
+  const binary = links.find((l) => model.isBinary(l.pairIndex));
+  const meantAsProbabilities = !binary && array.role === 'counts' && (links.some((l) => l.side === 'prediction') || namedLikePrediction(array.name));
+  const roleText = binary ? binaryRoleText(array, binary.side)
+    : meantAsProbabilities ? 'probabilities that do not sum to 1' : ROLE_TEXT[array.role] ?? escapeMarkdown(String(array.role));
   lines.push(`**Entropy Lens** · ${nameOf(array)} — ${roleText}, ${describeShape(array)}`);
   lines.push('');
   if (meantAsProbabilities) {
     lines.push(`*Why probabilities:* it is ${links.length ? 'paired as the prediction' : 'named like a prediction'}, but its values sum to ${sumsText(array)}, not 1.`, '');
-  } else if (array.roleReason) lines.push(`*Why ${roleText}:* ${escapeMarkdown(array.roleReason)}`, '');
+  } else if (array.roleReason) {
+    const why = binary ? (binary.side === 'target' ? 'binary targets' : ROLE_TEXT[array.role] ?? array.role) : roleText;
+    lines.push(`*Why ${why}:* ${escapeMarkdown(array.roleReason)}`, '');
+  }
   for (const issue of array.issues) lines.push(`⚠ ${escapeMarkdown(issue)}  `);
   if (array.issues.length) lines.push('');
 
-  const self = model.selfAnalysis(arrayIndex);
-  if (array.role === 'logits' || array.role === 'log-probabilities') {
+  const self = binary ? undefined : model.selfAnalysis(arrayIndex);
+  if (binary || !self) {
+    if (binary?.side === 'prediction' && array.role === 'logits') {
+      const z = rowsOf(array.values).flat();
+      lines.push(`Sigmoid per element: ${compactVector([z.map(sigmoid)], 8)}`, '');
+    }
+  } else if (array.role === 'logits' || array.role === 'log-probabilities') {
     if (self.ok) {
       lines.push(`Softmax implied by these ${array.role}: ${compactVector(self.value.probabilities, 8)}  `);
       lines.push(`H(softmax) = ${fmtIn(self.value.entropy, unit)} ${unit}`, '');
     } else lines.push(`Softmax: ${escapeMarkdown(self.error)}`, '');
   } else if (array.role !== 'class-indices') {
-    if (self.ok) lines.push(`H(p) = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
+    if (self.ok) lines.push(`${links.some((l) => l.side === 'prediction') ? 'H(q)' : 'H(p)'} = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
     else lines.push(`Not a distribution: ${escapeMarkdown(self.error)}`, '');
   }
 
@@ -91,14 +102,20 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     return lines;
   }
   const a = out.value;
+  const target = model.arrays[link.pair.target]!, prediction = model.arrays[link.pair.prediction]!;
   const note = model.pairNote(link.pairIndex);
-  if (note) {
-    const q = nameOf(model.arrays[link.pair.prediction]!);
-    lines.push(`*Figures for ${q} divided by its sum (${escapeMarkdown(note)}), the way Keras reads such a prediction.*`, '');
+  if (note) lines.push(`*${normalisedSentence(note, target, prediction)}*`, '');
+  if (target.role === 'class-indices') lines.push(classIndexLine(target, prediction), '');
+  if (model.isBinary(link.pairIndex)) {
+    const z = prediction.role === 'logits' ? 'σ(z), 1 − σ(z)' : 'q, 1 − q';
+    lines.push(`*Binary loss: each of the ${a.rows} elements is its own two-class problem, p = (y, 1 − y) against q = (${z}); the figures are means over the elements, as the loss's mean reduction.*`, '');
+    lines.push(...figureTable(a, unit, 'H(p,q) binary cross-entropy'), '');
+    lines.push(...binaryTermTable(a, unit, options.maxTableRows ?? 8));
+  } else {
+    lines.push(...figureTable(a, unit), '');
+    if (a.batched) lines.push(...batchSummary(a, unit), '');
+    lines.push(...termTable(a, unit, options.maxTableRows ?? 8));
   }
-  lines.push(...figureTable(a, unit), '');
-  if (a.batched) lines.push(...batchSummary(a, unit), '');
-  lines.push(...termTable(a, unit, options.maxTableRows ?? 8));
   for (const w of a.warnings) lines.push(`⚠ ${escapeMarkdown(userText(w))}  `);
   if (options.commandLinks !== false) {
     const args = pairPayload(model, link.pairIndex, options.toRange);
@@ -114,12 +131,12 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
   return lines;
 }
 
-export function figureTable(a: Analysis, unit: Unit): string[] {
+export function figureTable(a: Analysis, unit: Unit, ceLabel = 'H(p,q) cross-entropy'): string[] {
   return [
     `| | ${unit} |`,
     '|:--|--:|',
     `| H(p) entropy of the target | ${fmtIn(a.entropy, unit)} |`,
-    `| H(p,q) cross-entropy | ${fmtIn(a.crossEntropy, unit)} |`,
+    `| ${ceLabel} | ${fmtIn(a.crossEntropy, unit)} |`,
     `| KL(p‖q) | ${fmtIn(a.klPQ, unit)} |`,
     `| KL(q‖p) | ${fmtIn(a.klQP, unit)} |`,
     `| JS(p,q) | ${fmtIn(a.js, unit)} |`,
@@ -132,6 +149,20 @@ function batchSummary(a: Analysis, unit: Unit): string[] {
   return [
     `Batch of ${a.rows} rows × ${a.classes} classes; figures above are means over rows.  `,
     `Worst rows: ${worst.map((r) => `row ${r.row} H(p,q) = ${fmtIn(r.crossEntropy, unit)}`).join(', ')}`,
+  ];
+}
+
+/** A binary loss per element: target y, predicted probability q and the element's BCE (largest first when long). */
+export function binaryTermTable(a: Analysis, unit: Unit, maxRows: number): string[] {
+  const rows = a.perRow.map((r) => ({ i: r.row, y: a.terms[2 * r.row]!.p, q: a.terms[2 * r.row]!.q, bce: r.crossEntropy }));
+  const long = rows.length > maxRows;
+  const shown = long ? [...rows].sort((x, y) => y.bce.nats - x.bce.nats || x.i - y.i).slice(0, maxRows) : rows;
+  return [
+    long ? `Largest ${maxRows} of ${rows.length} elements −y·log q − (1 − y)·log(1 − q):` : 'Elements −y·log q − (1 − y)·log(1 − q):',
+    '',
+    `| i | y | q | BCE (${unit}) |`,
+    '|:--|--:|--:|--:|',
+    ...shown.map((r) => `| [${r.i}] | ${fmt(r.y)} | ${fmt(r.q)} | ${fmtIn(r.bce, unit)} |`),
   ];
 }
 
@@ -184,6 +215,15 @@ export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (
   };
   if (prediction.role === 'logits') payload.predictionKind = 'logits';
   else if (prediction.role === 'probabilities') payload.predictionKind = 'probabilities';
+  if (model.isBinary(pairIndex)) {
+    // Per element, as the lens and hover compute it: rows (y, 1 − y) against (z, 0) logits or (q, 1 − q).
+    const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
+    const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
+    payload.target = y.map((v) => [v, 1 - v]);
+    payload.prediction = q.map((v) => (logits ? [v, 0] : [v, 1 - v]));
+    payload.predictionKind = logits ? 'logits' : 'probabilities';
+    payload.label += ' (binary, per element)';
+  }
   if (toRange && payload.source) {
     payload.source.targetRange = toRange(target.start, target.end);
     payload.source.predictionRange = toRange(prediction.start, prediction.end);
@@ -202,6 +242,29 @@ function count(v: number[] | number[][]): number {
 
 function nameOf(a: FoundArray): string {
   return a.name ? `\`${a.name.replace(/`/g, "'")}\`` : 'this array';
+}
+
+function binaryRoleText(a: FoundArray, side: 'target' | 'prediction'): string {
+  if (side === 'target') return 'binary targets, one per element';
+  return a.role === 'logits' ? 'logits, one per element (sigmoid)' : 'probabilities, one per element';
+}
+
+const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/** Says which side was divided by its sum, e.g. "Figures for `y_pred` divided by its sum (q normalised: sums to 0.9), …". */
+function normalisedSentence(note: string, target: FoundArray, prediction: FoundArray): string {
+  const sides = [note.includes('p normalised') ? nameOf(target) : '', note.includes('q normalised') ? nameOf(prediction) : ''].filter(Boolean);
+  const whose = sides.length === 2 ? `${sides[0]} and ${sides[1]} each divided by their sum` : `${sides[0]} divided by its sum`;
+  return `Figures for ${whose} (${escapeMarkdown(note)}), the way Keras reads such a prediction.`;
+}
+
+/** Class indices against a batch: which class each row's target is. */
+function classIndexLine(target: FoundArray, prediction: FoundArray): string {
+  const idx = rowsOf(target.values).flat();
+  const classes = prediction.shape.length === 2 ? prediction.shape[1]! : prediction.shape[0] ?? 0;
+  const shown = idx.slice(0, 6).map((k, r) => `row ${r} → class ${k}`).join(', ');
+  const more = idx.length > 6 ? `, … (${idx.length} rows)` : '';
+  return `Each value of ${nameOf(target)} is the true class of one row of ${nameOf(prediction)} (${classes} classes): ${shown}${more}.`;
 }
 
 function describeShape(a: FoundArray): string {

@@ -1,9 +1,10 @@
 // Code lens content: where lenses go (one per line that holds a paired
 // prediction, or an unpaired distribution) and the one-line title, computed
 // only when VS Code resolves a visible lens.
-import type { DocumentModel } from './documentModel';
+import { normalisationNote, type DocumentModel } from './documentModel';
+import { namedLikePrediction } from './diagnosticsContent';
 import { fmtIn } from './figures';
-import type { Analysis, Unit } from './shapes';
+import type { Analysis, FoundArray, Unit } from './shapes';
 
 export interface LensAnchor {
   /** Offset the lens sits above (start of the first array on that line). */
@@ -16,6 +17,11 @@ export interface LensAnchor {
 export type LensItem = { kind: 'pair'; pairIndex: number } | { kind: 'single'; arrayIndex: number };
 
 const DISTRIBUTION_ROLES = new Set(['target', 'one-hot', 'probabilities', 'logits', 'log-probabilities']);
+
+/** A distribution on its own: by role, or non-negative values named like a prediction (probs = [0.5, 0.28, 0.2]). */
+function isDistribution(a: FoundArray): boolean {
+  return DISTRIBUTION_ROLES.has(a.role) || (a.role === 'counts' && namedLikePrediction(a.name));
+}
 
 /**
  * One anchor per line: each pair anchors at its prediction, each array that is in
@@ -35,7 +41,7 @@ export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => nu
   }
   const arrays = model.arrays;
   for (let i = 0; i < arrays.length; i++) {
-    if (!paired[i] && DISTRIBUTION_ROLES.has(arrays[i]!.role) && !model.isNested(i)) entries.push({ offset: arrays[i]!.start, item: { kind: 'single', arrayIndex: i } });
+    if (!paired[i] && isDistribution(arrays[i]!) && !model.isNested(i)) entries.push({ offset: arrays[i]!.start, item: { kind: 'single', arrayIndex: i } });
   }
   entries.sort((a, b) => a.offset - b.offset);
   const out: LensAnchor[] = [];
@@ -59,19 +65,35 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (item.kind === 'pair') {
     const out = model.pairAnalysis(item.pairIndex);
     if (!out.ok) return `Entropy Lens: ${out.error}`;
-    return pairLine(out.value, unit, model.pairNote(item.pairIndex));
+    return pairLine(out.value, unit, pairView(model, item.pairIndex));
   }
   const array = model.arrays[item.arrayIndex]!;
   const out = model.selfAnalysis(item.arrayIndex);
   if (!out.ok) return `Entropy Lens: ${out.error}`;
   const batch = out.value.batched ? ` (mean of ${out.value.rows} rows)` : '';
   if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
-  return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
+  const sums = array.role === 'counts' ? normalisationNote(array, array) : undefined;
+  return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${sums ? ` (${sums.replace(/^p normalised: .*?; q /, '')})` : ''}${batch}`;
 }
 
-/** `H(p,q) = 0.357 nats · KL = 0.021 · H(p) = 0.336`, with how it was read: `H(p,q) = 1.099 nats (q normalised: sums to 0.9) · …` */
-export function pairLine(a: Analysis, unit: Unit, note?: string): string {
-  const batch = a.batched ? ` · mean of ${a.rows} rows` : '';
-  const how = note ? ` (${note})` : '';
-  return `H(p,q) = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;
+/** How a pair's figures were obtained: normalised copies, or per element for a binary loss. */
+export interface PairView {
+  note?: string | undefined;
+  binary?: boolean;
+}
+
+export function pairView(model: DocumentModel, pairIndex: number): PairView {
+  return { note: model.pairNote(pairIndex), binary: model.isBinary(pairIndex) };
+}
+
+/**
+ * `H(p,q) = 0.357 nats · KL = 0.021 · H(p) = 0.336`, with how it was read:
+ * `H(p,q) = 1.099 nats (q normalised: sums to 0.9) · …`, or for a binary loss
+ * `BCE = 0.258 nats · KL = 0.258 · H(p) = 0 · mean of 3 elements`.
+ */
+export function pairLine(a: Analysis, unit: Unit, view: PairView = {}): string {
+  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}` : a.batched ? ` · mean of ${a.rows} rows` : '';
+  const how = view.note ? ` (${view.note})` : '';
+  const ce = view.binary ? 'BCE' : 'H(p,q)';
+  return `${ce} = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;
 }

@@ -2,7 +2,7 @@
 // average a spreadsheet shows: a pair gives H(p,q) and KL, one array its entropy.
 import type { DocumentModel } from './documentModel';
 import { fmtIn } from './figures';
-import { pairLine } from './lensContent';
+import { pairLine, pairView } from './lensContent';
 import type { Unit } from './shapes';
 
 export interface StatusSummary {
@@ -25,9 +25,10 @@ export function statusSummary(model: DocumentModel, selections: readonly { start
     const names = `${model.arrays[pair.target]!.name ?? 'target'} → ${model.arrays[pair.prediction]!.name ?? 'prediction'}`;
     if (!out.ok) return { text: '$(warning) H(p,q): invalid', tooltip: `Entropy Lens (${names}): ${out.error}` };
     const a = out.value;
+    const view = pairView(model, pairIndex);
     return {
-      text: `H(p,q) ${fmtIn(a.crossEntropy, unit)} ${unit} · KL ${fmtIn(a.klPQ, unit)}`,
-      tooltip: `Entropy Lens (${names}): ${pairLine(a, unit, model.pairNote(pairIndex))} — click for Compute cross-entropy`,
+      text: `${view.binary ? 'BCE' : 'H(p,q)'} ${fmtIn(a.crossEntropy, unit)} ${unit} · KL ${fmtIn(a.klPQ, unit)}`,
+      tooltip: `Entropy Lens (${names}): ${pairLine(a, unit, view)} — click for Compute cross-entropy`,
     };
   }
   const first = [...chosen][0]!;

@@ -58,7 +58,7 @@ describe('hover content', () => {
     const md = hoverMarkdown(model(), 1, { unit: 'nats' });
     expect(md).toContain('`y_pred` — probabilities, 3 values');
     expect(md).toContain('*Why probabilities:* sums to 1');
-    expect(md).toMatch(/H\(p\) = 0\.802 nats/); // entropy of [0.2, 0.7, 0.1]
+    expect(md).toMatch(/H\(q\) = 0\.802 nats/); // entropy of the prediction [0.2, 0.7, 0.1]
     expect(md).toContain('Paired as the **prediction** with `y_true`');
     expect(md).toContain(`| H(p,q) cross-entropy | ${(-Math.log(0.7)).toFixed(3)} |`);
     expect(md).toMatch(/\| KL\(q‖p\) \| ∞ \|/);
