@@ -38,9 +38,9 @@ const SUFFIXES = new Set([
  * Reads a number at `i` (a digit, `.` followed by a digit, or a sign followed
  * by one of those). Returns the index one past it and leaves the value in
  * `readValue.value`, or returns -1 when no clean number starts here (e.g. `1abc`,
- * `1j`, a lone sign).
+ * `1j`, a lone sign). `juliaFloat32` also accepts Julia's `0.5f0` (f for the exponent).
  */
-export function readNumber(s: string, i: number, n: number, suffixes: boolean): number {
+export function readNumber(s: string, i: number, n: number, suffixes: boolean, juliaFloat32 = false): number {
   const start = i;
   let c = s.charCodeAt(i);
   let negative = false;
@@ -102,7 +102,9 @@ export function readNumber(s: string, i: number, n: number, suffixes: boolean): 
   // Exponent.
   if (i < n) {
     c = s.charCodeAt(i);
-    if (c === Ch.e || c === Ch.E) {
+    // Julia writes Float32 literals with `f` for the exponent: `0.5f0`, `1f-3`.
+    if (c === Ch.e || c === Ch.E || (juliaFloat32 && c === 102)) {
+      if (c === 102) exotic = true;
       let j = i + 1;
       let c2 = j < n ? s.charCodeAt(j) : 0;
       let expNegative = false;
@@ -147,6 +149,7 @@ export function readNumber(s: string, i: number, n: number, suffixes: boolean): 
   } else {
     let text = s.slice(start, numberEnd);
     if (exotic) text = stripUnderscores(text);
+    if (juliaFloat32) text = text.replace('f', 'e');
     value = Number(text);
     if (Number.isNaN(value)) return -1;
   }

@@ -379,7 +379,7 @@ export class Scanner {
           i = k;
           continue;
         }
-        const j = readNumber(s, i, n, suffixes);
+        const j = readNumber(s, i, n, suffixes, this.syntax.family === 'julia');
         if (j < 0) {
           this.invalidate(f);
           return i;

@@ -55,3 +55,13 @@ describe('readNumber', () => {
     expect(readNumber('1..2', 0, 4, false)).toBe(1);
   });
 });
+
+describe('readNumber: Julia Float32 literals', () => {
+  it('reads 0.5f0 and 1f-3 only in Julia mode', () => {
+    const julia = (t: string) => (readNumber(t, 0, t.length, false, true) === t.length ? readValue.value : undefined);
+    expect(julia('0.5f0')).toBe(0.5);
+    expect(julia('1f-3')).toBe(0.001);
+    expect(julia('2.5f1')).toBe(25);
+    expect(read('0.5f0')).toBeUndefined();
+  });
+});
