@@ -85,10 +85,13 @@ function pairBreakdown(s: PairSubject): string[] {
 
   if (a.batched) {
     out.push('', `## Per row (${u})`, '');
-    const rows = a.perRow.slice(0, MAX_TABLE_ROWS).map((r) => r.ignored
-      ? [String(r.row), '—', '—', '—', 'ignored']
-      : [String(r.row), tableNumber(r.entropy[u]), tableNumber(r.crossEntropy[u]), tableNumber(r.klPQ[u]), '']);
-    out.push(...markdownTable(['row', 'H(p)', 'H(p,q)', 'KL(p‖q)', ''], ['right', 'right', 'right', 'right', 'left'], rows));
+    const anyIgnored = a.perRow.some((r) => r.ignored);
+    const rows = a.perRow.slice(0, MAX_TABLE_ROWS).map((r) => {
+      const cells = r.ignored ? [String(r.row), '—', '—', '—'] : [String(r.row), tableNumber(r.entropy[u]), tableNumber(r.crossEntropy[u]), tableNumber(r.klPQ[u])];
+      return anyIgnored ? [...cells, r.ignored ? 'ignored (ignore_index)' : ''] : cells;
+    });
+    const headers = ['row', 'H(p)', 'H(p,q)', 'KL(p‖q)'];
+    out.push(...markdownTable(anyIgnored ? [...headers, 'note'] : headers, ['right', 'right', 'right', 'right', 'left'], rows));
     out.push(...leftOut(a.perRow.length, 'rows'));
   }
 
@@ -111,8 +114,11 @@ function pairBreakdown(s: PairSubject): string[] {
   if (a.warnings.length) out.push(...a.warnings.map((w) => `- ${userText(w)}`));
   else out.push('None.');
 
-  const wrt = a.predictionKind === 'logits' ? 'the logits z (q − p)' : a.predictionKind === 'log-probabilities' ? 'the log-probabilities' : 'q';
-  out.push('', `## Gradient (${u})`, '', `∂H(p,q)/∂ of ${wrt}${a.batched ? `, of the mean over ${a.rows} rows` : ''}.`, '');
+  const wrt = a.predictionKind === 'logits' ? '∂H(p,q)/∂z with respect to the logits z: q − p'
+    : a.predictionKind === 'log-probabilities' ? '∂H(p,q)/∂(log q) with respect to the log-probabilities: −p'
+    : s.normalised ? '∂H(p,q)/∂q with respect to the predicted values as written, before they are divided by their sum'
+    : '∂H(p,q)/∂q with respect to the predicted probabilities: −p/q';
+  out.push('', `## Gradient (${u})`, '', `${wrt}${a.batched ? `, divided by the ${a.rows} rows of the mean` : ''}.`, '');
   const grads: string[][] = [];
   a.grad.forEach((row, r) => row.forEach((g, i) => {
     if (grads.length < MAX_TABLE_ROWS) grads.push(a.batched ? [String(r), String(i), tableNumber(inUnit(g, u))] : [String(i), tableNumber(inUnit(g, u))]);
@@ -130,7 +136,7 @@ function entropyBreakdown(s: EntropySubject): string[] {
   const u = s.unit;
   const out: string[] = [`# Entropy Lens breakdown: ${breakdownTitle(s)}`];
   for (const e of s.arrays) {
-    out.push('', `## ${code(e.ref.name ?? 'array')}: ${describe(e.ref, e.kind)}`, '');
+    out.push('', `## ${code(e.ref.name ?? 'array')}`, '', `- ${describe(e.ref, e.kind)}`, '');
     out.push(`H = ${tableNumber(e.nats)} nats = ${tableNumber(e.nats / LN2)} bits · perplexity e^H = ${tableNumber(e.perplexity)}`, '');
     if (e.labelCounts) {
       const n = e.labelCounts.reduce((x, y) => x + y, 0);

@@ -46,7 +46,7 @@ export function pairOutcome(
   if (!computed.ok) {
     const out = failure(kind, computed.code, computed.error, names);
     if (computed.offer) {
-      out.message = `Entropy Lens: ${computed.offer.reason} (${names}). Probabilities must sum to 1; the document is left as it is.`;
+      out.message = `Entropy Lens: ${computed.offer.reason} (${names}): probabilities must sum to 1. Compute on normalised copies instead? The document is not changed.`;
       out.offer = { offer: computed.offer, accept: () => pairOutcome(kind, find, pair, settings, where, true) };
     }
     return out;

@@ -32,6 +32,8 @@ export function pairMessage(kind: 'crossEntropy' | 'klDivergence', a: Analysis, 
     : [`${ce} ${unit}`, h, kl];
   parts.push(`perplexity ${fmtPerplexity(a.perplexity)}`);
   const notes: string[] = [];
+  if (a.predictionKind === 'logits') notes.push(`q = softmax of ${prediction.name ?? 'the logits'}`);
+  if (a.predictionKind === 'log-probabilities') notes.push(`q = exp of ${prediction.name ?? 'the log-probabilities'}`);
   if (a.batched) notes.push(`means over ${a.rows} rows`);
   if (normalised) notes.push('on normalised copies');
   if (a.warnings.length) notes.push(`${a.warnings.length} warning${a.warnings.length > 1 ? 's' : ''}: ${a.warnings[0]}`);

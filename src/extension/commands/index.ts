@@ -1,0 +1,122 @@
+// The compute commands (cross-entropy, KL divergence, entropy) and the
+// per-element breakdown, registered on the running extension. Each compute
+// command returns its plain result to `executeCommand` callers and shows it to
+// the user: an information message with Show breakdown / Copy / Open in
+// visualizer, a line in the "Entropy Lens" output channel, or an error that
+// says what is wrong and where. Nothing here ever edits a document.
+import * as vscode from 'vscode';
+import type { EntropyLensConfig } from '../config';
+import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './breakdownMarkdown';
+import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
+import { computeInEditor, type ComputeDeps } from './computeInEditor';
+import type { Outcome } from './outcome';
+import { subjectFromPayload } from './payloadSubject';
+import { COMMAND_IDS, type ComputeKind, type ComputeResult, type ComputeSettings } from './types';
+
+export { COMMAND_IDS, BREAKDOWN_SCHEME };
+export type { ComputeResult } from './types';
+
+export interface CommandsHost {
+  register<T extends vscode.Disposable>(d: T): T;
+  config: EntropyLensConfig;
+}
+
+/** What showBreakdown returns: the virtual document it opened, or why not. */
+export type BreakdownResult = { ok: true; uri: string; title: string } | { ok: false; error: string };
+
+const ACTIONS = { breakdown: 'Show breakdown', copy: 'Copy', visualizer: 'Open in visualizer' } as const;
+
+export function registerComputeCommands(host: CommandsHost): void {
+  const output = host.register(vscode.window.createOutputChannel('Entropy Lens'));
+  const documents = host.register(new BreakdownDocuments());
+  host.register(vscode.workspace.registerTextDocumentContentProvider(BREAKDOWN_SCHEME, documents));
+  let last: BreakdownSubject | undefined;
+
+  const settings = (): ComputeSettings => ({ unit: host.config.unit, eps: host.config.eps });
+  const deps: ComputeDeps = {
+    settings,
+    limits: () => host.config.limits,
+    pickPartner: (items, placeHolder) => vscode.window.showQuickPick(items.map((i) => ({ ...i })), { placeHolder, matchOnDescription: true, matchOnDetail: true }),
+  };
+  const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+  const openBreakdown = async (subject: BreakdownSubject) => {
+    const title = breakdownTitle(subject);
+    const doc = await documents.show(title, breakdownMarkdown(subject));
+    return { ok: true as const, uri: doc.uri.toString(), title };
+  };
+
+  const act = async (action: string | undefined, outcome: Outcome) => {
+    if (action === ACTIONS.breakdown && outcome.subject) await openBreakdown(outcome.subject);
+    else if (action === ACTIONS.copy && outcome.copy) {
+      await vscode.env.clipboard.writeText(outcome.copy);
+      vscode.window.setStatusBarMessage('Entropy Lens: result copied as Markdown', 3000);
+    } else if (action === ACTIONS.visualizer && outcome.payload) await vscode.commands.executeCommand(COMMAND_IDS.showVisualizer, outcome.payload);
+  };
+
+  // Shows an outcome without waiting for the user: the command's promise
+  // resolves with the result at once, the buttons act whenever clicked.
+  const present = (kind: ComputeKind, outcome: Outcome, where: string) => {
+    log(`${kind} ${where}: ${outcome.message}`);
+    const { result } = outcome;
+    if (result.ok) {
+      last = outcome.subject;
+      const actions: string[] = [ACTIONS.breakdown, ACTIONS.copy];
+      if (outcome.payload) actions.push(ACTIONS.visualizer);
+      void vscode.window.showInformationMessage(outcome.message, ...actions).then((a) => act(a, outcome), report);
+    } else if (outcome.offer) {
+      const { offer, accept } = outcome.offer;
+      void vscode.window.showWarningMessage(outcome.message, offer.action).then((a) => {
+        if (a === offer.action) present(kind, accept(), where);
+      }, report);
+    } else if (result.code !== 'CANCELLED') {
+      void vscode.window.showErrorMessage(outcome.message);
+    }
+  };
+
+  const report = (e: unknown) => {
+    log(`error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Entropy Lens: ${e instanceof Error ? e.message : String(e)}`);
+  };
+
+  const compute = async (kind: ComputeKind): Promise<ComputeResult> => {
+    const editor = vscode.window.activeTextEditor;
+    const where = editor ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}` : '(no editor)';
+    try {
+      const outcome = await computeInEditor(editor, kind, deps);
+      present(kind, outcome, where);
+      return outcome.result;
+    } catch (e) {
+      // A bug must not surface as an unhandled command error; the log keeps the stack.
+      report(e);
+      return { ok: false, kind, code: 'INTERNAL', error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+
+  for (const kind of ['crossEntropy', 'klDivergence', 'entropy'] as const) {
+    host.register(vscode.commands.registerCommand(COMMAND_IDS[kind], () => compute(kind)));
+  }
+
+  host.register(vscode.commands.registerCommand(COMMAND_IDS.showBreakdown, async (arg?: unknown): Promise<BreakdownResult> => {
+    try {
+      let subject: BreakdownSubject | undefined = last;
+      if (arg !== undefined && arg !== null) {
+        const from = subjectFromPayload(arg, settings());
+        if (!from.ok) {
+          void vscode.window.showErrorMessage(`Entropy Lens: cannot show the breakdown: ${from.error}`);
+          return { ok: false, error: from.error };
+        }
+        subject = from.subject;
+      }
+      if (!subject) {
+        const error = 'there is no result yet: select a target and a prediction and run "Entropy Lens: Compute cross-entropy", or click a code lens';
+        void vscode.window.showInformationMessage(`Entropy Lens: ${error}`);
+        return { ok: false, error };
+      }
+      return await openBreakdown(subject);
+    } catch (e) {
+      report(e);
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  }));
+}

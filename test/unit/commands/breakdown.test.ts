@@ -1,0 +1,135 @@
+// The breakdown document: both units, every element's term and its rule, the
+// per-row table of a batch, warnings, the gradient, and caps on huge inputs.
+import { describe, expect, it } from 'vitest';
+import { analyze, RULE_NOTES } from '../../../src/core';
+import { findArrays } from '../../../src/parse';
+import { breakdownMarkdown, breakdownTitle, MAX_TABLE_ROWS } from '../../../src/extension/commands/breakdownMarkdown';
+import { entropyOutcome, pairOutcome } from '../../../src/extension/commands/outcome';
+import { subjectFromPayload } from '../../../src/extension/commands/payloadSubject';
+import { markdownTable, tableNumber } from '../../../src/extension/commands/markdownTable';
+import { positionsOf } from './helpers';
+
+function pairDoc(text: string, unit: 'nats' | 'bits' = 'nats', eps?: number): string {
+  const find = findArrays(text, 'python');
+  const pair = find.pairs[0] ?? { target: 0, prediction: 1, reason: 'test' };
+  const out = pairOutcome('crossEntropy', find, pair, { unit, eps }, { uri: 'untitled:t', ...positionsOf(text) });
+  if (!out.subject) throw new Error(out.message);
+  return breakdownMarkdown(out.subject);
+}
+
+/** The cells of the table row that starts with `first`. */
+function row(doc: string, first: string): string[] {
+  const line = doc.split('\n').find((l) => l.split('|')[1]?.trim() === first);
+  if (!line) throw new Error(`no row ${first} in\n${doc}`);
+  return line.split('|').slice(1, -1).map((c) => c.trim());
+}
+
+describe('breakdown of a pair', () => {
+  const doc = pairDoc('y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\n');
+
+  it('titles and describes both arrays with their roles and lines', () => {
+    expect(doc.split('\n')[0]).toBe('# Entropy Lens breakdown: y_true → y_pred');
+    expect(doc).toContain('- Target p: `y_true`, one-hot, 3 values, line 1');
+    expect(doc).toContain('- Prediction q: `y_pred`, probabilities, 3 values, line 2');
+  });
+
+  it('gives every figure in nats and bits', () => {
+    expect(row(doc, 'H(p,q) cross-entropy')).toEqual(['H(p,q) cross-entropy', tableNumber(-Math.log(0.7)), tableNumber(-Math.log2(0.7))]);
+    expect(row(doc, 'perplexity e^H(p,q)')[1]).toBe(tableNumber(1 / 0.7));
+  });
+
+  it('lists each element with p, q and −p·log q', () => {
+    expect(row(doc, '1')).toEqual(['1', '1', '0.7', tableNumber(-Math.log(0.7)), '']);
+    expect(row(doc, '0')).toEqual(['0', '0', '0.2', '0', '']);
+  });
+
+  it('gives the gradient −p/q', () => {
+    const grad = doc.slice(doc.indexOf('## Gradient'));
+    expect(row(grad, '1')).toEqual(['1', tableNumber(-1 / 0.7)]);
+  });
+
+  it('writes element terms and the gradient in bits when the unit is bits', () => {
+    const bits = pairDoc('y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\n', 'bits');
+    expect(bits).toContain('## Per element (bits)');
+    expect(row(bits, '1')[3]).toBe(tableNumber(-Math.log2(0.7)));
+  });
+
+  it('names the rule behind a special term and explains it', () => {
+    const special = pairDoc('y_true = [0, 1, 0]\ny_pred = [0.3, 0.7, 0.0]\n');
+    expect(row(special, '2')).toEqual(['2', '0', '0', '0', 'zero-times-log-zero']);
+    expect(special).toContain(`- zero-times-log-zero (1 element): ${RULE_NOTES['zero-times-log-zero']}`);
+  });
+
+  it('lists the warnings, in settings words', () => {
+    const infinite = pairDoc('y_true = [0, 1, 0]\ny_pred = [0.3, 0.0, 0.7]\n');
+    expect(infinite).toMatch(/## Warnings\n\n- q\[1\] is 0 where p > 0: the cross-entropy is infinite \(setting entropyLens\.eps/);
+  });
+
+  it('has a per-row table for a 2-D batch', () => {
+    const batch = pairDoc('labels = [0, 2]\nlogits = [[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]]\nF.cross_entropy(logits, labels)\n');
+    const ce = (r: number[], k: number) => Math.log(r.reduce((s, z) => s + Math.exp(z), 0)) - r[k]!;
+    const perRow = batch.slice(batch.indexOf('## Per row'), batch.indexOf('## Per element'));
+    expect(row(perRow, '1')).toEqual(['1', '0', tableNumber(ce([0.1, 0.2, 3], 2)), tableNumber(ce([0.1, 0.2, 3], 2))]);
+    expect(batch).toContain('∂H(p,q)/∂z with respect to the logits z: q − p, divided by the 2 rows of the mean.');
+  });
+
+  it('shows at most MAX_TABLE_ROWS elements and says how many were left out', () => {
+    const n = MAX_TABLE_ROWS + 500;
+    const p = Array.from({ length: n }, () => 1 / n);
+    const a = analyze(p, p);
+    const doc2 = breakdownMarkdown({ type: 'pair', analysis: a, unit: 'nats', label: 'big', normalised: false });
+    expect(doc2).toContain(`… 500 more elements not shown (the first ${MAX_TABLE_ROWS} are).`);
+    expect(doc2.split('\n').filter((l) => /^\|\s+\d+ \|/.test(l)).length).toBe(2 * MAX_TABLE_ROWS);
+  });
+});
+
+describe('breakdown of entropies', () => {
+  it('of logits shows each value, its softmax probability and −p·log p', () => {
+    const text = 'logits = [0.5, -0.5]\n';
+    const q0 = 1 / (1 + Math.exp(-1)), q1 = 1 - q0;
+    const h = -(q0 * Math.log(q0) + q1 * Math.log(q1));
+    const out = entropyOutcome(findArrays(text, 'python'), [0], { unit: 'nats', eps: undefined }, { uri: 'u', ...positionsOf(text) });
+    const doc = breakdownMarkdown(out.subject!);
+    expect(breakdownTitle(out.subject!)).toBe('Entropy of logits');
+    expect(doc).toContain('- `logits`, logits, 2 values, line 1');
+    expect(doc).toContain(`H = ${tableNumber(h)} nats = ${tableNumber(h / Math.LN2)} bits`);
+    expect(row(doc, '1')).toEqual(['1', '−0.5', tableNumber(q1), tableNumber(-q1 * Math.log(q1))]);
+  });
+});
+
+describe('showBreakdown with a payload', () => {
+  it('analyses the pair a code lens sends', () => {
+    const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], label: 'y_true vs y_pred', source: { uri: 'file:///a.py' } }, { unit: 'nats', eps: undefined });
+    if (!s.ok) throw new Error(s.error);
+    expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(-Math.log(0.7), 12);
+    expect(breakdownTitle(s.subject)).toBe('y_true vs y_pred');
+    expect(s.subject.normalised).toBe(false);
+  });
+
+  it('analyses a prediction off 1 on its normalised copy, as the lens showed it, and says so', () => {
+    const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.3, 0.4] }, { unit: 'nats', eps: undefined });
+    if (!s.ok) throw new Error(s.error);
+    expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(Math.log(3), 12);
+    expect(breakdownMarkdown(s.subject)).toContain('Computed on copies divided by their sums; the document is unchanged');
+  });
+
+  it('refuses what is not a pair, saying why', () => {
+    expect(subjectFromPayload({ target: [0, 1], prediction: 'x' }, { unit: 'nats', eps: undefined })).toEqual({ ok: false, error: expect.stringMatching(/not a target\/prediction pair \(pair\.prediction: expected an array/) });
+    expect(subjectFromPayload({ target: [0, 1, 0], prediction: [0.5, 0.5] }, { unit: 'nats', eps: undefined })).toEqual({ ok: false, error: 'target has 3 values, prediction has 2' });
+  });
+});
+
+describe('markdownTable', () => {
+  it('pads columns, aligns numbers right and escapes pipes', () => {
+    expect(markdownTable(['a', 'value'], ['left', 'right'], [['x|y', '1'], ['z', '10.5']])).toEqual([
+      '| a    | value |',
+      '|:-----|------:|',
+      '| x\\|y |     1 |',
+      '| z    |  10.5 |',
+    ]);
+  });
+
+  it('writes numbers short and exact enough, with − and ∞', () => {
+    expect([tableNumber(0), tableNumber(-0.5), tableNumber(1 / 3), tableNumber(1e-9), tableNumber(Infinity)]).toEqual(['0', '−0.5', '0.333333', '1e−9', '∞']);
+  });
+});
