@@ -3,7 +3,7 @@
 // prediction they form. Pure and synchronous; never throws (see README.md).
 
 import { DEFAULT_LIMITS, type FinderLimits, type FindResult, type FoundArray } from './types';
-import { syntaxFor } from './languages';
+import { fencedSyntaxFor, syntaxFor } from './languages';
 import { Scanner, type ScanResult } from './scanner';
 import { codeBlocks } from './markdown';
 import { refineRoles, roleOf } from './roles';
@@ -56,7 +56,10 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   return { arrays, pairs, issues };
 }
 
-/** Markdown: fenced code blocks are read with their own language, the prose between as prose. */
+/**
+ * Markdown: fenced code blocks skip their own language's strings and comments
+ * (Syntax.fenced), the prose between is read as prose.
+ */
 function scanDocument(text: string, languageId: string, caps: FinderLimits): ScanResult {
   const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
   if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps).run();
@@ -73,7 +76,8 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits): Sca
   const out: ScanResult = { arrays: [], calls: [], issues: [] };
   for (const [from, to, lang] of segments) {
     const remaining = caps.maxArrays - out.arrays.length;
-    const part = new Scanner(text, syntaxFor(lang), { ...caps, maxArrays: Math.max(1, remaining) }, from, to).run();
+    const syntax = lang === 'markdown' ? syntaxFor(lang) : fencedSyntaxFor(lang);
+    const part = new Scanner(text, syntax, { ...caps, maxArrays: Math.max(1, remaining) }, from, to).run();
     const base = out.arrays.length;
     for (const a of part.arrays) {
       if (out.arrays.length < caps.maxArrays) out.arrays.push(a);

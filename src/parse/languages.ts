@@ -39,6 +39,12 @@ export interface Syntax {
   numberSuffixes: boolean;
   /** A literal needs at least this many values (prose: `[1]` is a citation, not an array). */
   minValues: number;
+  /**
+   * Code in a Markdown fence: its strings and comments are skipped, but only
+   * literals that Markdown itself would read are reported (`[…]` of ≥ 2 plain
+   * values, no comment inside), so every array re-reads from its own range.
+   */
+  fenced?: boolean;
 }
 
 const base: Syntax = {
@@ -114,4 +120,20 @@ export function syntaxFor(languageId: string): Syntax {
   const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
   const family = Object.prototype.hasOwnProperty.call(FAMILY_OF, id) ? FAMILY_OF[id]! : 'prose';
   return SYNTAX[family];
+}
+
+const fencedCache = new Map<Syntax, Syntax>();
+
+/** The syntax for code in a Markdown fence of `languageId` (see Syntax.fenced). */
+export function fencedSyntaxFor(languageId: string): Syntax {
+  const code = syntaxFor(languageId);
+  let f = fencedCache.get(code);
+  if (!f) {
+    f = {
+      ...code, fenced: true, parenTuples: false, braceInit: false, matrixSyntax: false, rVectors: false,
+      vectorCalls: false, numberSuffixes: false, minValues: 2,
+    };
+    fencedCache.set(code, f);
+  }
+  return f;
 }

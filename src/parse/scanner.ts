@@ -169,8 +169,8 @@ function isCode(syntax: Syntax): boolean {
 const MAX_NOTES = 3;
 /** Document issues listed; the rest are counted in one closing issue. */
 const MAX_ISSUES = 100;
-/** Exact powers of ten for the fast decimal path (15 fraction digits at most). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16];
+/** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Frames compared when a closing bracket does not match the innermost one. */
 const MISMATCH_SEARCH = 8;
 
@@ -256,7 +256,8 @@ export class Scanner {
         default: {
           this.wasString = false;
           const j = this.skipTrivia(i, c, cls);
-          if (j < 0 || this.wasString) {
+          // In a Markdown fence a comment inside a literal makes it one Markdown would not read.
+          if (j < 0 || this.wasString || this.syntax.fenced) {
             if (top !== null && this.overflow === 0) {
               if (top.kind === Kind.Literal) this.invalidate(top);
               else if (top.kind === Kind.Call) top.slotComplex = true;
@@ -379,7 +380,7 @@ export class Scanner {
           i = k;
           continue;
         }
-        const j = readNumber(s, i, n, suffixes, this.syntax.family === 'julia');
+        const j = readNumber(s, i, n, suffixes, this.syntax.family === 'julia' && !this.syntax.fenced);
         if (j < 0) {
           this.invalidate(f);
           return i;
@@ -396,7 +397,7 @@ export class Scanner {
           return i;
         }
         // Rust rows: `vec![vec![0.1, 0.9], vec![0.5, 0.5]]` — the inner `vec!` is transparent.
-        if (c === 118 && this.syntax.family === 'rust' && s.startsWith('vec![', i)) return i + 4;
+        if (c === 118 && this.syntax.family === 'rust' && !this.syntax.fenced && s.startsWith('vec![', i)) return i + 4;
         const j = this.readNamedValue(f, i, false);
         if (j < 0) {
           this.invalidate(f);
@@ -480,11 +481,32 @@ export class Scanner {
         fraction = k - fracStart;
         digits += fraction;
       }
+      // An exponent `e-05` / `E+2` (as toExponential and repr write them).
+      let scale = -fraction;
+      if ((d === 53 || d === 21) && digits > 0) {
+        let e = 0;
+        let expNegative = false;
+        let q = k + 1;
+        let x = s.charCodeAt(q);
+        if (x === 45 || x === 43) {
+          expNegative = x === 45;
+          x = s.charCodeAt(++q);
+        }
+        const expStart = q;
+        while (x >= 48 && x <= 57 && q - expStart < 4) {
+          e = e * 10 + (x - 48);
+          x = s.charCodeAt(++q);
+        }
+        if (q === expStart) break;
+        scale += expNegative ? -e : e;
+        k = q;
+        d = x - 48;
+      }
       // Ends at `,`, ` `, `]`, `)`, `}`, newline, tab, CR or the end of text; else the general path decides.
       const end = d + 48;
-      if (!(digits > 0 && mantissa <= 9007199254740992 && fraction <= 16 &&
+      if (!(digits > 0 && mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 &&
         (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || k >= n))) break;
-      const v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
+      const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
       if (++count > max) f.capped = true;
       else values.push(negative ? -v : v);
       // The usual separator `, ` right away, without another turn of the loop.

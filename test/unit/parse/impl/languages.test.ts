@@ -101,11 +101,25 @@ describe('vectors written as columns and nested vec!', () => {
 });
 
 describe('Markdown code fences', () => {
-  it('reads a fenced block with its own language: comments, strings and tuples', () => {
-    const text = 'Intro [0.5, 0.5] here.\n\n```python\np = (0.2, 0.8)  # not [1, 2]\ns = "[3, 4]"\n```\n\nAfter [0.1, 0.9].\n';
+  it('skips a fenced block\'s own comments and strings', () => {
+    const text = 'Intro [0.5, 0.5] here.\n\n```python\np = [0.2, 0.8]  # not [1, 2]\ns = "[3, 4]"\n```\n\nAfter [0.1, 0.9].\n';
     expect(found(text, 'markdown').map((f) => [f[0], f[1]])).toEqual([
-      ['[0.5, 0.5]', undefined], ['(0.2, 0.8)', 'p'], ['[0.1, 0.9]', undefined],
+      ['[0.5, 0.5]', undefined], ['[0.2, 0.8]', 'p'], ['[0.1, 0.9]', undefined],
     ]);
+  });
+
+  it('reports in a fence only what Markdown reads again from the range', () => {
+    const text = '```python
+a = (0.2, 0.8)
+b = [0.7]
+c = [0.1,  # x
+  0.9]
+d = [0.3, 0.7]
+```
+';
+    const r = findArrays(text, 'markdown');
+    expect(r.arrays.map((x) => text.slice(x.start, x.end))).toEqual(['[0.3, 0.7]']);
+    for (const a of r.arrays) expect(findArrays(text.slice(a.start, a.end), 'markdown').arrays[0]!.values).toEqual(a.values);
   });
 
   it('pairs by call site inside a fence, with offsets of the whole document', () => {

@@ -65,3 +65,20 @@ describe('readNumber: Julia Float32 literals', () => {
     expect(read('0.5f0')).toBeUndefined();
   });
 });
+
+describe('the dense list path reads exactly what JSON.parse reads', () => {
+  it('mixed signs, precisions and exponents', async () => {
+    const { findArrays } = await import('../../../../src/parse');
+    let seed = 99;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const nums: string[] = [];
+    for (let k = 0; k < 30000; k++) {
+      const v = (rnd() - 0.4) * 10 ** Math.floor(rnd() * 10 - 5);
+      const form = k % 5;
+      nums.push(form === 0 ? v.toExponential(6) : form === 1 ? v.toExponential(12).toUpperCase() : form === 2 ? String(v) : form === 3 ? v.toFixed(10) : v.toPrecision(3));
+    }
+    const literal = `[${nums.join(', ')}]`;
+    const r = findArrays(`x = ${literal}`, 'python');
+    expect(r.arrays[0]!.values).toEqual(JSON.parse(literal));
+  });
+});
