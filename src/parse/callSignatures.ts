@@ -90,11 +90,21 @@ export function snakeCase(name: string): string {
   return out;
 }
 
+const signatureCache = new Map<string, LossSignature | null>();
+
 /**
  * The signature for a callee as written (`F.cross_entropy`, `nn.CrossEntropyLoss()`,
  * `tf.losses.log_loss`), or undefined when it is not a known loss.
  */
 export function lossSignature(callee: string): LossSignature | undefined {
+  const cached = signatureCache.get(callee);
+  if (cached !== undefined) return cached ?? undefined;
+  const sig = computeSignature(callee);
+  if (signatureCache.size < 10_000) signatureCache.set(callee, sig ?? null);
+  return sig;
+}
+
+function computeSignature(callee: string): LossSignature | undefined {
   const instance = callee.endsWith('()');
   const bare = instance ? callee.slice(0, -2) : callee;
   const dot = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':'));

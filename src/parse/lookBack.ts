@@ -8,9 +8,9 @@ export const LOOK_BACK = 200;
 
 /** Words after which `[` or `(` opens a literal, not a subscript or call. */
 const KEYWORDS = new Set([
-  'return', 'yield', 'in', 'of', 'else', 'and', 'or', 'not', 'is', 'await', 'print', 'case', 'assert', 'del',
-  'from', 'then', 'do', 'typeof', 'void', 'throw', 'elif', 'if', 'while', 'when', 'lambda', 'for', 'with', 'new',
-  'const', 'let', 'var', 'static', 'readonly', 'export', 'default', 'echo', 'puts',
+  'return', 'yield', 'in', 'of', 'else', 'and', 'or', 'not', 'is', 'await', 'case', 'assert', 'del',
+  'from', 'typeof', 'void', 'throw', 'elif', 'if', 'while', 'lambda', 'for', 'with', 'new',
+  'const', 'let', 'var', 'static', 'readonly', 'export', 'default',
 ]);
 
 /** Type words that are never a variable's name (`new double[] {…}`). */
