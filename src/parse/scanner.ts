@@ -218,11 +218,12 @@ export class Scanner {
     const table = this.table;
     // Outside literals only openers, quotes, comment starts and the innermost
     // bracket's own closer matter; while skipping past maxDepth, every closer.
-    const skipTop = new PlainSkipper(withoutClosers(table));
-    const skipSquare = new PlainSkipper(withoutClosers(table, 93));
-    const skipParen = new PlainSkipper(withoutClosers(table, 41));
-    const skipBrace = new PlainSkipper(withoutClosers(table, 125));
-    const skipAll = new PlainSkipper(table);
+    const next = new Int32Array(128).fill(-1);
+    const skipTop = new PlainSkipper(withoutClosers(table), next);
+    const skipSquare = new PlainSkipper(withoutClosers(table, 93), next);
+    const skipParen = new PlainSkipper(withoutClosers(table, 41), next);
+    const skipBrace = new PlainSkipper(withoutClosers(table, 125), next);
+    const skipAll = new PlainSkipper(table, next);
     let i = this.from;
     while (i < n && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
@@ -1263,30 +1264,32 @@ export class Scanner {
  * moves forward, so the whole skip stays linear.
  */
 class PlainSkipper {
-  private readonly chars: string[] = [];
-  private readonly next: Int32Array;
+  private readonly codes: number[] = [];
 
-  constructor(table: Uint8Array) {
-    for (let c = 0; c < 128; c++) if (table[c] !== 0) this.chars.push(String.fromCharCode(c));
-    this.next = new Int32Array(this.chars.length).fill(-1);
+  /** `next` is shared by the skippers of one scan: a character's next position is searched once. */
+  constructor(table: Uint8Array, private readonly next: Int32Array) {
+    for (let c = 0; c < 128; c++) if (table[c] !== 0) this.codes.push(c);
   }
 
   skip(s: string, i: number, n: number): number {
     const next = this.next;
-    const chars = this.chars;
+    const codes = this.codes;
     let m = n;
-    for (let k = 0; k < next.length; k++) {
-      let p = next[k]!;
+    for (let k = 0; k < codes.length; k++) {
+      const c = codes[k]!;
+      let p = next[c]!;
       if (p < i) {
-        p = s.indexOf(chars[k]!, i);
-        if (p < 0) p = n;
-        next[k] = p;
+        p = s.indexOf(CHAR_STRINGS[c]!, i);
+        if (p < 0) p = s.length;
+        next[c] = p;
       }
       if (p < m) m = p;
     }
     return m;
   }
 }
+
+const CHAR_STRINGS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 /** C++ `<double>::infinity()`, `<float>::quiet_NaN()`, `::signaling_NaN()` after `std::numeric_limits` (at `j`). */
 function readNumericLimits(s: string, j: number, n: number): number {
