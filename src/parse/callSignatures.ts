@@ -111,7 +111,10 @@ function computeSignature(callee: string): LossSignature | undefined {
   const last = snakeCase(bare.slice(dot + 1));
   const prefix = bare.slice(0, dot + 1).toLowerCase();
   if (instance && !LOSS_CLASSES.has(last)) return undefined;
-  if (!instance && LOSS_CLASSES.has(last) && !LOSSES.has(last)) return undefined;
+  // Constructing a loss class (`nn.CrossEntropyLoss(weight=…)`) takes no target or prediction.
+  const seg = bare.slice(dot + 1);
+  const pascal = seg.charCodeAt(0) >= 65 && seg.charCodeAt(0) <= 90;
+  if (!instance && LOSS_CLASSES.has(last) && (pascal || !LOSSES.has(last))) return undefined;
   const found = LOSSES.get(last);
   if (!found) return undefined;
   const binary = last.includes('binary') || last.startsWith('bce') || last.startsWith('sigmoid');
