@@ -68,8 +68,11 @@ export class DocumentModel {
       return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, entropyLens.limits.maxDocumentSize); the Compute commands still work.`;
     }
     const found = this.result();
-    if (found.arrays.length > maxArrays) {
-      return `Entropy Lens: automatic features are off for this document (${found.arrays.length} arrays, above the limit of ${maxArrays}); the Compute commands still work.`;
+    // The finder stops at its own cap (the same setting) and says so; lenses for the first part only would mislead.
+    const capped = found.issues.some((i) => /^stopped after \d+ arrays/.test(i.message));
+    if (found.arrays.length > maxArrays || capped) {
+      const count = capped ? `more than ${found.arrays.length} arrays` : `${found.arrays.length} arrays`;
+      return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, entropyLens.limits.maxArraysPerDocument); the Compute commands still work.`;
     }
     if (this.findError) return `Entropy Lens: could not read the arrays of this document (${this.findError}).`;
     return undefined;

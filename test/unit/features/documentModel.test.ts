@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache, withNames } from '../../../src/extension/features/documentModel';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache, withNames } from '../../../src/extension/features/documentModel';
+import { createEngine } from '../../../src/extension/features/engine';
 import { arrayAt, engineFor } from './fixtures';
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]\n';
@@ -74,6 +75,15 @@ describe('DocumentModel', () => {
   it('steps back above the array cap', () => {
     const m = new DocumentModelCache(engineFor(found)).get(doc(1), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 2 });
     expect(m.steppedBack).toMatch(/3 arrays, above the limit of 2/);
+  });
+
+  it('steps back when the real finder stopped at its array cap, rather than showing the first part only', () => {
+    const text = Array.from({ length: 30 }, (_, i) => `p${i} = [0.5, 0.5]`).join('\n');
+    const m = new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxArrays: 20 })), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 20 });
+    expect(m.arrays).toHaveLength(20);
+    expect(m.steppedBack).toMatch(/more than 20 arrays, above the limit of 20, entropyLens\.limits\.maxArraysPerDocument/);
+    const all = new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxArrays: 30 })), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 30 });
+    expect(all.steppedBack).toBeUndefined();
   });
 
   it('turns a core error into a message and a throwing finder into no arrays', () => {
