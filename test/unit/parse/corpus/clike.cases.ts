@@ -42,6 +42,12 @@ export const clikeCases: CorpusCase[] = [
   cpp('std::array and a template argument', 'std::array<double, 3> t = {0.0, 1.0, 0.0};\n', {
     arrays: [{ src: '{0.0, 1.0, 0.0}', name: 't', values: [0, 1, 0], role: 'one-hot' }],
   }),
+  cpp('std::vector with brace initialisation', 'std::vector<double> q{0.2, 0.8};\n', {
+    arrays: [{ src: '{0.2, 0.8}', name: 'q', values: [0.2, 0.8] }],
+  }),
+  cpp('numeric_limits infinity is reported', 'std::vector<double> s{1.0, -std::numeric_limits<double>::infinity()};\n', {
+    arrays: [{ src: '{1.0, -std::numeric_limits<double>::infinity()}', name: 's', values: [1, -Infinity], issues: ['non-finite'] }],
+  }),
   cpp('lambdas, classes and namespaces are blocks', 'namespace ml {\nstruct S { int a; };\nauto f = [](int x) { return x[0]; };\n}\n', { arrays: [] }),
 
   // --- Java -----------------------------------------------------------------------------------

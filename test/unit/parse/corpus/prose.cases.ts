@@ -32,6 +32,8 @@ export const proseCases: CorpusCase[] = [
     ],
   }),
   md('single number in brackets is a citation', 'As shown in [12], the loss is 0.3 [see 4].\n', { arrays: [] }),
+  md('math with intervals is not a list of values', 'Values lie in [0, 1) and the limit is $[a, b]$.\n', { arrays: [] }),
+
   // --- plain text -----------------------------------------------------------------------------
   txt('training log line', 'epoch 3: probs=[0.1, 0.9] loss=0.105\n', {
     arrays: [{ src: '[0.1, 0.9]', anyName: true, values: [0.1, 0.9] }],

@@ -28,6 +28,10 @@ export const rCases: CorpusCase[] = [
   }),
   r('functions ending in c are not vectors', 'a <- calc(1, 2)\nb <- abc(0.5, 0.5)\n', { arrays: [] }),
   r('single-bracket indices are not vectors', 'a <- x[1]\nd <- df$col[3]\n', { arrays: [] }),
+  r('integer suffix L', 'labels <- c(1L, 3L, 2L)\n', {
+    arrays: [{ src: 'c(1L, 3L, 2L)', name: 'labels', values: [1, 3, 2], role: 'class-indices' }],
+  }),
+  r('indices are not vectors', 'a <- x[1]\nb <- l[[2]]\nd <- df$col[3]\n', { arrays: [] }),
   r('comments and strings', '# p <- c(0.5, 0.5)\ns <- "c(1, 2)"\nt <- \'c(3, 4)\'\n', { arrays: [] }),
   r('empty and character vectors', 'e <- c()\nn <- c("a", "b")\n', { arrays: [] }),
   r('line breaks and leading dots', 'w <- c(.5,\n       1e-3,\n       -2)\n', {

@@ -1,0 +1,256 @@
+// Benchmarks the array finder: throughput on number-dense text beside
+// JSON.parse of the same numbers, throughput on ordinary source with few
+// arrays, heap used against the size of the values, and how the time grows
+// with nesting depth and with one very long line (it should be linear).
+// Prints tables of figures; never fails on timing.
+import { PerformanceObserver } from 'node:perf_hooks';
+import { findArrays } from '../src/parse/index';
+
+const MB = 1e6;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function rnd(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Median and best of `runs` timings (ms) after `warm` untimed runs. */
+function timeIt(fn: () => unknown, runs = 5, warm = 2): { median: number; best: number } {
+  for (let i = 0; i < warm; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const t0 = performance.now();
+    fn();
+    t.push(performance.now() - t0);
+  }
+  t.sort((a, b) => a - b);
+  return { median: t[Math.floor(t.length / 2)]!, best: t[0]! };
+}
+
+const mbps = (chars: number, ms: number): number => chars / MB / (ms / 1000);
+const fmt = (x: number, d = 1): string => x.toFixed(d);
+
+/** `count` numbers as people paste them: mixed signs and precisions. */
+function denseNumbers(count: number, seed = 7): string[] {
+  const r = rnd(seed);
+  const out = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const v = (r() - 0.3) * (i % 7 === 0 ? 100 : 1);
+    out[i] = i % 11 === 0 ? v.toExponential(6) : v.toFixed(10);
+  }
+  return out;
+}
+
+/** About `bytes` of ordinary Python: functions, classes, docstrings, strings, indices; an array every ~60 lines. */
+function ordinaryPython(bytes: number): string {
+  const parts: string[] = ['import numpy as np\nimport torch\nfrom typing import Optional\n\n'];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const block = `class Layer${i}(torch.nn.Module):
+    """A layer with ${i} units.
+
+    Args:
+        x: input of shape [batch, features]; see notes[${i}].
+    """
+
+    def __init__(self, units: int = ${i % 64 + 1}, scale: float = 0.5) -> None:
+        super().__init__()
+        self.units = units
+        self.scale = scale * ${(i % 13) / 10}
+        self.name = f"layer_{self.units}_{'x' if units > 3 else 'y'}"
+
+    def forward(self, x, mask: Optional[torch.Tensor] = None):
+        # keep the first and last rows [they carry the padding]
+        head, tail = x[0], x[-1]
+        if mask is not None:
+            x = x[mask[:, 0] > 0]
+        out = {"head": head, "tail": tail, "mid": x[1:-1]}
+        for k in range(len(x)):
+            out[k] = x[k] * self.scale / (k + 1)
+        return out
+
+
+def helper_${i}(values, idx=0, *, strict=False):
+    total = sum(v * 2 for v in values[idx:])
+    print(f"helper ${i}: {total:.3f} {values[idx]!r}")
+    return total / max(1, len(values))
+
+${i % 4 === 0 ? `weights_${i} = np.array([${(0.1 + (i % 5) / 10).toFixed(2)}, 0.3, ${(0.6 - (i % 5) / 10).toFixed(2)}])\n` : ''}
+`;
+    parts.push(block);
+    size += block.length;
+  }
+  return parts.join('');
+}
+
+/** About `bytes` of ordinary TypeScript with an array every ~50 lines. */
+function ordinaryTypeScript(bytes: number): string {
+  const parts: string[] = ["import { readFileSync } from 'node:fs';\n\n"];
+  let size = parts[0]!.length;
+  for (let i = 0; size < bytes; i++) {
+    const block = `/** Formats row ${i} of a table: see cells[${i}]. */
+export function formatRow${i}(cells: string[], widths: number[], opts: { pad?: string } = {}): string {
+  const pad = opts.pad ?? ' ';
+  let out = '';
+  for (let k = 0; k < cells.length; k++) {
+    const cell = cells[k] ?? '';
+    out += cell.padEnd(widths[k] ?? 0, pad) + (k < cells.length - 1 ? ' | ' : '');
+  }
+  return \`[\${out}] (\${cells.length} cells)\`;
+}
+
+export class Cache${i}<T> {
+  private readonly items = new Map<string, T>();
+  get(key: string): T | undefined { return this.items.get(key); }
+  set(key: string, value: T): void {
+    if (this.items.size > ${100 + i % 50}) this.items.delete(this.items.keys().next().value as string);
+    this.items.set(key, value); // newest last
+  }
+}
+${i % 4 === 0 ? `export const probs${i} = [${(0.2 + (i % 3) / 10).toFixed(2)}, 0.5, ${(0.3 - (i % 3) / 10).toFixed(2)}];\n` : ''}
+`;
+    parts.push(block);
+    size += block.length;
+  }
+  return parts.join('');
+}
+
+// --- 1. Number-dense text beside JSON.parse -------------------------------------------------
+const throughput: Record<string, string | number>[] = [];
+const COUNT = 1_000_000;
+const nums = denseNumbers(COUNT);
+const literal = `[${nums.join(', ')}]`;
+const dense = `probs = ${literal}\n`;
+// The same million numbers as 1000 rows of 1000, one binding per line (default caps apply).
+const rowsText = Array.from({ length: 1000 }, (_, r) => `row_${r} = [${nums.slice(r * 1000, r * 1000 + 1000).join(', ')}]`).join('\n') + '\n';
+
+const json = timeIt(() => JSON.parse(literal));
+const jsonMBps = mbps(literal.length, json.median);
+throughput.push({ case: 'JSON.parse, 1 000 000 numbers', MB: fmt(literal.length / MB), 'median ms': fmt(json.median), 'best ms': fmt(json.best), 'MB/s': fmt(jsonMBps), 'vs JSON.parse': '100%' });
+
+const denseLimits = { maxElements: COUNT };
+const one = timeIt(() => findArrays(dense, 'python', denseLimits));
+const oneMBps = mbps(dense.length, one.median);
+throughput.push({ case: 'findArrays, one list of 10^6 (maxElements 10^6)', MB: fmt(dense.length / MB), 'median ms': fmt(one.median), 'best ms': fmt(one.best), 'MB/s': fmt(oneMBps), 'vs JSON.parse': `${fmt((100 * oneMBps) / jsonMBps, 0)}%` });
+
+const rows = timeIt(() => findArrays(rowsText, 'python'));
+const rowsMBps = mbps(rowsText.length, rows.median);
+throughput.push({ case: 'findArrays, 1000 named lists of 1000', MB: fmt(rowsText.length / MB), 'median ms': fmt(rows.median), 'best ms': fmt(rows.best), 'MB/s': fmt(rowsMBps), 'vs JSON.parse': `${fmt((100 * rowsMBps) / jsonMBps, 0)}%` });
+
+const capped = timeIt(() => findArrays(dense, 'python'));
+throughput.push({ case: 'findArrays, one list of 10^6 (default cap 10^5)', MB: fmt(dense.length / MB), 'median ms': fmt(capped.median), 'best ms': fmt(capped.best), 'MB/s': fmt(mbps(dense.length, capped.median)), 'vs JSON.parse': `${fmt((100 * mbps(dense.length, capped.median)) / jsonMBps, 0)}%` });
+
+// Sanity: the figures are for a finder that really read every number.
+{
+  const r = findArrays(dense, 'python', denseLimits);
+  const v = r.arrays[0]?.values as number[] | undefined;
+  const ref = JSON.parse(literal) as number[];
+  if (r.arrays.length !== 1 || !v || v.length !== COUNT || v.some((x, i) => x !== ref[i])) console.log('WARNING: findArrays did not read the million numbers exactly as JSON.parse did');
+  const rr = findArrays(rowsText, 'python');
+  if (rr.arrays.length !== 1000) console.log(`WARNING: expected 1000 row arrays, found ${rr.arrays.length}`);
+}
+
+// --- 2. Ordinary source with few arrays ------------------------------------------------------
+const py = ordinaryPython(10 * MB);
+const tsText = ordinaryTypeScript(10 * MB);
+let ordinaryWorst = Infinity;
+for (const [label, text, lang] of [['ordinary Python, few arrays', py, 'python'], ['ordinary TypeScript, few arrays', tsText, 'typescript']] as const) {
+  const found = findArrays(text, lang);
+  const t = timeIt(() => findArrays(text, lang));
+  const rate = mbps(text.length, t.median);
+  ordinaryWorst = Math.min(ordinaryWorst, rate);
+  throughput.push({ case: `${label} (${found.arrays.length} arrays)`, MB: fmt(text.length / MB), 'median ms': fmt(t.median), 'best ms': fmt(t.best), 'MB/s': fmt(rate), 'vs JSON.parse': '' });
+}
+console.log('Throughput (MB = 10^6 characters; one character is one byte here)');
+console.table(throughput);
+
+// --- 3. Heap against the size of the values --------------------------------------------------
+/**
+ * Heap right after the call (before any forced gc) and retained once garbage is
+ * collected. When no GC ran during the call, the growth right after is
+ * everything the call allocated, i.e. its peak; GC events are watched to say so.
+ */
+/** The result under measurement, held so the retained figure includes it. */
+let held: unknown;
+
+async function heapOf(fn: () => unknown): Promise<{ grown: number; retained: number; gcsDuring: number }> {
+  for (let i = 0; i < 3; i++) { gc?.(); await new Promise((r) => setImmediate(r)); } // settle earlier garbage
+  const seen: { start: number }[] = [];
+  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push({ start: e.startTime }); });
+  obs.observe({ entryTypes: ['gc'] });
+  const before = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  held = fn();
+  const t1 = performance.now();
+  const grown = process.memoryUsage().heapUsed - before;
+  await new Promise((r) => setTimeout(r, 50)); // let the observer deliver the GC entries of the call
+  obs.disconnect();
+  gc?.();
+  const retained = process.memoryUsage().heapUsed - before;
+  held = undefined;
+  return { grown, retained, gcsDuring: seen.filter((e) => e.start >= t0 && e.start <= t1).length };
+}
+
+async function memorySection(): Promise<number[]> {
+  const valuesBytes = 8 * COUNT;
+  const memory: Record<string, string>[] = [];
+  const ratios: number[] = [];
+  for (const [label, fn] of [
+    ['findArrays, one list of 10^6', () => findArrays(dense, 'python', denseLimits)],
+    ['findArrays, 1000 lists of 1000', () => findArrays(rowsText, 'python')],
+    ['JSON.parse, same numbers', () => JSON.parse(literal)],
+  ] as const) {
+    const m = await heapOf(fn);
+    if (label.startsWith('findArrays')) ratios.push(m.grown / valuesBytes, m.retained / valuesBytes);
+    memory.push({
+      case: label,
+      'values (8 B × 10^6)': `${fmt(valuesBytes / MB)} MB`,
+      'peak: growth right after the call': `${fmt(m.grown / MB)} MB (${fmt(m.grown / valuesBytes, 2)}×)${m.gcsDuring ? `, ${m.gcsDuring} GC during: lower bound` : ''}`,
+      'retained (result held, after gc)': `${fmt(m.retained / MB)} MB (${fmt(m.retained / valuesBytes, 2)}×)`,
+    });
+  }
+  console.log(gc ? 'Heap (process.memoryUsage().heapUsed; gc before each)' : 'Heap (run without --expose-gc: figures include earlier garbage)');
+  console.table(memory);
+  return ratios;
+}
+
+async function main(): Promise<void> {
+  const heapRatios = await memorySection();
+
+  // --- 4. Linear growth: nesting depth and one long line --------------------------------------
+  const growth: Record<string, string>[] = [];
+  for (const depth of [10_000, 100_000, 1_000_000]) {
+    const text = `${'['.repeat(depth)}1${']'.repeat(depth)}\nq = [0.25, 0.75]\n`;
+    const t = timeIt(() => findArrays(text, 'python'), 3, 1);
+    growth.push({ case: `nesting ${depth.toLocaleString('en')} deep`, chars: text.length.toLocaleString('en'), 'median ms': fmt(t.median, 2), 'ns / char': fmt((t.median * 1e6) / text.length, 1) });
+  }
+  // One line of ordinary JS with an array every ~600 characters (no cap hit: maxArrays raised).
+  const unit = 'const a = f(xs[0], "s[1]", { k: 2 }); if (a > b) { c = g(a) * 0.5; } /* [2] */ '.repeat(7) + 'y = [0.1, 0.2, 0.7]; ';
+  for (const mb of [12.5, 25, 50]) {
+    const text = unit.repeat(Math.ceil((mb * MB) / unit.length));
+    const limits = { maxArrays: 1e9 };
+    const r = findArrays(text, 'javascript', limits);
+    const t = timeIt(() => findArrays(text, 'javascript', limits), 3, 1);
+    growth.push({ case: `one line of ${mb} MB of JS (${r.arrays.length.toLocaleString('en')} arrays)`, chars: text.length.toLocaleString('en'), 'median ms': fmt(t.median, 1), 'ns / char': fmt((t.median * 1e6) / text.length, 2) });
+  }
+  for (const count of [1_500_000, 3_000_000, 6_000_000]) {
+    const text = `p = [${Array.from({ length: count }, (_, i) => ((i % 9973) / 9973).toFixed(4)).join(', ')}]`; // 6·10^6 → 48 MB
+    const t = timeIt(() => findArrays(text, 'python'), 3, 1);
+    growth.push({ case: `one list on one line, ${fmt(text.length / MB)} MB (default cap: first 10^5 kept)`, chars: text.length.toLocaleString('en'), 'median ms': fmt(t.median, 1), 'ns / char': fmt((t.median * 1e6) / text.length, 2) });
+  }
+  console.log('Growth (equal ns / char across sizes = linear)');
+  console.table(growth);
+
+  // --- Targets ---------------------------------------------------------------------------------
+  const [peakOne = 0, retainedOne = 0, peakRows = 0, retainedRows = 0] = heapRatios;
+  const bestDense = Math.max(oneMBps, rowsMBps);
+  console.log('Targets (issue 3)');
+  console.table([
+    { target: 'number-dense text ≥ 50% of JSON.parse', measured: `${fmt((100 * Math.min(oneMBps, rowsMBps)) / jsonMBps, 0)}–${fmt((100 * bestDense) / jsonMBps, 0)}% (${fmt(Math.min(oneMBps, rowsMBps))}–${fmt(bestDense)} vs ${fmt(jsonMBps)} MB/s)`, met: Math.min(oneMBps, rowsMBps) >= jsonMBps / 2 ? 'yes' : 'no' },
+    { target: 'ordinary source ≥ 300 MB/s', measured: `${fmt(ordinaryWorst)} MB/s (slower of Python, TypeScript)`, met: ordinaryWorst >= 300 ? 'yes' : 'no' },
+    { target: 'memory ≤ 2× the values (peak)', measured: `${fmt(Math.max(peakOne, peakRows), 2)}× peak, ${fmt(Math.max(retainedOne, retainedRows), 2)}× retained`, met: Math.max(peakOne, peakRows) <= 2 ? 'yes' : `no (retained: ${Math.max(retainedOne, retainedRows) <= 2 ? 'yes' : 'no'})` },
+  ]);
+}
+
+main().catch((e: unknown) => { console.error(e); process.exit(1); });
