@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type FinderLimits, type FindResult, type FoundArray } f
 import { fencedSyntaxFor, syntaxFor } from './languages';
 import { Scanner, type ScanResult } from './scanner';
 import { codeBlocks } from './markdown';
+import { importedLossAliases } from './imports';
 import { refineRoles, roleOf } from './roles';
 import { findPairs } from './pairs';
 
@@ -62,6 +63,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
  */
 function scanDocument(text: string, languageId: string, caps: FinderLimits): ScanResult {
   const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
+  if (id === 'python') return new Scanner(text, syntaxFor(id), caps, 0, text.length, importedLossAliases(text)).run();
   if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps).run();
   const segments: [number, number, string][] = [];
   let pos = 0;

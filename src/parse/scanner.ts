@@ -202,8 +202,14 @@ export class Scanner {
 
   /** Scans s[from, to) (the whole text by default; a Markdown code block otherwise). Offsets stay those of `s`. */
   constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
-    private readonly from = 0, to = s.length) {
+    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map()) {
     this.n = Math.min(to, s.length);
+    // `from torch.nn.functional import cross_entropy as ce`: `ce(` is a loss call.
+    for (const name of importedAliases.keys()) {
+      (this.aliasHashes ??= new HashSet()).add(hashWord(name));
+      if (this.callEndings === CALL_ENDINGS) this.callEndings = CALL_ENDINGS.copy();
+      this.callEndings.add(name);
+    }
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
@@ -987,9 +993,15 @@ export class Scanner {
       interesting = known;
     }
     if (this.aliasHashes !== null && this.aliasHashes.has(hashWordRange(s, a, b))) {
-      const alias = this.aliases.get(s.slice(a, b));
+      const word = s.slice(a, b);
+      const alias = this.aliases.get(word);
       if (alias !== undefined) {
         this.makeCall(this.push(i, 40), alias + '()', a, parent);
+        return true;
+      }
+      const imported = this.importedAliases.get(word);
+      if (imported !== undefined) {
+        this.makeCall(this.push(i, 40), imported, a, parent);
         return true;
       }
     }

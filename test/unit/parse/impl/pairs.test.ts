@@ -124,3 +124,17 @@ describe('gaps reported by the lead (demo files)', () => {
     expect(r.arrays[0]!.role).toBe('log-probabilities');
   });
 });
+
+describe('pairs through imported names', () => {
+  it('from torch.nn.functional import cross_entropy as ce: ce(input, target) takes the prediction first', () => {
+    const text = 'from torch.nn.functional import cross_entropy as ce, nll_loss\nlogits = [[0.3, 2.0, -1.0]]\ny = [1]\nce(logits, y)';
+    const [p] = pairsOf(text);
+    expect(p!.slice(0, 2)).toEqual(['[1]', '[[0.3, 2.0, -1.0]]']);
+    expect(p![2]).toMatch(/torch\.nn\.functional\.cross_entropy/);
+  });
+
+  it('from sklearn.metrics import log_loss as ll: ll(y_true, y_pred)', () => {
+    const [p] = pairsOf('from sklearn.metrics import (log_loss as ll)\nll([0, 1], [0.3, 0.7])');
+    expect(p!.slice(0, 2)).toEqual(['[0, 1]', '[0.3, 0.7]']);
+  });
+});
