@@ -12,7 +12,7 @@ export interface CopyNames {
 
 export function analysisMarkdown(a: Analysis, unit: Unit, names: CopyNames): string {
   const rows = [
-    `**${names.target} → ${names.prediction}**${a.batched ? ` (mean over ${a.rows} rows)` : ''}${names.note ? ` (${names.note})` : ''}`,
+    `**${names.target} → ${names.prediction}**${a.batched && a.rows > 1 ? ` (mean over ${a.rows} rows)` : ''}${names.note ? ` (${names.note})` : ''}`,
     '',
     `| quantity | value (${unit}) |`,
     '|:--|--:|',
@@ -35,7 +35,7 @@ const tex = (x: number): string => {
 export function analysisLatex(a: Analysis, unit: Unit, names: CopyNames): string {
   const u = unit === 'bits' ? '\\text{ bits}' : '\\text{ nats}';
   const lines = [
-    `% ${names.target} (p) vs ${names.prediction} (q)${a.batched ? `, mean over ${a.rows} rows` : ''}${names.note ? `, ${names.note}` : ''}`,
+    `% ${names.target} (p) vs ${names.prediction} (q)${a.batched && a.rows > 1 ? `, mean over ${a.rows} rows` : ''}${names.note ? `, ${names.note}` : ''}`,
     '\\begin{aligned}',
     `H(p) &= ${tex(a.entropy[unit])}${u} \\\\`,
     `H(p,q) &= ${tex(a.crossEntropy[unit])}${u} \\\\`,

@@ -330,19 +330,25 @@ export function normalisationNote(target: FoundArray, prediction: FoundArray): s
   const sameShape = target.shape.length === prediction.shape.length && target.shape.every((d, i) => d === prediction.shape[i]);
   if (target.role !== 'class-indices' && sameShape) {
     const t = offSums(target.values);
-    if (t) notes.push(`p normalised: ${t}`);
+    if (t) notes.push(`p normalised: ${sumsPhrase(t)}`);
   }
   if (!READ_AS_SCORES.has(prediction.role)) {
     const q = offSums(prediction.values);
-    if (q) notes.push(`q normalised: ${q}`);
+    if (q) notes.push(`q normalised: ${sumsPhrase(q)}`);
+  } else if (prediction.role === 'log-probabilities') {
+    // Log-probabilities written with few digits: exp sums a little off 1, renormalised (log q − log Σ e^x).
+    const q = offSums(rowsOf(prediction.values).map((row) => row.map(Math.exp)));
+    if (q) notes.push(`log q renormalised: ${sumsPhrase(q, true)}`);
   }
   return notes.length ? notes.join('; ') : undefined;
 }
 
-/** "sums to 0.9" / "rows sum to 0.9 … 1.2" when some row is off 1 and every row can be normalised. */
-function offSums(values: Values): string | undefined {
+interface OffSums { off: number; rows: number; lo: number; hi: number }
+
+/** Rows whose sum is off 1, when every row can be normalised (finite, ≥ 0, sum > 0); else undefined. */
+function offSums(values: Values): OffSums | undefined {
   const rows = rowsOf(values);
-  const off: number[] = [];
+  let off = 0, lo = Infinity, hi = -Infinity;
   for (const row of rows) {
     let s = 0;
     for (const v of row) {
@@ -350,12 +356,21 @@ function offSums(values: Values): string | undefined {
       s += v;
     }
     if (!(s > 0)) return undefined;
-    if (Math.abs(s - 1) > NORMALISED_TOLERANCE) off.push(s);
+    if (Math.abs(s - 1) > NORMALISED_TOLERANCE) {
+      off++;
+      lo = Math.min(lo, s);
+      hi = Math.max(hi, s);
+    }
   }
-  if (off.length === 0) return undefined;
-  if (rows.length === 1) return `sums to ${fmtSum(off[0]!)}`;
-  const lo = Math.min(...off), hi = Math.max(...off);
-  return `${off.length} of ${rows.length} rows sum to ${lo === hi ? fmtSum(lo) : `${fmtSum(lo)} … ${fmtSum(hi)}`}`;
+  return off ? { off, rows: rows.length, lo, hi } : undefined;
+}
+
+/** "sums to 0.9", "rows sum to 0.9 … 1.2", "2 of 3 rows sum to 0.9"; of the exponentials: "exponentials sum to 1.002", … */
+function sumsPhrase(o: OffSums, exponentials = false): string {
+  const range = o.lo === o.hi ? fmtSum(o.lo) : `${fmtSum(o.lo)} … ${fmtSum(o.hi)}`;
+  if (o.rows === 1) return `${exponentials ? 'exponentials sum' : 'sums'} to ${range}`;
+  const which = o.off === o.rows ? 'rows' : `${o.off} of ${o.rows} rows`;
+  return exponentials ? `exponentials of ${o.off === o.rows ? 'the rows' : which} sum to ${range}` : `${which} sum to ${range}`;
 }
 
 /** The core's tolerance for a sum of 1. */

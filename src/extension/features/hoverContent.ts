@@ -82,7 +82,7 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
       lines.push(`H(softmax) = ${fmtIn(self.value.entropy, unit)} ${unit}`, '');
     } else lines.push(`Softmax: ${escapeMarkdown(self.error)}`, '');
   } else if (array.role !== 'class-indices') {
-    if (self.ok) lines.push(`${links.some((l) => l.side === 'prediction') ? 'H(q)' : 'H(p)'} = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
+    if (self.ok) lines.push(`${links.some((l) => l.side === 'prediction') ? 'H(q)' : 'H(p)'} = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched && self.value.rows > 1 ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
     else lines.push(`Not a distribution: ${escapeMarkdown(self.error)}`, '');
   }
 
@@ -113,7 +113,7 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     lines.push(...binaryTermTable(a, unit, options.maxTableRows ?? 8));
   } else {
     lines.push(...figureTable(a, unit), '');
-    if (a.batched) lines.push(...batchSummary(a, unit), '');
+    if (a.batched && a.rows > 1) lines.push(...batchSummary(a, unit), '');
     lines.push(...termTable(a, unit, options.maxTableRows ?? 8));
   }
   for (const w of a.warnings) lines.push(`⚠ ${escapeMarkdown(userText(w))}  `);
@@ -253,6 +253,9 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
 
 /** Says which side was divided by its sum, e.g. "Figures for `y_pred` divided by its sum (q normalised: sums to 0.9), …". */
 function normalisedSentence(note: string, target: FoundArray, prediction: FoundArray): string {
+  if (note.includes('log q renormalised')) {
+    return `Figures for ${nameOf(prediction)} shifted so its exponentials sum to 1 (${escapeMarkdown(note)}), as log_softmax would give.`;
+  }
   const sides = [note.includes('p normalised') ? nameOf(target) : '', note.includes('q normalised') ? nameOf(prediction) : ''].filter(Boolean);
   const whose = sides.length === 2 ? `${sides[0]} and ${sides[1]} each divided by their sum` : `${sides[0]} divided by its sum`;
   return `Figures for ${whose} (${escapeMarkdown(note)}), the way Keras reads such a prediction.`;

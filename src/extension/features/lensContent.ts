@@ -70,7 +70,7 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   const array = model.arrays[item.arrayIndex]!;
   const out = model.selfAnalysis(item.arrayIndex);
   if (!out.ok) return `Entropy Lens: ${out.error}`;
-  const batch = out.value.batched ? ` (mean of ${out.value.rows} rows)` : '';
+  const batch = out.value.batched && out.value.rows > 1 ? ` (mean of ${out.value.rows} rows)` : '';
   if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
   const sums = array.role === 'counts' ? normalisationNote(array, array) : undefined;
   return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${sums ? ` (${sums.replace(/^p normalised: .*?; q /, '')})` : ''}${batch}`;
@@ -92,7 +92,7 @@ export function pairView(model: DocumentModel, pairIndex: number): PairView {
  * `BCE = 0.258 nats · KL = 0.258 · H(p) = 0 · mean of 3 elements`.
  */
 export function pairLine(a: Analysis, unit: Unit, view: PairView = {}): string {
-  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}` : a.batched ? ` · mean of ${a.rows} rows` : '';
+  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}` : a.batched && a.rows > 1 ? ` · mean of ${a.rows} rows` : '';
   const how = view.note ? ` (${view.note})` : '';
   const ce = view.binary ? 'BCE' : 'H(p,q)';
   return `${ce} = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;

@@ -53,6 +53,28 @@ describe('a prediction that does not sum to 1', () => {
   });
 });
 
+describe('log-probabilities written with few digits', () => {
+  it('are renormalised (as log_softmax would give) and say so, instead of refusing the loss', () => {
+    const text = 'log_probs = torch.tensor([[-0.22, -1.90, -3.00], [-2.5, -0.1, -3.2]])\ntarget = torch.tensor([0, 1])\nnll = F.nll_loss(log_probs, target)\n';
+    const m = model(text);
+    const k = m.pairs.findIndex((p) => m.arrays[p.prediction]!.name === 'log_probs');
+    const a = m.pairAnalysis(k);
+    const lse = (r: number[]) => Math.log(r.reduce((s, v) => s + Math.exp(v), 0));
+    const expected = ((0.22 + lse([-0.22, -1.9, -3])) + (0.1 + lse([-2.5, -0.1, -3.2]))) / 2;
+    expect(a.ok && a.value.crossEntropy.nats).toBeCloseTo(expected, 12);
+    expect(m.pairNote(k)).toBe('log q renormalised: exponentials of the rows sum to 1.002 … 1.028');
+    const md = hoverMarkdown(m, m.arrays.findIndex((x) => x.name === 'log_probs'), { unit: 'nats', commandLinks: false });
+    expect(md).toContain('Figures for `log_probs` shifted so its exponentials sum to 1');
+  });
+
+  it('a one-row batch is not called a mean of 1 rows', () => {
+    const text = 'loss = log_loss([[0, 1, 0]], [[0.2, 0.7, 0.1]])\n';
+    const m = model(text);
+    const titles = lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
+    expect(titles).toEqual([`H(p,q) = ${(-Math.log(0.7)).toFixed(3)} nats · KL = ${(-Math.log(0.7)).toFixed(3)} · H(p) = 0`]);
+  });
+});
+
 describe('userText', () => {
   it('rewords the core API hints for the editor user', () => {
     expect(userText('prediction sums to 0.9, not 1 (pass normalize: true to divide by the sum)')).toBe('prediction sums to 0.9, not 1');
