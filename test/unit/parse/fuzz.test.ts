@@ -15,6 +15,10 @@ const LANGUAGES = [
 
 const language = fc.constantFrom(...LANGUAGES);
 
+/** Runs per property: bounded so the suite stays fast; FUZZ_SCALE=20 (say) for a long local hunt. */
+const scale = Math.max(1, Number(process.env.FUZZ_SCALE) || 1);
+const runs = (n: number): { numRuns: number } => ({ numRuns: n * scale });
+
 /** Characters that matter to the scanner, so random text hits its branches often. */
 const TRICKY = [
   '[', ']', '(', ')', '{', '}', ',', ';', ' ', '\n', '\r', '\t', '"', "'", '`', '#', '%', '/', '*', '\\',
@@ -124,26 +128,26 @@ function run(text: string, lang: string, reparse = true): FindResult {
 
 describe('fuzz: findArrays never throws and keeps its invariants', () => {
   it('on random text made of the characters the scanner cares about', () => {
-    fc.assert(fc.property(trickyText, language, (text, lang) => { run(text, lang); }), { numRuns: 500 });
+    fc.assert(fc.property(trickyText, language, (text, lang) => { run(text, lang); }), runs(500));
   });
 
   it('on arbitrary unicode and binary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), language, (text, lang) => { run(text, lang); }), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), language, (text, lang) => { run(text, lang); }), runs(300));
   });
 
   it('on random pieces of real syntax glued together', () => {
-    fc.assert(fc.property(pieceText, language, (text, lang) => { run(text, lang); }), { numRuns: 500 });
+    fc.assert(fc.property(pieceText, language, (text, lang) => { run(text, lang); }), runs(500));
   });
 
   it('on corpus snippets with characters deleted, inserted, duplicated or cut off', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(150);
     fc.assert(fc.property(fc.constantFrom(...snippets), fc.array(mutation, { minLength: 1, maxLength: 4 }), (s, ms) => {
       run(mutate(s.text, ms), s.lang);
-    }), { numRuns: 500 });
+    }), runs(500));
   });
 
   it('on corpus snippets read as the wrong language', () => {
-    fc.assert(fc.property(fc.constantFrom(...snippets), language, (s, lang) => { run(s.text, lang); }), { numRuns: 300 });
+    fc.assert(fc.property(fc.constantFrom(...snippets), language, (s, lang) => { run(s.text, lang); }), runs(300));
   });
 
   it('finds a generated list again, with its exact values, wherever it is put', () => {
@@ -157,7 +161,58 @@ describe('fuzz: findArrays never throws and keeps its invariants', () => {
       expect(text.slice(a.start, a.end)).toBe(literal);
       expect(a.name).toBe('v');
       expect(sameValues(a.values, vals)).toBe(true);
-    }), { numRuns: 300 });
+    }), runs(300));
+  });
+});
+
+/** How each language binds a 1-D literal to `v`, and which number spellings it allows. */
+const BINDINGS: { lang: string; wrap: (items: string[]) => { text: string; literal: string }; dots: boolean; underscores: boolean }[] = [
+  { lang: 'python', wrap: (xs) => lit('#', 'v = np.array(', `[${xs.join(', ')}]`, ')\n'), dots: true, underscores: true },
+  { lang: 'json', wrap: (xs) => lit('', '{"v": ', `[${xs.join(', ')}]`, '}\n'), dots: false, underscores: false },
+  { lang: 'javascript', wrap: (xs) => lit('//', 'const v = new Float64Array(', `[${xs.join(', ')}]`, ');\n'), dots: true, underscores: true },
+  { lang: 'typescript', wrap: (xs) => lit('//', 'const v: number[] = ', `[${xs.join(',')}]`, ';\n'), dots: true, underscores: true },
+  { lang: 'matlab', wrap: (xs) => lit('%', 'v = ', `[${xs.join(' ')}]`, ';\n'), dots: true, underscores: false },
+  { lang: 'julia', wrap: (xs) => lit('#', 'v = ', `[${xs.join(', ')}]`, '\n'), dots: false, underscores: true },
+  { lang: 'r', wrap: (xs) => lit('#', 'v <- ', `c(${xs.join(', ')})`, '\n'), dots: true, underscores: false },
+  { lang: 'c', wrap: (xs) => lit('//', 'double v[] = ', `{${xs.join(', ')}}`, ';\n'), dots: true, underscores: false },
+  { lang: 'java', wrap: (xs) => lit('//', 'double[] v = new double[] ', `{${xs.join(', ')}}`, ';\n'), dots: true, underscores: true },
+  { lang: 'rust', wrap: (xs) => lit('//', 'let v = vec!', `[${xs.join(', ')}]`, ';\n'), dots: false, underscores: true },
+  { lang: 'markdown', wrap: (xs) => lit('', 'The values ', `[${xs.join(', ')}]`, ' were logged.\n'), dots: true, underscores: false },
+];
+
+/** The literal after a comment holding brackets (none in JSON and Markdown, which have no comments here). */
+function lit(comment: string, before: string, literal: string, after: string): { text: string; literal: string } {
+  return { text: `${comment ? `${comment} [1] (2, 3) {4, 5}\n` : ''}${before}${literal}${after}`, literal };
+}
+
+/** A finite number and a spelling of it that reads back exactly (shortest, exponent, leading or trailing dot, underscores). */
+const spelled = fc.tuple(
+  fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), fc.integer({ min: -99_999, max: 99_999 }), fc.constantFrom(0.5, 0.25, 1e-3, 1e-300)),
+  fc.constantFrom('shortest', 'exponent', 'EXPONENT', 'dot', 'underscore'),
+).map(([v, style]) => ({ v: Object.is(v, -0) ? 0 : v, style }));
+
+function spell(v: number, style: string, b: { dots: boolean; underscores: boolean }): string {
+  const s = String(v);
+  if (style === 'exponent') return v.toExponential();
+  if (style === 'EXPONENT') return v.toExponential().toUpperCase();
+  if (style === 'dot' && b.dots) {
+    if (/^-?0\.\d+$/.test(s)) return s.replace('0.', '.');
+    if (/^-?\d+$/.test(s)) return `${s}.`;
+  }
+  if (style === 'underscore' && b.underscores && /^-?\d{5,}$/.test(s)) return s.replace(/(\d)(\d{3})$/, '$1_$2');
+  return s;
+}
+
+describe('fuzz: generated literals in every language read back exactly', () => {
+  it.each(BINDINGS.map((b) => [b.lang, b] as const))('%s', (_lang, b) => {
+    fc.assert(fc.property(fc.array(spelled, { minLength: 2, maxLength: 12 }), (items) => {
+      const { text, literal } = b.wrap(items.map((x) => spell(x.v, x.style, b)));
+      const result = run(text, b.lang);
+      expect(result.arrays.map((a) => text.slice(a.start, a.end))).toEqual([literal]);
+      const a = result.arrays[0]!;
+      expect(a.name).toBe('markdown' === b.lang ? a.name : 'v');
+      if (!sameValues(a.values, items.map((x) => x.v))) throw new Error(`${b.lang}: ${literal} read as ${JSON.stringify(a.values)}`);
+    }), runs(150));
   });
 });
 
