@@ -49,6 +49,13 @@ export const clikeCases: CorpusCase[] = [
     arrays: [{ src: '{1.0, -std::numeric_limits<double>::infinity()}', name: 's', values: [1, -Infinity], issues: ['non-finite'] }],
   }),
   cpp('lambdas, classes and namespaces are blocks', 'namespace ml {\nstruct S { int a; };\nauto f = [](int x) { return x[0]; };\n}\n', { arrays: [] }),
+  cpp('two declarators in one declaration', 'double p[3] = {0.2, 0.3, 0.5}, q[3] = {0.1, 0.1, 0.8};\n', {
+    arrays: [
+      { src: '{0.2, 0.3, 0.5}', name: 'p', values: [0.2, 0.3, 0.5] },
+      { src: '{0.1, 0.1, 0.8}', name: 'q', values: [0.1, 0.1, 0.8] },
+    ],
+    pairs: [{ target: 'p', prediction: 'q' }],
+  }),
 
   // --- Java -----------------------------------------------------------------------------------
   java('array initialiser', 'double[] p = {0.5, 0.5};\n', {
@@ -73,6 +80,9 @@ export const clikeCases: CorpusCase[] = [
   java('class body with a field initialiser', 'public class Demo {\n  private static final double[] WEIGHTS = {0.25, 0.75};\n  void run() { System.out.println(WEIGHTS[0]); }\n}\n', {
     arrays: [{ src: '{0.25, 0.75}', name: 'WEIGHTS', values: [0.25, 0.75] }],
   }),
+  java('long suffixes with underscores', 'long[] l = {1_000L, 2L};\n', {
+    arrays: [{ src: '{1_000L, 2L}', name: 'l', values: [1000, 2] }],
+  }),
 
   // --- C# -------------------------------------------------------------------------------------
   cs('new double[] initialiser', 'var p = new double[] { 0.5, 0.5 };\n', {
@@ -88,4 +98,10 @@ export const clikeCases: CorpusCase[] = [
     arrays: [{ src: '{ double.PositiveInfinity, double.NaN, 1.0 }', name: 'v', values: [Infinity, NaN, 1], issues: ['non-finite'] }],
   }),
   cs('attributes and indexers are not arrays', '[Serializable]\npublic class C { public int this[int i] => data[i]; }\n', { arrays: [] }),
+  cs('rectangular 2-D array', 'float[,] m = { { 0.1f, 0.9f }, { 0.4f, 0.6f } };\n', {
+    arrays: [{ src: '{ { 0.1f, 0.9f }, { 0.4f, 0.6f } }', name: 'm', values: [[0.1, 0.9], [0.4, 0.6]], role: 'probabilities' }],
+  }),
+  cs('collection initialiser of a List', 'var l = new List<double> { 0.3, 0.7 };\n', {
+    arrays: [{ src: '{ 0.3, 0.7 }', name: 'l', values: [0.3, 0.7] }],
+  }),
 ];

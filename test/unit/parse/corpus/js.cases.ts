@@ -92,4 +92,20 @@ export const jsCases: CorpusCase[] = [
   js('function argument literal without a name', 'console.log(entropy([0.25, 0.25, 0.5]));\n', {
     arrays: [{ src: '[0.25, 0.25, 0.5]', values: [0.25, 0.25, 0.5], role: 'probabilities' }],
   }),
+  js('tf.metrics.categoricalCrossentropy with tf.tensor literals', 'const loss = tf.metrics.categoricalCrossentropy(tf.tensor([[0, 1]]), tf.tensor([[0.3, 0.7]]));\n', {
+    arrays: [
+      { src: '[[0, 1]]', values: [[0, 1]], role: 'one-hot' },
+      { src: '[[0.3, 0.7]]', values: [[0.3, 0.7]], role: 'probabilities' },
+    ],
+    pairs: [{ target: 0, prediction: 1, why: BY_CALL }],
+  }),
+  ts('type assertion and satisfies keep the name', 'const t = <number[]>[0.5, 0.5];\nconst u = [0.2, 0.8] satisfies number[];\n', {
+    arrays: [
+      { src: '[0.5, 0.5]', name: 't', values: [0.5, 0.5] },
+      { src: '[0.2, 0.8]', name: 'u', values: [0.2, 0.8] },
+    ],
+  }),
+  js('spread of a literal is still a literal', 'fn(...[1, 2, 3]);\n', {
+    arrays: [{ src: '[1, 2, 3]', values: [1, 2, 3] }],
+  }),
 ];

@@ -64,4 +64,8 @@ export const jsonCases: CorpusCase[] = [
       { src: '[0.05,0.9,0.05]', name: 'probs', values: [0.05, 0.9, 0.05], role: 'probabilities' },
     ],
   }),
+  json('overflowing exponents are reported as non-finite', '{"a": [1e999, -1e999]}\n', {
+    arrays: [{ src: '[1e999, -1e999]', name: 'a', values: [Infinity, -Infinity], issues: ['non-finite'] }],
+  }),
+  json('truncated file: the unclosed array is reported', '[\n  0.1,\n  0.9\n', { arrays: [], docIssues: ['unclosed'] }),
 ];

@@ -51,6 +51,10 @@ export const matlabJuliaCases: CorpusCase[] = [
   m('ragged rows are reported', 'R = [0.1 0.9; 0.2 0.3 0.5];\n', {
     arrays: [{ src: '[0.1 0.9; 0.2 0.3 0.5]', name: 'R', values: [[0.1, 0.9], [0.2, 0.3, 0.5]], shape: [2, 2], issues: ['ragged'] }],
   }),
+  m('commas and spaces mixed in one row', 'x = [0.1, 0.2 0.7];\n', {
+    arrays: [{ src: '[0.1, 0.2 0.7]', name: 'x', values: [0.1, 0.2, 0.7], role: 'probabilities' }],
+  }),
+  m('a row holding a call is not numeric', 'z = [a(1) 2 3];\n', { arrays: [] }),
 
   // --- Octave -------------------------------------------------------------------------------
   oct('hash comments and double-quoted strings', '# p = [1 2]\ns = "[3 4]";\nq = [0.3 0.7];\n', {
@@ -85,4 +89,10 @@ export const matlabJuliaCases: CorpusCase[] = [
   }),
   jl('comprehension is not a literal', 'sq = [i^2 for i in 1:3]\n', { arrays: [] }),
   jl('strings with brackets', 's = "[1, 2]"\nt = """\n[0.1, 0.9]\n"""\n', { arrays: [] }),
+  jl('matrix rows on separate lines', 'A = [1 2\n     3 4]\n', {
+    arrays: [{ src: '[1 2\n     3 4]', name: 'A', values: [[1, 2], [3, 4]] }],
+  }),
+  jl('unicode names like ŷ', 'ŷ = [0.2, 0.8]\n', {
+    arrays: [{ src: '[0.2, 0.8]', name: 'ŷ', values: [0.2, 0.8], role: 'probabilities' }],
+  }),
 ];

@@ -382,4 +382,57 @@ export const pythonCases: CorpusCase[] = [
   py('notebook cell with a cell magic and a print', '%%time\nprobs = softmax(np.array([1.0, 2.0, 3.0]))\nprint(probs[0], probs[-1])\n', {
     arrays: [{ src: '[1.0, 2.0, 3.0]', anyName: true, values: [1, 2, 3] }],
   }),
+
+  // --- more wrappers, loss calls and shapes seen in real code -------------------------------------
+  py('np.array with dtype, torch.Tensor and tf.convert_to_tensor', 'x = np.array([0.1, 0.9], dtype=float)\ny = torch.Tensor([1, 0])\nz = tf.convert_to_tensor([0.5, 0.5])\n', {
+    arrays: [
+      { src: '[0.1, 0.9]', name: 'x', values: [0.1, 0.9], role: 'probabilities' },
+      { src: '[1, 0]', name: 'y', values: [1, 0], role: 'one-hot' },
+      { src: '[0.5, 0.5]', name: 'z', values: [0.5, 0.5] },
+    ],
+  }),
+  py('keras sparse_categorical_crossentropy: class indices against rows', 'loss = tf.keras.losses.sparse_categorical_crossentropy([1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]])\n', {
+    arrays: [
+      { src: '[1, 2]', values: [1, 2], role: 'class-indices' },
+      { src: '[[0.05, 0.95, 0], [0.1, 0.8, 0.1]]', values: [[0.05, 0.95, 0], [0.1, 0.8, 0.1]], role: 'probabilities' },
+    ],
+    pairs: [{ target: 0, prediction: 1, why: 'sparse_categorical_crossentropy' }],
+  }),
+  py('keras BinaryCrossentropy(from_logits=True) object called on literals', 'bce = tf.keras.losses.BinaryCrossentropy(from_logits=True)\nbce([0, 1, 0, 0], [-18.6, 0.51, 2.94, -12.8])\n', {
+    arrays: [
+      { src: '[0, 1, 0, 0]', values: [0, 1, 0, 0] },
+      { src: '[-18.6, 0.51, 2.94, -12.8]', values: [-18.6, 0.51, 2.94, -12.8], role: 'logits' },
+    ],
+    pairs: [{ target: 0, prediction: 1, why: BY_CALL }],
+  }),
+  py('F.nll_loss(input, target) takes log-probabilities first', 'loss = F.nll_loss(torch.tensor([[-0.1, -2.4]]), torch.tensor([0]))\n', {
+    arrays: [
+      { src: '[[-0.1, -2.4]]', values: [[-0.1, -2.4]] },
+      { src: '[0]', values: [0], role: 'class-indices' },
+    ],
+    pairs: [{ target: 1, prediction: 0, why: 'nll_loss' }],
+  }),
+  py('log_loss with string labels: only the prediction is numeric, no pair', 'log_loss(["spam", "ham"], [[.1, .9], [.9, .1]])\n', {
+    arrays: [{ src: '[[.1, .9], [.9, .1]]', values: [[0.1, 0.9], [0.9, 0.1]], role: 'probabilities' }],
+    pairs: [],
+  }),
+  py('dict(p=..., q=...) keyword names pair by name', 'd = dict(p=[0.5, 0.5], q=[0.9, 0.1])\n', {
+    arrays: [
+      { src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5], role: 'target' },
+      { src: '[0.9, 0.1]', name: 'q', values: [0.9, 0.1], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'p', prediction: 'q', why: BY_NAMES }],
+  }),
+  py('commented-out values inside a list are skipped', 'x = [\n    1, 2,\n    # 3, 4\n]\n', {
+    arrays: [{ src: '[\n    1, 2,\n    # 3, 4\n]', name: 'x', values: [1, 2] }],
+  }),
+  py('list repeated with * keeps the literal and its name', 'p = [0.1, 0.2, 0.3, 0.4] * 2\n', {
+    arrays: [{ src: '[0.1, 0.2, 0.3, 0.4]', name: 'p', values: [0.1, 0.2, 0.3, 0.4] }],
+  }),
+  py('dict of numbers is not an array, a list of milestones is', 'lr_schedule = {0: 0.1, 10: 0.01}\nmilestones = [30, 60, 90]\n', {
+    arrays: [{ src: '[30, 60, 90]', name: 'milestones', values: [30, 60, 90] }],
+  }),
+  py('shape comparison tuple is an unnamed tuple of numbers', 'y_pred = model.predict(x)\nassert y_pred.shape == (10, 3)\n', {
+    arrays: [{ src: '(10, 3)', values: [10, 3] }],
+  }),
 ];

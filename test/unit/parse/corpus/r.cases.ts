@@ -44,4 +44,14 @@ export const rCases: CorpusCase[] = [
     ],
     pairs: [{ target: 'p', prediction: 'q' }],
   }),
+  r('two vectors on one line separated by ;', 'p <- c(0.5,0.5); q <- c(.9,.1)\n', {
+    arrays: [
+      { src: 'c(0.5,0.5)', name: 'p', values: [0.5, 0.5] },
+      { src: 'c(.9,.1)', name: 'q', values: [0.9, 0.1] },
+    ],
+    pairs: [{ target: 'p', prediction: 'q' }],
+  }),
+  r('nested c() flattens in R, but only the inner literal is numeric here', 'y <- c(0.1, c(0.2, 0.7))\n', {
+    arrays: [{ src: 'c(0.2, 0.7)', anyName: true, values: [0.2, 0.7] }],
+  }),
 ];
