@@ -31,8 +31,10 @@ function isVectorCall(callee: string): boolean {
 }
 
 /** Endings of every word worth reading before `(`: keywords, losses, wrappers, R's `c`, vector calls. */
-const CALL_ENDINGS = LITERAL_WORD_ENDINGS.copy();
-for (const w of [...interestingSpellings(), 'c', ...VECTOR_CALLS]) CALL_ENDINGS.add(w);
+const CALL_ENDINGS = new EndingFilter([...interestingSpellings(), 'c', ...VECTOR_CALLS]);
+/** Python also needs the keywords before `(`: `return (0.2, 0.8)` is a tuple. */
+const PYTHON_CALL_ENDINGS = CALL_ENDINGS.copy();
+for (let k = 0; k < LITERAL_WORD_ENDINGS.bits.length; k++) if (LITERAL_WORD_ENDINGS.bits[k]) PYTHON_CALL_ENDINGS.bits[k] = 1;
 
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
@@ -193,8 +195,9 @@ export class Scanner {
   /** `name = nn.CrossEntropyLoss()`: name → callee, so `name(input, target)` is known. */
   private readonly aliases = new Map<string, string>();
   private aliasHashes: HashSet | null = null;
-  /** CALL_ENDINGS plus the endings of loss objects bound to names in this text. */
-  private callEndings: EndingFilter = CALL_ENDINGS;
+  /** The endings worth reading before `(` here: CALL_ENDINGS (+ keywords in Python) + names bound to loss objects. */
+  private callEndings: EndingFilter;
+  private callEndingsShared = true;
   private readonly calleeCache = new Map<string, boolean>();
   /** The last loss instantiation that closed: `nn.CrossEntropyLoss()` followed by `(`. */
   private instanceEnd = -1;
@@ -204,11 +207,11 @@ export class Scanner {
   constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
     private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map()) {
     this.n = Math.min(to, s.length);
+    this.callEndings = syntax.parenTuples ? PYTHON_CALL_ENDINGS : CALL_ENDINGS;
     // `from torch.nn.functional import cross_entropy as ce`: `ce(` is a loss call.
     for (const name of importedAliases.keys()) {
       (this.aliasHashes ??= new HashSet()).add(hashWord(name));
-      if (this.callEndings === CALL_ENDINGS) this.callEndings = CALL_ENDINGS.copy();
-      this.callEndings.add(name);
+      this.addCallEnding(name);
     }
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
@@ -280,6 +283,14 @@ export class Scanner {
     }
     this.sortArrays();
     return { arrays: this.arrays, calls: this.calls, issues: this.issues };
+  }
+
+  private addCallEnding(name: string): void {
+    if (this.callEndingsShared) {
+      this.callEndings = this.callEndings.copy();
+      this.callEndingsShared = false;
+    }
+    this.callEndings.add(name);
   }
 
   /** Adds a document issue; past MAX_ISSUES they are only counted (adversarial text cannot flood memory). */
@@ -1013,8 +1024,7 @@ export class Scanner {
       if (name !== undefined) {
         this.aliases.set(name, callee);
         (this.aliasHashes ??= new HashSet()).add(hashWord(name));
-        if (this.callEndings === CALL_ENDINGS) this.callEndings = CALL_ENDINGS.copy();
-        this.callEndings.add(name);
+        this.addCallEnding(name);
       }
     }
     return true;
