@@ -2,6 +2,7 @@
 // visualizer, commands) and the typed config they read.
 import * as vscode from 'vscode';
 import { EntropyLensConfig } from './config';
+import { registerComputeCommands } from './commands';
 import { Disposable } from './disposable';
 import { snapshotFeatureSettings } from './featureSettings';
 import { registerHostFeatures, type FeatureSettings, type Features } from './features';
@@ -28,6 +29,8 @@ export class EntropyLens extends Disposable {
       onDidChangeSettings: (listener) => this.config.onDidChange(listener),
       engine,
     });
+
+    registerComputeCommands({ register, config: this.config });
 
     const subscriptions: { dispose(): unknown }[] = [];
     registerVisualizer({ extensionUri, subscriptions });
