@@ -216,6 +216,33 @@ describe('fuzz: generated literals in every language read back exactly', () => {
   });
 });
 
+describe('fuzz: caps are kept and reported, never silent', () => {
+  const count = (v: unknown): number => (Array.isArray(v) ? v.reduce((n: number, x) => n + (Array.isArray(x) ? x.length : 1), 0) : 0);
+
+  it('maxElements and maxArrays on corpus snippets and dense lists', () => {
+    const dense = fc.array(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 6 })
+      .map((rows) => ({ text: rows.map((r, i) => `row_${i} = [${r.join(', ')}]`).join('\n'), lang: 'python' }));
+    const source = fc.oneof(fc.constantFrom(...snippets), dense);
+    const limits = fc.record({ maxElements: fc.integer({ min: 1, max: 8 }), maxArrays: fc.integer({ min: 1, max: 3 }) });
+    fc.assert(fc.property(source, limits, (s, caps) => {
+      const full = findArrays(s.text, s.lang);
+      const capped = findArrays(s.text, s.lang, caps);
+      checkInvariants(s.text, s.lang, capped, false);
+      expect(capped.arrays.length).toBeLessThanOrEqual(caps.maxArrays);
+      if (full.arrays.length > caps.maxArrays) {
+        expect(capped.issues.some((i) => i.message.includes('maxArrays')), JSON.stringify(capped.issues)).toBe(true);
+      }
+      for (const a of capped.arrays) {
+        expect(count(a.values)).toBeLessThanOrEqual(caps.maxElements);
+        // A cap changes how much is read, not where the literal is.
+        const whole = full.arrays.find((b) => b.start === a.start && b.end === a.end);
+        if (!whole) throw new Error(`capped array [${a.start}, ${a.end}) is not an array of the uncapped result`);
+        if (count(whole.values) > caps.maxElements) expect(a.issues.some((i) => i.includes('capped')), JSON.stringify(a.issues)).toBe(true);
+      }
+    }), runs(300));
+  });
+});
+
 describe('fuzz: counterexamples found before, kept as fixed cases', () => {
   // Each was once shrunk by fast-check; the invariants must hold for them on every run.
   it.each([
