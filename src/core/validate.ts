@@ -102,6 +102,7 @@ export interface ValueRules {
  * Only the first element with each problem is named (plus a count), to keep messages short.
  */
 export function checkValues(shape: Rows, name: string, rules: ValueRules, problems: Problems): void {
+  if (allValid(shape, rules)) return;
   let nonFinite = -1, negative = -1, above = -1;
   let nonFiniteCount = 0, negativeCount = 0, aboveCount = 0;
   let where = '', whereNeg = '', whereAbove = '';
@@ -147,6 +148,51 @@ export function checkValues(shape: Rows, name: string, rules: ValueRules, proble
     const which = shape.twoD ? `${name} row ${unnormalizedRow}` : name;
     problems.add('NOT_NORMALIZED', `${which} sums to ${unnormalizedSum}, not 1 (pass normalize: true to divide by the sum)${more(unnormalizedCount)}`);
   }
+}
+
+/** Elements per scan call: see kernels.ts for why long loops are cut into calls. */
+const SCAN_CHUNK = 1024;
+const MAX = Number.MAX_VALUE;
+
+/**
+ * The running sum of row[start..end) added to s, or NaN as soon as an element
+ * is not a number in [lo, hi]. Typed arrays hold only numbers, so they skip the
+ * typeof test.
+ */
+function scanTyped(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number, s: number): number {
+  for (let i = start; i < end; i++) {
+    const v = row[i]!;
+    if (!(v >= lo && v <= hi)) return NaN;
+    s += v;
+  }
+  return s;
+}
+function scanPlain(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number, s: number): number {
+  for (let i = start; i < end; i++) {
+    const v = row[i] as unknown;
+    if (typeof v !== 'number' || !(v >= lo && v <= hi)) return NaN;
+    s += v;
+  }
+  return s;
+}
+
+/**
+ * The fast path of checkValues: true when every element obeys the rules and
+ * every row sum is within tolerance (the same left-to-right sum as the full
+ * check). Only when it says false does the full check run, to name the problems.
+ */
+function allValid(shape: Rows, rules: ValueRules): boolean {
+  const lo = rules.probability ? 0 : rules.allowNegInfinity ? -Infinity : -MAX;
+  const hi = rules.probability && !rules.allowAboveOne ? 1 : MAX;
+  for (let r = 0; r < shape.rows.length; r++) {
+    const row = shape.rows[r]!;
+    const scan = ArrayBuffer.isView(row) ? scanTyped : scanPlain;
+    let s = 0;
+    for (let a = 0, n = row.length; a < n && s === s; a += SCAN_CHUNK) s = scan(row, a, a + SCAN_CHUNK < n ? a + SCAN_CHUNK : n, lo, hi, s);
+    if (s !== s) return false;
+    if (rules.normalized && Math.abs(s - 1) > SUM_TOLERANCE) return false;
+  }
+  return true;
 }
 
 /** Both inputs must have the same shape. */
