@@ -1137,7 +1137,7 @@ export class Scanner {
       const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
       this.note({
         offset: outer,
-        message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more}: the literal there was not read`,
+        message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more} has no closing bracket before the end of the text`,
       });
     }
     while (this.depth > 0) {
