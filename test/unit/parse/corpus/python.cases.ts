@@ -435,4 +435,40 @@ export const pythonCases: CorpusCase[] = [
   py('shape comparison tuple is an unnamed tuple of numbers', 'y_pred = model.predict(x)\nassert y_pred.shape == (10, 3)\n', {
     arrays: [{ src: '(10, 3)', values: [10, 3] }],
   }),
+  py('pytest parametrize with a batch argument', '@pytest.mark.parametrize("p", [[0.5, 0.5], [0.9, 0.1]])\ndef test(p): pass\n', {
+    arrays: [{ src: '[[0.5, 0.5], [0.9, 0.1]]', values: [[0.5, 0.5], [0.9, 0.1]], role: 'probabilities' }],
+  }),
+  py('one line with semicolons and a log_loss call', 'y_pred = np.array([0.9, 0.1]); y_true = np.array([1, 0]); log_loss(y_true, y_pred)\n', {
+    arrays: [
+      { src: '[0.9, 0.1]', name: 'y_pred', values: [0.9, 0.1] },
+      { src: '[1, 0]', name: 'y_true', values: [1, 0], role: 'one-hot' },
+    ],
+    pairs: [{ target: 'y_true', prediction: 'y_pred', why: 'log_loss' }],
+  }),
+  py('prefixed and triple-quoted f-strings hide their brackets', "s = rb\"[1, 2]\" + Rb'[3, 4]' + f'''{x} [5, 6]'''\nq = [0.5, 0.5]\n", {
+    arrays: [{ src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5] }],
+  }),
+  py('nested quotes inside an f-string (Python 3.12)', 'msg = f"{d["k"]} [1, 2]"\nq = [0.1, 0.9]\n', {
+    arrays: [{ src: '[0.1, 0.9]', name: 'q', values: [0.1, 0.9] }],
+  }),
+  py('walrus and lambda defaults bind names', 'if (p := [0.5, 0.5]):\n    pass\nf = lambda q=[0.9, 0.1]: q\n', {
+    arrays: [
+      { src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] },
+      { src: '[0.9, 0.1]', name: 'q', values: [0.9, 0.1] },
+    ],
+  }),
+  py('attribute after the wrapper (.T)', 'x = np.array([[0.1, 0.9]]).T\n', {
+    arrays: [{ src: '[[0.1, 0.9]]', name: 'x', values: [[0.1, 0.9]] }],
+  }),
+  py('class weights passed as weight= are not a prediction', 'weights = torch.tensor([0.1, 0.9], device="cuda:0")\nloss = F.cross_entropy(logits, target, weight=weights)\n', {
+    arrays: [{ src: '[0.1, 0.9]', name: 'weights', values: [0.1, 0.9] }],
+    pairs: [],
+  }),
+  py('cross-entropy written out by hand', 'ce = -np.sum(np.array([0, 1, 0]) * np.log(np.array([0.2, 0.7, 0.1])))\n', {
+    arrays: [
+      { src: '[0, 1, 0]', values: [0, 1, 0], role: 'one-hot' },
+      { src: '[0.2, 0.7, 0.1]', values: [0.2, 0.7, 0.1], role: 'probabilities' },
+    ],
+    pairs: [{ target: 0, prediction: 1 }],
+  }),
 ];
