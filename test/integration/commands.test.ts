@@ -113,6 +113,20 @@ describe('commands: compute cross-entropy', () => {
   });
 });
 
+describe('commands: large documents', () => {
+  it('finds the pair at the cursor beyond the finder\'s maxArrays cap (10 000 arrays)', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 6000; i++) lines.push(`a${i} = [0, 1, 0]`, `b${i} = [0.2, 0.7, 0.1]`);
+    lines.push('y_last = [1, 0]', 'q_last = [0.25, 0.75]');
+    const editor = await open(lines.join('\n') + '\n');
+    cursorAt(editor, '0.25, 0.75');
+    const r = pair(await run('entropyLens.computeCrossEntropy'));
+    assert.equal(r.target.name, 'y_last');
+    assert.equal(r.prediction.range.start.line, 12001);
+    close(r.crossEntropy, Math.log(4));
+  });
+});
+
 describe('commands: KL divergence and entropy', () => {
   it('computes KL(p‖q) of soft targets', async () => {
     const editor = await open('p = [0.5, 0.3, 0.2]\nq = [0.05, 0.05, 0.9]\n');

@@ -3,11 +3,11 @@
 // is known, and hand the rest to the pure outcome builders. Takes its settings
 // and the partner picker as arguments, so integration tests can drive it.
 import * as vscode from 'vscode';
-import { findArrays, type FinderLimits } from '../../parse';
+import { findArrays, type FinderLimits, type FindResult } from '../../parse';
 import { chooseArrays, orderPartner } from './chooseArrays';
 import { entropyOutcome, failure, pairOutcome, type Outcome, type Placement } from './outcome';
 import { partnerItems, type PartnerItem } from './partnerItems';
-import type { ComputeKind, ComputeSettings } from './types';
+import type { ComputeKind, ComputeSettings, OffsetSpan } from './types';
 
 export interface ComputeDeps {
   settings(): ComputeSettings;
@@ -16,16 +16,44 @@ export interface ComputeDeps {
   pickPartner(items: readonly PartnerItem[], placeHolder: string): Thenable<PartnerItem | undefined>;
 }
 
+/** Documents larger than this are searched only around the selections (the finder is linear, but not free). */
+export const WINDOW_CHARS = 4_000_000;
+/** Lines read above and below the selections when the search is windowed. */
+export const WINDOW_LINES = 300;
+
+/**
+ * The finder's result in document offsets. It reads the whole document unless
+ * the document is huge or the finder's maxArrays cap stopped it before the
+ * selections; then it reads the lines around them, so the commands still work
+ * where the automatic features step back.
+ */
+function findAround(doc: vscode.TextDocument, spans: readonly OffsetSpan[], limits: FinderLimits): FindResult {
+  const last = Math.max(...spans.map((s) => s.end));
+  const text = doc.getText();
+  if (text.length <= WINDOW_CHARS) {
+    const whole = findArrays(text, doc.languageId, limits);
+    const stopped = whole.issues.find((i) => i.message.includes('(maxArrays)'));
+    if (!stopped || stopped.offset > last) return whole;
+  }
+  const first = doc.positionAt(Math.min(...spans.map((s) => s.start))).line;
+  const window = new vscode.Range(Math.max(0, first - WINDOW_LINES), 0, doc.positionAt(last).line + WINDOW_LINES + 1, 0);
+  const range = doc.validateRange(window);
+  const base = doc.offsetAt(range.start);
+  const found = findArrays(doc.getText(range), doc.languageId, limits);
+  return {
+    ...found,
+    arrays: found.arrays.map((a) => ({ ...a, start: a.start + base, end: a.end + base })),
+    issues: found.issues.map((i) => ({ ...i, offset: i.offset + base })),
+  };
+}
+
 export async function computeInEditor(editor: vscode.TextEditor | undefined, kind: ComputeKind, deps: ComputeDeps): Promise<Outcome> {
   if (!editor) return failure(kind, 'NO_EDITOR', 'no editor is active: open a file with arrays, select a target and a prediction, and run the command again');
   const doc = editor.document;
-  const find = findArrays(doc.getText(), doc.languageId, deps.limits());
+  const selections = editor.selections.map((s) => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) }));
+  const find = findAround(doc, selections, deps.limits());
   const lineOf = (offset: number) => doc.positionAt(offset).line;
-  const choice = chooseArrays(find, {
-    selections: editor.selections.map((s) => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) })),
-    cursor: doc.offsetAt(editor.selection.active),
-    lineOf,
-  }, kind);
+  const choice = chooseArrays(find, { selections, cursor: doc.offsetAt(editor.selection.active), lineOf }, kind);
   const settings = deps.settings();
   const placement: Placement = {
     uri: doc.uri.toString(),

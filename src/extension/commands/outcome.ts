@@ -3,12 +3,12 @@
 // and — when probabilities do not sum to 1 — the offer to compute on normalised
 // copies. Pure (positions come through `positionAt`), so it is unit-tested.
 import type { PairPayload, PositionDto } from '../../protocol/visualizer';
-import type { FindResult, Values } from '../../parse/types';
-import { arrayRef } from './arrayRef';
+import type { FindResult, FoundArray, Values } from '../../parse/types';
+import { arrayRef, linesOf } from './arrayRef';
 import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
-import type { ArrayEntropy, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
+import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
 
 export interface Outcome {
   result: ComputeResult;
@@ -41,6 +41,8 @@ export function pairOutcome(
   const t = find.arrays[pair.target]!, q = find.arrays[pair.prediction]!;
   const target = arrayRef(t, where.positionAt), prediction = arrayRef(q, where.positionAt);
   const names = pairNames(target, prediction);
+  const capped = cappedProblem(t, target) ?? cappedProblem(q, prediction);
+  if (capped) return failure(kind, 'NOT_COMPUTABLE', capped, names);
   const input = { target: { array: t, ref: target }, prediction: { array: q, ref: prediction } };
   const computed = computePair(input, settings.eps, normalise);
   if (!computed.ok) {
@@ -81,6 +83,8 @@ export function entropyOutcome(find: FindResult, indices: readonly number[], set
   for (const i of indices) {
     const a = find.arrays[i]!;
     const ref = arrayRef(a, where.positionAt);
+    const capped = cappedProblem(a, ref);
+    if (capped) return failure('entropy', 'NOT_COMPUTABLE', capped);
     const e = computeEntropy(a.values, ref);
     if (!e.ok) return failure('entropy', e.code, e.error);
     lines.push({ ref, kind: e.kind, nats: e.nats, perplexity: e.perplexity, values: a.values, probabilities: e.probabilities, labelCounts: e.labelCounts });
@@ -95,6 +99,16 @@ export function entropyOutcome(find: FindResult, indices: readonly number[], set
     subject: { type: 'entropy', unit, arrays: lines },
     copy: entropyMarkdown(lines, unit),
   };
+}
+
+/**
+ * The finder stops reading an array at the maxElements cap; figures of the
+ * first part would look right and be wrong, so a capped array is refused.
+ */
+function cappedProblem(a: FoundArray, ref: ArrayRef): string | undefined {
+  const issue = a.issues.find((i) => i.startsWith('capped:'));
+  if (!issue) return undefined;
+  return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue.replace(/^capped:\s*/, '')}): raise the setting entropyLens.limits.maxElementsPerArray to compute on all of it`;
 }
 
 /** A normalised copy for the visualizer (rows divided by their sums); the document keeps its values. */

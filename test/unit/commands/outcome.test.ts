@@ -143,3 +143,16 @@ describe('entropy', () => {
     expect(out.message).toMatch(/^H\(y_true\) = 0 nats · perplexity 1 \| H\(y_pred\) = 0\.802 nats/);
   });
 });
+
+describe('arrays the finder did not read whole', () => {
+  it('refuses a capped array instead of computing on its first part, naming the setting', () => {
+    const text = `y_true = [${[1, 0, 0, 0, 0].join(', ')}]\ny_pred = [${[0.2, 0.2, 0.2, 0.2, 0.2].join(', ')}]\n`;
+    const find = findArrays(text, 'python', { maxElements: 3 });
+    const pos = positionsOf(text);
+    const out = pairOutcome('crossEntropy', find, { target: 0, prediction: 1, reason: 'test' }, NATS, { uri: 'u', positionAt: pos.positionAt });
+    expect(out.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
+    expect(out.message).toMatch(/y_true \(line 1\) is longer than the finder reads \(only the first 3 of 5 values were read \(maxElements\)\): raise the setting entropyLens\.limits\.maxElementsPerArray/);
+    const e = entropyOutcome(find, [1], NATS, { uri: 'u', positionAt: pos.positionAt });
+    expect(e.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
+  });
+});
