@@ -1,8 +1,8 @@
 // Binary cross-entropy on probabilities or logits, as PyTorch's
 // binary_cross_entropy / binary_cross_entropy_with_logits, plus eps clipping.
 
-import { softplus, sigmoid } from './scalar';
-import { sum } from './summation';
+import { CHUNK } from './kernels';
+import { sigmoid } from './scalar';
 import {
   checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
   Problems, toRows, type NumericInput, type Reduction, type Rows,
@@ -99,48 +99,123 @@ export function binaryCrossEntropy(
   const posWeight = perElement(options.posWeight, 'posWeight', xs, problems, true);
   problems.throwIfAny();
 
-  const X = xs!, Y = ys!;
+  const P: Prepared = { X: xs!, Y: ys!, fromLogits, eps, weight, posWeight };
+  const X = P.X;
   const count = X.rows.length * X.width;
-  const loss: number[][] = [];
-  const grad: number[][] = [];
-  let infinite = false;
-  for (let r = 0; r < X.rows.length; r++) {
-    const xr = X.rows[r]!, yr = Y.rows[r]!;
-    const lr = new Array<number>(X.width), gr = new Array<number>(X.width);
+  if (reduction === 'none') {
+    const loss = X.rows.map((_, r) => {
+      const lr = new Array<number>(X.width);
+      for (let i = 0; i < X.width; i++) lr[i] = lossRange(P, r, i, i + 1) / lnBase;
+      return lr;
+    });
+    return { value: X.twoD ? loss : loss[0]! };
+  }
+  const total = lossSum(P);
+  const value = (reduction === 'sum' ? total : total / count) / lnBase;
+  if (total === Infinity) return { value };
+  const scale = (reduction === 'mean' ? 1 / count : 1) / lnBase;
+  return withLazyGrad(value, () => {
+    const grad = gradRows(P, scale);
+    return X.twoD ? grad : grad[0]!;
+  });
+}
+
+/** Validated inputs and options of one call. */
+interface Prepared {
+  X: Rows; Y: Rows; fromLogits: boolean; eps: number | undefined;
+  weight: ((r: number, i: number) => number) | undefined;
+  posWeight: ((r: number, i: number) => number) | undefined;
+}
+
+/**
+ * {value, grad} where grad is computed on first read and kept: a caller that
+ * only wants the loss (a hover, a lens) does not pay for a gradient as large as
+ * the input. The inputs must not change before grad is read.
+ */
+export function withLazyGrad<G>(value: number, compute: () => G): LossResult<G> {
+  let grad: G | undefined;
+  return {
+    value,
+    get grad(): G {
+      if (grad === undefined) grad = compute();
+      return grad;
+    },
+  };
+}
+
+/** Compensated sum of every element's loss (natural log); +Infinity as soon as one is infinite. */
+function lossSum(P: Prepared): number {
+  let s = 0, c = 0;
+  const width = P.X.width;
+  for (let r = 0; r < P.X.rows.length; r++) {
+    // Long rows in short calls: see kernels.ts (V8 boxes the sums of on-stack-replaced loops).
+    for (let a = 0; a < width; a += CHUNK) {
+      const v = lossRange(P, r, a, a + CHUNK < width ? a + CHUNK : width);
+      if (v === Infinity) return Infinity;
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      s = t;
+    }
+  }
+  return s + c;
+}
+
+/**
+ * Σ loss over row r, elements [start, end). For logits z, with L = log1p(e^-|z|):
+ * softplus(z) = max(z, 0) + L and softplus(-z) = max(-z, 0) + L, so one exp and
+ * one log1p serve both terms; a zero coefficient contributes 0 even where its
+ * softplus is infinite (a -Infinity logit).
+ */
+function lossRange(P: Prepared, r: number, start: number, end: number): number {
+  const xr = P.X.rows[r]!, yr = P.Y.rows[r]!;
+  const { fromLogits, eps, weight, posWeight } = P;
+  let s = 0, c = 0;
+  for (let i = start; i < end; i++) {
+    const y = yr[i]!;
+    const w = weight ? weight(r, i) : 1;
+    let l: number;
+    if (fromLogits) {
+      const z = xr[i]!;
+      const a = posWeight ? posWeight(r, i) * y : y, b = 1 - y;
+      const L = Math.log1p(Math.exp(z > 0 ? -z : z));
+      l = (a > 0 ? a * ((z < 0 ? -z : 0) + L) : 0) + (b > 0 ? b * ((z > 0 ? z : 0) + L) : 0);
+    } else {
+      let x = xr[i]!;
+      if (eps !== undefined && (x < eps || x > 1 - eps)) x = x < eps ? eps : 1 - eps;
+      const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
+      const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
+      l = pos + neg;
+    }
+    if (weight) l = w === 0 ? 0 : l * w; // a zero weight removes even an infinite term
+    if (l === Infinity) return Infinity;
+    const t = s + l;
+    c += s >= l ? (s - t) + l : (l - t) + s; // losses are never negative
+    s = t;
+  }
+  return s + c;
+}
+
+/** d loss / d input per element, times `scale` (the reduction and the base). */
+function gradRows(P: Prepared, scale: number): number[][] {
+  const { X, Y, fromLogits, eps, weight, posWeight } = P;
+  return X.rows.map((xr, r) => {
+    const yr = Y.rows[r]!;
+    const gr = new Array<number>(X.width);
     for (let i = 0; i < X.width; i++) {
       const y = yr[i]!, w = weight ? weight(r, i) : 1;
-      let l: number, g: number;
+      let g: number;
       if (fromLogits) {
-        const z = xr[i]!, pw = posWeight ? posWeight(r, i) : 1;
-        const a = pw * y, b = 1 - y;
-        // a·softplus(-z) + b·softplus(z); a zero coefficient contributes 0 even if softplus is infinite.
-        l = w * ((a > 0 ? a * softplus(-z) : 0) + (b > 0 ? b * softplus(z) : 0));
+        const z = xr[i]!, a = (posWeight ? posWeight(r, i) : 1) * y, b = 1 - y;
         g = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0));
       } else {
-        let x = xr[i]!;
-        let clipped = false;
-        if (eps !== undefined && (x < eps || x > 1 - eps)) { x = x < eps ? eps : 1 - eps; clipped = true; }
-        const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
-        const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
-        l = w * (pos + neg);
+        const x = xr[i]!;
+        const clipped = eps !== undefined && (x < eps || x > 1 - eps);
         g = clipped ? 0 : w * ((y < 1 ? (1 - y) / (1 - x) : 0) - (y > 0 ? y / x : 0));
       }
-      if (l === Infinity) infinite = true;
-      lr[i] = l / lnBase;
-      gr[i] = g / lnBase;
+      gr[i] = g * scale;
     }
-    loss.push(lr);
-    grad.push(gr);
-  }
-  if (reduction === 'none') return { value: X.twoD ? loss : loss[0]! };
-  let total = 0;
-  if (!infinite) total = sum(X.twoD ? loss.flat() : loss[0]!);
-  else total = Infinity;
-  const value = reduction === 'sum' ? total : total / count;
-  if (infinite) return { value };
-  const scale = reduction === 'mean' ? 1 / count : 1;
-  if (scale !== 1) for (const row of grad) for (let i = 0; i < row.length; i++) row[i]! *= scale;
-  return { value, grad: X.twoD ? grad : grad[0]! };
+    return gr;
+  });
 }
 
 function outOfUnit(shape: Rows, name: string, why: string, problems: Problems): void {

@@ -2,12 +2,12 @@
 // class-index or probability targets, probabilities or logits, class weights,
 // ignoreIndex and label smoothing; plus eps clipping for probability inputs.
 
-import type { LossResult } from './binaryCrossEntropy';
-import { rowLogSumExp } from './softmax';
+import { withLazyGrad, type LossResult } from './binaryCrossEntropy';
+import { rowLogSumExp, rowSoftmax } from './softmax';
 import { sum } from './summation';
 import {
   checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type Matrix, type Reduction, type Vector,
+  Problems, toRows, type Matrix, type Reduction, type Rows, type Vector,
 } from './validate';
 
 export interface CategoricalCrossEntropyOptions {
@@ -121,73 +121,112 @@ export function categoricalCrossEntropy(
   }
   problems.throwIfAny();
 
-  const X = xs!, T = ts!;
-  const N = X.rows.length;
-  const a = alpha as number;
-  const losses = new Array<number>(N).fill(0);
-  const grad: number[][] = [];
+  const P: Prepared = { X: xs!, T: ts!, indices, C, alpha: alpha as number, ignoreIndex, weight, fromLogits, eps };
+  const N = P.X.rows.length;
+  const losses = new Array<number>(N);
   let denom = 0, infinite = false;
   const t = new Float64Array(C);
-  const logp = new Float64Array(C);
-  const p = new Float64Array(C);
   for (let r = 0; r < N; r++) {
-    const g = new Array<number>(C).fill(0);
-    grad.push(g);
-    // The (smoothed) target row.
-    if (indices) {
-      const k = T.rows[0]![r]!;
-      if (k === ignoreIndex) continue;
-      denom += weight ? weight[k]! : 1;
-      t.fill(a / C);
-      t[k]! += 1 - a;
-    } else {
-      const tr = T.rows[r]!;
-      denom += 1;
-      for (let c = 0; c < C; c++) t[c] = (1 - a) * tr[c]! + a / C;
-    }
-    const xr = X.rows[r]!;
-    // log p of the row (and p for the logit gradient).
-    if (fromLogits) {
-      const l = rowLogSumExp(xr);
-      const lr = Math.log1p(l.rest);
-      for (let c = 0; c < C; c++) {
-        logp[c] = (xr[c]! - l.max) - lr;
-        p[c] = c === l.argmax ? 1 / (1 + l.rest) : Math.exp(xr[c]! - l.max) / (1 + l.rest);
-      }
-    } else {
-      for (let c = 0; c < C; c++) {
-        let v = xr[c]!;
-        if (eps !== undefined) v = v < eps ? eps : v > 1 - eps ? 1 - eps : v;
-        p[c] = v;
-        logp[c] = Math.log(v);
-      }
-    }
-    let s = 0, comp = 0, tw = 0;
-    for (let c = 0; c < C; c++) {
-      const wt = (weight ? weight[c]! : 1) * t[c]!;
-      if (wt === 0) continue;
-      tw += wt;
-      const v = -wt * logp[c]!;
-      if (v === Infinity) infinite = true;
-      const u = s + v;
-      comp += Math.abs(s) >= Math.abs(v) ? (s - u) + v : (v - u) + s;
-      s = u;
-      if (!fromLogits) {
-        const xv = X.rows[r]![c]!;
-        const clipped = eps !== undefined && (xv < eps || xv > 1 - eps);
-        g[c] = clipped ? 0 : -wt / p[c]!;
-      }
-    }
-    // d/dz_c of -Σ_k wt_k log softmax_k = p_c Σ_k wt_k - wt_c
-    if (fromLogits) for (let c = 0; c < C; c++) g[c] = p[c]! * tw - (weight ? weight[c]! : 1) * t[c]!;
-    losses[r] = (s + comp) / lnBase;
+    const wr = targetRow(P, r, t);
+    if (wr < 0) { losses[r] = 0; continue; } // ignored
+    denom += wr;
+    const l = rowLoss(P, r, t);
+    if (l === Infinity) infinite = true;
+    losses[r] = l / lnBase;
   }
   if (reduction === 'none') return { value: losses };
   const total = infinite ? Infinity : sum(losses);
   const div = reduction === 'mean' ? (indices ? denom : N) : 1;
   const value = total / div;
   if (infinite) return { value };
-  const scale = 1 / (div * lnBase);
-  for (const g of grad) for (let c = 0; c < C; c++) g[c] = g[c]! * scale;
-  return { value, grad };
+  return withLazyGrad(value, () => gradRows(P, 1 / (div * lnBase)));
+}
+
+/** Validated inputs and options of one call. */
+interface Prepared {
+  X: Rows; T: Rows; indices: boolean; C: number; alpha: number; ignoreIndex: number;
+  weight: ArrayLike<number> | undefined; fromLogits: boolean; eps: number | undefined;
+}
+
+/**
+ * Writes row r's (smoothed) target into t and returns what the row adds to the
+ * 'mean' divisor (its class weight for index targets, 1 for probability rows),
+ * or -1 for an ignored row. For an unsmoothed index target t is left untouched:
+ * rowLoss reads the index directly.
+ */
+function targetRow(P: Prepared, r: number, t: Float64Array): number {
+  const { C, alpha: a } = P;
+  if (P.indices) {
+    const k = P.T.rows[0]![r]!;
+    if (k === P.ignoreIndex) return -1;
+    if (a !== 0) { t.fill(a / C); t[k]! += 1 - a; }
+    return P.weight ? P.weight[k]! : 1;
+  }
+  const tr = P.T.rows[r]!;
+  for (let c = 0; c < C; c++) t[c] = (1 - a) * tr[c]! + a / C;
+  return 1;
+}
+
+/** log p of class c of row r: log-softmax of the logits, or the log of the (clipped) probability. */
+function logProb(P: Prepared, xr: ArrayLike<number>, c: number, max: number, lr: number): number {
+  if (P.fromLogits) return (xr[c]! - max) - lr;
+  let v = xr[c]!;
+  if (P.eps !== undefined) v = v < P.eps ? P.eps : v > 1 - P.eps ? 1 - P.eps : v;
+  return Math.log(v);
+}
+
+/** -Σ_c w_c t_c log p_c of row r (natural log), compensated; one class only for an unsmoothed index target. */
+function rowLoss(P: Prepared, r: number, t: Float64Array): number {
+  const xr = P.X.rows[r]!;
+  const { C, weight } = P;
+  let max = 0, lr = 0;
+  if (P.fromLogits) {
+    const l = rowLogSumExp(xr);
+    max = l.max;
+    lr = Math.log1p(l.rest);
+  }
+  if (P.indices && P.alpha === 0) {
+    const k = P.T.rows[0]![r]!;
+    const wt = weight ? weight[k]! : 1;
+    return wt === 0 ? 0 : -wt * logProb(P, xr, k, max, lr);
+  }
+  let s = 0, comp = 0;
+  for (let c = 0; c < C; c++) {
+    const wt = (weight ? weight[c]! : 1) * t[c]!;
+    if (wt === 0) continue;
+    const v = -wt * logProb(P, xr, c, max, lr);
+    if (v === Infinity) return Infinity;
+    const u = s + v;
+    comp += Math.abs(s) >= Math.abs(v) ? (s - u) + v : (v - u) + s;
+    s = u;
+  }
+  return s + comp;
+}
+
+/** d loss / d input (N × C) times `scale`: p·Σ wt − wt for logits, −wt/p for probabilities (0 where clipped). */
+function gradRows(P: Prepared, scale: number): number[][] {
+  const { X, C, weight, eps } = P;
+  const t = new Float64Array(C);
+  const p = new Float64Array(C);
+  return X.rows.map((xr, r) => {
+    const g = new Array<number>(C).fill(0);
+    if (targetRow(P, r, t) < 0) return g;
+    if (P.indices && P.alpha === 0) { t.fill(0); t[P.T.rows[0]![r]!] = 1; }
+    if (P.fromLogits) {
+      rowSoftmax(xr, rowLogSumExp(xr), p);
+      let tw = 0;
+      for (let c = 0; c < C; c++) tw += (weight ? weight[c]! : 1) * t[c]!;
+      for (let c = 0; c < C; c++) g[c] = (p[c]! * tw - (weight ? weight[c]! : 1) * t[c]!) * scale;
+    } else {
+      for (let c = 0; c < C; c++) {
+        const wt = (weight ? weight[c]! : 1) * t[c]!;
+        if (wt === 0) continue;
+        const xv = xr[c]!;
+        const clipped = eps !== undefined && (xv < eps || xv > 1 - eps);
+        const v = eps !== undefined ? (xv < eps ? eps : xv > 1 - eps ? 1 - eps : xv) : xv;
+        g[c] = clipped ? 0 : (-wt / v) * scale;
+      }
+    }
+    return g;
+  });
 }
