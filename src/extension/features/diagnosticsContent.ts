@@ -50,7 +50,13 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   const calls: PredictionArgument[] = [];
   yield* predictionArgumentSteps(model.text, calls);
   calls.sort((a, b) => a.start - b.start);
-  const callOf = resolveCalls(model, calls);
+  yield;
+  // The model's lookups sort every array once; each in its own slice.
+  model.isNested(0);
+  yield;
+  model.arraysIn(0, 0);
+  yield;
+  const callOf = yield* resolveCalls(model, calls);
   yield;
   // 1: the prediction of a pair; 2: either side of a binary loss (elements are independent, no sum to check).
   const side = new Uint8Array(arrays.length);
@@ -85,16 +91,21 @@ interface CallIndex {
 }
 
 /** Ties each prediction argument to the literal inside it or the last array bound to its name before the call. */
-function resolveCalls(model: DocumentModel, calls: PredictionArgument[]): CallIndex {
+function* resolveCalls(model: DocumentModel, calls: PredictionArgument[]): Generator<void, CallIndex, void> {
   const byArray = new Map<number, PredictionArgument>();
   const pairs: [PredictionArgument, number | undefined][] = [];
   const byName = new Map<string, number[]>();
-  model.arrays.forEach((a, i) => {
-    if (!a.name) return;
+  const arrays = model.arrays;
+  for (let i = 0; i < arrays.length; i++) {
+    const a = arrays[i]!;
+    if (i % CHUNK === CHUNK - 1) yield;
+    if (!a.name) continue;
     const list = byName.get(a.name);
     if (list) list.push(i); else byName.set(a.name, [i]);
-  });
+  }
+  let n = 0;
   for (const call of calls) {
+    if (++n % CHUNK === 0) yield;
     // A literal written inside the argument (torch.tensor([...]) counts), else the name.
     let index: number | undefined = model.arraysIn(call.start, call.end)
       .find((k) => model.arrays[k]!.start >= call.start && model.arrays[k]!.end <= call.end && !model.isNested(k));
