@@ -70,6 +70,26 @@ describe('features: code lens', () => {
   });
 });
 
+describe('features: long pairs', () => {
+  it('the lens on a 700-class pair hands the breakdown every value (hover links carry only where the pair is)', async () => {
+    const n = 700;
+    const y = Array.from({ length: n }, (_, i) => (i === 5 ? 1 : 0));
+    const q = Array.from({ length: n }, (_, i) => (i === 5 ? 0.3 : 0.7 / (n - 1)).toFixed(8));
+    const text = `y_true = [${y.join(', ')}]\ny_pred = [${q.join(', ')}]\nloss = log_loss(y_true, y_pred)\n`;
+    const doc = await open(text);
+    const lens = await until(async () => {
+      const l = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      return l.find((x) => x.command?.title.startsWith('H(p,q)'));
+    }, 'an H(p,q) code lens');
+    const [payload] = lens.command!.arguments as [{ target: number[]; prediction: number[] }];
+    assert.equal(payload.target.length, n);
+    assert.equal(payload.prediction.length, n);
+    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf('0.3'))));
+    assert.ok(hover.includes('command:entropyLens.features.forwardPair?'), 'long pairs link through the forwarder');
+    assert.ok(hover.length < 20_000, `hover markdown is ${hover.length} characters`);
+  });
+});
+
 describe('features: a prediction that does not sum to 1', () => {
   // Keras divides y_pred by its sum: [0.2, 0.3, 0.4] is read as [2/9, 3/9, 4/9], so H(p,q) = ln 3.
   const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\nloss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';

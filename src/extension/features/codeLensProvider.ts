@@ -50,7 +50,7 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
       return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
     };
     const args = first.kind === 'pair'
-      ? pairPayload(model, first.pairIndex, toRange)
+      ? pairPayload(model, first.pairIndex, toRange, true) // a command argument, not a URI: no size limit
       : singlePayload(model, first.arrayIndex, toRange);
     lens.command = { title, command: COMMANDS.showBreakdown, arguments: [args], tooltip: 'Entropy Lens: show the per-element breakdown' };
     return lens;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { PairPayload } from '../../protocol/visualizer';
 import { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 import { errorText, predictionKind, type DocumentModel } from './documentModel';
+import { pairPayload } from './hoverContent';
 import { userText } from './userText';
 import type { FeatureModels } from './models';
 import type { FeatureSettings } from './settings';
@@ -85,6 +86,15 @@ export async function forwardPair(arg: unknown, models: FeatureModels): Promise<
   if (t === undefined || q === undefined) {
     void vscode.window.showWarningMessage('Entropy Lens: the arrays of this pair have changed; hover again.');
     return undefined;
+  }
+  // The document's own pair: the payload the lens sends (binary losses expanded per element).
+  const k = model.pairs.findIndex((p) => p.target === t && p.prediction === q);
+  if (k >= 0) {
+    const toRange = (s: number, e: number) => {
+      const a = doc.positionAt(s), b = doc.positionAt(e);
+      return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
+    };
+    return vscode.commands.executeCommand(command, pairPayload(model, k, toRange, true));
   }
   return vscode.commands.executeCommand(command, { ...payload, target: model.arrays[t]!.values, prediction: model.arrays[q]!.values });
 }

@@ -21,8 +21,8 @@ export interface HoverOptions {
   toRange?: (start: number, end: number) => RangeDto;
 }
 
-/** Above this many numbers the link carries only where the pair is, not its values. */
-const MAX_LINK_VALUES = 4096;
+/** Above this many numbers the link carries only where the pair is, not its values (keeps hovers light). */
+const MAX_LINK_VALUES = 1024;
 
 export const HOVER_COMMANDS = ['entropyLens.showVisualizer', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex', 'entropyLens.features.forwardPair'] as const;
 const FORWARD = 'entropyLens.features.forwardPair';
@@ -202,8 +202,9 @@ export function commandLink(label: string, command: string, args: unknown): stri
 /**
  * The pair as the visualizer protocol's PairPayload: the values, the kind of
  * prediction, a label and where it came from (so the webview can reveal it).
+ * Unless `full`, a long pair keeps only its ranges (a hover link's URI stays short).
  */
-export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (s: number, e: number) => RangeDto): PairPayload {
+export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (s: number, e: number) => RangeDto, full = false): PairPayload {
   const pair = model.pairs[pairIndex]!;
   const target = model.arrays[pair.target]!;
   const prediction = model.arrays[pair.prediction]!;
@@ -228,7 +229,7 @@ export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (
     payload.source.targetRange = toRange(target.start, target.end);
     payload.source.predictionRange = toRange(prediction.start, prediction.end);
   }
-  if (count(target.values) + count(prediction.values) > MAX_LINK_VALUES) {
+  if (!full && count(target.values) + count(prediction.values) > MAX_LINK_VALUES) {
     // Too long for a command URI: the link goes through the forwarder (see commands.ts).
     payload.target = [];
     payload.prediction = [];
