@@ -61,14 +61,21 @@ const LOSS_CLASSES = new Set([
   'categorical_focal_crossentropy', 'binary_focal_crossentropy',
 ]);
 
-/** Keyword arguments that name the target or the prediction. */
-const TARGET_KEYWORDS = new Set(['y_true', 'target', 'targets', 'labels', 'label', 'onehot_labels', 'multi_class_labels', 'pk', 'p', 'truth', 'y']);
-const PREDICTION_KEYWORDS = new Set(['y_pred', 'input', 'predictions', 'prediction', 'logits', 'qk', 'q', 'preds', 'probs', 'y_hat', 'yhat', 'output']);
-
-export function keywordRole(keyword: string): 'target' | 'prediction' | undefined {
+/**
+ * The side a keyword argument takes in a call with this signature: its own
+ * parameter names (`y_true`/`y_pred`, `input`/`target`, `labels`/`logits`,
+ * `pk`/`qk`), so sklearn's `labels=` (the class list) is not taken for the target.
+ */
+export function keywordRole(keyword: string, signature: LossSignature): 'target' | 'prediction' | undefined {
   const k = snakeCase(keyword);
-  if (TARGET_KEYWORDS.has(k)) return 'target';
-  if (PREDICTION_KEYWORDS.has(k)) return 'prediction';
+  const [first, second] = signature.params.slice(1, -1).split(', ');
+  const target = signature.targetFirst ? first : second;
+  const prediction = signature.targetFirst ? second : first;
+  if (k === target) return 'target';
+  if (k === prediction) return 'prediction';
+  // TensorFlow 1 spells the labels by kind: onehot_labels, multi_class_labels.
+  if (target === 'labels' && (k === 'onehot_labels' || k === 'multi_class_labels')) return 'target';
+  if (prediction === 'logits' && k === 'predictions') return 'prediction';
   return undefined;
 }
 
@@ -120,8 +127,11 @@ function computeSignature(callee: string): LossSignature | undefined {
   const binary = last.includes('binary') || last.startsWith('bce') || last.startsWith('sigmoid');
   const sig: LossSignature = binary ? { ...found, binary } : found;
   // TensorFlow and Keras always take the target first (tf.losses.softmax_cross_entropy(onehot_labels, logits)).
-  if (prefix.startsWith('tf.') || prefix.includes('keras') || prefix.startsWith('tensorflow')) {
-    return sig.targetFirst ? sig : { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects), binary };
+  if (prefix.includes('keras')) {
+    return { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects), binary };
+  }
+  if (prefix.startsWith('tf.') || prefix.startsWith('tensorflow')) {
+    return { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(labels, predictions)', sig.expects), binary };
   }
   // scipy.special.kl_div(x, y) is elementwise x·log(x/y): target first.
   if (last === 'kl_div' && prefix.includes('special')) return TARGET_FIRST('(x, y)');

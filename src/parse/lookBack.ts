@@ -236,8 +236,12 @@ function wordBefore(s: string, end: number, floor: number): [string, number] | u
  * `y_true = `, `const q: number[] = `, `double q[] = `, `"p": `, `target=`, `p <- `.
  * `code` false (prose): only `name = [...]` names a list, not `loss history: [...]`.
  */
-export function bindingName(s: string, anchor: number, code = true): string | undefined {
+export function bindingName(s: string, anchor: number, code = true, end = anchor): string | undefined {
   const floor = Math.max(0, anchor - LOOK_BACK);
+  if (code) {
+    const unpacked = unpackedName(s, anchor, end, floor);
+    if (unpacked !== null) return unpacked;
+  }
   let p = prevNonBlank(s, anchor, floor);
   if (!code) {
     // Prose: only `name = [...]` names a list.
@@ -293,6 +297,77 @@ export function bindingName(s: string, anchor: number, code = true): string | un
   return undefined;
 }
 
+/**
+ * Tuple unpacking, `y_true, y_pred = [0, 1], [0.2, 0.8]`: the k-th literal of
+ * the right side takes the k-th name of the left. Returns null when the literal
+ * is not part of such an assignment, undefined when it is but has no name.
+ */
+function unpackedName(s: string, anchor: number, end: number, floor: number): string | undefined | null {
+  const p = prevNonBlank(s, anchor, floor);
+  if (p < 0) return null;
+  const c = s.charCodeAt(p);
+  if (c === 61 /* = */) {
+    if (!isPlainEquals(s, p)) return null;
+    const names = leftNames(s, p, floor);
+    if (names === null) return null;
+    // `a, b = [1, 2]` unpacks one list into two names: neither is the list's.
+    const after = nextNonBlank(s, end);
+    return after >= 0 && s.charCodeAt(after) === 44 ? names[0] : undefined;
+  }
+  if (c !== 44 /* , */) return null;
+  // Count the right side's elements back to the `=` at depth 0 on this statement.
+  let k = 1;
+  let depth = 0;
+  for (let q = p - 1; q >= floor; q--) {
+    const d = s.charCodeAt(q);
+    if (d === 41 || d === 93 || d === 125) depth++;
+    else if (d === 40 || d === 91 || d === 123) {
+      if (depth === 0) return null; // inside a call, a list or a dict: not an unpacking
+      depth--;
+    } else if (depth === 0) {
+      if (d === 44) k++;
+      else if (d === 10 || d === 59) return null;
+      else if (d === 61) {
+        if (!isPlainEquals(s, q)) return null;
+        const names = leftNames(s, q, floor);
+        if (names === null) return null;
+        return k < names.length ? names[k] : undefined;
+      }
+    }
+  }
+  return null;
+}
+
+/** `=` that is an assignment, not `==`, `<=`, `>=`, `!=` or `=>`. */
+function isPlainEquals(s: string, q: number): boolean {
+  const b = q > 0 ? s.charCodeAt(q - 1) : 0;
+  const a = s.charCodeAt(q + 1);
+  return b !== 61 && b !== 60 && b !== 62 && b !== 33 && a !== 61 && a !== 62;
+}
+
+/** The names of `a, b, c =` (at least two, bare or in parentheses), or null. */
+function leftNames(s: string, eq: number, floor: number): string[] | null {
+  const names: string[] = [];
+  let p = prevSameLine(s, eq, floor);
+  if (p >= 0 && s.charCodeAt(p) === 41 /* ) */) p = prevSameLine(s, p, floor);
+  while (p >= 0 && names.length < 32) {
+    if (!isIdentChar(s.charCodeAt(p))) return null;
+    const w = wordBefore(s, p + 1, floor);
+    if (!w || KEYWORDS.has(w[0])) return null;
+    names.push(w[0]);
+    p = prevSameLine(s, w[1], floor);
+    if (p < 0 || s.charCodeAt(p) !== 44 /* , */) break;
+    p = prevSameLine(s, p, floor);
+  }
+  return names.length >= 2 ? names.reverse() : null;
+}
+
+function nextNonBlank(s: string, i: number): number {
+  const limit = Math.min(s.length, i + LOOK_BACK);
+  for (let k = i; k < limit; k++) if (!isBlank(s.charCodeAt(k))) return k;
+  return -1;
+}
+
 /** `name = `, `name: T = `, `T name = `, `T name[] = `, `name := ` with `=` at `eq`. */
 function nameBeforeEquals(s: string, eq: number, floor: number): string | undefined {
   const before = eq > 0 ? s.charCodeAt(eq - 1) : 0;
@@ -306,11 +381,13 @@ function nameBeforeEquals(s: string, eq: number, floor: number): string | undefi
   // `readonly number[]`, `[f64; 3]`) keeping the identifier nearest to `=`;
   // a `:` on the way means the name is the identifier before it.
   let nearest: string | undefined;
+  let skippedGroup = false;
   for (let guard = 0; p >= 0 && guard < 10; guard++) {
     const c = s.charCodeAt(p);
     if (c === 93 /* ] */ || c === 62 /* > */) {
       const q = matchBack(s, p, c === 93 ? 91 : 60, c, floor);
       if (q < 0) break;
+      if (nearest === undefined) skippedGroup = true;
       p = prevSameLine(s, q, floor);
       continue;
     }
@@ -328,6 +405,8 @@ function nameBeforeEquals(s: string, eq: number, floor: number): string | undefi
     if (isIdentChar(c)) {
       const w = wordBefore(s, p + 1, floor);
       if (!w) break;
+      // `const [a, b] = …` destructures: a pattern, no single name.
+      if (nearest === undefined && skippedGroup && KEYWORDS.has(w[0]) && w[0] !== 'readonly') return undefined;
       // Right before `=` any word is the name (MATLAB's `new = [...]`); further back a keyword ends the walk.
       if (nearest !== undefined && KEYWORDS.has(w[0]) && w[0] !== 'readonly') break;
       if (nearest === undefined) nearest = w[0];

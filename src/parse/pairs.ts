@@ -55,7 +55,7 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
         positional.push(arg);
         continue;
       }
-      const side = keywordRole(arg.keyword);
+      const side = keywordRole(arg.keyword, call.signature);
       if (side === 'target') target ??= arg;
       else if (side === 'prediction') prediction ??= arg;
     }

@@ -414,6 +414,16 @@ export class Scanner {
           this.invalidate(f);
           return i;
         }
+        // R's named vector `c(cat = 0.7, dog = 0.3)`: the labels are not values.
+        if (this.syntax.rVectors && f.start !== f.open) {
+          let j = i + 1;
+          while (j < n && (isIdentChar(s.charCodeAt(j)) || s.charCodeAt(j) === 46)) j++;
+          const k = skipSpaces(s, j, n);
+          if (s.charCodeAt(k) === 61 && s.charCodeAt(k + 1) !== 61) {
+            i = k + 1;
+            continue;
+          }
+        }
         // Rust rows: `vec![vec![0.1, 0.9], vec![0.5, 0.5]]` — the inner `vec!` is transparent.
         if (c === 118 && this.syntax.family === 'rust' && !this.syntax.fenced && s.startsWith('vec![', i)) return i + 4;
         const j = this.readNamedValue(f, i, false);
@@ -783,7 +793,7 @@ export class Scanner {
       }
     }
     const index = this.arrays.length;
-    const name = bindingName(this.s, anchor, this.syntax.family !== 'prose');
+    const name = bindingName(this.s, anchor, this.syntax.family !== 'prose', piece.end);
     this.arrays.push({ start: piece.start, end: piece.end, name, values, shape, issues, wrapper });
     if (parent !== null && parent.kind === Kind.Call) parent.slotArray = index;
   }
@@ -910,6 +920,7 @@ export class Scanner {
     if (c === 91 /* [ */) {
       let literal = true;
       let vecStart = -1;
+      let macroName = '';
       if (this.code) {
         const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
@@ -918,9 +929,13 @@ export class Scanner {
           classifyBefore(s, i - 1, false, LITERAL_WORD_ENDINGS) === Before.Subscript) literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
-          const st = identStart(s, p, Math.max(0, p - 20));
-          if (s.slice(st, p) === 'vec') vecStart = st;
-          else literal = false;
+          const st = identStart(s, p, Math.max(0, p - 40));
+          const macro = s.slice(st, p);
+          // `vec![…]`, ndarray's `array![…]` (also `ndarray::array![…]`).
+          if (macro === 'vec' || macro === 'array' || macro === 'ndarray::array') {
+            vecStart = st;
+            macroName = macro + '!';
+          } else literal = false;
         }
       }
       if (!literal) {
@@ -930,7 +945,7 @@ export class Scanner {
       const f = this.push(i, c);
       this.makeLiteral(f, i, syntax.matrixSyntax);
       if (vecStart >= 0) {
-        f.wrapper = 'vec!';
+        f.wrapper = macroName;
         f.wrapperStart = vecStart;
       }
     } else if (syntax.braceInit) {

@@ -195,3 +195,32 @@ describe('findArrays: brackets that are not pushed (calls of no interest, subscr
     expect(texts('f(a)) ] } )\nq = [0.4, 0.6]', 'javascript')).toEqual(['[0.4, 0.6]']);
   });
 });
+
+describe('gaps batch 2 from FINDER-TESTS', () => {
+  it('tuple unpacking names each literal by its position', () => {
+    const r = findArrays('y_true, y_pred = [0, 1], [0.2, 0.8]\na, b = [1, 2]\nf(x, [3, 4])', 'python');
+    expect(r.arrays.map((a) => a.name)).toEqual(['y_true', 'y_pred', undefined, undefined]);
+    expect(r.pairs.map((p) => [p.target, p.prediction])).toEqual([[0, 1]]);
+  });
+
+  it('JS destructuring has no single name', () => {
+    expect(findArrays('const [a, b] = [0.5, 0.5];', 'javascript').arrays[0]!.name).toBeUndefined();
+    expect(findArrays('const y: readonly [number, number] = [1, 0] as const;', 'typescript').arrays[0]!.name).toBe('y');
+  });
+
+  it("sklearn's labels= keyword is the class list, not the target", () => {
+    const text = 'log_loss([1, 0], [[.1, .9], [.9, .1]], labels=[0, 1])';
+    const r = findArrays(text, 'python');
+    expect(r.pairs.map((p) => [text.slice(r.arrays[p.target]!.start, r.arrays[p.target]!.end), text.slice(r.arrays[p.prediction]!.start, r.arrays[p.prediction]!.end)]))
+      .toEqual([['[1, 0]', '[[.1, .9], [.9, .1]]']]);
+  });
+
+  it('R named vectors and Rust ndarray array! macros', () => {
+    const r = findArrays('x <- c(cat = 0.7, dog = 0.3)', 'r');
+    expect(r.arrays.map((a) => [a.name, a.values])).toEqual([['x', [0.7, 0.3]]]);
+    const rs = 'let a = ndarray::array![[0.1, 0.9], [0.4, 0.6]];\nlet b = array![0.5, 0.5];';
+    expect(findArrays(rs, 'rust').arrays.map((a) => [rs.slice(a.start, a.end), a.name])).toEqual([
+      ['[[0.1, 0.9], [0.4, 0.6]]', 'a'], ['[0.5, 0.5]', 'b'],
+    ]);
+  });
+});
