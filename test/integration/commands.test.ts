@@ -232,6 +232,39 @@ describe('commands: breakdown', () => {
     assert.match(text, /\| H\(p,q\) cross-entropy\s+\|\s+0\.356675 \|/);
   });
 
+  it('follows the unit setting when shown again', async () => {
+    const editor = await open(PAIR);
+    select(editor, 'y_true =', '0.1])');
+    pair(await run('entropyLens.computeCrossEntropy'));
+    const settings = vscode.workspace.getConfiguration('entropyLens');
+    await settings.update('unit', 'bits', vscode.ConfigurationTarget.Global);
+    try {
+      const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>('entropyLens.showBreakdown');
+      assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
+      const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri))).getText();
+      assert.match(text, /## Per element \(bits\)/);
+      assert.match(text, /\|\s+1 \|\s+1 \|\s+0\.7 \|\s+0\.514573 \|/);
+    } finally {
+      await settings.update('unit', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('gives the entropy breakdown for the code lens of an unpaired distribution', async () => {
+    const editor = await open('probs = [0.5, 0.25, 0.25]\n');
+    let lens: vscode.CodeLens | undefined;
+    for (let i = 0; i < 100 && !lens; i++) {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 20);
+      lens = lenses.find((l) => l.command?.command === 'entropyLens.showBreakdown');
+      if (!lens) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(lens?.command, 'a code lens links to the breakdown');
+    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(lens.command.command, ...(lens.command.arguments ?? []));
+    assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
+    const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri))).getText();
+    assert.match(text, /^# Entropy Lens breakdown: Entropy of probs/);
+    assert.ok(text.includes('H = 1.03972 nats = 1.5 bits'), text);
+  });
+
   it('refuses an argument that is not a pair, saying so', async () => {
     const shown = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('entropyLens.showBreakdown', { target: [0, 1], prediction: 'x' });
     assert.equal(shown.ok, false);

@@ -32,6 +32,8 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
     while (this.contents.size > KEEP) this.contents.delete(this.contents.keys().next().value!);
     this.changed.fire(uri); // an open tab re-reads it
     const doc = await vscode.workspace.openTextDocument(uri);
+    // An already open breakdown re-reads its content asynchronously after the change event.
+    if (doc.getText() !== markdown) await textSettles(doc, markdown);
     if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
     await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     return doc;
@@ -41,4 +43,16 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
     this.changed.dispose();
     this.contents.clear();
   }
+}
+
+/** Resolves when `doc` holds `text` (or after a short wait, so a slow refresh never blocks the command). */
+function textSettles(doc: vscode.TextDocument, text: string, ms = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => { listener.dispose(); clearTimeout(timer); resolve(); };
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && doc.getText() === text) done();
+    });
+    const timer = setTimeout(done, ms);
+    if (doc.getText() === text) done();
+  });
 }

@@ -113,7 +113,8 @@ export function registerComputeCommands(host: CommandsHost): void {
         void vscode.window.showInformationMessage(`Entropy Lens: ${error}`);
         return { ok: false, error };
       }
-      return await openBreakdown(subject);
+      // The analysis holds both units: the breakdown follows the unit setting as it is now.
+      return await openBreakdown({ ...subject, unit: settings().unit });
     } catch (e) {
       report(e);
       return { ok: false, error: e instanceof Error ? e.message : String(e) };

@@ -55,7 +55,7 @@ export function pairMarkdown(a: Analysis, unit: Unit, target: ArrayRef, predicti
   return `**${name(target, 'p')} → ${name(prediction, 'q')}**: ${figures.join(', ')}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
-export interface EntropyLine { ref: ArrayRef; kind: string; nats: number; perplexity: number }
+export interface EntropyLine { ref: ArrayRef; kind: string; nats: number; perplexity: number; probabilities?: number[][] | undefined }
 
 const READ_AS: Record<string, string> = {
   'logits': 'softmax of logits',
@@ -71,7 +71,7 @@ function entropyFigure(e: EntropyLine, unit: Unit): string {
 /** "H(y_pred) = 0.802 nats · perplexity 2.23 (softmax of logits)"; several arrays one after another. */
 export function entropyMessage(lines: readonly EntropyLine[], unit: Unit): string {
   return lines.map((e, i) => {
-    const how = READ_AS[e.kind];
+    const how = [READ_AS[e.kind], (e.probabilities?.length ?? 0) > 1 ? `mean over ${e.probabilities!.length} rows` : ''].filter(Boolean).join(', ');
     return `H(${e.ref.name ?? (lines.length > 1 ? `array ${i + 1}` : 'p')}) = ${entropyFigure(e, unit)} ${unit} · perplexity ${fmtPerplexity(e.perplexity)}${how ? ` (${how})` : ''}`;
   }).join(' | ');
 }

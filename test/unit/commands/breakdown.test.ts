@@ -100,7 +100,7 @@ describe('breakdown of entropies', () => {
 describe('showBreakdown with a payload', () => {
   it('analyses the pair a code lens sends', () => {
     const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], label: 'y_true vs y_pred', source: { uri: 'file:///a.py' } }, { unit: 'nats', eps: undefined });
-    if (!s.ok) throw new Error(s.error);
+    if (!s.ok || s.subject.type !== 'pair') throw new Error(JSON.stringify(s));
     expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(-Math.log(0.7), 12);
     expect(breakdownTitle(s.subject)).toBe('y_true vs y_pred');
     expect(s.subject.normalised).toBe(false);
@@ -108,7 +108,7 @@ describe('showBreakdown with a payload', () => {
 
   it('analyses a prediction off 1 on its normalised copy, as the lens showed it, and says so', () => {
     const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.3, 0.4] }, { unit: 'nats', eps: undefined });
-    if (!s.ok) throw new Error(s.error);
+    if (!s.ok || s.subject.type !== 'pair') throw new Error(JSON.stringify(s));
     expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(Math.log(3), 12);
     expect(breakdownMarkdown(s.subject)).toContain('Computed on copies divided by their sums; the document is unchanged');
   });
@@ -131,5 +131,19 @@ describe('markdownTable', () => {
 
   it('writes numbers short and exact enough, with − and ∞', () => {
     expect([tableNumber(0), tableNumber(-0.5), tableNumber(1 / 3), tableNumber(1e-9), tableNumber(Infinity)]).toEqual(['0', '−0.5', '0.333333', '1e−9', '∞']);
+  });
+});
+
+describe('showBreakdown with a code lens payload of an unpaired array', () => {
+  it('gives the array\'s entropy breakdown rather than the array against itself', () => {
+    const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 19 } };
+    const s = subjectFromPayload({ target: [0.5, 0.25, 0.25], prediction: [0.5, 0.25, 0.25], label: 'probs', source: { uri: 'file:///a.py', targetRange: range, predictionRange: range } }, { unit: 'bits', eps: undefined });
+    if (!s.ok) throw new Error(s.error);
+    expect(s.subject.type).toBe('entropy');
+    const doc = breakdownMarkdown(s.subject);
+    expect(breakdownTitle(s.subject)).toBe('Entropy of probs');
+    expect(doc).toContain('- `probs`, probabilities, 3 values, line 3');
+    expect(doc).toContain(`H = ${tableNumber(1.5 * Math.LN2)} nats = 1.5 bits`);
+    expect(row(doc, '0')).toEqual(['0', '0.5', '0.5', '0.5']);
   });
 });
