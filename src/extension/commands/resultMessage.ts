@@ -68,12 +68,17 @@ function entropyFigure(e: EntropyLine, unit: Unit): string {
   return fmt(unit === 'bits' ? e.nats / Math.LN2 : e.nats);
 }
 
+/** Arrays named in one entropy message; the breakdown lists them all. */
+const MESSAGE_ARRAYS = 4;
+
 /** "H(y_pred) = 0.802 nats · perplexity 2.23 (softmax of logits)"; several arrays one after another. */
 export function entropyMessage(lines: readonly EntropyLine[], unit: Unit): string {
-  return lines.map((e, i) => {
+  const shown = lines.slice(0, MESSAGE_ARRAYS).map((e, i) => {
     const how = [READ_AS[e.kind], (e.probabilities?.length ?? 0) > 1 ? `mean over ${e.probabilities!.length} rows` : ''].filter(Boolean).join(', ');
     return `H(${e.ref.name ?? (lines.length > 1 ? `array ${i + 1}` : 'p')}) = ${entropyFigure(e, unit)} ${unit} · perplexity ${fmtPerplexity(e.perplexity)}${how ? ` (${how})` : ''}`;
-  }).join(' | ');
+  });
+  if (lines.length > MESSAGE_ARRAYS) shown.push(`and ${lines.length - MESSAGE_ARRAYS} more (see the breakdown)`);
+  return shown.join(' | ');
 }
 
 export function entropyMarkdown(lines: readonly EntropyLine[], unit: Unit): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstValues, partnerItems } from '../../../src/extension/commands/partnerItems';
-import { failureMessage, fmtPerplexity } from '../../../src/extension/commands/resultMessage';
+import { entropyMessage, failureMessage, fmtPerplexity } from '../../../src/extension/commands/resultMessage';
 import { arrayIn, positionsOf } from './helpers';
 
 describe('partner quick pick items', () => {
@@ -34,5 +34,14 @@ describe('messages', () => {
     expect(failureMessage('klDivergence', 'NEGATIVE', 'q[3] is -0.2: probabilities cannot be negative', 'p → q'))
       .toBe('Entropy Lens: cannot compute the KL divergence of p → q: a probability is negative: q[3] is -0.2: probabilities cannot be negative');
     expect(failureMessage('entropy', 'NO_ARRAYS', 'this document has no numeric array')).toBe('Entropy Lens: cannot compute the entropy: this document has no numeric array');
+  });
+});
+
+describe('entropy message', () => {
+  it('names at most four arrays and points to the breakdown for the rest', () => {
+    const ref = (name: string) => ({ name, label: name, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, role: 'probabilities' as const, shape: [2] });
+    const lines = ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ ref: ref(n), kind: 'probabilities', nats: Math.LN2, perplexity: 2 }));
+    const text = entropyMessage(lines, 'bits');
+    expect(text).toBe('H(a) = 1.000 bits · perplexity 2 | H(b) = 1.000 bits · perplexity 2 | H(c) = 1.000 bits · perplexity 2 | H(d) = 1.000 bits · perplexity 2 | and 2 more (see the breakdown)');
   });
 });
