@@ -6,6 +6,7 @@ import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPai
 import { rowsOf, softmaxRow } from './quickFixes';
 import { fmtSum } from './figures';
 import { userText } from './userText';
+import { LOSSES } from './callSites';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -192,13 +193,17 @@ export class DocumentModel {
         this.pairAnalyses.set(k, out);
         return out;
       }
-      const options: AnalyzeOptions = { prediction: predictionKind(prediction.role) };
+      // Whole numbers as a prediction are counts (votes, frequencies), not labels: read as probabilities.
+      const options: AnalyzeOptions = { prediction: prediction.role === 'class-indices' ? 'probabilities' : predictionKind(prediction.role) };
       // A prediction that does not sum to 1 is judged on its normalised copy (Keras
       // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
       const note = normalisationNote(target, prediction);
       if (note) {
         options.normalize = true;
         this.pairNotes.set(k, note);
+      } else if (prediction.role === 'logits' && expectsProbabilities(pair)) {
+        // The call takes probabilities but these look like logits: say how they were read.
+        this.pairNotes.set(k, 'q read as logits: softmax applied');
       }
       out = this.run(target.values, prediction.values, options);
       if (!out.ok) out = { ok: false, error: withNames(out.error, target.name, prediction.name) };
@@ -318,7 +323,15 @@ export function isBinaryPair(pair: FoundPair): boolean {
   return /binary|bce|sigmoid/i.test(name);
 }
 
-const READ_AS_SCORES = new Set(['logits', 'log-probabilities', 'class-indices']);
+/** Losses whose prediction argument is probabilities (log_loss, categorical_crossentropy, …), from the pair's call. */
+function expectsProbabilities(pair: FoundPair): boolean {
+  const callee = pairCallee(pair);
+  if (!callee) return false;
+  const name = callee.slice(callee.lastIndexOf('.') + 1);
+  return LOSSES.some((l) => l.name === name && l.expects === 'probabilities');
+}
+
+const READ_AS_SCORES = new Set(['logits', 'log-probabilities']);
 
 /**
  * When the prediction (or a same-shaped target) is read as probabilities but its

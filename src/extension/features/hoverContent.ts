@@ -254,6 +254,9 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
 
 /** Says which side was divided by its sum, e.g. "Figures for `y_pred` divided by its sum (q normalised: sums to 0.9), …". */
 function normalisedSentence(note: string, target: FoundArray, prediction: FoundArray): string {
+  if (note.startsWith('q read as logits')) {
+    return `Figures for ${nameOf(prediction)} read as logits (softmax applied), since its values cannot be probabilities; the call expects probabilities.`;
+  }
   if (note.includes('log q renormalised')) {
     return `Figures for ${nameOf(prediction)} shifted so its exponentials sum to 1 (${escapeMarkdown(note)}), as log_softmax would give.`;
   }

@@ -92,7 +92,11 @@ export function pairView(model: DocumentModel, pairIndex: number): PairView {
  * `BCE = 0.258 nats · KL = 0.258 · H(p) = 0 · mean of 3 elements`.
  */
 export function pairLine(a: Analysis, unit: Unit, view: PairView = {}): string {
-  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}` : a.batched && a.rows > 1 ? ` · mean of ${a.rows} rows` : '';
+  const ignored = a.perRow.filter((r) => r.ignored).length;
+  const kept = a.rows - ignored;
+  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}`
+    : ignored ? ` · mean of ${kept} row${kept === 1 ? '' : 's'} (${ignored} ignored)`
+      : a.batched && a.rows > 1 ? ` · mean of ${a.rows} rows` : '';
   const how = view.note ? ` (${view.note})` : '';
   const ce = view.binary ? 'BCE' : 'H(p,q)';
   return `${ce} = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;

@@ -75,6 +75,31 @@ describe('log-probabilities written with few digits', () => {
   });
 });
 
+describe('how other predictions are read, said in the lens', () => {
+  const titles = (text: string): string[] => {
+    const m = model(text);
+    return lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
+  };
+
+  it('whole numbers as a prediction are counts, normalised — and all zeros cannot be', () => {
+    expect(titles('y_true = [0, 1, 0]\ny_pred = [1, 2, 1]\nlog_loss(y_true, y_pred)\n')[0]).toBe(`H(p,q) = ${Math.log(2).toFixed(3)} nats (q normalised: sums to 4) · KL = ${Math.log(2).toFixed(3)} · H(p) = 0`);
+    expect(titles('y_true = [0, 1, 0]\ny_pred = [0, 0, 0]\nlog_loss(y_true, y_pred)\n')).toEqual(['Entropy Lens: y_pred sums to 0, not 1']);
+  });
+
+  it('negative values at a probabilities call are read as logits, and the lens says so', () => {
+    const [t] = titles('y_true = [0, 1, 0]\ny_pred = [0.2, -0.1, 0.9]\nlog_loss(y_true, y_pred)\n');
+    const e = [Math.exp(0.2), Math.exp(-0.1), Math.exp(0.9)];
+    const ce = -Math.log(e[1]! / (e[0]! + e[1]! + e[2]!));
+    expect(t).toBe(`H(p,q) = ${ce.toFixed(3)} nats (q read as logits: softmax applied) · KL = ${ce.toFixed(3)} · H(p) = 0`);
+  });
+
+  it('rows whose class index is ignore_index are left out of the mean, and the lens counts them', () => {
+    const [t] = titles('labels = [0, -100]\nlogits = [[1, 2, 3], [1, 2, 3]]\nF.cross_entropy(logits, labels)\n');
+    const ce = -Math.log(Math.exp(1) / (Math.exp(1) + Math.exp(2) + Math.exp(3)));
+    expect(t).toBe(`H(p,q) = ${ce.toFixed(3)} nats · KL = ${ce.toFixed(3)} · H(p) = 0 · mean of 1 row (1 ignored)`);
+  });
+});
+
 describe('userText', () => {
   it('rewords the core API hints for the editor user', () => {
     expect(userText('prediction sums to 0.9, not 1 (pass normalize: true to divide by the sum)')).toBe('prediction sums to 0.9, not 1');
