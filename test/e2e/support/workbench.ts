@@ -61,6 +61,9 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
     'extensions.autoUpdate': false,
+    // Keep the screenshots about the editor: no chat view in the secondary side bar.
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'chat.disableAIFeatures': true,
     ...options.settings,
   };
   writeFileSync(settingsFile, JSON.stringify(current, null, 1));
