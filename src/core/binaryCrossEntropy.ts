@@ -1,7 +1,9 @@
 // Binary cross-entropy on probabilities or logits, as PyTorch's
 // binary_cross_entropy / binary_cross_entropy_with_logits, plus eps clipping.
 
+import { expNonPositive } from './exp';
 import { CHUNK } from './kernels';
+import { fastLog } from './log';
 import { sigmoid } from './scalar';
 import {
   checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
@@ -163,7 +165,7 @@ function lossSum(P: Prepared): number {
 /**
  * Σ loss over row r, elements [start, end). For logits z, with L = log1p(e^-|z|):
  * softplus(z) = max(z, 0) + L and softplus(-z) = max(-z, 0) + L, so one exp and
- * one log1p serve both terms; a zero coefficient contributes 0 even where its
+ * one log serve both terms (the fast inlined ones of exp.ts and log.ts); a zero coefficient contributes 0 even where its
  * softplus is infinite (a -Infinity logit).
  */
 function lossRange(P: Prepared, r: number, start: number, end: number): number {
@@ -177,7 +179,11 @@ function lossRange(P: Prepared, r: number, start: number, end: number): number {
     if (fromLogits) {
       const z = xr[i]!;
       const a = posWeight ? posWeight(r, i) * y : y, b = 1 - y;
-      const L = Math.log1p(Math.exp(z > 0 ? -z : z));
+      // L = log1p(e), e = exp(-|z|) in (0, 1]: log(u) for u = 1 + e, plus the
+      // rounding of u, (e - (u - 1))/u, which log1p would otherwise keep.
+      const e = expNonPositive(z > 0 ? -z : z);
+      const u = 1 + e;
+      const L = fastLog(u) + (e - (u - 1)) / u;
       l = (a > 0 ? a * ((z < 0 ? -z : 0) + L) : 0) + (b > 0 ? b * ((z > 0 ? z : 0) + L) : 0);
     } else {
       let x = xr[i]!;

@@ -2,6 +2,7 @@
 // -Infinity (masked) entries.
 
 import { CoreError } from './errors';
+import { expNonPositive } from './exp';
 import { checkValues, Problems, toRows, type Matrix, type NumericInput, type Rows, type Vector } from './validate';
 
 /**
@@ -16,7 +17,7 @@ export function rowLogSumExp(row: ArrayLike<number>): RowLse {
   for (let i = 0; i < row.length; i++) if (row[i]! > max) { max = row[i]!; argmax = i; }
   if (argmax < 0) return { max: -Infinity, argmax: -1, rest: 0, lse: -Infinity };
   let rest = 0;
-  for (let i = 0; i < row.length; i++) if (i !== argmax) rest += Math.exp(row[i]! - max);
+  for (let i = 0; i < row.length; i++) if (i !== argmax) rest += expNonPositive(row[i]! - max);
   return { max, argmax, rest, lse: max + Math.log1p(rest) };
 }
 

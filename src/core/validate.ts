@@ -186,9 +186,12 @@ function allValid(shape: Rows, rules: ValueRules): boolean {
   const hi = rules.probability && !rules.allowAboveOne ? 1 : MAX;
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
-    const scan = ArrayBuffer.isView(row) ? scanTyped : scanPlain;
+    const typed = ArrayBuffer.isView(row);
     let s = 0;
-    for (let a = 0, n = row.length; a < n && s === s; a += SCAN_CHUNK) s = scan(row, a, a + SCAN_CHUNK < n ? a + SCAN_CHUNK : n, lo, hi, s);
+    for (let a = 0, n = row.length; a < n && s === s; a += SCAN_CHUNK) {
+      const b = a + SCAN_CHUNK < n ? a + SCAN_CHUNK : n;
+      s = typed ? scanTyped(row, a, b, lo, hi, s) : scanPlain(row, a, b, lo, hi, s);
+    }
     if (s !== s) return false;
     if (rules.normalized && Math.abs(s - 1) > SUM_TOLERANCE) return false;
   }
