@@ -152,7 +152,27 @@ const WRAPPERS = new Set([
   'LongTensor', 'IntTensor', 'constant', 'convert_to_tensor', 'Variable', 'tensor1d', 'tensor2d', 'Series',
   'Float32Array', 'Float64Array', 'Int32Array', 'Int16Array', 'Int8Array', 'Uint8Array', 'Uint16Array', 'Uint32Array',
   'from', 'of', 'matrix', 'vector', 'list', 'tuple', 'float32', 'float64',
+  // Transforms that leave "which argument is this" unchanged: F.cross_entropy(torch.log(p), …).
+  'log', 'log_softmax', 'softmax', 'sigmoid', 'exp', 'log2', 'log10',
+  'numpy', 'float', 'double', 'detach', 'cpu', 'cuda', 'squeeze', 'unsqueeze', 'view', 'reshape', 'flatten', 'clone', 'tolist', 'astype',
 ]);
+
+/** Methods that leave an argument what it was: `y.log()`, `t.numpy()`, `x.unsqueeze(0)`. */
+export const TRANSPARENT_METHODS: ReadonlySet<string> = new Set([
+  'log', 'log_softmax', 'softmax', 'sigmoid', 'exp', 'log2', 'log10',
+  'numpy', 'float', 'double', 'detach', 'cpu', 'cuda', 'squeeze', 'unsqueeze', 'view', 'reshape', 'flatten', 'clone', 'tolist', 'astype',
+]);
+
+/** `y_pred.detach.numpy` (as read before `(`) → `y_pred`: trailing transparent methods dropped. */
+export function stripTransparentMethods(name: string): string {
+  let out = name;
+  for (let guard = 0; guard < 8; guard++) {
+    const dot = out.lastIndexOf('.');
+    if (dot <= 0 || !TRANSPARENT_METHODS.has(out.slice(dot + 1))) break;
+    out = out.slice(0, dot);
+  }
+  return out;
+}
 
 /** Wrapper recognised by the last segment of its callee (`np.array`, `torch.tensor`, `jnp.array`, `Float32Array`). */
 export function isWrapper(lastSeg: string): boolean {

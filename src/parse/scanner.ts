@@ -12,7 +12,7 @@ import type { Syntax } from './languages';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
 import { Before, bindingName, classifyBefore, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
-import { interestingSpellings, isInterestingCallee, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
+import { interestingSpellings, isInterestingCallee, stripTransparentMethods, TRANSPARENT_METHODS, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
 
 /** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
 const INTERESTING_HASHES = new HashSet(interestingSpellings());
@@ -329,7 +329,7 @@ export class Scanner {
         continue;
       }
       if (c === 10) {
-        if (matrix && f.expectSep) this.rowBreak(f);
+        if (matrix && f.expectSep && this.syntax.matrixSyntax) this.rowBreak(f);
         f.spaced = true;
         i++;
         continue;
@@ -341,7 +341,7 @@ export class Scanner {
           return i;
         }
         if (c === 46 && !(i + 1 < n && isDigit(s.charCodeAt(i + 1)))) {
-          if (matrix && s.startsWith('...', i)) {
+          if (matrix && this.syntax.matrixSyntax && s.startsWith('...', i)) {
             // MATLAB line continuation: the rest of the line is a comment.
             const eol = s.indexOf('\n', i);
             i = eol < 0 || eol >= n ? n : eol + 1;
@@ -443,7 +443,7 @@ export class Scanner {
           continue;
         }
       }
-      if (c === 59 /* ; */ && matrix) {
+      if (c === 59 /* ; */ && matrix && this.syntax.matrixSyntax) {
         this.rowBreak(f);
         f.expectSep = false;
         i++;
@@ -827,7 +827,7 @@ export class Scanner {
           i = j;
           continue;
         }
-        if (f.slotTokens === 0 && j - i <= 100) f.slotName = s.slice(i, j);
+        if (f.slotTokens === 0 && j - i <= 100) f.slotName = stripTransparentMethods(s.slice(i, j));
         else f.slotComplex = true;
         f.slotTokens++;
         // `target=…`: a keyword argument.
@@ -841,6 +841,15 @@ export class Scanner {
         }
         i = j;
         continue;
+      }
+      // `torch.tensor([…]).log()`, `(…).numpy()`: a method that leaves the argument what it is.
+      if (c === 46 && !f.slotComplex && (f.slotArray !== undefined || f.slotName !== undefined)) {
+        let j = i + 1;
+        while (j < n && isIdentChar(s.charCodeAt(j))) j++;
+        if (j > i + 1 && j - i <= 20 && TRANSPARENT_METHODS.has(s.slice(i + 1, j))) {
+          i = j;
+          continue;
+        }
       }
       if (c < 128 && this.table[c] !== 0) return i;
       // Numbers, operators, `*args`: this argument is not a plain name or literal.
@@ -881,13 +890,16 @@ export class Scanner {
     }
     if (parent.kind !== Kind.Call) return;
     const first = f.args[0];
-    if (f.isWrapper && first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
-      // `log_loss(np.array([…]), torch.tensor(y))`: the wrapper stands for its argument.
-      parent.slotArray = first.array;
-      parent.slotName = first.name;
-    } else {
-      parent.slotComplex = true;
+    if (f.isWrapper) {
+      if (first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
+        // `log_loss(np.array([…]), torch.log(y))`: the wrapper stands for its argument.
+        parent.slotArray = first.array;
+        parent.slotName = first.name;
+      }
+      // Else a method on the value before it (`.log()`, `.unsqueeze(0)`): the argument stays what it was.
+      return;
     }
+    parent.slotComplex = true;
   }
 
   // ---- brackets -------------------------------------------------------------
@@ -943,7 +955,8 @@ export class Scanner {
         return i + 1;
       }
       const f = this.push(i, c);
-      this.makeLiteral(f, i, syntax.matrixSyntax);
+      // Prose also reads NumPy's print format, `[0.1 0.2 0.7]` (spaces, line breaks are only spaces).
+      this.makeLiteral(f, i, syntax.matrixSyntax || syntax.family === 'prose');
       if (vecStart >= 0) {
         f.wrapper = macroName;
         f.wrapperStart = vecStart;

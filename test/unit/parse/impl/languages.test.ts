@@ -166,3 +166,12 @@ describe('gaps from the corpus (R, C++, prose)', () => {
     expect(r.arrays.map((a) => a.name)).toEqual([undefined]);
   });
 });
+
+describe("NumPy's print format in prose", () => {
+  it('reads space-separated values and printed 2-D rows; ... elisions are not arrays', () => {
+    expect(found('probs: [0.1 0.2 0.7]', 'plaintext').map((f) => f[2])).toEqual([[0.1, 0.2, 0.7]]);
+    expect(found('[[0.1 0.9]\n [0.3 0.7]]', 'markdown').map((f) => f[2])).toEqual([[[0.1, 0.9], [0.3, 0.7]]]);
+    expect(found('[0.1 0.2 ... 0.9]', 'plaintext')).toEqual([]);
+    expect(found('[0.1 0.2\n 0.3]', 'plaintext').map((f) => f[2])).toEqual([[0.1, 0.2, 0.3]]);
+  });
+});

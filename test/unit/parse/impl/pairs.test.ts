@@ -138,3 +138,18 @@ describe('pairs through imported names', () => {
     expect(p!.slice(0, 2)).toEqual(['[0, 1]', '[0.3, 0.7]']);
   });
 });
+
+describe('arguments wrapped in transforms are still those arguments', () => {
+  it('KLDivLoss()(torch.log(torch.tensor(q)), torch.tensor(p))', () => {
+    const text = 'criterion = torch.nn.KLDivLoss(reduction="batchmean")\ncriterion(torch.log(torch.tensor([0.25, 0.75])), torch.tensor([0.5, 0.5]))';
+    const [p] = pairsOf(text);
+    expect(p!.slice(0, 2)).toEqual(['[0.5, 0.5]', '[0.25, 0.75]']);
+    expect(p![2]).toMatch(/KLDivLoss/);
+  });
+
+  it('.log(), .numpy(), .unsqueeze(0) and F.log_softmax(…) on names and literals', () => {
+    expect(pairsOf('q = [0.2, 0.8]\np = [0.5, 0.5]\nF.kl_div(torch.tensor(q).log(), torch.tensor(p))')[0]!.slice(0, 2)).toEqual(['[0.5, 0.5]', '[0.2, 0.8]']);
+    expect(pairsOf('z = [[1.0, -1.0]]\nt = [0]\nF.nll_loss(F.log_softmax(z, dim=1), t)')[0]!.slice(0, 2)).toEqual(['[0]', '[[1.0, -1.0]]']);
+    expect(pairsOf('yt = [1, 0]\nyp = [0.7, 0.3]\nlog_loss(yt.numpy(), yp.detach().numpy())')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.7, 0.3]']);
+  });
+});
