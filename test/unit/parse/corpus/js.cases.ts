@@ -108,4 +108,7 @@ export const jsCases: CorpusCase[] = [
   js('spread of a literal is still a literal', 'fn(...[1, 2, 3]);\n', {
     arrays: [{ src: '[1, 2, 3]', values: [1, 2, 3] }],
   }),
+  js('array destructuring is not a name', 'const [a, b] = [0.5, 0.5];\n', {
+    arrays: [{ src: '[0.5, 0.5]', values: [0.5, 0.5] }],
+  }),
 ];

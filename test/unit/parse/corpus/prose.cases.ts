@@ -52,4 +52,10 @@ export const proseCases: CorpusCase[] = [
   txt('scientific notation in a log', 'grad norms [1.2e-05, 3.4E-04, 5e-3]\n', {
     arrays: [{ src: '[1.2e-05, 3.4E-04, 5e-3]', values: [1.2e-5, 3.4e-4, 5e-3] }],
   }),
+  txt('numpy print of a 1-D array has no commas', 'probs: [0.1 0.2 0.7]\n', {
+    arrays: [{ src: '[0.1 0.2 0.7]', anyName: true, values: [0.1, 0.2, 0.7], role: 'probabilities' }],
+  }),
+  txt('numpy print of a 2-D array has no commas', '[[0.1 0.9]\n [0.3 0.7]]\n', {
+    arrays: [{ src: '[[0.1 0.9]\n [0.3 0.7]]', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
+  }),
 ];

@@ -471,4 +471,26 @@ export const pythonCases: CorpusCase[] = [
     ],
     pairs: [{ target: 0, prediction: 1 }],
   }),
+  py('log_loss labels= is the class list, not the target', 'log_loss([1, 0], [[.1, .9], [.9, .1]], labels=[0, 1])\n', {
+    arrays: [
+      { src: '[1, 0]', values: [1, 0] },
+      { src: '[[.1, .9], [.9, .1]]', values: [[0.1, 0.9], [0.9, 0.1]], role: 'probabilities' },
+      { src: '[0, 1]', name: 'labels', values: [0, 1] },
+    ],
+    pairs: [{ target: 0, prediction: 1, why: 'log_loss' }],
+  }),
+  py('tuple unpacking binds names by position', 'y_true, y_pred = [0, 1], [0.2, 0.8]\n', {
+    arrays: [
+      { src: '[0, 1]', name: 'y_true', values: [0, 1], role: 'one-hot' },
+      { src: '[0.2, 0.8]', name: 'y_pred', values: [0.2, 0.8], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'y_true', prediction: 'y_pred' }],
+  }),
+  py('KLDivLoss input wrapped in torch.log is still the prediction', 'criterion = torch.nn.KLDivLoss(reduction="batchmean")\nout = criterion(torch.log(torch.tensor([0.25, 0.75])), torch.tensor([0.5, 0.5]))\n', {
+    arrays: [
+      { src: '[0.25, 0.75]', values: [0.25, 0.75] },
+      { src: '[0.5, 0.5]', values: [0.5, 0.5] },
+    ],
+    pairs: [{ target: 1, prediction: 0, why: BY_CALL }],
+  }),
 ];

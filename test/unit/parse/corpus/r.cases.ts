@@ -54,4 +54,7 @@ export const rCases: CorpusCase[] = [
   r('nested c() flattens in R, but only the inner literal is numeric here', 'y <- c(0.1, c(0.2, 0.7))\n', {
     arrays: [{ src: 'c(0.2, 0.7)', anyName: true, values: [0.2, 0.7] }],
   }),
+  r('named vector elements', 'x <- c(cat = 0.7, dog = 0.3)\n', {
+    arrays: [{ src: 'c(cat = 0.7, dog = 0.3)', name: 'x', values: [0.7, 0.3] }],
+  }),
 ];

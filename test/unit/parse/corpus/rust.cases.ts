@@ -37,4 +37,7 @@ export const rustCases: CorpusCase[] = [
   rs('vec! split over lines with a trailing comma', 'let logits = vec![\n    2.0, // cat\n    -1.0,\n    0.5,\n];\n', {
     arrays: [{ src: '[\n    2.0, // cat\n    -1.0,\n    0.5,\n]', name: 'logits', values: [2, -1, 0.5], role: 'logits' }],
   }),
+  rs('ndarray array! macro with rows', 'let a = ndarray::array![[0.1, 0.9], [0.4, 0.6]];\n', {
+    arrays: [{ src: '[[0.1, 0.9], [0.4, 0.6]]', name: 'a', values: [[0.1, 0.9], [0.4, 0.6]], role: 'probabilities' }],
+  }),
 ];
