@@ -154,7 +154,6 @@ const WRAPPERS = new Set([
   'from', 'of', 'matrix', 'vector', 'list', 'tuple', 'float32', 'float64',
   // Transforms that leave "which argument is this" unchanged: F.cross_entropy(torch.log(p), …).
   'log', 'log_softmax', 'softmax', 'sigmoid', 'exp', 'log2', 'log10',
-  'numpy', 'float', 'double', 'detach', 'cpu', 'cuda', 'squeeze', 'unsqueeze', 'view', 'reshape', 'flatten', 'clone', 'tolist', 'astype',
 ]);
 
 /** Methods that leave an argument what it was: `y.log()`, `t.numpy()`, `x.unsqueeze(0)`. */
@@ -179,16 +178,21 @@ export function isWrapper(lastSeg: string): boolean {
   return WRAPPERS.has(lastSeg);
 }
 
-/** Last segments worth tracking a call for: wrappers and losses (cheap pre-filter on the hot path). */
+/** Methods whose arguments are not the data (`.view(1, -1)`, `.unsqueeze(0)`): followed so the value before them keeps its place. */
+export function isTransparentMethod(lastSeg: string): boolean {
+  return TRANSPARENT_METHODS.has(lastSeg) && !WRAPPERS.has(lastSeg);
+}
+
+/** Last segments worth tracking a call for: wrappers, transparent methods and losses (cheap pre-filter on the hot path). */
 export function isInterestingCallee(lastSeg: string): boolean {
-  if (WRAPPERS.has(lastSeg)) return true;
+  if (WRAPPERS.has(lastSeg) || TRANSPARENT_METHODS.has(lastSeg)) return true;
   const snake = snakeCase(lastSeg);
   return LOSSES.has(snake) || LOSS_CLASSES.has(snake);
 }
 
 /** Every spelling of an interesting last segment: snake_case, camelCase and PascalCase of the losses, and the wrappers. */
 export function interestingSpellings(): string[] {
-  const out = new Set<string>(WRAPPERS);
+  const out = new Set<string>([...WRAPPERS, ...TRANSPARENT_METHODS]);
   for (const snake of [...LOSSES.keys(), ...LOSS_CLASSES]) {
     out.add(snake);
     const camel = snake.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());

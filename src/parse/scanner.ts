@@ -12,7 +12,10 @@ import type { Syntax } from './languages';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
 import { Before, bindingName, classifyBefore, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
-import { interestingSpellings, isInterestingCallee, stripTransparentMethods, TRANSPARENT_METHODS, isLossClass, isWrapper, lossSignature, type LossSignature } from './callSignatures';
+import {
+  interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
+  TRANSPARENT_METHODS, type LossSignature,
+} from './callSignatures';
 
 /** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
 const INTERESTING_HASHES = new HashSet(interestingSpellings());
@@ -122,7 +125,10 @@ class Frame {
   /** Uninteresting brackets of this frame's kind opened inside it and not pushed; their closers are counted off. */
   skipped = 0;
   signature: LossSignature | undefined = undefined;
+  /** A constructor or transform of its first argument (np.array, torch.log): the literal in it is named through it. */
   isWrapper = false;
+  /** A method whose arguments are not the data (`.view(1, -1)`): the value before it keeps its place. */
+  isMethod = false;
   args: CallArgument[] = [];
   slotTokens = 0;
   slotName: string | undefined = undefined;
@@ -890,8 +896,8 @@ export class Scanner {
     }
     if (parent.kind !== Kind.Call) return;
     const first = f.args[0];
-    if (f.isWrapper) {
-      if (first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
+    if (f.isWrapper || f.isMethod) {
+      if (f.isWrapper && first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
         // `log_loss(np.array([…]), torch.log(y))`: the wrapper stands for its argument.
         parent.slotArray = first.array;
         parent.slotName = first.name;
@@ -1085,7 +1091,9 @@ export class Scanner {
     f.callee = callee;
     f.calleeStart = calleeStart;
     f.signature = lossSignature(callee);
-    f.isWrapper = isWrapper(lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee));
+    const seg = lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee);
+    f.isWrapper = isWrapper(seg);
+    f.isMethod = !f.isWrapper && isTransparentMethod(seg);
     f.args = [];
     f.slotTokens = 0;
     f.slotName = undefined;

@@ -224,3 +224,10 @@ describe('gaps batch 2 from FINDER-TESTS', () => {
     ]);
   });
 });
+
+describe('methods whose arguments are shapes, not data', () => {
+  it('does not name a shape after the variable the reshaped value goes to', () => {
+    const r = findArrays('y = x.reshape([2, 3])\nz = torch.tensor([0.2, 0.8]).view(1, -1)', 'python');
+    expect(r.arrays.map((a) => [a.values, a.name])).toEqual([[[2, 3], undefined], [[0.2, 0.8], 'z']]);
+  });
+});
