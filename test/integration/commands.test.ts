@@ -113,6 +113,25 @@ describe('commands: compute cross-entropy', () => {
   });
 });
 
+describe('commands: binary losses', () => {
+  it('gives the mean BCE of a pair found at binary_cross_entropy_with_logits, the same figure as its code lens', async () => {
+    const text = 'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
+    const editor = await open(text);
+    cursorAt(editor, '-0.3');
+    const r = pair(await run('entropyLens.computeCrossEntropy'));
+    const softplus = (x: number) => Math.log1p(Math.exp(x));
+    close(r.crossEntropy, (softplus(-1.5) + softplus(-0.3) + softplus(-4)) / 3);
+    assert.equal(r.binary, true);
+    let title: string | undefined;
+    for (let i = 0; i < 100 && !title; i++) {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 20);
+      title = lenses.find((l) => l.command?.title.includes(r.crossEntropy.toFixed(3)))?.command?.title;
+      if (!title) await new Promise((res) => setTimeout(res, 100));
+    }
+    assert.ok(title, `a code lens shows ${r.crossEntropy.toFixed(3)}`);
+  });
+});
+
 describe('commands: large documents', () => {
   it('finds the pair at the cursor beyond the finder\'s maxArrays cap (10 000 arrays)', async () => {
     const lines: string[] = [];

@@ -23,6 +23,8 @@ export interface PairSubject {
   /** Why the finder paired them. */
   reason?: string;
   normalised: boolean;
+  /** A binary loss: row r is element r as the two classes (y, 1 − y). */
+  binary?: boolean;
 }
 
 export interface EntropySubject {
@@ -70,7 +72,8 @@ function pairBreakdown(s: PairSubject): string[] {
   out.push(`- Target p: ${describe(s.target, a.targetKind)}`);
   out.push(`- Prediction q: ${describe(s.prediction, a.predictionKind)}${a.predictionKind === 'logits' ? ' — q = softmax(logits)' : a.predictionKind === 'log-probabilities' ? ' — q = exp(log-probabilities)' : ''}`);
   if (s.reason) out.push(`- Paired: ${s.reason}`);
-  if (a.batched) out.push(`- A batch of ${a.rows} rows × ${a.classes} classes: the figures are means over rows`);
+  if (s.binary) out.push(`- A binary loss: element r is a two-class problem, row r below is (y, 1 − y) against (q, 1 − q)${a.predictionKind === 'logits' ? ' with q = σ(z)' : ''}; the figures are means over the ${a.rows} elements`);
+  else if (a.batched) out.push(`- A batch of ${a.rows} rows × ${a.classes} classes: the figures are means over rows`);
   if (s.normalised) out.push('- Computed on copies divided by their sums; the document is unchanged');
   out.push('', '## Figures', '');
   const both = (m: { nats: number; bits: number }) => [tableNumber(m.nats), tableNumber(m.bits)];

@@ -3,10 +3,12 @@
 // and — when probabilities do not sum to 1 — the offer to compute on normalised
 // copies. Pure (positions come through `positionAt`), so it is unit-tested.
 import type { PairPayload, PositionDto } from '../../protocol/visualizer';
-import type { FindResult, FoundArray, Values } from '../../parse/types';
+import type { FindResult, FoundArray, FoundPair, Values } from '../../parse/types';
 import { arrayRef, linesOf } from './arrayRef';
 import type { BreakdownSubject } from './breakdownMarkdown';
+import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
+import { isBinaryPair } from '../features/documentModel';
 import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
 import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
 
@@ -35,7 +37,7 @@ export function failure(kind: ComputeKind, code: FailureCode, error: string, nam
 }
 
 export function pairOutcome(
-  kind: 'crossEntropy' | 'klDivergence', find: FindResult, pair: { target: number; prediction: number; reason: string },
+  kind: 'crossEntropy' | 'klDivergence', find: FindResult, pair: FoundPair,
   settings: ComputeSettings, where: Placement, normalise = false,
 ): Outcome {
   const t = find.arrays[pair.target]!, q = find.arrays[pair.prediction]!;
@@ -44,7 +46,8 @@ export function pairOutcome(
   const capped = cappedProblem(t, target) ?? cappedProblem(q, prediction);
   if (capped) return failure(kind, 'NOT_COMPUTABLE', capped, names);
   const input = { target: { array: t, ref: target }, prediction: { array: q, ref: prediction } };
-  const computed = computePair(input, settings.eps, normalise);
+  const binary = isBinaryPair(pair);
+  const computed = binary ? computeBinary(input, settings.eps) : computePair(input, settings.eps, normalise);
   if (!computed.ok) {
     const out = failure(kind, computed.code, computed.error, names);
     if (computed.offer) {
@@ -55,23 +58,30 @@ export function pairOutcome(
   }
   const a = computed.analysis;
   const { unit } = settings;
-  const message = pairMessage(kind, a, unit, target, prediction, computed.normalised);
-  const payload: PairPayload = {
+  const message = pairMessage(kind, a, unit, target, prediction, computed.normalised, binary);
+  // The visualizer draws categorical pairs; a binary pair goes as its two-class rows.
+  const payload: PairPayload = binary ? {
+    target: a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p]),
+    prediction: a.probabilities,
+    predictionKind: 'probabilities',
+    label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'} (binary)`,
+    source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
+  } : {
     target: computed.normalised ? divideBySums(t.values) : t.values,
     prediction: computed.normalised && a.predictionKind !== 'logits' ? divideBySums(q.values) : q.values,
     label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'}`,
     source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
   };
-  if (a.predictionKind === 'logits' || a.predictionKind === 'probabilities') payload.predictionKind = a.predictionKind;
+  if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities')) payload.predictionKind = a.predictionKind;
   return {
     result: {
       ok: true, kind, unit, target, prediction,
       entropy: a.entropy[unit], crossEntropy: a.crossEntropy[unit], klPQ: a.klPQ[unit], klQP: a.klQP[unit], js: a.js[unit],
       perplexity: a.perplexity, rows: a.rows, classes: a.classes, batched: a.batched,
-      normalised: computed.normalised, warnings: [...a.warnings], message,
+      normalised: computed.normalised, binary, warnings: [...a.warnings], message,
     },
     message,
-    subject: { type: 'pair', analysis: a, unit, target, prediction, reason: pair.reason, normalised: computed.normalised },
+    subject: { type: 'pair', analysis: a, unit, target, prediction, reason: pair.reason, normalised: computed.normalised, binary },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
     payload,
   };

@@ -23,7 +23,7 @@ export function pairNames(target: ArrayRef, prediction: ArrayRef): string {
  * "H(p,q) = 0.357 nats · H(p) = 0 · KL(p‖q) = 0.357 · perplexity 1.43 (y_true → y_pred)";
  * the KL command leads with KL. Batches, normalised copies and warnings say so.
  */
-export function pairMessage(kind: 'crossEntropy' | 'klDivergence', a: Analysis, unit: Unit, target: ArrayRef, prediction: ArrayRef, normalised: boolean): string {
+export function pairMessage(kind: 'crossEntropy' | 'klDivergence', a: Analysis, unit: Unit, target: ArrayRef, prediction: ArrayRef, normalised: boolean, binary = false): string {
   const ce = `H(p,q) = ${figure(a.crossEntropy, unit)}`;
   const kl = `KL(p‖q) = ${figure(a.klPQ, unit)}`;
   const h = `H(p) = ${figure(a.entropy, unit)}`;
@@ -32,9 +32,12 @@ export function pairMessage(kind: 'crossEntropy' | 'klDivergence', a: Analysis, 
     : [`${ce} ${unit}`, h, kl];
   parts.push(`perplexity ${fmtPerplexity(a.perplexity)}`);
   const notes: string[] = [];
-  if (a.predictionKind === 'logits') notes.push(`q = softmax of ${prediction.name ?? 'the logits'}`);
-  if (a.predictionKind === 'log-probabilities') notes.push(`q = exp of ${prediction.name ?? 'the log-probabilities'}`);
-  if (a.batched) notes.push(`means over ${a.rows} rows`);
+  if (binary) notes.push(`binary cross-entropy per element${a.predictionKind === 'logits' ? `, q = sigmoid of ${prediction.name ?? 'the logits'}` : ''}, mean over ${a.rows} element${a.rows === 1 ? '' : 's'}`);
+  else {
+    if (a.predictionKind === 'logits') notes.push(`q = softmax of ${prediction.name ?? 'the logits'}`);
+    if (a.predictionKind === 'log-probabilities') notes.push(`q = exp of ${prediction.name ?? 'the log-probabilities'}`);
+    if (a.batched) notes.push(`means over ${a.rows} rows`);
+  }
   if (normalised) notes.push('on normalised copies');
   if (a.warnings.length) notes.push(`${a.warnings.length} warning${a.warnings.length > 1 ? 's' : ''}: ${a.warnings[0]}`);
   return `${parts.join(' · ')} (${pairNames(target, prediction)})${notes.length ? ` — ${notes.join('; ')}` : ''}`;

@@ -57,6 +57,8 @@ export interface PairResult {
   batched: boolean;
   /** Computed on copies divided by their sums (the user accepted the offer). */
   normalised: boolean;
+  /** A binary loss (BCE): each element is a two-class problem; figures are means over elements. */
+  binary: boolean;
   warnings: string[];
   /** The line shown to the user. */
   message: string;

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../src/parse';
 import { chooseArrays } from '../../../src/extension/commands/chooseArrays';
+import { breakdownMarkdown } from '../../../src/extension/commands/breakdownMarkdown';
 import { entropyOutcome, pairOutcome, type Outcome } from '../../../src/extension/commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../../../src/extension/commands/types';
 import { positionsOf } from './helpers';
@@ -154,5 +155,35 @@ describe('arrays the finder did not read whole', () => {
     expect(out.message).toMatch(/y_true \(line 1\) is longer than the finder reads \(only the first 3 of 5 values were read \(maxElements\)\): raise the setting entropyLens\.limits\.maxElementsPerArray/);
     const e = entropyOutcome(find, [1], NATS, { uri: 'u', positionAt: pos.positionAt });
     expect(e.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
+  });
+});
+
+describe('binary losses', () => {
+  const softplus = (x: number) => Math.log1p(Math.exp(x));
+
+  it('reads a pair found at binary_cross_entropy_with_logits element by element, as the code lens does', () => {
+    const text = 'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
+    const out = run(text, 'crossEntropy');
+    if (!out.result.ok || out.result.kind === 'entropy') throw new Error(`expected a pair: ${out.message}`);
+    // BCE with logits: y·softplus(−z) + (1 − y)·softplus(z), averaged.
+    expect(out.result.crossEntropy).toBeCloseTo((softplus(-1.5) + softplus(-0.3) + softplus(-4)) / 3, 12);
+    expect(out.result.binary).toBe(true);
+    expect(out.result.target.name).toBe('y');
+    expect(out.message).toContain('binary cross-entropy per element, q = sigmoid of z, mean over 3 elements');
+    expect(breakdownMarkdown(out.subject!)).toContain('- A binary loss: element r is a two-class problem');
+  });
+
+  it('says a binary loss needs one target per prediction', () => {
+    const out = run('q = [0.9, 0.2]\ny = [1, 0, 1]\nloss = F.binary_cross_entropy(q, y)\n', 'crossEntropy');
+    expect(out.result).toMatchObject({ ok: false, code: 'LENGTH_MISMATCH' });
+    if (out.result.ok) throw new Error('expected a failure');
+    expect(out.result.error).toBe('y has 3 values, q has 2: a binary loss needs one target per prediction (y is on line 2, q on line 1)');
+  });
+
+  it('gives BCE of probabilities with y·log q + (1 − y)·log(1 − q)', () => {
+    const out = run('q = [0.9, 0.2, 0.6]\ny = [1, 0, 1]\nloss = F.binary_cross_entropy(q, y)\n', 'crossEntropy');
+    if (!out.result.ok || out.result.kind === 'entropy') throw new Error(`expected a pair: ${out.message}`);
+    expect(out.result.crossEntropy).toBeCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.6)) / 3, 12);
+    expect(out.payload).toMatchObject({ target: [[1, 0], [0, 1], [1, 0]], predictionKind: 'probabilities' });
   });
 });
