@@ -37,6 +37,8 @@ const SUM_TOLERANCE = 1e-6;
 export function predictionReading(array: Pick<FoundArray, 'values' | 'role'>): NonNullable<AnalyzeOptions['prediction']> {
   const role = array.role;
   if (role === 'logits' && brokenDistribution(array.values)) return 'probabilities';
+  // Whole numbers in the prediction's place are counts (votes), not labels: probabilities once normalised.
+  if (role === 'class-indices' || role === 'counts') return 'probabilities';
   return role === 'logits' || role === 'log-probabilities' || role === 'probabilities' ? role : 'auto';
 }
 

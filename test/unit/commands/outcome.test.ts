@@ -187,3 +187,14 @@ describe('binary losses', () => {
     expect(out.payload).toMatchObject({ target: [[1, 0], [0, 1], [1, 0]], predictionKind: 'probabilities' });
   });
 });
+
+describe('whole numbers as the prediction', () => {
+  it('reads them as counts and offers to normalise them, not as logits', () => {
+    const out = run('y_true = [0, 1, 0]\ny_pred = [1, 3, 1]\n', 'crossEntropy');
+    expect(out.result).toMatchObject({ ok: false, code: 'OUT_OF_RANGE' });
+    expect(out.offer?.offer).toEqual({ action: 'Compute with q normalised', reason: 'y_pred sums to 5, not 1' });
+    const accepted = out.offer!.accept();
+    if (!accepted.result.ok || accepted.result.kind === 'entropy') throw new Error(accepted.message);
+    expect(accepted.result.crossEntropy).toBeCloseTo(-Math.log(3 / 5), 12);
+  });
+});
