@@ -93,12 +93,18 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits): Sca
   return out;
 }
 
+/**
+ * Hard ceilings on the settings, so no setting can make the finder run out of
+ * memory: each open bracket costs a frame, so depth is capped at 10 000.
+ */
+const CEILINGS: Readonly<FinderLimits> = { maxElements: 100_000_000, maxDepth: 10_000, maxArrays: 1_000_000 };
+
 function mergeLimits(limits: Partial<FinderLimits> | undefined): FinderLimits {
   const out: FinderLimits = { ...DEFAULT_LIMITS };
   if (limits && typeof limits === 'object') {
     for (const key of ['maxElements', 'maxDepth', 'maxArrays'] as const) {
       const v = limits[key];
-      if (typeof v === 'number' && Number.isFinite(v) && v >= 1) out[key] = Math.floor(v);
+      if (typeof v === 'number' && !Number.isNaN(v) && v >= 1) out[key] = Math.min(Math.floor(v), CEILINGS[key]);
     }
   }
   return out;

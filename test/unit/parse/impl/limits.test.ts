@@ -110,3 +110,10 @@ describe('document issues are bounded', () => {
     expect(r.issues[100]!.message).toBe('400 more issues like these were not listed');
   });
 });
+
+describe('settings are clamped', () => {
+  it('an enormous maxDepth is held to 10 000, so deep text cannot exhaust memory', () => {
+    const r = findArrays('['.repeat(200_000) + '\n[1, 2]', 'json', { maxDepth: Infinity });
+    expect(r.issues.some((i) => /nested deeper than 10000 \(maxDepth\)/.test(i.message))).toBe(true);
+  });
+});
