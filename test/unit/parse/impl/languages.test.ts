@@ -109,14 +109,7 @@ describe('Markdown code fences', () => {
   });
 
   it('reports in a fence only what Markdown reads again from the range', () => {
-    const text = '```python
-a = (0.2, 0.8)
-b = [0.7]
-c = [0.1,  # x
-  0.9]
-d = [0.3, 0.7]
-```
-';
+    const text = '```python\na = (0.2, 0.8)\nb = [0.7]\nc = [0.1,  # x\n  0.9]\nd = [0.3, 0.7]\n```\n';
     const r = findArrays(text, 'markdown');
     expect(r.arrays.map((x) => text.slice(x.start, x.end))).toEqual(['[0.3, 0.7]']);
     for (const a of r.arrays) expect(findArrays(text.slice(a.start, a.end), 'markdown').arrays[0]!.values).toEqual(a.values);
