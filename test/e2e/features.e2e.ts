@@ -80,11 +80,23 @@ describe('features in the VS Code UI', function () {
   it('normalises with the quick fix, in place, and Ctrl+Z brings the numbers back', async () => {
     const { page } = wb;
     const number = page.locator('.editor-instance .view-line span span', { hasText: /^0\.3$/ }).first();
-    await number.click();
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+.');
     const item = page.getByText('Normalise y_pred so it sums to 1');
-    await item.waitFor({ timeout: 15_000 });
+    // On a loaded machine the light-bulb menu can miss the first Ctrl+. (editor not focused yet): ask up to 3 times.
+    for (let attempt = 1; ; attempt++) {
+      await number.click();
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      try {
+        await item.waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt === 3) {
+          await page.screenshot({ path: join(shots, '3-quick-fix-menu-missing.png') });
+          throw e;
+        }
+        await page.keyboard.press('Escape');
+      }
+    }
     await page.screenshot({ path: join(shots, '3-quick-fix-menu.png') });
     await item.click();
     await waitForEditorText(page, 'y_pred = [0.22, 0.33, 0.45]');
