@@ -103,9 +103,12 @@ const HEADLINES: Partial<Record<FailureCode, string>> = {
   EMPTY: 'an array is empty',
 };
 
-/** "Entropy Lens: cannot compute the cross-entropy of y_true → y_pred: lengths differ: y_true has 4 values, y_pred has 3 (…)". */
+/**
+ * "Entropy Lens: lengths differ: y_true has 4 values, y_pred has 3 (…) — cannot compute the cross-entropy of y_true → y_pred".
+ * The problem comes first: a collapsed notification shows only the start.
+ */
 export function failureMessage(kind: ComputeKind, code: FailureCode, error: string, names?: string): string {
   const headline = HEADLINES[code];
   const of = names ? ` of ${names}` : '';
-  return `Entropy Lens: cannot compute ${WHAT[kind]}${of}: ${headline ? `${headline}: ` : ''}${error}`;
+  return `Entropy Lens: ${headline ? `${headline}: ` : ''}${error} — cannot compute ${WHAT[kind]}${of}`;
 }

@@ -30,10 +30,10 @@ describe('messages', () => {
     expect([fmtPerplexity(1 / 0.7), fmtPerplexity(1), fmtPerplexity(12.345), fmtPerplexity(Infinity)]).toEqual(['1.43', '1', '12.3', '∞']);
   });
 
-  it('heads an error with what kind of problem it is', () => {
+  it('starts an error with the problem (a collapsed notification shows only the start)', () => {
     expect(failureMessage('klDivergence', 'NEGATIVE', 'q[3] is -0.2: probabilities cannot be negative', 'p → q'))
-      .toBe('Entropy Lens: cannot compute the KL divergence of p → q: a probability is negative: q[3] is -0.2: probabilities cannot be negative');
-    expect(failureMessage('entropy', 'NO_ARRAYS', 'this document has no numeric array')).toBe('Entropy Lens: cannot compute the entropy: this document has no numeric array');
+      .toBe('Entropy Lens: a probability is negative: q[3] is -0.2: probabilities cannot be negative — cannot compute the KL divergence of p → q');
+    expect(failureMessage('entropy', 'NO_ARRAYS', 'this document has no numeric array')).toBe('Entropy Lens: this document has no numeric array — cannot compute the entropy');
   });
 });
 

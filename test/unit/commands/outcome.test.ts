@@ -74,7 +74,7 @@ describe('invalid pairs', () => {
   it('says the lengths differ, with both lengths and where', () => {
     const out = run('y_true = [0, 1, 0, 0]\ny_pred = [0.2, 0.7, 0.1]\n', 'crossEntropy');
     expect(out.result).toMatchObject({ ok: false, code: 'LENGTH_MISMATCH' });
-    expect(out.message).toBe('Entropy Lens: cannot compute the cross-entropy of y_true → y_pred: lengths differ: y_true has 4 values, y_pred has 3 (y_true is on line 1, y_pred is on line 2)');
+    expect(out.message).toBe('Entropy Lens: lengths differ: y_true has 4 values, y_pred has 3 (y_true is on line 1, y_pred is on line 2) — cannot compute the cross-entropy of y_true → y_pred');
     expect(out.offer).toBeUndefined();
   });
 
