@@ -9,6 +9,8 @@
 
 import type { FinderIssue, FinderLimits, Values } from './types';
 import type { Syntax } from './languages';
+import { Cls, PlainSkipper, tableFor, withoutClosers } from './fastSkip';
+import { Trivia } from './trivia';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
 import { Before, bindingName, classifyBefore, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
@@ -75,9 +77,6 @@ export interface ScanResult {
 
 const enum Kind { Opaque, Literal, Call }
 
-/** Character classes for the fast skip: 0 = nothing to do. */
-const enum Cls { None = 0, Open = 1, Close = 2, Quote = 3, Hash = 4, Slash = 5, Percent = 6 }
-
 /** A finished literal waiting for its parent: a row of a 2-D batch, or reported alone. */
 interface Piece {
   start: number;
@@ -137,38 +136,6 @@ class Frame {
   slotComplex = false;
 }
 
-const tables = new Map<Syntax, Uint8Array>();
-
-function tableFor(syntax: Syntax): Uint8Array {
-  let t = tables.get(syntax);
-  if (t) return t;
-  t = new Uint8Array(128);
-  t[91] = Cls.Open; t[93] = Cls.Close; // [ ]
-  if (syntax.family !== 'prose') {
-    t[40] = Cls.Open; t[41] = Cls.Close; // ( )
-  }
-  // Braces only matter where they can be an initialiser; elsewhere a literal
-  // meeting one is simply not all numbers, and the fast skip ignores them.
-  if (syntax.braceInit) {
-    t[123] = Cls.Open; t[125] = Cls.Close; // { }
-  }
-  if (syntax.doubleQuote) t[34] = Cls.Quote;
-  if (syntax.singleQuote) t[39] = Cls.Quote;
-  if (syntax.backtick) t[96] = Cls.Quote;
-  if (syntax.hashComment) t[35] = Cls.Hash;
-  if (syntax.slashComments) t[47] = Cls.Slash;
-  if (syntax.percentComment) t[37] = Cls.Percent;
-  tables.set(syntax, t);
-  return t;
-}
-
-/** The table without closing brackets, except `keep`. */
-function withoutClosers(table: Uint8Array, keep = 0): Uint8Array {
-  const t = table.slice();
-  for (const c of [93, 41, 125]) if (c !== keep && t[c] === Cls.Close) t[c] = Cls.None;
-  return t;
-}
-
 /** Code families, where `a[` is a subscript and `f(` a call. */
 function isCode(syntax: Syntax): boolean {
   return syntax.family !== 'json' && syntax.family !== 'yaml' && syntax.family !== 'prose';
@@ -187,13 +154,11 @@ export class Scanner {
   private readonly maxElements: number;
   private readonly table: Uint8Array;
   private readonly code: boolean;
-  private readonly multilineStrings: boolean;
-  private readonly escapes: boolean;
+  private readonly trivia: Trivia;
   private readonly stack: Frame[] = [];
   private depth = 0;
   private overflow = 0;
   private stopped = false;
-  private wasString = false;
   private readonly arrays: ScannedArray[] = [];
   private readonly calls: CallSite[] = [];
   private readonly issues: FinderIssue[] = [];
@@ -222,9 +187,7 @@ export class Scanner {
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
-    const f = syntax.family;
-    this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
-    this.escapes = f !== 'matlab';
+    this.trivia = new Trivia(s, this.n, syntax);
   }
 
   run(): ScanResult {
@@ -270,10 +233,9 @@ export class Scanner {
           i++;
           break;
         default: {
-          this.wasString = false;
-          const j = this.skipTrivia(i, c, cls);
+          const j = this.trivia.skip(i, c, cls);
           // In a Markdown fence a comment inside a literal makes it one Markdown would not read.
-          if (j < 0 || this.wasString || this.syntax.fenced) {
+          if (j < 0 || this.trivia.wasString || this.syntax.fenced) {
             if (top !== null && this.overflow === 0) {
               if (top.kind === Kind.Literal) this.invalidate(top);
               else if (top.kind === Kind.Call) top.slotComplex = true;
@@ -1196,158 +1158,7 @@ export class Scanner {
     a.push(...copy);
     for (const call of this.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
   }
-
-  // ---- strings and comments -------------------------------------------------
-
-  /** Skips a string or comment at `i`; returns the index after it, or -1 when none starts here. */
-  private skipTrivia(i: number, c: number, cls: Cls): number {
-    const s = this.s;
-    const n = this.n;
-    switch (cls) {
-      case Cls.Quote:
-        return this.skipString(i, c);
-      case Cls.Hash: {
-        if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */) return this.skipJuliaBlock(i);
-        const eol = s.indexOf('\n', i);
-        return eol < 0 || eol > n ? n : eol;
-      }
-      case Cls.Slash: {
-        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
-        if (next === 47) {
-          const eol = s.indexOf('\n', i);
-          return eol < 0 || eol > n ? n : eol;
-        }
-        if (next === 42) {
-          const end = s.indexOf('*/', i + 2);
-          return end < 0 || end + 2 > n ? n : end + 2;
-        }
-        return -1;
-      }
-      case Cls.Percent: {
-        if (i + 1 < n && s.charCodeAt(i + 1) === 123 /* %{ */) {
-          const eol = Math.min(s.indexOf('\n', i), n);
-          const rest = s.slice(i + 2, eol < 0 ? Math.min(n, i + 40) : Math.min(eol, i + 40)).trim();
-          if (rest === '') {
-            const end = s.indexOf('%}', i + 2);
-            return end < 0 || end + 2 > n ? n : end + 2;
-          }
-        }
-        const eol = s.indexOf('\n', i);
-        return eol < 0 || eol > n ? n : eol;
-      }
-      default:
-        return -1;
-    }
-  }
-
-  private skipString(i: number, q: number): number {
-    const s = this.s;
-    const n = this.n;
-    const family = this.syntax.family;
-    if (q === 39 && this.syntax.quoteNeedsContext) {
-      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
-      if (family === 'matlab' || family === 'julia') {
-        // Transpose: `a'`, `x[1]'`, `(…)'`.
-        if (isIdentChar(prev) || prev === 41 || prev === 93 || prev === 125 || prev === 39 || prev === 46) return i + 1;
-      } else {
-        // C-like char literal `'x'`, `'\n'`; otherwise a Rust lifetime or a C++ digit separator.
-        if (i + 1 < n && s.charCodeAt(i + 1) === 92) {
-          const limit = Math.min(n, i + 12);
-          for (let j = i + 2; j < limit; j++) if (s.charCodeAt(j) === 39) return this.markString(j + 1);
-          return i + 1;
-        }
-        if (i + 2 < n && s.charCodeAt(i + 2) === 39) return this.markString(i + 3);
-        if (i + 3 < n && s.charCodeAt(i + 3) === 39 && s.charCodeAt(i + 1) >= 0xd800 && s.charCodeAt(i + 1) <= 0xdbff) return this.markString(i + 4);
-        return i + 1;
-      }
-    }
-    this.wasString = true;
-    // Triple quotes: Python ''' / """, Julia """.
-    if (this.syntax.tripleQuote && i + 2 < n && s.charCodeAt(i + 1) === q && s.charCodeAt(i + 2) === q) {
-      let j = i + 3;
-      while (j < n) {
-        const c = s.charCodeAt(j);
-        if (c === 92 && this.escapes) j += 2;
-        else if (c === q && j + 2 < n && s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q) return j + 3;
-        else j++;
-      }
-      return n;
-    }
-    const multiline = this.multilineStrings && !(family === 'python') || q === 96;
-    const escapes = this.escapes;
-    let j = i + 1;
-    while (j < n) {
-      const c = s.charCodeAt(j);
-      if (c === q) return j + 1;
-      if (c === 92 && escapes) {
-        j += 2;
-        continue;
-      }
-      if (c === 10 && !multiline) return j; // an unterminated string ends with its line
-      j++;
-    }
-    return n;
-  }
-
-  private markString(j: number): number {
-    this.wasString = true;
-    return j;
-  }
-
-  /** Julia `#= … =#`, which nests. */
-  private skipJuliaBlock(i: number): number {
-    const s = this.s;
-    const n = this.n;
-    let depth = 0;
-    let j = i;
-    while (j < n) {
-      const c = s.charCodeAt(j);
-      if (c === 35 && j + 1 < n && s.charCodeAt(j + 1) === 61) {
-        depth++;
-        j += 2;
-      } else if (c === 61 && j + 1 < n && s.charCodeAt(j + 1) === 35) {
-        depth--;
-        j += 2;
-        if (depth === 0) return j;
-      } else j++;
-    }
-    return n;
-  }
 }
-
-/**
- * Fast skip: only brackets, quotes and comment starts matter outside literals
- * and tracked calls. The next position of each such character is kept and
- * found with indexOf (vectorised in the engine); each character's search only
- * moves forward, so the whole skip stays linear.
- */
-class PlainSkipper {
-  private readonly codes: number[] = [];
-
-  /** `next` is shared by the skippers of one scan: a character's next position is searched once. */
-  constructor(table: Uint8Array, private readonly next: Int32Array) {
-    for (let c = 0; c < 128; c++) if (table[c] !== 0) this.codes.push(c);
-  }
-
-  skip(s: string, i: number, n: number): number {
-    const next = this.next;
-    const codes = this.codes;
-    let m = n;
-    for (let k = 0; k < codes.length; k++) {
-      const c = codes[k]!;
-      let p = next[c]!;
-      if (p < i) {
-        p = s.indexOf(CHAR_STRINGS[c]!, i);
-        if (p < 0) p = s.length;
-        next[c] = p;
-      }
-      if (p < m) m = p;
-    }
-    return m;
-  }
-}
-
-const CHAR_STRINGS = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c));
 
 /** C++ `<double>::infinity()`, `<float>::quiet_NaN()`, `::signaling_NaN()` after `std::numeric_limits` (at `j`). */
 function readNumericLimits(s: string, j: number, n: number): number {

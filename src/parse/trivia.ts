@@ -1,0 +1,136 @@
+// Strings and comments per language, skipped so brackets inside them are not
+// arrays. Unterminated single-line strings end with their line; block comments
+// and triple-quoted strings run to the end of the text. All linear.
+
+import type { Syntax } from './languages';
+import { Cls } from './fastSkip';
+import { isIdentChar } from './numbers';
+
+export class Trivia {
+  /** Whether the last skip() was over a string (a literal holding one is not all numbers). */
+  wasString = false;
+  private readonly multilineStrings: boolean;
+  private readonly escapes: boolean;
+
+  constructor(private readonly s: string, private readonly n: number, private readonly syntax: Syntax) {
+    const f = syntax.family;
+    this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
+    this.escapes = f !== 'matlab';
+  }
+
+  /** Skips a string or comment at `i`; returns the index after it, or -1 when none starts here. */
+  skip(i: number, c: number, cls: number): number {
+    this.wasString = false;
+    const s = this.s;
+    const n = this.n;
+    switch (cls) {
+      case Cls.Quote:
+        return this.skipString(i, c);
+      case Cls.Hash: {
+        if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */) return this.skipJuliaBlock(i);
+        const eol = s.indexOf('\n', i);
+        return eol < 0 || eol > n ? n : eol;
+      }
+      case Cls.Slash: {
+        const next = i + 1 < n ? s.charCodeAt(i + 1) : 0;
+        if (next === 47) {
+          const eol = s.indexOf('\n', i);
+          return eol < 0 || eol > n ? n : eol;
+        }
+        if (next === 42) {
+          const end = s.indexOf('*/', i + 2);
+          return end < 0 || end + 2 > n ? n : end + 2;
+        }
+        return -1;
+      }
+      case Cls.Percent: {
+        if (i + 1 < n && s.charCodeAt(i + 1) === 123 /* %{ */) {
+          const eol = Math.min(s.indexOf('\n', i), n);
+          const rest = s.slice(i + 2, eol < 0 ? Math.min(n, i + 40) : Math.min(eol, i + 40)).trim();
+          if (rest === '') {
+            const end = s.indexOf('%}', i + 2);
+            return end < 0 || end + 2 > n ? n : end + 2;
+          }
+        }
+        const eol = s.indexOf('\n', i);
+        return eol < 0 || eol > n ? n : eol;
+      }
+      default:
+        return -1;
+    }
+  }
+
+  private skipString(i: number, q: number): number {
+    const s = this.s;
+    const n = this.n;
+    const family = this.syntax.family;
+    if (q === 39 && this.syntax.quoteNeedsContext) {
+      const prev = i > 0 ? s.charCodeAt(i - 1) : 0;
+      if (family === 'matlab' || family === 'julia') {
+        // Transpose: `a'`, `x[1]'`, `(…)'`.
+        if (isIdentChar(prev) || prev === 41 || prev === 93 || prev === 125 || prev === 39 || prev === 46) return i + 1;
+      } else {
+        // C-like char literal `'x'`, `'\n'`; otherwise a Rust lifetime or a C++ digit separator.
+        if (i + 1 < n && s.charCodeAt(i + 1) === 92) {
+          const limit = Math.min(n, i + 12);
+          for (let j = i + 2; j < limit; j++) if (s.charCodeAt(j) === 39) return this.markString(j + 1);
+          return i + 1;
+        }
+        if (i + 2 < n && s.charCodeAt(i + 2) === 39) return this.markString(i + 3);
+        if (i + 3 < n && s.charCodeAt(i + 3) === 39 && s.charCodeAt(i + 1) >= 0xd800 && s.charCodeAt(i + 1) <= 0xdbff) return this.markString(i + 4);
+        return i + 1;
+      }
+    }
+    this.wasString = true;
+    // Triple quotes: Python ''' / """, Julia """.
+    if (this.syntax.tripleQuote && i + 2 < n && s.charCodeAt(i + 1) === q && s.charCodeAt(i + 2) === q) {
+      let j = i + 3;
+      while (j < n) {
+        const c = s.charCodeAt(j);
+        if (c === 92 && this.escapes) j += 2;
+        else if (c === q && j + 2 < n && s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q) return j + 3;
+        else j++;
+      }
+      return n;
+    }
+    const multiline = this.multilineStrings && !(family === 'python') || q === 96;
+    const escapes = this.escapes;
+    let j = i + 1;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === q) return j + 1;
+      if (c === 92 && escapes) {
+        j += 2;
+        continue;
+      }
+      if (c === 10 && !multiline) return j; // an unterminated string ends with its line
+      j++;
+    }
+    return n;
+  }
+
+  private markString(j: number): number {
+    this.wasString = true;
+    return j;
+  }
+
+  /** Julia `#= … =#`, which nests. */
+  private skipJuliaBlock(i: number): number {
+    const s = this.s;
+    const n = this.n;
+    let depth = 0;
+    let j = i;
+    while (j < n) {
+      const c = s.charCodeAt(j);
+      if (c === 35 && j + 1 < n && s.charCodeAt(j + 1) === 61) {
+        depth++;
+        j += 2;
+      } else if (c === 61 && j + 1 < n && s.charCodeAt(j + 1) === 35) {
+        depth--;
+        j += 2;
+        if (depth === 0) return j;
+      } else j++;
+    }
+    return n;
+  }
+}
