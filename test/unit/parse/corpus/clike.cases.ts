@@ -104,4 +104,7 @@ export const clikeCases: CorpusCase[] = [
   cs('collection initialiser of a List', 'var l = new List<double> { 0.3, 0.7 };\n', {
     arrays: [{ src: '{ 0.3, 0.7 }', name: 'l', values: [0.3, 0.7] }],
   }),
+  c('ragged initialiser rows are reported', 'double r[2][2] = {{0.1, 0.9}, {0.5}};\n', {
+    arrays: [{ src: '{{0.1, 0.9}, {0.5}}', name: 'r', values: [[0.1, 0.9], [0.5]], shape: [2, 2], issues: ['ragged'] }],
+  }),
 ];

@@ -111,4 +111,14 @@ export const jsCases: CorpusCase[] = [
   js('array destructuring is not a name', 'const [a, b] = [0.5, 0.5];\n', {
     arrays: [{ src: '[0.5, 0.5]', values: [0.5, 0.5] }],
   }),
+  js('camelCase names yTrue and yPred', 'const yTrue = [0, 1, 0];\nconst yPred = [0.2, 0.7, 0.1];\n', {
+    arrays: [
+      { src: '[0, 1, 0]', name: 'yTrue', values: [0, 1, 0], role: 'one-hot' },
+      { src: '[0.2, 0.7, 0.1]', name: 'yPred', values: [0.2, 0.7, 0.1], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'yTrue', prediction: 'yPred', why: BY_NAMES }],
+  }),
+  js('ragged rows are reported', 'const ragged = [[0.1, 0.9], [0.5]];\n', {
+    arrays: [{ src: '[[0.1, 0.9], [0.5]]', name: 'ragged', values: [[0.1, 0.9], [0.5]], shape: [2, 2], issues: ['ragged'] }],
+  }),
 ];

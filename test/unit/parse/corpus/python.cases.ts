@@ -493,4 +493,86 @@ export const pythonCases: CorpusCase[] = [
     ],
     pairs: [{ target: 1, prediction: 0, why: BY_CALL }],
   }),
+
+  // --- more pairing by names and shapes ------------------------------------------------------------
+  py('names: labels and logits as 2-D batches', 'labels = [[0, 1], [1, 0]]\nlogits = [[-1.2, 0.8], [2.0, 0.1]]\n', {
+    arrays: [
+      { src: '[[0, 1], [1, 0]]', name: 'labels', values: [[0, 1], [1, 0]], role: 'one-hot' },
+      { src: '[[-1.2, 0.8], [2.0, 0.1]]', name: 'logits', values: [[-1.2, 0.8], [2, 0.1]] },
+    ],
+    pairs: [{ target: 'labels', prediction: 'logits', why: BY_NAMES }],
+  }),
+  py('names: y and output', 'y = [1, 0, 0]\noutput = [0.6, 0.3, 0.1]\n', {
+    arrays: [
+      { src: '[1, 0, 0]', name: 'y', values: [1, 0, 0], role: 'one-hot' },
+      { src: '[0.6, 0.3, 0.1]', name: 'output', values: [0.6, 0.3, 0.1], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'y', prediction: 'output', why: BY_NAMES }],
+  }),
+  py('names: soft target written after the probs', 'probs = [0.3, 0.7]\ntarget = [0.2, 0.8]\n', {
+    arrays: [
+      { src: '[0.3, 0.7]', name: 'probs', values: [0.3, 0.7], role: 'probabilities' },
+      { src: '[0.2, 0.8]', name: 'target', values: [0.2, 0.8], role: 'target' },
+    ],
+    pairs: [{ target: 'target', prediction: 'probs', why: BY_NAMES }],
+  }),
+  py('names: class indices against a batch with one row per index', 'y_true = [0, 2, 1]\ny_pred = [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8], [0.2, 0.6, 0.2]]\n', {
+    arrays: [
+      { src: '[0, 2, 1]', name: 'y_true', values: [0, 2, 1], role: 'class-indices' },
+      { src: '[[0.8, 0.1, 0.1], [0.1, 0.1, 0.8], [0.2, 0.6, 0.2]]', name: 'y_pred', values: [[0.8, 0.1, 0.1], [0.1, 0.1, 0.8], [0.2, 0.6, 0.2]], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'y_true', prediction: 'y_pred', why: BY_NAMES }],
+  }),
+  py('names do not pair an index beyond the columns', 'y_true = [0, 2, 1]\ny_pred = [[0.8, 0.2], [0.1, 0.9], [0.2, 0.8]]\n', {
+    arrays: [
+      { src: '[0, 2, 1]', name: 'y_true', values: [0, 2, 1] },
+      { src: '[[0.8, 0.2], [0.1, 0.9], [0.2, 0.8]]', name: 'y_pred', values: [[0.8, 0.2], [0.1, 0.9], [0.2, 0.8]], role: 'probabilities' },
+    ],
+    pairs: [],
+  }),
+  py('names: train_/test_ prefixes pair with their own kind', 'train_labels = [1, 0]\ntest_labels = [0, 1]\ntrain_preds = [0.9, 0.1]\ntest_preds = [0.4, 0.6]\n', {
+    arrays: [
+      { src: '[1, 0]', name: 'train_labels', values: [1, 0] },
+      { src: '[0, 1]', name: 'test_labels', values: [0, 1] },
+      { src: '[0.9, 0.1]', name: 'train_preds', values: [0.9, 0.1] },
+      { src: '[0.4, 0.6]', name: 'test_preds', values: [0.4, 0.6] },
+    ],
+    pairs: [
+      { target: 'train_labels', prediction: 'train_preds', why: BY_NAMES },
+      { target: 'test_labels', prediction: 'test_preds', why: BY_NAMES },
+    ],
+  }),
+  py('names: p/q and p2/q2 written in a different order', 'p = np.array([0.2, 0.8])\nq = np.array([0.5, 0.5])\nkl = np.sum(p * np.log(p / q))\nq2 = [0.9, 0.1]\np2 = [0.6, 0.4]\n', {
+    arrays: [
+      { src: '[0.2, 0.8]', name: 'p', values: [0.2, 0.8] },
+      { src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5] },
+      { src: '[0.9, 0.1]', name: 'q2', values: [0.9, 0.1] },
+      { src: '[0.6, 0.4]', name: 'p2', values: [0.6, 0.4] },
+    ],
+    pairs: [
+      { target: 'p', prediction: 'q', why: BY_NAMES },
+      { target: 'p2', prediction: 'q2', why: BY_NAMES },
+    ],
+  }),
+  py('F.cross_entropy with input= and target= keywords', 'F.cross_entropy(input=torch.tensor([[0.5, 1.5]]), target=torch.tensor([1]))\n', {
+    arrays: [
+      { src: '[[0.5, 1.5]]', name: 'input', values: [[0.5, 1.5]], role: 'logits' },
+      { src: '[1]', name: 'target', values: [1], role: 'class-indices' },
+    ],
+    pairs: [{ target: 'target', prediction: 'input', why: 'cross_entropy' }],
+  }),
+  py('nn.BCEWithLogitsLoss()(input, target)', 'loss = nn.BCEWithLogitsLoss()(torch.tensor([0.3, -1.1]), torch.tensor([1.0, 0.0]))\n', {
+    arrays: [
+      { src: '[0.3, -1.1]', values: [0.3, -1.1], role: 'logits' },
+      { src: '[1.0, 0.0]', values: [1, 0] },
+    ],
+    pairs: [{ target: 1, prediction: 0, why: BY_CALL }],
+  }),
+  py('scipy entropy with pk= and qk= keywords and base', 'entropy(pk=[0.5, 0.5], qk=[0.8, 0.2], base=2)\n', {
+    arrays: [
+      { src: '[0.5, 0.5]', name: 'pk', values: [0.5, 0.5], role: 'target' },
+      { src: '[0.8, 0.2]', name: 'qk', values: [0.8, 0.2], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'pk', prediction: 'qk', why: 'entropy' }],
+  }),
 ];
