@@ -2,11 +2,11 @@
 // binary_cross_entropy / binary_cross_entropy_with_logits, plus eps clipping.
 
 import { expNonPositive } from './exp';
-import { CHUNK } from './kernels';
+import { chunkedSum } from './kernels';
 import { fastLog } from './log';
 import { sigmoid } from './scalar';
 import {
-  checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
+  allWithin, checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
   Problems, toRows, type NumericInput, type Reduction, type Rows,
 } from './validate';
 
@@ -92,7 +92,7 @@ export function binaryCrossEntropy(
   const ys = toRows(target, 'target', problems);
   const xs = toRows(input, 'input', problems);
   if (ys && xs) checkSameShape(ys, 'target', xs, 'input', problems);
-  if (ys) {
+  if (ys && !allWithin(ys, 0, 1)) { // the fast scan first; the detailed checks only to name a problem
     checkValues(ys, 'target', {}, problems);
     outOfUnit(ys, 'target', 'binary targets must lie in [0, 1]', problems);
   }
@@ -148,54 +148,69 @@ export function withLazyGrad<G>(value: number, compute: () => G): LossResult<G> 
 /** Compensated sum of every element's loss (natural log); +Infinity as soon as one is infinite. */
 function lossSum(P: Prepared): number {
   let s = 0, c = 0;
-  const width = P.X.width;
   for (let r = 0; r < P.X.rows.length; r++) {
-    // Long rows in short calls: see kernels.ts (V8 boxes the sums of on-stack-replaced loops).
-    for (let a = 0; a < width; a += CHUNK) {
-      const v = lossRange(P, r, a, a + CHUNK < width ? a + CHUNK : width);
-      if (v === Infinity) return Infinity;
-      const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-      s = t;
-    }
+    const v = chunkedSum(P.X.width, (a, b) => lossRange(P, r, a, b));
+    if (v === Infinity) return Infinity;
+    const t = s + v;
+    c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+    s = t;
   }
   return s + c;
 }
 
-/**
- * Σ loss over row r, elements [start, end). For logits z, with L = log1p(e^-|z|):
- * softplus(z) = max(z, 0) + L and softplus(-z) = max(-z, 0) + L, so one exp and
- * one log serve both terms (the fast inlined ones of exp.ts and log.ts); a zero coefficient contributes 0 even where its
- * softplus is infinite (a -Infinity logit).
- */
+/** Σ loss over row r, elements [start, end) (natural log); +Infinity as soon as one term is. */
 function lossRange(P: Prepared, r: number, start: number, end: number): number {
-  const xr = P.X.rows[r]!, yr = P.Y.rows[r]!;
-  const { fromLogits, eps, weight, posWeight } = P;
+  return P.fromLogits ? logitLossRange(P, r, start, end) : probabilityLossRange(P, r, start, end);
+}
+
+/**
+ * Logits z, with L = log1p(e^-|z|): softplus(z) = max(z, 0) + L and
+ * softplus(-z) = max(-z, 0) + L, so one exp and one log serve both terms (the
+ * inlined ones of exp.ts and log.ts); a zero coefficient contributes 0 even
+ * where its softplus is infinite (a -Infinity logit).
+ */
+function logitLossRange(P: Prepared, r: number, start: number, end: number): number {
+  const zr = P.X.rows[r]!, yr = P.Y.rows[r]!;
+  const { weight, posWeight } = P;
   let s = 0, c = 0;
   for (let i = start; i < end; i++) {
-    const y = yr[i]!;
-    const w = weight ? weight(r, i) : 1;
-    let l: number;
-    if (fromLogits) {
-      const z = xr[i]!;
-      const a = posWeight ? posWeight(r, i) * y : y, b = 1 - y;
-      // L = log1p(e), e = exp(-|z|) in (0, 1]: log(u) for u = 1 + e, plus the
-      // rounding of u, (e - (u - 1))/u, which log1p would otherwise keep.
-      const e = expNonPositive(z > 0 ? -z : z);
-      const u = 1 + e;
-      const L = fastLog(u) + (e - (u - 1)) / u;
-      l = (a > 0 ? a * ((z < 0 ? -z : 0) + L) : 0) + (b > 0 ? b * ((z > 0 ? z : 0) + L) : 0);
-    } else {
-      let x = xr[i]!;
-      if (eps !== undefined && (x < eps || x > 1 - eps)) x = x < eps ? eps : 1 - eps;
-      const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
-      const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
-      l = pos + neg;
-    }
-    if (weight) l = w === 0 ? 0 : l * w; // a zero weight removes even an infinite term
+    const y = yr[i]!, z = zr[i]!;
+    const a = posWeight ? posWeight(r, i) * y : y, b = 1 - y;
+    // L = log1p(e), e = exp(-|z|) in (0, 1]: log(u) for u = 1 + e, plus the
+    // rounding of u, (e - (u - 1))/u, which log1p would otherwise keep.
+    // Branch-free on purpose: signs of z and 0/1 targets are unpredictable, and
+    // a mispredicted branch costs more here than the arithmetic.
+    const az = Math.abs(z);
+    const e = expNonPositive(-az);
+    const u = 1 + e;
+    const L = fastLog(u) + (e - (u - 1)) / u;
+    // max(-z, 0) = (|z| - z)/2 and max(z, 0) = (|z| + z)/2, exactly.
+    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((az - z) * 0.5 + L) + b * ((az + z) * 0.5 + L);
+    if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; } // a zero weight removes even an infinite term
     if (l === Infinity) return Infinity;
     const t = s + l;
     c += s >= l ? (s - t) + l : (l - t) + s; // losses are never negative
+    s = t;
+  }
+  return s + c;
+}
+
+/** Probabilities x (clipped to [eps, 1 - eps] when eps is given), 0 log 0 = 0. */
+function probabilityLossRange(P: Prepared, r: number, start: number, end: number): number {
+  const xr = P.X.rows[r]!, yr = P.Y.rows[r]!;
+  const { eps, weight } = P;
+  let s = 0, c = 0;
+  for (let i = start; i < end; i++) {
+    const y = yr[i]!;
+    let x = xr[i]!;
+    if (eps !== undefined && (x < eps || x > 1 - eps)) x = x < eps ? eps : 1 - eps;
+    const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
+    const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
+    let l = pos + neg;
+    if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; }
+    if (l === Infinity) return Infinity;
+    const t = s + l;
+    c += s >= l ? (s - t) + l : (l - t) + s;
     s = t;
   }
   return s + c;

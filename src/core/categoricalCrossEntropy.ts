@@ -3,6 +3,7 @@
 // ignoreIndex and label smoothing; plus eps clipping for probability inputs.
 
 import { withLazyGrad, type LossResult } from './binaryCrossEntropy';
+import { chunkedSum } from './kernels';
 import { rowLogSumExp, rowSoftmax } from './softmax';
 import { sum } from './summation';
 import {
@@ -123,23 +124,29 @@ export function categoricalCrossEntropy(
 
   const P: Prepared = { X: xs!, T: ts!, indices, C, alpha: alpha as number, ignoreIndex, weight, fromLogits, eps };
   const N = P.X.rows.length;
-  const losses = new Array<number>(N);
-  let denom = 0, infinite = false;
+  const losses = new Array<number>(N).fill(0);
   const t = new Float64Array(C);
-  for (let r = 0; r < N; r++) {
-    const wr = targetRow(P, r, t);
-    if (wr < 0) { losses[r] = 0; continue; } // ignored
-    denom += wr;
-    const l = rowLoss(P, r, t);
-    if (l === Infinity) infinite = true;
-    losses[r] = l / lnBase;
-  }
+  // Rows in short calls (see kernels.ts); the sum returned is the 'mean' divisor.
+  const denom = chunkedSum(N, (a, b) => rowsLoss(P, a, b, t, lnBase, losses));
+  const infinite = losses.includes(Infinity);
   if (reduction === 'none') return { value: losses };
   const total = infinite ? Infinity : sum(losses);
   const div = reduction === 'mean' ? (indices ? denom : N) : 1;
   const value = total / div;
   if (infinite) return { value };
   return withLazyGrad(value, () => gradRows(P, 1 / (div * lnBase)));
+}
+
+/** Writes the losses of rows [start, end) into `losses` (ignored rows stay 0); returns their Σ of divisor weights. */
+function rowsLoss(P: Prepared, start: number, end: number, t: Float64Array, lnBase: number, losses: number[]): number {
+  let denom = 0;
+  for (let r = start; r < end; r++) {
+    const wr = targetRow(P, r, t);
+    if (wr < 0) continue; // ignored
+    denom += wr;
+    losses[r] = rowLoss(P, r, t) / lnBase;
+  }
+  return denom;
 }
 
 /** Validated inputs and options of one call. */

@@ -29,18 +29,35 @@ export function relEntr(p: number, q: number): number {
 /** Elements per kernel call (see above). */
 export const CHUNK = 1024;
 
-/** Neumaier-compensated sum of fn(start, end) over the chunks of [0, n); +Infinity is returned at once. */
-function chunked(n: number, fn: (start: number, end: number) => number): number {
+/** Compensation of the pairwise additions in chunkedSum (kernels never re-enter it). */
+let carry = 0;
+
+function pairwise(start: number, end: number, fn: (start: number, end: number) => number): number {
+  if (end - start <= CHUNK) return fn(start, end);
+  const half = ((end - start) / (2 * CHUNK)) | 0; // split on a chunk boundary
+  const mid = start + (half > 0 ? half : 1) * CHUNK;
+  const l = pairwise(start, mid, fn);
+  if (l === Infinity) return l;
+  const r = pairwise(mid, end, fn);
+  if (r === Infinity) return r;
+  const t = l + r;
+  carry += Math.abs(l) >= Math.abs(r) ? (l - t) + r : (r - t) + l;
+  return t;
+}
+
+/**
+ * chunkedSum(n, fn) -> number
+ *
+ * Σ fn(start, end) over chunks of [0, n) of CHUNK elements, added pairwise with
+ * Neumaier compensation; +Infinity as soon as a chunk gives it. Recursion, not
+ * a loop: a long loop would itself be compiled on stack replacement, with the
+ * chunk kernels inlined into it, and the sums boxed again.
+ */
+export function chunkedSum(n: number, fn: (start: number, end: number) => number): number {
   if (n <= CHUNK) return fn(0, n);
-  let s = 0, c = 0;
-  for (let start = 0; start < n; start += CHUNK) {
-    const v = fn(start, start + CHUNK < n ? start + CHUNK : n);
-    if (v === Infinity) return Infinity;
-    const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
-    s = t;
-  }
-  return s + c;
+  carry = 0;
+  const s = pairwise(0, n, fn);
+  return s === Infinity ? s : s + carry;
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
@@ -108,17 +125,17 @@ function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
 
 /** -Σ p log p over one row (0 log 0 = 0). */
 export function entropyRow(p: ArrayLike<number>): number {
-  return chunked(p.length, (a, b) => entropyRange(p, a, b));
+  return chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
 }
 
 /** -Σ p log q over one row; +Infinity where p > 0 and q = 0. */
 export function crossEntropyRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
-  return chunked(p.length, (a, b) => crossEntropyRange(p, q, a, b));
+  return chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
 }
 
 /** Σ p log(p/q) over one row; +Infinity where p > 0 and q = 0. Terms may be negative. */
 export function klRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
-  const kl = chunked(p.length, (a, b) => klRange(p, q, a, b));
+  const kl = chunkedSum(p.length, (a, b) => klRange(p, q, a, b));
   return kl > 0 ? kl : 0; // KL is never negative; rounding must not make it so
 }
 
@@ -127,6 +144,6 @@ export function klRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
  * the terms are p log1p(d) + q log1p(-d), accurate when p ≈ q.
  */
 export function jsRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
-  const js = 0.5 * chunked(p.length, (a, b) => jsRange(p, q, a, b));
+  const js = 0.5 * chunkedSum(p.length, (a, b) => jsRange(p, q, a, b));
   return js > 0 ? js : 0;
 }

@@ -3,6 +3,7 @@
 // each message names the array, the element and the row.
 
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
+import { chunkedSum } from './kernels';
 
 /** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
 export type Vector = ArrayLike<number>;
@@ -58,7 +59,8 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
     return undefined;
   }
   if (!isArrayLike(x[0])) {
-    for (let i = 0; i < x.length; i++) {
+    // A typed array holds only numbers; a plain array may mix in rows.
+    for (let i = 0, n = ArrayBuffer.isView(x) ? 0 : x.length; i < n; i++) {
       if (isArrayLike(x[i])) {
         problems.add('LENGTH_MISMATCH', `${name}[${i}] is a row but ${name}[0] is a number: mixed 1-D and 2-D`);
         return undefined;
@@ -150,16 +152,11 @@ export function checkValues(shape: Rows, name: string, rules: ValueRules, proble
   }
 }
 
-/** Elements per scan call: see kernels.ts for why long loops are cut into calls. */
-const SCAN_CHUNK = 1024;
 const MAX = Number.MAX_VALUE;
 
-/**
- * The running sum of row[start..end) added to s, or NaN as soon as an element
- * is not a number in [lo, hi]. Typed arrays hold only numbers, so they skip the
- * typeof test.
- */
-function scanTyped(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number, s: number): number {
+/** Σ row[start..end), or NaN as soon as an element is not a number in [lo, hi]. Typed arrays skip the typeof test. */
+function scanTyped(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number): number {
+  let s = 0;
   for (let i = start; i < end; i++) {
     const v = row[i]!;
     if (!(v >= lo && v <= hi)) return NaN;
@@ -167,7 +164,8 @@ function scanTyped(row: ArrayLike<number>, start: number, end: number, lo: numbe
   }
   return s;
 }
-function scanPlain(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number, s: number): number {
+function scanPlain(row: ArrayLike<number>, start: number, end: number, lo: number, hi: number): number {
+  let s = 0;
   for (let i = start; i < end; i++) {
     const v = row[i] as unknown;
     if (typeof v !== 'number' || !(v >= lo && v <= hi)) return NaN;
@@ -178,22 +176,30 @@ function scanPlain(row: ArrayLike<number>, start: number, end: number, lo: numbe
 
 /**
  * The fast path of checkValues: true when every element obeys the rules and
- * every row sum is within tolerance (the same left-to-right sum as the full
- * check). Only when it says false does the full check run, to name the problems.
+ * every row sum is within tolerance. Only when it says false does the full
+ * check run, to name the problems.
  */
 function allValid(shape: Rows, rules: ValueRules): boolean {
   const lo = rules.probability ? 0 : rules.allowNegInfinity ? -Infinity : -MAX;
   const hi = rules.probability && !rules.allowAboveOne ? 1 : MAX;
+  return allWithin(shape, lo, hi, rules.normalized === true);
+}
+
+/**
+ * allWithin(shape, lo, hi, normalized) -> boolean
+ *
+ * True when every element is a number in [lo, hi] (and, if `normalized`, each
+ * row sums to 1 within SUM_TOLERANCE). A fast scan for the valid case, in
+ * chunks (see kernels.ts); callers run their detailed checks only when it says false.
+ */
+export function allWithin(shape: Rows, lo: number, hi: number, normalized = false): boolean {
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
-    const typed = ArrayBuffer.isView(row);
-    let s = 0;
-    for (let a = 0, n = row.length; a < n && s === s; a += SCAN_CHUNK) {
-      const b = a + SCAN_CHUNK < n ? a + SCAN_CHUNK : n;
-      s = typed ? scanTyped(row, a, b, lo, hi, s) : scanPlain(row, a, b, lo, hi, s);
-    }
+    const s = ArrayBuffer.isView(row)
+      ? chunkedSum(row.length, (a, b) => scanTyped(row, a, b, lo, hi))
+      : chunkedSum(row.length, (a, b) => scanPlain(row, a, b, lo, hi));
     if (s !== s) return false;
-    if (rules.normalized && Math.abs(s - 1) > SUM_TOLERANCE) return false;
+    if (normalized && Math.abs(s - 1) > SUM_TOLERANCE) return false;
   }
   return true;
 }
