@@ -168,6 +168,8 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
   }
   // Per-element (binary) losses take independent probabilities: no sum to check.
   if (binary || (call?.spec.binary && rows.length === 1)) return out;
+  // A capped array holds only its first values: their sum says nothing.
+  if (a.issues.some((i) => i.startsWith('capped:'))) return out;
   for (let r = 0; r < rows.length; r++) {
     const sum = rows[r]!.reduce((s, v) => s + v, 0);
     if (Math.abs(sum - 1) > SUM_TOLERANCE && sum > 0) {

@@ -188,6 +188,12 @@ export class DocumentModel {
       const pair = this.pairs[k]!;
       const target = this.arrays[pair.target]!;
       const prediction = this.arrays[pair.prediction]!;
+      const capped = cappedProblem(target) ?? cappedProblem(prediction);
+      if (capped) {
+        out = { ok: false, error: capped };
+        this.pairAnalyses.set(k, out);
+        return out;
+      }
       if (isBinaryPair(pair)) {
         out = this.binaryAnalysis(target, prediction);
         this.pairAnalyses.set(k, out);
@@ -251,7 +257,10 @@ export class DocumentModel {
     let out = this.selfAnalyses.get(arrayIndex);
     if (!out) {
       const a = this.arrays[arrayIndex]!;
-      if (a.role === 'class-indices') {
+      const capped = cappedProblem(a);
+      if (capped) {
+        out = { ok: false, error: capped };
+      } else if (a.role === 'class-indices') {
         out = { ok: false, error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss' };
       } else if (a.role === 'logits' || a.role === 'log-probabilities') {
         const implied = impliedDistribution(a.values);
@@ -308,6 +317,18 @@ function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
 export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits' | 'log-probabilities' {
   if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
   return 'auto';
+}
+
+/**
+ * The finder stops reading an array at its maxElements cap ("capped: only the
+ * first N of M values were read"): figures of the first part would look right
+ * and be wrong, so such an array gets a message instead.
+ */
+export function cappedProblem(a: FoundArray): string | undefined {
+  const issue = a.issues.find((i) => i.startsWith('capped:'));
+  if (!issue) return undefined;
+  const what = issue.replace(/^capped:\s*/, '').replace(/\s*\(maxElements\)$/, '');
+  return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise entropyLens.limits.maxElementsPerArray to see its figures`;
 }
 
 /** The loss a pair was found at, from its reason ("arguments of F.binary_cross_entropy_with_logits(input, target), …"). */

@@ -108,3 +108,18 @@ describe('userText', () => {
     expect(userText('1 of 2 rows is ignored (ignoreIndex -100)')).toBe('1 of 2 rows is ignored (ignore_index -100)');
   });
 });
+
+describe('arrays the finder capped', () => {
+  it('get a message instead of figures of their first part, and no sum warning', () => {
+    const n = 50;
+    const q = Array.from({ length: n }, () => 1 / n);
+    const y = Array.from({ length: n }, (_, i) => (i === 0 ? 1 : 0));
+    const text = `y_true = [${y.join(', ')}]\ny_pred = [${q.join(', ')}]\nlog_loss(y_true, y_pred)\n`;
+    const m = new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxElements: 20 })), DEFAULT_MODEL_SETTINGS);
+    expect(m.arrays.every((a) => a.issues.some((i) => i.startsWith('capped:')))).toBe(true);
+    const titles = lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
+    expect(titles).toEqual(['Entropy Lens: y_true is longer than Entropy Lens reads (only the first 20 of 50 values were read); raise entropyLens.limits.maxElementsPerArray to see its figures']);
+    expect(m.selfAnalysis(1)).toEqual({ ok: false, error: expect.stringContaining('y_pred is longer than Entropy Lens reads') });
+    expect(computeDiagnostics(m).filter((d) => d.code === 'not-normalized')).toEqual([]);
+  });
+});
