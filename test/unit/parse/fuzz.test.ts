@@ -146,6 +146,15 @@ describe('fuzz: findArrays never throws and keeps its invariants', () => {
     }), runs(500));
   });
 
+  it('on corpus snippets with pieces of real syntax spliced in, and snippets glued together', () => {
+    const splice = fc.record({ at: fc.nat(), piece: fc.constantFrom(...PIECES) });
+    fc.assert(fc.property(fc.constantFrom(...snippets), fc.constantFrom(...snippets), fc.array(splice, { maxLength: 6 }), fc.constantFrom('', '\n', ' '), (a, b, ss, glue) => {
+      let t = a.text + glue + b.text;
+      for (const x of ss) { const at = x.at % (t.length + 1); t = t.slice(0, at) + x.piece + t.slice(at); }
+      run(t, a.lang);
+    }), runs(400));
+  });
+
   it('on corpus snippets read as the wrong language', () => {
     fc.assert(fc.property(fc.constantFrom(...snippets), language, (s, lang) => { run(s.text, lang); }), runs(300));
   });
