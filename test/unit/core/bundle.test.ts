@@ -2,7 +2,7 @@
 // library that Node can require and that exposes evaluate(). Built here into a
 // temporary directory so the test does not depend on a previous build.
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,4 +25,13 @@ it('bundles src/core to a CommonJS library exposing evaluate and the named funct
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+it('is built by npm run build (esbuild.mjs) with the same entry and format as above', () => {
+  // The test above cannot run esbuild.mjs (it builds every bundle into dist/);
+  // this keeps the two from drifting apart.
+  const script = readFileSync(join(__dirname, '../../../esbuild.mjs'), 'utf8');
+  const line = script.split('\n').find((l) => l.includes("outfile: 'dist/core.js'"));
+  expect(line).toBeDefined();
+  for (const part of ["entryPoints: ['src/core/index.ts']", "platform: 'neutral'", "format: 'cjs'", "mainFields: ['module', 'main']"]) expect(line).toContain(part);
 });
