@@ -132,7 +132,7 @@ describe('fuzz: findArrays never throws and keeps its invariants', () => {
   });
 
   it('on arbitrary unicode and binary strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), language, (text, lang) => { run(text, lang); }), runs(300));
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), language, (text, lang) => { run(text, lang); }), runs(200));
   });
 
   it('on random pieces of real syntax glued together', () => {
@@ -262,7 +262,10 @@ describe('fuzz: counterexamples found before, kept as fixed cases', () => {
 describe('fuzz: pathological shapes', () => {
   const deep = 100_000;
 
-  it.each(LANGUAGES)('%s: 10^5-deep nesting, closed and unclosed, then a normal array still found', (lang) => {
+  // One language per syntax family (their siblings share the scanner's rules), to keep the suite fast.
+  const FAMILIES = ['python', 'json', 'javascript', 'julia', 'matlab', 'r', 'c', 'csharp', 'rust', 'markdown', 'plaintext', 'yaml', 'no-such-language'] as const;
+
+  it.each(FAMILIES)('%s: 10^5-deep nesting, closed and unclosed, then a normal array still found', (lang) => {
     for (const [open, close] of [['[', ']'], ['(', ')'], ['{', '}']] as const) {
       const closed = `${open.repeat(deep)}1${close.repeat(deep)}\n`;
       const r1 = run(closed, lang, false);
