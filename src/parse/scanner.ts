@@ -106,6 +106,14 @@ class Frame {
   matrix = false;
   tuple = false;
   values: number[] = [];
+  /**
+   * Long lists reserve their capacity once (an estimate from the distance to
+   * the closing bracket) and are then written by index up to `len`, so a
+   * million numbers are not copied as the array grows; `values.length` is set
+   * back to `len` when the list closes.
+   */
+  indexed = false;
+  len = 0;
   rows: number[][] | null = null;
   children: Piece[] | null = null;
   count = 0;
@@ -142,6 +150,8 @@ function isCode(syntax: Syntax): boolean {
 }
 
 const MAX_NOTES = 3;
+/** Values read before a long list reserves its room. */
+const RESERVE_AT = 4096;
 /** Document issues listed; the rest are counted in one closing issue. */
 const MAX_ISSUES = 100;
 /** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
@@ -360,6 +370,7 @@ export class Scanner {
           let v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
           if (c === 45) v = -v;
           if (++f.count > this.maxElements) f.capped = true;
+          else if (f.indexed) f.values[f.len++] = v;
           else f.values.push(v);
           f.expectSep = true;
           f.spaced = false;
@@ -422,6 +433,15 @@ export class Scanner {
     return i;
   }
 
+  /** Reserves room for the rest of a long list: one exact allocation instead of repeated growth. */
+  private reserve(f: Frame, values: number[], len: number, k: number): void {
+    const close = this.s.indexOf(String.fromCharCode(f.close), k);
+    const end = close < 0 || close > this.n ? this.n : close;
+    const perValue = Math.max(1, (k - f.open) / len);
+    const estimate = Math.min(this.maxElements, len + Math.ceil(((end - k) / perValue) * 1.02) + 64);
+    if (estimate > len) values.length = estimate;
+  }
+
   /**
    * The hot loop for comma-separated lists of plain decimals (`0.25, -1.5, 3`):
    * state in locals, values pushed straight into the frame. Returns at the
@@ -431,6 +451,8 @@ export class Scanner {
     const s = this.s;
     const n = this.n;
     const values = f.values;
+    let indexed = f.indexed;
+    let len = indexed ? f.len : values.length;
     const max = this.maxElements;
     let count = f.count;
     let expectSep = f.expectSep;
@@ -504,7 +526,17 @@ export class Scanner {
         (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || k >= n))) break;
       const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
       if (++count > max) f.capped = true;
-      else values.push(negative ? -v : v);
+      else {
+        if (len === RESERVE_AT && !indexed) {
+          this.reserve(f, values, len, k);
+          indexed = true;
+        }
+        if (indexed) values[len++] = negative ? -v : v;
+        else {
+          values.push(negative ? -v : v);
+          len++;
+        }
+      }
       // The usual separator `, ` right away, without another turn of the loop.
       if (end === 44) {
         commas++;
@@ -515,6 +547,8 @@ export class Scanner {
       i = k;
     }
     f.count = count;
+    f.indexed = indexed;
+    f.len = len;
     f.expectSep = expectSep;
     f.commas = commas;
     f.spaced = false;
@@ -557,13 +591,14 @@ export class Scanner {
   private addValue(f: Frame, v: number): void {
     f.count++;
     if (f.count > this.limits.maxElements) f.capped = true;
+    else if (f.indexed) f.values[f.len++] = v;
     else f.values.push(v);
     f.expectSep = true;
     f.spaced = false;
   }
 
   private addNonFinite(f: Frame, v: number, spelling: string): void {
-    const index = f.rows !== null ? `[${f.rows.length}][${f.values.length}]` : `[${f.values.length}]`;
+    const index = f.rows !== null ? `[${f.rows.length}][${f.values.length}]` : `[${f.count}]`;
     f.nonFinite++;
     if (f.nonFinite <= MAX_NOTES) {
       const what = Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
@@ -591,6 +626,7 @@ export class Scanner {
     const kids = f.children;
     f.children = null;
     f.values = [];
+    f.indexed = false;
     f.rows = null;
     if (kids !== null) for (const k of kids) this.emit(k, f);
   }
@@ -626,6 +662,10 @@ export class Scanner {
         notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
       };
     } else {
+      if (f.indexed) {
+        f.values.length = f.len; // drop the reserved room that was not used
+        f.indexed = false;
+      }
       const values = f.rows !== null ? f.rows[0]! : f.values;
       const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));
       if (f.count === 0 || tooFew) {
@@ -1033,6 +1073,8 @@ export class Scanner {
     f.matrix = matrix;
     f.tuple = false;
     f.values = [];
+    f.indexed = false;
+    f.len = 0;
     f.rows = null;
     f.children = null;
     f.count = 0;
