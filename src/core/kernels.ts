@@ -97,7 +97,10 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
     if (x > 0) {
       const y = q[i]!;
       if (y === 0) return Infinity;
-      const v = relEntr(x, y);
+      // relEntr's common case written inline: a call would pass its result as a
+      // heap number. Near p = q, or when p/q over- or underflows, call it.
+      const ratio = x / y;
+      const v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
       const t = s + v;
       c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
       s = t;
