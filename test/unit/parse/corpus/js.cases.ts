@@ -121,4 +121,13 @@ export const jsCases: CorpusCase[] = [
   js('ragged rows are reported', 'const ragged = [[0.1, 0.9], [0.5]];\n', {
     arrays: [{ src: '[[0.1, 0.9], [0.5]]', name: 'ragged', values: [[0.1, 0.9], [0.5]], shape: [2, 2], issues: ['ragged'] }],
   }),
+  js('regular expressions holding quotes and comment starts do not derail the scan', "const a = s.split(/'/);\nconst b = s.split(/\"/);\nconst c = s.replace(/\\/\\*/g, '');\nif (/^[0-9]+$/.test(s)) x = 1;\nconst p = [0.5, 0.5];\n", {
+    arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
+  }),
+  js('escaped quote inside a string', "const s = 'it\\'s [1, 2]'; const p = [0.5, 0.5];\n", {
+    arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
+  }),
+  js('division is not a regular expression', 'const x = a / 2; const y = b / 3; const p = [0.5, 0.5];\n', {
+    arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
+  }),
 ];

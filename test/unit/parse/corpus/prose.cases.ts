@@ -58,4 +58,23 @@ export const proseCases: CorpusCase[] = [
   txt('numpy print of a 2-D array has no commas', '[[0.1 0.9]\n [0.3 0.7]]\n', {
     arrays: [{ src: '[[0.1 0.9]\n [0.3 0.7]]', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
   }),
+  md('blockquote, ordered list and indented code', '> Quote with [0.2, 0.8]\n\n1. [0.3, 0.7]\n\n    indented [0.4, 0.6]\n', {
+    arrays: [
+      { src: '[0.2, 0.8]', values: [0.2, 0.8] },
+      { src: '[0.3, 0.7]', values: [0.3, 0.7] },
+      { src: '[0.4, 0.6]', values: [0.4, 0.6] },
+    ],
+  }),
+  txt('torch print of a 2-D tensor with grad_fn', 'tensor([[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]], grad_fn=<AddmmBackward0>)\n', {
+    arrays: [{ src: '[[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]]', values: [[0.1, -1.2], [2.3, 0.4]] }],
+  }),
+  txt('numpy repr with trailing-dot exponents', 'array([ 1.e-03,  5.e-01, -2.e+00])\n', {
+    arrays: [{ src: '[ 1.e-03,  5.e-01, -2.e+00]', values: [0.001, 0.5, -2] }],
+  }),
+  txt('numpy print wrapped over lines without commas', '[ 0.1  0.2\n  0.7]\n', {
+    arrays: [{ src: '[ 0.1  0.2\n  0.7]', values: [0.1, 0.2, 0.7], role: 'probabilities' }],
+  }),
+  txt('IPython Out[] prompt: the prompt is not an array', 'Out[3]: [0.25, 0.75]\nIn [4]: x[0]\n', {
+    arrays: [{ src: '[0.25, 0.75]', anyName: true, values: [0.25, 0.75] }],
+  }),
 ];

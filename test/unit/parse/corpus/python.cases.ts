@@ -575,4 +575,13 @@ export const pythonCases: CorpusCase[] = [
     ],
     pairs: [{ target: 'pk', prediction: 'qk', why: 'entropy' }],
   }),
+  py('apostrophes and quotes in comments inside and after a list', "p = [0.5,  # it's the cat\n     0.5]  # don't\nq = [0.1, 0.9]\n", {
+    arrays: [
+      { src: "[0.5,  # it's the cat\n     0.5]", name: 'p', values: [0.5, 0.5] },
+      { src: '[0.1, 0.9]', name: 'q', values: [0.1, 0.9] },
+    ],
+  }),
+  py('a string holding # before an array on the same line', 'u = "#"; v = [0.25, 0.75]  # "[1, 2]"\n', {
+    arrays: [{ src: '[0.25, 0.75]', name: 'v', values: [0.25, 0.75], role: 'probabilities' }],
+  }),
 ];
