@@ -68,4 +68,13 @@ export const jsonCases: CorpusCase[] = [
     arrays: [{ src: '[1e999, -1e999]', name: 'a', values: [Infinity, -Infinity], issues: ['non-finite'] }],
   }),
   json('truncated file: the unclosed array is reported', '[\n  0.1,\n  0.9\n', { arrays: [], docIssues: ['unclosed'] }),
+  json('duplicate keys: both arrays, both named', '{"probs": [0.1, 0.9], "probs": [0.2, 0.8]}\n', {
+    arrays: [
+      { src: '[0.1, 0.9]', name: 'probs', values: [0.1, 0.9] },
+      { src: '[0.2, 0.8]', name: 'probs', values: [0.2, 0.8] },
+    ],
+  }),
+  json('block comment between values in jsonc', '{\n  "a": [1, 2, /* 3 */ 4],\n}\n', {
+    arrays: [{ src: '[1, 2, /* 3 */ 4]', name: 'a', values: [1, 2, 4] }],
+  }, 'jsonc'),
 ];

@@ -95,4 +95,20 @@ export const matlabJuliaCases: CorpusCase[] = [
   jl('unicode names like ŷ', 'ŷ = [0.2, 0.8]\n', {
     arrays: [{ src: '[0.2, 0.8]', name: 'ŷ', values: [0.2, 0.8], role: 'probabilities' }],
   }),
+  jl('row vector with spaces and column vector with commas pair by names', 'p = [0.1 0.2 0.7]\nq = [0.1, 0.2, 0.7]\n', {
+    arrays: [
+      { src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7] },
+      { src: '[0.1, 0.2, 0.7]', name: 'q', values: [0.1, 0.2, 0.7] },
+    ],
+    pairs: [{ target: 'p', prediction: 'q' }],
+  }),
+  m('transpose, then a doubled quote inside a string', "A = B';\np = [0.5 0.5];\ns = 'it''s [1 2]';\n", {
+    arrays: [{ src: '[0.5 0.5]', name: 'p', values: [0.5, 0.5] }],
+  }),
+  m('[1 - 2] is an expression, [1 -2] and [1 , -2] are two elements', 'x = [1 - 2];\ny = [1 -2];\nz = [1 , -2];\n', {
+    arrays: [
+      { src: '[1 -2]', name: 'y', values: [1, -2] },
+      { src: '[1 , -2]', name: 'z', values: [1, -2] },
+    ],
+  }),
 ];

@@ -57,4 +57,7 @@ export const rCases: CorpusCase[] = [
   r('named vector elements', 'x <- c(cat = 0.7, dog = 0.3)\n', {
     arrays: [{ src: 'c(cat = 0.7, dog = 0.3)', name: 'x', values: [0.7, 0.3] }],
   }),
+  r('commented-out element inside c()', 'x <- c(1,\n  # 2,\n  3)\n', {
+    arrays: [{ src: 'c(1,\n  # 2,\n  3)', name: 'x', values: [1, 3] }],
+  }),
 ];

@@ -40,4 +40,7 @@ export const rustCases: CorpusCase[] = [
   rs('ndarray array! macro with rows', 'let a = ndarray::array![[0.1, 0.9], [0.4, 0.6]];\n', {
     arrays: [{ src: '[[0.1, 0.9], [0.4, 0.6]]', name: 'a', values: [[0.1, 0.9], [0.4, 0.6]], role: 'probabilities' }],
   }),
+  rs('vec! repeat form is not a list, a literal before a method chain is', 'let v: Vec<f32> = vec![0.1; 3];\nlet w = [1, 2, 3].iter().sum::<i32>();\n', {
+    arrays: [{ src: '[1, 2, 3]', name: 'w', values: [1, 2, 3] }],
+  }),
 ];
