@@ -1,12 +1,18 @@
 // Python imports that rename a loss function: `from torch.nn.functional import
 // cross_entropy as ce` makes `ce(input, target)` a call of F.cross_entropy.
-// One forward pass with indexOf over the text; each import line is read once.
+// One forward pass with indexOf over the head of the text; each import line is read once.
 
 import { lossSignature } from './callSignatures';
 
+/** Characters at the start of a text searched for imports. */
+const IMPORT_HEAD = 20_000;
+
 /** Local name → the callee it stands for (`ce` → `torch.nn.functional.cross_entropy`). */
-export function importedLossAliases(text: string): Map<string, string> {
+export function importedLossAliases(whole: string): Map<string, string> {
   const aliases = new Map<string, string>();
+  // Imports sit at the top of a module: reading only its head keeps this pass
+  // from costing a search through every long file.
+  const text = whole.length > IMPORT_HEAD ? whole.slice(0, IMPORT_HEAD) : whole;
   let at = text.indexOf('import ');
   while (at >= 0 && aliases.size < 1000) {
     const lineStart = text.lastIndexOf('\n', at) + 1;
