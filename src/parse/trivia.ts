@@ -84,12 +84,20 @@ export class Trivia {
     this.wasString = true;
     // Triple quotes: Python ''' / """, Julia """.
     if (this.syntax.tripleQuote && i + 2 < n && s.charCodeAt(i + 1) === q && s.charCodeAt(i + 2) === q) {
+      // Docstrings are long: find the closing triple with indexOf, then make
+      // sure it is not escaped (an odd run of backslashes before it).
+      const closing = q === 34 ? '"""' : q === 39 ? "'''" : '```';
       let j = i + 3;
       while (j < n) {
-        const c = s.charCodeAt(j);
-        if (c === 92 && this.escapes) j += 2;
-        else if (c === q && j + 2 < n && s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q) return j + 3;
-        else j++;
+        const p = s.indexOf(closing, j);
+        if (p < 0 || p + 3 > n) return n;
+        let backslashes = 0;
+        for (let k = p - 1; k >= j && s.charCodeAt(k) === 92; k--) backslashes++;
+        if (this.escapes && (backslashes & 1) === 1) {
+          j = p + 1;
+          continue;
+        }
+        return p + 3;
       }
       return n;
     }

@@ -231,3 +231,11 @@ describe('methods whose arguments are shapes, not data', () => {
     expect(r.arrays.map((a) => [a.values, a.name])).toEqual([[[2, 3], undefined], [[0.2, 0.8], 'z']]);
   });
 });
+
+describe('triple-quoted strings', () => {
+  it('escaped quotes inside do not end them; an escaped backslash before the end does', () => {
+    expect(texts('s = """a \\""" [1, 2] """\nt = [3, 4]', 'python')).toEqual(['[3, 4]']);
+    expect(texts("s = '''x\\\\'''\nt = [5, 6]", 'python')).toEqual(['[5, 6]']);
+    expect(texts('s = """never closed [7, 8]', 'python')).toEqual([]);
+  });
+});
