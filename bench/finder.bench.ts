@@ -133,22 +133,20 @@ const dense = `probs = ${literal}\n`;
 // The same million numbers as 1000 rows of 1000, one binding per line (default caps apply).
 const rowsText = Array.from({ length: 1000 }, (_, r) => `row_${r} = [${nums.slice(r * 1000, r * 1000 + 1000).join(', ')}]`).join('\n') + '\n';
 
-function row(label: string, chars: number, t: { wall: number; cpu: number }, vsJson = ''): number {
-  const rate = mbps(chars, t.cpu);
-  throughput.push({ case: label, MB: fmt(chars / MB), 'wall ms': fmt(t.wall), 'CPU ms': fmt(t.cpu), 'MB/s (CPU)': fmt(rate), 'MB/s (wall)': fmt(mbps(chars, t.wall)), 'vs JSON.parse': vsJson });
-  return rate;
+type Rate = { cpu: number; wall: number };
+/** Adds a table row and returns the rates (MB/s) by CPU time and by wall time. */
+function row(label: string, chars: number, t: { wall: number; cpu: number }, json?: Rate): Rate {
+  const r = { cpu: mbps(chars, t.cpu), wall: mbps(chars, t.wall) };
+  const vs = json ? `${fmt((100 * r.wall) / json.wall, 0)}% wall, ${fmt((100 * r.cpu) / json.cpu, 0)}% CPU` : '';
+  throughput.push({ case: label, MB: fmt(chars / MB), 'wall ms': fmt(t.wall), 'CPU ms': fmt(t.cpu), 'MB/s (wall)': fmt(r.wall), 'MB/s (CPU)': fmt(r.cpu), 'vs JSON.parse': vs });
+  return r;
 }
-const pct = (rate: number): string => `${fmt((100 * rate) / jsonMBps, 0)}%`;
-
-const jsonMBps = row('JSON.parse, 1 000 000 numbers', literal.length, timeIt(() => JSON.parse(literal), 7), '100%');
 
 const denseLimits = { maxElements: COUNT };
-const oneT = timeIt(() => findArrays(dense, 'python', denseLimits), 7);
-const oneMBps = row('findArrays, one list of 10^6 (maxElements 10^6)', dense.length, oneT, pct(mbps(dense.length, oneT.cpu)));
-const rowsT = timeIt(() => findArrays(rowsText, 'python'), 7);
-const rowsMBps = row('findArrays, 1000 named lists of 1000', rowsText.length, rowsT, pct(mbps(rowsText.length, rowsT.cpu)));
-const cappedT = timeIt(() => findArrays(dense, 'python'), 7);
-row('findArrays, one list of 10^6 (default cap 10^5)', dense.length, cappedT, pct(mbps(dense.length, cappedT.cpu)));
+const json = row('JSON.parse, 1 000 000 numbers', literal.length, timeIt(() => JSON.parse(literal), 7));
+const one = row('findArrays, one list of 10^6 (maxElements 10^6)', dense.length, timeIt(() => findArrays(dense, 'python', denseLimits), 7), json);
+const rows = row('findArrays, 1000 named lists of 1000', rowsText.length, timeIt(() => findArrays(rowsText, 'python'), 7), json);
+row('findArrays, one list of 10^6 (default cap 10^5)', dense.length, timeIt(() => findArrays(dense, 'python'), 7), json);
 
 // Sanity: the figures are for a finder that really read every number.
 {
@@ -163,11 +161,12 @@ row('findArrays, one list of 10^6 (default cap 10^5)', dense.length, cappedT, pc
 // --- 2. Ordinary source with few arrays ------------------------------------------------------
 const py = ordinaryPython(10 * MB);
 const tsText = ordinaryTypeScript(10 * MB);
-let ordinaryWorst = Infinity;
+const ordinary: Rate = { cpu: Infinity, wall: Infinity };
 for (const [label, text, lang] of [['ordinary Python, few arrays', py, 'python'], ['ordinary TypeScript, few arrays', tsText, 'typescript']] as const) {
   const found = findArrays(text, lang);
-  const rate = row(`${label} (${found.arrays.length} arrays)`, text.length, timeIt(() => findArrays(text, lang), 7));
-  ordinaryWorst = Math.min(ordinaryWorst, rate);
+  const rate = row(`${label} (${found.arrays.length} arrays)`, text.length, timeIt(() => findArrays(text, lang), 7), json);
+  ordinary.cpu = Math.min(ordinary.cpu, rate.cpu);
+  ordinary.wall = Math.min(ordinary.wall, rate.wall);
 }
 console.log(`Throughput (MB = 10^6 characters, one byte each here; best of 7; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
 console.table(throughput);
@@ -248,15 +247,17 @@ async function main(): Promise<void> {
 
   // --- Targets ---------------------------------------------------------------------------------
   const [peakOne = 0, retainedOne = 0, peakRows = 0, retainedRows = 0] = heapRatios;
-  const bestDense = Math.max(oneMBps, rowsMBps);
-  // The issue quotes JSON.parse at about 380 MB/s on a quiet machine; on a loaded one every
-  // figure drops, so the finder's speed relative to JSON.parse in this run is printed too.
-  console.log(`JSON.parse ran at ${fmt(jsonMBps)} MB/s (CPU) in this run; ordinary source went at ${fmt(ordinaryWorst / jsonMBps, 2)}× JSON.parse's rate, i.e. ${fmt((380 * ordinaryWorst) / jsonMBps)} MB/s if JSON.parse ran at the issue's 380 MB/s.`);
+  // Wall time suffers when other processes share the CPUs; CPU time counts V8's parallel GC
+  // threads too. Both are shown; each target is judged on both.
+  const denseRatio = (k: keyof Rate): number => Math.min(one[k], rows[k]) / json[k];
+  const yes = (ok: boolean): string => (ok ? 'yes' : 'no');
+  console.log(`JSON.parse ran at ${fmt(json.wall)} MB/s wall, ${fmt(json.cpu)} MB/s CPU in this run (the issue quotes about 380 MB/s on a quiet machine); at 380 MB/s the ordinary-source rate relative to it would be ${fmt((380 * ordinary.wall) / json.wall)} MB/s (wall) / ${fmt((380 * ordinary.cpu) / json.cpu)} MB/s (CPU).`);
   console.log('Targets (issue 3)');
+  const peak = Math.max(peakOne, peakRows), retained = Math.max(retainedOne, retainedRows);
   console.table([
-    { target: 'number-dense text ≥ 50% of JSON.parse', measured: `${fmt((100 * Math.min(oneMBps, rowsMBps)) / jsonMBps, 0)}–${fmt((100 * bestDense) / jsonMBps, 0)}% (${fmt(Math.min(oneMBps, rowsMBps))}–${fmt(bestDense)} vs ${fmt(jsonMBps)} MB/s)`, met: Math.min(oneMBps, rowsMBps) >= jsonMBps / 2 ? 'yes' : 'no' },
-    { target: 'ordinary source ≥ 300 MB/s', measured: `${fmt(ordinaryWorst)} MB/s (slower of Python, TypeScript)`, met: ordinaryWorst >= 300 ? 'yes' : 'no' },
-    { target: 'memory ≤ 2× the values (peak)', measured: `${fmt(Math.max(peakOne, peakRows), 2)}× peak, ${fmt(Math.max(retainedOne, retainedRows), 2)}× retained`, met: Math.max(peakOne, peakRows) <= 2 ? 'yes' : `no (retained: ${Math.max(retainedOne, retainedRows) <= 2 ? 'yes' : 'no'})` },
+    { target: 'number-dense text ≥ 50% of JSON.parse', measured: `${fmt(100 * denseRatio('wall'), 0)}% wall, ${fmt(100 * denseRatio('cpu'), 0)}% CPU (slower of the two dense cases)`, met: `${yes(denseRatio('wall') >= 0.5)} wall, ${yes(denseRatio('cpu') >= 0.5)} CPU` },
+    { target: 'ordinary source ≥ 300 MB/s', measured: `${fmt(ordinary.wall)} MB/s wall, ${fmt(ordinary.cpu)} MB/s CPU (slower of Python, TypeScript)`, met: `${yes(ordinary.wall >= 300)} wall, ${yes(ordinary.cpu >= 300)} CPU` },
+    { target: 'memory ≤ 2× the values', measured: `${fmt(peak, 2)}× at the peak, ${fmt(retained, 2)}× retained`, met: `${yes(peak <= 2)} peak, ${yes(retained <= 2)} retained` },
   ]);
 }
 
