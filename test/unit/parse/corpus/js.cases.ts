@@ -130,4 +130,7 @@ export const jsCases: CorpusCase[] = [
   js('division is not a regular expression', 'const x = a / 2; const y = b / 3; const p = [0.5, 0.5];\n', {
     arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
   }),
+  js('numbers inside a regular expression are not an array', 'const re = /\\/\\/ [1, 2]/;\nconst p = [0.5, 0.5];\n', {
+    arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
+  }),
 ];

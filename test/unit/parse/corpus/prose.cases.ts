@@ -77,4 +77,7 @@ export const proseCases: CorpusCase[] = [
   txt('IPython Out[] prompt: the prompt is not an array', 'Out[3]: [0.25, 0.75]\nIn [4]: x[0]\n', {
     arrays: [{ src: '[0.25, 0.75]', anyName: true, values: [0.25, 0.75] }],
   }),
+  md('display-math delimiters are not part of a name', '$$p = [0.1, 0.9]$$\n', {
+    arrays: [{ src: '[0.1, 0.9]', name: 'p', values: [0.1, 0.9] }],
+  }),
 ];
