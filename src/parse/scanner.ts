@@ -801,7 +801,13 @@ export class Scanner {
       }
     }
     const index = this.arrays.length;
-    const name = bindingName(this.s, anchor, this.syntax.family !== 'prose', piece.end);
+    let name = bindingName(this.s, anchor, this.syntax.family !== 'prose', piece.end);
+    // In prose `$` is LaTeX math (`$$p = [0.1, 0.9]$$`), not part of a name.
+    if (name !== undefined && this.syntax.family === 'prose' && name.charCodeAt(0) === 36) {
+      let k = 0;
+      while (k < name.length && name.charCodeAt(k) === 36) k++;
+      name = k < name.length ? name.slice(k) : undefined;
+    }
     this.arrays.push({ start: piece.start, end: piece.end, name, values, shape, issues, wrapper });
     if (parent !== null && parent.kind === Kind.Call) parent.slotArray = index;
   }

@@ -41,6 +41,8 @@ export class Trivia {
           const end = s.indexOf('*/', i + 2);
           return end < 0 || end + 2 > n ? n : end + 2;
         }
+        // A regex is a value, like a string: a literal holding one is not all numbers.
+        if (this.syntax.family === 'js' && this.regexCanStart(i)) return this.markString(this.skipRegex(i));
         return -1;
       }
       case Cls.Percent: {
@@ -113,6 +115,42 @@ export class Trivia {
       }
       if (c === 10 && !multiline) return j; // an unterminated string ends with its line
       j++;
+    }
+    return n;
+  }
+
+  /** In JS a `/` after an operator, a bracket, a comma or a keyword starts a regular expression; after a value it divides. */
+  private regexCanStart(i: number): boolean {
+    const s = this.s;
+    let p = i - 1;
+    const floor = Math.max(0, i - 64);
+    while (p >= floor && (s.charCodeAt(p) === 32 || s.charCodeAt(p) === 9)) p--;
+    if (p < floor) return true;
+    const c = s.charCodeAt(p);
+    if (c === 41 || c === 93 || c === 125 || c === 34 || c === 39 || c === 96) return false; // ) ] } and strings: a value
+    if (!isIdentChar(c)) return true;
+    let k = p;
+    while (k >= floor && isIdentChar(s.charCodeAt(k))) k--;
+    const word = s.slice(k + 1, p + 1);
+    return word === 'return' || word === 'typeof' || word === 'case' || word === 'in' || word === 'of' || word === 'yield' || word === 'void';
+  }
+
+  /** A regular expression literal `/…/flags`: escapes and `[…]` classes honoured; it ends with its line at the latest. */
+  private skipRegex(i: number): number {
+    const s = this.s;
+    const n = this.n;
+    let inClass = false;
+    for (let j = i + 1; j < n; j++) {
+      const c = s.charCodeAt(j);
+      if (c === 10) return j;
+      if (c === 92) j++;
+      else if (c === 91) inClass = true;
+      else if (c === 93) inClass = false;
+      else if (c === 47 && !inClass) {
+        let k = j + 1;
+        while (k < n && isIdentChar(s.charCodeAt(k))) k++;
+        return k;
+      }
     }
     return n;
   }

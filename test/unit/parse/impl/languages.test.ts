@@ -168,3 +168,21 @@ describe("NumPy's print format in prose", () => {
     expect(found('[0.1 0.2\n 0.3]', 'plaintext').map((f) => f[2])).toEqual([[0.1, 0.2, 0.3]]);
   });
 });
+
+describe('gaps batch 3 (regex literals, LaTeX in prose)', () => {
+  it('skips JS regular expression literals but still divides after values', () => {
+    expect(found('const re = /\\/\\/ [1, 2]/g;\nconst p = [0.5, 0.5];', 'javascript').map((f) => f[0])).toEqual(['[0.5, 0.5]']);
+    expect(found('const r = a / b; const q = [0.2, 0.8]; const s = (x) / 2;', 'javascript').map((f) => f[0])).toEqual(['[0.2, 0.8]']);
+    expect(found('if (/[0-9]/.test(x)) y = [0.1, 0.9];', 'typescript').map((f) => f[0])).toEqual(['[0.1, 0.9]']);
+  });
+
+  it('$ and $$ around a list in Markdown are not part of its name', () => {
+    expect(found('$$p = [0.1, 0.9]$$', 'markdown').map((f) => f[1])).toEqual(['p']);
+  });
+});
+
+describe('a regex inside a list', () => {
+  it('makes the list not a list of numbers', () => {
+    expect(found('const xs = [/a/, 1, 2];\nconst p = [0.5, 0.5];', 'javascript').map((f) => f[0])).toEqual(['[0.5, 0.5]']);
+  });
+});
