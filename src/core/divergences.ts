@@ -1,6 +1,7 @@
 // Entropy, cross-entropy, KL and JS divergence of distributions (1-D) or of
 // batches of distributions (2-D, one per row), with SCHEMA.md's semantics.
 
+import { fusedEntropy, fusedPair } from './fused';
 import { crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';
 import { sum } from './summation';
 import {
@@ -78,6 +79,8 @@ function reduce(values: number[], shape: Rows, p: Prepared): number | number[] {
 export function entropy(p: Vector, options?: DivergenceOptions): number;
 export function entropy(p: NumericInput, options?: DivergenceOptions): number | number[];
 export function entropy(p: NumericInput, options?: DivergenceOptions): number | number[] {
+  const fast = fusedEntropy(p, options);
+  if (fast !== undefined) return fast;
   const prep = prepare('entropy', ['p'], [p], options, KNOWN);
   const shape = prep.rows[0]!;
   return reduce(shape.rows.map(entropyRow), shape, prep);
@@ -95,6 +98,8 @@ export function entropy(p: NumericInput, options?: DivergenceOptions): number | 
 export function crossEntropy(p: Vector, q: Vector, options?: DivergenceOptions): number;
 export function crossEntropy(p: NumericInput, q: NumericInput, options?: DivergenceOptions): number | number[];
 export function crossEntropy(p: NumericInput, q: NumericInput, options?: DivergenceOptions): number | number[] {
+  const fast = fusedPair(p, q, options, false);
+  if (fast !== undefined) return fast;
   const prep = prepare('crossEntropy', ['p', 'q'], [p, q], options, KNOWN);
   const [sp, sq] = prep.rows as [Rows, Rows];
   return reduce(sp.rows.map((row, r) => crossEntropyRow(row, sq.rows[r]!)), sp, prep);
@@ -113,6 +118,8 @@ export function crossEntropy(p: NumericInput, q: NumericInput, options?: Diverge
 export function klDivergence(p: Vector, q: Vector, options?: DivergenceOptions): number;
 export function klDivergence(p: NumericInput, q: NumericInput, options?: DivergenceOptions): number | number[];
 export function klDivergence(p: NumericInput, q: NumericInput, options?: DivergenceOptions): number | number[] {
+  const fast = fusedPair(p, q, options, true);
+  if (fast !== undefined) return fast;
   const prep = prepare('klDivergence', ['p', 'q'], [p, q], options, KNOWN);
   const [sp, sq] = prep.rows as [Rows, Rows];
   return reduce(sp.rows.map((row, r) => klRow(row, sq.rows[r]!)), sp, prep);

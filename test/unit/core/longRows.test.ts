@@ -45,4 +45,27 @@ describe('rows longer than a chunk', () => {
     const unnormalised = new Float64Array(n).fill(1.5 / n);
     expect(() => entropy(unnormalised)).toThrow(/p sums to 1\.4999\d+, not 1/);
   });
+
+  it('the one-pass path for 1-D input gives exactly what the row kernels give', () => {
+    const p = new Float64Array(n), q = new Float64Array(n);
+    let sp = 0, sq = 0;
+    for (let i = 0; i < n; i++) { sp += p[i] = 1 + Math.sin(i * 0.7); sq += q[i] = 1.5 + Math.cos(i * 0.11); }
+    for (let i = 0; i < n; i++) { p[i]! /= sp; q[i]! /= sq; }
+    q[6]! += q[5]! - p[5]!; q[5] = p[5]!; // one term through rel_entr's p ≈ q form, sum kept
+    // A one-row batch with reduction 'sum' takes the validated row-kernel path.
+    expect(entropy(p)).toBe(entropy([p], { reduction: 'sum' }));
+    expect(crossEntropy(p, q)).toBe(crossEntropy([p], [q], { reduction: 'sum' }));
+    expect(klDivergence(p, q)).toBe(klDivergence([p], [q], { reduction: 'sum' }));
+    expect(klDivergence(p, q, { base: 2 })).toBe(klDivergence([p], [q], { reduction: 'sum', base: 2 }));
+    expect(entropy(Array.from(p))).toBe(entropy(p));
+  });
+
+  it('the one-pass path still checks every element after an infinite term', () => {
+    const p = new Float64Array(n).fill(1 / n);
+    const q = p.slice();
+    q[3] = 0; q[4]! += 1 / n;
+    q[9 * CHUNK] = 1.5;
+    expect(() => klDivergence(p, q)).toThrow(`q[${9 * CHUNK}] is 1.5: probabilities cannot exceed 1`);
+  });
 });
+

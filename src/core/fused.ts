@@ -1,0 +1,103 @@
+// One-pass fast paths for the most common calls — entropy, cross-entropy and
+// KL of one 1-D distribution (pair) in nats or one base — that check the input
+// and compute the result in the same pass over memory, instead of a validation
+// pass and then the kernel: for long arrays the time is mostly reading memory.
+// Each returns undefined whenever anything is unusual (an invalid or unnormalised
+// element, an option other than base/reduction, 2-D input); the caller then takes
+// the full path, which names the problem. Results are bit-identical to the full
+// path's kernels (same operations in the same order).
+
+import { chunkedSum, relEntr } from './kernels';
+import { fastLog } from './log';
+import { SUM_TOLERANCE } from './validate';
+
+/** Running sums of p and q over the chunks, for the sum-to-1 check. */
+let massP = 0, massQ = 0;
+/** A term was +Infinity (p > 0 where q = 0); the pass goes on to check the rest. */
+let infinite = false;
+const NEAR = 0.0078125; // as kernels.ts
+
+/** ln(base) when the options are only a valid base and/or reduction (and normalize: false); else undefined. */
+function simpleLnBase(options: object | undefined): number | undefined {
+  if (options === undefined) return 1;
+  let lnBase = 1;
+  for (const [key, value] of Object.entries(options)) {
+    if (value === undefined) continue;
+    if (key === 'base') {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value === 1) return undefined;
+      lnBase = Math.log(value);
+    } else if (key === 'reduction') {
+      if (value !== 'mean' && value !== 'sum' && value !== 'none') return undefined;
+    } else if (!(key === 'normalize' && value === false)) return undefined;
+  }
+  return lnBase;
+}
+
+/** A non-empty 1-D array whose first element is a number (later rows or strings fail the scan). */
+function isFlat(x: unknown): x is ArrayLike<number> {
+  return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number'
+    && (x as ArrayLike<unknown>).length > 0 && typeof (x as ArrayLike<unknown>)[0] === 'number';
+}
+
+function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
+  let s = 0, c = 0, m = 0;
+  for (let i = start; i < end; i++) {
+    const x = p[i] as unknown;
+    if (typeof x !== 'number' || !(x >= 0 && x <= 1)) return NaN;
+    m += x;
+    if (x > 0) {
+      const v = -x * fastLog(x);
+      const t = s + v;
+      c += s >= v ? (s - t) + v : (v - t) + s;
+      s = t;
+    }
+  }
+  massP += m;
+  return s + c;
+}
+
+function pairRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number, kl: boolean): number {
+  let s = 0, c = 0, mp = 0, mq = 0;
+  for (let i = start; i < end; i++) {
+    const x = p[i] as unknown, y = q[i] as unknown;
+    if (typeof x !== 'number' || !(x >= 0 && x <= 1) || typeof y !== 'number' || !(y >= 0 && y <= 1)) return NaN;
+    mp += x;
+    mq += y;
+    if (x > 0) {
+      if (y === 0) { infinite = true; continue; }
+      let v: number;
+      if (kl) {
+        const ratio = x / y;
+        v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
+      } else v = -x * fastLog(y);
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      s = t;
+    }
+  }
+  massP += mp;
+  massQ += mq;
+  return s + c;
+}
+
+/** entropy(p, options) in one pass, or undefined (take the full path). */
+export function fusedEntropy(p: unknown, options: object | undefined): number | undefined {
+  const lnBase = simpleLnBase(options);
+  if (lnBase === undefined || !isFlat(p)) return undefined;
+  massP = 0;
+  const h = chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
+  if (h !== h || Math.abs(massP - 1) > SUM_TOLERANCE) return undefined;
+  return lnBase === 1 ? h : h / lnBase;
+}
+
+/** crossEntropy (kl false) or klDivergence (kl true) of a 1-D pair in one pass, or undefined. */
+export function fusedPair(p: unknown, q: unknown, options: object | undefined, kl: boolean): number | undefined {
+  const lnBase = simpleLnBase(options);
+  if (lnBase === undefined || !isFlat(p) || !isFlat(q) || p.length !== q.length) return undefined;
+  massP = 0; massQ = 0; infinite = false;
+  const v = chunkedSum(p.length, (a, b) => pairRange(p, q, a, b, kl));
+  if (v !== v || Math.abs(massP - 1) > SUM_TOLERANCE || Math.abs(massQ - 1) > SUM_TOLERANCE) return undefined;
+  if (infinite) return Infinity;
+  const r = kl && !(v > 0) ? 0 : v; // KL is never negative; rounding must not make it so
+  return lnBase === 1 ? r : r / lnBase;
+}
