@@ -77,4 +77,7 @@ export const jsonCases: CorpusCase[] = [
   json('block comment between values in jsonc', '{\n  "a": [1, 2, /* 3 */ 4],\n}\n', {
     arrays: [{ src: '[1, 2, /* 3 */ 4]', name: 'a', values: [1, 2, 4] }],
   }, 'jsonc'),
+  json('notebook file: a JSON output holds an array, the code in source strings does not', '{"cells": [{"source": ["p = [0.5, 0.5]"], "outputs": [{"data": {"application/json": {"probs": [0.2, 0.8]}}}]}]}\n', {
+    arrays: [{ src: '[0.2, 0.8]', name: 'probs', values: [0.2, 0.8], role: 'probabilities' }],
+  }, 'jupyter'),
 ];

@@ -584,4 +584,21 @@ export const pythonCases: CorpusCase[] = [
   py('a string holding # before an array on the same line', 'u = "#"; v = [0.25, 0.75]  # "[1, 2]"\n', {
     arrays: [{ src: '[0.25, 0.75]', name: 'v', values: [0.25, 0.75], role: 'probabilities' }],
   }),
+  py('tuple of tuples is a 2-D batch', 'P = ((0.1, 0.9), (0.3, 0.7))\n', {
+    arrays: [{ src: '((0.1, 0.9), (0.3, 0.7))', name: 'P', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
+  }),
+  py('list of tuples inside np.array is a 2-D batch', 'P = np.array([(0.1, 0.9), (0.3, 0.7)])\n', {
+    arrays: [{ src: '[(0.1, 0.9), (0.3, 0.7)]', name: 'P', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
+  }),
+  py('positional dtype after the literal', 'x = np.array([1, 2, 3], np.float32)\n', {
+    arrays: [{ src: '[1, 2, 3]', name: 'x', values: [1, 2, 3] }],
+  }),
+  py('a loss call on names with no arrays found pairs nothing', 'print(log_loss(y_true, y_pred))\n', { arrays: [], pairs: [] }),
+  py('default arguments are found, named and paired by the call in the body', 'def loss(y_true=[0, 1], y_pred=[0.4, 0.6]):\n    return log_loss(y_true, y_pred)\n', {
+    arrays: [
+      { src: '[0, 1]', name: 'y_true', values: [0, 1], role: 'one-hot' },
+      { src: '[0.4, 0.6]', name: 'y_pred', values: [0.4, 0.6], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'y_true', prediction: 'y_pred', why: 'log_loss' }],
+  }),
 ];
