@@ -143,8 +143,16 @@ export function isLossClass(callee: string): boolean {
   const dot = Math.max(callee.lastIndexOf('.'), callee.lastIndexOf(':'));
   const seg = callee.slice(dot + 1);
   const first = seg.charCodeAt(0);
-  return first >= 65 && first <= 90 && LOSS_CLASSES.has(snakeCase(seg));
+  if (first < 65 || first > 90) return false; // classes are PascalCase: most callees stop here
+  let known = lossClassCache.get(seg);
+  if (known === undefined) {
+    known = LOSS_CLASSES.has(snakeCase(seg));
+    if (lossClassCache.size < 10_000) lossClassCache.set(seg, known);
+  }
+  return known;
 }
+
+const lossClassCache = new Map<string, boolean>();
 
 /** Constructors whose single literal argument is the array: `np.array([…])`, `new Float32Array([…])`. */
 const WRAPPERS = new Set([
