@@ -9,7 +9,8 @@ const near = (a: number, b: number, tol = 1e-10) => Math.abs(a - b) <= tol * Mat
 
 /** A distribution of C classes (entries bounded away from 0 so that q has no zeros). */
 const dist = (C: number, min = 1e-3) =>
-  fc.array(fc.double({ min, max: 1, noNaN: true }), { minLength: C, maxLength: C }).map((w) => {
+  // (with min = 0 every weight may be 0: there is no distribution to make then)
+  fc.array(fc.double({ min, max: 1, noNaN: true }), { minLength: C, maxLength: C }).filter((w) => w.some((x) => x > 0)).map((w) => {
     const s = w.reduce((a, b) => a + b, 0);
     return w.map((x) => x / s);
   });
