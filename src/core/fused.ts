@@ -56,7 +56,8 @@ function entropyRange(p: ArrayLike<number>, start: number, end: number): number 
   return s + c;
 }
 
-function pairRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number, kl: boolean): number {
+/** The KL terms of [start, end), and the checks and sums; relEntr only near p = q or at extremes. */
+function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
   let s = 0, c = 0, mp = 0, mq = 0;
   for (let i = start; i < end; i++) {
     const x = p[i] as unknown, y = q[i] as unknown;
@@ -65,11 +66,29 @@ function pairRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, en
     mq += y;
     if (x > 0) {
       if (y === 0) { infinite = true; continue; }
-      let v: number;
-      if (kl) {
-        const ratio = x / y;
-        v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
-      } else v = -x * fastLog(y);
+      const ratio = x / y;
+      const v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
+      const t = s + v;
+      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      s = t;
+    }
+  }
+  massP += mp;
+  massQ += mq;
+  return s + c;
+}
+
+/** The cross-entropy terms -p log q of [start, end), and the checks and sums. */
+function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
+  let s = 0, c = 0, mp = 0, mq = 0;
+  for (let i = start; i < end; i++) {
+    const x = p[i] as unknown, y = q[i] as unknown;
+    if (typeof x !== 'number' || !(x >= 0 && x <= 1) || typeof y !== 'number' || !(y >= 0 && y <= 1)) return NaN;
+    mp += x;
+    mq += y;
+    if (x > 0) {
+      if (y === 0) { infinite = true; continue; }
+      const v = -x * fastLog(y);
       const t = s + v;
       c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
       s = t;
@@ -95,7 +114,7 @@ export function fusedPair(p: unknown, q: unknown, options: object | undefined, k
   const lnBase = simpleLnBase(options);
   if (lnBase === undefined || !isFlat(p) || !isFlat(q) || p.length !== q.length) return undefined;
   massP = 0; massQ = 0; infinite = false;
-  const v = chunkedSum(p.length, (a, b) => pairRange(p, q, a, b, kl));
+  const v = kl ? chunkedSum(p.length, (a, b) => klRange(p, q, a, b)) : chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
   if (v !== v || Math.abs(massP - 1) > SUM_TOLERANCE || Math.abs(massQ - 1) > SUM_TOLERANCE) return undefined;
   if (infinite) return Infinity;
   const r = kl && !(v > 0) ? 0 : v; // KL is never negative; rounding must not make it so
