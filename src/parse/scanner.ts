@@ -151,7 +151,7 @@ function isCode(syntax: Syntax): boolean {
 
 const MAX_NOTES = 3;
 /** Values read before a long list reserves its room. */
-const RESERVE_AT = 1024;
+const RESERVE_AT = 256;
 /** Document issues listed; the rest are counted in one closing issue. */
 const MAX_ISSUES = 100;
 /** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
