@@ -438,7 +438,8 @@ export class Scanner {
     const close = this.s.indexOf(String.fromCharCode(f.close), k);
     const end = close < 0 || close > this.n ? this.n : close;
     const perValue = Math.max(1, (k - f.open) / len);
-    const estimate = Math.min(this.maxElements, len + Math.ceil(((end - k) / perValue) * 1.02) + 64);
+    // At most 4096× what was read: an unclosed list whose first `]` is far away cannot reserve much.
+    const estimate = Math.min(this.maxElements, len * 4096, len + Math.ceil(((end - k) / perValue) * 1.02) + 64);
     if (estimate > len) values.length = estimate;
   }
 
