@@ -1,8 +1,9 @@
 // Fuzzes findArrays with fast-check: random text, corpus snippets mangled by
-// deletions, insertions, duplications and truncation, deep nesting and long
-// lines. Whatever the text, the finder must not throw, every range must lie
-// inside the text and read back as the same array on its own, ranges must
-// nest or be disjoint, and pairs must point at real arrays.
+// deletions, insertions, duplications, truncation and splicing, literals
+// generated in every language, random caps, deep nesting and long lines.
+// Whatever the text, the finder must not throw, every range must lie inside
+// the text and read back as the same array on its own, ranges must nest or be
+// disjoint, pairs must point at real arrays, and a cap that is hit is said.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findArrays, type FindResult } from '../../../src/parse/index';
@@ -32,7 +33,7 @@ const PIECES = [
   'Infinity', 'NaN', 'Inf', 'NA', 'f64::NAN', 'Double.NaN', 'y_true = ', 'y_pred = ', 'const q = ', 'p <- ', 'double p[] = ',
   'log_loss(', 'F.cross_entropy(', 'nn.CrossEntropyLoss()(', 'scipy.stats.entropy(', 'F.kl_div(', 'keras.losses.categorical_crossentropy(',
   '[0.1, 0.9]', '[1, 0]', '[[0.2, 0.8], [0.5, 0.5]]', '{0.5, 0.5}', '[0.1 0.9; 0.3 0.7]', '1e-3', '.5', '5.', '1_000', '0x1F',
-  '"""', "'''", '/*', '*/', '//', '#=', '=#', '%{', '%}', '\n', ', ', ' ', 'x[0]', 'a[1:3]', '...', '\\\n', '🐱', '\u2028', '\0',
+  '"""', "'''", '/*', '*/', '//', '#=', '=#', '%{', '%}', '\n', ', ', ' ', 'x[0]', 'a[1:3]', '...', '\\\n', '🐱', '\u2028', '\0', '\uD800', '\uDC00',
 ];
 const pieceText = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((p) => p.join(''));
 
