@@ -107,4 +107,20 @@ export const clikeCases: CorpusCase[] = [
   c('ragged initialiser rows are reported', 'double r[2][2] = {{0.1, 0.9}, {0.5}};\n', {
     arrays: [{ src: '{{0.1, 0.9}, {0.5}}', name: 'r', values: [[0.1, 0.9], [0.5]], shape: [2, 2], issues: ['ragged'] }],
   }),
+  cpp('brace initialisation without =, after a template', 'template <int N> struct A {};\nA<3> a;\nfloat q[] {0.25f, 0.75f};\n', {
+    arrays: [{ src: '{0.25f, 0.75f}', name: 'q', values: [0.25, 0.75], role: 'probabilities' }],
+  }),
+  cpp('Eigen constructor arguments and comma initialisers are not literals', 'Eigen::Vector3d v(0.2, 0.3, 0.5);\nEigen::MatrixXd m(2, 2); m << 0.1, 0.9, 0.4, 0.6;\n', { arrays: [] }),
+  java('new int[][] with rows; new float[3] is a size', 'int[][] idx = new int[][] {{0, 1}, {1, 0}};\nfloat[] f = new float[3];\n', {
+    arrays: [{ src: '{{0, 1}, {1, 0}}', name: 'idx', values: [[0, 1], [1, 0]], role: 'one-hot' }],
+  }),
+  cs('implicitly typed new[] and sized new double[2]', 'var probs = new[] { 0.2, 0.8 };\nvar arr = new double[2] { 0.5, 0.5 };\n', {
+    arrays: [
+      { src: '{ 0.2, 0.8 }', name: 'probs', values: [0.2, 0.8] },
+      { src: '{ 0.5, 0.5 }', name: 'arr', values: [0.5, 0.5] },
+    ],
+  }),
+  cs('exponents and leading dot; an interpolated string hides its brackets', 'double[] p = { 1e-3, 5E+2, .5 };\nvar s = $"{x[0]} [1, 2]";\n', {
+    arrays: [{ src: '{ 1e-3, 5E+2, .5 }', name: 'p', values: [0.001, 500, 0.5] }],
+  }),
 ];

@@ -1,7 +1,7 @@
 // MATLAB, Octave and Julia: space-separated rows, `;` or newlines between
 // rows, `...` continuations, transposes that look like quotes, and the
 // parenthesised or bracketed indices that are not arrays.
-import type { CorpusCase } from './types';
+import { BY_NAMES, type CorpusCase } from './types';
 
 const at = (lang: string) => (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({ name, lang, text, ...rest });
 const m = at('matlab');
@@ -109,6 +109,19 @@ export const matlabJuliaCases: CorpusCase[] = [
     arrays: [
       { src: '[1 -2]', name: 'y', values: [1, -2] },
       { src: '[1 , -2]', name: 'z', values: [1, -2] },
+    ],
+  }),
+  jl('broadcast KL divergence between p and q on one line', 'p = [0.2, 0.8]; q = [0.5, 0.5]\nkl = sum(p .* log.(p ./ q))\n', {
+    arrays: [
+      { src: '[0.2, 0.8]', name: 'p', values: [0.2, 0.8], role: 'target' },
+      { src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5], role: 'probabilities' },
+    ],
+    pairs: [{ target: 'p', prediction: 'q', why: BY_NAMES }],
+  }),
+  jl('Float32 literals and a typed row', 'x = [1.0f0, 2.5f-1]\ny = Float32[0.5 0.5]\n', {
+    arrays: [
+      { src: '[1.0f0, 2.5f-1]', name: 'x', values: [1, 0.25] },
+      { src: '[0.5 0.5]', name: 'y', values: [0.5, 0.5] },
     ],
   }),
 ];

@@ -43,4 +43,7 @@ export const rustCases: CorpusCase[] = [
   rs('vec! repeat form is not a list, a literal before a method chain is', 'let v: Vec<f32> = vec![0.1; 3];\nlet w = [1, 2, 3].iter().sum::<i32>();\n', {
     arrays: [{ src: '[1, 2, 3]', name: 'w', values: [1, 2, 3] }],
   }),
+  rs('const with a typed array, slice patterns are not arrays', 'const PROBS: [f64; 3] = [0.2, 0.3, 0.5];\nmatch x { [a, b] => 1, _ => 0 };\n', {
+    arrays: [{ src: '[0.2, 0.3, 0.5]', name: 'PROBS', values: [0.2, 0.3, 0.5], role: 'probabilities' }],
+  }),
 ];
