@@ -243,6 +243,8 @@ export function bindingName(s: string, anchor: number, code = true, end = anchor
     if (unpacked !== null) return unpacked;
   }
   let p = prevNonBlank(s, anchor, floor);
+  // Rust's borrowed slice `= &[1.0, -1.0]`: the `&` does not hide the binding.
+  if (code && p > 0 && s.charCodeAt(p) === 38 /* & */ && s.charCodeAt(p - 1) !== 38) p = prevNonBlank(s, p, floor);
   if (!code) {
     // Prose: only `name = [...]` names a list.
     return p >= 0 && s.charCodeAt(p) === 61 ? nameBeforeEquals(s, p, floor) : undefined;
@@ -362,7 +364,7 @@ function leftNames(s: string, eq: number, floor: number): string[] | null {
   return names.length >= 2 ? names.reverse() : null;
 }
 
-function nextNonBlank(s: string, i: number): number {
+export function nextNonBlank(s: string, i: number): number {
   const limit = Math.min(s.length, i + LOOK_BACK);
   for (let k = i; k < limit; k++) if (!isBlank(s.charCodeAt(k))) return k;
   return -1;

@@ -13,7 +13,7 @@ import { Cls, PlainSkipper, tableFor, withoutClosers } from './fastSkip';
 import { Trivia } from './trivia';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
-import { Before, bindingName, classifyBefore, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
+import { Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
 import {
   interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
   TRANSPARENT_METHODS, type LossSignature,
@@ -634,6 +634,14 @@ export class Scanner {
 
   /** A literal closed at `end` (exclusive): attach it to its parent literal or report it. */
   private finishLiteral(f: Frame, end: number, parent: Frame | null): void {
+    // A literal right before `=` is assigned to, not data: C99's designator `{ [0] = 1 }`, JS `[a, b] = …`.
+    if (this.code) {
+      const next = nextNonBlank(this.s, end);
+      if (next >= 0 && next < this.n && this.s.charCodeAt(next) === 61 && this.s.charCodeAt(next + 1) !== 61 && this.s.charCodeAt(next + 1) !== 62) {
+        this.invalidate(f);
+        return this.closedOpaque(parent);
+      }
+    }
     if (f.matrix) {
       if (f.values.length > 0) {
         if (f.rows !== null || f.children === null) this.rowBreak(f);

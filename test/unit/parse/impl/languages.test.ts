@@ -186,3 +186,14 @@ describe('a regex inside a list', () => {
     expect(found('const xs = [/a/, 1, 2];\nconst p = [0.5, 0.5];', 'javascript').map((f) => f[0])).toEqual(['[0.5, 0.5]']);
   });
 });
+
+describe('gaps batch 4 (C designators, Rust borrowed slices)', () => {
+  it('a bracket before = is assigned to, not data', () => {
+    expect(found('int arr[] = { [0] = 1, [2] = 3 };\ndouble p[] = {0.5, 0.5};', 'c').map((f) => f[0])).toEqual(['{0.5, 0.5}']);
+    expect(found('[a, b] = [1, 2];\nx[0] = [0.5, 0.5];', 'javascript').map((f) => f[0])).toEqual(['[1, 2]', '[0.5, 0.5]']);
+  });
+
+  it('names a borrowed Rust slice', () => {
+    expect(found('static LOGITS: &[f32] = &[1.0, -1.0];', 'rust')).toEqual([['[1.0, -1.0]', 'LOGITS', [1, -1]]]);
+  });
+});
