@@ -123,4 +123,7 @@ export const clikeCases: CorpusCase[] = [
   cs('exponents and leading dot; an interpolated string hides its brackets', 'double[] p = { 1e-3, 5E+2, .5 };\nvar s = $"{x[0]} [1, 2]";\n', {
     arrays: [{ src: '{ 1e-3, 5E+2, .5 }', name: 'p', values: [0.001, 500, 0.5] }],
   }),
+  c('designated initialisers: [i] = v are designators, not arrays', 'int arr[] = { [0] = 1, [2] = 3 };\ndouble p[] = {0.5, 0.5};\n', {
+    arrays: [{ src: '{0.5, 0.5}', name: 'p', values: [0.5, 0.5] }],
+  }),
 ];

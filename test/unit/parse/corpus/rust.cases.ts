@@ -46,4 +46,7 @@ export const rustCases: CorpusCase[] = [
   rs('const with a typed array, slice patterns are not arrays', 'const PROBS: [f64; 3] = [0.2, 0.3, 0.5];\nmatch x { [a, b] => 1, _ => 0 };\n', {
     arrays: [{ src: '[0.2, 0.3, 0.5]', name: 'PROBS', values: [0.2, 0.3, 0.5], role: 'probabilities' }],
   }),
+  rs('a borrowed array literal keeps the binding name', 'static LOGITS: &[f32] = &[1.0, -1.0];\n', {
+    arrays: [{ src: '[1.0, -1.0]', name: 'LOGITS', values: [1, -1], role: 'logits' }],
+  }),
 ];
