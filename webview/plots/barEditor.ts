@@ -3,6 +3,7 @@
 // keyboard (arrows, Page Up/Down, Home/End). Elements are updated in place so
 // a handle keeps focus and pointer capture while the whole view redraws.
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { setText } from '../ui/dom';
 import { fmtNum, setAttrs, svgEl, text, type Hue } from './svg';
 
 export interface BarEditorSpec {
@@ -28,6 +29,7 @@ export class BarEditor {
   private labels: SVGTextElement[] = [];
   private axes: SVGGElement;
   private dragging: number | null = null;
+  private axesKey = '';
 
   constructor(parent: HTMLElement, id: string, title: string, private readonly onChange: (index: number, value: number) => void) {
     const figure = document.createElement('figure');
@@ -56,14 +58,19 @@ export class BarEditor {
     const rebuild = !this.spec || this.spec.values.length !== spec.values.length;
     this.spec = spec;
     const { x, y } = this.scales();
-    setAttrs(this.svg, { viewBox: `0 0 ${spec.width} ${H}`, width: spec.width, height: H });
-    this.axes.replaceChildren();
-    for (const t of y.ticks(4)) {
-      svgEl('line', { class: 'grid', x1: MARGIN.left, x2: spec.width - MARGIN.right, y1: y(t), y2: y(t) }, this.axes);
-      text(this.axes, MARGIN.left - 4, y(t) + 3, fmtNum(t), { 'text-anchor': 'end' });
+    // The axes depend on the size and the domain only: not redrawn during a drag.
+    const axesKey = `${spec.width}|${spec.domain[0]}|${spec.domain[1]}`;
+    if (axesKey !== this.axesKey) {
+      this.axesKey = axesKey;
+      setAttrs(this.svg, { viewBox: `0 0 ${spec.width} ${H}`, width: spec.width, height: H });
+      this.axes.replaceChildren();
+      for (const t of y.ticks(4)) {
+        svgEl('line', { class: 'grid', x1: MARGIN.left, x2: spec.width - MARGIN.right, y1: y(t), y2: y(t) }, this.axes);
+        text(this.axes, MARGIN.left - 4, y(t) + 3, fmtNum(t), { 'text-anchor': 'end' });
+      }
+      const zero = y(Math.min(spec.domain[1], Math.max(spec.domain[0], 0)));
+      svgEl('line', { x1: MARGIN.left, x2: spec.width - MARGIN.right, y1: zero, y2: zero }, this.axes);
     }
-    const zero = y(Math.min(spec.domain[1], Math.max(spec.domain[0], 0)));
-    svgEl('line', { x1: MARGIN.left, x2: spec.width - MARGIN.right, y1: zero, y2: zero }, this.axes);
     if (rebuild) this.build();
     spec.values.forEach((v, i) => {
       const top = y(Math.max(0, v)), bottom = y(Math.min(0, v));
@@ -77,7 +84,7 @@ export class BarEditor {
         'aria-label': `${spec.valueName} of class ${spec.classLabels[i]}`,
       });
       setAttrs(this.labels[i]!, { x: bx + bw / 2, y: H - MARGIN.bottom + 12 });
-      this.labels[i]!.textContent = spec.classLabels[i] ?? String(i);
+      setText(this.labels[i]!, spec.classLabels[i] ?? String(i));
     });
   }
 

@@ -5,8 +5,10 @@
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
 import type { Curve } from '../curves/lossCurves';
+import { PathCache } from '../curves/pathCache';
 import { thinMinMax } from '../curves/thin';
-import { fmtNum, svgEl, text, type Hue } from './svg';
+import { setText } from '../ui/dom';
+import { fmtNum, setAttrs, setChanged, svgEl, text, type Hue } from './svg';
 
 export interface Series { label: string; curve: Curve; hue: Hue; dashed?: boolean }
 export interface Marker { x: number; y: number; label: string; hue: Hue }
@@ -24,6 +26,9 @@ export interface LinePlotSpec {
 }
 
 const MARGIN = { top: 10, right: 10, bottom: 30, left: 38 };
+
+// Shared by all plots: a path depends on its curve, size and domains only.
+const paths = new PathCache(48);
 
 /** Linear interpolation of a curve at x (x ascending); NaN outside. */
 export function valueAt(curve: Curve, x: number): number {
@@ -150,10 +155,14 @@ export class LinePlot {
     const columns = Math.max(1, Math.round((width - MARGIN.left - MARGIN.right) * 2));
     let pts: Float64Array = new Float64Array(0);
     const gen = line<number>().digits(2).x((i) => x(pts[i * 2]!)).y((i) => y(Math.min(yHi + pad, Math.max(yLo - pad, pts[i * 2 + 1]!))));
+    const frame = JSON.stringify([width, this.height, spec.xDomain, spec.yDomain]);
     spec.series.forEach((s, k) => {
-      pts = thinMinMax(s.curve.x, s.curve.y, spec.xDomain[0], spec.xDomain[1], columns);
-      const idx = Array.from({ length: pts.length / 2 }, (_, i) => i);
-      svgEl('path', { class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`, d: gen(idx) ?? '', 'data-series': k }, curves);
+      const d = paths.get(`${this.curveId(s.curve)}|${this.opts.id}|${frame}`, () => {
+        pts = thinMinMax(s.curve.x, s.curve.y, spec.xDomain[0], spec.xDomain[1], columns);
+        const idx = Array.from({ length: pts.length / 2 }, (_, i) => i);
+        return gen(idx) ?? '';
+      });
+      svgEl('path', { class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`, d, 'data-series': k }, curves);
     });
 
     const legend = svgEl('g', { class: 'legend', 'aria-hidden': 'true' }, layer);
@@ -174,10 +183,10 @@ export class LinePlot {
     markers.forEach((m, i) => {
       let c = layer.childNodes[i] as SVGCircleElement | undefined;
       if (!c) { c = svgEl('circle', { r: 4 }, layer); svgEl('title', {}, c); }
-      c.setAttribute('class', `marker c-${m.hue}`);
-      c.setAttribute('cx', String(x(m.x)));
-      c.setAttribute('cy', String(y(Math.min(yHi, Math.max(yLo, m.y)))));
-      c.firstChild!.textContent = `${m.label}: (${fx(m.x)}, ${fmtNum(m.y)})`;
+      setChanged(c, 'class', `marker c-${m.hue}`);
+      setChanged(c, 'cx', x(m.x).toFixed(2));
+      setChanged(c, 'cy', y(Math.min(yHi, Math.max(yLo, m.y))).toFixed(2));
+      setText(c.firstChild!, `${m.label}: (${fx(m.x)}, ${fmtNum(m.y)})`);
     });
   }
 
@@ -201,17 +210,22 @@ export class LinePlot {
     this.drawCrosshair();
   }
 
+  private crosshair: SVGLineElement | null = null;
+
+  // One crosshair line, moved in place (and kept on top of the static layer).
   private drawCrosshair(): void {
-    this.svg.querySelector('.crosshair')?.remove();
     if (!this.spec || this.crosshairX === null) {
-      this.readout.textContent = '';
+      if (this.crosshair) this.crosshair.setAttribute('visibility', 'hidden');
+      setText(this.readout, '');
       return;
     }
     const { x } = this.scales();
     const px = x(this.crosshairX);
-    svgEl('line', { class: 'crosshair', x1: px, x2: px, y1: MARGIN.top, y2: this.height - MARGIN.bottom }, this.svg);
+    if (!this.crosshair) this.crosshair = svgEl('line', { class: 'crosshair' });
+    if (this.crosshair.parentNode !== this.svg || this.svg.lastChild !== this.crosshair) this.svg.appendChild(this.crosshair);
+    setAttrs(this.crosshair, { x1: px, x2: px, y1: MARGIN.top, y2: this.height - MARGIN.bottom, visibility: undefined });
     const fx = this.spec.xFormat ?? ((v: number) => fmtNum(v));
     const parts = this.spec.series.map((s) => `${s.label} = ${fmtNum(valueAt(s.curve, this.crosshairX!))}`);
-    this.readout.textContent = `${this.opts.xLabel} = ${fx(this.crosshairX)}: ${parts.join(', ')}`;
+    setText(this.readout, `${this.opts.xLabel} = ${fx(this.crosshairX)}: ${parts.join(', ')}`);
   }
 }

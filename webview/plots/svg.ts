@@ -11,11 +11,17 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs
   return node;
 }
 
+/** Sets attributes, skipping those already equal (an equal write still dirties style). */
 export function setAttrs(node: Element, attrs: Attrs): void {
   for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined) node.removeAttribute(k);
-    else node.setAttribute(k, String(v));
+    if (v === undefined) { if (node.hasAttribute(k)) node.removeAttribute(k); }
+    else setChanged(node, k, String(v));
   }
+}
+
+/** Sets an attribute only when its value changes (an equal write still dirties style). */
+export function setChanged(node: Element, name: string, value: string): void {
+  if (node.getAttribute(name) !== value) node.setAttribute(name, value);
 }
 
 export function text(parent: Element, x: number, y: number, content: string, attrs: Attrs = {}): SVGTextElement {

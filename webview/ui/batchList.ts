@@ -11,6 +11,7 @@ export class BatchList {
   private readonly list: HTMLOListElement;
   private readonly note: HTMLElement;
   private lastRows: RowLoss[] | null = null;
+  private lastSelected = -1;
 
   constructor(parent: Element, private readonly onSelect: (row: number) => void) {
     this.section = h('section', { class: 'batch', attrs: { 'aria-labelledby': 'batch-title' } }, parent);
@@ -20,7 +21,12 @@ export class BatchList {
   }
 
   update(rows: RowLoss[], selected: number): void {
-    this.section.hidden = rows.length <= 1;
+    const single = rows.length <= 1;
+    if (this.section.hidden !== single) this.section.hidden = single;
+    // A single pair has no list to show: its one-row loss is new on every
+    // redraw, and rebuilding the hidden list for it cost a third of a slider move.
+    if (single) return;
+    if (rows === this.lastRows && selected === this.lastSelected) return;
     if (rows !== this.lastRows) {
       this.lastRows = rows;
       this.list.replaceChildren();
@@ -36,6 +42,7 @@ export class BatchList {
       }
       this.note.textContent = rows.length > SHOWN ? `Showing the ${SHOWN} worst of ${rows.length} rows.` : `${rows.length} rows. Choose one to inspect it and jump to it in the editor.`;
     }
+    this.lastSelected = selected;
     for (const b of this.list.querySelectorAll<HTMLButtonElement>('button.batch-row')) {
       const on = b.dataset.row === String(selected);
       b.classList.toggle('selected', on);
