@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import type { HostToWebview } from '../src/protocol/visualizer';
 import { composeFigure, svgToPngBase64 } from './export/figure';
 import { HostChannel } from './host';
+import { debouncedSave } from './model/debouncedSave';
 import { dataTables, toCsv, toMarkdown } from './model/exportData';
 import { pairKey, reduce, restoreState, stateForPair, type Action, type ViewState } from './model/state';
 import { frameScheduler } from './ui/frameScheduler';
@@ -13,7 +14,6 @@ import { CURVE_POINTS, VisualizerView } from './view';
 
 const channel = new HostChannel(onHostMessage);
 let state: ViewState = restoreState(channel.getState());
-let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 const root = document.getElementById('app') ?? document.body;
 const view = new VisualizerView(root, {
@@ -52,11 +52,12 @@ const frame = frameScheduler(render);
 // Keep only the latest measures: the view lives for hours.
 new PerformanceObserver(() => { if (performance.getEntriesByName('redraw').length > 1000) performance.clearMeasures('redraw'); }).observe({ entryTypes: ['measure'] });
 
-function persist(): void {
-  // Drags dispatch dozens of actions a second; store the state once they settle.
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => channel.setState(state), 150);
-}
+// Drags dispatch dozens of actions a second; store the state once they settle,
+// and at once when the page is hidden or thrown away.
+const saver = debouncedSave(() => channel.setState(state), 150);
+const persist = () => saver.request();
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saver.flush(); });
+window.addEventListener('pagehide', () => saver.flush());
 
 function dispatch(action: Action): void {
   const next = reduce(state, action);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PathCache } from '../../../webview/curves/pathCache';
+import { debouncedSave } from '../../../webview/model/debouncedSave';
 import { frameScheduler } from '../../../webview/ui/frameScheduler';
 
 // A fake frame clock: callbacks run only when the test advances a frame.
@@ -79,5 +80,43 @@ describe('path cache (curves are not re-thinned when only a slider moves)', () =
     expect(c.size).toBe(2);
     expect(c.get('a', () => 'new')).toBe('A');
     expect(c.get('b', () => 'B2')).toBe('B2');
+  });
+});
+
+describe('debounced state save', () => {
+  function fakeTimers() {
+    let next = 1;
+    const pending = new Map<number, () => void>();
+    return {
+      set: (f: () => void) => { const id = next++; pending.set(id, f); return id; },
+      clear: (id: unknown) => { pending.delete(id as number); },
+      fire() { const fs = [...pending.values()]; pending.clear(); fs.forEach((f) => f()); },
+      get size() { return pending.size; },
+    };
+  }
+
+  it('saves once after a burst of requests', () => {
+    const t = fakeTimers();
+    let saves = 0;
+    const s = debouncedSave(() => saves++, 150, t);
+    for (let i = 0; i < 30; i++) s.request();
+    expect(t.size).toBe(1);
+    expect(saves).toBe(0);
+    t.fire();
+    expect(saves).toBe(1);
+  });
+
+  it('flush saves a pending edit at once (the page is being hidden) and only then', () => {
+    const t = fakeTimers();
+    let saves = 0;
+    const s = debouncedSave(() => saves++, 150, t);
+    s.flush();
+    expect(saves).toBe(0);
+    s.request();
+    s.flush();
+    expect(saves).toBe(1);
+    expect(t.size).toBe(0);
+    t.fire();
+    expect(saves).toBe(1);
   });
 });
