@@ -101,6 +101,30 @@ describe('visualizer in the VS Code UI', function () {
     assert.equal(await frame.inputValue('#temperature'), '1.3');
   });
 
+  it('dragging a logit bar by its body (not only its handle) changes that logit and the loss', async () => {
+    // The tallest bar, pressed at its zero end: the handle sits on the value end
+    // (5 pixels into the bar), so the press lands on the body, not the handle.
+    const bars = await frame.$$('[data-plot="editor"] rect.bar');
+    const boxes = await Promise.all(bars.map(async (b) => (await b.boundingBox())!));
+    const k = boxes.reduce((best, b, i) => (b.height > boxes[best]!.height ? i : best), 0);
+    const box = boxes[k]!;
+    assert.ok(box.height > 8, `a bar tall enough to press its body (tallest is ${box.height}px)`);
+    const before = await frame.textContent('#loss-readout');
+    const valueBefore = await frame.getAttribute(`[data-plot="editor"] .handle >> nth=${k}`, 'aria-valuenow');
+    // Press inside the bar body, away from its top edge where the handle is, and drag down.
+    const x = box.x + box.width / 2;
+    const positive = Number(valueBefore) > 0;
+    const y = positive ? box.y + box.height - 2 : box.y + 2;
+    await wb.page.mouse.move(x, y);
+    await wb.page.mouse.down();
+    await wb.page.mouse.move(x, positive ? y - 30 : y + 30, { steps: 5 });
+    await wb.page.mouse.up();
+    await frame.waitForFunction((b) => document.querySelector('#loss-readout')?.textContent !== b, before, { timeout: 10_000 });
+    const valueAfter = await frame.getAttribute(`[data-plot="editor"] .handle >> nth=${k}`, 'aria-valuenow');
+    assert.notEqual(valueAfter, valueBefore, 'the dragged class’s logit changed');
+    assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('role')), 'slider', 'the dragged bar’s handle has the keyboard focus');
+  });
+
   it('follows light, dark and high-contrast themes (screenshots in .test-output/screenshots)', async () => {
     const reds = new Map<string, string>();
     for (const [theme, bodyClass, slug] of THEMES) {

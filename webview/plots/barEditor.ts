@@ -93,20 +93,27 @@ export class BarEditor {
     const n = this.spec!.values.length;
     this.bars = []; this.handles = []; this.labels = [];
     for (let i = 0; i < n; i++) {
-      this.bars.push(svgEl('rect', { class: 'bar' }, this.svg));
+      // The bar body starts a drag too (the handle alone is a 10-pixel target):
+      // the bar jumps to the pointer and its handle takes the keyboard focus.
+      const bar = svgEl('rect', { class: 'bar' }, this.svg);
+      bar.addEventListener('pointerdown', (e) => this.startDrag(i, e, true));
+      this.bars.push(bar);
       this.labels.push(text(this.svg, 0, 0, '', { 'text-anchor': 'middle', class: 'tick-label', 'aria-hidden': 'true' }));
     }
     for (let i = 0; i < n; i++) {
       const h = svgEl('rect', { class: 'handle', role: 'slider', tabindex: 0, 'aria-orientation': 'vertical' }, this.svg);
-      h.addEventListener('pointerdown', (e) => {
-        this.dragging = i;
-        this.svg.setPointerCapture(e.pointerId);
-        h.focus();
-        e.preventDefault();
-      });
+      h.addEventListener('pointerdown', (e) => this.startDrag(i, e, false));
       h.addEventListener('keydown', (e) => this.onKey(i, e));
       this.handles.push(h);
     }
+  }
+
+  private startDrag(i: number, e: PointerEvent, jump: boolean): void {
+    this.dragging = i;
+    this.svg.setPointerCapture(e.pointerId);
+    this.handles[i]?.focus();
+    e.preventDefault();
+    if (jump) this.onDrag(e);
   }
 
   private onDrag(e: PointerEvent): void {
