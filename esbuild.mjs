@@ -22,7 +22,9 @@ const bundles = [
   { ...common, entryPoints: ['src/parse/index.ts'], outfile: 'dist/finder.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
   // The extension, once for the desktop (Node) host and once for the web-worker host.
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.NODE_ENV': '"production"' } },
+  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads'], define: { 'process.env.NODE_ENV': '"production"' } },
+  // The finder on a worker thread, for large documents in the Node host.
+  { ...common, entryPoints: ['src/extension/offThread/finderWorker.ts'], outfile: 'dist/finderWorker.js', platform: 'node', format: 'cjs' },
   // The visualizer webview: a plain browser script, loaded by nonce.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // Integration tests, loaded by VS Code's extension test runner (mocha bundled in).

@@ -18,7 +18,7 @@ for (const file of chosen) {
   const outfile = join(outdir, file.replace(/\.ts$/, '.cjs'));
   await esbuild.build({
     entryPoints: [join(root, 'bench', file)], outfile, bundle: true, platform: 'node',
-    format: 'cjs', target: 'es2022', external: ['vscode', 'playwright-core'], logLevel: 'warning',
+    format: 'cjs', target: 'es2022', external: ['vscode', 'playwright-core', 'esbuild'], logLevel: 'warning',
   });
   console.log(`\n## ${file.replace(/\.bench\.ts$/, '')}\n`);
   const run = spawnSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit', cwd: root });

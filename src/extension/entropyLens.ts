@@ -9,11 +9,14 @@ import { registerHostFeatures, type FeatureSettings, type Features } from './fea
 import { copyPair, forwardPair, FORWARD_COMMAND } from './features/commands';
 import { createEngine } from './features/engine';
 import { COMMANDS } from './features/settings';
+import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { registerVisualizer } from './visualizer';
 
 export class EntropyLens extends Disposable {
   readonly config = new EntropyLensConfig();
   readonly features: Features;
+  /** The finder's worker thread (Node host only). */
+  readonly offThreadFinder: OffThreadFinder | undefined;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -22,12 +25,16 @@ export class EntropyLens extends Disposable {
     this._register(this.config.onDidChange(() => { this.settings = snapshotFeatureSettings(this.config); }));
     const engine = createEngine(() => this.config.limits);
     const register = <T extends vscode.Disposable>(d: T): T => this._register(d);
+    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, () => this.config.limits);
+    if (finder) register(finder);
+    this.offThreadFinder = finder;
 
     this.features = registerHostFeatures({
       register,
       settings: () => this.settings,
       onDidChangeSettings: (listener) => this.config.onDidChange(listener),
       engine,
+      offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
     registerComputeCommands({ register, config: this.config });

@@ -25,9 +25,9 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
   refresh(): void { this.changed.fire(); }
   dispose(): void { this.changed.dispose(); }
 
-  provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): vscode.CodeLens[] {
+  async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.settings().enabled('codeLens', doc.languageId)) return [];
-    const model = this.models.get(doc);
+    const model = await this.models.ready(doc);
     const reason = model.steppedBack;
     if (reason) {
       // One line at the top says why, instead of silently showing nothing.

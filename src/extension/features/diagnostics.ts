@@ -67,7 +67,8 @@ export class EntropyDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const model = this.models.get(doc);
+    const model = await this.models.ready(doc);
+    if (doc.isClosed) return;
     let items = itemsOfModel.get(model);
     if (!items) {
       if (model.steppedBack) items = [];

@@ -80,6 +80,14 @@ export class DocumentModel {
   }
 
   /** The finder's result, computed once. The finder never throws by contract; if it does, no arrays. */
+  /** Whether the finder has read this version already (so no provider will wait for it). */
+  get hasResult(): boolean { return this.found !== undefined; }
+
+  /** Hands in the finder's result computed elsewhere (off the extension host's thread). */
+  provideResult(found: FindResult): void {
+    if (!this.found) this.found = found;
+  }
+
   result(): FindResult {
     if (!this.found) {
       try {

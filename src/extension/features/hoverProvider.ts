@@ -8,10 +8,10 @@ import type { FeatureSettings } from './settings';
 export class EntropyHoverProvider implements vscode.HoverProvider {
   constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = this.settings();
     if (!settings.enabled('hover', doc.languageId)) return undefined;
-    const model = this.models.get(doc);
+    const model = await this.models.ready(doc);
     if (model.steppedBack || token.isCancellationRequested) return undefined;
     const index = model.arrayIndexAt(doc.offsetAt(position));
     if (index === undefined || token.isCancellationRequested) return undefined;

@@ -5,7 +5,7 @@ import { EntropyCodeActions } from './codeActions';
 import { EntropyCodeLensProvider } from './codeLensProvider';
 import { EntropyDiagnostics } from './diagnostics';
 import { EntropyHoverProvider } from './hoverProvider';
-import { FeatureModels } from './models';
+import { FeatureModels, type OffThreadFind } from './models';
 import type { FeatureSettings } from './settings';
 import type { Engine } from './shapes';
 import { EntropyStatusBar } from './statusBar';
@@ -18,6 +18,8 @@ export interface FeatureHost {
   settings(): FeatureSettings;
   onDidChangeSettings(listener: () => void): vscode.Disposable;
   engine: Engine;
+  /** Reads large documents off the extension host's thread, where the host can. */
+  offThread?: OffThreadFind | undefined;
 }
 
 export interface Features {
@@ -28,7 +30,7 @@ export interface Features {
 
 export function registerHostFeatures(host: FeatureHost): Features {
   const settings = (): FeatureSettings => host.settings();
-  const models = new FeatureModels(host.engine, settings);
+  const models = new FeatureModels(host.engine, settings, 16, host.offThread);
   const selector = (): vscode.DocumentSelector => settings().languages.map((language) => ({ language }));
 
   const hover = new EntropyHoverProvider(models, settings);

@@ -22,19 +22,21 @@ export class EntropyStatusBar implements vscode.Disposable {
 
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; this.update(); }, this.delayMs);
+    this.timer = setTimeout(() => { this.timer = undefined; void this.update(); }, this.delayMs);
   }
 
   /** Exposed for tests: the text currently shown, or undefined when hidden. */
   get shown(): string | undefined { return this.visible ? this.item.text : undefined; }
   private visible = false;
 
-  update(): void {
+  async update(): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     const settings = this.settings();
     if (!editor || !settings.statusBar || !settings.languages.includes(editor.document.languageId)) return this.hide();
     const doc = editor.document;
-    const model = this.models.get(doc);
+    const model = await this.models.ready(doc);
+    // The selection may have moved on while a large document was read.
+    if (vscode.window.activeTextEditor !== editor || model.version !== doc.version) return this.schedule();
     if (model.steppedBack) {
       this.item.text = '$(circle-slash) Entropy Lens';
       this.item.tooltip = model.steppedBack;

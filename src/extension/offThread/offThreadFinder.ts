@@ -1,0 +1,112 @@
+// Runs the array finder on a worker thread in the Node extension host. One
+// document is read at a time; while it runs, only the newest request per
+// document waits (older ones are answered as superseded), so a burst of edits
+// to a large file costs one or two parses, not one per keystroke. In the web
+// worker host (no worker_threads) createOffThreadFinder returns undefined and
+// the features read on their own thread.
+import type * as vscode from 'vscode';
+import type { FinderLimits, FindResult } from '../../parse/types';
+import { unpackResult } from './pack';
+import type { FinderRequest, FinderResponse } from './protocol';
+
+/** Answer to a request that a newer one for the same document replaced. */
+export class SupersededError extends Error {
+  readonly superseded = true;
+  constructor() { super('superseded by a newer version of the document'); }
+}
+
+interface Job { key: string; request: FinderRequest; resolve(r: FindResult): void; reject(e: Error): void }
+
+type WorkerLike = {
+  postMessage(m: FinderRequest): void;
+  on(event: 'message', f: (m: FinderResponse) => void): void;
+  on(event: 'error' | 'exit', f: (e: unknown) => void): void;
+  terminate(): Promise<number>;
+  unref(): void;
+};
+
+export class OffThreadFinder implements vscode.Disposable {
+  private worker: WorkerLike | undefined;
+  private running: Job | undefined;
+  private readonly queued = new Map<string, Job>();
+  private nextId = 1;
+  private failures = 0;
+  private disposed = false;
+  /** Documents read on the worker so far (for tests and the output channel). */
+  completed = 0;
+
+  constructor(private readonly start: () => WorkerLike, private readonly limits: () => Partial<FinderLimits>) {}
+
+  /** The arrays of `text`; rejects with SupersededError when a newer request for `key` arrives first. */
+  find(text: string, languageId: string, key: string): Promise<FindResult> {
+    if (this.disposed || this.failures >= 3) return Promise.reject(new Error('the finder worker is not available'));
+    return new Promise((resolve, reject) => {
+      this.queued.get(key)?.reject(new SupersededError());
+      this.queued.set(key, { key, request: { id: this.nextId++, text, languageId, limits: this.limits() }, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.running || this.queued.size === 0) return;
+    const [key, job] = this.queued.entries().next().value as [string, Job];
+    this.queued.delete(key);
+    this.running = job;
+    try {
+      this.ensureWorker().postMessage(job.request);
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  private ensureWorker(): WorkerLike {
+    if (this.worker) return this.worker;
+    const worker = this.start();
+    worker.unref();
+    worker.on('message', (m: FinderResponse) => {
+      const job = this.running;
+      if (!job || job.request.id !== m.id) return;
+      this.running = undefined;
+      if ('result' in m) { this.completed++; job.resolve(unpackResult(m.result)); }
+      else job.reject(new Error(m.error));
+      this.pump();
+    });
+    const lost = (e: unknown) => { if (this.worker === worker) this.fail(e); };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The worker died: answer what waits with an error (callers read on their own thread) and start afresh next time. */
+  private fail(e: unknown): void {
+    this.failures++;
+    const error = new Error(`the finder worker stopped: ${e instanceof Error ? e.message : String(e)}`);
+    this.running?.reject(error);
+    this.running = undefined;
+    for (const job of this.queued.values()) job.reject(error);
+    this.queued.clear();
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.fail(new Error('disposed'));
+  }
+}
+
+/** The off-thread finder in the Node host; undefined where worker threads do not exist (vscode.dev). */
+export function createOffThreadFinder(workerScript: string, limits: () => Partial<FinderLimits>): OffThreadFinder | undefined {
+  let Worker: (new (path: string) => WorkerLike) | undefined;
+  try {
+    // A plain require keeps the browser bundle free of Node modules (marked external there, never reached).
+    Worker = typeof require === 'function' ? (require('node:worker_threads') as { Worker: new (path: string) => WorkerLike }).Worker : undefined;
+  } catch {
+    Worker = undefined;
+  }
+  if (!Worker) return undefined;
+  const W = Worker;
+  return new OffThreadFinder(() => new W(workerScript), limits);
+}

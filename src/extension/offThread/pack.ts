@@ -1,0 +1,53 @@
+// Moves a FindResult between threads cheaply: structured clone copies a JS
+// array element by element, which for a million numbers costs the receiving
+// thread hundreds of milliseconds. So every array's values travel in one
+// Float64Array (transferred, not copied) and are unpacked into plain arrays on
+// arrival, one block copy per array or row.
+import type { FindResult, FoundArray } from '../../parse/types';
+
+/** A FoundArray whose values are a [start, rows, columns] slice of the shared buffer (rows = -1: 1-D). */
+type PackedArray = Omit<FoundArray, 'values'> & { slice: [number, number, number] };
+
+export interface PackedResult {
+  arrays: PackedArray[];
+  pairs: FindResult['pairs'];
+  issues: FindResult['issues'];
+  values: Float64Array<ArrayBuffer>;
+}
+
+export function packResult(found: FindResult): PackedResult {
+  let total = 0;
+  for (const a of found.arrays) {
+    if (a.values.length > 0 && Array.isArray(a.values[0])) for (const row of a.values as number[][]) total += row.length;
+    else total += a.values.length;
+  }
+  const values = new Float64Array(total);
+  let at = 0;
+  const arrays = found.arrays.map(({ values: v, ...rest }): PackedArray => {
+    const start = at;
+    if (v.length > 0 && Array.isArray(v[0])) {
+      const rows = v as number[][];
+      // Rows may be ragged: each row's length goes first, then its values.
+      const lengths: number[] = [];
+      for (const row of rows) { values.set(row, at); at += row.length; lengths.push(row.length); }
+      return { ...rest, slice: [start, rows.length, -2], rowLengths: lengths } as PackedArray & { rowLengths: number[] };
+    }
+    values.set(v as number[], at);
+    at += v.length;
+    return { ...rest, slice: [start, -1, v.length] };
+  });
+  return { arrays, pairs: found.pairs, issues: found.issues, values };
+}
+
+export function unpackResult(packed: PackedResult): FindResult {
+  const { values } = packed;
+  const toArray = (from: number, length: number): number[] => Array.from(values.subarray(from, from + length));
+  const arrays = packed.arrays.map((p): FoundArray => {
+    const { slice: [start, rows, length], ...rest } = p;
+    if (rows === -1) return { ...rest, values: toArray(start, length) };
+    const { rowLengths, ...plain } = rest as typeof rest & { rowLengths: number[] };
+    let at = start;
+    return { ...plain, values: rowLengths.map((n) => { const row = toArray(at, n); at += n; return row; }) };
+  });
+  return { arrays, pairs: packed.pairs, issues: packed.issues };
+}
