@@ -67,7 +67,7 @@ export class OffThreadFinder implements vscode.Disposable {
       const job = this.running;
       if (!job || job.request.id !== m.id) return;
       this.running = undefined;
-      if ('result' in m) { this.completed++; job.resolve(unpackResult(m.result)); }
+      if ('result' in m) { this.completed++; unpackResult(m.result).then((r) => job.resolve(r), (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e)))); }
       else job.reject(new Error(m.error));
       this.pump();
     });

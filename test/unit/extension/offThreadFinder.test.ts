@@ -101,14 +101,26 @@ describe('OffThreadFinder scheduling', () => {
 });
 
 describe('packing a FindResult for the trip between threads', () => {
-  it('gives back exactly what went in: 1-D, 2-D, ragged, empty, NaN, ±Infinity, -0', () => {
+  it('gives back exactly what went in: 1-D, 2-D, ragged, empty, NaN, ±Infinity, -0', async () => {
     const text = [
       'a = [0.1, 0.9]', 'b = [[1, 0], [0, 1], [0.5, 0.5]]', 'c = [[1, 2, 3], [4]]', 'd = []',
       "e = [float('nan'), float('inf'), -np.inf, -0.0]", 'f = [0, 1]', 'loss = log_loss(f, a)',
     ].join('\n');
     const found = findArrays(text, 'python');
     expect(found.arrays.length).toBeGreaterThanOrEqual(5);
-    expect(unpackResult(packResult(found))).toEqual(found);
-    expect(Object.is((unpackResult(packResult(found)).arrays.find((x) => x.name === 'e')!.values as number[])[3], -0)).toBe(true);
+    const back = await unpackResult(packResult(found));
+    expect(back).toEqual(found);
+    expect(Object.is((back.arrays.find((x) => x.name === 'e')!.values as number[])[3], -0)).toBe(true);
+  });
+
+  it('unpacks a large result in slices that yield to the event loop', async () => {
+    const text = 'p = [0.25, 0.25, 0.25, 0.25]\n'.repeat(20_000);
+    const found = findArrays(text, 'python', { maxArrays: 100_000 });
+    let ticks = 0;
+    const timer = setInterval(() => { ticks++; }, 0);
+    const back = await unpackResult(packResult(found), 0.01);
+    clearInterval(timer);
+    expect(back).toEqual(found);
+    expect(ticks).toBeGreaterThan(0);
   });
 });
