@@ -17,16 +17,21 @@ export const DEFAULT_LANGUAGES: readonly string[] = [
 
 /**
  * Documents larger than this (UTF-16 code units) get no automatic features by
- * default. The finder reads about 100 MB/s of number-dense text on a small
- * machine, so 4 MB keeps a full re-read near the 50 ms the extension host can spare.
+ * default. Where the finder reads large documents on a worker thread (the Node
+ * host) the host's thread is held ~20–40 ms per read whatever the size, so 16 MB;
+ * where it reads on the host's own thread (vscode.dev) at about 100 MB/s of
+ * number-dense text, 4 MB keeps a re-read near the 50 ms the host can spare.
  */
-export const DEFAULT_MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+export const DEFAULT_MAX_DOCUMENT_CHARS = { offThread: 16 * 1024 * 1024, onThread: 4 * 1024 * 1024 } as const;
 
 function positiveInt(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
 export class EntropyLensConfig {
+  /** @param readsOffThread whether large documents are read on a worker thread (sets the default size cap). */
+  constructor(private readonly readsOffThread = false) {}
+
   private get section(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
   }
@@ -72,7 +77,8 @@ export class EntropyLensConfig {
   /** Documents above this many characters get no automatic features (the commands still work). */
   get maxDocumentChars(): number {
     const mb = this.section.get<unknown>('limits.maxDocumentSizeMB');
-    return typeof mb === 'number' && Number.isFinite(mb) && mb > 0 ? Math.floor(mb * 1024 * 1024) : DEFAULT_MAX_DOCUMENT_CHARS;
+    if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0) return Math.floor(mb * 1024 * 1024);
+    return this.readsOffThread ? DEFAULT_MAX_DOCUMENT_CHARS.offThread : DEFAULT_MAX_DOCUMENT_CHARS.onThread;
   }
 
   /** Fires when any `entropyLens.*` setting changes. */

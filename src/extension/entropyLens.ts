@@ -13,7 +13,7 @@ import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThre
 import { registerVisualizer } from './visualizer';
 
 export class EntropyLens extends Disposable {
-  readonly config = new EntropyLensConfig();
+  readonly config: EntropyLensConfig;
   readonly features: Features;
   /** The finder's worker thread (Node host only). */
   readonly offThreadFinder: OffThreadFinder | undefined;
@@ -21,11 +21,13 @@ export class EntropyLens extends Disposable {
 
   constructor(extensionUri: vscode.Uri) {
     super();
+    // Large documents are read on a worker thread where the host has worker threads (not on vscode.dev).
+    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, () => this.config.limits);
+    this.config = new EntropyLensConfig(finder !== undefined);
     this.settings = snapshotFeatureSettings(this.config);
     this._register(this.config.onDidChange(() => { this.settings = snapshotFeatureSettings(this.config); }));
     const engine = createEngine(() => this.config.limits);
     const register = <T extends vscode.Disposable>(d: T): T => this._register(d);
-    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, () => this.config.limits);
     if (finder) register(finder);
     this.offThreadFinder = finder;
 
