@@ -3,22 +3,12 @@
 // executeCodeActionProvider) and the diagnostics API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { until } from './until';
 
 async function open(content: string, language = 'python'): Promise<vscode.TextDocument> {
   const doc = await vscode.workspace.openTextDocument({ language, content });
   await vscode.window.showTextDocument(doc);
   return doc;
-}
-
-/** Polls until `probe` gives a value (providers and diagnostics arrive asynchronously). */
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function hoverText(hovers: vscode.Hover[]): string {

@@ -3,16 +3,7 @@
 // still arrive, and an edit is reflected after the next read.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { until } from './until';
 
 const block = (i: number) => `y_true_${i} = [0, 1, 0]\ny_pred_${i} = [0.2, 0.7, 0.1]\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n`;
 // About 380 KB (above the 256 KB from which the finder runs on its worker) and
@@ -29,7 +20,7 @@ describe('a large document (read by the finder on a worker thread)', () => {
     assert.ok(TEXT.length > 300_000, `the document is ${TEXT.length} characters`);
     const doc = await vscode.workspace.openTextDocument({ language: 'python', content: TEXT });
     await vscode.window.showTextDocument(doc);
-    const titles = await until(async () => { const t = await lensTitles(doc); return t.length ? t : undefined; }, 'lenses on the large document');
+    const titles = await until(async () => { const t = await lensTitles(doc); return t.length ? t : undefined; }, 'lenses on the large document', 30_000);
     assert.match(titles[0]!, /^H\(p,q\) = 0\.357 nats/);
     const lens = vscode.extensions.getExtension<{ offThreadFinder?: { completed: number } }>('entropy-lens.entropy-lens')!.exports;
     assert.ok((lens.offThreadFinder?.completed ?? 0) > 0, 'the document was read on the worker thread');
@@ -43,7 +34,7 @@ describe('a large document (read by the finder on a worker thread)', () => {
     const editor = vscode.window.activeTextEditor!;
     const start = TEXT.indexOf('[0.2, 0.7, 0.1]');
     await editor.edit((e) => e.replace(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 15)), '[0.5, 0.4, 0.1]'));
-    await until(async () => ((await lensTitles(doc))[0]?.startsWith('H(p,q) = 0.916') ? true : undefined), 'the lens after the edit');
+    await until(async () => ((await lensTitles(doc))[0]?.startsWith('H(p,q) = 0.916') ? true : undefined), 'the lens after the edit', 30_000);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
