@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openWorkbench, type Workbench } from './support/workbench';
+import { editorText, openWorkbench, type Workbench } from './support/workbench';
 
 const DEMO = [
   'import tensorflow as tf',
@@ -19,11 +19,6 @@ const DEMO = [
 ].join('\n');
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'features');
-
-/** The text of the active editor as the user sees it (non-breaking spaces normalised). */
-async function editorText(page: Page): Promise<string> {
-  return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
-}
 
 async function waitForEditorText(page: Page, text: string): Promise<void> {
   await page.waitForFunction(

@@ -4,7 +4,7 @@
 // suites run. Each workbench gets its own user-data dir and port; the server
 // runs in its own process group so its children end with it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,6 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export interface Workbench {
   page: Page;
-  /** Console errors and page errors seen so far (for assertions). */
-  errors: string[];
-  /** Merges settings into the user settings.json, as editing it by hand does; VS Code applies them live. */
-  updateSettings(settings: Record<string, unknown>): void;
   close(): Promise<void>;
 }
 
@@ -44,18 +40,12 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
   }
 }
 
-export interface OpenOptions {
-  /** User settings written before start (e.g. a colour theme). */
-  settings?: Record<string, unknown>;
-}
-
-export async function openWorkbench(folder: string, options: OpenOptions = {}): Promise<Workbench> {
+export async function openWorkbench(folder: string): Promise<Workbench> {
   const extensionsDir = process.env.ENTROPY_LENS_E2E_EXTENSIONS;
   if (!extensionsDir) throw new Error('ENTROPY_LENS_E2E_EXTENSIONS is not set: run the end-to-end tests through scripts/e2e.mjs');
   const userData = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-user-'));
   mkdirSync(join(userData, 'User'), { recursive: true });
-  const settingsFile = join(userData, 'User', 'settings.json');
-  let current: Record<string, unknown> = {
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'security.workspace.trust.enabled': false,
@@ -64,9 +54,7 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
     // Keep the screenshots about the editor: no chat view in the secondary side bar.
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'chat.disableAIFeatures': true,
-    ...options.settings,
-  };
-  writeFileSync(settingsFile, JSON.stringify(current, null, 1));
+  }, null, 1));
   const port = await freePort();
   const server: ChildProcess = spawn(process.execPath, [
     join(CODE_SERVER, 'out', 'node', 'entry.js'),
@@ -86,19 +74,12 @@ export async function openWorkbench(folder: string, options: OpenOptions = {}): 
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.waitForSelector('.explorer-viewlet .monaco-list-row', { timeout: 60_000 });
     const b = browser;
     return {
-      page, errors,
-      updateSettings: (patch) => {
-        current = { ...current, ...patch };
-        writeFileSync(`${settingsFile}.tmp`, JSON.stringify(current, null, 1));
-        renameSync(`${settingsFile}.tmp`, settingsFile);
-      },
+      page,
       close: async () => { await b.close().catch(() => {}); stopServer(); rmSync(userData, { recursive: true, force: true }); },
     };
   } catch (e) {
