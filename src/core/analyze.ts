@@ -23,6 +23,12 @@ export interface AnalyzeOptions {
   ignoreIndex?: number;
   /** α in [0, 1]: the target becomes (1 - α)·t + α/C. */
   labelSmoothing?: number;
+  /**
+   * 'full' (default) or 'figures': the same figures, perRow and warnings, but
+   * `terms`, `grad` and `probabilities` left empty, for callers that show only
+   * the figures (a code lens title) and should not pay for per-element objects.
+   */
+  detail?: 'full' | 'figures';
 }
 
 export interface Measure { nats: number; bits: number }
@@ -81,13 +87,13 @@ export const RULE_NOTES: Readonly<Record<TermRule, string>> = {
   'masked-neg-inf-logit': 'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
 };
 
-const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing'] as const;
+const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing', 'detail'] as const;
 const LN2 = Math.LN2;
 const measure = (nats: number): Measure => ({ nats, bits: nats / LN2 });
 type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
 
 /**
- * analyze(target, prediction, {eps, prediction, normalize, ignoreIndex, labelSmoothing}) -> Analysis
+ * analyze(target, prediction, {eps, prediction, normalize, ignoreIndex, labelSmoothing, detail}) -> Analysis
  *
  * H(p), H(p, q), KL(p‖q), KL(q‖p), JS and perplexity (nats and bits), the
  * per-element contributions with the rule behind each, and the gradient of the
@@ -113,6 +119,8 @@ export function analyze(
   if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
   const alpha = options.labelSmoothing ?? 0;
   if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${String(alpha)}: it must lie in [0, 1]`);
+  const detail = options.detail ?? 'full';
+  if (detail !== 'full' && detail !== 'figures') problems.add('INVALID_OPTION', `detail is ${JSON.stringify(detail)}: use "full" or "figures"`);
   const mode = options.prediction ?? 'auto';
   if (!['auto', 'probabilities', 'logits', 'log-probabilities'].includes(mode)) {
     problems.add('INVALID_OPTION', `prediction is ${JSON.stringify(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`);
@@ -188,17 +196,19 @@ export function analyze(
   if (normalize && Q && reading === 'probabilities' && !problems.any) checkPositiveSums(Q, 'prediction', problems);
   problems.throwIfAny();
 
-  return compute(T!, Q!, { indices, reading, eps, normalize, ignoreIndex, alpha, targetKind, predictionKind, warnings });
+  return compute(T!, Q!, { indices, reading, eps, normalize, ignoreIndex, alpha, targetKind, predictionKind, warnings, full: detail === 'full' });
 }
 
 interface Plan {
   indices: boolean; reading: PredictionReading; eps: number | undefined; normalize: boolean;
   ignoreIndex: number; alpha: number; targetKind: ArrayKind; predictionKind: ArrayKind; warnings: string[];
+  /** Per-element terms, gradient and probabilities too (detail 'full'). */
+  full: boolean;
 }
 
 function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   const N = Q.rows.length, C = Q.width;
-  const { eps, alpha } = plan;
+  const { eps, alpha, full } = plan;
   const terms: Term[] = [];
   const grad: number[][] = [];
   const probabilities: number[][] = [];
@@ -232,7 +242,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
         logq[c] = Math.log(q[c]!);
       }
     }
-    probabilities.push(Array.from(q));
+    if (full) probabilities.push(Array.from(q));
     for (let c = 0; c < C; c++) {
       const v = q[c]!;
       clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
@@ -253,8 +263,8 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       const s = plan.normalize ? sum(t) : 1;
       for (let c = 0; c < C; c++) p[c] = (1 - alpha) * (t[c]! / s) + alpha / C;
     }
-    const g = new Array<number>(C).fill(0);
-    grad.push(g);
+    const g = full ? new Array<number>(C).fill(0) : [];
+    if (full) grad.push(g);
 
     // Terms and their rules.
     let ceS = 0, ceC = 0;
@@ -269,7 +279,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       else if (logq[c] === -Infinity) { rule = 'infinite-q-zero'; contribution = pv > 0 ? Infinity : 0; }
       else { rule = 'regular'; contribution = pv > 0 ? -pv * logq[c]! : 0; }
       if (contribution === Infinity && !infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
-      terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
+      if (full) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
       const u = ceS + contribution;
       ceC += Math.abs(ceS) >= Math.abs(contribution) ? (ceS - u) + contribution : (contribution - u) + ceS;
       ceS = u;
@@ -291,6 +301,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
 
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
+    if (!full) continue;
     let ps = 0;
     for (let c = 0; c < C; c++) ps += p[c]!;
     for (let c = 0; c < C; c++) {

@@ -32,6 +32,18 @@ export interface DocumentLike {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** How much of the core's analysis to make: everything, or the figures only. */
+type Detail = 'full' | 'figures';
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make();
+    map.set(key, v);
+  }
+  return v;
+}
+
 /** Where an array sits in the finder's pairs. */
 export interface PairLink {
   pairIndex: number;
@@ -45,6 +57,9 @@ export class DocumentModel {
   private findError: string | undefined;
   private readonly pairAnalyses = new Map<number, Outcome<Analysis>>();
   private readonly selfAnalyses = new Map<number, Outcome<Analysis>>();
+  /** Figures only (no per-element terms), for lens titles and the status bar; see figures(). */
+  private readonly pairFigureCache = new Map<number, Outcome<Analysis>>();
+  private readonly selfFigureCache = new Map<number, Outcome<Analysis>>();
   /** Per pair: how its figures were obtained when not from the values as written. */
   private readonly pairNotes = new Map<number, string>();
   private pairIndexByArray: Map<number, number[]> | undefined;
@@ -191,40 +206,46 @@ export class DocumentModel {
 
   /** The core's analysis of pair k, computed once; a core error becomes its message. */
   pairAnalysis(k: number): Outcome<Analysis> {
-    let out = this.pairAnalyses.get(k);
-    if (!out) {
-      const pair = this.pairs[k]!;
-      const target = this.arrays[pair.target]!;
-      const prediction = this.arrays[pair.prediction]!;
-      const capped = cappedProblem(target) ?? cappedProblem(prediction);
-      if (capped) {
-        out = { ok: false, error: capped };
-        this.pairAnalyses.set(k, out);
-        return out;
-      }
-      if (isBinaryPair(pair)) {
-        out = this.binaryAnalysis(target, prediction);
-        this.pairAnalyses.set(k, out);
-        return out;
-      }
-      // Whole numbers as a prediction are counts (votes, frequencies), not labels: read as probabilities.
-      const options: AnalyzeOptions = { prediction: prediction.role === 'class-indices' ? 'probabilities' : predictionKind(prediction.role) };
-      // A prediction that does not sum to 1 is judged on its normalised copy (Keras
-      // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
-      const note = normalisationNote(target, prediction);
-      if (note) {
-        options.normalize = true;
-        this.pairNotes.set(k, note);
-      } else if (prediction.role === 'logits' && expectsProbabilities(pair)) {
-        // The call takes probabilities but these look like logits: say how they were read.
-        this.pairNotes.set(k, 'q read as logits: softmax applied');
-      }
-      out = this.run(target.values, prediction.values, options);
-      if (!out.ok) out = { ok: false, error: withNames(out.error, target.name, prediction.name) };
-      this.pairAnalyses.set(k, out);
-    }
-    return out;
+    return cached(this.pairAnalyses, k, () => this.analysePair(k, 'full'));
   }
+
+  /**
+   * Pair k's figures, per-row summaries and warnings without the per-element
+   * terms, gradient and probabilities (the full analysis when already made):
+   * what a lens title or the status bar shows, at a fraction of the cost on wide rows.
+   */
+  pairFigures(k: number): Outcome<Analysis> {
+    return this.pairAnalyses.get(k) ?? cached(this.pairFigureCache, k, () => this.analysePair(k, 'figures'));
+  }
+
+  /** Array i on its own, figures only (see pairFigures and selfAnalysis). */
+  selfFigures(i: number): Outcome<Analysis> {
+    return this.selfAnalyses.get(i) ?? cached(this.selfFigureCache, i, () => this.analyseSelf(i, 'figures'));
+  }
+
+  private analysePair(k: number, detail: Detail): Outcome<Analysis> {
+    const pair = this.pairs[k]!;
+    const target = this.arrays[pair.target]!;
+    const prediction = this.arrays[pair.prediction]!;
+    const capped = cappedProblem(target) ?? cappedProblem(prediction);
+    if (capped) return { ok: false, error: capped };
+    if (isBinaryPair(pair)) return this.binaryAnalysis(target, prediction, detail);
+    // Whole numbers as a prediction are counts (votes, frequencies), not labels: read as probabilities.
+    const options: AnalyzeOptions = { prediction: prediction.role === 'class-indices' ? 'probabilities' : predictionKind(prediction.role) };
+    // A prediction that does not sum to 1 is judged on its normalised copy (Keras
+    // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
+    const note = normalisationNote(target, prediction);
+    if (note) {
+      options.normalize = true;
+      this.pairNotes.set(k, note);
+    } else if (prediction.role === 'logits' && expectsProbabilities(pair)) {
+      // The call takes probabilities but these look like logits: say how they were read.
+      this.pairNotes.set(k, 'q read as logits: softmax applied');
+    }
+    const out = this.run(target.values, prediction.values, options, detail);
+    return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
+  }
+
 
   /**
    * A binary loss (BCE, sigmoid cross-entropy) treats each element as its own
@@ -232,7 +253,7 @@ export class DocumentModel {
    * element becomes a row (y, 1 − y) vs (z, 0) read as logits — softmax of (z, 0)
    * is (σ(z), 1 − σ(z)) — or (q, 1 − q), so the core's batch mean is the mean BCE.
    */
-  private binaryAnalysis(target: FoundArray, prediction: FoundArray): Outcome<Analysis> {
+  private binaryAnalysis(target: FoundArray, prediction: FoundArray, detail: Detail): Outcome<Analysis> {
     const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
     const tn = target.name ?? 'the target', qn = prediction.name ?? 'the prediction';
     if (y.length !== q.length) return { ok: false, error: `${tn} has ${y.length} values, ${qn} has ${q.length}: a binary loss needs one target per prediction` };
@@ -241,8 +262,8 @@ export class DocumentModel {
     const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
     const t = y.map((v) => [v, 1 - v]);
     const out = logits
-      ? this.run(t, q.map((z) => [z, 0]), { prediction: 'logits' })
-      : this.run(t, q.map((v) => [v, 1 - v]), { prediction: 'probabilities' });
+      ? this.run(t, q.map((z) => [z, 0]), { prediction: 'logits' }, detail)
+      : this.run(t, q.map((v) => [v, 1 - v]), { prediction: 'probabilities' }, detail);
     return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
   }
 
@@ -253,7 +274,7 @@ export class DocumentModel {
 
   /** How pair k's figures were obtained when not from the values as written, e.g. "q normalised: sums to 0.9". */
   pairNote(k: number): string | undefined {
-    this.pairAnalysis(k);
+    this.pairFigures(k);
     return this.pairNotes.get(k);
   }
 
@@ -262,29 +283,27 @@ export class DocumentModel {
    * log-probabilities the entropy of the softmax they imply. Class indices have none.
    */
   selfAnalysis(arrayIndex: number): Outcome<Analysis> {
-    let out = this.selfAnalyses.get(arrayIndex);
-    if (!out) {
-      const a = this.arrays[arrayIndex]!;
-      const capped = cappedProblem(a);
-      if (capped) {
-        out = { ok: false, error: capped };
-      } else if (a.role === 'class-indices') {
-        out = { ok: false, error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss' };
-      } else if (a.role === 'logits' || a.role === 'log-probabilities') {
-        const implied = impliedDistribution(a.values);
-        out = implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }) : implied;
-      } else {
-        // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
-        out = this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' });
-      }
-      this.selfAnalyses.set(arrayIndex, out);
-    }
-    return out;
+    return cached(this.selfAnalyses, arrayIndex, () => this.analyseSelf(arrayIndex, 'full'));
   }
 
-  private run(target: Values, prediction: Values, options: AnalyzeOptions): Outcome<Analysis> {
+  private analyseSelf(arrayIndex: number, detail: Detail): Outcome<Analysis> {
+    const a = this.arrays[arrayIndex]!;
+    const capped = cappedProblem(a);
+    if (capped) return { ok: false, error: capped };
+    if (a.role === 'class-indices') {
+      return { ok: false, error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss' };
+    }
+    if (a.role === 'logits' || a.role === 'log-probabilities') {
+      const implied = impliedDistribution(a.values);
+      return implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }, detail) : implied;
+    }
+    // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
+    return this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
+  }
+
+  private run(target: Values, prediction: Values, options: AnalyzeOptions, detail: Detail): Outcome<Analysis> {
     try {
-      const opts: AnalyzeOptions = { ...options };
+      const opts: AnalyzeOptions = { ...options, detail };
       if (this.settings.eps !== undefined) opts.eps = this.settings.eps;
       return { ok: true, value: this.engine.analyze(target, prediction, opts) };
     } catch (e) {

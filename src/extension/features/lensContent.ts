@@ -63,12 +63,12 @@ export function lensTitle(model: DocumentModel, anchor: LensAnchor, unit: Unit):
 
 function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (item.kind === 'pair') {
-    const out = model.pairAnalysis(item.pairIndex);
+    const out = model.pairFigures(item.pairIndex);
     if (!out.ok) return `Entropy Lens: ${out.error}`;
     return pairLine(out.value, unit, pairView(model, item.pairIndex));
   }
   const array = model.arrays[item.arrayIndex]!;
-  const out = model.selfAnalysis(item.arrayIndex);
+  const out = model.selfFigures(item.arrayIndex);
   if (!out.ok) return `Entropy Lens: ${out.error}`;
   const batch = out.value.batched && out.value.rows > 1 ? ` (mean of ${out.value.rows} rows)` : '';
   if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;

@@ -20,7 +20,7 @@ export function statusSummary(model: DocumentModel, selections: readonly { start
   if (chosen.size === 0) return undefined;
   const pairIndex = model.pairs.findIndex((p) => chosen.has(p.target) && chosen.has(p.prediction));
   if (pairIndex >= 0) {
-    const out = model.pairAnalysis(pairIndex);
+    const out = model.pairFigures(pairIndex);
     const pair = model.pairs[pairIndex]!;
     const names = `${model.arrays[pair.target]!.name ?? 'target'} → ${model.arrays[pair.prediction]!.name ?? 'prediction'}`;
     if (!out.ok) return { text: '$(warning) H(p,q): invalid', tooltip: `Entropy Lens (${names}): ${out.error}` };
@@ -33,7 +33,7 @@ export function statusSummary(model: DocumentModel, selections: readonly { start
   }
   const first = [...chosen][0]!;
   const array = model.arrays[first]!;
-  const self = model.selfAnalysis(first);
+  const self = model.selfFigures(first);
   const label = array.role === 'logits' || array.role === 'log-probabilities' ? 'H(softmax)' : 'H(p)';
   const more = chosen.size > 1 ? ` (+${chosen.size - 1} arrays)` : '';
   if (!self.ok) return { text: `${chosen.size} array${chosen.size > 1 ? 's' : ''}`, tooltip: `Entropy Lens: ${array.name ?? 'the array'}: ${self.error}` };

@@ -140,3 +140,30 @@ describe('entropyOf', () => {
     expect(entropyOf([NaN]).kind).toBe('unknown');
   });
 });
+
+describe("analyze with detail: 'figures'", () => {
+  const cases: [string, number[] | number[][], number[] | number[][], Parameters<typeof analyze>[2]][] = [
+    ['one-hot vs probabilities', [0, 1, 0], [0.2, 0.7, 0.1], {}],
+    ['a batch of distributions', [[0.1, 0.9], [0.5, 0.5]], [[0.2, 0.8], [0.6, 0.4]], {}],
+    ['class indices vs logits, one ignored', [2, -100, 0], [[1, 2, 3], [0, 0, 0], [-1, 5, 0.5]], { prediction: 'logits' }],
+    ['an unnormalised prediction, normalised', [0, 1, 0], [0.2, 0.5, 0.2], { normalize: true }],
+    ['eps clipping and q = 0', [0.5, 0.5, 0], [1, 0, 0], { eps: 1e-7 }],
+    ['q = 0 where p > 0 (infinite)', [0.5, 0.5], [1, 0], {}],
+    ['label smoothing with masked logits', [1, 0], [[-Infinity, 2], [1, 1]], { prediction: 'logits', labelSmoothing: 0.1 }],
+  ];
+  for (const [label, t, q, options] of cases) {
+    it(`gives the same figures, rows and warnings as the full analysis: ${label}`, () => {
+      const full = analyze(t, q, options);
+      const figures = analyze(t, q, { ...options, detail: 'figures' });
+      const { terms, grad, probabilities, ...rest } = full;
+      expect(terms.length).toBeGreaterThan(0);
+      expect(grad.length).toBeGreaterThan(0);
+      expect(probabilities.length).toBeGreaterThan(0);
+      expect(figures).toEqual({ ...rest, terms: [], grad: [], probabilities: [] });
+    });
+  }
+
+  it('rejects an unknown detail', () => {
+    expect(() => analyze([0, 1], [0.5, 0.5], { detail: 'some' as 'full' })).toThrow(/detail is "some"/);
+  });
+});

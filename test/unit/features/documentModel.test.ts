@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache, withNames } from '../../../src/extension/features/documentModel';
 import { createEngine } from '../../../src/extension/features/engine';
 import { arrayAt, engineFor } from './fixtures';
+import type { Engine } from '../../../src/extension/features/shapes';
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]\n';
 const found = {
@@ -110,5 +111,35 @@ describe('DocumentModel', () => {
     const e1 = Math.exp(1), e2 = Math.exp(2);
     const p = [e1 / (e1 + e2), e2 / (e1 + e2)];
     expect(out.value.entropy.nats).toBeCloseTo(-p[0]! * Math.log(p[0]!) - p[1]! * Math.log(p[1]!), 12);
+  });
+});
+
+describe('figures without per-element detail (lens titles, status bar)', () => {
+  it('asks the core for figures only, once, and the lens title is the one the full analysis gives', async () => {
+    const { lensAnchors, lensTitle } = await import('../../../src/extension/features/lensContent');
+    const { lineOfText } = await import('./fixtures');
+    const details: (string | undefined)[] = [];
+    const counting = engineFor(found);
+    const engine: Engine = {
+      findArrays: (t, l) => counting.findArrays(t, l),
+      analyze: (t, q, o) => { details.push(o.detail); return counting.analyze(t, q, o); },
+    };
+    const m = new DocumentModel('u', 1, 'python', text, engine, DEFAULT_MODEL_SETTINGS);
+    const titles = () => lensAnchors(m, lineOfText(text)).map((a) => lensTitle(m, a, 'nats'));
+    const quick = titles();
+    titles();
+    // One figures-only analysis per lens item (the pair and the unpaired logits z), cached.
+    expect(details).toEqual(['figures', 'figures']);
+    const figures = m.pairFigures(0);
+    expect(figures.ok && figures.value.terms).toEqual([]);
+    // Once the hover has made the full analysis, the figures come from it.
+    const full = m.pairAnalysis(0);
+    expect(m.pairFigures(0)).toBe(full);
+    expect(full.ok && full.value.terms).toHaveLength(3);
+    const fresh = new DocumentModel('u', 1, 'python', text, engineFor(found), DEFAULT_MODEL_SETTINGS);
+    fresh.pairAnalysis(0);
+    fresh.selfAnalysis(2);
+    expect(lensAnchors(fresh, lineOfText(text)).map((a) => lensTitle(fresh, a, 'nats'))).toEqual(quick);
+    expect(quick[0]).toMatch(/^H\(p,q\) = 0\.357 nats/);
   });
 });
