@@ -159,6 +159,17 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
 /** Frames compared when a closing bracket does not match the innermost one. */
 const MISMATCH_SEARCH = 8;
 
+/**
+ * One live instance of each class a scan creates, kept between scans. The
+ * optimised code of the scan refers to these classes' hidden classes (maps)
+ * weakly: once every instance is garbage, a full GC drops the maps and throws
+ * the optimised code away ("embedded weak objects cleared"), so the next scan
+ * ran in the interpreter and was optimised again — about 2× slower after each
+ * full GC (measured with `gc()` before each call). A few small objects keep
+ * the maps, and with them the code, alive.
+ */
+let shapeKeepers: unknown[] | null = null;
+
 export class Scanner {
   private readonly n: number;
   private readonly maxElements: number;
@@ -212,6 +223,12 @@ export class Scanner {
     const skipParen = new PlainSkipper(withoutClosers(table, 41), next);
     const skipBrace = new PlainSkipper(withoutClosers(table, 125), next);
     const skipAll = new PlainSkipper(table, next);
+    if (shapeKeepers === null) {
+      shapeKeepers = [];
+      const keeper = new Scanner('', this.syntax, this.limits);
+      shapeKeepers.push(keeper, new Frame(), new PlainSkipper(table, new Int32Array(128)));
+      keeper.push(0, 91); // a frame made by push, as scans make them
+    }
     let i = this.from;
     while (i < n && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
