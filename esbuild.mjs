@@ -25,6 +25,8 @@ const bundles = [
   { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads'], define: { 'process.env.NODE_ENV': '"production"' } },
   // The finder on a worker thread, for large documents in the Node host.
   { ...common, entryPoints: ['src/extension/offThread/finderWorker.ts'], outfile: 'dist/finderWorker.js', platform: 'node', format: 'cjs' },
+  // The same in a Web Worker, for the web-worker host: a classic script (VS Code starts nested workers with importScripts).
+  { ...common, entryPoints: ['src/extension/offThread/webFinderWorker.ts'], outfile: 'dist/web/finderWorker.js', platform: 'browser', format: 'iife' },
   // The visualizer webview: a plain browser script, loaded by nonce.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // Integration tests, loaded by VS Code's extension test runner (mocha bundled in).

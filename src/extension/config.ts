@@ -17,10 +17,11 @@ export const DEFAULT_LANGUAGES: readonly string[] = [
 
 /**
  * Documents larger than this (UTF-16 code units) get no automatic features by
- * default. Where the finder reads large documents on a worker thread (the Node
- * host) the host's thread is held ~20–40 ms per read whatever the size, so 16 MB;
- * where it reads on the host's own thread (vscode.dev) at about 100 MB/s of
- * number-dense text, 4 MB keeps a re-read near the 50 ms the host can spare.
+ * default. Where the finder reads large documents on a worker (a worker thread
+ * in the Node host, a Web Worker on vscode.dev) the host's thread is held
+ * ~20–40 ms per read whatever the size, so 16 MB; where it reads on the host's
+ * own thread (no worker could start) at about 100 MB/s of number-dense text,
+ * 4 MB keeps a re-read near the 50 ms the host can spare.
  */
 export const DEFAULT_MAX_DOCUMENT_CHARS = { offThread: 16 * 1024 * 1024, onThread: 4 * 1024 * 1024 } as const;
 
@@ -29,8 +30,8 @@ function positiveInt(value: unknown, fallback: number): number {
 }
 
 export class EntropyLensConfig {
-  /** @param readsOffThread whether large documents are read on a worker thread (sets the default size cap). */
-  constructor(private readonly readsOffThread = false) {}
+  /** @param readsOffThread whether large documents are read on a worker (sets the default size cap); asked each time, as a worker may turn out not to start. */
+  constructor(private readonly readsOffThread: boolean | (() => boolean) = false) {}
 
   private get section(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration(SECTION);
@@ -78,7 +79,8 @@ export class EntropyLensConfig {
   get maxDocumentChars(): number {
     const mb = this.section.get<unknown>('limits.maxDocumentSizeMB');
     if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0) return Math.floor(mb * 1024 * 1024);
-    return this.readsOffThread ? DEFAULT_MAX_DOCUMENT_CHARS.offThread : DEFAULT_MAX_DOCUMENT_CHARS.onThread;
+    const offThread = typeof this.readsOffThread === 'function' ? this.readsOffThread() : this.readsOffThread;
+    return offThread ? DEFAULT_MAX_DOCUMENT_CHARS.offThread : DEFAULT_MAX_DOCUMENT_CHARS.onThread;
   }
 
   /** Fires when any `entropyLens.*` setting changes. */

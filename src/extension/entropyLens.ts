@@ -10,20 +10,31 @@ import { copyPair, forwardPair, FORWARD_COMMAND } from './features/commands';
 import { createEngine } from './features/engine';
 import { COMMANDS } from './features/settings';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
+import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer } from './visualizer';
 
 export class EntropyLens extends Disposable {
   readonly config: EntropyLensConfig;
   readonly features: Features;
-  /** The finder's worker thread (Node host only). */
+  /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
     super();
-    // Large documents are read on a worker thread where the host has worker threads (not on vscode.dev).
-    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, () => this.config.limits);
-    this.config = new EntropyLensConfig(finder !== undefined);
+    // Large documents are read on a worker: a worker thread in the Node host, a Web
+    // Worker in the web-worker host (vscode.dev). Where that worker cannot start, the
+    // features read on the host's thread, with the lower size cap, and say so once.
+    const limits = () => this.config.limits;
+    const onUnavailable = (reason: string) => {
+      const output = this._register(vscode.window.createOutputChannel('Entropy Lens: finder'));
+      output.appendLine(`The array finder's worker is not available (${reason}); large documents are read on the extension host's thread, up to ${this.config.maxDocumentChars / 1024 / 1024} MB.`);
+      this.settings = snapshotFeatureSettings(this.config);
+    };
+    const webScript = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'finderWorker.js');
+    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, limits, { onUnavailable })
+      ?? createWebOffThreadFinder(() => loadScript(webScript), limits, { onUnavailable });
+    this.config = new EntropyLensConfig(() => finder?.available ?? false);
     this.settings = snapshotFeatureSettings(this.config);
     this._register(this.config.onDidChange(() => { this.settings = snapshotFeatureSettings(this.config); }));
     const engine = createEngine(() => this.config.limits);
@@ -52,4 +63,13 @@ export class EntropyLens extends Disposable {
       copyPair('latex', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
     register(vscode.commands.registerCommand(FORWARD_COMMAND, (arg?: unknown) => forwardPair(arg, models)));
   }
+}
+
+/** The web worker's script: fetch() reaches the extension's files wherever they are (VS Code maps vscode-remote: and file: for it); workspace.fs if not. */
+async function loadScript(uri: vscode.Uri): Promise<string | Uint8Array> {
+  try {
+    const response = await fetch(uri.toString(true));
+    if (response.ok) return await response.text();
+  } catch { /* try the file system below */ }
+  return vscode.workspace.fs.readFile(uri);
 }

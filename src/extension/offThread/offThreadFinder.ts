@@ -1,9 +1,12 @@
-// Runs the array finder on a worker thread in the Node extension host. One
+// Runs the array finder off the extension host's thread: on a Node worker
+// thread in the desktop host (createOffThreadFinder), in a Web Worker in the
+// browser's web-worker host (createWebOffThreadFinder, webWorker.ts). One
 // document is read at a time; while it runs, only the newest request per
 // document waits (older ones are answered as superseded), so a burst of edits
-// to a large file costs one or two parses, not one per keystroke. In the web
-// worker host (no worker_threads) createOffThreadFinder returns undefined and
-// the features read on their own thread.
+// to a large file costs one or two parses, not one per keystroke. A worker that
+// dies answers what waits with an error (callers read on their own thread);
+// after three deaths, or one worker that could not start at all, the finder
+// gives up and says so once through `onUnavailable`.
 import type * as vscode from 'vscode';
 import type { FinderLimits, FindResult } from '../../parse/types';
 import { unpackResult } from './pack';
@@ -17,13 +20,26 @@ export class SupersededError extends Error {
 
 interface Job { key: string; request: FinderRequest; resolve(r: FindResult): void; reject(e: Error): void }
 
-type WorkerLike = {
+/** What the finder needs of a worker: the shape of node:worker_threads' Worker (webWorker.ts adapts a Web Worker to it). */
+export type WorkerLike = {
   postMessage(m: FinderRequest): void;
   on(event: 'message', f: (m: FinderResponse) => void): void;
   on(event: 'error' | 'exit', f: (e: unknown) => void): void;
   terminate(): Promise<number>;
   unref(): void;
 };
+
+/** A worker that never started (its script could not load, or workers are not allowed): no point in trying again. */
+export class WorkerStartError extends Error {
+  readonly cannotStart = true;
+}
+
+const MAX_FAILURES = 3;
+
+export interface OffThreadFinderOptions {
+  /** Called once when the finder stops using its worker for good (the features then read on their own thread). */
+  onUnavailable?(reason: string): void;
+}
 
 export class OffThreadFinder implements vscode.Disposable {
   private worker: WorkerLike | undefined;
@@ -35,11 +51,20 @@ export class OffThreadFinder implements vscode.Disposable {
   /** Documents read on the worker so far (for tests and the output channel). */
   completed = 0;
 
-  constructor(private readonly start: () => WorkerLike, private readonly limits: () => Partial<FinderLimits>) {}
+  constructor(
+    private readonly start: () => WorkerLike,
+    private readonly limits: () => Partial<FinderLimits>,
+    private readonly options: OffThreadFinderOptions = {},
+  ) {}
+
+  /** Whether requests still go to the worker (false once disposed or given up). */
+  get available(): boolean {
+    return !this.disposed && this.failures < MAX_FAILURES;
+  }
 
   /** The arrays of `text`; rejects with SupersededError when a newer request for `key` arrives first. */
   find(text: string, languageId: string, key: string): Promise<FindResult> {
-    if (this.disposed || this.failures >= 3) return Promise.reject(new Error('the finder worker is not available'));
+    if (!this.available) return Promise.reject(new Error('the finder worker is not available'));
     return new Promise((resolve, reject) => {
       this.queued.get(key)?.reject(new SupersededError());
       this.queued.set(key, { key, request: { id: this.nextId++, text, languageId, limits: this.limits() }, resolve, reject });
@@ -80,8 +105,11 @@ export class OffThreadFinder implements vscode.Disposable {
 
   /** The worker died: answer what waits with an error (callers read on their own thread) and start afresh next time. */
   private fail(e: unknown): void {
-    this.failures++;
-    const error = new Error(`the finder worker stopped: ${e instanceof Error ? e.message : String(e)}`);
+    const wasAvailable = this.available;
+    const reason = e instanceof Error ? e.message : String(e);
+    this.failures = (e as { cannotStart?: boolean } | undefined)?.cannotStart ? MAX_FAILURES : this.failures + 1;
+    if (wasAvailable && !this.available && !this.disposed) this.options.onUnavailable?.(reason);
+    const error = new Error(`the finder worker stopped: ${reason}`);
     this.running?.reject(error);
     this.running = undefined;
     for (const job of this.queued.values()) job.reject(error);
@@ -97,8 +125,8 @@ export class OffThreadFinder implements vscode.Disposable {
   }
 }
 
-/** The off-thread finder in the Node host; undefined where worker threads do not exist (vscode.dev). */
-export function createOffThreadFinder(workerScript: string, limits: () => Partial<FinderLimits>): OffThreadFinder | undefined {
+/** The off-thread finder in the Node host; undefined where worker threads do not exist (vscode.dev: see createWebOffThreadFinder). */
+export function createOffThreadFinder(workerScript: string, limits: () => Partial<FinderLimits>, options: OffThreadFinderOptions = {}): OffThreadFinder | undefined {
   let Worker: (new (path: string) => WorkerLike) | undefined;
   try {
     // A plain require keeps the browser bundle free of Node modules (marked external there, never reached).
@@ -108,5 +136,5 @@ export function createOffThreadFinder(workerScript: string, limits: () => Partia
   }
   if (!Worker) return undefined;
   const W = Worker;
-  return new OffThreadFinder(() => new W(workerScript), limits);
+  return new OffThreadFinder(() => new W(workerScript), limits, options);
 }
