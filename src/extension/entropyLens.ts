@@ -25,9 +25,10 @@ export class EntropyLens extends Disposable {
     // Large documents are read on a worker: a worker thread in the Node host, a Web
     // Worker in the web-worker host (vscode.dev). Where that worker cannot start, the
     // features read on the host's thread, with the lower size cap, and say so once.
+    // One output channel for the whole extension: the commands' log and the finder's notices.
+    const output = this._register(vscode.window.createOutputChannel('Entropy Lens'));
     const limits = () => this.config.limits;
     const onUnavailable = (reason: string) => {
-      const output = this._register(vscode.window.createOutputChannel('Entropy Lens: finder'));
       output.appendLine(`The array finder's worker is not available (${reason}); large documents are read on the extension host's thread, up to ${this.config.maxDocumentChars / 1024 / 1024} MB.`);
       this.settings = snapshotFeatureSettings(this.config);
     };
@@ -50,7 +51,7 @@ export class EntropyLens extends Disposable {
       offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
-    registerComputeCommands({ register, config: this.config });
+    registerComputeCommands({ register, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
     registerVisualizer({ extensionUri, subscriptions });

@@ -19,6 +19,8 @@ export type { ComputeResult } from './types';
 export interface CommandsHost {
   register<T extends vscode.Disposable>(d: T): T;
   config: EntropyLensConfig;
+  /** The extension's output channel (owned by the caller). */
+  output: vscode.OutputChannel;
 }
 
 /** What showBreakdown returns: the virtual document it opened, or why not. */
@@ -27,7 +29,7 @@ export type BreakdownResult = { ok: true; uri: string; title: string } | { ok: f
 const ACTIONS = { breakdown: 'Show breakdown', copy: 'Copy', visualizer: 'Open in visualizer' } as const;
 
 export function registerComputeCommands(host: CommandsHost): void {
-  const output = host.register(vscode.window.createOutputChannel('Entropy Lens'));
+  const output = host.output;
   const documents = host.register(new BreakdownDocuments());
   host.register(vscode.workspace.registerTextDocumentContentProvider(BREAKDOWN_SCHEME, documents));
   let last: BreakdownSubject | undefined;
