@@ -262,10 +262,10 @@ function reasonOf(c: Case, where: string | undefined): string {
   const fixed = capital ? FIXED_CAPITAL[c]! : FIXED[c]!;
   if (fixed.length > 0) return where ? where + fixed : fixed;
   let text: string;
-  if (c === Case.NotNumber) text = `value [${badIndex}] is not a number`;
-  else if (c === Case.PlusInfinity) text = `value [${badIndex}] is +Infinity`;
-  else text = `every value is ≥ 0 but they sum to ${formatSum(stats[SUM]!)}, not 1, so they look like unnormalised counts or weights`;
-  return capital ? capitalise(text) : where ? where + text : text;
+  if (c === Case.NotNumber) text = `${capital ? 'V' : 'v'}alue [${badIndex}] is not a number`;
+  else if (c === Case.PlusInfinity) text = `${capital ? 'V' : 'v'}alue [${badIndex}] is +Infinity`;
+  else text = `${capital ? 'E' : 'e'}very value is ≥ 0 but they sum to ${formatSum(stats[SUM]!)}, not 1, so they look like unnormalised counts or weights`;
+  return where ? where + text : text;
 }
 
 // --- Rows --------------------------------------------------------------------------------------

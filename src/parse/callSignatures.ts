@@ -81,6 +81,16 @@ export function keywordRole(keyword: string, signature: LossSignature): 'target'
 
 /** `CrossEntropyLoss` → `cross_entropy_loss`, `softmaxCrossEntropy` → `softmax_cross_entropy`, `NLLLoss` → `nll_loss`. */
 export function snakeCase(name: string): string {
+  // Most names (`y_true`, `p_12`) are ASCII with no capital: already snake_case.
+  let plain = true;
+  for (let k = 0; k < name.length; k++) {
+    const c = name.charCodeAt(k);
+    if (c >= 128 || (c >= 65 && c <= 90)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) return name;
   let out = '';
   for (let k = 0; k < name.length; k++) {
     const ch = name[k]!;

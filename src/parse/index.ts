@@ -9,6 +9,7 @@ import { codeBlocks } from './markdown';
 import { importedLossAliases } from './imports';
 import { refineRoles, roleOf } from './roles';
 import { findPairs } from './pairs';
+import { nameSide, type NameSide } from './names';
 
 export * from './types';
 
@@ -33,22 +34,27 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     return { arrays: [], pairs: [], issues: [{ offset: 0, message: `the finder failed on this text: ${errorText(e)}` }] };
   }
   const arrays: FoundArray[] = [];
+  // Each name's side is read once, for the role and for the pairs by name.
+  const sides: (NameSide | undefined)[] = [];
   for (const a of scanned.arrays) {
     let role: FoundArray['role'] = 'unknown';
     let roleReason: string | undefined;
+    let side: NameSide | undefined;
     try {
-      const r = roleOf(a.values, a.name);
+      side = nameSide(a.name);
+      const r = roleOf(a.values, a.name, side);
       role = r.role;
       roleReason = r.reason;
     } catch {
       roleReason = 'the role could not be judged';
     }
     arrays.push({ start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues });
+    sides.push(side);
   }
   let pairs: FindResult['pairs'] = [];
   const issues = scanned.issues;
   try {
-    const found = findPairs(text, arrays, scanned.calls);
+    const found = findPairs(text, arrays, scanned.calls, sides);
     pairs = found.pairs;
     refineRoles(arrays, pairs, found.signatures);
   } catch (e) {

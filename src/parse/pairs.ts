@@ -8,7 +8,7 @@
 import type { FoundArray, FoundPair } from './types';
 import type { CallArgument, CallSite } from './scanner';
 import { keywordRole, snakeCase, type LossSignature } from './callSignatures';
-import { nameSide } from './names';
+import { nameSide, type NameSide } from './names';
 
 const TARGET_ROLES = new Set(['one-hot', 'class-indices', 'target']);
 const PREDICTION_ROLES = new Set(['probabilities', 'logits', 'log-probabilities']);
@@ -25,18 +25,20 @@ export interface PairsResult {
   signatures: (LossSignature | undefined)[];
 }
 
-export function findPairs(text: string, arrays: readonly FoundArray[], calls: readonly CallSite[]): PairsResult {
+export function findPairs(
+  text: string,
+  arrays: readonly FoundArray[],
+  calls: readonly CallSite[],
+  sides: readonly (NameSide | undefined)[] = arrays.map((a) => nameSide(a.name)),
+): PairsResult {
   const pairs: FoundPair[] = [];
   const signatures: (LossSignature | undefined)[] = [];
   let currentSignature: LossSignature | undefined;
   const asPrediction = new Uint8Array(arrays.length);
   const asTarget = new Uint8Array(arrays.length);
-  const seen = new Set<string>();
+  // A pair once added marks its prediction, so the same pair can never be added twice.
   const add = (target: number, prediction: number, reason: string): boolean => {
     if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
-    const key = `${target}:${prediction}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
     pairs.push({ target, prediction, reason });
@@ -44,8 +46,8 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     return true;
   };
 
-  // 1. Call sites.
-  const byName = indexByName(arrays);
+  // 1. Call sites. Arrays by name are indexed only when a call names one.
+  let byName: Map<string, number | number[]> | undefined;
   for (const call of calls) {
     let target: CallArgument | undefined;
     let prediction: CallArgument | undefined;
@@ -68,6 +70,9 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
       target ??= prediction === first ? second : first;
     }
     if (target === undefined || prediction === undefined) continue;
+    if ((target.array === undefined && target.name !== undefined) || (prediction.array === undefined && prediction.name !== undefined)) {
+      byName ??= indexByName(arrays);
+    }
     const t = resolve(target, call.start, byName, arrays);
     const p = resolve(prediction, call.start, byName, arrays);
     if (t === undefined || p === undefined) continue;
@@ -79,19 +84,15 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
 
   // 2. Names. Targets are indexed by key; each prediction looks at the few
   // nearest targets with its key (linear overall, even with thousands of arrays).
-  const sides = arrays.map((a) => nameSide(a.name));
-  const targetsByKey = new Map<string, number[]>();
-  sides.forEach((side, k) => {
-    if (side?.side !== 'target') return;
-    const list = targetsByKey.get(side.key);
-    if (list) list.push(k);
-    else targetsByKey.set(side.key, [k]);
-  });
+  // Nothing is indexed when no name reads as a prediction.
+  let targetsByKey: Map<string, number | number[]> | undefined;
   for (let q = 0; q < arrays.length; q++) {
     const qs = sides[q];
     if (qs === undefined || qs.side !== 'prediction' || asPrediction[q] || asTarget[q]) continue;
-    const list = targetsByKey.get(qs.key);
-    if (list === undefined) continue;
+    targetsByKey ??= indexTargets(sides);
+    const entry = targetsByKey.get(qs.key);
+    if (entry === undefined) continue;
+    const list = typeof entry === 'number' ? [entry] : entry;
     const at = lowerBound(list, q);
     let best = -1;
     let bestScore = Infinity;
@@ -124,8 +125,7 @@ export function findPairs(text: string, arrays: readonly FoundArray[], calls: re
     if (prev >= 0) {
       const a = arrays[prev]!;
       const b = arrays[k]!;
-      const between = text.slice(a.end, Math.min(b.start, a.end + NEIGHBOUR_GAP + 1));
-      if (b.start - a.end <= NEIGHBOUR_GAP && !between.includes('\n\n')) {
+      if (b.start - a.end <= NEIGHBOUR_GAP && !hasBlankLine(text, a.end, b.start)) {
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
         if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a))) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
@@ -178,25 +178,53 @@ export function shapesFit(t: FoundArray, p: FoundArray): boolean {
   return ts.length === ps.length && ts.every((d, k) => d === ps[k]);
 }
 
-function indexByName(arrays: readonly FoundArray[]): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  arrays.forEach((a, k) => {
-    if (a.name === undefined) return;
-    for (const key of new Set([a.name, lastSegmentOf(a.name)])) {
-      const list = m.get(key);
-      if (list) list.push(k);
-      else m.set(key, [k]);
-    }
-  });
+/** Does text[from, to) hold two line breaks in a row? */
+function hasBlankLine(text: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 10) return true;
+  }
+  return false;
+}
+
+/** Appends k to the entry of `key`: a single index is kept as a number, more as a list (in order). */
+function push(m: Map<string, number | number[]>, key: string, k: number): void {
+  const entry = m.get(key);
+  if (entry === undefined) m.set(key, k);
+  else if (typeof entry === 'number') m.set(key, [entry, k]);
+  else entry.push(k);
+}
+
+/** The arrays whose names read as the target, by key, in text order. */
+function indexTargets(sides: readonly (NameSide | undefined)[]): Map<string, number | number[]> {
+  const m = new Map<string, number | number[]>();
+  for (let k = 0; k < sides.length; k++) {
+    const side = sides[k];
+    if (side !== undefined && side.side === 'target') push(m, side.key, k);
+  }
+  return m;
+}
+
+/** Arrays by name and by the name's last segment (`self.p` → `p`), in text order. */
+function indexByName(arrays: readonly FoundArray[]): Map<string, number | number[]> {
+  const m = new Map<string, number | number[]>();
+  for (let k = 0; k < arrays.length; k++) {
+    const name = arrays[k]!.name;
+    if (name === undefined) continue;
+    push(m, name, k);
+    const last = lastSegmentOf(name);
+    if (last !== name) push(m, last, k);
+  }
   return m;
 }
 
 /** An argument's array: the literal itself, or the latest array bound to its name before the call. */
-function resolve(arg: CallArgument, callStart: number, byName: Map<string, number[]>, arrays: readonly FoundArray[]): number | undefined {
+function resolve(arg: CallArgument, callStart: number, byName: Map<string, number | number[]> | undefined, arrays: readonly FoundArray[]): number | undefined {
   if (arg.array !== undefined) return arg.array;
-  if (arg.name === undefined) return undefined;
-  const list = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
-  if (list === undefined || list.length === 0) return undefined;
+  if (arg.name === undefined || byName === undefined) return undefined;
+  const entry = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
+  if (entry === undefined) return undefined;
+  if (typeof entry === 'number') return entry;
+  const list = entry;
   // The list is in text order: the last one starting before the call.
   let lo = 0;
   let hi = list.length;

@@ -2,28 +2,33 @@
 // when the values are a probability distribution and the name says target
 // (soft labels such as `y_true = [0.7, 0.2, 0.1]`).
 
-import { classify } from '../core/classify';
+import { classifyCapitalised } from '../core/classify';
 import type { FoundArray, FoundPair, Role, Values } from './types';
 import type { LossSignature } from './callSignatures';
-import { nameSide } from './names';
+import { nameSide, type NameSide } from './names';
 
 export interface RoleResult {
   role: Role;
   reason: string;
 }
 
-export function roleOf(values: Values, name: string | undefined): RoleResult {
-  const c = classify(values);
-  const reason = capitalise(c.reason);
-  const side = nameSide(name);
-  if (c.kind === 'probabilities' && side?.side === 'target') {
-    return { role: 'target', reason: `${reason}, and the name ${name} reads as the target` };
+/**
+ * The role of `values` bound to `name`; `side` is nameSide(name) when the
+ * caller has it already (the finder reads each name's side once, for the role
+ * and then for the pairs).
+ */
+export function roleOf(values: Values, name: string | undefined, side: NameSide | undefined = nameSide(name)): RoleResult {
+  const c = classifyCapitalised(values);
+  if (side !== undefined) {
+    if (c.kind === 'probabilities' && side.side === 'target') {
+      return { role: 'target', reason: `${c.reason}, and the name ${name} reads as the target` };
+    }
+    // Non-negative raw scores look like counts by their values alone; the name says logits.
+    if (c.kind === 'counts' && LOGIT_STEMS.has(side.stem)) {
+      return { role: 'logits', reason: `The name ${name} says logits (every value is ≥ 0 and they do not sum to 1)` };
+    }
   }
-  // Non-negative raw scores look like counts by their values alone; the name says logits.
-  if (c.kind === 'counts' && side !== undefined && LOGIT_STEMS.has(side.stem)) {
-    return { role: 'logits', reason: `The name ${name} says logits (every value is ≥ 0 and they do not sum to 1)` };
-  }
-  return { role: c.kind, reason };
+  return { role: c.kind, reason: c.reason };
 }
 
 const LOGIT_STEMS = new Set(['logits', 'y_logits', 'scores', 'y_score', 'y_scores']);
@@ -39,24 +44,23 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], s
     const p = arrays[pair.prediction]!;
     const signature = signatures[k];
     const wants = signature?.expects;
-    const callee = pair.reason.replace(/^arguments of /, '').split('(')[0];
     // A distribution named like a target (`p`) but passed as the prediction is a prediction.
     if (p.role === 'target') {
       p.role = 'probabilities';
-      p.roleReason = `${capitalise(classifyReason(p))}; it is the prediction of a pair`;
+      p.roleReason = `${classifyCapitalised(p.values).reason}; it is the prediction of a pair`;
     }
     // The call site says what the prediction holds when the values alone cannot.
     if (wants === 'logits' && (p.role === 'counts' || p.role === 'unknown') && !p.issues.some((i) => i.startsWith('ragged'))) {
       p.role = 'logits';
-      p.roleReason = `It is the input of ${callee}, which takes logits (${p.roleReason ?? ''})`;
+      p.roleReason = `It is the input of ${calleeOf(pair)}, which takes logits (${p.roleReason ?? ''})`;
     } else if (wants === 'log-probabilities' && (p.role === 'logits' || p.role === 'unknown') && allAtMost(p, 0)) {
       p.role = 'log-probabilities';
-      p.roleReason = `It is the input of ${callee}, which takes log-probabilities, and every value is ≤ 0`;
+      p.roleReason = `It is the input of ${calleeOf(pair)}, which takes log-probabilities, and every value is ≤ 0`;
     }
     // Binary losses take 0/1 labels or per-element probabilities as the target.
     if (signature?.binary && t.role !== 'target' && allWithin01(t)) {
       t.role = 'target';
-      t.roleReason = `It is the target of ${callee}, a binary loss, and every value is in [0, 1]`;
+      t.roleReason = `It is the target of ${calleeOf(pair)}, a binary loss, and every value is in [0, 1]`;
       return;
     }
     if (t.shape.length === 1 && p.shape.length === 2 && t.shape[0] === p.shape[0] && (t.role === 'probabilities' || t.role === 'one-hot' || t.role === 'target')) {
@@ -75,22 +79,21 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], s
   });
 }
 
-function capitalise(t: string): string {
-  return t.length > 0 ? t[0]!.toUpperCase() + t.slice(1) : t;
+/** The callee of a pair made by a call (`F.cross_entropy`), from its reason. */
+function calleeOf(pair: FoundPair): string | undefined {
+  return pair.reason.replace(/^arguments of /, '').split('(')[0];
 }
 
-function flat(a: FoundArray): number[] {
-  return a.shape.length === 2 ? (a.values as number[][]).flat() : (a.values as number[]);
-}
-
+/** Every value (of every row) ≤ limit; rows are read in place, not copied into one list. */
 function allAtMost(a: FoundArray, limit: number): boolean {
-  return flat(a).every((v) => v <= limit);
+  const rows = a.shape.length === 2 ? (a.values as number[][]) : [a.values as number[]];
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (!(row[i]! <= limit)) return false;
+  return true;
 }
 
 function allWithin01(a: FoundArray): boolean {
-  return flat(a).every((v) => v >= 0 && v <= 1);
+  const rows = a.shape.length === 2 ? (a.values as number[][]) : [a.values as number[]];
+  for (const row of rows) for (let i = 0; i < row.length; i++) if (!(row[i]! >= 0 && row[i]! <= 1)) return false;
+  return true;
 }
 
-function classifyReason(a: FoundArray): string {
-  return classify(a.values).reason;
-}

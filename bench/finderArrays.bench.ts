@@ -1,0 +1,83 @@
+// Benchmarks the array finder's cost per array: documents of many small named
+// arrays (`p_123 = [0.1023, 0.0871, …]`), where the work done for each array
+// after the scan (role from classify and the name, pairs) dominates. Shows the
+// whole findArrays beside the scan alone (same text, same caps), so the
+// difference is the per-array overhead of roles and pairs. Prints a table;
+// never fails on timing.
+import * as os from 'node:os';
+import { findArrays } from '../src/parse/index';
+import { Scanner } from '../src/parse/scanner';
+import { syntaxFor } from '../src/parse/languages';
+import { DEFAULT_LIMITS } from '../src/parse/types';
+
+const MB = 1e6;
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function rnd(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** Best CPU time (ms, user + system of this process) and best wall time of `runs` runs after `warm`. */
+function timeIt(fn: () => unknown, runs = 7, warm = 2): { wall: number; cpu: number } {
+  for (let i = 0; i < warm; i++) fn();
+  let wall = Infinity, cpu = Infinity;
+  for (let i = 0; i < runs; i++) {
+    gc?.();
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    fn();
+    const t1 = performance.now();
+    const c = process.cpuUsage(c0);
+    wall = Math.min(wall, t1 - t0);
+    cpu = Math.min(cpu, (c.user + c.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+/** `count` values rounded to 4 decimals, summing to about 1 (a distribution, as a model would print). */
+function distribution(r: () => number, count: number): string {
+  const raw = Array.from({ length: count }, () => r() + 0.01);
+  const total = raw.reduce((a, b) => a + b, 0);
+  return raw.map((x) => (x / total).toFixed(4)).join(', ');
+}
+
+/** `lines` lines `name_k = [v, …]` of `width` values; `names(k)` gives each line's name. */
+function document(lines: number, width: number, names: (k: number) => string, seed = 11): string {
+  const r = rnd(seed);
+  const out: string[] = [];
+  for (let k = 0; k < lines; k++) out.push(`${names(k)} = [${distribution(r, width)}]`);
+  return out.join('\n') + '\n';
+}
+
+const SIDES = ['y_true', 'y_pred', 'logits', 'labels', 'probs', 'weights', 'train_targets', 'val_outputs'];
+const cases: [string, string][] = [
+  ['25 000 × 10 values, names p_<k> (all distinct)', document(25_000, 10, (k) => `p_${k}`)],
+  ['25 000 × 10 values, names w<k> (say nothing)', document(25_000, 10, (k) => `w${k}`)],
+  ['25 000 × 10 values, mixed side names <side>_<k>', document(25_000, 10, (k) => `${SIDES[k % SIDES.length]}_${k >> 3}`)],
+  ['82 000 × 10 values, names p_<k> (10 MB)', document(82_000, 10, (k) => `p_${k}`)],
+  ['25 000 × 3 values, names p_<k>', document(25_000, 3, (k) => `p_${k}`)],
+];
+
+const limits = { maxArrays: 200_000 };
+const caps = { ...DEFAULT_LIMITS, ...limits };
+const table: Record<string, string>[] = [];
+for (const [label, text] of cases) {
+  const found = findArrays(text, 'python', limits);
+  const n = found.arrays.length;
+  const all = timeIt(() => findArrays(text, 'python', limits));
+  const scan = timeIt(() => new Scanner(text, syntaxFor('python'), caps).run());
+  table.push({
+    case: label,
+    MB: (text.length / MB).toFixed(2),
+    arrays: n.toLocaleString('en'),
+    pairs: found.pairs.length.toLocaleString('en'),
+    'findArrays CPU ms': all.cpu.toFixed(1),
+    'MB/s (CPU)': (text.length / MB / (all.cpu / 1000)).toFixed(1),
+    'scan only CPU ms': scan.cpu.toFixed(1),
+    'µs / array (whole)': ((all.cpu * 1000) / n).toFixed(2),
+    'µs / array after the scan': (((all.cpu - scan.cpu) * 1000) / n).toFixed(2),
+  });
+}
+console.log(`Per-array cost (best of 7; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
+console.table(table);
