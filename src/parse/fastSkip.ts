@@ -41,21 +41,94 @@ export function withoutClosers(table: Uint8Array, keep = 0): Uint8Array {
 }
 
 
+interface Utf8Encoder {
+  encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
+}
+const EncoderClass = (globalThis as { TextEncoder?: new () => Utf8Encoder }).TextEncoder;
+/** TextEncoder is in Node, browsers and workers; without it every window is "not ASCII" and the indexOf path runs. */
+const encoder: Utf8Encoder | null = typeof EncoderClass === 'function' ? new EncoderClass() : null;
+
+/** Characters per window. */
+export const WINDOW_CHARS = 1 << 16;
+/** One buffer for all scans (they never interleave): UTF-8 takes at most 3 bytes per UTF-16 unit, plus the sentinel. */
+const WINDOW_BYTES = new Uint8Array(3 * WINDOW_CHARS + 16);
+
+/**
+ * The text as bytes, 64K characters at a time (TextEncoder.encodeInto, native
+ * speed): reading a Uint8Array is several times cheaper than charCodeAt, which
+ * checks the string's representation on every call. Only windows that are all
+ * ASCII are read as bytes (there byte k is character base + k); a window with
+ * any other character is left to the charCodeAt / indexOf paths. The byte
+ * after the window is 0, a sentinel that stops every scanning loop.
+ */
+export class TextWindow {
+  base = -1;
+  /** Characters (= bytes, when ascii) in the window. */
+  lim = 0;
+  ascii = false;
+  readonly bytes = WINDOW_BYTES;
+
+  constructor(private readonly s: string, private readonly n: number) {}
+
+  /** Makes the window start at `i` (< n). */
+  fill(i: number): void {
+    const end = Math.min(this.n, i + WINDOW_CHARS);
+    this.base = i;
+    this.lim = end - i;
+    if (encoder === null) {
+      this.ascii = false;
+      return;
+    }
+    const written = encoder.encodeInto(this.s.substring(i, end), WINDOW_BYTES).written;
+    this.ascii = written === end - i;
+    WINDOW_BYTES[written] = 0;
+  }
+}
+
 /**
  * Fast skip: only brackets, quotes and comment starts matter outside literals
- * and tracked calls. The next position of each such character is kept and
- * found with indexOf (vectorised in the engine); each character's search only
- * moves forward, so the whole skip stays linear.
+ * and tracked calls. In an ASCII window the bytes are scanned against a table
+ * (one load and compare per character); elsewhere the next position of each
+ * such character is kept and found with indexOf (vectorised in the engine);
+ * each character's search only moves forward, so the whole skip stays linear.
  */
 export class PlainSkipper {
   private readonly codes: number[] = [];
+  /** 1 for the bytes that stop the skip: this skipper's characters and the sentinel 0. */
+  private readonly stops = new Uint8Array(256);
 
   /** `next` is shared by the skippers of one scan: a character's next position is searched once. */
-  constructor(table: Uint8Array, private readonly next: Int32Array) {
-    for (let c = 0; c < 128; c++) if (table[c] !== 0) this.codes.push(c);
+  constructor(table: Uint8Array, private readonly next: Int32Array, private readonly win: TextWindow) {
+    for (let c = 0; c < 128; c++) {
+      if (table[c] !== 0) {
+        this.codes.push(c);
+        this.stops[c] = 1;
+      }
+    }
+    this.stops[0] = 1;
   }
 
   skip(s: string, i: number, n: number): number {
+    const w = this.win;
+    const stops = this.stops;
+    while (i < n) {
+      let k = i - w.base;
+      if (k < 0 || k >= w.lim) {
+        w.fill(i);
+        k = 0;
+      }
+      if (!w.ascii) return this.skipByIndexOf(s, i, n);
+      const b = w.bytes;
+      let c = b[k]!;
+      while (stops[c] === 0) c = b[++k]!;
+      if (k >= w.lim) i = w.base + w.lim; // the sentinel: on to the next window
+      else if (c === 0) i = w.base + k + 1; // a NUL character in the text
+      else return w.base + k;
+    }
+    return n;
+  }
+
+  private skipByIndexOf(s: string, i: number, n: number): number {
     const next = this.next;
     const codes = this.codes;
     let m = n;

@@ -9,7 +9,7 @@
 
 import type { FinderIssue, FinderLimits, Values } from './types';
 import type { Syntax } from './languages';
-import { Cls, PlainSkipper, tableFor, withoutClosers } from './fastSkip';
+import { Cls, PlainSkipper, tableFor, TextWindow, withoutClosers } from './fastSkip';
 import { Trivia } from './trivia';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
@@ -176,6 +176,8 @@ export class Scanner {
   private readonly table: Uint8Array;
   private readonly code: boolean;
   private readonly trivia: Trivia;
+  /** The text as bytes, a window at a time (fastSkip.ts). */
+  private readonly win: TextWindow;
   private readonly stack: Frame[] = [];
   private depth = 0;
   private overflow = 0;
@@ -209,6 +211,7 @@ export class Scanner {
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
     this.trivia = new Trivia(s, this.n, syntax);
+    this.win = new TextWindow(s, this.n);
   }
 
   run(): ScanResult {
@@ -218,15 +221,16 @@ export class Scanner {
     // Outside literals only openers, quotes, comment starts and the innermost
     // bracket's own closer matter; while skipping past maxDepth, every closer.
     const next = new Int32Array(128).fill(-1);
-    const skipTop = new PlainSkipper(withoutClosers(table), next);
-    const skipSquare = new PlainSkipper(withoutClosers(table, 93), next);
-    const skipParen = new PlainSkipper(withoutClosers(table, 41), next);
-    const skipBrace = new PlainSkipper(withoutClosers(table, 125), next);
-    const skipAll = new PlainSkipper(table, next);
+    const win = this.win;
+    const skipTop = new PlainSkipper(withoutClosers(table), next, win);
+    const skipSquare = new PlainSkipper(withoutClosers(table, 93), next, win);
+    const skipParen = new PlainSkipper(withoutClosers(table, 41), next, win);
+    const skipBrace = new PlainSkipper(withoutClosers(table, 125), next, win);
+    const skipAll = new PlainSkipper(table, next, win);
     if (shapeKeepers === null) {
       shapeKeepers = [];
       const keeper = new Scanner('', this.syntax, this.limits);
-      shapeKeepers.push(keeper, new Frame(), new PlainSkipper(table, new Int32Array(128)));
+      shapeKeepers.push(keeper, new Frame(), new PlainSkipper(table, new Int32Array(128), keeper.win));
       keeper.push(0, 91); // a frame made by push, as scans make them
     }
     let i = this.from;

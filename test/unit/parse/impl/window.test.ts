@@ -1,0 +1,115 @@
+// The byte windows of the fast paths (fastSkip.ts TextWindow, 64K characters
+// each): a text made of one self-contained unit repeated must give the unit's
+// arrays at every repetition, wherever the window boundaries fall (the unit's
+// length is odd, so they fall at every offset inside it), in windows that are
+// ASCII and in windows that hold other characters or NULs; and a long list
+// that crosses many windows reads exactly what JSON.parse reads.
+import { describe, expect, it } from 'vitest';
+import { findArrays } from '../../../../src/parse/index';
+import { WINDOW_CHARS } from '../../../../src/parse/fastSkip';
+
+type Brief = { start: number; end: number; name: string | undefined; values: unknown };
+const brief = (text: string, lang: string, limits?: { maxElements?: number; maxArrays?: number }): Brief[] =>
+  findArrays(text, lang, limits).arrays.map((a) => ({ start: a.start, end: a.end, name: a.name, values: a.values }));
+
+/** The arrays of `unit` repeated `times` times, predicted from the unit alone. */
+function expectRepeats(unit: string, lang: string, times: number): void {
+  const one = brief(unit, lang);
+  expect(one.length).toBeGreaterThan(0);
+  const text = unit.repeat(times);
+  expect(text.length).toBeGreaterThan(2 * WINDOW_CHARS);
+  const all = brief(text, lang, { maxArrays: 1e6 });
+  const expected: Brief[] = [];
+  for (let r = 0; r < times; r++) {
+    for (const a of one) expected.push({ ...a, start: a.start + r * unit.length, end: a.end + r * unit.length });
+  }
+  expect(all).toEqual(expected);
+}
+
+const python = [
+  'def f(x, y=[1, 2]):\n    """Doc [0.5, 0.5] with "quotes"."""\n    return x[0] + y[-1]  # [0.1, 0.9]\n',
+  "y_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\ns = 'a [1, 2] string'\n",
+  'pairs = [(0.25, 0.75), (0.5, 0.5)]\nloss = F.cross_entropy(torch.tensor([[2.0, 1.0]]), torch.tensor([0]))\n',
+];
+const typescript = [
+  "const probs = [0.1, 0.2, 0.7]; // [1, 2]\nconst s = `[${probs[0]}]`, re = /[0-9]+/g;\n",
+  'function g(a: number[]): number { return a[0] ?? f(a, [3, 4]); }\nexport const q: number[] = [0.25, 0.75];\n',
+];
+
+/** `unit` after `size` characters of comment lines (`marker` starts each), so that its offset `d` sits on the first window boundary. */
+function expectAtEveryBoundaryOffset(unit: string, lang: string, marker: string): void {
+  const one = brief(unit, lang);
+  expect(one.length).toBeGreaterThan(0);
+  for (let d = 0; d <= unit.length; d++) {
+    const size = WINDOW_CHARS - d;
+    const line = `${marker} ${'-'.repeat(60)}\n`;
+    const last = line.length + (size % line.length);
+    const filler = line.repeat(Math.floor(size / line.length) - 1) + `${marker}${'-'.repeat(last - marker.length - 1)}\n`;
+    expect(filler.length).toBe(size);
+    const shifted = one.map((a) => ({ ...a, start: a.start + size, end: a.end + size }));
+    expect(brief(filler + unit, lang)).toEqual(shifted);
+  }
+}
+
+describe('byte windows', () => {
+  it('every character of a unit can sit on a window boundary', () => {
+    expectAtEveryBoundaryOffset(python.join(''), 'python', '#');
+    expectAtEveryBoundaryOffset(typescript.join(''), 'typescript', '//');
+  });
+
+  it('Python units repeated across many windows give the same arrays at every repetition', () => {
+    for (const extra of ['', 'x = 1\n']) {
+      let unit = python.join('') + extra;
+      if (unit.length % 2 === 0) unit += '\n';
+      expectRepeats(unit, 'python', Math.ceil((3 * WINDOW_CHARS) / unit.length));
+    }
+  });
+
+  it('TypeScript units too, and JSON', () => {
+    let unit = typescript.join('');
+    if (unit.length % 2 === 0) unit += '\n';
+    expectRepeats(unit, 'typescript', Math.ceil((3 * WINDOW_CHARS) / unit.length));
+    let json = '{"p": [0.1, 0.9], "s": "[1, 2]", "q": [[1, 2], [3, 4]]},\n';
+    if (json.length % 2 === 0) json += ' ';
+    expectRepeats(json, 'json', Math.ceil((3 * WINDOW_CHARS) / json.length));
+  });
+
+  it('non-ASCII characters and NULs in some windows do not shift what is found', () => {
+    // Every 7th unit holds an accented comment, a CJK string, an emoji (a surrogate pair), a lone surrogate or a NUL.
+    const oddities = ['# café [0.5]\n', "s = '数据 [1, 2]'\n", '# 🙂 (0.1, 0.9)\n', "t = '\ud800 [3]'\n", 'u = 1\u0000\n'];
+    const base = python.join('');
+    const units: string[] = [];
+    let size = 0;
+    for (let r = 0; size < 3 * WINDOW_CHARS; r++) {
+      const u = r % 7 === 3 ? base + oddities[(r / 7) % oddities.length | 0] : base;
+      units.push(u);
+      size += u.length;
+    }
+    const text = units.join('');
+    const all = brief(text, 'python', { maxArrays: 1e6 });
+    const expected: Brief[] = [];
+    let at = 0;
+    for (const u of units) {
+      for (const a of brief(u, 'python')) expected.push({ ...a, start: a.start + at, end: a.end + at });
+      at += u.length;
+    }
+    expect(all).toEqual(expected);
+  });
+
+  it('a list longer than several windows reads exactly what JSON.parse reads', () => {
+    let seed = 99;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const nums: string[] = [];
+    for (let k = 0; k < 40_000; k++) {
+      const v = (rnd() - 0.4) * 10 ** Math.floor(rnd() * 6 - 3);
+      nums.push(k % 5 === 0 ? v.toExponential(Math.floor(rnd() * 12)) : k % 7 === 0 ? String(Math.round(v * 1000)) : v.toFixed(Math.floor(rnd() * 17)));
+    }
+    const literal = `[${nums.join(', ')}]`;
+    expect(literal.length).toBeGreaterThan(3 * WINDOW_CHARS);
+    for (const prefix of ['p = ', 'pp = ', '# é\np = ']) {
+      const r = findArrays(`${prefix}${literal}\n`, 'python', { maxElements: 1e6 });
+      expect(r.arrays.length).toBe(1);
+      expect(r.arrays[0]!.values).toEqual(JSON.parse(literal));
+    }
+  });
+});
