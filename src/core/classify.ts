@@ -253,6 +253,10 @@ const FIXED: readonly string[] = [
 ];
 const FIXED_CAPITAL: readonly string[] = FIXED.map(capitalise);
 
+/** The counts sentence by sum, for 1-D arrays (no prefix). */
+const countsLower = new Map<number, string>();
+const countsCapital = new Map<number, string>();
+
 /**
  * The reason for case `c` of the vector just judged by vectorCase, after `where`
  * (`row 3: `). `where` undefined: no prefix; '' : no prefix and a capital first letter.
@@ -261,11 +265,18 @@ function reasonOf(c: Case, where: string | undefined): string {
   const capital = where === '';
   const fixed = capital ? FIXED_CAPITAL[c]! : FIXED[c]!;
   if (fixed.length > 0) return where ? where + fixed : fixed;
-  let text: string;
-  if (c === Case.NotNumber) text = `${capital ? 'V' : 'v'}alue [${badIndex}] is not a number`;
-  else if (c === Case.PlusInfinity) text = `${capital ? 'V' : 'v'}alue [${badIndex}] is +Infinity`;
-  else text = `${capital ? 'E' : 'e'}very value is ≥ 0 but they sum to ${formatSum(stats[SUM]!)}, not 1, so they look like unnormalised counts or weights`;
-  return where ? where + text : text;
+  if (c === Case.NotNumber) return `${where ?? ''}${capital ? 'V' : 'v'}alue [${badIndex}] is not a number`;
+  if (c === Case.PlusInfinity) return `${where ?? ''}${capital ? 'V' : 'v'}alue [${badIndex}] is +Infinity`;
+  // Counts: the sentence holds the sum. Rounded distributions share a few sums
+  // (0.9999, 1.0001, …), so the sentences are kept by sum and shared.
+  const sum = stats[SUM]!;
+  const cache = capital ? countsCapital : countsLower;
+  const known = where ? undefined : cache.get(sum);
+  if (known !== undefined) return known;
+  const text = `${capital ? 'E' : 'e'}very value is ≥ 0 but they sum to ${formatSum(sum)}, not 1, so they look like unnormalised counts or weights`;
+  if (where) return where + text;
+  if (cache.size < 1024) cache.set(sum, text);
+  return text;
 }
 
 // --- Rows --------------------------------------------------------------------------------------
