@@ -178,6 +178,8 @@ export class Scanner {
   private readonly trivia: Trivia;
   /** The text as bytes, a window at a time (fastSkip.ts). */
   private readonly win: TextWindow;
+  /** Set by denseBytes when denseChars must go on from where it stopped. */
+  private denseMore = false;
   private readonly stack: Frame[] = [];
   private depth = 0;
   private overflow = 0;
@@ -468,8 +470,150 @@ export class Scanner {
    * The hot loop for comma-separated lists of plain decimals (`0.25, -1.5, 3`):
    * state in locals, values pushed straight into the frame. Returns at the
    * first character it does not handle, leaving the rest to scanLiteral.
+   * Reads the window's bytes where the window is ASCII (denseBytes), the
+   * string's characters elsewhere (denseChars); both read the same grammar.
    */
   private denseRun(f: Frame, i: number): number {
+    if (i >= this.n) return i;
+    const w = this.win;
+    const k = i - w.base;
+    if (k < 0 || k >= w.lim) w.fill(i);
+    if (w.ascii) {
+      i = this.denseBytes(f, i);
+      if (!this.denseMore || i >= this.n) return i;
+    }
+    return this.denseChars(f, i);
+  }
+
+  /**
+   * denseChars on the window's bytes (an ASCII window: byte k is character
+   * base + k; the byte after the window is 0). The window moves on when fewer
+   * than 64 bytes are left, so a number never runs into its end unnoticed;
+   * sets denseMore when denseChars must go on (a number longer than that, a
+   * window that is not ASCII).
+   */
+  private denseBytes(f: Frame, i: number): number {
+    const w = this.win;
+    const b = w.bytes;
+    const n = this.n;
+    const values = f.values;
+    let indexed = f.indexed;
+    let len = indexed ? f.len : values.length;
+    const max = this.maxElements;
+    let count = f.count;
+    let expectSep = f.expectSep;
+    let commas = f.commas;
+    let base = w.base;
+    let lim = w.lim;
+    let atEnd = base + lim >= n;
+    let k = i - base;
+    let more = false;
+    for (;;) {
+      if (k + 64 > lim && !atEnd) {
+        w.fill(base + k);
+        base = w.base;
+        lim = w.lim;
+        atEnd = base + lim >= n;
+        k = 0;
+        if (!w.ascii) {
+          more = true;
+          break;
+        }
+      }
+      let c = b[k]!;
+      if (c === 32) {
+        k++;
+        continue;
+      }
+      if (c === 44) {
+        if (!expectSep) break;
+        expectSep = false;
+        commas++;
+        k++;
+        continue;
+      }
+      if (expectSep) break;
+      let q = k;
+      const negative = c === 45;
+      if (negative) c = b[++q]!;
+      let mantissa = 0;
+      let d = c - 48;
+      const digitsStart = q;
+      while (d >= 0 && d <= 9) {
+        mantissa = mantissa * 10 + d;
+        d = b[++q]! - 48;
+      }
+      let digits = q - digitsStart;
+      let fraction = 0;
+      if (d === -2 /* . */) {
+        const fracStart = ++q;
+        d = b[q]! - 48;
+        while (d >= 0 && d <= 9) {
+          mantissa = mantissa * 10 + d;
+          d = b[++q]! - 48;
+        }
+        fraction = q - fracStart;
+        digits += fraction;
+      }
+      let scale = -fraction;
+      if ((d === 53 || d === 21) && digits > 0) {
+        let e = 0;
+        let expNegative = false;
+        let r = q + 1;
+        let x = b[r]!;
+        if (x === 45 || x === 43) {
+          expNegative = x === 45;
+          x = b[++r]!;
+        }
+        const expStart = r;
+        while (x >= 48 && x <= 57 && r - expStart < 4) {
+          e = e * 10 + (x - 48);
+          x = b[++r]!;
+        }
+        if (r === expStart) break;
+        scale += expNegative ? -e : e;
+        q = r;
+        d = x - 48;
+      }
+      if (q >= lim && !atEnd) {
+        more = true; // longer than the margin: denseChars reads it
+        break;
+      }
+      const end = d + 48;
+      if (!(digits > 0 && mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 &&
+        (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || q >= lim))) break;
+      const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
+      if (++count > max) f.capped = true;
+      else {
+        if (len === RESERVE_AT && !indexed) {
+          this.reserve(f, values, len, base + q);
+          indexed = true;
+        }
+        if (indexed) values[len++] = negative ? -v : v;
+        else {
+          values.push(negative ? -v : v);
+          len++;
+        }
+      }
+      if (end === 44) {
+        commas++;
+        q++;
+        if (b[q] === 32) q++;
+        expectSep = false;
+      } else expectSep = true;
+      k = q;
+    }
+    f.count = count;
+    f.indexed = indexed;
+    f.len = len;
+    f.expectSep = expectSep;
+    f.commas = commas;
+    f.spaced = false;
+    this.denseMore = more;
+    return base + k;
+  }
+
+  private denseChars(f: Frame, i: number): number {
     const s = this.s;
     const n = this.n;
     const values = f.values;

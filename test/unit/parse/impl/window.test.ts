@@ -112,4 +112,14 @@ describe('byte windows', () => {
       expect(r.arrays[0]!.values).toEqual(JSON.parse(literal));
     }
   });
+
+  it('numbers longer than the margin kept before a window end are read whole', () => {
+    // 61-90 characters each (leading zeros), so some of them cross a window boundary.
+    const values = Array.from({ length: 8000 }, (_, k) => k * 7 + 1);
+    const text = `p = [${values.map((v, k) => '0'.repeat(60 + (k % 30)) + String(v)).join(', ')}]\n`;
+    expect(text.length).toBeGreaterThan(4 * WINDOW_CHARS);
+    const r = findArrays(text, 'python', { maxElements: 1e6 });
+    expect(r.arrays.length).toBe(1);
+    expect(r.arrays[0]!.values).toEqual(values);
+  });
 });
