@@ -2,13 +2,17 @@
 // arrays (`p_123 = [0.1023, 0.0871, …]`), where the work done for each array
 // after the scan (role from classify and the name, pairs) dominates. Shows the
 // whole findArrays beside the scan alone (same text, same caps), so the
-// difference is the per-array overhead of roles and pairs. Prints a table;
-// never fails on timing.
+// difference is the per-array overhead of roles and pairs, and that overhead's
+// parts: each name's side (names.ts), the role (classify and the name), the
+// pairs. Prints tables; never fails on timing.
 import * as os from 'node:os';
 import { findArrays } from '../src/parse/index';
 import { Scanner } from '../src/parse/scanner';
 import { syntaxFor } from '../src/parse/languages';
 import { DEFAULT_LIMITS } from '../src/parse/types';
+import { nameSide } from '../src/parse/names';
+import { roleWithSide } from '../src/parse/roles';
+import { findPairs } from '../src/parse/pairs';
 
 const MB = 1e6;
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -62,11 +66,21 @@ const cases: [string, string][] = [
 const limits = { maxArrays: 200_000 };
 const caps = { ...DEFAULT_LIMITS, ...limits };
 const table: Record<string, string>[] = [];
+const parts: Record<string, string>[] = [];
+const us = (ms: number, n: number): string => ((ms * 1000) / n).toFixed(2);
 for (const [label, text] of cases) {
   const found = findArrays(text, 'python', limits);
   const n = found.arrays.length;
   const all = timeIt(() => findArrays(text, 'python', limits));
   const scan = timeIt(() => new Scanner(text, syntaxFor('python'), caps).run());
+  const scanned = new Scanner(text, syntaxFor('python'), caps).run();
+  const sides = scanned.arrays.map((a) => nameSide(a.name));
+  parts.push({
+    case: label,
+    'name sides µs / array': us(timeIt(() => scanned.arrays.map((a) => nameSide(a.name))).cpu, n),
+    'roles µs / array': us(timeIt(() => scanned.arrays.map((a, k) => roleWithSide(a.values, a.name, sides[k]))).cpu, n),
+    'pairs µs / array': us(timeIt(() => findPairs(text, found.arrays, scanned.calls, sides)).cpu, n),
+  });
   table.push({
     case: label,
     MB: (text.length / MB).toFixed(2),
@@ -76,8 +90,10 @@ for (const [label, text] of cases) {
     'MB/s (CPU)': (text.length / MB / (all.cpu / 1000)).toFixed(1),
     'scan only CPU ms': scan.cpu.toFixed(1),
     'µs / array (whole)': ((all.cpu * 1000) / n).toFixed(2),
-    'µs / array after the scan': (((all.cpu - scan.cpu) * 1000) / n).toFixed(2),
+    'µs / array after the scan': us(all.cpu - scan.cpu, n),
   });
 }
 console.log(`Per-array cost (best of 7; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
 console.table(table);
+console.log('After the scan, by part (each timed alone; the whole also pays the GC of what the scan keeps)');
+console.table(parts);

@@ -7,7 +7,7 @@ import { fencedSyntaxFor, syntaxFor } from './languages';
 import { Scanner, type ScanResult } from './scanner';
 import { codeBlocks } from './markdown';
 import { importedLossAliases } from './imports';
-import { refineRoles, roleOf } from './roles';
+import { refineRoles, roleWithSide } from './roles';
 import { findPairs } from './pairs';
 import { nameSide, type NameSide } from './names';
 
@@ -42,7 +42,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     let side: NameSide | undefined;
     try {
       side = nameSide(a.name);
-      const r = roleOf(a.values, a.name, side);
+      const r = roleWithSide(a.values, a.name, side);
       role = r.role;
       roleReason = r.reason;
     } catch {

@@ -12,12 +12,17 @@ export interface RoleResult {
   reason: string;
 }
 
+/** The role of `values` bound to `name`. */
+export function roleOf(values: Values, name: string | undefined): RoleResult {
+  return roleWithSide(values, name, nameSide(name));
+}
+
 /**
- * The role of `values` bound to `name`; `side` is nameSide(name) when the
- * caller has it already (the finder reads each name's side once, for the role
- * and then for the pairs).
+ * roleOf when the caller has read the name's side already (`side` is
+ * nameSide(name), undefined when the name says nothing): the finder reads
+ * each name's side once, for the role and then for the pairs.
  */
-export function roleOf(values: Values, name: string | undefined, side: NameSide | undefined = nameSide(name)): RoleResult {
+export function roleWithSide(values: Values, name: string | undefined, side: NameSide | undefined): RoleResult {
   const c = classifyCapitalised(values);
   if (side !== undefined) {
     if (c.kind === 'probabilities' && side.side === 'target') {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../../src/parse';
 import { findPairs } from '../../../../src/parse/pairs';
 import { nameSide } from '../../../../src/parse/names';
-import { roleOf } from '../../../../src/parse/roles';
+import { roleOf, roleWithSide } from '../../../../src/parse/roles';
 import { classify } from '../../../../src/core/classify';
 
 const capitalise = (t: string): string => t[0]!.toUpperCase() + t.slice(1);
@@ -21,9 +21,11 @@ describe('roles', () => {
   });
 
   it('the side passed in is the one the name has', () => {
-    expect(roleOf([0.2, 0.8], 'y_true', nameSide('y_true'))).toEqual(roleOf([0.2, 0.8], 'y_true'));
+    for (const [values, name] of [[[0.2, 0.8], 'y_true'], [[2.5, 0.5], 'logits'], [[0.2, 0.8], 'weights'], [[0.2, 0.8], undefined]] as const) {
+      expect(roleWithSide([...values], name, nameSide(name))).toEqual(roleOf([...values], name));
+    }
     expect(roleOf([0.2, 0.8], 'y_true').role).toBe('target');
-    expect(roleOf([2.5, 0.5], 'logits', nameSide('logits')).role).toBe('logits');
+    expect(roleWithSide([2.5, 0.5], 'logits', nameSide('logits')).role).toBe('logits');
   });
 });
 
