@@ -77,6 +77,9 @@ export interface ScanResult {
 
 const enum Kind { Opaque, Literal, Call }
 
+/** Why denseBytes stopped: at a character it does not take, at the end of its window, at a number too long for the window's margin. */
+const enum DenseStop { Done, Window, Long }
+
 /** A finished literal waiting for its parent: a row of a 2-D batch, or reported alone. */
 interface Piece {
   start: number;
@@ -156,6 +159,8 @@ const RESERVE_AT = 256;
 const MAX_ISSUES = 100;
 /** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+/** Characters per scanChunk call. */
+const SCAN_CHUNK = 1 << 16;
 /** Frames compared when a closing bracket does not match the innermost one. */
 const MISMATCH_SEARCH = 8;
 
@@ -178,8 +183,13 @@ export class Scanner {
   private readonly trivia: Trivia;
   /** The text as bytes, a window at a time (fastSkip.ts). */
   private readonly win: TextWindow;
-  /** Set by denseBytes when denseChars must go on from where it stopped. */
-  private denseMore = false;
+  private readonly skipTop: PlainSkipper;
+  private readonly skipSquare: PlainSkipper;
+  private readonly skipParen: PlainSkipper;
+  private readonly skipBrace: PlainSkipper;
+  private readonly skipAll: PlainSkipper;
+  /** Why denseBytes stopped. */
+  private denseMore = DenseStop.Done;
   private readonly stack: Frame[] = [];
   private depth = 0;
   private overflow = 0;
@@ -212,38 +222,54 @@ export class Scanner {
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
-    this.trivia = new Trivia(s, this.n, syntax);
     this.win = new TextWindow(s, this.n);
-  }
-
-  run(): ScanResult {
-    const s = this.s;
-    const n = this.n;
-    const table = this.table;
+    this.trivia = new Trivia(s, this.n, syntax, this.win);
     // Outside literals only openers, quotes, comment starts and the innermost
     // bracket's own closer matter; while skipping past maxDepth, every closer.
     const next = new Int32Array(128).fill(-1);
-    const win = this.win;
-    const skipTop = new PlainSkipper(withoutClosers(table), next, win);
-    const skipSquare = new PlainSkipper(withoutClosers(table, 93), next, win);
-    const skipParen = new PlainSkipper(withoutClosers(table, 41), next, win);
-    const skipBrace = new PlainSkipper(withoutClosers(table, 125), next, win);
-    const skipAll = new PlainSkipper(table, next, win);
+    const table = this.table;
+    this.skipTop = new PlainSkipper(withoutClosers(table), next, this.win);
+    this.skipSquare = new PlainSkipper(withoutClosers(table, 93), next, this.win);
+    this.skipParen = new PlainSkipper(withoutClosers(table, 41), next, this.win);
+    this.skipBrace = new PlainSkipper(withoutClosers(table, 125), next, this.win);
+    this.skipAll = new PlainSkipper(table, next, this.win);
+  }
+
+  run(): ScanResult {
     if (shapeKeepers === null) {
       shapeKeepers = [];
       const keeper = new Scanner('', this.syntax, this.limits);
-      shapeKeepers.push(keeper, new Frame(), new PlainSkipper(table, new Int32Array(128), keeper.win));
+      shapeKeepers.push(keeper, new Frame());
       keeper.push(0, 91); // a frame made by push, as scans make them
     }
+    // The pass goes a chunk at a time: scanChunk is then called often enough
+    // to get the engine's regular optimised code. Called once per scan, the
+    // loop was only ever optimised on stack (OSR), and that code is not kept
+    // across scans: every scan compiled it again on a background thread.
+    const n = this.n;
     let i = this.from;
-    while (i < n && !this.stopped) {
+    while (i < n && !this.stopped) i = this.scanChunk(i, Math.min(n, i + SCAN_CHUNK));
+    this.finishOpenFrames();
+    if (this.issueCount > MAX_ISSUES) {
+      this.issues.push({ offset: 0, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
+    }
+    this.sortArrays();
+    return { arrays: this.arrays, calls: this.calls, issues: this.issues };
+  }
+
+  /** The pass from `i` until at least `until` (or the end of the text); returns where it stopped. */
+  private scanChunk(i: number, until: number): number {
+    const s = this.s;
+    const n = this.n;
+    const table = this.table;
+    while (i < until && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
       if (f !== null && f.kind === Kind.Literal && this.overflow === 0) {
         i = this.scanLiteral(f, i);
       } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
         i = this.scanCall(f, i);
       } else {
-        const skipper = this.overflow > 0 ? skipAll : f === null ? skipTop : f.close === 93 ? skipSquare : f.close === 41 ? skipParen : skipBrace;
+        const skipper = this.overflow > 0 ? this.skipAll : f === null ? this.skipTop : f.close === 93 ? this.skipSquare : f.close === 41 ? this.skipParen : this.skipBrace;
         i = skipper.skip(s, i, n);
       }
       if (i >= n) break;
@@ -278,12 +304,7 @@ export class Scanner {
         }
       }
     }
-    this.finishOpenFrames();
-    if (this.issueCount > MAX_ISSUES) {
-      this.issues.push({ offset: 0, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
-    }
-    this.sortArrays();
-    return { arrays: this.arrays, calls: this.calls, issues: this.issues };
+    return i;
   }
 
   private addCallEnding(name: string): void {
@@ -474,23 +495,30 @@ export class Scanner {
    * string's characters elsewhere (denseChars); both read the same grammar.
    */
   private denseRun(f: Frame, i: number): number {
-    if (i >= this.n) return i;
+    const n = this.n;
     const w = this.win;
-    const k = i - w.base;
-    if (k < 0 || k >= w.lim) w.fill(i);
-    if (w.ascii) {
-      i = this.denseBytes(f, i);
-      if (!this.denseMore || i >= this.n) return i;
+    for (;;) {
+      if (i >= n) return i;
+      const k = i - w.base;
+      // A new window when fewer than 64 bytes are left in this one (denseBytes stops there).
+      if (k < 0 || (k + 64 > w.lim && w.base + w.lim < n)) w.fill(i);
+      if (!w.ascii) return this.denseChars(f, i);
+      const j = this.denseBytes(f, i);
+      // One call per window: called often, denseBytes gets regular optimised code (see run()).
+      if (this.denseMore === DenseStop.Window && j > i) {
+        i = j;
+        continue;
+      }
+      return this.denseMore === DenseStop.Done ? j : this.denseChars(f, j);
     }
-    return this.denseChars(f, i);
   }
 
   /**
    * denseChars on the window's bytes (an ASCII window: byte k is character
-   * base + k; the byte after the window is 0). The window moves on when fewer
-   * than 64 bytes are left, so a number never runs into its end unnoticed;
-   * sets denseMore when denseChars must go on (a number longer than that, a
-   * window that is not ASCII).
+   * base + k; the byte after the window is 0). Stops when fewer than 64
+   * bytes are left in the window (denseRun moves it on), so a number never
+   * runs into its end unnoticed; a number longer than that is left to
+   * denseChars. denseMore says which.
    */
   private denseBytes(f: Frame, i: number): number {
     const w = this.win;
@@ -503,22 +531,15 @@ export class Scanner {
     let count = f.count;
     let expectSep = f.expectSep;
     let commas = f.commas;
-    let base = w.base;
-    let lim = w.lim;
-    let atEnd = base + lim >= n;
+    const base = w.base;
+    const lim = w.lim;
+    const atEnd = base + lim >= n;
     let k = i - base;
-    let more = false;
+    let more = DenseStop.Done;
     for (;;) {
       if (k + 64 > lim && !atEnd) {
-        w.fill(base + k);
-        base = w.base;
-        lim = w.lim;
-        atEnd = base + lim >= n;
-        k = 0;
-        if (!w.ascii) {
-          more = true;
-          break;
-        }
+        more = DenseStop.Window;
+        break;
       }
       let c = b[k]!;
       if (c === 32) {
@@ -576,7 +597,7 @@ export class Scanner {
         d = x - 48;
       }
       if (q >= lim && !atEnd) {
-        more = true; // longer than the margin: denseChars reads it
+        more = DenseStop.Long; // longer than the margin: denseChars reads it
         break;
       }
       const end = d + 48;

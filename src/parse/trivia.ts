@@ -3,7 +3,7 @@
 // and triple-quoted strings run to the end of the text. All linear.
 
 import type { Syntax } from './languages';
-import { Cls } from './fastSkip';
+import { Cls, type TextWindow } from './fastSkip';
 import { isIdentChar } from './numbers';
 
 export class Trivia {
@@ -12,7 +12,8 @@ export class Trivia {
   private readonly multilineStrings: boolean;
   private readonly escapes: boolean;
 
-  constructor(private readonly s: string, private readonly n: number, private readonly syntax: Syntax) {
+  /** `win`: the scan's byte window (fastSkip.ts), read instead of the string where it is ASCII. */
+  constructor(private readonly s: string, private readonly n: number, private readonly syntax: Syntax, private readonly win: TextWindow | null = null) {
     const f = syntax.family;
     this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
     this.escapes = f !== 'matlab';
@@ -106,6 +107,24 @@ export class Trivia {
     const multiline = this.multilineStrings && !(family === 'python') || q === 96;
     const escapes = this.escapes;
     let j = i + 1;
+    const w = this.win;
+    if (w !== null && w.ascii && j - w.base >= 0 && j - w.base < w.lim) {
+      // The same loop on the window's bytes (byte k is character base + k); the characters go on past its end.
+      const b = w.bytes;
+      const lim = w.lim;
+      let k = j - w.base;
+      while (k < lim) {
+        const c = b[k]!;
+        if (c === q) return w.base + k + 1;
+        if (c === 92 && escapes) {
+          k += 2;
+          continue;
+        }
+        if (c === 10 && !multiline) return w.base + k; // an unterminated string ends with its line
+        k++;
+      }
+      j = w.base + k;
+    }
     while (j < n) {
       const c = s.charCodeAt(j);
       if (c === q) return j + 1;
