@@ -529,6 +529,7 @@ export class Scanner {
     let len = indexed ? f.len : values.length;
     const max = this.maxElements;
     let count = f.count;
+    let capped = f.capped;
     let expectSep = f.expectSep;
     let commas = f.commas;
     const base = w.base;
@@ -604,7 +605,7 @@ export class Scanner {
       if (!(digits > 0 && mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 &&
         (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || q >= lim))) break;
       const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
-      if (++count > max) f.capped = true;
+      if (++count > max) capped = true;
       else {
         if (len === RESERVE_AT && !indexed) {
           this.reserve(f, values, len, base + q);
@@ -625,6 +626,7 @@ export class Scanner {
       k = q;
     }
     f.count = count;
+    f.capped = capped;
     f.indexed = indexed;
     f.len = len;
     f.expectSep = expectSep;
