@@ -168,6 +168,13 @@ const JULIA_TYPE_HASHES = new HashSet(JULIA_TYPES);
  */
 export class EndingFilter {
   readonly bits = new Uint8Array(128 * 128);
+  /**
+   * The same for the last four characters (0 for those before a shorter word),
+   * hashed (endingKey): a second, finer filter for the words that pass `bits`
+   * (`len`, `max`, `print` end like `kl_div`, `softmax`, `hint`). A collision
+   * only lets a word through to the full check.
+   */
+  readonly quads = new Uint8Array(1 << 16);
 
   constructor(words: Iterable<string> = []) {
     for (const w of words) this.add(w);
@@ -175,16 +182,32 @@ export class EndingFilter {
 
   add(word: string): void {
     if (word.length === 0) return;
-    const last = word.charCodeAt(word.length - 1) & 127;
-    const prev = word.length > 1 ? word.charCodeAt(word.length - 2) & 127 : 0;
+    const n = word.length;
+    const last = word.charCodeAt(n - 1) & 127;
+    const prev = n > 1 ? word.charCodeAt(n - 2) & 127 : 0;
     this.bits[prev * 128 + last] = 1;
+    const c2 = n > 2 ? word.charCodeAt(n - 3) & 127 : 0;
+    const c3 = n > 3 ? word.charCodeAt(n - 4) & 127 : 0;
+    this.quads[endingKey(c3, c2, prev, last)] = 1;
+  }
+
+  /** Adds every ending of `other`. */
+  merge(other: EndingFilter): void {
+    for (let k = 0; k < other.bits.length; k++) if (other.bits[k]) this.bits[k] = 1;
+    for (let k = 0; k < other.quads.length; k++) if (other.quads[k]) this.quads[k] = 1;
   }
 
   copy(): EndingFilter {
     const f = new EndingFilter();
     f.bits.set(this.bits);
+    f.quads.set(this.quads);
     return f;
   }
+}
+
+/** Key of a word's last four characters `c3 c2 c1 c0` (0 before the word's start) in EndingFilter.quads. */
+export function endingKey(c3: number, c2: number, c1: number, c0: number): number {
+  return (((c3 * 131 + c2) * 131 + c1) * 131 + c0) & 0xffff;
 }
 
 /** Endings of the words after which a bracket opens a literal (keywords, Julia types). */

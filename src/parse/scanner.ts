@@ -13,7 +13,7 @@ import { Cls, PlainSkipper, tableFor, TextWindow, withoutClosers } from './fastS
 import { Trivia } from './trivia';
 import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
-import { Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
+import { Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, endingKey, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
 import {
   interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
   TRANSPARENT_METHODS, type LossSignature,
@@ -39,7 +39,7 @@ function isVectorCall(callee: string): boolean {
 const CALL_ENDINGS = new EndingFilter([...interestingSpellings(), 'c', ...VECTOR_CALLS]);
 /** Python also needs the keywords before `(`: `return (0.2, 0.8)` is a tuple. */
 const PYTHON_CALL_ENDINGS = CALL_ENDINGS.copy();
-for (let k = 0; k < LITERAL_WORD_ENDINGS.bits.length; k++) if (LITERAL_WORD_ENDINGS.bits[k]) PYTHON_CALL_ENDINGS.bits[k] = 1;
+PYTHON_CALL_ENDINGS.merge(LITERAL_WORD_ENDINGS);
 
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
@@ -1145,7 +1145,7 @@ export class Scanner {
       let vecStart = -1;
       let macroName = '';
       if (this.code) {
-        const before = classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
+        const before = this.plainSubscript(i, LITERAL_WORD_ENDINGS) ? Before.Subscript : classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
         // R's list index `l[[2]]`: the inner `[` of `[[` indexes too.
         else if (syntax.rVectors && i > 0 && s.charCodeAt(i - 1) === 91 &&
@@ -1197,8 +1197,35 @@ export class Scanner {
     if (parent.kind === Kind.Call) parent.slotComplex = true;
   }
 
+  /**
+   * classifyBefore's commonest answer, read from the byte window: a word ends
+   * right before the bracket at `i` (no space between) and its last two
+   * characters are not an ending in `endings` — a subscript or a call of no
+   * interest (classifyBefore gives Subscript with identBack.start -2). False
+   * when that is not so or the bytes are not in an ASCII window: then
+   * classifyBefore decides.
+   */
+  private plainSubscript(i: number, endings: EndingFilter): boolean {
+    const w = this.win;
+    const k = i - w.base;
+    if (!w.ascii || k < 2 || k > w.lim) return false;
+    const b = w.bytes;
+    const c = b[k - 1]!;
+    if (!isIdentChar(c)) return false;
+    const c1 = b[k - 2]!;
+    const d1 = isIdentChar(c1) ? c1 : 0;
+    if (endings.bits[d1 * 128 + c] === 0) return true;
+    // The last four characters, for the words whose last two pass.
+    if (d1 === 0 || k < 4) return false;
+    const c2 = b[k - 3]!;
+    const d2 = isIdentChar(c2) ? c2 : 0;
+    const c3 = d2 === 0 ? 0 : b[k - 4]!;
+    return endings.quads[endingKey(isIdentChar(c3) ? c3 : 0, d2, d1, c)] === 0;
+  }
+
   /** Opens a tuple, an R vector or a tracked call at `(`; false when it is none of them (nothing pushed). */
   private openParen(i: number, parent: Frame | null): boolean {
+    if (this.plainSubscript(i, this.callEndings)) return false; // a call of no interest
     const s = this.s;
     const syntax = this.syntax;
     const before = classifyBefore(s, i, false, this.callEndings);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../../src/parse/index';
 import { WINDOW_CHARS } from '../../../../src/parse/fastSkip';
+import { interestingSpellings } from '../../../../src/parse/callSignatures';
 
 type Brief = { start: number; end: number; name: string | undefined; values: unknown };
 const brief = (text: string, lang: string, limits?: { maxElements?: number; maxArrays?: number }): Brief[] =>
@@ -121,5 +122,25 @@ describe('byte windows', () => {
     const r = findArrays(text, 'python', { maxElements: 1e6 });
     expect(r.arrays.length).toBe(1);
     expect(r.arrays[0]!.values).toEqual(values);
+  });
+
+  it('callees and keywords before a bracket are judged the same from the bytes as from the characters', () => {
+    // A first line with a non-ASCII character makes the window not ASCII, so the same text is read
+    // without the byte fast paths (plainSubscript, the four-character ending filter).
+    const words = [...interestingSpellings(), 'c', 'of', 'asList', 'return', 'in', 'yield', 'else', 'Float64', 'Real', 'Any', 'Int',
+      'max', 'len', 'print', 'super', 'Optional', 'xsoftmax', 'my_log', 'logx', 'ce', 'crit', 'number'];
+    for (const lang of ['python', 'typescript', 'julia', 'r', 'java']) {
+      const lines = ['from torch.nn.functional import cross_entropy as ce', 'crit = nn.CrossEntropyLoss()'];
+      for (const w of words) {
+        lines.push(`y_${lines.length} = ${w}([0.2, 0.8], [0, 1])`, `q = a.${w}[0.5, 0.5]`, `r = ${w} (0.25, 0.75)`, `s = ${w}[0.1, 0.9]`);
+      }
+      const text = lines.join('\n') + '\n';
+      const plain = findArrays(text, lang, { maxArrays: 1e6 });
+      const prefix = '# é\n';
+      const other = findArrays(prefix + text, lang, { maxArrays: 1e6 });
+      const shift = (a: { start: number; end: number }) => ({ ...a, start: a.start - prefix.length, end: a.end - prefix.length });
+      expect(other.arrays.map(shift)).toEqual(plain.arrays);
+      expect(other.pairs).toEqual(plain.pairs);
+    }
   });
 });
