@@ -31,8 +31,8 @@ const SUM_TOLERANCE = 1e-6;
 function isRowList(values: unknown): values is ReadonlyArray<ArrayLike<number>> {
   if (!Array.isArray(values) || values.length === 0) return false;
   for (let i = 0; i < values.length; i++) {
-    if (!(i in values)) continue; // as every() does: holes are skipped
     const v: unknown = values[i];
+    if (v === undefined && !(i in values)) continue; // as every() does: holes are skipped
     if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') return false;
   }
   return true;

@@ -46,8 +46,10 @@ export function findPairs(
     return true;
   };
 
-  // 1. Call sites. Arrays by name are indexed only when a call names one.
+  // 1. Call sites. A named argument is first looked for among the few arrays
+  // just before the call; arrays are indexed by name only when that fails.
   let byName: Map<string, number | number[]> | undefined;
+  const index = (): Map<string, number | number[]> => (byName ??= indexByName(arrays));
   for (const call of calls) {
     let target: CallArgument | undefined;
     let prediction: CallArgument | undefined;
@@ -70,11 +72,8 @@ export function findPairs(
       target ??= prediction === first ? second : first;
     }
     if (target === undefined || prediction === undefined) continue;
-    if ((target.array === undefined && target.name !== undefined) || (prediction.array === undefined && prediction.name !== undefined)) {
-      byName ??= indexByName(arrays);
-    }
-    const t = resolve(target, call.start, byName, arrays);
-    const p = resolve(prediction, call.start, byName, arrays);
+    const t = resolve(target, call.start, arrays, index);
+    const p = resolve(prediction, call.start, arrays, index);
     if (t === undefined || p === undefined) continue;
     const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
     currentSignature = call.signature;
@@ -217,10 +216,18 @@ function indexByName(arrays: readonly FoundArray[]): Map<string, number | number
   return m;
 }
 
+/** Arrays looked at just before a call for the latest binding of an argument's name. */
+const NEAR_CALL = 32;
+
 /** An argument's array: the literal itself, or the latest array bound to its name before the call. */
-function resolve(arg: CallArgument, callStart: number, byName: Map<string, number | number[]> | undefined, arrays: readonly FoundArray[]): number | undefined {
+function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>): number | undefined {
   if (arg.array !== undefined) return arg.array;
-  if (arg.name === undefined || byName === undefined) return undefined;
+  if (arg.name === undefined) return undefined;
+  // Usually the binding is a few arrays before the call: the latest array
+  // before it named `name` (or `….name`) is the answer the index would give.
+  const near = latestNamed(arrays, arg.name, callStart);
+  if (near >= 0) return near;
+  const byName = index();
   const entry = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
   if (entry === undefined) return undefined;
   if (typeof entry === 'number') return entry;
@@ -234,6 +241,31 @@ function resolve(arg: CallArgument, callStart: number, byName: Map<string, numbe
     else hi = mid;
   }
   return lo > 0 ? list[lo - 1] : list[0];
+}
+
+/**
+ * Among the NEAR_CALL arrays that start before `before`, the latest whose name
+ * is `name` or ends in `.name` / `:name` (its last segment is `name`); -1 if none.
+ */
+function latestNamed(arrays: readonly FoundArray[], name: string, before: number): number {
+  let lo = 0;
+  let hi = arrays.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (arrays[mid]!.start < before) lo = mid + 1;
+    else hi = mid;
+  }
+  const plain = name.indexOf('.') < 0 && name.indexOf(':') < 0;
+  for (let k = lo - 1; k >= 0 && k >= lo - NEAR_CALL; k--) {
+    const a = arrays[k]!.name;
+    if (a === undefined) continue;
+    if (a === name) return k;
+    if (plain && a.length > name.length && a.endsWith(name)) {
+      const c = a.charCodeAt(a.length - name.length - 1);
+      if (c === 46 || c === 58) return k;
+    }
+  }
+  return -1;
 }
 
 /** First position in the sorted `list` whose value is ≥ `x`. */

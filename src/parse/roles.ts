@@ -85,8 +85,11 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], s
 }
 
 /** The callee of a pair made by a call (`F.cross_entropy`), from its reason. */
-function calleeOf(pair: FoundPair): string | undefined {
-  return pair.reason.replace(/^arguments of /, '').split('(')[0];
+function calleeOf(pair: FoundPair): string {
+  const PREFIX = 'arguments of ';
+  const rest = pair.reason.startsWith(PREFIX) ? pair.reason.slice(PREFIX.length) : pair.reason;
+  const paren = rest.indexOf('(');
+  return paren < 0 ? rest : rest.slice(0, paren);
 }
 
 /** Every value (of every row) ≤ limit; rows are read in place, not copied into one list. */

@@ -74,6 +74,22 @@ describe('pairs by call, name and neighbour', () => {
     expect(call).toMatchObject({ target: 0, prediction: 2 });
   });
 
+  it('a call finds its arguments near it or far before it, by name or by last segment', () => {
+    const filler = (n: number): string => Array.from({ length: n }, (_, k) => `w${k} = [3, 4]`).join('\n');
+    // y_true is 40 arrays before the call (beyond the few looked at first), y_pred right before it.
+    const text = `self.y_true = [0, 1]\n${filler(40)}\ny_pred = [0.3, 0.7]\nl = log_loss(y_true, y_pred)\ny_true = [1, 0]\n`;
+    const r = findArrays(text, 'python');
+    const call = r.pairs.find((p) => p.reason.startsWith('arguments of log_loss'))!;
+    expect(r.arrays[call.target]!.name).toBe('self.y_true');
+    expect(r.arrays[call.prediction]!.name).toBe('y_pred');
+    // Bound only after the call: the first binding after it, as before.
+    const after = findArrays('l = log_loss(t, q)\nt = [0, 1]\nq = [0.3, 0.7]\n', 'python');
+    expect(after.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
+    // A dotted argument matches the array of its last segment.
+    const dotted = findArrays('t = [0, 1]\nq = [0.3, 0.7]\nl = log_loss(self.t, self.q)\n', 'python');
+    expect(dotted.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
+  });
+
   it('a blank line between neighbours keeps them apart; a single line break does not', () => {
     const apart = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
     expect(apart.pairs).toEqual([]);
