@@ -10,6 +10,8 @@ export class Trivia {
   /** Whether the last skip() was over a string (a literal holding one is not all numbers). */
   wasString = false;
   private readonly multilineStrings: boolean;
+  /** Per quote character: the bytes that stop a string's byte loop (stringStops). */
+  private readonly quoteStops: Uint8Array[] = [];
   private readonly escapes: boolean;
 
   /** `win`: the scan's byte window (fastSkip.ts), read instead of the string where it is ASCII. */
@@ -17,6 +19,7 @@ export class Trivia {
     const f = syntax.family;
     this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
     this.escapes = f !== 'matlab';
+    for (const q of [34, 39, 96]) this.quoteStops[q] = stringStops(q, this.escapes, this.multilineStrings && f !== 'python' || q === 96);
   }
 
   /** Skips a string or comment at `i`; returns the index after it, or -1 when none starts here. */
@@ -109,19 +112,22 @@ export class Trivia {
     let j = i + 1;
     const w = this.win;
     if (w !== null && w.ascii && j - w.base >= 0 && j - w.base < w.lim) {
-      // The same loop on the window's bytes (byte k is character base + k); the characters go on past its end.
+      // The same loop on the window's bytes (byte k is character base + k; the
+      // byte after the window is 0); the characters go on past its end.
       const b = w.bytes;
       const lim = w.lim;
+      const stops = this.quoteStops[q]!;
       let k = j - w.base;
-      while (k < lim) {
-        const c = b[k]!;
+      let c = b[k]!;
+      for (;;) {
+        while (stops[c] === 0) c = b[++k]!;
+        if (k >= lim) break;
         if (c === q) return w.base + k + 1;
-        if (c === 92 && escapes) {
-          k += 2;
-          continue;
-        }
-        if (c === 10 && !multiline) return w.base + k; // an unterminated string ends with its line
-        k++;
+        if (c === 10) return w.base + k; // an unterminated string ends with its line
+        if (c === 92) k += 2; // an escape (92 stops only where escapes count)
+        else k++; // a NUL in the text
+        if (k >= lim) break;
+        c = b[k]!;
       }
       j = w.base + k;
     }
@@ -198,4 +204,14 @@ export class Trivia {
     }
     return n;
   }
+}
+
+/** Bytes that stop a string's byte loop: its quote, `\\` where escapes count, newline where it ends the string, the sentinel 0. */
+function stringStops(q: number, escapes: boolean, multiline: boolean): Uint8Array {
+  const t = new Uint8Array(256);
+  t[q] = 1;
+  t[0] = 1;
+  if (escapes) t[92] = 1;
+  if (!multiline) t[10] = 1;
+  return t;
 }

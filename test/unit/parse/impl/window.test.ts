@@ -31,10 +31,12 @@ const python = [
   'def f(x, y=[1, 2]):\n    """Doc [0.5, 0.5] with "quotes"."""\n    return x[0] + y[-1]  # [0.1, 0.9]\n',
   "y_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\ns = 'a [1, 2] string'\n",
   'pairs = [(0.25, 0.75), (0.5, 0.5)]\nloss = F.cross_entropy(torch.tensor([[2.0, 1.0]]), torch.tensor([0]))\n',
+  's2 = "a \\" [1] \\\\"; t2 = \'it\\\'s [2]\'; u2 = "unterminated [3]\nw = [0.3, 0.7]\n',
 ];
 const typescript = [
   "const probs = [0.1, 0.2, 0.7]; // [1, 2]\nconst s = `[${probs[0]}]`, re = /[0-9]+/g;\n",
   'function g(a: number[]): number { return a[0] ?? f(a, [3, 4]); }\nexport const q: number[] = [0.25, 0.75];\n',
+  'const e = "a \\" [1] \\\\", t = \'it\\\'s [2]\', u = `x\\` [3]\n[4]`;\nconst w = [0.3, 0.7];\n',
 ];
 
 /** `unit` after `size` characters of comment lines (`marker` starts each), so that its offset `d` sits on the first window boundary. */
@@ -142,5 +144,22 @@ describe('byte windows', () => {
       expect(other.arrays.map(shift)).toEqual(plain.arrays);
       expect(other.pairs).toEqual(plain.pairs);
     }
+  });
+
+  it('spellings the dense byte path must leave to the exact reader give Number()\'s value, wherever they sit in a long list', () => {
+    const tricky = ['-0', '-0.0', '.5', '5.', '1e22', '1e23', '1.5e-22', '1e-23', '2.5E+3', '1E5', '9007199254740993', '9007199254740992',
+      '900719925474099.3', '123456789012345678', '0.30000000000000004', '4.35', '1.7976931348623157e308', '5e-324', '1e400', '-1e400',
+      '1_000', '0x1F', '0.1234567890123456789', '00012', '-.25', '+7'];
+    const plain = ['0.1', '-2.5', '3', '0.125'];
+    const spelled: string[] = [];
+    for (let k = 0; spelled.length < 30_000; k++) spelled.push(k % 3 === 0 ? tricky[(k / 3) % tricky.length | 0]! : plain[k % plain.length]!);
+    const seps = [', ', ',', ' , ', ',  '];
+    const text = `p = [${spelled.map((t, k) => (k === 0 ? '' : seps[k % seps.length]) + t).join('')}]\n`;
+    expect(text.length).toBeGreaterThan(2 * WINDOW_CHARS);
+    const r = findArrays(text, 'python', { maxElements: 1e6 });
+    expect(r.arrays.length).toBe(1);
+    const got = r.arrays[0]!.values as number[];
+    expect(got.length).toBe(spelled.length);
+    for (let k = 0; k < spelled.length; k++) expect(Object.is(got[k], Number(spelled[k]!.replace(/_/g, '')))).toBe(true);
   });
 });
