@@ -108,9 +108,13 @@ export class PlainSkipper {
     this.stops[0] = 1;
   }
 
+  /** The character at the position the last skip() returned, when it was read from the window's bytes; else -1. */
+  found = -1;
+
   skip(s: string, i: number, n: number): number {
     const w = this.win;
     const stops = this.stops;
+    this.found = -1;
     while (i < n) {
       let k = i - w.base;
       if (k < 0 || k >= w.lim) {
@@ -123,7 +127,10 @@ export class PlainSkipper {
       while (stops[c] === 0) c = b[++k]!;
       if (k >= w.lim) i = w.base + w.lim; // the sentinel: on to the next window
       else if (c === 0) i = w.base + k + 1; // a NUL character in the text
-      else return w.base + k;
+      else {
+        this.found = c;
+        return w.base + k;
+      }
     }
     return n;
   }

@@ -264,6 +264,7 @@ export class Scanner {
     const table = this.table;
     while (i < until && !this.stopped) {
       const f = this.depth > 0 ? this.stack[this.depth - 1]! : null;
+      let c = -1;
       if (f !== null && f.kind === Kind.Literal && this.overflow === 0) {
         i = this.scanLiteral(f, i);
       } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
@@ -271,9 +272,10 @@ export class Scanner {
       } else {
         const skipper = this.overflow > 0 ? this.skipAll : f === null ? this.skipTop : f.close === 93 ? this.skipSquare : f.close === 41 ? this.skipParen : this.skipBrace;
         i = skipper.skip(s, i, n);
+        c = skipper.found;
       }
       if (i >= n) break;
-      const c = s.charCodeAt(i);
+      if (c < 0) c = s.charCodeAt(i);
       const cls = c < 128 ? table[c]! : Cls.None;
       const top = this.depth > 0 ? this.stack[this.depth - 1]! : null;
       switch (cls) {
