@@ -25,6 +25,9 @@ const PREDICTION_STEMS = [
   'pred_probs', 'y_logits', 'out',
 ];
 
+/** The role words, for tests that check nameSide against the rule stated plainly. */
+export const NAME_STEMS: Readonly<Record<Side, readonly string[]>> = { target: TARGET_STEMS, prediction: PREDICTION_STEMS };
+
 interface Stem { tokens: string[]; side: Side; text: string }
 
 /** Longest stems first, so `y_pred` wins over `y`. */
@@ -32,6 +35,15 @@ const STEMS: Stem[] = [
   ...TARGET_STEMS.map((t) => ({ tokens: t.split('_'), side: 'target' as Side, text: t })),
   ...PREDICTION_STEMS.map((t) => ({ tokens: t.split('_'), side: 'prediction' as Side, text: t })),
 ].sort((a, b) => b.tokens.length - a.tokens.length || b.text.length - a.text.length);
+
+/** Each stem's rank in STEMS (the order that decides), by its first word. */
+const BY_FIRST = new Map<string, { stem: Stem; rank: number }[]>();
+STEMS.forEach((stem, rank) => {
+  const first = stem.tokens[0]!;
+  const list = BY_FIRST.get(first);
+  if (list) list.push({ stem, rank });
+  else BY_FIRST.set(first, [{ stem, rank }]);
+});
 
 const sideCache = new Map<string, NameSide | null>();
 
@@ -54,28 +66,65 @@ function computeSide(name: string): NameSide | undefined {
   if (seg.length === 1 && seg !== seg.toLowerCase()) return undefined;
   const tokens = snakeCase(seg).split('_').filter((t) => t.length > 0);
   if (tokens.length === 0) return undefined;
-  for (const stem of STEMS) {
-    const k = stem.tokens.length;
-    for (let at = 0; at + k <= tokens.length; at++) {
-      let ok = true;
-      let digits = '';
-      for (let j = 0; j < k; j++) {
-        const t = tokens[at + j]!;
-        const want = stem.tokens[j]!;
-        if (t === want) continue;
-        // The last word may carry a number: `p1`, `y2`, `logits3`.
-        if (j === k - 1 && t.startsWith(want) && isAllDigits(t.slice(want.length))) {
-          digits = t.slice(want.length);
-          continue;
+  // The first stem in STEMS order that matches at some position (the leftmost
+  // for that stem): only stems whose first word is the token (or, for one-word
+  // stems, the token without its trailing digits) are tried.
+  let bestRank = Infinity;
+  let bestAt = 0;
+  let bestDigits = '';
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at]!;
+    const exact = BY_FIRST.get(t);
+    if (exact !== undefined) {
+      for (const { stem, rank } of exact) {
+        if (rank >= bestRank) break;
+        const digits = matchAt(stem, tokens, at);
+        if (digits !== undefined) {
+          bestRank = rank;
+          bestAt = at;
+          bestDigits = digits;
+          break;
         }
-        ok = false;
-        break;
       }
-      if (!ok) continue;
-      const key = [...tokens.slice(0, at), '*' + digits, ...tokens.slice(at + k)].join('');
-      return { side: stem.side, key, stem: stem.text };
+    }
+    // A word with a number (`p1`, `logits3`, `y_pred2`): the stem's last word carries it.
+    let d = t.length;
+    while (d > 0 && t.charCodeAt(d - 1) >= 48 && t.charCodeAt(d - 1) <= 57) d--;
+    if (d < t.length && d > 0) {
+      const base = t.slice(0, d);
+      const list = BY_FIRST.get(base);
+      if (list !== undefined) {
+        for (const { stem, rank } of list) {
+          if (rank >= bestRank) break;
+          if (stem.tokens.length === 1) {
+            bestRank = rank;
+            bestAt = at;
+            bestDigits = t.slice(d);
+            break;
+          }
+        }
+      }
     }
   }
+  if (bestRank === Infinity) return undefined;
+  const stem = STEMS[bestRank]!;
+  const k = stem.tokens.length;
+  let key = '';
+  for (let j = 0; j < bestAt; j++) key += tokens[j];
+  key += '*' + bestDigits;
+  for (let j = bestAt + k; j < tokens.length; j++) key += tokens[j];
+  return { side: stem.side, key, stem: stem.text };
+}
+
+/** Does `stem` match `tokens` from `at`? The digits its last word carries ('' for none), or undefined. */
+function matchAt(stem: Stem, tokens: readonly string[], at: number): string | undefined {
+  const k = stem.tokens.length;
+  if (at + k > tokens.length) return undefined;
+  for (let j = 0; j < k - 1; j++) if (tokens[at + j] !== stem.tokens[j]) return undefined;
+  const t = tokens[at + k - 1]!;
+  const want = stem.tokens[k - 1]!;
+  if (t === want) return '';
+  if (t.startsWith(want) && isAllDigits(t.slice(want.length))) return t.slice(want.length);
   return undefined;
 }
 
