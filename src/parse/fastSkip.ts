@@ -48,6 +48,13 @@ const EncoderClass = (globalThis as { TextEncoder?: new () => Utf8Encoder }).Tex
 /** TextEncoder is in Node, browsers and workers; without it every window is "not ASCII" and the indexOf path runs. */
 const encoder: Utf8Encoder | null = typeof EncoderClass === 'function' ? new EncoderClass() : null;
 
+let byteWindows = true;
+
+/** Tests only: with false, every window is read as characters (the paths the byte windows must agree with). */
+export function useByteWindows(on: boolean): void {
+  byteWindows = on;
+}
+
 /** Characters per window. */
 export const WINDOW_CHARS = 1 << 16;
 /** One buffer for all scans (they never interleave): UTF-8 takes at most 3 bytes per UTF-16 unit, plus the sentinel. */
@@ -75,7 +82,7 @@ export class TextWindow {
     const end = Math.min(this.n, i + WINDOW_CHARS);
     this.base = i;
     this.lim = end - i;
-    if (encoder === null) {
+    if (encoder === null || !byteWindows) {
       this.ascii = false;
       return;
     }

@@ -6,10 +6,20 @@
 // that crosses many windows reads exactly what JSON.parse reads.
 import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../../src/parse/index';
-import { WINDOW_CHARS } from '../../../../src/parse/fastSkip';
+import { useByteWindows, WINDOW_CHARS } from '../../../../src/parse/fastSkip';
 import { interestingSpellings } from '../../../../src/parse/callSignatures';
 
 type Brief = { start: number; end: number; name: string | undefined; values: unknown };
+
+/** findArrays with the byte windows off: only the character paths. */
+function withoutBytes<T>(run: () => T): T {
+  useByteWindows(false);
+  try {
+    return run();
+  } finally {
+    useByteWindows(true);
+  }
+}
 const brief = (text: string, lang: string, limits?: { maxElements?: number; maxArrays?: number }): Brief[] =>
   findArrays(text, lang, limits).arrays.map((a) => ({ start: a.start, end: a.end, name: a.name, values: a.values }));
 
@@ -77,26 +87,57 @@ describe('byte windows', () => {
     expectRepeats(json, 'json', Math.ceil((3 * WINDOW_CHARS) / json.length));
   });
 
-  it('non-ASCII characters and NULs in some windows do not shift what is found', () => {
-    // Every 7th unit holds an accented comment, a CJK string, an emoji (a surrogate pair), a lone surrogate or a NUL.
-    const oddities = ['# café [0.5]\n', "s = '数据 [1, 2]'\n", '# 🙂 (0.1, 0.9)\n', "t = '\ud800 [3]'\n", 'u = 1\u0000\n'];
+  it('non-ASCII characters and NULs, sparse or dense, do not shift what is found', () => {
+    // Units holding an accented comment, a CJK string, an emoji (a surrogate pair), a lone surrogate, a NUL
+    // or a long CJK comment, every unit, every 3rd, 7th or 40th: the windows' ASCII runs start and end
+    // everywhere, and the chunk size adapts up and down.
+    const oddities = ['# café [0.5]\n', "s = '数据 [1, 2]'\n", '# 🙂 (0.1, 0.9)\n', "t = '\ud800 [3]'\n", 'u = 1\u0000\n',
+      `# ${'数据'.repeat(300)}\n`, 'v = [0.25, 0.75]  # é\n',
+      // Outside strings and comments too, so that windows start on them: names (2, 3 and 4 bytes
+      // in UTF-8, a surrogate pair, a lone surrogate), a run of them.
+      'données = [0.3, 0.7]\n', 'π = (0.5, 0.5)\n', '数据 = [0.2, 0.8]\n', 'x🙂🙂 = [1, 2]\n', 'y\udc00 = [3, 4]\n',
+      `z = 1 ${'µ🙂数'.repeat(40)} [5, 6]\n`];
     const base = python.join('');
-    const units: string[] = [];
-    let size = 0;
-    for (let r = 0; size < 3 * WINDOW_CHARS; r++) {
-      const u = r % 7 === 3 ? base + oddities[(r / 7) % oddities.length | 0] : base;
-      units.push(u);
-      size += u.length;
+    for (const every of [1, 3, 7, 40]) {
+      const units: string[] = [];
+      let size = 0;
+      for (let r = 0; size < 4 * WINDOW_CHARS; r++) {
+        const u = r % every === 0 ? base + oddities[(r / every) % oddities.length | 0] : base;
+        units.push(u);
+        size += u.length;
+      }
+      const text = units.join('');
+      const all = brief(text, 'python', { maxArrays: 1e6 });
+      expect(all).toEqual(withoutBytes(() => brief(text, 'python', { maxArrays: 1e6 })));
+      const expected: Brief[] = [];
+      let at = 0;
+      for (const u of units) {
+        for (const a of withoutBytes(() => brief(u, 'python'))) expected.push({ ...a, start: a.start + at, end: a.end + at });
+        at += u.length;
+      }
+      expect(all).toEqual(expected);
     }
-    const text = units.join('');
-    const all = brief(text, 'python', { maxArrays: 1e6 });
-    const expected: Brief[] = [];
-    let at = 0;
-    for (const u of units) {
-      for (const a of brief(u, 'python')) expected.push({ ...a, start: a.start + at, end: a.end + at });
-      at += u.length;
-    }
-    expect(all).toEqual(expected);
+  });
+
+  it('windows that start on non-ASCII characters map their bytes back to the right characters', () => {
+    // Long ASCII stretches (so each run after a non-ASCII character is kept as a window) broken by
+    // names of 2-, 3- and 4-byte characters, surrogate pairs and lone surrogates outside strings and comments.
+    const breaks = ['données = [0.3, 0.7]\n', 'π = (0.5, 0.5)\n', '数据 = [0.2, 0.8]\n', 'x🙂🙂 = [1, 2]\n', 'y\udc00\ud800 = [3, 4]\n',
+      '🙂数é\ud800x = [5, 6]\n'];
+    const stretch = python.join('').repeat(12);
+    const text = Array.from({ length: 24 }, (_, k) => stretch.slice(0, stretch.length - 37 * k) + breaks[k % breaks.length]).join('');
+    const bytes = brief(text, 'python', { maxArrays: 1e6 });
+    expect(bytes).toEqual(withoutBytes(() => brief(text, 'python', { maxArrays: 1e6 })));
+    expect(bytes.length).toBeGreaterThan(24 * 12);
+  });
+
+  it('a long list with a non-ASCII character now and then reads exactly what JSON.parse reads', () => {
+    const nums = Array.from({ length: 30_000 }, (_, k) => ((k * 7919) % 10007) / 10007 - 0.3);
+    const parts = nums.map((v, k) => (k % 997 === 5 ? `${v} # é\n` : String(v)));
+    const text = `p = [${parts.join(', ')}]\n`;
+    const r = findArrays(text, 'python', { maxElements: 1e6 });
+    expect(r.arrays.length).toBe(1);
+    expect(r.arrays[0]!.values).toEqual(nums);
   });
 
   it('a list longer than several windows reads exactly what JSON.parse reads', () => {
@@ -127,8 +168,6 @@ describe('byte windows', () => {
   });
 
   it('callees and keywords before a bracket are judged the same from the bytes as from the characters', () => {
-    // A first line with a non-ASCII character makes the window not ASCII, so the same text is read
-    // without the byte fast paths (plainSubscript, the four-character ending filter).
     const words = [...interestingSpellings(), 'c', 'of', 'asList', 'return', 'in', 'yield', 'else', 'Float64', 'Real', 'Any', 'Int',
       'max', 'len', 'print', 'super', 'Optional', 'xsoftmax', 'my_log', 'logx', 'ce', 'crit', 'number'];
     for (const lang of ['python', 'typescript', 'julia', 'r', 'java']) {
@@ -137,12 +176,10 @@ describe('byte windows', () => {
         lines.push(`y_${lines.length} = ${w}([0.2, 0.8], [0, 1])`, `q = a.${w}[0.5, 0.5]`, `r = ${w} (0.25, 0.75)`, `s = ${w}[0.1, 0.9]`);
       }
       const text = lines.join('\n') + '\n';
-      const plain = findArrays(text, lang, { maxArrays: 1e6 });
-      const prefix = '# é\n';
-      const other = findArrays(prefix + text, lang, { maxArrays: 1e6 });
-      const shift = (a: { start: number; end: number }) => ({ ...a, start: a.start - prefix.length, end: a.end - prefix.length });
-      expect(other.arrays.map(shift)).toEqual(plain.arrays);
-      expect(other.pairs).toEqual(plain.pairs);
+      const bytes = findArrays(text, lang, { maxArrays: 1e6 });
+      const chars = withoutBytes(() => findArrays(text, lang, { maxArrays: 1e6 }));
+      expect(bytes.arrays).toEqual(chars.arrays);
+      expect(bytes.pairs).toEqual(chars.pairs);
     }
   });
 
