@@ -28,10 +28,11 @@ export interface Classification {
 /** How far a sum may be from 1 and still count as a distribution (as in SCHEMA.md). */
 const SUM_TOLERANCE = 1e-6;
 
+/** Every element an array-like (holes skipped, as every() does); read with .at() so 1-D lists keep their element kind (see elements.ts). */
 function isRowList(values: unknown): values is ReadonlyArray<ArrayLike<number>> {
   if (!Array.isArray(values) || values.length === 0) return false;
   for (let i = 0; i < values.length; i++) {
-    const v: unknown = values[i];
+    const v: unknown = values.at(i);
     if (v === undefined && !(i in values)) continue; // as every() does: holes are skipped
     if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') return false;
   }

@@ -4,6 +4,7 @@
 
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
 import { chunkedSum } from './kernels';
+import { elementAt } from './elements';
 
 /** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
 export type Vector = ArrayLike<number>;
@@ -58,10 +59,10 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
     problems.add('EMPTY', `${name} is empty: there is nothing to compute`);
     return undefined;
   }
-  if (!isArrayLike(x[0])) {
+  if (!isArrayLike(elementAt(x, 0))) {
     // A typed array holds only numbers; a plain array may mix in rows.
     for (let i = 0, n = ArrayBuffer.isView(x) ? 0 : x.length; i < n; i++) {
-      if (isArrayLike(x[i])) {
+      if (isArrayLike(elementAt(x, i))) {
         problems.add('LENGTH_MISMATCH', `${name}[${i}] is a row but ${name}[0] is a number: mixed 1-D and 2-D`);
         return undefined;
       }

@@ -6,6 +6,7 @@
 //
 // Pure TS: no `vscode`, no DOM. Ranges are plain zero-based {line, character}
 // pairs so they survive postMessage; the host converts them to vscode.Range.
+import { elementAt, isMatrix } from '../core/elements';
 
 export interface PositionDto { line: number; character: number }
 export interface RangeDto { start: PositionDto; end: PositionDto }
@@ -98,9 +99,10 @@ function vector(v: unknown, path: string): Vector {
 
 function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
   if (!Array.isArray(v)) fail(path, 'expected an array');
-  if (v.length > 0 && Array.isArray(v[0])) {
+  // The payload is the user's arrays: read without changing their element kind (core/elements.ts).
+  if (isMatrix(v)) {
     if (v.length > MAX_ROWS) fail(path, `has ${v.length} rows, more than ${MAX_ROWS}`);
-    const width = Array.isArray(v[0]) ? (v[0] as unknown[]).length : 0;
+    const width = (elementAt(v, 0) as unknown[]).length;
     if (v.length * width > MAX_VALUES) fail(path, `has ${v.length} × ${width} values, more than ${MAX_VALUES}`);
     const rows = v.map((row, i) => vector(row, `${path}[${i}]`));
     rows.forEach((row, i) => { if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`); });

@@ -1,7 +1,7 @@
 // Turns a received pair into per-row target distributions and prediction
 // vectors the interactive view can edit: a 2-D batch becomes its rows, class
 // indices become one-hot rows, probabilities become logits (log q).
-import { classify } from '../../src/core/index';
+import { classify, isMatrix } from '../../src/core/index';
 import type { PairPayload } from '../../src/protocol/visualizer';
 
 export interface PairRows {
@@ -14,7 +14,6 @@ export interface PairRows {
 /** Floor for log q when probabilities are turned into draggable logits (log 0 = −∞ cannot be dragged). */
 export const MIN_PROBABILITY_FOR_LOGIT = 1e-12;
 
-const isMatrix = (v: number[] | number[][]): v is number[][] => Array.isArray(v[0]);
 
 /** Probabilities or one-hot rows are shown as they are; logits and log-probabilities go through softmax. */
 function kindOf(predictions: number[][]): 'probabilities' | 'logits' {

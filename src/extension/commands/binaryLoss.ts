@@ -8,9 +8,10 @@ import { analyze, isCoreError, type AnalyzeOptions } from '../../core';
 import type { Values } from '../../parse/types';
 import { linesOf } from './arrayRef';
 import { inUserWords, type PairComputation, type PairInput } from './computeFigures';
+import { isMatrix } from '../../core/elements';
 
 function flat(values: Values): number[] {
-  return values.length > 0 && Array.isArray(values[0]) ? (values as number[][]).flat() : values as number[];
+  return isMatrix(values) ? (values as number[][]).flat() : values as number[];
 }
 
 export function computeBinary(input: PairInput, eps: number | undefined): PairComputation {

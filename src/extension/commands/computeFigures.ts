@@ -7,6 +7,7 @@ import { fmtSum } from '../features/figures';
 import { userText } from '../features/userText';
 import { linesOf } from './arrayRef';
 import type { ArrayRef, FailureCode } from './types';
+import { isMatrix } from '../../core/elements';
 
 export interface PairInput {
   target: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
@@ -93,7 +94,7 @@ function mentions(text: string, name: string): boolean {
 
 /** Rows of an array as number rows (1-D is one row). */
 function rowsOf(values: Values): number[][] {
-  return values.length > 0 && Array.isArray(values[0]) ? values as number[][] : [values as number[]];
+  return isMatrix(values) ? values as number[][] : [values as number[]];
 }
 
 /** The first row whose sum is off (finite, non-negative values only), or undefined; null when it cannot be normalised. */

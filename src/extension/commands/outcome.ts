@@ -11,6 +11,7 @@ import { computeEntropy, computePair, type NormaliseOffer } from './computeFigur
 import { isBinaryPair } from '../features/documentModel';
 import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
 import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
+import { isMatrix } from '../../core/elements';
 
 export interface Outcome {
   result: ComputeResult;
@@ -127,5 +128,5 @@ function divideBySums(values: Values): Values {
     const s = row.reduce((x, y) => x + y, 0);
     return s > 0 ? row.map((v) => v / s) : row;
   };
-  return values.length > 0 && Array.isArray(values[0]) ? (values as number[][]).map(norm) : norm(values as number[]);
+  return isMatrix(values) ? (values as number[][]).map(norm) : norm(values as number[]);
 }

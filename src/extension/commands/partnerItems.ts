@@ -1,6 +1,7 @@
 // The quick pick that asks for an array's partner: each other array by name,
 // role, shape, line and first values, the finder's partner first.
 import type { FoundArray } from '../../parse/types';
+import { isMatrix } from '../../core/elements';
 
 export interface PartnerItem {
   /** Index into the finder's arrays. */
@@ -15,7 +16,7 @@ const FIRST_VALUES = 6;
 
 export function firstValues(values: FoundArray['values']): string {
   const flat: number[] = [];
-  const twoD = values.length > 0 && Array.isArray(values[0]);
+  const twoD = isMatrix(values);
   outer: for (const v of values) {
     for (const x of Array.isArray(v) ? v : [v]) {
       if (flat.length === FIRST_VALUES) break outer;

@@ -11,6 +11,7 @@ import { userText } from '../features/userText';
 import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeEntropy } from './computeFigures';
 import type { ArrayRef, ComputeSettings } from './types';
+import { isMatrix } from '../../core/elements';
 
 export type PayloadSubject = { ok: true; subject: BreakdownSubject } | { ok: false; error: string };
 
@@ -49,7 +50,7 @@ function singleArray(p: PairPayload): RangeDto | undefined {
 
 function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettings): PayloadSubject {
   const values = p.prediction;
-  const twoD = values.length > 0 && Array.isArray(values[0]);
+  const twoD = isMatrix(values);
   const ref: ArrayRef = {
     name: p.label, label: p.label ?? 'the array', range,
     role: classify(values).kind,

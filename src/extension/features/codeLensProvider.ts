@@ -8,6 +8,7 @@ import { lensAnchors, lensTitle, type LensAnchor } from './lensContent';
 import type { FeatureModels } from './models';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
 import { COMMANDS, type FeatureSettings } from './settings';
+import { isMatrix } from '../../core/elements';
 
 class AnchorLens extends vscode.CodeLens {
   constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly doc: vscode.TextDocument) {
@@ -63,7 +64,7 @@ function singlePayload(model: DocumentModel, index: number, toRange: (s: number,
   const range = toRange(a.start, a.end);
   const self = model.selfAnalysis(index);
   const logits = a.role === 'logits' || a.role === 'log-probabilities';
-  const implied = self.ok ? (Array.isArray(a.values[0]) ? self.value.probabilities : self.value.probabilities[0]!) : a.values;
+  const implied = self.ok ? (isMatrix(a.values) ? self.value.probabilities : self.value.probabilities[0]!) : a.values;
   return {
     target: logits ? implied : a.values,
     prediction: a.values,

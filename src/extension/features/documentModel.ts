@@ -7,6 +7,7 @@ import { rowsOf, softmaxRow } from './quickFixes';
 import { fmtSum } from './figures';
 import { userText } from './userText';
 import { LOSSES } from './callSites';
+import { isMatrix } from '../../core/elements';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -444,7 +445,7 @@ function impliedDistribution(values: Values): Outcome<Values> {
     if (bad >= 0) return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
   }
   const soft = rows.map(softmaxRow);
-  return { ok: true, value: Array.isArray(values[0]) ? soft : soft[0]! };
+  return { ok: true, value: isMatrix(values) ? soft : soft[0]! };
 }
 
 /** The core says "target" and "prediction"; the user wrote y_true and y_pred. */

@@ -5,6 +5,7 @@
 // (see numberFormat.ts); comments, spacing and wrappers are kept.
 import type { FoundArray } from './shapes';
 import { formatInStyle, scanNumbers, type NumberToken } from './numberFormat';
+import { isMatrix } from '../../core/elements';
 
 export type FixKind = 'normalize' | 'softmax' | 'log';
 
@@ -20,7 +21,7 @@ export type FixResult = { ok: true; edit: TextEdit; values: number[][] } | { ok:
 const MIN_DECIMALS: Record<FixKind, number> = { normalize: 2, softmax: 3, log: 3 };
 
 export function rowsOf(values: number[] | number[][]): number[][] {
-  return values.length > 0 && Array.isArray(values[0]) ? (values as number[][]) : [values as number[]];
+  return isMatrix(values) ? (values as number[][]) : [values as number[]];
 }
 
 export function softmaxRow(row: readonly number[]): number[] {

@@ -4,6 +4,7 @@
 // Float64Array (transferred, not copied) and are unpacked into plain arrays on
 // arrival, one block copy per array or row.
 import type { FindResult, FoundArray } from '../../parse/types';
+import { isMatrix } from '../../core/elements';
 
 /** A FoundArray whose values are a [start, rows, columns] slice of the shared buffer (rows = -1: 1-D). */
 type PackedArray = Omit<FoundArray, 'values'> & { slice: [number, number, number] };
@@ -18,14 +19,14 @@ export interface PackedResult {
 export function packResult(found: FindResult): PackedResult {
   let total = 0;
   for (const a of found.arrays) {
-    if (a.values.length > 0 && Array.isArray(a.values[0])) for (const row of a.values as number[][]) total += row.length;
+    if (isMatrix(a.values)) for (const row of a.values as number[][]) total += row.length;
     else total += a.values.length;
   }
   const values = new Float64Array(total);
   let at = 0;
   const arrays = found.arrays.map(({ values: v, ...rest }): PackedArray => {
     const start = at;
-    if (v.length > 0 && Array.isArray(v[0])) {
+    if (isMatrix(v)) {
       const rows = v as number[][];
       // Rows may be ragged: each row's length goes first, then its values.
       const lengths: number[] = [];
