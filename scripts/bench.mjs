@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const wanted = process.argv.slice(2);
 const all = readdirSync(join(root, 'bench')).filter((f) => f.endsWith('.bench.ts')).sort();
-const chosen = wanted.length ? all.filter((f) => wanted.some((w) => f.startsWith(w))) : all;
+// A name picks its own bench (`finder` is finder.bench.ts, not finderArrays too); otherwise a prefix picks all it starts.
+const picks = (f, w) => (all.includes(`${w}.bench.ts`) ? f === `${w}.bench.ts` : f.startsWith(w));
+const chosen = wanted.length ? all.filter((f) => wanted.some((w) => picks(f, w))) : all;
 const outdir = join(root, 'out', 'bench');
 mkdirSync(outdir, { recursive: true });
 
