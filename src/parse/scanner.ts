@@ -98,6 +98,11 @@ interface Piece {
   wrapperStart: number;
 }
 
+/** A frame's scratch before its first value. */
+const NO_SCRATCH = new Float64Array(0);
+/** A frame's `values` when not indexed: never written (only an indexed list writes `values`). */
+const NO_VALUES: number[] = [];
+
 class Frame {
   kind = Kind.Opaque;
   close = 0;
@@ -108,13 +113,18 @@ class Frame {
   // Literal state.
   matrix = false;
   tuple = false;
-  values: number[] = [];
   /**
-   * Long lists reserve their capacity once (an estimate from the distance to
-   * the closing bracket) and are then written by index up to `len`, so a
-   * million numbers are not copied as the array grows; `values.length` is set
+   * Values read so far: `len` of them. A list's first LONG_AT values go into
+   * `buf`, this depth's scratch (grown by doubling, kept across literals and
+   * scans), and are copied once into an exact-size array when the list or
+   * row closes (toValues), so short lists leave no growth garbage. A longer
+   * list switches to `indexed`: `values` gets its capacity once (an estimate
+   * from the distance to the closing bracket) and is written by index, so a
+   * million numbers are not copied as the array grows; its length is set
    * back to `len` when the list closes.
    */
+  buf: Float64Array = NO_SCRATCH;
+  values: number[] = NO_VALUES;
   indexed = false;
   len = 0;
   rows: number[][] | null = null;
@@ -153,8 +163,8 @@ function isCode(syntax: Syntax): boolean {
 }
 
 const MAX_NOTES = 3;
-/** Values read before a long list reserves its room. */
-const RESERVE_AT = 256;
+/** Values read into the scratch before a long list reserves its own room (see Frame.buf). */
+const LONG_AT = 8192;
 /** Document issues listed; the rest are counted in one closing issue. */
 const MAX_ISSUES = 100;
 /** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
@@ -417,7 +427,8 @@ export class Scanner {
           if (c === 45) v = -v;
           if (++f.count > this.maxElements) f.capped = true;
           else if (f.indexed) f.values[f.len++] = v;
-          else f.values.push(v);
+          else if (f.len < f.buf.length) f.buf[f.len++] = v;
+          else this.putSlow(f, v, k);
           f.expectSep = true;
           f.spaced = false;
           i = k;
@@ -429,8 +440,8 @@ export class Scanner {
           return i;
         }
         const v = readValue.value;
-        if (v - v !== 0) this.addNonFinite(f, v, s.slice(i, Math.min(j, i + 24)));
-        else this.addValue(f, v);
+        if (v - v !== 0) this.addNonFinite(f, v, s.slice(i, Math.min(j, i + 24)), j);
+        else this.addValue(f, v, j);
         i = j;
         continue;
       }
@@ -479,14 +490,57 @@ export class Scanner {
     return i;
   }
 
-  /** Reserves room for the rest of a long list: one exact allocation instead of repeated growth. */
-  private reserve(f: Frame, values: number[], len: number, k: number): void {
+  /**
+   * Room for one more value when the scratch is full: the scratch doubles
+   * (kept for the next literals at this depth), or, at LONG_AT values, the
+   * list reserves its own array (see Frame.buf). `k` is where reading is.
+   */
+  private grow(f: Frame, len: number, k: number): void {
+    const buf = f.buf;
+    if (len < LONG_AT) {
+      const bigger = new Float64Array(Math.max(16, buf.length * 2));
+      bigger.set(buf.subarray(0, len));
+      f.buf = bigger;
+      return;
+    }
     const close = this.s.indexOf(String.fromCharCode(f.close), k);
     const end = close < 0 || close > this.n ? this.n : close;
     const perValue = Math.max(1, (k - f.open) / len);
     // At most 4096× what was read: an unclosed list whose first `]` is far away cannot reserve much.
     const estimate = Math.min(this.maxElements, len * 4096, len + Math.ceil(((end - k) / perValue) * 1.02) + 64);
-    if (estimate > len) values.length = estimate;
+    const values = new Array<number>(Math.max(estimate, len + 1));
+    for (let j = 0; j < len; j++) values[j] = buf[j]!;
+    f.values = values;
+    f.indexed = true;
+  }
+
+  /** Stores `v` when the scratch is full (grow). */
+  private putSlow(f: Frame, v: number, k: number): void {
+    this.grow(f, f.len, k);
+    if (f.indexed) f.values[f.len++] = v;
+    else f.buf[f.len++] = v;
+  }
+
+  /**
+   * The values read (a list or a matrix row) as an array of exactly their
+   * number, and the frame emptied for the next row. `new Array(n)` filled
+   * with numbers is a (holey) double array: unboxed, 8 B a value.
+   */
+  private toValues(f: Frame): number[] {
+    const len = f.len;
+    let values: number[];
+    if (f.indexed) {
+      values = f.values;
+      values.length = len; // drop the reserved room that was not used
+    } else {
+      const buf = f.buf;
+      values = new Array<number>(len);
+      for (let j = 0; j < len; j++) values[j] = buf[j]!;
+    }
+    f.values = NO_VALUES;
+    f.indexed = false;
+    f.len = 0;
+    return values;
   }
 
   /**
@@ -526,9 +580,11 @@ export class Scanner {
     const w = this.win;
     const b = w.bytes;
     const n = this.n;
-    const values = f.values;
+    let values = f.values;
+    let buf = f.buf;
+    let cap = buf.length;
     let indexed = f.indexed;
-    let len = indexed ? f.len : values.length;
+    let len = f.len;
     const max = this.maxElements;
     let count = f.count;
     let capped = f.capped;
@@ -609,14 +665,17 @@ export class Scanner {
       const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
       if (++count > max) capped = true;
       else {
-        if (len === RESERVE_AT && !indexed) {
-          this.reserve(f, values, len, base + q);
-          indexed = true;
-        }
         if (indexed) values[len++] = negative ? -v : v;
         else {
-          values.push(negative ? -v : v);
-          len++;
+          if (len === cap) {
+            this.grow(f, len, base + q);
+            values = f.values;
+            buf = f.buf;
+            cap = buf.length;
+            indexed = f.indexed;
+          }
+          if (indexed) values[len++] = negative ? -v : v;
+          else buf[len++] = negative ? -v : v;
         }
       }
       if (end === 44) {
@@ -641,9 +700,11 @@ export class Scanner {
   private denseChars(f: Frame, i: number): number {
     const s = this.s;
     const n = this.n;
-    const values = f.values;
+    let values = f.values;
+    let buf = f.buf;
+    let cap = buf.length;
     let indexed = f.indexed;
-    let len = indexed ? f.len : values.length;
+    let len = f.len;
     const max = this.maxElements;
     let count = f.count;
     let expectSep = f.expectSep;
@@ -718,14 +779,17 @@ export class Scanner {
       const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
       if (++count > max) f.capped = true;
       else {
-        if (len === RESERVE_AT && !indexed) {
-          this.reserve(f, values, len, k);
-          indexed = true;
-        }
         if (indexed) values[len++] = negative ? -v : v;
         else {
-          values.push(negative ? -v : v);
-          len++;
+          if (len === cap) {
+            this.grow(f, len, k);
+            values = f.values;
+            buf = f.buf;
+            cap = buf.length;
+            indexed = f.indexed;
+          }
+          if (indexed) values[len++] = negative ? -v : v;
+          else buf[len++] = negative ? -v : v;
         }
       }
       // The usual separator `, ` right away, without another turn of the loop.
@@ -775,38 +839,38 @@ export class Scanner {
       if (v === undefined) return -1;
     }
     if (negative) v = -v;
-    this.addNonFinite(f, v, (negative ? '-' : '') + s.slice(i, end));
+    this.addNonFinite(f, v, (negative ? '-' : '') + s.slice(i, end), end);
     return end;
   }
 
-  private addValue(f: Frame, v: number): void {
+  private addValue(f: Frame, v: number, at: number): void {
     f.count++;
     if (f.count > this.limits.maxElements) f.capped = true;
     else if (f.indexed) f.values[f.len++] = v;
-    else f.values.push(v);
+    else if (f.len < f.buf.length) f.buf[f.len++] = v;
+    else this.putSlow(f, v, at);
     f.expectSep = true;
     f.spaced = false;
   }
 
-  private addNonFinite(f: Frame, v: number, spelling: string): void {
-    const index = f.rows !== null ? `[${f.rows.length}][${f.values.length}]` : `[${f.count}]`;
+  private addNonFinite(f: Frame, v: number, spelling: string, at: number): void {
+    const index = f.rows !== null ? `[${f.rows.length}][${f.len}]` : `[${f.count}]`;
     f.nonFinite++;
     if (f.nonFinite <= MAX_NOTES) {
       const what = Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
       (f.notes ??= []).push(`${index} ${spelling} → ${what}`);
     }
-    this.addValue(f, v);
+    this.addValue(f, v, at);
   }
 
   /** MATLAB / Julia `;` or newline: the current row is complete. */
   private rowBreak(f: Frame): void {
-    if (f.values.length === 0 && !(f.capped && f.expectSep)) return;
+    if (f.len === 0 && !(f.capped && f.expectSep)) return;
     if (f.children !== null) {
       this.invalidate(f);
       return;
     }
-    (f.rows ??= []).push(f.values);
-    f.values = [];
+    (f.rows ??= []).push(this.toValues(f));
     f.expectSep = false;
   }
 
@@ -816,8 +880,9 @@ export class Scanner {
     f.kind = Kind.Opaque;
     const kids = f.children;
     f.children = null;
-    f.values = [];
+    f.values = NO_VALUES;
     f.indexed = false;
+    f.len = 0;
     f.rows = null;
     if (kids !== null) for (const k of kids) this.emit(k, f);
   }
@@ -833,7 +898,7 @@ export class Scanner {
       }
     }
     if (f.matrix) {
-      if (f.values.length > 0) {
+      if (f.len > 0) {
         if (f.rows !== null || f.children === null) this.rowBreak(f);
       }
       if (f.kind !== Kind.Literal) return this.closedOpaque(parent);
@@ -841,7 +906,7 @@ export class Scanner {
     const kids = f.children;
     let piece: Piece;
     if (kids !== null) {
-      if (f.values.length > 0 || f.rows !== null) {
+      if (f.len > 0 || f.rows !== null) {
         this.invalidate(f);
         return this.closedOpaque(parent);
       }
@@ -861,16 +926,15 @@ export class Scanner {
         notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
       };
     } else {
-      if (f.indexed) {
-        f.values.length = f.len; // drop the reserved room that was not used
-        f.indexed = false;
-      }
-      const values = f.rows !== null ? f.rows[0]! : f.values;
       const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));
       if (f.count === 0 || tooFew) {
         f.kind = Kind.Opaque;
+        f.values = NO_VALUES;
+        f.indexed = false;
+        f.len = 0;
         return this.closedOpaque(parent);
       }
+      const values = f.rows !== null ? f.rows[0]! : this.toValues(f);
       piece = {
         start: f.start, end, values, rows: false, count: f.count, capped: f.capped,
         notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
@@ -923,7 +987,7 @@ export class Scanner {
       return;
     }
     const p = parent;
-    const clash = p.values.length > 0 || p.count > 0 || p.rows !== null || (p.expectSep && !(p.matrix && p.spaced));
+    const clash = p.len > 0 || p.count > 0 || p.rows !== null || (p.expectSep && !(p.matrix && p.spaced));
     if (clash) {
       this.invalidate(p);
       this.emit(piece, p);
@@ -1304,7 +1368,7 @@ export class Scanner {
     f.start = i;
     f.matrix = matrix;
     f.tuple = false;
-    f.values = [];
+    f.values = NO_VALUES;
     f.indexed = false;
     f.len = 0;
     f.rows = null;
