@@ -100,6 +100,12 @@ interface Piece {
 
 /** A frame's scratch before its first value. */
 const NO_SCRATCH = new Float64Array(0);
+/**
+ * The scratch of each nesting depth, shared by all scans (they never
+ * interleave), so a scan does not grow its own: at most LONG_AT values
+ * (64 KB) a depth, kept.
+ */
+const SCRATCH: Float64Array[] = [];
 /** A frame's `values` when not indexed: never written (only an indexed list writes `values`). */
 const NO_VALUES: number[] = [];
 
@@ -124,6 +130,8 @@ class Frame {
    * back to `len` when the list closes.
    */
   buf: Float64Array = NO_SCRATCH;
+  /** This frame's depth in the stack: its scratch is SCRATCH[level]. */
+  level = 0;
   values: number[] = NO_VALUES;
   indexed = false;
   len = 0;
@@ -501,6 +509,7 @@ export class Scanner {
       const bigger = new Float64Array(Math.max(16, buf.length * 2));
       bigger.set(buf.subarray(0, len));
       f.buf = bigger;
+      SCRATCH[f.level] = bigger;
       return;
     }
     const close = this.s.indexOf(String.fromCharCode(f.close), k);
@@ -1407,6 +1416,8 @@ export class Scanner {
     let f = this.stack[this.depth];
     if (f === undefined) {
       f = new Frame();
+      f.level = this.depth;
+      f.buf = SCRATCH[f.level] ?? NO_SCRATCH;
       this.stack.push(f);
     }
     this.depth++;
