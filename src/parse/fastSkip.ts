@@ -1,5 +1,7 @@
 // The fast skip outside literals: which characters matter (a table per
-// language), and jumping between them with indexOf.
+// language), the text read as bytes a 64K-character window at a time, and
+// skipping to the next character that matters by a per-byte stop table
+// (ASCII windows) or with indexOf (elsewhere).
 
 import type { Syntax } from './languages';
 
