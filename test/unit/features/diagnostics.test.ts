@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPredictionArguments, unwrap } from '../../../src/extension/features/callSites';
-import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
+import { computeDiagnostics, diagnosticSteps } from '../../../src/extension/features/diagnosticsContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache } from '../../../src/extension/features/documentModel';
+import { createEngine } from '../../../src/extension/features/engine';
 import { buildFix } from '../../../src/extension/features/quickFixes';
 import type { FoundArray, FoundPair } from '../../../src/extension/features/shapes';
 import { arrayAt } from './fixtures';
@@ -112,5 +113,23 @@ describe('pair and call diagnostics', () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy(y, q)';
     const { items } = diagnose(text, [arrayAt(text, '[2.0, -1.0, 0.5]', [2, -1, 0.5], { name: 'q', role: 'logits' })]);
     expect(items).toEqual([expect.objectContaining({ code: 'expects-probabilities', fixes: ['softmax'], arrayIndex: 0 })]);
+  });
+});
+
+describe('diagnostics in slices', () => {
+  const yieldsFor = (width: number): number => {
+    const row = Array.from({ length: width }, (_, k) => (k === 0 ? '1.5' : '0')).join(', ');
+    const text = Array.from({ length: 10 }, (_, i) => `counts_${i} = [${row}]\n`).join('');
+    const m = new DocumentModel('u', 1, 'python', text, createEngine(), DEFAULT_MODEL_SETTINGS);
+    expect(m.arrays).toHaveLength(10);
+    const steps = diagnosticSteps(m);
+    let yields = 0;
+    while (!steps.next().done) yields++;
+    return yields;
+  };
+
+  it('ends a slice by the values read, so wide arrays do not make one long slice', () => {
+    // 10 arrays of 60 000 values: 600 000 values read, at most 200 000 a slice.
+    expect(yieldsFor(60_000) - yieldsFor(3)).toBeGreaterThanOrEqual(2);
   });
 });
