@@ -13,31 +13,9 @@ import { DEFAULT_LIMITS } from '../src/parse/types';
 import { nameSide } from '../src/parse/names';
 import { roleWithSide } from '../src/parse/roles';
 import { findPairs } from '../src/parse/pairs';
+import { rnd, timeIt } from './lib/timing';
 
 const MB = 1e6;
-const gc = (globalThis as { gc?: () => void }).gc;
-
-function rnd(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
-}
-
-/** Best CPU time (ms, user + system of this process) and best wall time of `runs` runs after `warm`. */
-function timeIt(fn: () => unknown, runs = 7, warm = 2): { wall: number; cpu: number } {
-  for (let i = 0; i < warm; i++) fn();
-  let wall = Infinity, cpu = Infinity;
-  for (let i = 0; i < runs; i++) {
-    gc?.();
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    const t1 = performance.now();
-    const c = process.cpuUsage(c0);
-    wall = Math.min(wall, t1 - t0);
-    cpu = Math.min(cpu, (c.user + c.system) / 1000);
-  }
-  return { wall, cpu };
-}
 
 /** `count` values rounded to 4 decimals, summing to about 1 (a distribution, as a model would print). */
 function distribution(r: () => number, count: number): string {

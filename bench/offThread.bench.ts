@@ -18,6 +18,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOffThreadFinder } from '../src/extension/offThread/offThreadFinder';
 import { findArrays } from '../src/parse';
+import { longestStall } from './lib/stall';
 
 function document(bytes: number, classes: number): string {
   const parts: string[] = ['import numpy as np\nfrom sklearn.metrics import log_loss\n\n'];
@@ -29,21 +30,6 @@ function document(bytes: number, classes: number): string {
     size += block.length;
   }
   return parts.join('');
-}
-
-/** Runs `work` while a 1 ms interval measures the longest time the thread did not get to it. */
-async function longestStall(work: () => Promise<unknown> | unknown): Promise<{ wall: number; stall: number }> {
-  let last = performance.now();
-  let stall = 0;
-  const timer = setInterval(() => { const now = performance.now(); stall = Math.max(stall, now - last); last = now; }, 1);
-  await new Promise((r) => setTimeout(r, 20));
-  stall = 0; last = performance.now();
-  const t = performance.now();
-  await work();
-  const wall = performance.now() - t;
-  stall = Math.max(stall, performance.now() - last);
-  clearInterval(timer);
-  return { wall, stall };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -89,20 +75,8 @@ async function main(): Promise<void> {
 const HOST = `
 import { findArrays } from './src/parse';
 import { createWebOffThreadFinder } from './src/extension/offThread/webWorker';
+import { longestStall } from './bench/lib/stall';
 const gc = globalThis.gc ?? (() => undefined);
-async function longestStall(work) {
-  let last = performance.now();
-  let stall = 0;
-  const timer = setInterval(() => { const now = performance.now(); stall = Math.max(stall, now - last); last = now; }, 1);
-  await new Promise((r) => setTimeout(r, 20));
-  stall = 0; last = performance.now();
-  const t = performance.now();
-  await work();
-  const wall = performance.now() - t;
-  stall = Math.max(stall, performance.now() - last);
-  clearInterval(timer);
-  return { wall, stall };
-}
 self.onmessage = async ({ data: { text, workerScript, runs } }) => {
   const finder = createWebOffThreadFinder(async () => workerScript, () => ({ maxArrays: 1000000 }));
   await finder.find(text, 'python', 'warm-up');
