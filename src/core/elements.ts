@@ -22,3 +22,8 @@ export function isMatrix(values: ArrayLike<unknown>): boolean;
 export function isMatrix(values: ArrayLike<unknown>): boolean {
   return values.length > 0 && Array.isArray(elementAt(values, 0));
 }
+
+/** The rows of a 1-D or 2-D value list (1-D is one row); the rows themselves, not copies. */
+export function rowsOf(values: readonly number[] | readonly number[][]): number[][] {
+  return (isMatrix(values) ? values : [values]) as number[][];
+}

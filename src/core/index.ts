@@ -8,7 +8,7 @@ export { binaryCrossEntropy, type BinaryCrossEntropyOptions, type LossResult } f
 export { categoricalCrossEntropy, type CategoricalCrossEntropyOptions } from './categoricalCrossEntropy';
 export { evaluate, decodeNonFinite, FUNCTION_NAMES, type EvaluateRequest, type EvaluateResult, type FunctionName } from './evaluate';
 export { sum } from './summation';
-export { elementAt, isMatrix } from './elements';
+export { elementAt, isMatrix, rowsOf } from './elements';
 export { fastLog } from './log';
 export type { Vector, Matrix, NumericInput, Reduction } from './validate';
 export {

@@ -7,7 +7,7 @@ import { userText } from '../features/userText';
 import { linesOf } from './arrayRef';
 import { markdownTable, tableNumber } from './markdownTable';
 import type { ArrayRef, Unit } from './types';
-import { isMatrix } from '../../core/elements';
+import { rowsOf } from '../../core/elements';
 
 /** Rows of the element, row and gradient tables shown at most (each). */
 export const MAX_TABLE_ROWS = 2000;
@@ -151,7 +151,7 @@ function entropyBreakdown(s: EntropySubject): string[] {
       continue;
     }
     const probs = e.probabilities ?? [];
-    const values = (isMatrix(e.values) ? e.values : [e.values]) as number[][];
+    const values = rowsOf(e.values);
     const how = e.kind === 'logits' ? 'p = softmax(value)' : e.kind === 'log-probabilities' ? 'p = exp(value), renormalised' : e.kind === 'counts' ? 'p = value / sum' : 'p = value';
     out.push(`${how}; H = Σ −p·log p${probs.length > 1 ? ', averaged over rows' : ''}.`, '');
     const rows: string[][] = [];

@@ -7,7 +7,7 @@ import { fmtSum } from '../features/figures';
 import { userText } from '../features/userText';
 import { linesOf } from './arrayRef';
 import type { ArrayRef, FailureCode } from './types';
-import { isMatrix } from '../../core/elements';
+import { rowsOf } from '../../core/elements';
 
 export interface PairInput {
   target: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
@@ -90,11 +90,6 @@ export function inUserWords(message: string, input: PairInput): string {
 
 function mentions(text: string, name: string): boolean {
   return new RegExp(`(^|[^\\w])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`).test(text);
-}
-
-/** Rows of an array as number rows (1-D is one row). */
-function rowsOf(values: Values): number[][] {
-  return isMatrix(values) ? values as number[][] : [values as number[]];
 }
 
 /** The first row whose sum is off (finite, non-negative values only), or undefined; null when it cannot be normalised. */

@@ -5,7 +5,7 @@
 import { predictionArgumentSteps, type Expects, type PredictionArgument } from './callSites';
 import type { DocumentModel } from './documentModel';
 import type { FixKind } from './quickFixes';
-import { rowsOf } from './quickFixes';
+import { rowsOf } from '../../core/elements';
 import type { FoundArray } from './shapes';
 import { fmtSum } from './figures';
 

@@ -3,11 +3,11 @@
 // Hover, lenses, status bar and diagnostics all read from here, so a document
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
-import { rowsOf, softmaxRow } from './quickFixes';
+import { softmaxRow } from './quickFixes';
 import { fmtSum } from './figures';
 import { userText } from './userText';
 import { LOSSES } from './callSites';
-import { isMatrix } from '../../core/elements';
+import { isMatrix, rowsOf } from '../../core/elements';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */

@@ -5,7 +5,7 @@
 import type { DocumentModel, PairLink } from './documentModel';
 import { namedLikePrediction } from './diagnosticsContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit } from './figures';
-import { rowsOf } from './quickFixes';
+import { rowsOf } from '../../core/elements';
 import type { TermRule } from '../../core';
 import type { Analysis, FoundArray, Term, Unit } from './shapes';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';

@@ -5,7 +5,7 @@
 // (see numberFormat.ts); comments, spacing and wrappers are kept.
 import type { FoundArray } from './shapes';
 import { formatInStyle, scanNumbers, type NumberToken } from './numberFormat';
-import { isMatrix } from '../../core/elements';
+import { rowsOf } from '../../core/elements';
 
 export type FixKind = 'normalize' | 'softmax' | 'log';
 
@@ -20,9 +20,6 @@ export type FixResult = { ok: true; edit: TextEdit; values: number[][] } | { ok:
 /** Widening so new values are not rounded away: normalising integers (counts) or applying softmax needs decimals. */
 const MIN_DECIMALS: Record<FixKind, number> = { normalize: 2, softmax: 3, log: 3 };
 
-export function rowsOf(values: number[] | number[][]): number[][] {
-  return isMatrix(values) ? (values as number[][]) : [values as number[]];
-}
 
 export function softmaxRow(row: readonly number[]): number[] {
   const max = Math.max(...row);
