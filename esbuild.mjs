@@ -50,14 +50,18 @@ function integrationSuites() {
   };
 }
 
-// While the project grows, an entry whose source does not exist yet is skipped.
-const present = bundles.filter((b) => b.entryPoints.every((e) => existsSync(e)));
+// A missing entry point is an error, not a bundle quietly left out of the package.
+const missing = bundles.flatMap((b) => b.entryPoints.filter((e) => !existsSync(e)));
+if (missing.length) {
+  console.error(`esbuild.mjs: entry point${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`);
+  process.exit(1);
+}
 
 if (watch) {
-  const contexts = await Promise.all(present.map((b) => esbuild.context(b)));
+  const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log(`watching ${present.length} bundles`);
+  console.log(`watching ${bundles.length} bundles`);
 } else {
-  await Promise.all(present.map((b) => esbuild.build(b)));
-  console.log(`built ${present.map((b) => b.outfile).join(', ')}`);
+  await Promise.all(bundles.map((b) => esbuild.build(b)));
+  console.log(`built ${bundles.map((b) => b.outfile).join(', ')}`);
 }

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { packageVsix } from './package.mjs';
-import { CODE_SERVER_ENTRY, ensureCodeServer } from './lib/vscode.mjs';
+import { HarnessError, keepLog, runMain } from './lib/harness.mjs';
+import { CODE_SERVER_ENTRY, ensureCodeServer, serverNode } from './lib/vscode.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -19,8 +20,9 @@ export async function runE2E({ log = console.log, only = [] } = {}) {
   ensureCodeServer(log);
   const { path: vsix } = packageVsix(undefined, { log });
   const extensionsDir = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-ext-'));
-  const install = spawnSync(process.execPath, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], { encoding: 'utf8' });
-  if (install.status !== 0) throw new Error(`installing the .vsix failed:\n${install.stdout}${install.stderr}`);
+  const { node, env } = serverNode();
+  const install = spawnSync(node, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], { encoding: 'utf8', env });
+  if (install.status !== 0) throw new HarnessError(`code-server could not install ${vsix} (exit ${install.status}); see ${keepLog('e2e-install.log', `${install.stdout}${install.stderr}`)}`);
   log(`installed ${vsix} into ${extensionsDir}`);
 
   const files = readdirSync(join(root, 'test', 'e2e')).filter((f) => f.endsWith('.e2e.ts') && (!only.length || only.some((o) => f.startsWith(o)))).sort();
@@ -46,7 +48,9 @@ export async function runE2E({ log = console.log, only = [] } = {}) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { passed, failed } = await runE2E({ only: process.argv.slice(2) });
-  console.log(`\ne2e: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  await runMain('e2e', async () => {
+    const { passed, failed } = await runE2E({ only: process.argv.slice(2) });
+    console.log(`\ne2e: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
+  });
 }

@@ -8,16 +8,16 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureCodeServer, freePort, launchChromium, SERVER_MAIN, spawnGroup, waitForHttp } from './lib/vscode.mjs';
+import { HarnessError, keepLog, runMain } from './lib/harness.mjs';
+import { freePort, launchChromium, startServer } from './lib/vscode.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TIMEOUT_MS = 15 * 60_000;
 
 /** Runs the suites; resolves to { passed, failed, outcomes }. */
 export async function runIntegration({ log = console.log } = {}) {
-  ensureCodeServer(log);
   const tests = join(root, 'dist', 'test', 'integration.js');
-  if (!existsSync(tests)) throw new Error('dist/test/integration.js is missing: run `npm run build` first');
+  if (!existsSync(tests)) throw new HarnessError('dist/test/integration.js is missing: run `npm run build` first');
   const out = join(root, '.test-output');
   mkdirSync(out, { recursive: true });
   const resultsFile = join(out, 'integration-results.json');
@@ -27,14 +27,12 @@ export async function runIntegration({ log = console.log } = {}) {
   cpSync(join(root, 'demo'), workspace, { recursive: true });
 
   const port = await freePort();
-  const server = spawnGroup(process.execPath, [
-    SERVER_MAIN, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust',
-    '--server-data-dir', join(scratch, 'server-data'),
-  ], { env: { ...process.env, ENTROPY_LENS_TEST_RESULTS: resultsFile } });
+  let server;
   let browser;
   try {
-    await waitForHttp(`http://127.0.0.1:${port}/version`, 60_000);
+    server = await startServer({
+      port, dataDir: join(scratch, 'server-data'), env: { ENTROPY_LENS_TEST_RESULTS: resultsFile }, logName: 'integration-server.log', log,
+    });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(root)],
@@ -60,8 +58,8 @@ export async function runIntegration({ log = console.log } = {}) {
     const code = await Promise.race([exited, timer]);
     if (code === 'timeout') log(`integration: VS Code did not finish within ${TIMEOUT_MS / 60000} minutes`);
     if (!existsSync(resultsFile)) {
-      log(server.output().slice(-4000));
-      throw new Error(`integration: no results were written (VS Code exit code ${code})`);
+      const path = keepLog('integration-server.log', server.output());
+      throw new HarnessError(`no results were written (VS Code ${code === 'timeout' ? 'timed out' : `exit code ${code}`}); the server's output: ${path}`);
     }
     const { outcomes } = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const o of outcomes) {
@@ -73,13 +71,15 @@ export async function runIntegration({ log = console.log } = {}) {
     return { passed, failed, outcomes };
   } finally {
     await browser?.close().catch(() => {});
-    server.stop();
+    server?.stop();
     rmSync(scratch, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { passed, failed } = await runIntegration();
-  console.log(`\nintegration: ${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  await runMain('integration', async () => {
+    const { passed, failed } = await runIntegration();
+    console.log(`\nintegration: ${passed} passed, ${failed} failed`);
+    process.exitCode = failed ? 1 : 0;
+  });
 }

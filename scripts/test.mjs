@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runIntegration } from './integration.mjs';
 import { runE2E } from './e2e.mjs';
+import { oneLine } from './lib/harness.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, '.test-output');
@@ -27,7 +28,7 @@ async function layer(name, title, fn) {
     const { passed, failed } = await fn();
     layers.push({ name, passed, failed });
   } catch (e) {
-    console.error(`${name}: ${e?.stack ?? e}`);
+    console.error(`${name}: ${oneLine(e)}`);
     layers.push({ name, passed: 0, failed: 1 });
   }
 }
