@@ -1,4 +1,4 @@
-// `npm test`: the whole suite, in order — typecheck, unit tests (vitest),
+// `npm test`: the whole suite, in order — typecheck, lint, unit tests (vitest),
 // build, integration tests inside a real VS Code, then end-to-end tests of the
 // packaged .vsix in the VS Code UI. Every layer runs even when an earlier one
 // fails (except that nothing after a failed build can run), and the last line
@@ -39,7 +39,11 @@ let typesOk = 0;
 for (const p of typeChecks) if (step(`typecheck ${p}`, bin('tsc'), ['-p', p, '--noEmit'])) typesOk++;
 layers.push({ name: 'typecheck', passed: typesOk, failed: typeChecks.length - typesOk });
 
-// 2. Unit tests.
+// 2. Lint: typescript-eslint, with the layers' import boundaries (eslint.config.mjs).
+const lintOk = step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
+layers.push({ name: 'lint', passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
+
+// 3. Unit tests.
 const vitestJson = join(out, 'vitest.json');
 rmSync(vitestJson, { force: true });
 step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
@@ -50,7 +54,7 @@ try {
   layers.push({ name: 'unit', passed: 0, failed: 1 });
 }
 
-// 3. Build, then the layers that run in a real VS Code.
+// 4. Build, then the layers that run in a real VS Code.
 if (step('build', process.execPath, ['esbuild.mjs'])) {
   layers.push({ name: 'build', passed: 1, failed: 0 });
   await layer('integration', 'integration tests (VS Code extension host)', () => runIntegration());

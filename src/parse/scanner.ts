@@ -413,7 +413,7 @@ export class Scanner {
         let k = c === 45 || c === 43 ? i + 1 : i;
         const digitsStart = k;
         let mantissa = 0;
-        let d = 0;
+        let d: number;
         while (k < n && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9) {
           mantissa = mantissa * 10 + d;
           k++;

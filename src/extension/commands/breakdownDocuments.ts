@@ -20,6 +20,7 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
 
   /** One URI per title, so computing the same pair again refreshes its tab instead of opening another. */
   uriFor(title: string): vscode.Uri {
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
     const name = title.replace(/[\\/:*?"<>|#%\u0000-\u001f]/g, '_').slice(0, 80);
     return vscode.Uri.from({ scheme: BREAKDOWN_SCHEME, path: `/Breakdown ${name}.md` });
   }

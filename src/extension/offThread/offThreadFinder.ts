@@ -130,6 +130,7 @@ export function createOffThreadFinder(workerScript: string, limits: () => Partia
   let Worker: (new (path: string) => WorkerLike) | undefined;
   try {
     // A plain require keeps the browser bundle free of Node modules (marked external there, never reached).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     Worker = typeof require === 'function' ? (require('node:worker_threads') as { Worker: new (path: string) => WorkerLike }).Worker : undefined;
   } catch {
     Worker = undefined;

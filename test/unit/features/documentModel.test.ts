@@ -29,7 +29,7 @@ describe('DocumentModelCache', () => {
     expect(engine.analyses).toBe(1);
     const m2 = cache.get(doc(2), DEFAULT_MODEL_SETTINGS);
     expect(m2).not.toBe(m);
-    m2.arrays;
+    void m2.arrays;
     expect(engine.finds).toBe(2);
   });
 

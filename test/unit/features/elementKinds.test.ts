@@ -17,7 +17,6 @@ import { findArrays } from '../../../src/parse';
 import { lineOfText } from './fixtures';
 
 setFlagsFromString('--allow-natives-syntax');
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const hasObjectElements = new Function('a', 'return %HasObjectElements(a)') as (a: unknown) => boolean;
 
 function rnd(seed: number): () => number {

@@ -9,9 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../../src/parse';
 
 setFlagsFromString('--allow-natives-syntax');
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const hasDoubleElements = new Function('a', 'return %HasDoubleElements(a)') as (a: unknown) => boolean;
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const hasObjectElements = new Function('a', 'return %HasObjectElements(a)') as (a: unknown) => boolean;
 
 function numbers(count: number, seed: number): number[] {
