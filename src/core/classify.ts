@@ -25,7 +25,7 @@ export interface Classification {
   rows?: number;
 }
 
-/** How far a sum may be from 1 and still count as a distribution (as in SCHEMA.md). */
+/** How far a sum may be from 1 and still count as a distribution (as in test/fixtures/SCHEMA.md). */
 const SUM_TOLERANCE = 1e-6;
 
 /** Every element an array-like (holes skipped, as every() does); read with .at() so 1-D lists keep their element kind (see elements.ts). */

@@ -1,5 +1,5 @@
 // Input checking shared by every core function. Problems are collected (not
-// thrown one by one) so that the code earliest in SCHEMA.md's list wins, and
+// thrown one by one) so that the code earliest in test/fixtures/SCHEMA.md's list wins, and
 // each message names the array, the element and the row.
 
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
@@ -20,7 +20,7 @@ export interface Rows {
   width: number;
 }
 
-/** Sum tolerance for a distribution (SCHEMA.md). */
+/** Sum tolerance for a distribution (test/fixtures/SCHEMA.md). */
 export const SUM_TOLERANCE = 1e-6;
 
 export class Problems {
@@ -31,7 +31,7 @@ export class Problems {
   get any(): boolean {
     return this.found.length > 0;
   }
-  /** Throws the problem whose code comes first in SCHEMA.md's list, if any. */
+  /** Throws the problem whose code comes first in test/fixtures/SCHEMA.md's list, if any. */
   throwIfAny(): void {
     if (!this.found.length) return;
     let best = this.found[0]!;
