@@ -7,8 +7,9 @@ import { CoreError } from './errors';
 import { entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
 import { sum } from './summation';
+import { SUM_TOLERANCE } from './tolerance';
 import {
-  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, SUM_TOLERANCE, toRows,
+  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, toRows,
   type Matrix, type Rows, type Vector,
 } from './validate';
 

@@ -5,6 +5,7 @@
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
 import { chunkedSum } from './kernels';
 import { elementAt } from './elements';
+import { SUM_TOLERANCE } from './tolerance';
 
 /** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
 export type Vector = ArrayLike<number>;
@@ -20,8 +21,6 @@ export interface Rows {
   width: number;
 }
 
-/** Sum tolerance for a distribution (test/fixtures/SCHEMA.md). */
-export const SUM_TOLERANCE = 1e-6;
 
 export class Problems {
   private readonly found: { code: ErrorCode; message: string }[] = [];

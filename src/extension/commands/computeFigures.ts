@@ -1,7 +1,7 @@
 // Runs the core on the chosen arrays and turns what it says into results or
 // user-facing errors. When probabilities do not sum to 1 it does not guess: it
 // returns an offer to compute on normalised copies, which the user accepts.
-import { analyze, entropyOf, isCoreError, type Analysis, type AnalyzeOptions } from '../../core';
+import { analyze, entropyOf, isCoreError, SUM_TOLERANCE, type Analysis, type AnalyzeOptions } from '../../core';
 import type { FoundArray, Values } from '../../parse/types';
 import { fmtSum } from '../features/figures';
 import { userText } from '../features/userText';
@@ -25,9 +25,6 @@ export interface NormaliseOffer {
 export type PairComputation =
   | { ok: true; analysis: Analysis; normalised: boolean }
   | { ok: false; code: FailureCode; error: string; offer?: NormaliseOffer };
-
-/** Sums closer to 1 than this count as 1 (the core's tolerance). */
-const SUM_TOLERANCE = 1e-6;
 
 /**
  * How the core should read a prediction, from the finder's role (call sites

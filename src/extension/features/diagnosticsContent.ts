@@ -5,6 +5,7 @@
 import { predictionArgumentSteps, type Expects, type PredictionArgument } from './callSites';
 import type { DocumentModel } from './documentModel';
 import type { FixKind } from './quickFixes';
+import { SUM_TOLERANCE } from '../../core';
 import { rowsOf } from '../../core/elements';
 import type { FoundArray } from './shapes';
 import { fmtSum } from './figures';
@@ -24,8 +25,6 @@ export interface DiagnosticItem {
   related?: { start: number; end: number; message: string }[];
 }
 
-/** Sums this far from 1 are reported (the core's own tolerance). */
-export const SUM_TOLERANCE = 1e-6;
 const PROBABILITY_ROLES = new Set(['probabilities', 'target']);
 
 export function computeDiagnostics(model: DocumentModel, maxItems = 500): DiagnosticItem[] {

@@ -7,6 +7,7 @@ import { softmaxRow } from './quickFixes';
 import { fmtSum } from './figures';
 import { userText } from './userText';
 import { LOSSES } from './callSites';
+import { SUM_TOLERANCE } from '../../core';
 import { isMatrix, rowsOf } from '../../core/elements';
 
 export interface ModelSettings {
@@ -418,7 +419,7 @@ function offSums(values: Values): OffSums | undefined {
       s += v;
     }
     if (!(s > 0)) return undefined;
-    if (Math.abs(s - 1) > NORMALISED_TOLERANCE) {
+    if (Math.abs(s - 1) > SUM_TOLERANCE) {
       off++;
       lo = Math.min(lo, s);
       hi = Math.max(hi, s);
@@ -434,9 +435,6 @@ function sumsPhrase(o: OffSums, exponentials = false): string {
   const which = o.off === o.rows ? 'rows' : `${o.off} of ${o.rows} rows`;
   return exponentials ? `exponentials of ${o.off === o.rows ? 'the rows' : which} sum to ${range}` : `${which} sum to ${range}`;
 }
-
-/** The core's tolerance for a sum of 1. */
-const NORMALISED_TOLERANCE = 1e-6;
 
 function impliedDistribution(values: Values): Outcome<Values> {
   const rows = rowsOf(values);
