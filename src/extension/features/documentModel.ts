@@ -3,11 +3,10 @@
 // Hover, lenses, status bar and diagnostics all read from here, so a document
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
-import { softmaxRow } from './quickFixes';
 import { fmtSum } from './figures';
 import { userText } from './userText';
 import { LOSSES } from './callSites';
-import { SUM_TOLERANCE } from '../../core';
+import { softmax, SUM_TOLERANCE } from '../../core';
 import { isMatrix, rowsOf } from '../../core/elements';
 
 export interface ModelSettings {
@@ -442,7 +441,7 @@ function impliedDistribution(values: Values): Outcome<Values> {
     const bad = rows[r]!.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
   }
-  const soft = rows.map(softmaxRow);
+  const soft = rows.map((row) => softmax(row));
   return { ok: true, value: isMatrix(values) ? soft : soft[0]! };
 }
 

@@ -80,4 +80,18 @@ describe('buildFix softmax', () => {
     expect(fix.edit.newText).toBe('[0.659, 0.242, 0.099]');
     expect(fix.values[0]![0]).toBeCloseTo(0.6590011, 6);
   });
+  it('handles a 250 000-value row (the element cap raised) without overflowing the stack', () => {
+    const logits = Array.from({ length: 250_000 }, (_, i) => (i % 100) / 10);
+    const text = `z = [${logits.map((v) => v.toFixed(1)).join(', ')}]`;
+    const fix = buildFix(text, arrayIn(text, logits), 'softmax');
+    expect(fix.ok).toBe(true);
+    if (!fix.ok) return;
+    const row = fix.values[0]!;
+    expect(row).toHaveLength(250_000);
+    expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // Equal logits, equal probabilities; larger logits, larger ones.
+    expect(row[0]).toBe(row[100]);
+    expect(row[99]!).toBeGreaterThan(row[98]!);
+    expect(scanNumbers(fix.edit.newText)).toHaveLength(250_000);
+  });
 });
