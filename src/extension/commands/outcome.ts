@@ -12,6 +12,7 @@ import { isBinaryPair } from '../features/documentModel';
 import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
 import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
 import { isMatrix } from '../../core/elements';
+import { SETTINGS } from '../ids';
 
 export interface Outcome {
   result: ComputeResult;
@@ -119,7 +120,7 @@ export function entropyOutcome(find: FindResult, indices: readonly number[], set
 function cappedProblem(a: FoundArray, ref: ArrayRef): string | undefined {
   const issue = a.issues.find((i) => i.startsWith('capped:'));
   if (!issue) return undefined;
-  return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue.replace(/^capped:\s*/, '')}): raise the setting entropyLens.limits.maxElementsPerArray to compute on all of it`;
+  return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue.replace(/^capped:\s*/, '')}): raise the setting ${SETTINGS.maxElementsPerArray} to compute on all of it`;
 }
 
 /** A normalised copy for the visualizer (rows divided by their sums); the document keeps its values. */

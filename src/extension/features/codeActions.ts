@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, diagnosticItems } from './diagnostics';
 import type { FeatureModels } from './models';
 import { buildFix, type FixKind } from './quickFixes';
-import type { FeatureSettings } from './settings';
+import type { FeatureSettings } from '../config';
 
 const TITLES: Record<FixKind, (name: string) => string> = {
   normalize: (n) => `Normalise ${n} so it sums to 1`,

@@ -7,7 +7,8 @@ import { pairPayload } from './hoverContent';
 import { lensAnchors, lensTitle, type LensAnchor } from './lensContent';
 import type { FeatureModels } from './models';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
-import { COMMANDS, type FeatureSettings } from './settings';
+import { COMMANDS } from '../ids';
+import type { FeatureSettings } from '../config';
 import { isMatrix } from '../../core/elements';
 
 class AnchorLens extends vscode.CodeLens {

@@ -5,12 +5,13 @@
 // the full pair to the real command (the visualizer, the breakdown).
 import * as vscode from 'vscode';
 import type { PairPayload } from '../../protocol/visualizer';
+import { COMMANDS } from '../ids';
 import { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 import { errorText, predictionKind, type DocumentModel } from './documentModel';
 import { pairPayload } from './hoverContent';
 import { userText } from './userText';
 import type { FeatureModels } from './models';
-import type { FeatureSettings } from './settings';
+import type { FeatureSettings } from '../config';
 import type { AnalyzeOptions, Engine, PredictionKind, Values } from './shapes';
 
 export type CopyFormat = 'markdown' | 'latex';
@@ -67,9 +68,8 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
   }
 }
 
-/** Internal command: {command, source} → the pair read from the document, passed on to `command`. */
-export const FORWARD_COMMAND = 'entropyLens.features.forwardPair';
-const FORWARDABLE = new Set(['entropyLens.showVisualizer', 'entropyLens.showBreakdown', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex']);
+/** INTERNAL_COMMANDS.forwardPair: {command, source} → the pair read from the document, passed on to `command`. */
+const FORWARDABLE = new Set<string>([COMMANDS.showVisualizer, COMMANDS.showBreakdown, COMMANDS.copyAsMarkdown, COMMANDS.copyAsLatex]);
 
 export async function forwardPair(arg: unknown, models: FeatureModels): Promise<unknown> {
   const a = arg as { command?: unknown; payload?: PairPayload } | undefined;

@@ -7,6 +7,7 @@ import { fmtSum } from './figures';
 import { userText } from './userText';
 import { LOSSES } from './callSites';
 import { softmax, SUM_TOLERANCE } from '../../core';
+import { SETTINGS } from '../ids';
 import { isMatrix, rowsOf } from '../../core/elements';
 
 export interface ModelSettings {
@@ -82,14 +83,14 @@ export class DocumentModel {
   get steppedBack(): string | undefined {
     const { maxDocumentChars, maxArrays } = this.settings;
     if (this.text.length > maxDocumentChars) {
-      return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, entropyLens.limits.maxDocumentSize); the Compute commands still work.`;
+      return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, ${SETTINGS.maxDocumentSizeMB}); the Compute commands still work.`;
     }
     const found = this.result();
     // The finder stops at its own cap (the same setting) and says so; lenses for the first part only would mislead.
     const capped = found.issues.some((i) => /^stopped after \d+ arrays/.test(i.message));
     if (found.arrays.length > maxArrays || capped) {
       const count = capped ? `more than ${found.arrays.length} arrays` : `${found.arrays.length} arrays`;
-      return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, entropyLens.limits.maxArraysPerDocument); the Compute commands still work.`;
+      return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, ${SETTINGS.maxArraysPerDocument}); the Compute commands still work.`;
     }
     if (this.findError) return `Entropy Lens: could not read the arrays of this document (${this.findError}).`;
     return undefined;
@@ -356,7 +357,7 @@ export function cappedProblem(a: FoundArray): string | undefined {
   const issue = a.issues.find((i) => i.startsWith('capped:'));
   if (!issue) return undefined;
   const what = issue.replace(/^capped:\s*/, '').replace(/\s*\(maxElements\)$/, '');
-  return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise entropyLens.limits.maxElementsPerArray to see its figures`;
+  return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise ${SETTINGS.maxElementsPerArray} to see its figures`;
 }
 
 /** The loss a pair was found at, from its reason ("arguments of F.binary_cross_entropy_with_logits(input, target), …"). */

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
 import type { FeatureModels } from './models';
-import type { FeatureSettings } from './settings';
+import type { FeatureSettings } from '../config';
 
 export class EntropyHoverProvider implements vscode.HoverProvider {
   constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}

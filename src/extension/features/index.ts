@@ -6,11 +6,10 @@ import { EntropyCodeLensProvider } from './codeLensProvider';
 import { EntropyDiagnostics } from './diagnostics';
 import { EntropyHoverProvider } from './hoverProvider';
 import { FeatureModels, type OffThreadFind } from './models';
-import type { FeatureSettings } from './settings';
+import type { FeatureSettings } from '../config';
 import type { Engine } from './shapes';
 import { EntropyStatusBar } from './statusBar';
 
-export type { FeatureSettings } from './settings';
 
 /** What the features need from the extension: a place to register disposables and the settings. */
 export interface FeatureHost {

@@ -4,7 +4,7 @@
 // typing never waits for a whole-document parse.
 import type * as vscode from 'vscode';
 import { DocumentModelCache, type DocumentModel } from './documentModel';
-import type { FeatureSettings } from './settings';
+import type { FeatureSettings } from '../config';
 import type { Engine, FindResult } from './shapes';
 
 /**

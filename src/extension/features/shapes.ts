@@ -16,4 +16,6 @@ export interface Engine {
   analyze(target: Values, prediction: Values, options: AnalyzeOptions): Analysis;
 }
 
-export type Unit = 'nats' | 'bits';
+import type { Unit } from '../config';
+
+export type { Unit };

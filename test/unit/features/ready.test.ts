@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type * as vscode from 'vscode';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/documentModel';
 import { FeatureModels, OFF_THREAD_MIN_CHARS, type OffThreadFind } from '../../../src/extension/features/models';
-import type { FeatureSettings } from '../../../src/extension/features/settings';
+import type { FeatureSettings } from '../../../src/extension/config';
 import type { FindResult } from '../../../src/extension/features/shapes';
 import { arrayAt, engineFor } from './fixtures';
 
