@@ -5,7 +5,7 @@
 // a plain snapshot (FeatureSettings) instead, so they never read VS Code settings.
 import * as vscode from 'vscode';
 import { DEFAULT_LIMITS, type FinderLimits } from '../parse/types';
-import type { ModelSettings } from './features/documentModel';
+import type { ModelSettings } from './features/model';
 import { keyInSection, SECTION, SETTINGS, type Setting } from './ids';
 
 export type Unit = 'nats' | 'bits';

@@ -4,10 +4,8 @@ import * as vscode from 'vscode';
 import { Config, type FeatureSettings } from './config';
 import { registerComputeCommands } from './commands';
 import { Disposable } from './disposable';
-import { COMMANDS, DISPLAY_NAME, INTERNAL_COMMANDS } from './ids';
-import { registerHostFeatures, type Features } from './features';
-import { copyPair, forwardPair } from './features/commands';
-import { createEngine } from './features/engine';
+import { DISPLAY_NAME } from './ids';
+import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer } from './visualizer';
@@ -55,13 +53,6 @@ export class EntropyLens extends Disposable {
     const subscriptions: { dispose(): unknown }[] = [];
     registerVisualizer({ extensionUri, subscriptions });
     subscriptions.forEach((d) => this._register(d));
-
-    const models = this.features.models;
-    register(vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
-      copyPair('markdown', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
-    register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
-      copyPair('latex', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
-    register(vscode.commands.registerCommand(INTERNAL_COMMANDS.forwardPair, (arg?: unknown) => forwardPair(arg, models)));
   }
 }
 

@@ -3,8 +3,7 @@
 // returns an offer to compute on normalised copies, which the user accepts.
 import { analyze, entropyOf, isCoreError, SUM_TOLERANCE, type Analysis, type AnalyzeOptions } from '../../core';
 import type { FoundArray, Values } from '../../parse/types';
-import { fmtSum } from '../features/figures';
-import { userText } from '../features/userText';
+import { fmtSum, userText } from '../features/format';
 import { linesOf } from './arrayRef';
 import type { ArrayRef, FailureCode } from './types';
 import { rowsOf } from '../../core/elements';

@@ -7,9 +7,9 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../src/parse';
 import { pairOutcome } from '../../../src/extension/commands/outcome';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { userText } from '../../../src/extension/features/userText';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { userText } from '../../../src/extension/features/format/userText';
 
 const root = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

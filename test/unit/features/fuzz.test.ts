@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPredictionArguments } from '../../../src/extension/features/callSites';
-import { scanNumbers } from '../../../src/extension/features/numberFormat';
-import { buildFix } from '../../../src/extension/features/quickFixes';
+import { findPredictionArguments } from '../../../src/extension/features/model/callSites';
+import { scanNumbers } from '../../../src/extension/features/content/numberFormat';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
 
 /** A number written the way people write them, with its value. */
 const written = fc.tuple(fc.double({ min: 0.001, max: 50, noNaN: true }), fc.constantFrom('fixed', 'bare', 'exp', 'EXP', 'int')).map(([v, style]) => {

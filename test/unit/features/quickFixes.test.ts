@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFix } from '../../../src/extension/features/quickFixes';
-import { formatInStyle, scanNumbers } from '../../../src/extension/features/numberFormat';
-import type { FoundArray } from '../../../src/extension/features/shapes';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
+import { formatInStyle, scanNumbers } from '../../../src/extension/features/content/numberFormat';
+import type { FoundArray } from '../../../src/extension/features/model/shapes';
 
 /** A found array for the first bracketed literal in `text` (the finder's job, done by hand here). */
 function arrayIn(text: string, values: number[] | number[][], from = text.indexOf('[')): FoundArray {

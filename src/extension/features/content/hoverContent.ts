@@ -2,15 +2,13 @@
 // is paired the cross-entropy, KL both ways, JS and perplexity against its
 // partner, a compact per-element table and the rule behind special terms.
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
-import type { DocumentModel, PairLink } from './documentModel';
+import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
 import { namedLikePrediction } from './diagnosticsContent';
-import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit } from './figures';
-import { rowsOf } from '../../core/elements';
-import type { TermRule } from '../../core';
-import type { Analysis, FoundArray, Term, Unit } from './shapes';
-import type { PairPayload, RangeDto } from '../../protocol/visualizer';
-import { userText } from './userText';
-import { COMMANDS, INTERNAL_COMMANDS, SETTINGS } from '../ids';
+import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
+import { rowsOf } from '../../../core/elements';
+import type { TermRule } from '../../../core';
+import type { PairPayload, RangeDto } from '../../../protocol/visualizer';
+import { COMMANDS, INTERNAL_COMMANDS, SETTINGS } from '../../ids';
 
 export interface HoverOptions {
   unit: Unit;

@@ -1,10 +1,10 @@
 // Status bar adapter: a short summary of the arrays in the selection, updated
 // (debounced) as the selection moves; clicking runs "Compute cross-entropy".
 import * as vscode from 'vscode';
-import type { FeatureModels } from './models';
-import { COMMANDS, DISPLAY_NAME, STATUS_BAR_ITEM } from '../ids';
-import type { FeatureSettings } from '../config';
-import { statusSummary } from './statusContent';
+import type { FeatureModels } from './featureModels';
+import { COMMANDS, DISPLAY_NAME, STATUS_BAR_ITEM } from '../../ids';
+import type { FeatureSettings } from '../../config';
+import { statusSummary } from '../content';
 
 export class EntropyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM, vscode.StatusBarAlignment.Right, 100);

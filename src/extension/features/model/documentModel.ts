@@ -3,12 +3,11 @@
 // Hover, lenses, status bar and diagnostics all read from here, so a document
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
-import { fmtSum } from './figures';
-import { userText } from './userText';
-import { LOSSES } from './callSites';
-import { softmax, SUM_TOLERANCE } from '../../core';
-import { SETTINGS } from '../ids';
-import { isMatrix, rowsOf } from '../../core/elements';
+import { fmtSum, userText } from '../format';
+import { binaryRows, cappedIssue, isBinaryPair, pairLoss } from './pairAnalysis';
+import { softmax, SUM_TOLERANCE } from '../../../core';
+import { SETTINGS } from '../../ids';
+import { isMatrix, rowsOf } from '../../../core/elements';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -249,23 +248,13 @@ export class DocumentModel {
   }
 
 
-  /**
-   * A binary loss (BCE, sigmoid cross-entropy) treats each element as its own
-   * two-class problem: target y against σ(z) (logits) or q (probabilities). Each
-   * element becomes a row (y, 1 − y) vs (z, 0) read as logits — softmax of (z, 0)
-   * is (σ(z), 1 − σ(z)) — or (q, 1 − q), so the core's batch mean is the mean BCE.
-   */
+  /** A binary loss (BCE, sigmoid cross-entropy): each element its own two-class problem (see binaryRows). */
   private binaryAnalysis(target: FoundArray, prediction: FoundArray, detail: Detail): Outcome<Analysis> {
-    const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
+    const rows = binaryRows(target.values, prediction.values, prediction.role);
     const tn = target.name ?? 'the target', qn = prediction.name ?? 'the prediction';
-    if (y.length !== q.length) return { ok: false, error: `${tn} has ${y.length} values, ${qn} has ${q.length}: a binary loss needs one target per prediction` };
-    const bad = y.findIndex((v) => !(v >= 0 && v <= 1));
-    if (bad >= 0) return { ok: false, error: `${tn}[${bad}] is ${y[bad]}: a binary target lies in [0, 1]` };
-    const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
-    const t = y.map((v) => [v, 1 - v]);
-    const out = logits
-      ? this.run(t, q.map((z) => [z, 0]), { prediction: 'logits' }, detail)
-      : this.run(t, q.map((v) => [v, 1 - v]), { prediction: 'probabilities' }, detail);
+    if (!rows.ok && rows.problem === 'length') return { ok: false, error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction` };
+    if (!rows.ok) return { ok: false, error: `${tn}[${rows.index}] is ${rows.value}: a binary target lies in [0, 1]` };
+    const out = this.run(rows.target, rows.prediction, { prediction: rows.reads }, detail);
     return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
   }
 
@@ -354,31 +343,15 @@ export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits
  * and be wrong, so such an array gets a message instead.
  */
 export function cappedProblem(a: FoundArray): string | undefined {
-  const issue = a.issues.find((i) => i.startsWith('capped:'));
-  if (!issue) return undefined;
-  const what = issue.replace(/^capped:\s*/, '').replace(/\s*\(maxElements\)$/, '');
+  const issue = cappedIssue(a);
+  if (issue === undefined) return undefined;
+  const what = issue.replace(/\s*\(maxElements\)$/, '');
   return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise ${SETTINGS.maxElementsPerArray} to see its figures`;
-}
-
-/** The loss a pair was found at, from its reason ("arguments of F.binary_cross_entropy_with_logits(input, target), …"). */
-export function pairCallee(pair: FoundPair): string | undefined {
-  return /^arguments of ([\w.]+)\(/.exec(pair.reason)?.[1];
-}
-
-/** Binary (per-element, sigmoid) losses: binary_cross_entropy(_with_logits), BCELoss, sigmoid_cross_entropy…, binary_crossentropy. */
-export function isBinaryPair(pair: FoundPair): boolean {
-  const callee = pairCallee(pair);
-  if (!callee) return false;
-  const name = callee.slice(callee.lastIndexOf('.') + 1);
-  return /binary|bce|sigmoid/i.test(name);
 }
 
 /** Losses whose prediction argument is probabilities (log_loss, categorical_crossentropy, …), from the pair's call. */
 function expectsProbabilities(pair: FoundPair): boolean {
-  const callee = pairCallee(pair);
-  if (!callee) return false;
-  const name = callee.slice(callee.lastIndexOf('.') + 1);
-  return LOSSES.some((l) => l.name === name && l.expects === 'probabilities');
+  return pairLoss(pair)?.expects === 'probabilities';
 }
 
 const READ_AS_SCORES = new Set(['logits', 'log-probabilities']);

@@ -2,7 +2,7 @@
 // normalize: true", "set eps", "ignoreIndex"). Before any of them reaches a
 // hover, lens, status bar or diagnostic they are reworded here for the editor's
 // user, who has settings and quick fixes, not API options.
-import { SETTINGS } from '../ids';
+import { SETTINGS } from '../../ids';
 
 const REWRITES: [RegExp, string][] = [
   [/\s*\(pass normalize: true[^)]*\)/g, ''],

@@ -4,15 +4,13 @@
 // a command link: it reads the values back from the document ranges and hands
 // the full pair to the real command (the visualizer, the breakdown).
 import * as vscode from 'vscode';
-import type { PairPayload } from '../../protocol/visualizer';
-import { COMMANDS } from '../ids';
-import { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
-import { errorText, predictionKind, type DocumentModel } from './documentModel';
-import { pairPayload } from './hoverContent';
-import { userText } from './userText';
-import type { FeatureModels } from './models';
-import type { FeatureSettings } from '../config';
-import type { AnalyzeOptions, Engine, PredictionKind, Values } from './shapes';
+import type { PairPayload } from '../../../protocol/visualizer';
+import { COMMANDS } from '../../ids';
+import { analysisLatex, analysisMarkdown, pairPayload, type CopyNames } from '../content';
+import { errorText, predictionKind, type DocumentModel, type AnalyzeOptions, type Engine, type PredictionKind, type Values } from '../model';
+import { userText } from '../format';
+import type { FeatureModels } from './featureModels';
+import type { FeatureSettings } from '../../config';
 
 export type CopyFormat = 'markdown' | 'latex';
 

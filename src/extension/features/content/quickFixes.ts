@@ -3,10 +3,10 @@
 // array's own range ("log" turns probabilities into log-probabilities, which
 // are valid logits with the same softmax), rewriting each number in the style the user wrote it
 // (see numberFormat.ts); comments, spacing and wrappers are kept.
-import type { FoundArray } from './shapes';
+import type { FoundArray } from '../model';
 import { formatInStyle, scanNumbers, type NumberToken } from './numberFormat';
-import { softmax } from '../../core';
-import { rowsOf } from '../../core/elements';
+import { softmax } from '../../../core';
+import { rowsOf } from '../../../core/elements';
 
 export type FixKind = 'normalize' | 'softmax' | 'log';
 
