@@ -9,12 +9,15 @@ import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer } from './visualizer';
+import type { VisualizerViewProvider } from './visualizer/provider';
 
 export class EntropyLens extends Disposable {
   readonly config: Config;
   readonly features: Features;
   /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
+  /** The visualizer's view host (what it shows; whether its webview has loaded). */
+  readonly visualizer: VisualizerViewProvider;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -51,7 +54,7 @@ export class EntropyLens extends Disposable {
     registerComputeCommands({ register, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
-    registerVisualizer({ extensionUri, subscriptions });
+    this.visualizer = registerVisualizer({ extensionUri, subscriptions });
     subscriptions.forEach((d) => this._register(d));
   }
 }
