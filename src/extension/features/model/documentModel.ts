@@ -4,7 +4,7 @@
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
 import { fmtSum, userText } from '../format';
-import { binaryRows, cappedIssue, isBinaryPair, pairLoss } from './pairAnalysis';
+import { binaryRows, cappedIssue, isBinaryPair, pairLoss, predictionReading } from './pairAnalysis';
 import { softmax, SUM_TOLERANCE } from '../../../core';
 import { SETTINGS } from '../../ids';
 import { isMatrix, rowsOf } from '../../../core/elements';
@@ -231,8 +231,7 @@ export class DocumentModel {
     const capped = cappedProblem(target) ?? cappedProblem(prediction);
     if (capped) return { ok: false, error: capped };
     if (isBinaryPair(pair)) return this.binaryAnalysis(target, prediction, detail);
-    // Whole numbers as a prediction are counts (votes, frequencies), not labels: read as probabilities.
-    const options: AnalyzeOptions = { prediction: prediction.role === 'class-indices' ? 'probabilities' : predictionKind(prediction.role) };
+    const options: AnalyzeOptions = { prediction: predictionReading(prediction.role) };
     // A prediction that does not sum to 1 is judged on its normalised copy (Keras
     // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
     const note = normalisationNote(target, prediction);
@@ -286,7 +285,7 @@ export class DocumentModel {
     }
     if (a.role === 'logits' || a.role === 'log-probabilities') {
       const implied = impliedDistribution(a.values);
-      return implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }, detail) : implied;
+      return implied.ok ? this.run(implied.value, a.values, { prediction: a.role }, detail) : implied;
     }
     // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
     return this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
@@ -330,11 +329,6 @@ export class DocumentModelCache {
 
 function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
   return a.eps === b.eps && a.maxDocumentChars === b.maxDocumentChars && a.maxArrays === b.maxArrays;
-}
-
-export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits' | 'log-probabilities' {
-  if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
-  return 'auto';
 }
 
 /**

@@ -3,10 +3,10 @@
 // (from the finder's table); the engine that runs the finder and the core.
 // Pure (no vscode): content builders, providers and the commands read it here.
 export {
-  DocumentModel, DocumentModelCache, DEFAULT_MODEL_SETTINGS, cappedProblem, errorText, normalisationNote, predictionKind, withNames,
+  DocumentModel, DocumentModelCache, DEFAULT_MODEL_SETTINGS, cappedProblem, errorText, normalisationNote, withNames,
   type DocumentLike, type ModelSettings, type Outcome, type PairLink,
 } from './documentModel';
-export { binaryRows, cappedIssue, isBinaryPair, pairCallee, pairLoss, type BinaryRows } from './pairAnalysis';
+export { binaryRows, cappedIssue, isBinaryPair, pairCallee, pairLoss, predictionReading, type BinaryRows } from './pairAnalysis';
 export { findPredictionArguments, predictionArgumentSteps, unwrap, type Expects, type PredictionArgument, type Wrapper } from './callSites';
 export { createEngine } from './engine';
 export type {

@@ -1,7 +1,9 @@
 // What a found pair means for the loss it was found at, decided in one place
 // for the automatic features and the commands: the loss (from the finder's
-// table, src/parse/callSignatures.ts), whether it is binary, and how a binary
-// pair becomes the two-class rows the core analyses.
+// table, src/parse/callSignatures.ts), whether it is binary, how the core reads
+// the prediction, how a binary pair becomes the two-class rows the core
+// analyses, and when an array was not read whole.
+import type { AnalyzeOptions } from '../../../core';
 import { rowsOf } from '../../../core/elements';
 import { lossSignature, type LossSignature } from '../../../parse/callSignatures';
 import type { FoundArray, FoundPair, Role, Values } from '../../../parse/types';
@@ -20,6 +22,13 @@ export function pairLoss(pair: FoundPair): LossSignature | undefined {
 /** A binary (per-element, sigmoid) loss: BCE, BCEWithLogits, sigmoid cross-entropy, binary_crossentropy. */
 export function isBinaryPair(pair: FoundPair): boolean {
   return pairLoss(pair)?.binary === true;
+}
+
+/** How the core reads a pair's prediction, from the finder's role (call sites know better than values). */
+export function predictionReading(role: Role): NonNullable<AnalyzeOptions['prediction']> {
+  // Whole numbers in the prediction's place are counts (votes), not labels: probabilities once normalised.
+  if (role === 'class-indices' || role === 'counts') return 'probabilities';
+  return role === 'logits' || role === 'log-probabilities' || role === 'probabilities' ? role : 'auto';
 }
 
 /**

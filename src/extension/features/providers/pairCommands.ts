@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { PairPayload } from '../../../protocol/visualizer';
 import { COMMANDS } from '../../ids';
 import { analysisLatex, analysisMarkdown, pairPayload, type CopyNames } from '../content';
-import { errorText, predictionKind, type DocumentModel, type AnalyzeOptions, type Engine, type PredictionKind, type Values } from '../model';
+import { errorText, predictionReading, type DocumentModel, type AnalyzeOptions, type Engine, type PredictionKind, type Values } from '../model';
 import { userText } from '../format';
 import type { FeatureModels } from './featureModels';
 import type { FeatureSettings } from '../../config';
@@ -38,7 +38,7 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
         const pairIndex = model.pairs.findIndex((p) => p.target === t && p.prediction === q);
         if (pairIndex >= 0) fromModel = { model, pairIndex };
         if (target.length === 0 || prediction.length === 0) {
-          target = ta.values; prediction = qa.values; kind = predictionKind(qa.role);
+          target = ta.values; prediction = qa.values; kind = predictionReading(qa.role);
         }
       }
     } catch {
