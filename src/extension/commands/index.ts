@@ -6,12 +6,12 @@
 // says what is wrong and where. Nothing here ever edits a document.
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { COMMANDS } from '../ids';
 import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './breakdownMarkdown';
 import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
-import { COMMANDS } from '../ids';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
 
 export { BREAKDOWN_SCHEME };
