@@ -43,6 +43,10 @@ describe('call sites', () => {
       ['F.kl_div', 'log_q', 'log-probabilities'],
     ]);
   });
+  it('reads arguments written one per line', () => {
+    const calls = findPredictionArguments('loss = F.cross_entropy(\n    logits,\n    labels,\n)\nlog_loss(\n  y_true,\n  y_pred=\n    probs)');
+    expect(calls.map((c) => [c.text, c.identifier])).toEqual([['logits', 'logits'], ['probs', 'probs']]);
+  });
   it('unwraps method-style softmax', () => {
     expect(unwrap('out.softmax(dim=-1)')).toEqual({ identifier: 'out', wrapper: 'softmax' });
   });

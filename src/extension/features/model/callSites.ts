@@ -126,7 +126,8 @@ function splitArguments(text: string, open: number): Argument[] | undefined {
 }
 
 function pushArg(text: string, start: number, end: number, args: Argument[]): void {
-  let s = skipSpace(text, start);
+  // Arguments written one per line start after a line break: skip it as any blank.
+  let s = skipBlank(text, start, end);
   let e = end;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s) return;
@@ -134,7 +135,8 @@ function pushArg(text: string, start: number, end: number, args: Argument[]): vo
   const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(s, Math.min(e, s + 64)));
   if (kw) {
     keyword = kw[1];
-    s = skipSpace(text, s + kw[0].length);
+    s = skipBlank(text, s + kw[0].length, e);
+    if (s >= e) return; // `y_pred=` with nothing after it
   }
   args.push({ start: s, end: e, text: text.slice(s, e), keyword });
 }
@@ -178,6 +180,11 @@ function skipString(text: string, i: number, limit: number): number {
     else if (text[j] === q || text[j] === '\n') return j;
   }
   return limit;
+}
+
+function skipBlank(text: string, i: number, end: number): number {
+  while (i < end && /\s/.test(text[i]!)) i++;
+  return i;
 }
 
 function skipSpace(text: string, i: number): number {
