@@ -4,11 +4,11 @@
 // anchors for the whole file; resolve = titles for a screenful of lenses).
 // Prints p50/p99; never fails on timing.
 import { availableParallelism, loadavg } from 'node:os';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../src/extension/features/documentModel';
-import { computeDiagnostics, diagnosticSteps } from '../src/extension/features/diagnosticsContent';
-import { hoverMarkdown } from '../src/extension/features/hoverContent';
-import { lensAnchors, lensTitle } from '../src/extension/features/lensContent';
-import { createEngine } from '../src/extension/features/engine';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../src/extension/features/model/documentModel';
+import { computeDiagnostics, diagnosticSteps } from '../src/extension/features/content/diagnosticsContent';
+import { hoverMarkdown } from '../src/extension/features/content/hoverContent';
+import { lensAnchors, lensTitle } from '../src/extension/features/content/lensContent';
+import { createEngine } from '../src/extension/features/model/engine';
 
 const engine = createEngine();
 

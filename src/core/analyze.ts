@@ -7,8 +7,9 @@ import { CoreError } from './errors';
 import { entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
 import { sum } from './summation';
+import { SUM_TOLERANCE } from './tolerance';
 import {
-  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, SUM_TOLERANCE, toRows,
+  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, toRows,
   type Matrix, type Rows, type Vector,
 } from './validate';
 
@@ -105,7 +106,7 @@ type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
  *   prediction: probabilities, logits or log-probabilities, 1-D (C) or 2-D (N × C);
  *     read as options.prediction says, or as classify() judges ('auto').
  * Batch figures are means over the rows that are not ignored.
- * Throws CoreError (SCHEMA.md codes) on invalid input; never returns NaN.
+ * Throws CoreError (test/fixtures/SCHEMA.md codes) on invalid input; never returns NaN.
  */
 export function analyze(
   target: Vector | Matrix, prediction: Vector | Matrix, options: AnalyzeOptions = {},

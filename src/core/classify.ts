@@ -13,6 +13,8 @@
 // the loops' results go through a scratch Float64Array, not a new object. The
 // reason sentence is built only for the case that was found.
 
+import { SUM_TOLERANCE } from './tolerance';
+
 export type ArrayKind =
   | 'one-hot' | 'class-indices' | 'probabilities' | 'log-probabilities'
   | 'logits' | 'counts' | 'unknown';
@@ -24,9 +26,6 @@ export interface Classification {
   /** For 2-D input: the number of rows judged (absent for 1-D). */
   rows?: number;
 }
-
-/** How far a sum may be from 1 and still count as a distribution (as in SCHEMA.md). */
-const SUM_TOLERANCE = 1e-6;
 
 /** Every element an array-like (holes skipped, as every() does); read with .at() so 1-D lists keep their element kind (see elements.ts). */
 function isRowList(values: unknown): values is ReadonlyArray<ArrayLike<number>> {

@@ -1,5 +1,5 @@
 // Entropy, cross-entropy, KL and JS divergence of distributions (1-D) or of
-// batches of distributions (2-D, one per row), with SCHEMA.md's semantics.
+// batches of distributions (2-D, one per row), with test/fixtures/SCHEMA.md's semantics.
 
 import { fusedEntropy, fusedPair } from './fused';
 import { crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';

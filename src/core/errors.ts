@@ -1,4 +1,4 @@
-// The one error type the core throws, with the codes of SCHEMA.md.
+// The one error type the core throws, with the codes of test/fixtures/SCHEMA.md.
 
 /** Error codes in priority order: when a call has several problems, the earliest is thrown. */
 export const ERROR_CODES = [

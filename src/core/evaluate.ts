@@ -1,4 +1,4 @@
-// One dispatcher taking exactly the case format of SCHEMA.md: {fn, args}.
+// One dispatcher taking exactly the case format of test/fixtures/SCHEMA.md: {fn, args}.
 
 import { binaryCrossEntropy, type BinaryCrossEntropyOptions } from './binaryCrossEntropy';
 import { categoricalCrossEntropy, type CategoricalCrossEntropyOptions } from './categoricalCrossEntropy';
@@ -22,7 +22,7 @@ export interface EvaluateResult {
   grad?: number[] | number[][];
 }
 
-/** "Infinity", "-Infinity" and "NaN" (SCHEMA.md's JSON spelling) become numbers, recursively. */
+/** "Infinity", "-Infinity" and "NaN" (test/fixtures/SCHEMA.md's JSON spelling) become numbers, recursively. */
 export function decodeNonFinite(x: unknown): unknown {
   if (x === 'Infinity') return Infinity;
   if (x === '-Infinity') return -Infinity;
@@ -45,10 +45,10 @@ function noOptions(fn: string, options: Record<string, unknown>): void {
 /**
  * evaluate({fn, args}) -> {value, grad?}
  *
- * Runs one core function on arguments in SCHEMA.md's case format (non-finite
+ * Runs one core function on arguments in test/fixtures/SCHEMA.md's case format (non-finite
  * numbers may be written "Infinity", "-Infinity", "NaN"). `grad` is returned by
  * the losses (binaryCrossEntropy, categoricalCrossEntropy) when defined.
- * Throws CoreError with SCHEMA.md's code on invalid input, INVALID_OPTION for an unknown fn.
+ * Throws CoreError with test/fixtures/SCHEMA.md's code on invalid input, INVALID_OPTION for an unknown fn.
  */
 export function evaluate(request: EvaluateRequest): EvaluateResult {
   const fn = request?.fn;

@@ -9,7 +9,7 @@
 
 import { chunkedSum, relEntr } from './kernels';
 import { fastLog } from './log';
-import { SUM_TOLERANCE } from './validate';
+import { SUM_TOLERANCE } from './tolerance';
 
 /** Running sums of p and q over the chunks, for the sum-to-1 check. */
 let massP = 0, massQ = 0;

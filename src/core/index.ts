@@ -11,6 +11,7 @@ export { sum } from './summation';
 export { elementAt, isMatrix, rowsOf } from './elements';
 export { fastLog } from './log';
 export type { Vector, Matrix, NumericInput, Reduction } from './validate';
+export { SUM_TOLERANCE } from './tolerance';
 export {
   analyze, entropyOf, RULE_NOTES,
   type AnalyzeOptions, type Analysis, type Measure, type Term, type TermRule, type RowSummary, type EntropySummary,

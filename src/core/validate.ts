@@ -1,10 +1,11 @@
 // Input checking shared by every core function. Problems are collected (not
-// thrown one by one) so that the code earliest in SCHEMA.md's list wins, and
+// thrown one by one) so that the code earliest in test/fixtures/SCHEMA.md's list wins, and
 // each message names the array, the element and the row.
 
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
 import { chunkedSum } from './kernels';
 import { elementAt } from './elements';
+import { SUM_TOLERANCE } from './tolerance';
 
 /** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
 export type Vector = ArrayLike<number>;
@@ -20,8 +21,6 @@ export interface Rows {
   width: number;
 }
 
-/** Sum tolerance for a distribution (SCHEMA.md). */
-export const SUM_TOLERANCE = 1e-6;
 
 export class Problems {
   private readonly found: { code: ErrorCode; message: string }[] = [];
@@ -31,7 +30,7 @@ export class Problems {
   get any(): boolean {
     return this.found.length > 0;
   }
-  /** Throws the problem whose code comes first in SCHEMA.md's list, if any. */
+  /** Throws the problem whose code comes first in test/fixtures/SCHEMA.md's list, if any. */
   throwIfAny(): void {
     if (!this.found.length) return;
     let best = this.found[0]!;

@@ -1,19 +1,33 @@
-// The extension's settings (`entropyLens.*`), read in one typed place.
-// Values are read when used (never cached across a change), and every reader is
-// defensive: a hand-edited settings.json with a wrong type falls back to the default.
+// The extension's settings (`entropyLens.*`, names in ids.ts), read in one
+// typed place, as rust-analyzer's `Config`. Values are read when used (never
+// cached across a change), and every reader is defensive: a hand-edited
+// settings.json with a wrong type falls back to the default. The features get
+// a plain snapshot (FeatureSettings) instead, so they never read VS Code settings.
 import * as vscode from 'vscode';
 import { DEFAULT_LIMITS, type FinderLimits } from '../parse/types';
+import type { ModelSettings } from './features/model';
+import { keyInSection, SECTION, SETTINGS, type Setting } from './ids';
 
 export type Unit = 'nats' | 'bits';
+
+/** The automatic features that can be turned off per language (`entropyLens.<feature>.enabled`). */
 export type AutomaticFeature = 'hover' | 'codeLens' | 'diagnostics';
 
-export const SECTION = 'entropyLens';
+const ENABLED: Record<AutomaticFeature, Setting> = {
+  hover: SETTINGS.hoverEnabled,
+  codeLens: SETTINGS.codeLensEnabled,
+  diagnostics: SETTINGS.diagnosticsEnabled,
+};
 
-/** The languages that get automatic features unless the user says otherwise (package.json repeats it). */
-export const DEFAULT_LANGUAGES: readonly string[] = [
-  'python', 'jupyter', 'json', 'jsonc', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact',
-  'julia', 'matlab', 'octave', 'r', 'c', 'cpp', 'java', 'csharp', 'rust', 'markdown', 'plaintext',
-];
+/** What the features read from the settings, in one plain shape (a snapshot of Config). */
+export interface FeatureSettings {
+  unit: Unit;
+  /** Language ids that get automatic features at all. */
+  languages: readonly string[];
+  enabled(feature: AutomaticFeature, languageId: string): boolean;
+  statusBar: boolean;
+  model: ModelSettings;
+}
 
 /**
  * Documents larger than this (UTF-16 code units) get no automatic features by
@@ -29,58 +43,83 @@ function positiveInt(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
 
-export class EntropyLensConfig {
+export class Config {
   /** @param readsOffThread whether large documents are read on a worker (sets the default size cap); asked each time, as a worker may turn out not to start. */
   constructor(private readonly readsOffThread: boolean | (() => boolean) = false) {}
 
-  private get section(): vscode.WorkspaceConfiguration {
-    return vscode.workspace.getConfiguration(SECTION);
+  private get<T = unknown>(setting: Setting, languageId?: string): T | undefined {
+    const section = languageId === undefined
+      ? vscode.workspace.getConfiguration(SECTION)
+      : vscode.workspace.getConfiguration(SECTION, { languageId });
+    return section.get<T>(keyInSection(setting));
+  }
+
+  /** The default package.json gives a setting: the one list of defaults, where a hand-edited value is unusable. */
+  private defaultOf(setting: Setting): unknown {
+    return vscode.workspace.getConfiguration(SECTION).inspect(keyInSection(setting))?.defaultValue;
   }
 
   /** Unit of every figure shown: nats (natural log) or bits (log base 2). */
   get unit(): Unit {
-    return this.section.get<string>('unit') === 'bits' ? 'bits' : 'nats';
+    return this.get(SETTINGS.unit) === 'bits' ? 'bits' : 'nats';
   }
 
   /** eps for clipping predicted probabilities to [eps, 1 − eps]; undefined when off (the default). */
   get eps(): number | undefined {
-    const eps = this.section.get<unknown>('eps');
+    const eps = this.get(SETTINGS.eps);
     return typeof eps === 'number' && eps > 0 && eps < 0.5 ? eps : undefined;
   }
 
   /** Language ids that get automatic features (hover, code lens, diagnostics, status bar). */
   get languages(): readonly string[] {
-    const value = this.section.get<unknown>('languages');
-    return Array.isArray(value) && value.every((v) => typeof v === 'string') ? value as string[] : DEFAULT_LANGUAGES;
+    const isList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+    const value = this.get(SETTINGS.languages);
+    if (isList(value)) return value;
+    const fallback = this.defaultOf(SETTINGS.languages);
+    return isList(fallback) ? fallback : [];
   }
 
   /** Whether an automatic feature is on for a language (the settings are language-overridable). */
   enabled(feature: AutomaticFeature, languageId: string): boolean {
     if (!this.languages.includes(languageId)) return false;
-    const value = vscode.workspace.getConfiguration(SECTION, { languageId }).get<unknown>(`${feature}.enabled`);
-    return value !== false;
+    return this.get(ENABLED[feature], languageId) !== false;
   }
 
   get statusBar(): boolean {
-    return this.section.get<unknown>('statusBar.enabled') !== false;
+    return this.get(SETTINGS.statusBarEnabled) !== false;
   }
 
   /** Caps the array finder uses. */
   get limits(): FinderLimits {
-    const s = this.section;
     return {
-      maxElements: positiveInt(s.get('limits.maxElementsPerArray'), DEFAULT_LIMITS.maxElements),
-      maxDepth: positiveInt(s.get('limits.maxNestingDepth'), DEFAULT_LIMITS.maxDepth),
-      maxArrays: positiveInt(s.get('limits.maxArraysPerDocument'), DEFAULT_LIMITS.maxArrays),
+      maxElements: positiveInt(this.get(SETTINGS.maxElementsPerArray), DEFAULT_LIMITS.maxElements),
+      maxDepth: positiveInt(this.get(SETTINGS.maxNestingDepth), DEFAULT_LIMITS.maxDepth),
+      maxArrays: positiveInt(this.get(SETTINGS.maxArraysPerDocument), DEFAULT_LIMITS.maxArrays),
     };
   }
 
   /** Documents above this many characters get no automatic features (the commands still work). */
   get maxDocumentChars(): number {
-    const mb = this.section.get<unknown>('limits.maxDocumentSizeMB');
+    const mb = this.get(SETTINGS.maxDocumentSizeMB);
     if (typeof mb === 'number' && Number.isFinite(mb) && mb > 0) return Math.floor(mb * 1024 * 1024);
     const offThread = typeof this.readsOffThread === 'function' ? this.readsOffThread() : this.readsOffThread;
     return offThread ? DEFAULT_MAX_DOCUMENT_CHARS.offThread : DEFAULT_MAX_DOCUMENT_CHARS.onThread;
+  }
+
+  /**
+   * The features' settings now. Hovers and lenses ask on every call, so the
+   * extension keeps one and takes a new one when a setting changes; the
+   * per-language switches are still read live.
+   */
+  snapshot(): FeatureSettings {
+    const limits = this.limits;
+    return {
+      unit: this.unit,
+      languages: this.languages,
+      enabled: (feature, languageId) => this.enabled(feature, languageId),
+      statusBar: this.statusBar,
+      model: { eps: this.eps, maxDocumentChars: this.maxDocumentChars, maxArrays: limits.maxArrays },
+    };
   }
 
   /** Fires when any `entropyLens.*` setting changes. */

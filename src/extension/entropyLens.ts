@@ -1,23 +1,23 @@
 // The running extension: owns every disposable it registers (features,
 // visualizer, commands) and the typed config they read.
 import * as vscode from 'vscode';
-import { EntropyLensConfig } from './config';
+import { Config, type FeatureSettings } from './config';
 import { registerComputeCommands } from './commands';
 import { Disposable } from './disposable';
-import { snapshotFeatureSettings } from './featureSettings';
-import { registerHostFeatures, type FeatureSettings, type Features } from './features';
-import { copyPair, forwardPair, FORWARD_COMMAND } from './features/commands';
-import { createEngine } from './features/engine';
-import { COMMANDS } from './features/settings';
+import { DISPLAY_NAME } from './ids';
+import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer } from './visualizer';
+import type { VisualizerViewProvider } from './visualizer/provider';
 
 export class EntropyLens extends Disposable {
-  readonly config: EntropyLensConfig;
+  readonly config: Config;
   readonly features: Features;
   /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
+  /** The visualizer's view host (what it shows; whether its webview has loaded). */
+  readonly visualizer: VisualizerViewProvider;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -26,18 +26,18 @@ export class EntropyLens extends Disposable {
     // Worker in the web-worker host (vscode.dev). Where that worker cannot start, the
     // features read on the host's thread, with the lower size cap, and say so once.
     // One output channel for the whole extension: the commands' log and the finder's notices.
-    const output = this._register(vscode.window.createOutputChannel('Entropy Lens'));
+    const output = this._register(vscode.window.createOutputChannel(DISPLAY_NAME));
     const limits = () => this.config.limits;
     const onUnavailable = (reason: string) => {
       output.appendLine(`The array finder's worker is not available (${reason}); large documents are read on the extension host's thread, up to ${this.config.maxDocumentChars / 1024 / 1024} MB.`);
-      this.settings = snapshotFeatureSettings(this.config);
+      this.settings = this.config.snapshot();
     };
     const webScript = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'finderWorker.js');
     const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, limits, { onUnavailable })
       ?? createWebOffThreadFinder(() => loadScript(webScript), limits, { onUnavailable });
-    this.config = new EntropyLensConfig(() => finder?.available ?? false);
-    this.settings = snapshotFeatureSettings(this.config);
-    this._register(this.config.onDidChange(() => { this.settings = snapshotFeatureSettings(this.config); }));
+    this.config = new Config(() => finder?.available ?? false);
+    this.settings = this.config.snapshot();
+    this._register(this.config.onDidChange(() => { this.settings = this.config.snapshot(); }));
     const engine = createEngine(() => this.config.limits);
     const register = <T extends vscode.Disposable>(d: T): T => this._register(d);
     if (finder) register(finder);
@@ -54,15 +54,8 @@ export class EntropyLens extends Disposable {
     registerComputeCommands({ register, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
-    registerVisualizer({ extensionUri, subscriptions });
+    this.visualizer = registerVisualizer({ extensionUri, subscriptions });
     subscriptions.forEach((d) => this._register(d));
-
-    const models = this.features.models;
-    register(vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
-      copyPair('markdown', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
-    register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
-      copyPair('latex', payload as Parameters<typeof copyPair>[1], engine, models, this.settings)));
-    register(vscode.commands.registerCommand(FORWARD_COMMAND, (arg?: unknown) => forwardPair(arg, models)));
   }
 }
 

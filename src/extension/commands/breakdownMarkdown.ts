@@ -3,7 +3,7 @@
 // per-row table of a batch, the warnings and the gradient. Large inputs are
 // shown up to a cap, with a line saying how many elements were left out.
 import { RULE_NOTES, type Analysis, type TermRule } from '../../core';
-import { userText } from '../features/userText';
+import { userText } from '../features/format';
 import { linesOf } from './arrayRef';
 import { markdownTable, tableNumber } from './markdownTable';
 import type { ArrayRef, Unit } from './types';

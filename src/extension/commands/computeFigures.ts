@@ -1,10 +1,10 @@
 // Runs the core on the chosen arrays and turns what it says into results or
 // user-facing errors. When probabilities do not sum to 1 it does not guess: it
 // returns an offer to compute on normalised copies, which the user accepts.
-import { analyze, entropyOf, isCoreError, type Analysis, type AnalyzeOptions } from '../../core';
+import { analyze, entropyOf, isCoreError, SUM_TOLERANCE, type Analysis, type AnalyzeOptions } from '../../core';
 import type { FoundArray, Values } from '../../parse/types';
-import { fmtSum } from '../features/figures';
-import { userText } from '../features/userText';
+import { fmtSum, userText } from '../features/format';
+import { predictionReading } from '../features/model';
 import { linesOf } from './arrayRef';
 import type { ArrayRef, FailureCode } from './types';
 import { rowsOf } from '../../core/elements';
@@ -26,21 +26,14 @@ export type PairComputation =
   | { ok: true; analysis: Analysis; normalised: boolean }
   | { ok: false; code: FailureCode; error: string; offer?: NormaliseOffer };
 
-/** Sums closer to 1 than this count as 1 (the core's tolerance). */
-const SUM_TOLERANCE = 1e-6;
-
 /**
- * How the core should read a prediction, from the finder's role (call sites
- * know better than values). One exception: rows that sum to 1 with every value
- * at most 1 are a distribution with a bad entry (q[3] = -0.2), not logits —
- * read as probabilities so the user hears about the negative value.
+ * How a command reads a prediction: as the features do (predictionReading), with
+ * one exception: rows that sum to 1 with every value at most 1 are a
+ * distribution with a bad entry (q[3] = -0.2), not logits — read as
+ * probabilities, so the user hears about the negative value instead of a loss.
  */
-export function predictionReading(array: Pick<FoundArray, 'values' | 'role'>): NonNullable<AnalyzeOptions['prediction']> {
-  const role = array.role;
-  if (role === 'logits' && brokenDistribution(array.values)) return 'probabilities';
-  // Whole numbers in the prediction's place are counts (votes), not labels: probabilities once normalised.
-  if (role === 'class-indices' || role === 'counts') return 'probabilities';
-  return role === 'logits' || role === 'log-probabilities' || role === 'probabilities' ? role : 'auto';
+function commandReading(array: Pick<FoundArray, 'values' | 'role'>): NonNullable<AnalyzeOptions['prediction']> {
+  return array.role === 'logits' && brokenDistribution(array.values) ? 'probabilities' : predictionReading(array.role);
 }
 
 function brokenDistribution(values: Values): boolean {
@@ -55,7 +48,7 @@ function brokenDistribution(values: Values): boolean {
 }
 
 export function computePair(input: PairInput, eps: number | undefined, normalise = false): PairComputation {
-  const options: AnalyzeOptions = { prediction: predictionReading(input.prediction.array) };
+  const options: AnalyzeOptions = { prediction: commandReading(input.prediction.array) };
   if (eps !== undefined) options.eps = eps;
   if (normalise) options.normalize = true;
   try {

@@ -5,26 +5,34 @@
 // visualizer, a line in the "Entropy Lens" output channel, or an error that
 // says what is wrong and where. Nothing here ever edits a document.
 import * as vscode from 'vscode';
-import type { EntropyLensConfig } from '../config';
+import type { Config } from '../config';
+import { COMMANDS } from '../ids';
 import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './breakdownMarkdown';
 import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
-import { COMMAND_IDS, type ComputeKind, type ComputeResult, type ComputeSettings } from './types';
+import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
 
-export { COMMAND_IDS, BREAKDOWN_SCHEME };
+export { BREAKDOWN_SCHEME };
 export type { ComputeResult } from './types';
 
 export interface CommandsHost {
   register<T extends vscode.Disposable>(d: T): T;
-  config: EntropyLensConfig;
+  config: Config;
   /** The extension's output channel (owned by the caller). */
   output: vscode.OutputChannel;
 }
 
 /** What showBreakdown returns: the virtual document it opened, or why not. */
 export type BreakdownResult = { ok: true; uri: string; title: string } | { ok: false; error: string };
+
+/** The command that computes each kind. */
+const COMPUTE_COMMANDS: Record<ComputeKind, string> = {
+  crossEntropy: COMMANDS.computeCrossEntropy,
+  klDivergence: COMMANDS.computeKlDivergence,
+  entropy: COMMANDS.computeEntropy,
+};
 
 const ACTIONS = { breakdown: 'Show breakdown', copy: 'Copy', visualizer: 'Open in visualizer' } as const;
 
@@ -53,7 +61,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     else if (action === ACTIONS.copy && outcome.copy) {
       await vscode.env.clipboard.writeText(outcome.copy);
       vscode.window.setStatusBarMessage('Entropy Lens: result copied as Markdown', 3000);
-    } else if (action === ACTIONS.visualizer && outcome.payload) await vscode.commands.executeCommand(COMMAND_IDS.showVisualizer, outcome.payload);
+    } else if (action === ACTIONS.visualizer && outcome.payload) await vscode.commands.executeCommand(COMMANDS.showVisualizer, outcome.payload);
   };
 
   // Shows an outcome without waiting for the user: the command's promise
@@ -96,10 +104,10 @@ export function registerComputeCommands(host: CommandsHost): void {
   };
 
   for (const kind of ['crossEntropy', 'klDivergence', 'entropy'] as const) {
-    host.register(vscode.commands.registerCommand(COMMAND_IDS[kind], () => compute(kind)));
+    host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], () => compute(kind)));
   }
 
-  host.register(vscode.commands.registerCommand(COMMAND_IDS.showBreakdown, async (arg?: unknown): Promise<BreakdownResult> => {
+  host.register(vscode.commands.registerCommand(COMMANDS.showBreakdown, async (arg?: unknown): Promise<BreakdownResult> => {
     try {
       let subject: BreakdownSubject | undefined = last;
       if (arg !== undefined && arg !== null) {

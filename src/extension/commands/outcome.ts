@@ -8,10 +8,11 @@ import { arrayRef, linesOf } from './arrayRef';
 import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
-import { isBinaryPair } from '../features/documentModel';
+import { cappedIssue, isBinaryPair } from '../features/model';
 import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
 import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
 import { isMatrix } from '../../core/elements';
+import { SETTINGS } from '../ids';
 
 export interface Outcome {
   result: ComputeResult;
@@ -117,9 +118,9 @@ export function entropyOutcome(find: FindResult, indices: readonly number[], set
  * first part would look right and be wrong, so a capped array is refused.
  */
 function cappedProblem(a: FoundArray, ref: ArrayRef): string | undefined {
-  const issue = a.issues.find((i) => i.startsWith('capped:'));
-  if (!issue) return undefined;
-  return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue.replace(/^capped:\s*/, '')}): raise the setting entropyLens.limits.maxElementsPerArray to compute on all of it`;
+  const issue = cappedIssue(a);
+  if (issue === undefined) return undefined;
+  return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue}): raise the setting ${SETTINGS.maxElementsPerArray} to compute on all of it`;
 }
 
 /** A normalised copy for the visualizer (rows divided by their sums); the document keeps its values. */

@@ -7,7 +7,7 @@
 import { analyze, classify, isCoreError, type Analysis, type AnalyzeOptions } from '../../core';
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
 import { pairFromCommandArgument } from '../visualizer/pairArgument';
-import { userText } from '../features/userText';
+import { userText } from '../features/format';
 import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeEntropy } from './computeFigures';
 import type { ArrayRef, ComputeSettings } from './types';

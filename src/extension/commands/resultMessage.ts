@@ -2,7 +2,7 @@
 // (information message and output channel), the Markdown line "Copy" puts on
 // the clipboard, and the error headline.
 import type { Analysis, Measure } from '../../core';
-import { fmt } from '../features/figures';
+import { fmt } from '../features/format';
 import type { ArrayRef, ComputeKind, FailureCode, Unit } from './types';
 
 /** Perplexity reads best with three significant digits (1.43, 12.3, 1.00e+3 stays short). */

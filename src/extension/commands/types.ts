@@ -4,18 +4,12 @@
 import type { RangeDto } from '../../protocol/visualizer';
 import type { Role } from '../../parse/types';
 
-export type Unit = 'nats' | 'bits';
+import type { Unit } from '../config';
+
+export type { Unit };
 
 /** The three compute commands, by what they lead with. */
 export type ComputeKind = 'crossEntropy' | 'klDivergence' | 'entropy';
-
-export const COMMAND_IDS = {
-  crossEntropy: 'entropyLens.computeCrossEntropy',
-  klDivergence: 'entropyLens.computeKlDivergence',
-  entropy: 'entropyLens.computeEntropy',
-  showBreakdown: 'entropyLens.showBreakdown',
-  showVisualizer: 'entropyLens.showVisualizer',
-} as const satisfies Record<ComputeKind | 'showBreakdown' | 'showVisualizer', string>;
 
 /** A span of document text as UTF-16 offsets, end exclusive (a selection or an array literal). */
 export interface OffsetSpan { start: number; end: number }

@@ -1,16 +1,24 @@
-// Registers the automatic features (hover, code lens, status bar, diagnostics,
-// quick fixes) on one shared, per-version document model cache.
+// The automatic features (hover, code lens, status bar, diagnostics, quick
+// fixes) and their pair commands (copy as Markdown / LaTeX, the hover links'
+// forwarder), registered on one shared, per-version document model cache.
+// This file is the features' surface for the rest of the extension; inside:
+// model/ (document model, engine, call sites; pure), content/ (what is shown,
+// as plain data; pure), format/ (how figures and messages are written; pure)
+// and providers/ (the VS Code adapters).
 import * as vscode from 'vscode';
-import { EntropyCodeActions } from './codeActions';
-import { EntropyCodeLensProvider } from './codeLensProvider';
-import { EntropyDiagnostics } from './diagnostics';
-import { EntropyHoverProvider } from './hoverProvider';
-import { FeatureModels, type OffThreadFind } from './models';
-import type { FeatureSettings } from './settings';
-import type { Engine } from './shapes';
-import { EntropyStatusBar } from './statusBar';
+import type { FeatureSettings } from '../config';
+import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
+import type { Engine } from './model';
+import { EntropyCodeActions } from './providers/codeActions';
+import { EntropyCodeLensProvider } from './providers/codeLensProvider';
+import { EntropyDiagnostics } from './providers/diagnostics';
+import { FeatureModels, type OffThreadFind } from './providers/featureModels';
+import { EntropyHoverProvider } from './providers/hoverProvider';
+import { copyPair, forwardPair } from './providers/pairCommands';
+import { EntropyStatusBar } from './providers/statusBar';
 
-export type { FeatureSettings } from './settings';
+export { createEngine } from './model';
+export type { OffThreadFind } from './providers/featureModels';
 
 /** What the features need from the extension: a place to register disposables and the settings. */
 export interface FeatureHost {
@@ -62,5 +70,12 @@ export function registerHostFeatures(host: FeatureHost): Features {
     diagnostics.refreshAll();
     statusBar.schedule();
   }));
+
+  type Payload = Parameters<typeof copyPair>[1];
+  host.register(vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
+    copyPair('markdown', payload as Payload, host.engine, models, settings())));
+  host.register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
+    copyPair('latex', payload as Payload, host.engine, models, settings())));
+  host.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.forwardPair, (arg?: unknown) => forwardPair(arg, models)));
   return { models, statusBar, diagnostics };
 }

@@ -2,10 +2,11 @@
 // `entropyLens.visualizer` and the command `entropyLens.showVisualizer`, which
 // reveals the view and optionally shows a {target, prediction, …} pair.
 import * as vscode from 'vscode';
+import { COMMANDS } from '../ids';
 import { pairFromCommandArgument } from './pairArgument';
 import { VIEW_ID, VisualizerViewProvider, type Log } from './provider';
 
-export const SHOW_COMMAND = 'entropyLens.showVisualizer';
+export const SHOW_COMMAND = COMMANDS.showVisualizer;
 export { VIEW_ID };
 
 export interface VisualizerHost {

@@ -4,10 +4,11 @@
 // getState and asks for the pair with `ready`.
 import * as vscode from 'vscode';
 import { validateWebviewMessage, type HostToWebview, type PairPayload, type WebviewToHost } from '../../protocol/visualizer';
+import { VIEWS } from '../ids';
 import { copyText, revealRange, saveFigure } from './hostActions';
 import { makeNonce, visualizerHtml } from './html';
 
-export const VIEW_ID = 'entropyLens.visualizer';
+export const VIEW_ID = VIEWS.visualizer;
 
 export type Log = (level: 'info' | 'warn' | 'error', message: string) => void;
 

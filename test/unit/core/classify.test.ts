@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, classifyCapitalised } from '../../../src/core/classify';
+import { SUM_TOLERANCE } from '../../../src/core/tolerance';
 
 describe('classify', () => {
   it.each([
@@ -52,7 +53,7 @@ describe('classify', () => {
 // Number.isInteger, reasons built as it goes), kept as the reference that the
 // allocation-free one must match exactly: kind, reason and rows.
 function reference(values: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>): { kind: string; reason: string; rows?: number } {
-  const TOL = 1e-6;
+  const TOL = SUM_TOLERANCE;
   const lse = (v: ArrayLike<number>): boolean => {
     let m = -Infinity;
     for (let i = 0; i < v.length; i++) if (v[i]! > m) m = v[i]!;

@@ -1,4 +1,4 @@
-// Bad input gets a CoreError with SCHEMA.md's code and a message naming the element.
+// Bad input gets a CoreError with test/fixtures/SCHEMA.md's code and a message naming the element.
 import { describe, expect, it } from 'vitest';
 import {
   binaryCrossEntropy, categoricalCrossEntropy, CoreError, crossEntropy, entropy, evaluate, klDivergence, softmax,
@@ -20,7 +20,7 @@ describe('errors', () => {
     expect(failure(() => categoricalCrossEntropy([0, 5], [[0.5, 0.5], [0.5, 0.5]])).message).toContain('target[1] is 5');
     expect(failure(() => softmax([-Infinity, -Infinity])).code).toBe('NON_FINITE');
   });
-  it('throw the earliest code of SCHEMA.md when there are several problems', () => {
+  it('throw the earliest code of test/fixtures/SCHEMA.md when there are several problems', () => {
     // NaN (NON_FINITE) beats a negative entry (NEGATIVE) beats a bad option (INVALID_OPTION)
     expect(failure(() => klDivergence([0.5, -0.5, 1], [NaN, 0.5, 0.5], { base: 1 })).code).toBe('NON_FINITE');
     expect(failure(() => klDivergence([0.5, -0.5, 1], [0.5, 0.5, 0], { base: 1 })).code).toBe('NEGATIVE');

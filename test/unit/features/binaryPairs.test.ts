@@ -3,11 +3,11 @@
 // values need not sum to 1, and the hover speaks of sigmoid, not softmax.
 import { describe, expect, it } from 'vitest';
 import { binaryCrossEntropy } from '../../../src/core';
-import { DocumentModel, DEFAULT_MODEL_SETTINGS, isBinaryPair } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { lensAnchors, lensTitle } from '../../../src/extension/features/lensContent';
-import { hoverMarkdown } from '../../../src/extension/features/hoverContent';
-import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
+import { createEngine, DocumentModel, DEFAULT_MODEL_SETTINGS, isBinaryPair } from '../../../src/extension/features/model';
+import { lossSignature } from '../../../src/parse/callSignatures';
+import { lensAnchors, lensTitle } from '../../../src/extension/features/content/lensContent';
+import { hoverMarkdown } from '../../../src/extension/features/content/hoverContent';
+import { computeDiagnostics } from '../../../src/extension/features/content/diagnosticsContent';
 import { lineOfText } from './fixtures';
 
 const model = (text: string) => new DocumentModel('u', 1, 'python', text, createEngine(), DEFAULT_MODEL_SETTINGS);
@@ -19,6 +19,21 @@ describe('binary losses', () => {
     expect(isBinaryPair(pair('tf.nn.sigmoid_cross_entropy_with_logits'))).toBe(true);
     expect(isBinaryPair(pair('F.cross_entropy'))).toBe(false);
     expect(isBinaryPair({ target: 0, prediction: 1, reason: 'names: y reads as the target and z as the prediction' })).toBe(false);
+  });
+
+  it("decides binary-ness as the finder's table does, for the callee as the finder writes it", () => {
+    const found = (callee: string) => ({ target: 0, prediction: 1, reason: `arguments of ${callee}(input, target), which takes the prediction first` });
+    for (const callee of ['nn.BCELoss()', 'nn.BCEWithLogitsLoss()', 'nn.CrossEntropyLoss()', 'log_loss', 'tf.keras.losses.binary_crossentropy', 'optax.sigmoid_binary_cross_entropy']) {
+      expect(isBinaryPair(found(callee)), callee).toBe(lossSignature(callee)?.binary === true);
+    }
+    expect(isBinaryPair(found('nn.BCELoss()'))).toBe(true);
+    expect(isBinaryPair(found('log_loss'))).toBe(false);
+  });
+
+  it('reads the pair at a constructed loss module as binary, from the real finder', () => {
+    const m = model('loss = nn.BCELoss()(torch.tensor([0.2, 0.9]), torch.tensor([0.0, 1.0]))\n');
+    expect(m.pairs).toHaveLength(1);
+    expect(m.isBinary(0)).toBe(true);
   });
 
   it('gives the mean BCE from logits that PyTorch gives, with no sum-to-1 warning on the labels', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findPredictionArguments, unwrap } from '../../../src/extension/features/callSites';
-import { computeDiagnostics, diagnosticSteps } from '../../../src/extension/features/diagnosticsContent';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { buildFix } from '../../../src/extension/features/quickFixes';
-import type { FoundArray, FoundPair } from '../../../src/extension/features/shapes';
+import { findPredictionArguments, unwrap } from '../../../src/extension/features/model/callSites';
+import { computeDiagnostics, diagnosticSteps } from '../../../src/extension/features/content/diagnosticsContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
+import type { FoundArray, FoundPair } from '../../../src/extension/features/model/shapes';
 import { arrayAt } from './fixtures';
 
 function diagnose(text: string, arrays: FoundArray[], pairs: FoundPair[] = []) {
@@ -34,6 +34,18 @@ describe('call sites', () => {
       ['cross_entropy', 'x', undefined, 'logits'], // inside a string: an accepted false positive, it names no array
     ]);
     expect(calls[0]!.identifier).toBe('z');
+  });
+  it("takes what each call expects from the finder's table, module prefix included", () => {
+    const calls = findPredictionArguments('scipy.special.kl_div(p, q)\ntf.compat.v1.losses.log_loss(y, predictions=probs)\nF.kl_div(log_q, p)');
+    expect(calls.map((c) => [c.callee, c.text, c.expects])).toEqual([
+      ['scipy.special.kl_div', 'q', 'probabilities'], // elementwise x·log(x/y), target first
+      ['tf.compat.v1.losses.log_loss', 'probs', 'probabilities'],
+      ['F.kl_div', 'log_q', 'log-probabilities'],
+    ]);
+  });
+  it('reads arguments written one per line', () => {
+    const calls = findPredictionArguments('loss = F.cross_entropy(\n    logits,\n    labels,\n)\nlog_loss(\n  y_true,\n  y_pred=\n    probs)');
+    expect(calls.map((c) => [c.text, c.identifier])).toEqual([['logits', 'logits'], ['probs', 'probs']]);
   });
   it('unwraps method-style softmax', () => {
     expect(unwrap('out.softmax(dim=-1)')).toEqual({ identifier: 'out', wrapper: 'softmax' });
@@ -103,11 +115,11 @@ describe('pair and call diagnostics', () => {
     expect(d).toMatchObject({ start: probs.start, end: probs.end, fixes: ['log'], arrayIndex: 0 });
     expect(d.message).toContain('this array (rows sum to 1)');
   });
-  it('warns when logits bound to a name go to log_loss and offers softmax', () => {
+  it('warns when a batch of logits bound to a name goes to log_loss (probability rows) and offers softmax', () => {
     const text = 'logits = [[2.0, -1.0], [0.5, 1.5]]\nlog_loss([0, 1], logits)';
     const { items } = diagnose(text, [arrayAt(text, '[[2.0, -1.0], [0.5, 1.5]]', [[2, -1], [0.5, 1.5]], { name: 'logits', role: 'logits', roleReason: 'has negative values' })]);
-    expect(items).toEqual([expect.objectContaining({ code: 'expects-probabilities', fixes: [], start: text.lastIndexOf('logits') })]);
-    expect(items[0]!.message).toBe('log_loss expects probabilities, but gets logits (has negative values), which look like logits. Apply sigmoid first, or use the loss that takes logits.');
+    expect(items).toEqual([expect.objectContaining({ code: 'expects-probabilities', fixes: ['softmax'], start: text.lastIndexOf('logits') })]);
+    expect(items[0]!.message).toBe('log_loss expects probabilities, but gets logits (has negative values), which look like logits. Apply softmax first, or use the loss that takes logits.');
   });
   it('offers softmax for logits passed to a categorical loss that expects probabilities', () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy(y, q)';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache, withNames } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache, withNames } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
 import { arrayAt, engineFor } from './fixtures';
-import type { Engine } from '../../../src/extension/features/shapes';
+import type { Engine } from '../../../src/extension/features/model/shapes';
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]\n';
 const found = {
@@ -116,7 +116,7 @@ describe('DocumentModel', () => {
 
 describe('figures without per-element detail (lens titles, status bar)', () => {
   it('asks the core for figures only, once, and the lens title is the one the full analysis gives', async () => {
-    const { lensAnchors, lensTitle } = await import('../../../src/extension/features/lensContent');
+    const { lensAnchors, lensTitle } = await import('../../../src/extension/features/content/lensContent');
     const { lineOfText } = await import('./fixtures');
     const details: (string | undefined)[] = [];
     const counting = engineFor(found);

@@ -7,12 +7,12 @@
 // asks V8 (natives syntax, enabled for this test only) what kind the arrays have.
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { lensAnchors, lensTitle } from '../../../src/extension/features/lensContent';
-import { hoverMarkdown } from '../../../src/extension/features/hoverContent';
-import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
-import { statusSummary } from '../../../src/extension/features/statusContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModel } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { lensAnchors, lensTitle } from '../../../src/extension/features/content/lensContent';
+import { hoverMarkdown } from '../../../src/extension/features/content/hoverContent';
+import { computeDiagnostics } from '../../../src/extension/features/content/diagnosticsContent';
+import { statusSummary } from '../../../src/extension/features/content/statusContent';
 import { findArrays } from '../../../src/parse';
 import { lineOfText } from './fixtures';
 

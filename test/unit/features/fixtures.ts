@@ -2,7 +2,7 @@
 // result (so each test states exactly what was found), analysed by the real
 // core's analyze behind a counting engine.
 import { analyze } from '../../../src/core';
-import type { Engine, FindResult, FoundArray, Values } from '../../../src/extension/features/shapes';
+import type { Engine, FindResult, FoundArray, Values } from '../../../src/extension/features/model/shapes';
 
 export function arrayAt(text: string, literal: string, values: Values, extra: Partial<FoundArray> = {}): FoundArray {
   const start = text.indexOf(literal);

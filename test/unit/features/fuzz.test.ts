@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findPredictionArguments } from '../../../src/extension/features/callSites';
-import { scanNumbers } from '../../../src/extension/features/numberFormat';
-import { buildFix } from '../../../src/extension/features/quickFixes';
+import { findPredictionArguments } from '../../../src/extension/features/model/callSites';
+import { scanNumbers } from '../../../src/extension/features/content/numberFormat';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
 
 /** A number written the way people write them, with its value. */
 const written = fc.tuple(fc.double({ min: 0.001, max: 50, noNaN: true }), fc.constantFrom('fixed', 'bare', 'exp', 'EXP', 'int')).map(([v, style]) => {
@@ -15,14 +15,48 @@ const written = fc.tuple(fc.double({ min: 0.001, max: 50, noNaN: true }), fc.con
   }
 });
 
-describe('fuzz: pure helpers never throw', () => {
-  it('scanNumbers and findPredictionArguments on arbitrary text', () => {
-    const pieces = fc.constantFrom('F.cross_entropy(', 'nn.CrossEntropyLoss()(', 'log_loss(', 'softmax(', '(', ')', '[', ']', ',', '"', "'", '#', '\n', '1e-', '.5', '-', 'x', '=', ' ');
-    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string()), { maxLength: 60 }), (parts) => {
-      const text = parts.join('');
-      expect(() => scanNumbers(text)).not.toThrow();
-      expect(() => findPredictionArguments(text)).not.toThrow();
-    }), { numRuns: 500 });
+/** Text made of the pieces these scanners look for, and anything else. */
+const pieces = fc.constantFrom(
+  'F.cross_entropy(', 'nn.CrossEntropyLoss()(', 'log_loss(', 'softmax(', 'y_pred=', 'from_logits=True', '(', ')', '[', ']', ',',
+  '"', "'", '#', '//', '%', '\n', '1e-', '.5', '-', '+', 'e', 'E', '0', '12', '3.25', '_', 'f', 'D', 'x', '=', ' ',
+);
+const someText = fc.array(fc.oneof(pieces, fc.string()), { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('fuzz: the scanners on arbitrary text', () => {
+  it('scanNumbers: tokens in order, not overlapping, each the text it spans and the number it reads', () => {
+    fc.assert(fc.property(someText, (text) => {
+      const tokens = scanNumbers(text);
+      let end = 0;
+      for (const t of tokens) {
+        expect(t.start).toBeGreaterThanOrEqual(end);
+        expect(t.end).toBeGreaterThan(t.start);
+        expect(t.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(t.start, t.end)).toBe(t.text);
+        // What it reads is the number written: digit separators and a type suffix (0.5f, 2.0d) aside.
+        const digits = t.text.replace(/_/g, '').replace(/[fFdDlLuU]+$/, '');
+        expect(Number.isNaN(t.value)).toBe(false);
+        expect(t.value).toBe(Number(digits));
+        end = t.end;
+      }
+    }), { numRuns: 1000 });
+  });
+
+  it('findPredictionArguments: calls in order, each argument the trimmed text it spans, after its callee', () => {
+    fc.assert(fc.property(someText, (text) => {
+      const calls = findPredictionArguments(text);
+      let start = 0;
+      for (const c of calls) {
+        expect(c.start).toBeGreaterThanOrEqual(start);
+        expect(c.end).toBeGreaterThan(c.start);
+        expect(c.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(c.start, c.end)).toBe(c.text);
+        expect(c.text.trim()).toBe(c.text);
+        expect(text.lastIndexOf(c.callee, c.start)).toBeGreaterThanOrEqual(0);
+        if (c.identifier !== undefined) expect(c.text).toContain(c.identifier);
+        expect(['logits', 'probabilities', 'log-probabilities']).toContain(c.expects);
+        start = c.start;
+      }
+    }), { numRuns: 1000 });
   });
 });
 

@@ -4,13 +4,13 @@
 // core's API wording.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DocumentModel, DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { hoverMarkdown } from '../../../src/extension/features/hoverContent';
-import { lensAnchors, lensTitle } from '../../../src/extension/features/lensContent';
-import { statusSummary } from '../../../src/extension/features/statusContent';
-import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
-import { buildFix } from '../../../src/extension/features/quickFixes';
+import { DocumentModel, DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { hoverMarkdown } from '../../../src/extension/features/content/hoverContent';
+import { lensAnchors, lensTitle } from '../../../src/extension/features/content/lensContent';
+import { statusSummary } from '../../../src/extension/features/content/statusContent';
+import { computeDiagnostics } from '../../../src/extension/features/content/diagnosticsContent';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
 import { lineOfText } from './fixtures';
 
 const engine = createEngine();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
-import { hoverMarkdown, termTable } from '../../../src/extension/features/hoverContent';
-import { lensAnchors, lensTitle, pairLine } from '../../../src/extension/features/lensContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
+import { hoverMarkdown, termTable } from '../../../src/extension/features/content/hoverContent';
+import { lensAnchors, lensTitle, pairLine } from '../../../src/extension/features/content/lensContent';
 import { analyze } from "../../../src/core";
 import { arrayAt, engineFor, lineOfText } from "./fixtures";
 

@@ -1,12 +1,12 @@
 // A prediction that does not sum to 1 is judged on its normalised copy, with a
 // note saying so, and core messages never reach the user with API wording.
 import { describe, expect, it } from 'vitest';
-import { DocumentModel, DEFAULT_MODEL_SETTINGS, normalisationNote } from '../../../src/extension/features/documentModel';
-import { createEngine } from '../../../src/extension/features/engine';
-import { lensAnchors, lensTitle } from '../../../src/extension/features/lensContent';
-import { hoverMarkdown } from '../../../src/extension/features/hoverContent';
-import { computeDiagnostics } from '../../../src/extension/features/diagnosticsContent';
-import { userText } from '../../../src/extension/features/userText';
+import { DocumentModel, DEFAULT_MODEL_SETTINGS, normalisationNote } from '../../../src/extension/features/model/documentModel';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { lensAnchors, lensTitle } from '../../../src/extension/features/content/lensContent';
+import { hoverMarkdown } from '../../../src/extension/features/content/hoverContent';
+import { computeDiagnostics } from '../../../src/extension/features/content/diagnosticsContent';
+import { userText } from '../../../src/extension/features/format/userText';
 import { arrayAt, lineOfText } from './fixtures';
 
 const model = (text: string, languageId = 'python') => new DocumentModel('u', 1, languageId, text, createEngine(), DEFAULT_MODEL_SETTINGS);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildFix } from '../../../src/extension/features/quickFixes';
-import { formatInStyle, scanNumbers } from '../../../src/extension/features/numberFormat';
-import type { FoundArray } from '../../../src/extension/features/shapes';
+import { buildFix } from '../../../src/extension/features/content/quickFixes';
+import { formatInStyle, scanNumbers } from '../../../src/extension/features/content/numberFormat';
+import type { FoundArray } from '../../../src/extension/features/model/shapes';
 
 /** A found array for the first bracketed literal in `text` (the finder's job, done by hand here). */
 function arrayIn(text: string, values: number[] | number[][], from = text.indexOf('[')): FoundArray {
@@ -79,5 +79,19 @@ describe('buildFix softmax', () => {
     if (!fix.ok) return;
     expect(fix.edit.newText).toBe('[0.659, 0.242, 0.099]');
     expect(fix.values[0]![0]).toBeCloseTo(0.6590011, 6);
+  });
+  it('handles a 250 000-value row (the element cap raised) without overflowing the stack', () => {
+    const logits = Array.from({ length: 250_000 }, (_, i) => (i % 100) / 10);
+    const text = `z = [${logits.map((v) => v.toFixed(1)).join(', ')}]`;
+    const fix = buildFix(text, arrayIn(text, logits), 'softmax');
+    expect(fix.ok).toBe(true);
+    if (!fix.ok) return;
+    const row = fix.values[0]!;
+    expect(row).toHaveLength(250_000);
+    expect(row.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 9);
+    // Equal logits, equal probabilities; larger logits, larger ones.
+    expect(row[0]).toBe(row[100]);
+    expect(row[99]!).toBeGreaterThan(row[98]!);
+    expect(scanNumbers(fix.edit.newText)).toHaveLength(250_000);
   });
 });

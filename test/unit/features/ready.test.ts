@@ -4,10 +4,10 @@
 // reading on the thread.
 import { describe, expect, it } from 'vitest';
 import type * as vscode from 'vscode';
-import { DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/documentModel';
-import { FeatureModels, OFF_THREAD_MIN_CHARS, type OffThreadFind } from '../../../src/extension/features/models';
-import type { FeatureSettings } from '../../../src/extension/features/settings';
-import type { FindResult } from '../../../src/extension/features/shapes';
+import { DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/model/documentModel';
+import { FeatureModels, OFF_THREAD_MIN_CHARS, type OffThreadFind } from '../../../src/extension/features/providers/featureModels';
+import type { FeatureSettings } from '../../../src/extension/config';
+import type { FindResult } from '../../../src/extension/features/model/shapes';
 import { arrayAt, engineFor } from './fixtures';
 
 const LINE = 'y = [0.5, 0.5]\n';

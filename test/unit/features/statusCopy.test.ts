@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analysisLatex, analysisMarkdown } from '../../../src/extension/features/copyContent';
-import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/documentModel';
-import { statusSummary } from '../../../src/extension/features/statusContent';
+import { analysisLatex, analysisMarkdown } from '../../../src/extension/features/content/copyContent';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
+import { statusSummary } from '../../../src/extension/features/content/statusContent';
 import { analyze } from "../../../src/core";
 import { arrayAt, engineFor } from "./fixtures";
 

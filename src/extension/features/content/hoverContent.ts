@@ -2,14 +2,13 @@
 // is paired the cross-entropy, KL both ways, JS and perplexity against its
 // partner, a compact per-element table and the rule behind special terms.
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
-import type { DocumentModel, PairLink } from './documentModel';
+import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
 import { namedLikePrediction } from './diagnosticsContent';
-import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit } from './figures';
-import { rowsOf } from '../../core/elements';
-import type { TermRule } from '../../core';
-import type { Analysis, FoundArray, Term, Unit } from './shapes';
-import type { PairPayload, RangeDto } from '../../protocol/visualizer';
-import { userText } from './userText';
+import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
+import { rowsOf } from '../../../core/elements';
+import type { TermRule } from '../../../core';
+import type { PairPayload, RangeDto } from '../../../protocol/visualizer';
+import { COMMANDS, INTERNAL_COMMANDS, SETTINGS } from '../../ids';
 
 export interface HoverOptions {
   unit: Unit;
@@ -24,8 +23,8 @@ export interface HoverOptions {
 /** Above this many numbers the link carries only where the pair is, not its values (keeps hovers light). */
 const MAX_LINK_VALUES = 1024;
 
-export const HOVER_COMMANDS = ['entropyLens.showVisualizer', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex', 'entropyLens.features.forwardPair'] as const;
-const FORWARD = 'entropyLens.features.forwardPair';
+/** The commands a hover's links run: the only ones its Markdown trusts. */
+export const HOVER_COMMANDS = [COMMANDS.showVisualizer, COMMANDS.copyAsMarkdown, COMMANDS.copyAsLatex, INTERNAL_COMMANDS.forwardPair] as const;
 
 const ROLE_TEXT: Record<string, string> = {
   target: 'target distribution',
@@ -41,8 +40,8 @@ const ROLE_TEXT: Record<string, string> = {
 /** The core's special-term rules: a short label for the table and the explanation shown once under it. */
 const RULES: Record<Exclude<TermRule, 'regular'>, { label: string; text: string }> = {
   'zero-times-log-zero': { label: '0·log 0 = 0', text: 'p = 0 contributes 0 (the limit of p·log p as p → 0).' },
-  'infinite-q-zero': { label: 'q = 0 → ∞', text: 'q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened (the entropyLens.eps setting clips q).' },
-  'clipped-eps': { label: 'clipped', text: 'q was clipped to [eps, 1 − eps] before the log (the entropyLens.eps setting).' },
+  'infinite-q-zero': { label: 'q = 0 → ∞', text: `q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened (the ${SETTINGS.eps} setting clips q).` },
+  'clipped-eps': { label: 'clipped', text: `q was clipped to [eps, 1 − eps] before the log (the ${SETTINGS.eps} setting).` },
   'ignored-index': { label: 'ignored', text: 'the row equals ignore_index and contributes nothing.' },
   'masked-neg-inf-logit': { label: 'masked logit', text: 'the logit is −∞ (masked): q = 0, so the term is 0 where p = 0 and infinite where p > 0.' },
 };
@@ -121,11 +120,11 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     const args = pairPayload(model, link.pairIndex, options.toRange);
     // A pair too long for a command URI goes through the forwarder, which reads it back from the document.
     const link2 = (label: string, command: string): string =>
-      args.target.length ? commandLink(label, command, args) : commandLink(label, FORWARD, { command, payload: args });
+      args.target.length ? commandLink(label, command, args) : commandLink(label, INTERNAL_COMMANDS.forwardPair, { command, payload: args });
     lines.push('', [
-      link2('$(graph) Open in visualizer', 'entropyLens.showVisualizer'),
-      link2('Copy as Markdown', 'entropyLens.copyAsMarkdown'),
-      link2('Copy as LaTeX', 'entropyLens.copyAsLatex'),
+      link2('$(graph) Open in visualizer', COMMANDS.showVisualizer),
+      link2('Copy as Markdown', COMMANDS.copyAsMarkdown),
+      link2('Copy as LaTeX', COMMANDS.copyAsLatex),
     ].join(' · '));
   }
   return lines;

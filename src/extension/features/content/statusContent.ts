@@ -1,9 +1,8 @@
 // The status bar summary for the arrays a selection holds, like the sum and
 // average a spreadsheet shows: a pair gives H(p,q) and KL, one array its entropy.
-import type { DocumentModel } from './documentModel';
-import { fmtIn } from './figures';
+import type { DocumentModel, Unit } from '../model';
+import { fmtIn } from '../format';
 import { pairLine, pairView } from './lensContent';
-import type { Unit } from './shapes';
 
 export interface StatusSummary {
   text: string;

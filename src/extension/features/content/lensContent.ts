@@ -1,10 +1,9 @@
 // Code lens content: where lenses go (one per line that holds a paired
 // prediction, or an unpaired distribution) and the one-line title, computed
 // only when VS Code resolves a visible lens.
-import { normalisationNote, type DocumentModel } from './documentModel';
+import { normalisationNote, type DocumentModel, type Analysis, type FoundArray, type Unit } from '../model';
 import { namedLikePrediction } from './diagnosticsContent';
-import { fmtIn } from './figures';
-import type { Analysis, FoundArray, Unit } from './shapes';
+import { fmtIn } from '../format';
 
 export interface LensAnchor {
   /** Offset the lens sits above (start of the first array on that line). */

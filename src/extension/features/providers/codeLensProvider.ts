@@ -2,13 +2,13 @@
 // title (which needs the core's analysis) is computed only when VS Code
 // resolves a lens that is on screen.
 import * as vscode from 'vscode';
-import type { DocumentModel } from './documentModel';
-import { pairPayload } from './hoverContent';
-import { lensAnchors, lensTitle, type LensAnchor } from './lensContent';
-import type { FeatureModels } from './models';
-import type { PairPayload, RangeDto } from '../../protocol/visualizer';
-import { COMMANDS, type FeatureSettings } from './settings';
-import { isMatrix } from '../../core/elements';
+import type { DocumentModel } from '../model';
+import { pairPayload, lensAnchors, lensTitle, type LensAnchor } from '../content';
+import type { FeatureModels } from './featureModels';
+import type { PairPayload, RangeDto } from '../../../protocol/visualizer';
+import { COMMANDS } from '../../ids';
+import type { FeatureSettings } from '../../config';
+import { isMatrix } from '../../../core/elements';
 
 class AnchorLens extends vscode.CodeLens {
   constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly doc: vscode.TextDocument) {

@@ -1,17 +1,18 @@
 // Status bar adapter: a short summary of the arrays in the selection, updated
 // (debounced) as the selection moves; clicking runs "Compute cross-entropy".
 import * as vscode from 'vscode';
-import type { FeatureModels } from './models';
-import { COMMANDS, type FeatureSettings } from './settings';
-import { statusSummary } from './statusContent';
+import type { FeatureModels } from './featureModels';
+import { COMMANDS, DISPLAY_NAME, STATUS_BAR_ITEM } from '../../ids';
+import type { FeatureSettings } from '../../config';
+import { statusSummary } from '../content';
 
 export class EntropyStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('entropyLens.summary', vscode.StatusBarAlignment.Right, 100);
+  private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ITEM, vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings, private readonly delayMs = 150) {
-    this.item.name = 'Entropy Lens';
+    this.item.name = DISPLAY_NAME;
     this.item.command = COMMANDS.computeCrossEntropy;
     this.subscriptions.push(
       vscode.window.onDidChangeTextEditorSelection(() => this.schedule()),

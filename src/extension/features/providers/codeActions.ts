@@ -2,9 +2,9 @@
 // the array's own text (so one undo restores it), built by quickFixes.ts.
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, diagnosticItems } from './diagnostics';
-import type { FeatureModels } from './models';
-import { buildFix, type FixKind } from './quickFixes';
-import type { FeatureSettings } from './settings';
+import type { FeatureModels } from './featureModels';
+import { buildFix, type FixKind } from '../content';
+import type { FeatureSettings } from '../../config';
 
 const TITLES: Record<FixKind, (name: string) => string> = {
   normalize: (n) => `Normalise ${n} so it sums to 1`,

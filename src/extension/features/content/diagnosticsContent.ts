@@ -2,12 +2,11 @@
 // NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
 // loss expects logits (or the reverse). Each says what is wrong and where, and
 // names the quick fixes that are safe for it.
-import { predictionArgumentSteps, type Expects, type PredictionArgument } from './callSites';
-import type { DocumentModel } from './documentModel';
+import { predictionArgumentSteps, type Expects, type PredictionArgument, type DocumentModel, type FoundArray } from '../model';
 import type { FixKind } from './quickFixes';
-import { rowsOf } from '../../core/elements';
-import type { FoundArray } from './shapes';
-import { fmtSum } from './figures';
+import { SUM_TOLERANCE } from '../../../core';
+import { rowsOf } from '../../../core/elements';
+import { fmtSum } from '../format';
 
 export type DiagnosticCode =
   | 'not-normalized' | 'negative-probability' | 'non-finite' | 'length-mismatch'
@@ -24,8 +23,6 @@ export interface DiagnosticItem {
   related?: { start: number; end: number; message: string }[];
 }
 
-/** Sums this far from 1 are reported (the core's own tolerance). */
-export const SUM_TOLERANCE = 1e-6;
 const PROBABILITY_ROLES = new Set(['probabilities', 'target']);
 
 export function computeDiagnostics(model: DocumentModel, maxItems = 500): DiagnosticItem[] {
@@ -173,7 +170,7 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
     }
   }
   // Per-element (binary) losses take independent probabilities: no sum to check.
-  if (binary || (call?.spec.binary && rows.length === 1)) return out;
+  if (binary || (call?.loss.binary && rows.length === 1)) return out;
   // A capped array holds only its first values: their sum says nothing.
   if (a.issues.some((i) => i.startsWith('capped:'))) return out;
   for (let r = 0; r < rows.length; r++) {
@@ -227,13 +224,13 @@ function kindCheck(call: PredictionArgument, array: FoundArray | undefined, arra
   if (arrayIndex !== undefined && literal) Object.assign(base, { arrayIndex });
 
   if (call.expects === 'logits' && got === 'probabilities') {
-    if (call.spec.binary && !call.wrapper) return undefined; // values in [0, 1] are valid logits too
+    if (call.loss.binary && !call.wrapper) return undefined; // values in [0, 1] are valid logits too
     return { ...base, code: 'expects-logits', fixes: literal && allPositive(array) ? ['log'] : [],
-      message: `${call.callee} expects logits and applies ${call.spec.binary ? 'sigmoid' : 'softmax'} itself, but gets ${what}, which look like probabilities: the ${call.spec.binary ? 'sigmoid' : 'softmax'} is applied twice. Pass the logits${call.spec.binary ? '' : ' (or log-probabilities)'}.` };
+      message: `${call.callee} expects logits and applies ${call.loss.binary ? 'sigmoid' : 'softmax'} itself, but gets ${what}, which look like probabilities: the ${call.loss.binary ? 'sigmoid' : 'softmax'} is applied twice. Pass the logits${call.loss.binary ? '' : ' (or log-probabilities)'}.` };
   }
   if (call.expects === 'probabilities' && got === 'logits') {
-    return { ...base, code: 'expects-probabilities', fixes: literal && !call.spec.binary ? ['softmax'] : [],
-      message: `${call.callee} expects probabilities, but gets ${what}, which look like logits. Apply ${call.spec.binary ? 'sigmoid' : 'softmax'} first, or use the loss that takes logits.` };
+    return { ...base, code: 'expects-probabilities', fixes: literal && !call.loss.binary ? ['softmax'] : [],
+      message: `${call.callee} expects probabilities, but gets ${what}, which look like logits. Apply ${call.loss.binary ? 'sigmoid' : 'softmax'} first, or use the loss that takes logits.` };
   }
   if (call.expects === 'log-probabilities' && got === 'probabilities') {
     return { ...base, code: 'expects-log-probabilities', fixes: literal && allPositive(array) ? ['log'] : [],

@@ -4,14 +4,13 @@
 // a command link: it reads the values back from the document ranges and hands
 // the full pair to the real command (the visualizer, the breakdown).
 import * as vscode from 'vscode';
-import type { PairPayload } from '../../protocol/visualizer';
-import { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
-import { errorText, predictionKind, type DocumentModel } from './documentModel';
-import { pairPayload } from './hoverContent';
-import { userText } from './userText';
-import type { FeatureModels } from './models';
-import type { FeatureSettings } from './settings';
-import type { AnalyzeOptions, Engine, PredictionKind, Values } from './shapes';
+import type { PairPayload } from '../../../protocol/visualizer';
+import { COMMANDS } from '../../ids';
+import { analysisLatex, analysisMarkdown, pairPayload, type CopyNames } from '../content';
+import { errorText, predictionReading, type DocumentModel, type AnalyzeOptions, type Engine, type PredictionKind, type Values } from '../model';
+import { userText } from '../format';
+import type { FeatureModels } from './featureModels';
+import type { FeatureSettings } from '../../config';
 
 export type CopyFormat = 'markdown' | 'latex';
 
@@ -39,7 +38,7 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
         const pairIndex = model.pairs.findIndex((p) => p.target === t && p.prediction === q);
         if (pairIndex >= 0) fromModel = { model, pairIndex };
         if (target.length === 0 || prediction.length === 0) {
-          target = ta.values; prediction = qa.values; kind = predictionKind(qa.role);
+          target = ta.values; prediction = qa.values; kind = predictionReading(qa.role);
         }
       }
     } catch {
@@ -67,9 +66,8 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
   }
 }
 
-/** Internal command: {command, source} → the pair read from the document, passed on to `command`. */
-export const FORWARD_COMMAND = 'entropyLens.features.forwardPair';
-const FORWARDABLE = new Set(['entropyLens.showVisualizer', 'entropyLens.showBreakdown', 'entropyLens.copyAsMarkdown', 'entropyLens.copyAsLatex']);
+/** INTERNAL_COMMANDS.forwardPair: {command, source} → the pair read from the document, passed on to `command`. */
+const FORWARDABLE = new Set<string>([COMMANDS.showVisualizer, COMMANDS.showBreakdown, COMMANDS.copyAsMarkdown, COMMANDS.copyAsLatex]);
 
 export async function forwardPair(arg: unknown, models: FeatureModels): Promise<unknown> {
   const a = arg as { command?: unknown; payload?: PairPayload } | undefined;

@@ -1,46 +1,37 @@
 // Finds the loss-function calls an array (or its name) is passed to, so
 // diagnostics can tell when probabilities go where logits are expected and the
-// reverse. Knows the argument order of the calls people actually write.
+// reverse. What each call takes (argument order, keywords, logits or
+// probabilities, binary or not) is the finder's table (src/parse/callSignatures.ts),
+// read for the callee as written, so the two never disagree.
 // Bounded scans (no backtracking regular expressions), linear in the text.
+import { keywordRole, lossSignature, type Expects, type LossSignature } from '../../../parse/callSignatures';
 
-export type Expects = 'logits' | 'probabilities' | 'log-probabilities';
+export type { Expects };
 
-export interface LossSpec {
-  /** The identifier right before "(" (last segment of F.cross_entropy, tf.nn.…). */
+/** The loss calls looked for, by the name before "(". */
+interface ScannedLoss {
   name: string;
-  /** Position and keyword of the prediction argument. */
-  predictionArg: number;
-  predictionKeyword: string;
-  expects: Expects;
-  /** Per-element (sigmoid) losses: a 1-D probability vector need not sum to 1. */
-  binary: boolean;
   /** Module-style losses are constructed first: nn.CrossEntropyLoss()(input, target). */
   constructed?: boolean;
 }
 
-export const LOSSES: readonly LossSpec[] = [
-  { name: 'cross_entropy', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: false },
-  { name: 'CrossEntropyLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: false, constructed: true },
-  { name: 'binary_cross_entropy_with_logits', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: true },
-  { name: 'BCEWithLogitsLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'logits', binary: true, constructed: true },
-  { name: 'binary_cross_entropy', predictionArg: 0, predictionKeyword: 'input', expects: 'probabilities', binary: true },
-  { name: 'BCELoss', predictionArg: 0, predictionKeyword: 'input', expects: 'probabilities', binary: true, constructed: true },
-  { name: 'nll_loss', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false },
-  { name: 'NLLLoss', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false, constructed: true },
-  { name: 'kl_div', predictionArg: 0, predictionKeyword: 'input', expects: 'log-probabilities', binary: false },
-  { name: 'log_loss', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: true },
-  { name: 'categorical_crossentropy', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: false },
-  { name: 'binary_crossentropy', predictionArg: 1, predictionKeyword: 'y_pred', expects: 'probabilities', binary: true },
-  { name: 'softmax_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: false },
-  { name: 'sparse_softmax_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: false },
-  { name: 'sigmoid_cross_entropy_with_logits', predictionArg: 1, predictionKeyword: 'logits', expects: 'logits', binary: true },
+const SCANNED: readonly ScannedLoss[] = [
+  { name: 'cross_entropy' }, { name: 'CrossEntropyLoss', constructed: true },
+  { name: 'binary_cross_entropy_with_logits' }, { name: 'BCEWithLogitsLoss', constructed: true },
+  { name: 'binary_cross_entropy' }, { name: 'BCELoss', constructed: true },
+  { name: 'nll_loss' }, { name: 'NLLLoss', constructed: true },
+  { name: 'kl_div' },
+  { name: 'log_loss' }, { name: 'categorical_crossentropy' }, { name: 'binary_crossentropy' },
+  { name: 'softmax_cross_entropy_with_logits' }, { name: 'sparse_softmax_cross_entropy_with_logits' },
+  { name: 'sigmoid_cross_entropy_with_logits' },
 ];
 
 /** What wraps the value inside the argument: softmax(x) is probabilities whatever x is. */
 export type Wrapper = 'softmax' | 'log_softmax' | 'sigmoid' | undefined;
 
 export interface PredictionArgument {
-  spec: LossSpec;
+  /** The finder's signature of the call. */
+  loss: LossSignature;
   /** The call as written up to "(", e.g. "F.cross_entropy". */
   callee: string;
   /** Offsets of the whole argument expression (after any keyword=). */
@@ -71,7 +62,7 @@ const CALLS_PER_STEP = 2000;
 
 /** The same scan in slices, appending to `out` (unsorted) and yielding every CALLS_PER_STEP calls. */
 export function* predictionArgumentSteps(text: string, out: PredictionArgument[], maxCalls = 100_000): Generator<void, void, void> {
-  for (const spec of LOSSES) {
+  for (const spec of SCANNED) {
     let from = 0;
     while (out.length < maxCalls) {
       if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1) yield;
@@ -88,17 +79,20 @@ export function* predictionArgumentSteps(text: string, out: PredictionArgument[]
         open = skipSpace(text, close + 1);
         if (text[open] !== '(') continue;
       }
+      const callee = calleeText(text, at, spec.name);
+      const loss = lossSignature(spec.constructed ? `${callee}()` : callee);
+      if (!loss) continue;
       const args = splitArguments(text, open);
       if (!args) continue;
-      const keywordArg = args.find((a) => a.keyword === spec.predictionKeyword);
+      const keywordArg = args.find((a) => a.keyword !== undefined && keywordRole(a.keyword, loss) === 'prediction');
       const positional = args.filter((a) => a.keyword === undefined);
-      const arg = keywordArg ?? positional[spec.predictionArg];
+      const arg = keywordArg ?? positional[loss.targetFirst ? 1 : 0];
       if (!arg) continue;
       const fromLogits = args.some((a) => a.keyword === 'from_logits' && /^True$|^true$/.test(a.text));
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
-        spec, callee: calleeText(text, at, spec.name), start: arg.start, end: arg.end, text: arg.text,
-        identifier, wrapper, expects: fromLogits ? 'logits' : spec.expects,
+        loss, callee, start: arg.start, end: arg.end, text: arg.text,
+        identifier, wrapper, expects: fromLogits ? 'logits' : loss.expects,
       });
     }
     yield;
@@ -132,7 +126,8 @@ function splitArguments(text: string, open: number): Argument[] | undefined {
 }
 
 function pushArg(text: string, start: number, end: number, args: Argument[]): void {
-  let s = skipSpace(text, start);
+  // Arguments written one per line start after a line break: skip it as any blank.
+  let s = skipBlank(text, start, end);
   let e = end;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s) return;
@@ -140,7 +135,8 @@ function pushArg(text: string, start: number, end: number, args: Argument[]): vo
   const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(s, Math.min(e, s + 64)));
   if (kw) {
     keyword = kw[1];
-    s = skipSpace(text, s + kw[0].length);
+    s = skipBlank(text, s + kw[0].length, e);
+    if (s >= e) return; // `y_pred=` with nothing after it
   }
   args.push({ start: s, end: e, text: text.slice(s, e), keyword });
 }
@@ -184,6 +180,11 @@ function skipString(text: string, i: number, limit: number): number {
     else if (text[j] === q || text[j] === '\n') return j;
   }
   return limit;
+}
+
+function skipBlank(text: string, i: number, end: number): number {
+  while (i < end && /\s/.test(text[i]!)) i++;
+  return i;
 }
 
 function skipSpace(text: string, i: number): number {

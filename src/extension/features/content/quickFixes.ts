@@ -3,9 +3,10 @@
 // array's own range ("log" turns probabilities into log-probabilities, which
 // are valid logits with the same softmax), rewriting each number in the style the user wrote it
 // (see numberFormat.ts); comments, spacing and wrappers are kept.
-import type { FoundArray } from './shapes';
+import type { FoundArray } from '../model';
 import { formatInStyle, scanNumbers, type NumberToken } from './numberFormat';
-import { rowsOf } from '../../core/elements';
+import { softmax } from '../../../core';
+import { rowsOf } from '../../../core/elements';
 
 export type FixKind = 'normalize' | 'softmax' | 'log';
 
@@ -19,14 +20,6 @@ export type FixResult = { ok: true; edit: TextEdit; values: number[][] } | { ok:
 
 /** Widening so new values are not rounded away: normalising integers (counts) or applying softmax needs decimals. */
 const MIN_DECIMALS: Record<FixKind, number> = { normalize: 2, softmax: 3, log: 3 };
-
-
-export function softmaxRow(row: readonly number[]): number[] {
-  const max = Math.max(...row);
-  const exps = row.map((x) => Math.exp(x - max));
-  const sum = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / sum);
-}
 
 function normalizeRow(row: readonly number[], r: number, rows: number): number[] | string {
   const where = (i: number): string => (rows > 1 ? `[${r}][${i}]` : `[${i}]`);
@@ -64,7 +57,7 @@ export function buildFix(text: string, array: FoundArray, kind: FixKind): FixRes
     } else if (kind === 'softmax') {
       const bad = row.findIndex((v) => !Number.isFinite(v));
       if (bad >= 0) return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}` };
-      newRows.push(softmaxRow(row));
+      newRows.push(softmax(row));
     } else {
       const out = normalizeRow(row, r, rows.length);
       if (typeof out === 'string') return { ok: false, reason: out };
@@ -75,9 +68,11 @@ export function buildFix(text: string, array: FoundArray, kind: FixKind): FixRes
   const written: string[] = [];
   for (let r = 0; r < newRows.length; r++) {
     const rowTokens = tokens.slice(r * width, (r + 1) * width);
-    written.push(...(kind === 'log'
+    const row = kind === 'log'
       ? newRows[r]!.map((v, i) => formatInStyle(v, rowTokens[i]!.style, MIN_DECIMALS[kind]))
-      : writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind])));
+      : writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind]);
+    // One by one: spreading a long row into push() overflows the stack.
+    for (const s of row) written.push(s);
   }
   let out = '';
   let at = 0;

@@ -3,11 +3,11 @@
 // Hover, lenses, status bar and diagnostics all read from here, so a document
 // version is parsed once however many features ask. Bounded LRU cache.
 import type { Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Values } from './shapes';
-import { softmaxRow } from './quickFixes';
-import { fmtSum } from './figures';
-import { userText } from './userText';
-import { LOSSES } from './callSites';
-import { isMatrix, rowsOf } from '../../core/elements';
+import { fmtSum, userText } from '../format';
+import { binaryRows, cappedIssue, isBinaryPair, pairLoss, predictionReading } from './pairAnalysis';
+import { softmax, SUM_TOLERANCE } from '../../../core';
+import { SETTINGS } from '../../ids';
+import { isMatrix, rowsOf } from '../../../core/elements';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -82,14 +82,14 @@ export class DocumentModel {
   get steppedBack(): string | undefined {
     const { maxDocumentChars, maxArrays } = this.settings;
     if (this.text.length > maxDocumentChars) {
-      return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, entropyLens.limits.maxDocumentSize); the Compute commands still work.`;
+      return `Entropy Lens: automatic features are off for this document (${mb(this.text.length)} is above the ${mb(maxDocumentChars)} limit, ${SETTINGS.maxDocumentSizeMB}); the Compute commands still work.`;
     }
     const found = this.result();
     // The finder stops at its own cap (the same setting) and says so; lenses for the first part only would mislead.
     const capped = found.issues.some((i) => /^stopped after \d+ arrays/.test(i.message));
     if (found.arrays.length > maxArrays || capped) {
       const count = capped ? `more than ${found.arrays.length} arrays` : `${found.arrays.length} arrays`;
-      return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, entropyLens.limits.maxArraysPerDocument); the Compute commands still work.`;
+      return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, ${SETTINGS.maxArraysPerDocument}); the Compute commands still work.`;
     }
     if (this.findError) return `Entropy Lens: could not read the arrays of this document (${this.findError}).`;
     return undefined;
@@ -231,8 +231,7 @@ export class DocumentModel {
     const capped = cappedProblem(target) ?? cappedProblem(prediction);
     if (capped) return { ok: false, error: capped };
     if (isBinaryPair(pair)) return this.binaryAnalysis(target, prediction, detail);
-    // Whole numbers as a prediction are counts (votes, frequencies), not labels: read as probabilities.
-    const options: AnalyzeOptions = { prediction: prediction.role === 'class-indices' ? 'probabilities' : predictionKind(prediction.role) };
+    const options: AnalyzeOptions = { prediction: predictionReading(prediction.role) };
     // A prediction that does not sum to 1 is judged on its normalised copy (Keras
     // divides y_pred by its sum too); the figures say so and the diagnostic offers the fix.
     const note = normalisationNote(target, prediction);
@@ -248,23 +247,13 @@ export class DocumentModel {
   }
 
 
-  /**
-   * A binary loss (BCE, sigmoid cross-entropy) treats each element as its own
-   * two-class problem: target y against σ(z) (logits) or q (probabilities). Each
-   * element becomes a row (y, 1 − y) vs (z, 0) read as logits — softmax of (z, 0)
-   * is (σ(z), 1 − σ(z)) — or (q, 1 − q), so the core's batch mean is the mean BCE.
-   */
+  /** A binary loss (BCE, sigmoid cross-entropy): each element its own two-class problem (see binaryRows). */
   private binaryAnalysis(target: FoundArray, prediction: FoundArray, detail: Detail): Outcome<Analysis> {
-    const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
+    const rows = binaryRows(target.values, prediction.values, prediction.role);
     const tn = target.name ?? 'the target', qn = prediction.name ?? 'the prediction';
-    if (y.length !== q.length) return { ok: false, error: `${tn} has ${y.length} values, ${qn} has ${q.length}: a binary loss needs one target per prediction` };
-    const bad = y.findIndex((v) => !(v >= 0 && v <= 1));
-    if (bad >= 0) return { ok: false, error: `${tn}[${bad}] is ${y[bad]}: a binary target lies in [0, 1]` };
-    const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
-    const t = y.map((v) => [v, 1 - v]);
-    const out = logits
-      ? this.run(t, q.map((z) => [z, 0]), { prediction: 'logits' }, detail)
-      : this.run(t, q.map((v) => [v, 1 - v]), { prediction: 'probabilities' }, detail);
+    if (!rows.ok && rows.problem === 'length') return { ok: false, error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction` };
+    if (!rows.ok) return { ok: false, error: `${tn}[${rows.index}] is ${rows.value}: a binary target lies in [0, 1]` };
+    const out = this.run(rows.target, rows.prediction, { prediction: rows.reads }, detail);
     return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
   }
 
@@ -296,7 +285,7 @@ export class DocumentModel {
     }
     if (a.role === 'logits' || a.role === 'log-probabilities') {
       const implied = impliedDistribution(a.values);
-      return implied.ok ? this.run(implied.value, a.values, { prediction: predictionKind(a.role) }, detail) : implied;
+      return implied.ok ? this.run(implied.value, a.values, { prediction: a.role }, detail) : implied;
     }
     // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
     return this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
@@ -342,42 +331,21 @@ function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
   return a.eps === b.eps && a.maxDocumentChars === b.maxDocumentChars && a.maxArrays === b.maxArrays;
 }
 
-export function predictionKind(role: string): 'auto' | 'probabilities' | 'logits' | 'log-probabilities' {
-  if (role === 'logits' || role === 'log-probabilities' || role === 'probabilities') return role;
-  return 'auto';
-}
-
 /**
  * The finder stops reading an array at its maxElements cap ("capped: only the
  * first N of M values were read"): figures of the first part would look right
  * and be wrong, so such an array gets a message instead.
  */
 export function cappedProblem(a: FoundArray): string | undefined {
-  const issue = a.issues.find((i) => i.startsWith('capped:'));
-  if (!issue) return undefined;
-  const what = issue.replace(/^capped:\s*/, '').replace(/\s*\(maxElements\)$/, '');
-  return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise entropyLens.limits.maxElementsPerArray to see its figures`;
-}
-
-/** The loss a pair was found at, from its reason ("arguments of F.binary_cross_entropy_with_logits(input, target), …"). */
-export function pairCallee(pair: FoundPair): string | undefined {
-  return /^arguments of ([\w.]+)\(/.exec(pair.reason)?.[1];
-}
-
-/** Binary (per-element, sigmoid) losses: binary_cross_entropy(_with_logits), BCELoss, sigmoid_cross_entropy…, binary_crossentropy. */
-export function isBinaryPair(pair: FoundPair): boolean {
-  const callee = pairCallee(pair);
-  if (!callee) return false;
-  const name = callee.slice(callee.lastIndexOf('.') + 1);
-  return /binary|bce|sigmoid/i.test(name);
+  const issue = cappedIssue(a);
+  if (issue === undefined) return undefined;
+  const what = issue.replace(/\s*\(maxElements\)$/, '');
+  return `${a.name ?? 'this array'} is longer than Entropy Lens reads (${what}); raise ${SETTINGS.maxElementsPerArray} to see its figures`;
 }
 
 /** Losses whose prediction argument is probabilities (log_loss, categorical_crossentropy, …), from the pair's call. */
 function expectsProbabilities(pair: FoundPair): boolean {
-  const callee = pairCallee(pair);
-  if (!callee) return false;
-  const name = callee.slice(callee.lastIndexOf('.') + 1);
-  return LOSSES.some((l) => l.name === name && l.expects === 'probabilities');
+  return pairLoss(pair)?.expects === 'probabilities';
 }
 
 const READ_AS_SCORES = new Set(['logits', 'log-probabilities']);
@@ -418,7 +386,7 @@ function offSums(values: Values): OffSums | undefined {
       s += v;
     }
     if (!(s > 0)) return undefined;
-    if (Math.abs(s - 1) > NORMALISED_TOLERANCE) {
+    if (Math.abs(s - 1) > SUM_TOLERANCE) {
       off++;
       lo = Math.min(lo, s);
       hi = Math.max(hi, s);
@@ -435,16 +403,13 @@ function sumsPhrase(o: OffSums, exponentials = false): string {
   return exponentials ? `exponentials of ${o.off === o.rows ? 'the rows' : which} sum to ${range}` : `${which} sum to ${range}`;
 }
 
-/** The core's tolerance for a sum of 1. */
-const NORMALISED_TOLERANCE = 1e-6;
-
 function impliedDistribution(values: Values): Outcome<Values> {
   const rows = rowsOf(values);
   for (let r = 0; r < rows.length; r++) {
     const bad = rows[r]!.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0) return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
   }
-  const soft = rows.map(softmaxRow);
+  const soft = rows.map((row) => softmax(row));
   return { ok: true, value: isMatrix(values) ? soft : soft[0]! };
 }
 

@@ -1,7 +1,7 @@
 // The text the "Copy as Markdown" and "Copy as LaTeX" commands put on the
 // clipboard for a pair: the figures in the chosen unit and the vectors.
-import { fmt, fmtIn } from './figures';
-import type { Analysis, Unit } from './shapes';
+import { fmt, fmtIn } from '../format';
+import type { Analysis, Unit } from '../model';
 
 export interface CopyNames {
   target: string;

@@ -3,9 +3,8 @@
 // an off-thread finder is given (the Node host); providers `await ready()` so
 // typing never waits for a whole-document parse.
 import type * as vscode from 'vscode';
-import { DocumentModelCache, type DocumentModel } from './documentModel';
-import type { FeatureSettings } from './settings';
-import type { Engine, FindResult } from './shapes';
+import { DocumentModelCache, type DocumentModel, type Engine, type FindResult } from '../model';
+import type { FeatureSettings } from '../../config';
 
 /**
  * Reads a document's arrays elsewhere (a worker thread). Rejects when it cannot,

@@ -2,12 +2,13 @@
 // documents, debounced per document, off for languages the user excludes and
 // for documents above the caps.
 import * as vscode from 'vscode';
-import { computeDiagnostics, diagnosticSteps, type DiagnosticItem } from './diagnosticsContent';
-import type { DocumentModel } from './documentModel';
-import type { FeatureModels } from './models';
-import type { FeatureSettings } from './settings';
+import { DISPLAY_NAME } from '../../ids';
+import { computeDiagnostics, diagnosticSteps, type DiagnosticItem } from '../content';
+import type { DocumentModel } from '../model';
+import type { FeatureModels } from './featureModels';
+import type { FeatureSettings } from '../../config';
 
-export const DIAGNOSTIC_SOURCE = 'Entropy Lens';
+export const DIAGNOSTIC_SOURCE = DISPLAY_NAME;
 /** Longest stretch diagnostics run before giving the extension host back. */
 const SLICE_MS = 15;
 

@@ -1,5 +1,6 @@
 // Number and unit formatting shared by hover, lens, status bar and copy commands.
-import type { Measure, Unit } from './shapes';
+import type { Measure } from '../../../core';
+import type { Unit } from '../../config';
 
 /** The core reports nats; bits are nats / ln 2. */
 export function inUnit(nats: number, unit: Unit): number {

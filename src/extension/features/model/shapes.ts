@@ -1,11 +1,11 @@
 // What the features take from the array finder (src/parse) and the compute core
 // (src/core): their own types, re-exported in one place, plus the Engine seam
 // through which index.ts hands both to the features (tests may count calls).
-import type { Analysis, AnalyzeOptions } from '../../core';
-import type { FindResult, Values } from '../../parse/types';
+import type { Analysis, AnalyzeOptions } from '../../../core';
+import type { FindResult, Values } from '../../../parse/types';
 
-export type { FindResult, FoundArray, FoundPair, Role, Values } from '../../parse/types';
-export type { Analysis, AnalyzeOptions, Measure, Term } from '../../core';
+export type { FindResult, FoundArray, FoundPair, Role, Values } from '../../../parse/types';
+export type { Analysis, AnalyzeOptions, Measure, Term } from '../../../core';
 
 /** How the core is told to read a prediction. */
 export type PredictionKind = NonNullable<AnalyzeOptions['prediction']>;
@@ -16,4 +16,6 @@ export interface Engine {
   analyze(target: Values, prediction: Values, options: AnalyzeOptions): Analysis;
 }
 
-export type Unit = 'nats' | 'bits';
+import type { Unit } from '../../config';
+
+export type { Unit };

@@ -1,9 +1,9 @@
 // Hover adapter: finds the array under the pointer in the cached model and
 // shows hoverContent's Markdown, trusted only for our own three commands.
 import * as vscode from 'vscode';
-import { HOVER_COMMANDS, hoverMarkdown } from './hoverContent';
-import type { FeatureModels } from './models';
-import type { FeatureSettings } from './settings';
+import { HOVER_COMMANDS, hoverMarkdown } from '../content';
+import type { FeatureModels } from './featureModels';
+import type { FeatureSettings } from '../../config';
 
 export class EntropyHoverProvider implements vscode.HoverProvider {
   constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
