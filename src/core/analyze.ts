@@ -3,6 +3,7 @@
 // that produced it, the gradient, and warnings.
 
 import { classify, type ArrayKind } from './classify';
+import { klFromLogs } from './divergenceTerms';
 import { CoreError } from './errors';
 import { entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
@@ -243,9 +244,11 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       }
     }
     if (full) probabilities.push(Array.from(q));
+    let clippedRow = false;
     for (let c = 0; c < C; c++) {
       const v = q[c]!;
       clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
+      if (clipped[c]) clippedRow = true;
       qc[c] = clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v;
       if (clipped[c]) { logq[c] = Math.log(qc[c]!); clippedCount++; }
       if (masked[c]) maskedCount++;
@@ -291,9 +294,10 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     kept++;
     const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
     const h = entropyRow(p);
-    // KL(p‖q): from the probabilities (rel_entr-accurate) unless q came from logits, where
-    // H(p, q) - H(p) keeps the digits of tiny softmax outputs.
-    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : Math.max(0, ce - h);
+    // KL(p‖q): from the probabilities unless q came from logits or log-probabilities; then
+    // from log q itself, which keeps the digits of softmax outputs too small for a double.
+    const qSumsToOne = (plan.reading === 'logits' || plan.normalize) && !clippedRow;
+    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : klFromLogs(p, logq, qc, qSumsToOne);
     if (ce === Infinity) kl = Infinity;
     const klqp = klRow(qc, p);
     const js = jsRow(p, qc);

@@ -184,8 +184,10 @@ function logitLossRange(P: Prepared, r: number, start: number, end: number): num
     const e = expNonPositive(-az);
     const u = 1 + e;
     const L = fastLog(u) + (e - (u - 1)) / u;
-    // max(-z, 0) = (|z| - z)/2 and max(z, 0) = (|z| + z)/2, exactly.
-    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((az - z) * 0.5 + L) + b * ((az + z) * 0.5 + L);
+    // max(-z, 0) = |z|/2 - z/2 and max(z, 0) = |z|/2 + z/2, exactly; halved first,
+    // since |z| + z overflows for |z| > MAX/2 and 0·Infinity would be NaN.
+    const hz = az * 0.5, h = z * 0.5;
+    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((hz - h) + L) + b * ((hz + h) + L);
     if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; } // a zero weight removes even an infinite term
     if (l === Infinity) return Infinity;
     const t = s + l;
@@ -224,19 +226,32 @@ function gradRows(P: Prepared, scale: number): number[][] {
     const gr = new Array<number>(X.width);
     for (let i = 0; i < X.width; i++) {
       const y = yr[i]!, w = weight ? weight(r, i) : 1;
-      let g: number;
+      if (w === 0) { gr[i] = 0; continue; } // the element is out of the loss, even where its term is infinite
       if (fromLogits) {
         const z = xr[i]!, a = (posWeight ? posWeight(r, i) : 1) * y, b = 1 - y;
-        g = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0));
+        gr[i] = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0)) * scale;
       } else {
         const x = xr[i]!;
         const clipped = eps !== undefined && (x < eps || x > 1 - eps);
-        g = clipped ? 0 : w * ((y < 1 ? (1 - y) / (1 - x) : 0) - (y > 0 ? y / x : 0));
+        gr[i] = clipped ? 0 : probabilityGrad(x, y, w * scale);
       }
-      gr[i] = g * scale;
     }
     return gr;
   });
+}
+
+/**
+ * k·d/dx of -[y log x + (1 - y) log(1 - x)] = k·(x - y)/(x(1 - x)): one
+ * rounding in x - y where (1 - y)/(1 - x) - y/x would cancel near x = y. At
+ * x = 0 or 1 (where the loss is finite only for y = x) the one-sided forms.
+ * k is applied before the division when the quotient alone would overflow.
+ */
+function probabilityGrad(x: number, y: number, k: number): number {
+  if (x === 0) return y < 1 ? k * (1 - y) : 0;
+  if (x === 1) return y > 0 ? -k * y : 0;
+  const num = x - y, den = x * (1 - x);
+  const g = num / den;
+  return Number.isFinite(g) ? g * k : (num * k) / den;
 }
 
 function outOfUnit(shape: Rows, name: string, why: string, problems: Problems): void {

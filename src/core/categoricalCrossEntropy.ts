@@ -220,10 +220,19 @@ function gradRows(P: Prepared, scale: number): number[][] {
     if (targetRow(P, r, t) < 0) return g;
     if (P.indices && P.alpha === 0) { t.fill(0); t[P.T.rows[0]![r]!] = 1; }
     if (P.fromLogits) {
-      rowSoftmax(xr, rowLogSumExp(xr), p);
-      let tw = 0;
-      for (let c = 0; c < C; c++) tw += (weight ? weight[c]! : 1) * t[c]!;
+      const l = rowLogSumExp(xr);
+      rowSoftmax(xr, l, p);
+      // tw = Σ w t, and the part of it off the argmax a: there p_a = 1/(1 + rest), so
+      // p_a·tw - w_a t_a = (off - w_a t_a·rest)/(1 + rest), without the cancellation of p_a - 1.
+      let tw = 0, off = 0;
+      for (let c = 0; c < C; c++) {
+        const wt = (weight ? weight[c]! : 1) * t[c]!;
+        tw += wt;
+        if (c !== l.argmax) off += wt;
+      }
       for (let c = 0; c < C; c++) g[c] = (p[c]! * tw - (weight ? weight[c]! : 1) * t[c]!) * scale;
+      const wa = (weight ? weight[l.argmax]! : 1) * t[l.argmax]!;
+      g[l.argmax] = ((off - wa * l.rest) / (1 + l.rest)) * scale;
     } else {
       for (let c = 0; c < C; c++) {
         const wt = (weight ? weight[c]! : 1) * t[c]!;
@@ -231,7 +240,8 @@ function gradRows(P: Prepared, scale: number): number[][] {
         const xv = xr[c]!;
         const clipped = eps !== undefined && (xv < eps || xv > 1 - eps);
         const v = eps !== undefined ? (xv < eps ? eps : xv > 1 - eps ? 1 - eps : xv) : xv;
-        g[c] = clipped ? 0 : (-wt / v) * scale;
+        const q = -wt / v; // below ~1e-308 this overflows where q·scale need not: scale first then
+        g[c] = clipped ? 0 : Number.isFinite(q) ? q * scale : -(wt * scale) / v;
       }
     }
     return g;
