@@ -6,8 +6,8 @@ import { chunkedSum } from './kernels';
 import { fastLog } from './log';
 import { sigmoid } from './scalar';
 import {
-  allWithin, checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type NumericInput, type Reduction, type Rows,
+  allWithin, checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
+  Problems, readOptions, toRows, type NumericInput, type Reduction, type Rows,
 } from './validate';
 
 export interface BinaryCrossEntropyOptions {
@@ -68,7 +68,7 @@ function perElement(
  * Per element: -w [y log x + (1 - y) log(1 - x)] for probabilities x, with
  * 0 log 0 = 0 and +Infinity where the math gives it (no clamp at -100);
  * for logits z: w [pw·y·softplus(-z) + (1 - y)·softplus(z)], softplus computed
- * as max(z, 0) + log1p(e^-|z|), so logits up to ±1e300 neither overflow nor give NaN.
+ * as max(z, 0) + log1p(e^-|z|), so no finite logit overflows or gives NaN.
  *
  * Args:
  *   target: y in [0, 1], same shape as input (N or N × C).
@@ -79,10 +79,10 @@ function perElement(
  * Returns {value, grad} with grad = d value / d input (absent for 'none' or an infinite value).
  */
 export function binaryCrossEntropy(
-  target: NumericInput, input: NumericInput, options: BinaryCrossEntropyOptions = {},
+  target: NumericInput, input: NumericInput, given?: BinaryCrossEntropyOptions,
 ): LossResult {
   const problems = new Problems();
-  checkKnownOptions(options, KNOWN, 'binaryCrossEntropy', problems);
+  const options = readOptions(given, KNOWN, 'binaryCrossEntropy', problems) as BinaryCrossEntropyOptions;
   const reduction = checkReduction(options.reduction, problems);
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);

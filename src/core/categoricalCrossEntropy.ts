@@ -5,10 +5,11 @@
 import { withLazyGrad, type LossResult } from './binaryCrossEntropy';
 import { chunkedSum } from './kernels';
 import { rowLogSumExp, rowSoftmax } from './softmax';
+import { show } from './show';
 import { sum } from './summation';
 import {
-  checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type Matrix, type Reduction, type Rows, type Vector,
+  checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
+  Problems, readOptions, toRows, type Matrix, type Reduction, type Rows, type Vector,
 } from './validate';
 
 export interface CategoricalCrossEntropyOptions {
@@ -46,21 +47,21 @@ const KNOWN = ['fromLogits', 'weight', 'ignoreIndex', 'labelSmoothing', 'eps', '
  * Returns {value, grad} with grad (N × C) = d value / d input; absent for 'none' or an infinite value.
  */
 export function categoricalCrossEntropy(
-  target: Vector | Matrix, input: Matrix, options: CategoricalCrossEntropyOptions = {},
+  target: Vector | Matrix, input: Matrix, given?: CategoricalCrossEntropyOptions,
 ): LossResult<number[][]> {
   const problems = new Problems();
-  checkKnownOptions(options, KNOWN, 'categoricalCrossEntropy', problems);
+  const options = readOptions(given, KNOWN, 'categoricalCrossEntropy', problems) as CategoricalCrossEntropyOptions;
   const reduction = checkReduction(options.reduction, problems);
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
   const eps = checkEps(options.eps, problems);
   if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
   const alpha = options.labelSmoothing ?? 0;
-  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${JSON.stringify(alpha)}: expected a number in [0, 1]`);
+  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${show(alpha)}: expected a number in [0, 1]`);
   else if (!(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${alpha}: it must lie in [0, 1]`);
   const ignoreIndex = options.ignoreIndex ?? -100;
   if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) {
-    problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
+    problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
   }
 
   const xs = toRows(input, 'input', problems);
@@ -119,6 +120,7 @@ export function categoricalCrossEntropy(
     let all = true;
     for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
     if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
+    else if (weight && reduction === 'mean' && !problems.any) keptWeightsPositive(row, weight, ignoreIndex, problems);
   }
   problems.throwIfAny();
 
@@ -135,6 +137,12 @@ export function categoricalCrossEntropy(
   const value = total / div;
   if (infinite) return { value };
   return withLazyGrad(value, () => gradRows(P, 1 / (div * lnBase)));
+}
+
+/** 'mean' divides by Σ weight[target_i] over the kept rows: 0 would make the loss 0/0. */
+function keptWeightsPositive(targets: ArrayLike<number>, weight: ArrayLike<number>, ignoreIndex: number, problems: Problems): void {
+  for (let i = 0; i < targets.length; i++) if (targets[i] !== ignoreIndex && weight[targets[i]!]! > 0) return;
+  problems.add('OUT_OF_RANGE', 'the class weights of the kept targets sum to 0: reduction \'mean\' divides by that sum (give one a weight > 0, or use \'sum\')');
 }
 
 /** Writes the losses of rows [start, end) into `losses` (ignored rows stay 0); returns their Σ of divisor weights. */

@@ -20,8 +20,9 @@ let infinite = false;
 /** ln(base) when the options are only a valid base and/or reduction (and normalize: false); else undefined. */
 function simpleLnBase(options: object | undefined): number | undefined {
   if (options === undefined) return 1;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return undefined;
   let lnBase = 1;
-  for (const [key, value] of Object.entries(options)) {
+  for (const [key, value] of Object.entries(options)) { // own properties only
     if (value === undefined) continue;
     if (key === 'base') {
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value === 1) return undefined;
