@@ -192,7 +192,7 @@ export function analyze(
         if (masked) problems.add('NON_FINITE', `prediction${Q.twoD ? ` row ${r}` : ''} is all -Infinity: every class is masked`);
       });
     }
-    if (reading === 'log-probabilities') checkLogProbabilities(Q, normalize, problems);
+    if (reading === 'log-probabilities' && !problems.any) checkLogProbabilities(Q, normalize, problems); // on numbers only
   }
   if (normalize && T && !indices && !problems.any) checkPositiveSums(T, 'target', problems);
   if (normalize && Q && reading === 'probabilities' && !problems.any) checkPositiveSums(Q, 'prediction', problems);
@@ -440,6 +440,8 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
         const s = sum(row);
         return Array.from(row, (v) => (c.kind === 'counts' ? v / s : v));
       });
+      // A row of zeros (or one too large to sum) stands for no distribution.
+      if (rows.some((row) => row.some((v) => !Number.isFinite(v)))) return out;
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
     const h = rows.map(entropyRow);

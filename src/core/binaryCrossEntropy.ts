@@ -51,8 +51,9 @@ function perElement(
     for (let r = 0; r < w.rows.length; r++) {
       const row = w.rows[r]!;
       for (let i = 0; i < row.length; i++) {
-        if (row[i]! < 0) {
-          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${row[i]}: weights cannot be negative`);
+        const v = row[i] as unknown; // compared only as a number: an array would be converted, recursively
+        if (typeof v === 'number' && v < 0) {
+          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: weights cannot be negative`);
           r = w.rows.length;
           break;
         }
@@ -258,8 +259,8 @@ function outOfUnit(shape: Rows, name: string, why: string, problems: Problems): 
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
     for (let i = 0; i < row.length; i++) {
-      const v = row[i]!;
-      if (v < 0 || v > 1) {
+      const v = row[i] as unknown; // compared only as a number: an array would be converted, recursively
+      if (typeof v === 'number' && (v < 0 || v > 1)) {
         problems.add('OUT_OF_RANGE', `${shape.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: ${why}`);
         return;
       }

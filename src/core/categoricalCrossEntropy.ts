@@ -109,7 +109,8 @@ export function categoricalCrossEntropy(
         checkValues(ws, 'weight', {}, problems);
         const w = ws.rows[0]!;
         for (let c = 0; c < w.length; c++) {
-          if (w[c]! < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${w[c]}: weights cannot be negative`); break; }
+          const v = w[c] as unknown;
+          if (typeof v === 'number' && v < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${v}: weights cannot be negative`); break; }
         }
         weight = w;
       }

@@ -3,7 +3,7 @@
 // short message naming the element.
 import { describe, expect, it } from 'vitest';
 import {
-  binaryCrossEntropy, categoricalCrossEntropy, classify, CoreError, crossEntropy, entropy, entropyOf, evaluate,
+  analyze, binaryCrossEntropy, categoricalCrossEntropy, classify, CoreError, crossEntropy, entropy, entropyOf, evaluate,
   klDivergence, logSumExp,
 } from '../../../src/core';
 import { MAX_MESSAGE } from '../../../src/core/errors';
@@ -36,6 +36,8 @@ describe('hostile input', () => {
     expect(e.entropy!.nats).toBeCloseTo(1.5 * Math.LN2, 14);
     expect(entropyOf([0, 2, 2, 1]).labelCounts).toEqual([1, 1, 2]);
     expect(entropyOf([0, 2 ** 31, 1e15]).labels).toEqual([0, 2 ** 31, 1e15]);
+    // Found by the fuzz campaign: a row of counts summing to 0 stands for no distribution (it gave NaN).
+    expect(entropyOf([[1], [1], [0]]).entropy).toBeUndefined();
   });
 
   it('3: array-likes with a huge length are refused by the element cap before any loop', () => {
@@ -63,6 +65,12 @@ describe('hostile input', () => {
     expect(e.message).toBe('p[0][0] is an array or object: inputs are 1-D or 2-D (N × C), not deeper');
     expect(coreError(() => evaluate({ fn: 'softmax', args: { x: [deep, deep] } })).code).toBe('LENGTH_MISMATCH');
     expect(classify(deep as never).kind).toBe('unknown');
+    // Found by the fuzz campaign: the range checks of targets and weights compared a nested array with <, which
+    // converts it to a string recursively.
+    expect(coreError(() => binaryCrossEntropy(deep as never, [[0.5, 0.5]])).code).toBe('LENGTH_MISMATCH');
+    expect(coreError(() => binaryCrossEntropy([[0.5, 0.5]], [[0.5, 0.5]], { weight: deep as never })).code).toBe('LENGTH_MISMATCH');
+    expect(coreError(() => categoricalCrossEntropy([0], [[0.5, 0.5]], { weight: [deep, 1] as never })).code).toBe('LENGTH_MISMATCH');
+    expect(coreError(() => analyze([1, 0], [deep, -1] as never, { prediction: 'log-probabilities' })).code).toBe('LENGTH_MISMATCH');
   });
 
   it('5: null options, BigInt arrays and BigInt values are coded errors', () => {
