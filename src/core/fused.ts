@@ -10,7 +10,7 @@
 import { phiOverR2 } from './divergenceTerms';
 import { addNearDiff, chunkedSum, NEAR, nearDiff, relEntrFar, resetNearDiff } from './kernels';
 import { fastLog } from './log';
-import { SUM_TOLERANCE } from './validate';
+import { MAX_ELEMENTS, SUM_TOLERANCE } from './validate';
 
 /** Running sums of p and q over the chunks, for the sum-to-1 check. */
 let massP = 0, massQ = 0;
@@ -34,10 +34,14 @@ function simpleLnBase(options: object | undefined): number | undefined {
   return lnBase;
 }
 
-/** A non-empty 1-D array whose first element is a number (later rows or strings fail the scan). */
+/**
+ * A non-empty 1-D array within the element cap whose first element is a number
+ * (later rows or strings fail the scan; a length beyond the cap is refused by the full path).
+ */
 function isFlat(x: unknown): x is ArrayLike<number> {
-  return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number'
-    && (x as ArrayLike<unknown>).length > 0 && typeof (x as ArrayLike<unknown>)[0] === 'number';
+  if (x === null || typeof x !== 'object') return false;
+  const n = (x as ArrayLike<unknown>).length;
+  return typeof n === 'number' && n > 0 && n <= MAX_ELEMENTS && Number.isInteger(n) && typeof (x as ArrayLike<unknown>)[0] === 'number';
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {

@@ -48,6 +48,11 @@ describe('hostile input', () => {
     const sparse: number[] = [];
     sparse.length = 2 ** 32 - 1;
     expect(coreError(() => logSumExp(sparse)).code).toBe('OUT_OF_RANGE');
+    sparse[0] = 0.5; // a first element that is a number must not let a fast path start its loop
+    for (const f of [entropy, (p: unknown) => klDivergence(p as never, p as never), (p: unknown) => crossEntropy(p as never, p as never)]) {
+      expect(coreError(() => f(sparse as never)).code).toBe('OUT_OF_RANGE');
+      expect(coreError(() => f({ length: 1e15, 0: 0.5 } as never)).code).toBe('OUT_OF_RANGE');
+    }
     expect(coreError(() => evaluate({ fn: 'softmax', args: { x: [{ length: 2 ** 40 }] } })).message).toMatch(/^x\[0\] has/);
     expect(coreError(() => entropy([{ length: MAX_ELEMENTS }, { length: MAX_ELEMENTS }] as never)).code).toBe('OUT_OF_RANGE');
     expect(coreError(() => entropy({ length: -1 } as never)).code).toBe('INVALID_OPTION');

@@ -65,13 +65,15 @@ function vector(n: number): fc.Arbitrary<unknown> {
     { weight: 1, arbitrary: fc.array(fc.bigInt({ min: -5n, max: 5n }), { minLength: n, maxLength: n }).map((v) => BigInt64Array.from(v)) },
     { weight: 1, arbitrary: fc.array(fc.integer({ min: 0, max: Math.max(0, n - 1) }), { minLength: n, maxLength: n }) },
     { weight: 1, arbitrary: dist(n).map((v) => { const s = v.slice(); delete s[Math.floor(s.length / 2)]; return s; }) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>({ length: 1e15 }, { length: -1 }, { length: 2.5 }, { length: NaN }, { length: 2 ** 32 - 1 }, sparse(), 'abc', 5, null, undefined, {}) },
+    { weight: 1, arbitrary: fc.constantFrom<unknown>({ length: 1e15 }, { length: 1e15, 0: 0.5 }, { length: -1 }, { length: 2.5, 0: 1 }, { length: NaN }, { length: 2 ** 32 - 1 }, sparse(), sparse(0.5), 'abc', 5, null, undefined, {}) },
   );
 }
 
-function sparse(): unknown[] {
+/** A sparse array of length 2^32 - 1, with `first` at index 0 when given. */
+function sparse(first?: number): unknown[] {
   const a: unknown[] = [];
   a.length = 2 ** 32 - 1;
+  if (first !== undefined) a[0] = first;
   return a;
 }
 
