@@ -3,13 +3,15 @@
 // that produced it, the gradient, and warnings.
 
 import { classify, type ArrayKind } from './classify';
+import { klFromLogs } from './divergenceTerms';
 import { CoreError } from './errors';
 import { entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
+import { show } from './show';
 import { sum } from './summation';
 import { SUM_TOLERANCE } from './tolerance';
 import {
-  checkBoolean, checkEps, checkKnownOptions, checkSameShape, checkValues, Problems, toRows,
+  checkBoolean, checkEps, checkSameShape, checkValues, Problems, readOptions, toRows,
   type Matrix, type Rows, type Vector,
 } from './validate';
 
@@ -109,22 +111,22 @@ type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
  * Throws CoreError (test/fixtures/SCHEMA.md codes) on invalid input; never returns NaN.
  */
 export function analyze(
-  target: Vector | Matrix, prediction: Vector | Matrix, options: AnalyzeOptions = {},
+  target: Vector | Matrix, prediction: Vector | Matrix, given?: AnalyzeOptions,
 ): Analysis {
   const problems = new Problems();
   const warnings: string[] = [];
-  checkKnownOptions(options, KNOWN, 'analyze', problems);
+  const options = readOptions(given, KNOWN, 'analyze', problems) as AnalyzeOptions;
   const eps = checkEps(options.eps, problems);
   const normalize = checkBoolean(options.normalize, 'normalize', problems);
   const ignoreIndex = options.ignoreIndex ?? -100;
-  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
+  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
   const alpha = options.labelSmoothing ?? 0;
-  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${String(alpha)}: it must lie in [0, 1]`);
+  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${show(alpha)}: it must lie in [0, 1]`);
   const detail = options.detail ?? 'full';
-  if (detail !== 'full' && detail !== 'figures') problems.add('INVALID_OPTION', `detail is ${JSON.stringify(detail)}: use "full" or "figures"`);
+  if (detail !== 'full' && detail !== 'figures') problems.add('INVALID_OPTION', `detail is ${show(detail)}: use "full" or "figures"`);
   const mode = options.prediction ?? 'auto';
-  if (!['auto', 'probabilities', 'logits', 'log-probabilities'].includes(mode)) {
-    problems.add('INVALID_OPTION', `prediction is ${JSON.stringify(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`);
+  if (!(['auto', 'probabilities', 'logits', 'log-probabilities'] as unknown[]).includes(mode)) {
+    problems.add('INVALID_OPTION', `prediction is ${show(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`);
   }
 
   const Q = toRows(prediction, 'prediction', problems);
@@ -191,7 +193,7 @@ export function analyze(
         if (masked) problems.add('NON_FINITE', `prediction${Q.twoD ? ` row ${r}` : ''} is all -Infinity: every class is masked`);
       });
     }
-    if (reading === 'log-probabilities') checkLogProbabilities(Q, normalize, problems);
+    if (reading === 'log-probabilities' && !problems.any) checkLogProbabilities(Q, normalize, problems); // on numbers only
   }
   if (normalize && T && !indices && !problems.any) checkPositiveSums(T, 'target', problems);
   if (normalize && Q && reading === 'probabilities' && !problems.any) checkPositiveSums(Q, 'prediction', problems);
@@ -244,9 +246,11 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       }
     }
     if (full) probabilities.push(Array.from(q));
+    let clippedRow = false;
     for (let c = 0; c < C; c++) {
       const v = q[c]!;
       clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
+      if (clipped[c]) clippedRow = true;
       qc[c] = clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v;
       if (clipped[c]) { logq[c] = Math.log(qc[c]!); clippedCount++; }
       if (masked[c]) maskedCount++;
@@ -292,9 +296,10 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     kept++;
     const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
     const h = entropyRow(p);
-    // KL(p‖q): from the probabilities (rel_entr-accurate) unless q came from logits, where
-    // H(p, q) - H(p) keeps the digits of tiny softmax outputs.
-    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : Math.max(0, ce - h);
+    // KL(p‖q): from the probabilities unless q came from logits or log-probabilities; then
+    // from log q itself, which keeps the digits of softmax outputs too small for a double.
+    const qSumsToOne = (plan.reading === 'logits' || plan.normalize) && !clippedRow;
+    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : klFromLogs(p, logq, qc, qSumsToOne);
     if (ce === Infinity) kl = Infinity;
     const klqp = klRow(qc, p);
     const js = jsRow(p, qc);
@@ -377,8 +382,23 @@ export interface EntropySummary {
   perplexity?: number;
   /** The values as probabilities, one row per row (absent for class indices / unknown). */
   probabilities?: number[][];
-  /** For class indices: the entropy of the label frequencies. */
+  /** For class indices: how often each label 0, 1, … occurs, when the largest label is below 2n + 16 (n labels); else absent. */
   labelCounts?: number[];
+  /** For class indices: the labels present, ascending (labelTally[k] is the count of labels[k]). */
+  labels?: number[];
+  /** For class indices: the count of each of `labels`. */
+  labelTally?: number[];
+}
+
+/** The distinct labels of a class-index array, ascending, and their counts: a sort, never a table sized by a label. */
+function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: number[] } {
+  const sorted = Float64Array.from(row).sort();
+  const labels: number[] = [], counts: number[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
+    else { labels.push(sorted[i]!); counts.push(1); }
+  }
+  return { labels, counts };
 }
 
 /**
@@ -387,7 +407,7 @@ export interface EntropySummary {
  * What one unpaired array says on its own (for hovers): its kind (classify) and
  * the entropy of the distribution it stands for — itself for probabilities and
  * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
- * the label frequencies of class indices. Never throws.
+ * the frequencies of the labels present in class indices. Never throws.
  */
 export function entropyOf(values: Vector | Matrix): EntropySummary {
   const c = classify(values);
@@ -400,11 +420,16 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     let rows: number[][];
     if (c.kind === 'class-indices') {
       const row = shape.rows[0]!;
-      let max = 0;
-      for (let i = 0; i < row.length; i++) max = Math.max(max, row[i]!);
-      const counts = new Array<number>(max + 1).fill(0);
-      for (let i = 0; i < row.length; i++) counts[row[i]!]!++;
-      out.labelCounts = counts;
+      const { labels, counts } = labelFrequencies(row);
+      out.labels = labels;
+      out.labelTally = counts;
+      // The table by label only when it is no larger than the input: a label of 10^9 must not allocate 10^9 slots.
+      const top = labels[labels.length - 1]!;
+      if (top < 2 * row.length + 16) {
+        const table = new Array<number>(top + 1).fill(0);
+        labels.forEach((label, k) => { table[label] = counts[k]!; });
+        out.labelCounts = table;
+      }
       rows = [counts.map((k) => k / row.length)];
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
       rows = shape.rows.map((row) => {
@@ -416,6 +441,8 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
         const s = sum(row);
         return Array.from(row, (v) => (c.kind === 'counts' ? v / s : v));
       });
+      // A row of zeros (or one too large to sum) stands for no distribution.
+      if (rows.some((row) => row.some((v) => !Number.isFinite(v)))) return out;
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
     const h = rows.map(entropyRow);

@@ -6,8 +6,8 @@ import { chunkedSum } from './kernels';
 import { fastLog } from './log';
 import { sigmoid } from './scalar';
 import {
-  allWithin, checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type NumericInput, type Reduction, type Rows,
+  allWithin, checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
+  Problems, readOptions, toRows, type NumericInput, type Reduction, type Rows,
 } from './validate';
 
 export interface BinaryCrossEntropyOptions {
@@ -51,8 +51,9 @@ function perElement(
     for (let r = 0; r < w.rows.length; r++) {
       const row = w.rows[r]!;
       for (let i = 0; i < row.length; i++) {
-        if (row[i]! < 0) {
-          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${row[i]}: weights cannot be negative`);
+        const v = row[i] as unknown; // compared only as a number: an array would be converted, recursively
+        if (typeof v === 'number' && v < 0) {
+          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: weights cannot be negative`);
           r = w.rows.length;
           break;
         }
@@ -68,7 +69,7 @@ function perElement(
  * Per element: -w [y log x + (1 - y) log(1 - x)] for probabilities x, with
  * 0 log 0 = 0 and +Infinity where the math gives it (no clamp at -100);
  * for logits z: w [pw·y·softplus(-z) + (1 - y)·softplus(z)], softplus computed
- * as max(z, 0) + log1p(e^-|z|), so logits up to ±1e300 neither overflow nor give NaN.
+ * as max(z, 0) + log1p(e^-|z|), so no finite logit overflows or gives NaN.
  *
  * Args:
  *   target: y in [0, 1], same shape as input (N or N × C).
@@ -79,10 +80,10 @@ function perElement(
  * Returns {value, grad} with grad = d value / d input (absent for 'none' or an infinite value).
  */
 export function binaryCrossEntropy(
-  target: NumericInput, input: NumericInput, options: BinaryCrossEntropyOptions = {},
+  target: NumericInput, input: NumericInput, given?: BinaryCrossEntropyOptions,
 ): LossResult {
   const problems = new Problems();
-  checkKnownOptions(options, KNOWN, 'binaryCrossEntropy', problems);
+  const options = readOptions(given, KNOWN, 'binaryCrossEntropy', problems) as BinaryCrossEntropyOptions;
   const reduction = checkReduction(options.reduction, problems);
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
@@ -184,8 +185,10 @@ function logitLossRange(P: Prepared, r: number, start: number, end: number): num
     const e = expNonPositive(-az);
     const u = 1 + e;
     const L = fastLog(u) + (e - (u - 1)) / u;
-    // max(-z, 0) = (|z| - z)/2 and max(z, 0) = (|z| + z)/2, exactly.
-    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((az - z) * 0.5 + L) + b * ((az + z) * 0.5 + L);
+    // max(-z, 0) = |z|/2 - z/2 and max(z, 0) = |z|/2 + z/2, exactly; halved first,
+    // since |z| + z overflows for |z| > MAX/2 and 0·Infinity would be NaN.
+    const hz = az * 0.5, h = z * 0.5;
+    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((hz - h) + L) + b * ((hz + h) + L);
     if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; } // a zero weight removes even an infinite term
     if (l === Infinity) return Infinity;
     const t = s + l;
@@ -224,27 +227,40 @@ function gradRows(P: Prepared, scale: number): number[][] {
     const gr = new Array<number>(X.width);
     for (let i = 0; i < X.width; i++) {
       const y = yr[i]!, w = weight ? weight(r, i) : 1;
-      let g: number;
+      if (w === 0) { gr[i] = 0; continue; } // the element is out of the loss, even where its term is infinite
       if (fromLogits) {
         const z = xr[i]!, a = (posWeight ? posWeight(r, i) : 1) * y, b = 1 - y;
-        g = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0));
+        gr[i] = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0)) * scale;
       } else {
         const x = xr[i]!;
         const clipped = eps !== undefined && (x < eps || x > 1 - eps);
-        g = clipped ? 0 : w * ((y < 1 ? (1 - y) / (1 - x) : 0) - (y > 0 ? y / x : 0));
+        gr[i] = clipped ? 0 : probabilityGrad(x, y, w * scale);
       }
-      gr[i] = g * scale;
     }
     return gr;
   });
+}
+
+/**
+ * k·d/dx of -[y log x + (1 - y) log(1 - x)] = k·(x - y)/(x(1 - x)): one
+ * rounding in x - y where (1 - y)/(1 - x) - y/x would cancel near x = y. At
+ * x = 0 or 1 (where the loss is finite only for y = x) the one-sided forms.
+ * k is applied before the division when the quotient alone would overflow.
+ */
+function probabilityGrad(x: number, y: number, k: number): number {
+  if (x === 0) return y < 1 ? k * (1 - y) : 0;
+  if (x === 1) return y > 0 ? -k * y : 0;
+  const num = x - y, den = x * (1 - x);
+  const g = num / den;
+  return Number.isFinite(g) ? g * k : (num * k) / den;
 }
 
 function outOfUnit(shape: Rows, name: string, why: string, problems: Problems): void {
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
     for (let i = 0; i < row.length; i++) {
-      const v = row[i]!;
-      if (v < 0 || v > 1) {
+      const v = row[i] as unknown; // compared only as a number: an array would be converted, recursively
+      if (typeof v === 'number' && (v < 0 || v > 1)) {
         problems.add('OUT_OF_RANGE', `${shape.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: ${why}`);
         return;
       }

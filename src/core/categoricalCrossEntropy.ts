@@ -5,10 +5,11 @@
 import { withLazyGrad, type LossResult } from './binaryCrossEntropy';
 import { chunkedSum } from './kernels';
 import { rowLogSumExp, rowSoftmax } from './softmax';
+import { show } from './show';
 import { sum } from './summation';
 import {
-  checkBase, checkBoolean, checkEps, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type Matrix, type Reduction, type Rows, type Vector,
+  checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
+  Problems, readOptions, toRows, type Matrix, type Reduction, type Rows, type Vector,
 } from './validate';
 
 export interface CategoricalCrossEntropyOptions {
@@ -46,21 +47,21 @@ const KNOWN = ['fromLogits', 'weight', 'ignoreIndex', 'labelSmoothing', 'eps', '
  * Returns {value, grad} with grad (N × C) = d value / d input; absent for 'none' or an infinite value.
  */
 export function categoricalCrossEntropy(
-  target: Vector | Matrix, input: Matrix, options: CategoricalCrossEntropyOptions = {},
+  target: Vector | Matrix, input: Matrix, given?: CategoricalCrossEntropyOptions,
 ): LossResult<number[][]> {
   const problems = new Problems();
-  checkKnownOptions(options, KNOWN, 'categoricalCrossEntropy', problems);
+  const options = readOptions(given, KNOWN, 'categoricalCrossEntropy', problems) as CategoricalCrossEntropyOptions;
   const reduction = checkReduction(options.reduction, problems);
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
   const eps = checkEps(options.eps, problems);
   if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
   const alpha = options.labelSmoothing ?? 0;
-  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${JSON.stringify(alpha)}: expected a number in [0, 1]`);
+  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${show(alpha)}: expected a number in [0, 1]`);
   else if (!(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${alpha}: it must lie in [0, 1]`);
   const ignoreIndex = options.ignoreIndex ?? -100;
   if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) {
-    problems.add('INVALID_OPTION', `ignoreIndex is ${JSON.stringify(ignoreIndex)}: expected an integer`);
+    problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
   }
 
   const xs = toRows(input, 'input', problems);
@@ -108,7 +109,8 @@ export function categoricalCrossEntropy(
         checkValues(ws, 'weight', {}, problems);
         const w = ws.rows[0]!;
         for (let c = 0; c < w.length; c++) {
-          if (w[c]! < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${w[c]}: weights cannot be negative`); break; }
+          const v = w[c] as unknown;
+          if (typeof v === 'number' && v < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${v}: weights cannot be negative`); break; }
         }
         weight = w;
       }
@@ -119,6 +121,7 @@ export function categoricalCrossEntropy(
     let all = true;
     for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
     if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
+    else if (weight && reduction === 'mean' && !problems.any) keptWeightsPositive(row, weight, ignoreIndex, problems);
   }
   problems.throwIfAny();
 
@@ -135,6 +138,12 @@ export function categoricalCrossEntropy(
   const value = total / div;
   if (infinite) return { value };
   return withLazyGrad(value, () => gradRows(P, 1 / (div * lnBase)));
+}
+
+/** 'mean' divides by Σ weight[target_i] over the kept rows: 0 would make the loss 0/0. */
+function keptWeightsPositive(targets: ArrayLike<number>, weight: ArrayLike<number>, ignoreIndex: number, problems: Problems): void {
+  for (let i = 0; i < targets.length; i++) if (targets[i] !== ignoreIndex && weight[targets[i]!]! > 0) return;
+  problems.add('OUT_OF_RANGE', 'the class weights of the kept targets sum to 0: reduction \'mean\' divides by that sum (give one a weight > 0, or use \'sum\')');
 }
 
 /** Writes the losses of rows [start, end) into `losses` (ignored rows stay 0); returns their Σ of divisor weights. */
@@ -220,10 +229,19 @@ function gradRows(P: Prepared, scale: number): number[][] {
     if (targetRow(P, r, t) < 0) return g;
     if (P.indices && P.alpha === 0) { t.fill(0); t[P.T.rows[0]![r]!] = 1; }
     if (P.fromLogits) {
-      rowSoftmax(xr, rowLogSumExp(xr), p);
-      let tw = 0;
-      for (let c = 0; c < C; c++) tw += (weight ? weight[c]! : 1) * t[c]!;
+      const l = rowLogSumExp(xr);
+      rowSoftmax(xr, l, p);
+      // tw = Σ w t, and the part of it off the argmax a: there p_a = 1/(1 + rest), so
+      // p_a·tw - w_a t_a = (off - w_a t_a·rest)/(1 + rest), without the cancellation of p_a - 1.
+      let tw = 0, off = 0;
+      for (let c = 0; c < C; c++) {
+        const wt = (weight ? weight[c]! : 1) * t[c]!;
+        tw += wt;
+        if (c !== l.argmax) off += wt;
+      }
       for (let c = 0; c < C; c++) g[c] = (p[c]! * tw - (weight ? weight[c]! : 1) * t[c]!) * scale;
+      const wa = (weight ? weight[l.argmax]! : 1) * t[l.argmax]!;
+      g[l.argmax] = ((off - wa * l.rest) / (1 + l.rest)) * scale;
     } else {
       for (let c = 0; c < C; c++) {
         const wt = (weight ? weight[c]! : 1) * t[c]!;
@@ -231,7 +249,8 @@ function gradRows(P: Prepared, scale: number): number[][] {
         const xv = xr[c]!;
         const clipped = eps !== undefined && (xv < eps || xv > 1 - eps);
         const v = eps !== undefined ? (xv < eps ? eps : xv > 1 - eps ? 1 - eps : xv) : xv;
-        g[c] = clipped ? 0 : (-wt / v) * scale;
+        const q = -wt / v; // below ~1e-308 this overflows where q·scale need not: scale first then
+        g[c] = clipped ? 0 : Number.isFinite(q) ? q * scale : -(wt * scale) / v;
       }
     }
     return g;

@@ -14,6 +14,7 @@
 // reason sentence is built only for the case that was found.
 
 import { SUM_TOLERANCE } from './tolerance';
+import { MAX_ELEMENTS } from './validate';
 
 export type ArrayKind =
   | 'one-hot' | 'class-indices' | 'probabilities' | 'log-probabilities'
@@ -34,6 +35,22 @@ function isRowList(values: unknown): values is ReadonlyArray<ArrayLike<number>> 
     const v: unknown = values.at(i);
     if (v === undefined && !(i in values)) continue; // as every() does: holes are skipped
     if (v === null || typeof v !== 'object' || typeof (v as ArrayLike<number>).length !== 'number') return false;
+  }
+  return true;
+}
+
+/** Every length a valid array length and the elements (rows included) at most MAX_ELEMENTS, checked before any scan. */
+function withinCap(values: ArrayLike<unknown>): boolean {
+  const n = values.length;
+  if (!Number.isInteger(n) || n < 0 || n > MAX_ELEMENTS) return false;
+  if (!Array.isArray(values)) return true;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const v: unknown = values.at(i);
+    if (v === null || typeof v !== 'object') continue;
+    const m = (v as ArrayLike<unknown>).length;
+    if (typeof m !== 'number') continue;
+    if (!Number.isInteger(m) || m < 0 || (total += m) > MAX_ELEMENTS) return false;
   }
   return true;
 }
@@ -69,6 +86,9 @@ function judge(values: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, cap
   try {
     if (values === null || values === undefined || typeof (values as ArrayLike<unknown>).length !== 'number') {
       return { kind: 'unknown', reason: capital ? 'This is not an array of numbers' : 'this is not an array of numbers' };
+    }
+    if (!withinCap(values)) {
+      return { kind: 'unknown', reason: capital ? 'This is too large, or not an array' : 'this is too large, or not an array' };
     }
     if (isRowList(values)) return classifyRows(values, capital);
     const v = values as ArrayLike<number>;

@@ -5,8 +5,8 @@ import { fusedEntropy, fusedPair } from './fused';
 import { crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';
 import { sum } from './summation';
 import {
-  checkBase, checkBoolean, checkKnownOptions, checkReduction, checkSameShape, checkValues,
-  Problems, toRows, type Matrix, type NumericInput, type Reduction, type Rows, type Vector,
+  checkBase, checkBoolean, checkReduction, checkSameShape, checkValues,
+  Problems, readOptions, toRows, type Matrix, type NumericInput, type Reduction, type Rows, type Vector,
 } from './validate';
 
 export interface DivergenceOptions {
@@ -27,8 +27,7 @@ interface Prepared { rows: Rows[]; lnBase: number; reduction: Reduction }
 /** Validates one or two distributions and the options; normalises (copies) when asked. */
 function prepare(fn: string, names: string[], inputs: unknown[], options: object | undefined, known: readonly string[]): Prepared {
   const problems = new Problems();
-  const o = (options ?? {}) as Record<string, unknown>;
-  checkKnownOptions(options, known, fn, problems);
+  const o = readOptions(options, known, fn, problems);
   const reduction = checkReduction(o['reduction'], problems);
   const lnBase = checkBase(o['base'], problems);
   const normalize = checkBoolean(o['normalize'], 'normalize', problems);

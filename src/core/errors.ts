@@ -7,11 +7,14 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Invalid input to a core function; `message` says what is wrong and where. */
+/** Longest message: enough to name the element and say why, never a dump of the input. */
+export const MAX_MESSAGE = 300;
+
+/** Invalid input to a core function; `message` says what is wrong and where (at most MAX_MESSAGE characters). */
 export class CoreError extends Error {
   readonly code: ErrorCode;
   constructor(code: ErrorCode, message: string) {
-    super(message);
+    super(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message);
     this.name = 'CoreError';
     this.code = code;
   }

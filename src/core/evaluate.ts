@@ -5,7 +5,8 @@ import { categoricalCrossEntropy, type CategoricalCrossEntropyOptions } from './
 import { crossEntropy, entropy, jsDivergence, klDivergence } from './divergences';
 import { CoreError } from './errors';
 import { logSoftmax, logSumExp, softmax } from './softmax';
-import type { Matrix, NumericInput } from './validate';
+import { show } from './show';
+import { MAX_ELEMENTS, type Matrix, type NumericInput } from './validate';
 
 export type FunctionName =
   | 'entropy' | 'crossEntropy' | 'klDivergence' | 'jsDivergence'
@@ -22,24 +23,32 @@ export interface EvaluateResult {
   grad?: number[] | number[][];
 }
 
-/** "Infinity", "-Infinity" and "NaN" (test/fixtures/SCHEMA.md's JSON spelling) become numbers, recursively. */
+const decodeOne = (x: unknown): unknown => (x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === 'NaN' ? NaN : x);
+
+/**
+ * "Infinity", "-Infinity" and "NaN" (test/fixtures/SCHEMA.md's JSON spelling) become numbers,
+ * in a value, a 1-D array or the rows of a 2-D array: inputs are at most 2-D,
+ * so deeper arrays are left as they are (and refused by the function as deeper
+ * than 2-D), without recursion into them. Arrays longer than the core accepts
+ * are left as they are too, for the function to refuse without copying them.
+ */
 export function decodeNonFinite(x: unknown): unknown {
-  if (x === 'Infinity') return Infinity;
-  if (x === '-Infinity') return -Infinity;
-  if (x === 'NaN') return NaN;
-  if (Array.isArray(x)) return x.map(decodeNonFinite);
-  return x;
+  if (!Array.isArray(x) || x.length > MAX_ELEMENTS) return decodeOne(x);
+  return x.map((v: unknown) => (Array.isArray(v) && v.length <= MAX_ELEMENTS ? v.map(decodeOne) : decodeOne(v)));
 }
 
-function split(args: Record<string, unknown>, data: string[]): { data: unknown[]; options: Record<string, unknown> } {
-  const options: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(args)) if (!data.includes(k)) options[k] = decodeNonFinite(v);
-  return { data: data.map((k) => decodeNonFinite(args[k])), options };
+const own = (o: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+
+/** The data arguments by name, and every other own key as an option (on a prototype-less object, so "__proto__" is just a name). */
+function split(args: object, data: string[]): { data: unknown[]; options: Record<string, unknown> } {
+  const options = Object.create(null) as Record<string, unknown>;
+  for (const k of Object.keys(args)) if (!data.includes(k)) options[k] = decodeNonFinite(own(args, k));
+  return { data: data.map((k) => decodeNonFinite(own(args, k))), options };
 }
 
 function noOptions(fn: string, options: Record<string, unknown>): void {
   const keys = Object.keys(options);
-  if (keys.length) throw new CoreError('INVALID_OPTION', `${fn} takes only x; unknown option "${keys[0]}"`);
+  if (keys.length) throw new CoreError('INVALID_OPTION', `${fn} takes only x; unknown option ${show(keys[0])}`);
 }
 
 /**
@@ -51,9 +60,10 @@ function noOptions(fn: string, options: Record<string, unknown>): void {
  * Throws CoreError with test/fixtures/SCHEMA.md's code on invalid input, INVALID_OPTION for an unknown fn.
  */
 export function evaluate(request: EvaluateRequest): EvaluateResult {
-  const fn = request?.fn;
-  const args = (request?.args ?? {}) as Record<string, unknown>;
-  if (typeof args !== 'object' || Array.isArray(args)) throw new CoreError('INVALID_OPTION', 'args must be an object');
+  if (request === null || typeof request !== 'object') throw new CoreError('INVALID_OPTION', `the request is ${show(request)}: expected {fn, args}`);
+  const fn = own(request, 'fn');
+  const args = own(request, 'args') ?? {};
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) throw new CoreError('INVALID_OPTION', `args is ${show(args)}: expected an object`);
   switch (fn) {
     case 'entropy': {
       const { data, options } = split(args, ['p']);
@@ -85,6 +95,6 @@ export function evaluate(request: EvaluateRequest): EvaluateResult {
       return r.grad ? { value: r.value, grad: r.grad } : { value: r.value };
     }
     default:
-      throw new CoreError('INVALID_OPTION', `unknown function ${JSON.stringify(fn)}: use one of ${FUNCTION_NAMES.join(', ')}`);
+      throw new CoreError('INVALID_OPTION', `unknown function ${show(fn)}: use one of ${FUNCTION_NAMES.join(', ')}`);
   }
 }

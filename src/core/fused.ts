@@ -7,21 +7,23 @@
 // the full path, which names the problem. Results are bit-identical to the full
 // path's kernels (same operations in the same order).
 
-import { chunkedSum, relEntr } from './kernels';
+import { phiOverR2 } from './divergenceTerms';
+import { addNearDiff, chunkedSum, NEAR, nearDiff, relEntrFar, resetNearDiff } from './kernels';
 import { fastLog } from './log';
 import { SUM_TOLERANCE } from './tolerance';
+import { MAX_ELEMENTS } from './validate';
 
 /** Running sums of p and q over the chunks, for the sum-to-1 check. */
 let massP = 0, massQ = 0;
 /** A term was +Infinity (p > 0 where q = 0); the pass goes on to check the rest. */
 let infinite = false;
-const NEAR = 0.0078125; // as kernels.ts
 
 /** ln(base) when the options are only a valid base and/or reduction (and normalize: false); else undefined. */
 function simpleLnBase(options: object | undefined): number | undefined {
   if (options === undefined) return 1;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return undefined;
   let lnBase = 1;
-  for (const [key, value] of Object.entries(options)) {
+  for (const [key, value] of Object.entries(options)) { // own properties only
     if (value === undefined) continue;
     if (key === 'base') {
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value === 1) return undefined;
@@ -33,10 +35,14 @@ function simpleLnBase(options: object | undefined): number | undefined {
   return lnBase;
 }
 
-/** A non-empty 1-D array whose first element is a number (later rows or strings fail the scan). */
+/**
+ * A non-empty 1-D array within the element cap whose first element is a number
+ * (later rows or strings fail the scan; a length beyond the cap is refused by the full path).
+ */
 function isFlat(x: unknown): x is ArrayLike<number> {
-  return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number'
-    && (x as ArrayLike<unknown>).length > 0 && typeof (x as ArrayLike<unknown>)[0] === 'number';
+  if (x === null || typeof x !== 'object') return false;
+  const n = (x as ArrayLike<unknown>).length;
+  return typeof n === 'number' && n > 0 && n <= MAX_ELEMENTS && Number.isInteger(n) && typeof (x as ArrayLike<unknown>)[0] === 'number';
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
@@ -56,9 +62,9 @@ function entropyRange(p: ArrayLike<number>, start: number, end: number): number 
   return s + c;
 }
 
-/** The KL terms of [start, end), and the checks and sums; relEntr only near p = q or at extremes. */
+/** The KL terms of [start, end) as kernels.ts's klRange, and the checks and sums. */
 function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0, mp = 0, mq = 0;
+  let s = 0, c = 0, mp = 0, mq = 0, ds = 0, dc = 0;
   for (let i = start; i < end; i++) {
     const x = p[i] as unknown, y = q[i] as unknown;
     if (typeof x !== 'number' || !(x >= 0 && x <= 1) || typeof y !== 'number' || !(y >= 0 && y <= 1)) return NaN;
@@ -67,7 +73,15 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
     if (x > 0) {
       if (y === 0) { infinite = true; continue; }
       const ratio = x / y;
-      const v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
+      let v: number;
+      if (ratio < 1 + NEAR && ratio > 1 - NEAR) {
+        // q·φ(r) (divergenceTerms.ts), D = p - q exact; D into the Σ (p - q) of this chunk.
+        const D = x - y, r = D / y;
+        v = D * r * phiOverR2(r);
+        const u = ds + D;
+        dc += Math.abs(ds) >= Math.abs(D) ? (ds - u) + D : (D - u) + ds;
+        ds = u;
+      } else v = ratio === Infinity || ratio === 0 ? relEntrFar(x, y) : x * fastLog(ratio);
       const t = s + v;
       c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
       s = t;
@@ -75,6 +89,7 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
   }
   massP += mp;
   massQ += mq;
+  addNearDiff(ds, dc);
   return s + c;
 }
 
@@ -114,9 +129,11 @@ export function fusedPair(p: unknown, q: unknown, options: object | undefined, k
   const lnBase = simpleLnBase(options);
   if (lnBase === undefined || !isFlat(p) || !isFlat(q) || p.length !== q.length) return undefined;
   massP = 0; massQ = 0; infinite = false;
+  resetNearDiff();
   const v = kl ? chunkedSum(p.length, (a, b) => klRange(p, q, a, b)) : chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
   if (v !== v || Math.abs(massP - 1) > SUM_TOLERANCE || Math.abs(massQ - 1) > SUM_TOLERANCE) return undefined;
-  if (infinite) return Infinity;
-  const r = kl && !(v > 0) ? 0 : v; // KL is never negative; rounding must not make it so
+  if (infinite) return lnBase === 1 ? Infinity : Infinity / lnBase; // -Infinity for a base below 1, as the 2-D path
+  const k = kl ? v + nearDiff() : v;
+  const r = kl && !(k > 0) ? 0 : k; // KL is never negative; rounding must not make it so
   return lnBase === 1 ? r : r / lnBase;
 }

@@ -1,5 +1,5 @@
 // The compute core of Entropy Lens: pure TypeScript (no vscode, DOM or Node API).
-export { CoreError, ERROR_CODES, isCoreError, type ErrorCode } from './errors';
+export { CoreError, ERROR_CODES, isCoreError, MAX_MESSAGE, type ErrorCode } from './errors';
 export { classify, type ArrayKind, type Classification } from './classify';
 export { entropy, crossEntropy, klDivergence, jsDivergence, type DivergenceOptions, type JsOptions } from './divergences';
 export { logSumExp, softmax, logSoftmax } from './softmax';
@@ -10,7 +10,7 @@ export { evaluate, decodeNonFinite, FUNCTION_NAMES, type EvaluateRequest, type E
 export { sum } from './summation';
 export { elementAt, isMatrix, rowsOf } from './elements';
 export { fastLog } from './log';
-export type { Vector, Matrix, NumericInput, Reduction } from './validate';
+export { MAX_ELEMENTS, type Vector, type Matrix, type NumericInput, type Reduction } from './validate';
 export { SUM_TOLERANCE } from './tolerance';
 export {
   analyze, entropyOf, RULE_NOTES,

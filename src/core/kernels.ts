@@ -8,20 +8,42 @@
 // short calls get the regular optimised code. The chunk sums are themselves
 // added with compensation, so the accuracy is unchanged (if anything better).
 
-import { fastLog, log1pSmall } from './log';
+import { phiOverR2, psiOverD2 } from './divergenceTerms';
+import { fastLog } from './log';
 
-/** Below this |r| the log1p polynomial is used directly on r = (p - q)/q. */
-const NEAR = 0.0078125; // 2^-7
+/** Within this of 1, p/q is "near": the series of divergenceTerms.ts is used. */
+export const NEAR = 0.0078125; // 2^-7
 
 /**
- * p log(p/q) for p > 0, q > 0, accurate also when p ≈ q: there p - q is exact
- * (Sterbenz) and log1p((p - q)/q) keeps the digits that log(p/q) would lose.
- * The ratio is tried first so that the common case costs one division.
+ * Σ (p - q) over the near terms of the KL sum being computed (divergenceTerms.ts):
+ * each difference is exact, and they are added with Neumaier compensation apart
+ * from the non-negative q·φ terms, so that their cancellation (to 0 when
+ * Σp = Σq) cannot swamp the O((p - q)^2) result. Each chunk sums its own and
+ * adds them here.
  */
-export function relEntr(p: number, q: number): number {
+let diffSum = 0, diffComp = 0;
+
+/** Starts a new Σ (p - q). */
+export function resetNearDiff(): void {
+  diffSum = 0;
+  diffComp = 0;
+}
+
+/** Adds a chunk's Σ (p - q), given as a sum and its compensation. */
+export function addNearDiff(s: number, c: number): void {
+  const t = diffSum + s;
+  diffComp += (Math.abs(diffSum) >= Math.abs(s) ? (diffSum - t) + s : (s - t) + diffSum) + c;
+  diffSum = t;
+}
+
+/** The Σ (p - q) of the near terms since resetNearDiff. */
+export function nearDiff(): number {
+  return diffSum + diffComp;
+}
+
+/** p log(p/q) of a pair that is not near (p, q > 0): the logs apart when p/q over- or underflows. */
+export function relEntrFar(p: number, q: number): number {
   const t = p / q;
-  if (t < 1 + NEAR && t > 1 - NEAR) return p * log1pSmall((p - q) / q);
-  // p/q overflowing or underflowing: take the logs apart.
   if (t === Infinity || t === 0) return p * (fastLog(p) - fastLog(q));
   return p * fastLog(t);
 }
@@ -29,7 +51,7 @@ export function relEntr(p: number, q: number): number {
 /** Elements per kernel call (see above). */
 export const CHUNK = 1024;
 
-/** Compensation of the pairwise additions in chunkedSum (kernels never re-enter it). */
+/** Compensation of the pairwise additions in the innermost running chunkedSum. */
 let carry = 0;
 
 function pairwise(start: number, end: number, fn: (start: number, end: number) => number): number {
@@ -55,9 +77,12 @@ function pairwise(start: number, end: number, fn: (start: number, end: number) =
  */
 export function chunkedSum(n: number, fn: (start: number, end: number) => number): number {
   if (n <= CHUNK) return fn(0, n);
+  const outer = carry; // a chunk's kernel may itself sum a long row (log-sum-exp in a loss)
   carry = 0;
   const s = pairwise(0, n, fn);
-  return s === Infinity ? s : s + carry;
+  const total = s === Infinity ? s : s + carry;
+  carry = outer;
+  return total;
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
@@ -90,37 +115,49 @@ function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: nu
   return s + c;
 }
 
+/** Σ over [start, end) of the far terms p log(p/q) and the near terms q·φ(r) (their p - q go to nearDiff). */
 function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0;
+  let s = 0, c = 0, ds = 0, dc = 0;
   for (let i = start; i < end; i++) {
     const x = p[i]!;
     if (x > 0) {
       const y = q[i]!;
       if (y === 0) return Infinity;
-      // relEntr's common case written inline: a call would pass its result as a
-      // heap number. Near p = q, or when p/q over- or underflows, call it.
+      // The common case written inline: a call would pass its result as a heap number.
       const ratio = x / y;
-      const v = (ratio < 1 + NEAR && ratio > 1 - NEAR) || ratio === Infinity || ratio === 0 ? relEntr(x, y) : x * fastLog(ratio);
+      let v: number;
+      if (ratio < 1 + NEAR && ratio > 1 - NEAR) {
+        // q·φ(r) (divergenceTerms.ts), D = p - q exact; D into the Σ (p - q) of this chunk.
+        const D = x - y, r = D / y;
+        v = D * r * phiOverR2(r);
+        const u = ds + D;
+        dc += Math.abs(ds) >= Math.abs(D) ? (ds - u) + D : (D - u) + ds;
+        ds = u;
+      } else v = ratio === Infinity || ratio === 0 ? relEntrFar(x, y) : x * fastLog(ratio);
       const t = s + v;
       c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
       s = t;
     }
   }
+  addNearDiff(ds, dc);
   return s + c;
 }
 
+/** Σ over [start, end) of m2·ψ(d) = p log(2p/m2) + q log(2q/m2), m2 = p + q: non-negative terms. */
 function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
   let s = 0, c = 0;
   for (let i = start; i < end; i++) {
     const x = p[i]!, y = q[i]!;
     const m2 = x + y;
     if (m2 === 0) continue;
-    const d = (x - y) / m2;
+    const D = x - y;
+    const d = D / m2;
     let v: number;
-    if (d < NEAR && d > -NEAR) v = x * log1pSmall(d) + y * log1pSmall(-d);
+    if (d < NEAR && d > -NEAR) v = D * d * psiOverD2(d); // m2·ψ(d) = D·d·(ψ(d)/d²)
     else v = (x > 0 ? x * fastLog((x + x) / m2) : 0) + (y > 0 ? y * fastLog((y + y) / m2) : 0);
+    if (!(v > 0)) continue; // ψ ≥ 0: a rounding below 0 of a far term adds nothing
     const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+    c += s >= v ? (s - t) + v : (v - t) + s;
     s = t;
   }
   return s + c;
@@ -136,17 +173,20 @@ export function crossEntropyRow(p: ArrayLike<number>, q: ArrayLike<number>): num
   return chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
 }
 
-/** Σ p log(p/q) over one row; +Infinity where p > 0 and q = 0. Terms may be negative. */
+/**
+ * Σ p log(p/q) over one row; +Infinity where p > 0 and q = 0. As
+ * Σ_far p log(p/q) + Σ_near q·φ(r) + Σ_near (p - q) (divergenceTerms.ts), so
+ * that nearly identical rows keep every digit.
+ */
 export function klRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
-  const kl = chunkedSum(p.length, (a, b) => klRange(p, q, a, b));
+  resetNearDiff();
+  const s = chunkedSum(p.length, (a, b) => klRange(p, q, a, b));
+  if (s === Infinity) return s;
+  const kl = s + nearDiff();
   return kl > 0 ? kl : 0; // KL is never negative; rounding must not make it so
 }
 
-/**
- * ½ Σ [p log(2p/(p+q)) + q log(2q/(p+q))] over one row. With d = (p-q)/(p+q)
- * the terms are p log1p(d) + q log1p(-d), accurate when p ≈ q.
- */
+/** ½ Σ (p + q)·ψ((p - q)/(p + q)) over one row: JS divergence, from non-negative terms. */
 export function jsRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
-  const js = 0.5 * chunkedSum(p.length, (a, b) => jsRange(p, q, a, b));
-  return js > 0 ? js : 0;
+  return 0.5 * chunkedSum(p.length, (a, b) => jsRange(p, q, a, b));
 }

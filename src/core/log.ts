@@ -37,12 +37,6 @@ for (let b = 1; b < 2047; b++) {
   EXPONENTS[2 * b + 1] = b - 1023;
 }
 
-/** log1p(r) for |r| <= 2^-7 to about 2^-56 relative (Taylor to degree 9). */
-export function log1pSmall(r: number): number {
-  const r2 = r * r;
-  return r - r2 * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r * (1 / 7 - r * (0.125 - r / 9)))))));
-}
-
 /** The rare inputs: zero, subnormal, negative, infinite or NaN. Kept out of the hot function. */
 function logSpecial(x: number): number {
   if (!(x > 0)) return x === 0 ? -Infinity : NaN;

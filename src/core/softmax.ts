@@ -3,6 +3,7 @@
 
 import { CoreError } from './errors';
 import { expNonPositive } from './exp';
+import { chunkedSum, CHUNK } from './kernels';
 import { checkValues, Problems, toRows, type Matrix, type NumericInput, type Rows, type Vector } from './validate';
 
 /**
@@ -14,11 +15,39 @@ export interface RowLse { max: number; argmax: number; rest: number; lse: number
 
 export function rowLogSumExp(row: ArrayLike<number>): RowLse {
   let max = -Infinity, argmax = -1;
-  for (let i = 0; i < row.length; i++) if (row[i]! > max) { max = row[i]!; argmax = i; }
+  const n = row.length;
+  for (let i = 0; i < n; i++) if (row[i]! > max) { max = row[i]!; argmax = i; }
   if (argmax < 0) return { max: -Infinity, argmax: -1, rest: 0, lse: -Infinity };
-  let rest = 0;
-  for (let i = 0; i < row.length; i++) if (i !== argmax) rest += expNonPositive(row[i]! - max);
+  const rest = n > CHUNK ? longExpSum(row, max, argmax) : expSumAround(row, max, argmax, 0, n);
   return { max, argmax, rest, lse: max + Math.log1p(rest) };
+}
+
+/**
+ * Σ exp(x_i - max) over [start, end) without the argmax, compensated: blocks of
+ * eight terms added plainly (positive terms: at most 3.5 ulp of the block) and
+ * the block sums with Neumaier's correction, so that the error does not grow
+ * with the length (plain += loses ~n/2 ulp on long rows) at a fraction of the
+ * cost of compensating every term. One loop with one exp, so V8 inlines it.
+ */
+function expSumAround(row: ArrayLike<number>, max: number, argmax: number, start: number, end: number): number {
+  let s = 0, c = 0, b = 0, k = 0;
+  for (let i = start; i < end; i++) {
+    if (i === argmax) continue;
+    b += expNonPositive(row[i]! - max);
+    if (++k === 8) {
+      const t = s + b;
+      c += s >= b ? (s - t) + b : (b - t) + s;
+      s = t;
+      b = 0;
+      k = 0;
+    }
+  }
+  return s + (c + b);
+}
+
+/** expSumAround over a long row, in chunks (kernels.ts). Apart, so that the closure does not box rowLogSumExp's max. */
+function longExpSum(row: ArrayLike<number>, max: number, argmax: number): number {
+  return chunkedSum(row.length, (a, b) => expSumAround(row, max, argmax, a, b));
 }
 
 /** softmax of one row into `out` (which may be a new array); the row must have a finite entry. */

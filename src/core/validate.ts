@@ -5,6 +5,7 @@
 import { CoreError, ERROR_CODES, type ErrorCode } from './errors';
 import { chunkedSum } from './kernels';
 import { elementAt } from './elements';
+import { show } from './show';
 import { SUM_TOLERANCE } from './tolerance';
 
 /** A 1-D array of numbers: number[] or a typed array (read in place, never copied). */
@@ -43,6 +44,30 @@ function isArrayLike(x: unknown): x is ArrayLike<unknown> {
   return x !== null && typeof x === 'object' && typeof (x as ArrayLike<unknown>).length === 'number';
 }
 
+/**
+ * Most elements one input may have (2^27, 1 GiB of doubles). Checked on the
+ * `length`s before any loop, so that an array-like claiming 10^15 elements (or a
+ * sparse array of 2^32 - 1) is refused at once instead of iterated.
+ */
+export const MAX_ELEMENTS = 2 ** 27;
+
+/** Why `length` cannot be an input's length, or '' when it can. */
+function badLength(length: number): string {
+  if (!Number.isInteger(length) || length < 0) return `has length ${show(length)}: not an array`;
+  if (length > MAX_ELEMENTS) return `has ${length} elements: more than the ${MAX_ELEMENTS} the core accepts`;
+  return '';
+}
+
+/** BigInt64Array / BigUint64Array: numbers the core cannot use as they are. */
+function isBigIntArray(x: unknown): boolean {
+  return (typeof BigInt64Array !== 'undefined' && x instanceof BigInt64Array) || (typeof BigUint64Array !== 'undefined' && x instanceof BigUint64Array);
+}
+
+/** Throws at once (not collected) when an input is too large or not numbers at all: nothing else may read it. */
+function refuse(code: 'OUT_OF_RANGE' | 'INVALID_OPTION' | 'NON_FINITE', message: string): never {
+  throw new CoreError(code, message);
+}
+
 /** Where an element is, for messages: q[3] or q[1][3]. */
 export function at(name: string, shape: Rows, row: number, index: number): string {
   return shape.twoD ? `${name}[${row}][${index}]` : `${name}[${index}]`;
@@ -54,6 +79,9 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
     problems.add('INVALID_OPTION', `${name} is missing or is not an array`);
     return undefined;
   }
+  const why = badLength(x.length);
+  if (why) refuse(x.length > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION', `${name} ${why}`);
+  if (isBigIntArray(x)) refuse('NON_FINITE', `${name} is a ${show(x).slice(2)} of BigInts: values must be numbers (Float64Array.from(${name}, Number))`);
   if (x.length === 0) {
     problems.add('EMPTY', `${name} is empty: there is nothing to compute`);
     return undefined;
@@ -70,12 +98,19 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
   }
   const rows = x as ReadonlyArray<unknown>;
   const width = (rows[0] as ArrayLike<unknown>).length;
-  for (let r = 1; r < rows.length; r++) {
+  const whyRow = badLength(width);
+  if (whyRow) refuse(width > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION', `${name}[0] ${whyRow}`);
+  if (rows.length * width > MAX_ELEMENTS) {
+    refuse('OUT_OF_RANGE', `${name} has ${rows.length} rows of ${width}: more than the ${MAX_ELEMENTS} elements the core accepts`);
+  }
+  for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!isArrayLike(row)) {
       problems.add('LENGTH_MISMATCH', `${name}[${r}] is not a row but ${name}[0] is: mixed 1-D and 2-D`);
       return undefined;
     }
+    if (isBigIntArray(row)) refuse('NON_FINITE', `${name}[${r}] is a ${show(row).slice(2)} of BigInts: values must be numbers`);
+    if (r === 0) continue;
     if (row.length !== width) {
       problems.add('LENGTH_MISMATCH', `${name} row ${r} has ${row.length} values, row 0 has ${width}`);
       return undefined;
@@ -110,12 +145,14 @@ export function checkValues(shape: Rows, name: string, rules: ValueRules, proble
   let where = '', whereNeg = '', whereAbove = '';
   let badNumber: unknown, badNeg = 0, badAbove = 0;
   let unnormalizedRow = -1, unnormalizedSum = 0, unnormalizedCount = 0;
+  let nested = -1, whereNested = '';
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
     let s = 0;
     let rowFinite = true;
     for (let i = 0; i < row.length; i++) {
       const v = row[i] as unknown;
+      if (typeof v === 'object' && v !== null && nested < 0) { nested = r; whereNested = at(name, shape, r, i); }
       if (typeof v !== 'number' || v !== v || v === Infinity || (v === -Infinity && !rules.allowNegInfinity)) {
         nonFiniteCount++;
         rowFinite = false;
@@ -139,8 +176,9 @@ export function checkValues(shape: Rows, name: string, rules: ValueRules, proble
     }
   }
   const more = (n: number) => (n > 1 ? ` (and ${n - 1} more)` : '');
+  if (nested >= 0) problems.add('LENGTH_MISMATCH', `${whereNested} is an array or object: inputs are 1-D or 2-D (N × C), not deeper`);
   if (nonFinite >= 0) {
-    const shown = typeof badNumber === 'number' ? String(badNumber) : JSON.stringify(badNumber) ?? String(badNumber);
+    const shown = show(badNumber);
     const why = typeof badNumber !== 'number' ? 'not a number' : badNumber === -Infinity ? '-Infinity is only allowed as a masked logit' : 'values must be finite';
     problems.add('NON_FINITE', `${where} is ${shown}: ${why}${more(nonFiniteCount)}`);
   }
@@ -219,19 +257,38 @@ export function checkSameShape(a: Rows, an: string, b: Rows, bn: string, problem
   return true;
 }
 
-/** Unknown option names are INVALID_OPTION. */
-export function checkKnownOptions(options: object | undefined, known: readonly string[], fn: string, problems: Problems): void {
-  if (!options) return;
-  for (const key of Object.keys(options)) {
-    if ((options as Record<string, unknown>)[key] === undefined) continue;
-    if (!known.includes(key)) problems.add('INVALID_OPTION', `${fn} has no option "${key}" (options: ${known.join(', ')})`);
+/** Options as read: own properties only, on an object without a prototype. */
+export type OptionRecord = Readonly<Record<string, unknown>>;
+
+/**
+ * readOptions(options, known, fn, problems) -> OptionRecord
+ *
+ * The options of a call as a prototype-less copy of their own enumerable
+ * properties, so that nothing inherited (`{"__proto__": {...}}` from
+ * JSON.parse, a polluted Object.prototype) is ever read. Not an object (null, an
+ * array, a number) and unknown names are INVALID_OPTION; undefined values are
+ * as if absent.
+ */
+export function readOptions(options: unknown, known: readonly string[], fn: string, problems: Problems): OptionRecord {
+  const out = Object.create(null) as Record<string, unknown>;
+  if (options === undefined) return out;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    problems.add('INVALID_OPTION', `the options of ${fn} are ${show(options)}: expected an object such as { reduction: 'sum' }`);
+    return out;
   }
+  for (const key of Object.keys(options)) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value === undefined) continue;
+    if (!known.includes(key)) problems.add('INVALID_OPTION', `${fn} has no option ${show(key)} (options: ${known.join(', ')})`);
+    else out[key] = value;
+  }
+  return out;
 }
 
 export function checkReduction(reduction: unknown, problems: Problems): Reduction {
   if (reduction === undefined) return 'mean';
   if (reduction === 'mean' || reduction === 'sum' || reduction === 'none') return reduction;
-  problems.add('INVALID_OPTION', `reduction is ${JSON.stringify(reduction)}: use "mean", "sum" or "none"`);
+  problems.add('INVALID_OPTION', `reduction is ${show(reduction)}: use "mean", "sum" or "none"`);
   return 'mean';
 }
 
@@ -239,7 +296,7 @@ export function checkReduction(reduction: unknown, problems: Problems): Reductio
 export function checkBase(base: unknown, problems: Problems): number {
   if (base === undefined) return 1;
   if (typeof base !== 'number' || !Number.isFinite(base) || base <= 0 || base === 1) {
-    problems.add('INVALID_OPTION', `base is ${String(base)}: a logarithm base must be a finite number > 0 and ≠ 1`);
+    problems.add('INVALID_OPTION', `base is ${show(base)}: a logarithm base must be a finite number > 0 and ≠ 1`);
     return 1;
   }
   return Math.log(base);
@@ -248,7 +305,7 @@ export function checkBase(base: unknown, problems: Problems): number {
 export function checkBoolean(value: unknown, name: string, problems: Problems): boolean {
   if (value === undefined) return false;
   if (typeof value !== 'boolean') {
-    problems.add('INVALID_OPTION', `${name} is ${JSON.stringify(value)}: expected true or false`);
+    problems.add('INVALID_OPTION', `${name} is ${show(value)}: expected true or false`);
     return false;
   }
   return value;
@@ -258,7 +315,7 @@ export function checkBoolean(value: unknown, name: string, problems: Problems): 
 export function checkEps(eps: unknown, problems: Problems): number | undefined {
   if (eps === undefined) return undefined;
   if (typeof eps !== 'number' || Number.isNaN(eps)) {
-    problems.add('INVALID_OPTION', `eps is ${JSON.stringify(eps)}: expected a number in (0, 0.5)`);
+    problems.add('INVALID_OPTION', `eps is ${show(eps)}: expected a number in (0, 0.5)`);
     return undefined;
   }
   if (!(eps > 0 && eps < 0.5)) {
