@@ -11,13 +11,15 @@ import { createEngine } from './features/engine';
 import { COMMANDS } from './features/settings';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
-import { registerVisualizer } from './visualizer';
+import { registerVisualizer, type Visualizer } from './visualizer';
 
 export class EntropyLens extends Disposable {
   readonly config: EntropyLensConfig;
   readonly features: Features;
   /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
+  /** The visualizer's view, editor panel and shared pair. */
+  readonly visualizer: Visualizer;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -54,7 +56,7 @@ export class EntropyLens extends Disposable {
     registerComputeCommands({ register, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
-    registerVisualizer({ extensionUri, subscriptions });
+    this.visualizer = registerVisualizer({ extensionUri, subscriptions });
     subscriptions.forEach((d) => this._register(d));
 
     const models = this.features.models;
