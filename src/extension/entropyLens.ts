@@ -53,7 +53,7 @@ export class EntropyLens extends Disposable {
       offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
-    registerComputeCommands({ register, config: this.config, output });
+    registerComputeCommands({ register, extensionUri, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
     this.visualizer = registerVisualizer({ extensionUri, subscriptions });

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { EntropyLensConfig } from '../config';
 import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './breakdownMarkdown';
 import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
+import { BreakdownPanels } from './breakdownPanels';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
@@ -18,12 +19,14 @@ export type { ComputeResult } from './types';
 
 export interface CommandsHost {
   register<T extends vscode.Disposable>(d: T): T;
+  /** Where media/breakdown.css is. */
+  extensionUri: vscode.Uri;
   config: EntropyLensConfig;
   /** The extension's output channel (owned by the caller). */
   output: vscode.OutputChannel;
 }
 
-/** What showBreakdown returns: the virtual document it opened, or why not. */
+/** What showBreakdown returns: the URI of the breakdown's Markdown (shown rendered in a panel), or why not. */
 export type BreakdownResult = { ok: true; uri: string; title: string } | { ok: false; error: string };
 
 const ACTIONS = { breakdown: 'Show breakdown', copy: 'Copy', visualizer: 'Open in visualizer' } as const;
@@ -32,6 +35,7 @@ export function registerComputeCommands(host: CommandsHost): void {
   const output = host.output;
   const documents = host.register(new BreakdownDocuments());
   host.register(vscode.workspace.registerTextDocumentContentProvider(BREAKDOWN_SCHEME, documents));
+  const panels = host.register(new BreakdownPanels(host.extensionUri, COMMAND_IDS.copyBreakdown));
   let last: BreakdownSubject | undefined;
 
   const settings = (): ComputeSettings => ({ unit: host.config.unit, eps: host.config.eps });
@@ -44,8 +48,10 @@ export function registerComputeCommands(host: CommandsHost): void {
 
   const openBreakdown = async (subject: BreakdownSubject) => {
     const title = breakdownTitle(subject);
-    const doc = await documents.show(title, breakdownMarkdown(subject));
-    return { ok: true as const, uri: doc.uri.toString(), title };
+    const markdown = breakdownMarkdown(subject);
+    const uri = documents.store(title, markdown);
+    panels.show(uri, title, markdown);
+    return { ok: true as const, uri: uri.toString(), title };
   };
 
   const act = async (action: string | undefined, outcome: Outcome) => {
@@ -121,5 +127,18 @@ export function registerComputeCommands(host: CommandsHost): void {
       report(e);
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+  }));
+
+  // The panel's title-bar button and its in-page link; a URI argument names the breakdown.
+  host.register(vscode.commands.registerCommand(COMMAND_IDS.copyBreakdown, async (arg?: unknown): Promise<boolean> => {
+    const uri = typeof arg === 'string' ? arg : panels.current;
+    const markdown = uri === undefined ? undefined : documents.markdownOf(uri);
+    if (markdown === undefined) {
+      void vscode.window.showInformationMessage('Entropy Lens: there is no breakdown to copy: show one first.');
+      return false;
+    }
+    await vscode.env.clipboard.writeText(markdown);
+    vscode.window.setStatusBarMessage('Entropy Lens: breakdown copied as Markdown', 3000);
+    return true;
   }));
 }

@@ -15,7 +15,8 @@ export const COMMAND_IDS = {
   entropy: 'entropyLens.computeEntropy',
   showBreakdown: 'entropyLens.showBreakdown',
   showVisualizer: 'entropyLens.showVisualizer',
-} as const satisfies Record<ComputeKind | 'showBreakdown' | 'showVisualizer', string>;
+  copyBreakdown: 'entropyLens.copyBreakdownAsMarkdown',
+} as const satisfies Record<ComputeKind | 'showBreakdown' | 'showVisualizer' | 'copyBreakdown', string>;
 
 /** A span of document text as UTF-16 offsets, end exclusive (a selection or an array literal). */
 export interface OffsetSpan { start: number; end: number }
