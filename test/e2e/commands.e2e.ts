@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { visualizerFrame, webviewFrame } from './support/webviews';
+import { breakdownFrame, visualizerFrame, webviewFrame } from './support/webviews';
 import { openFile, openWorkbench, runCommand, setColorTheme, type Workbench } from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
@@ -33,10 +33,6 @@ async function toast(page: Page, needle: string | RegExp, timeoutMs = 30_000): P
   return (await item.innerText()).replace(/\u00a0/g, ' ');
 }
 
-/** The rendered breakdown's page. */
-const breakdownFrame = (page: Page): Promise<Frame> => webviewFrame(page, async (f) =>
-  ((await f.textContent('h1', { timeout: 500 })) ?? '').startsWith('Entropy Lens breakdown'), 'the breakdown webview');
-
 /** Table cells whose text wraps onto a second line (which breaks the row), each named with its row. */
 function brokenCells(frame: Frame): Promise<string[]> {
   return frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('td, th'))
@@ -47,6 +43,27 @@ function brokenCells(frame: Frame): Promise<string[]> {
       return lines.size > 1;
     })
     .map((c) => `${(c.parentElement as HTMLElement).innerText.replace(/\s+/g, ' ')} (cell "${c.innerText}")`));
+}
+
+/** An rgb()/rgba() colour as [r, g, b, alpha]. */
+const rgba = (c: string): number[] => {
+  const [r = 0, g = 0, b = 0, alpha = 1] = (c.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, alpha];
+};
+
+/** WCAG contrast ratio of text colour `fg` on `ground`, a translucent ground laid over `page`. */
+function contrast(fg: string, ground: string, page: string): number {
+  const [gr, gg, gb, ga] = rgba(ground), base = rgba(page);
+  const bg = [gr, gg, gb].map((v, i) => v! * ga! + base[i]! * (1 - ga!));
+  const lum = (rgb: number[]) => {
+    const [r, g, b] = rgb.map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [hi, lo] = [lum(rgba(fg).slice(0, 3)), lum(bg)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
 }
 
 /** Waits for two animation frames after a pause, so a screenshot shows the workbench as it now is. */
@@ -106,6 +123,11 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     assert.ok(page.text.includes('Copy as Markdown'), 'the copy link is on the page');
     assert.deepEqual(await brokenCells(frame), [], 'every row on one line');
     await wb.page.screenshot({ path: join(SHOTS, 'breakdown.png') });
+    // With the focus in the page, the workbench's keys still work (F1 opens the palette).
+    await frame.click('h2');
+    await wb.page.keyboard.press('F1');
+    await wb.page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.page.keyboard.press('Escape');
   });
 
   it('keeps the breakdown readable in a narrow editor: rows stay whole, a wide table scrolls in its own region', async () => {
@@ -142,6 +164,10 @@ describe('Compute cross-entropy in the VS Code UI', function () {
       ['Light High Contrast', 'hc-light', 'vscode-high-contrast-light', 'high-contrast-light'],
       ['Light Modern', 'vs', 'vscode-light', ''],
     ];
+    // Focus the breakdown's tab first: without it the first capture after a theme change can show the old theme.
+    await wb.page.locator('.tabs-container .tab', { hasText: /Breakdown/ }).first().click();
+    await breakdownFrame(wb.page);
+    await repainted(wb.page);
     const seen: string[] = [];
     for (const [theme, workbenchClass, bodyClass, slug] of themes) {
       await setColorTheme(wb.page, theme);
@@ -165,14 +191,17 @@ describe('Compute cross-entropy in the VS Code UI', function () {
           background: getComputedStyle(document.body).backgroundColor, editorBackground: resolve('--vscode-editor-background', 'backgroundColor'),
           border: getComputedStyle(td).borderBottomColor, contrastBorder: resolve('--vscode-contrastBorder', 'color'),
           link: getComputedStyle(document.querySelector('a')!).color, linkColour: resolve('--vscode-textLink-foreground', 'color'),
+          code: getComputedStyle(document.querySelector('code')!).color, codeGround: getComputedStyle(document.querySelector('code')!).backgroundColor,
         };
       });
       assert.equal(colours.background, colours.editorBackground, `${theme}: the page is on the editor's background`);
       assert.equal(colours.link, colours.linkColour, `${theme}: links in the theme's link colour`);
+      assert.ok(contrast(colours.code, colours.codeGround, colours.background) >= 4.5, `${theme}: code names readable: ${colours.code} on ${colours.codeGround} (page ${colours.background})`);
       if (bodyClass.includes('high-contrast')) assert.equal(colours.border, colours.contrastBorder, `${theme}: table rules in the contrast border colour`);
       seen.push(colours.background);
       if (slug) {
         await repainted(wb.page);
+        await wb.page.screenshot(); // a first capture can show the frame before the theme changed
         await wb.page.screenshot({ path: join(SHOTS, `breakdown-${slug}.png`) });
         const after = await wb.page.evaluate(() => document.querySelector('.monaco-workbench')?.className ?? '');
         assert.ok(after.split(/\s+/).includes(workbenchClass), `${theme} still applied after the screenshot: ${after}`);

@@ -22,3 +22,8 @@ export function visualizerFrame(page: Page, place: 'view' | 'editor' = 'view', t
     (await f.getAttribute('body', 'data-place', { timeout: 500 })) === place && ((await f.textContent('#loss-readout', { timeout: 500 })) ?? '').includes('nats'),
   `the visualizer webview (${place})`, timeoutMs);
 }
+
+/** The rendered breakdown's page, once its heading is there. */
+export function breakdownFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
+  return webviewFrame(page, async (f) => ((await f.textContent('h1', { timeout: 500 })) ?? '').startsWith('Entropy Lens breakdown'), 'the breakdown webview', timeoutMs);
+}
