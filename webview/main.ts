@@ -103,18 +103,21 @@ async function exportFigure(format: 'svg' | 'png'): Promise<void> {
   }
 }
 
-// Size the plots to the view; redraw on theme change so high-contrast rules apply.
+// Size the plots to their section (the whole view, or one column of a wide
+// one); redraw on theme change so high-contrast rules apply.
+const plotArea = root.querySelector('section') ?? root;
+const plotWidth = () => Math.max(220, Math.min(900, Math.floor(plotArea.clientWidth || document.body.clientWidth) - 4));
 function measure(): void {
-  const w = Math.max(220, Math.min(900, Math.floor(root.clientWidth || document.body.clientWidth) - 4));
+  const w = plotWidth();
   if (w !== view.width) {
     view.width = w;
     frame.schedule();
   }
 }
-new ResizeObserver(measure).observe(root);
+new ResizeObserver(measure).observe(plotArea);
 new MutationObserver(() => frame.schedule()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
-view.width = Math.max(220, Math.min(900, Math.floor(root.clientWidth || document.body.clientWidth) - 4));
+view.width = plotWidth();
 render(); // the first draw is immediate: nothing to coalesce yet
 document.body.dataset.curvePoints = String(CURVE_POINTS);
 channel.post({ type: 'ready' });

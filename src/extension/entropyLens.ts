@@ -8,16 +8,15 @@ import { DISPLAY_NAME } from './ids';
 import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
-import { registerVisualizer } from './visualizer';
-import type { VisualizerViewProvider } from './visualizer/provider';
+import { registerVisualizer, type Visualizer } from './visualizer';
 
 export class EntropyLens extends Disposable {
   readonly config: Config;
   readonly features: Features;
   /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
-  /** The visualizer's view host (what it shows; whether its webview has loaded). */
-  readonly visualizer: VisualizerViewProvider;
+  /** The visualizer's view, editor panel and shared pair. */
+  readonly visualizer: Visualizer;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -51,7 +50,7 @@ export class EntropyLens extends Disposable {
       offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
-    registerComputeCommands({ register, config: this.config, output });
+    registerComputeCommands({ register, extensionUri, config: this.config, output });
 
     const subscriptions: { dispose(): unknown }[] = [];
     this.visualizer = registerVisualizer({ extensionUri, subscriptions });

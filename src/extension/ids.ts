@@ -18,6 +18,8 @@ export const COMMANDS = {
   showVisualizer: 'entropyLens.showVisualizer',
   copyAsMarkdown: 'entropyLens.copyAsMarkdown',
   copyAsLatex: 'entropyLens.copyAsLatex',
+  copyBreakdownAsMarkdown: 'entropyLens.copyBreakdownAsMarkdown',
+  openVisualizerInEditor: 'entropyLens.openVisualizerInEditor',
 } as const;
 
 /** Commands registered but not contributed: no palette entry, hover links go through them. */
@@ -30,6 +32,12 @@ export const INTERNAL_COMMANDS = {
 export const VIEW_CONTAINER = 'entropyLens';
 export const VIEWS = {
   visualizer: 'entropyLens.visualizer',
+} as const;
+
+/** The view types of the webview panels in the editor area (VS Code keys panel state by them). */
+export const PANELS = {
+  visualizer: 'entropyLens.visualizerPanel',
+  breakdown: 'entropyLens.breakdown',
 } as const;
 
 /** The command VS Code generates for every view, which reveals and focuses it. */

@@ -7,24 +7,11 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
+import { visualizerFrame } from './support/webviews';
 import { openWorkbench, runCommand, setColorTheme, type Workbench } from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
-
-/** The webview's content frame: VS Code nests it two iframes deep in the workbench. */
-async function visualizerFrame(page: Page, timeoutMs = 60_000): Promise<Frame> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    for (const f of page.frames()) {
-      try {
-        if ((await f.textContent('#loss-readout', { timeout: 500 }))?.includes('nats')) return f;
-      } catch { /* frame navigating or detached */ }
-    }
-    await page.waitForTimeout(250);
-  }
-  throw new Error('the visualizer webview did not appear');
-}
 
 interface Drawn { longPaths: number; redStroke: string; themeRed: string; bodyClass: string; background: string }
 

@@ -12,7 +12,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { openWorkbench, type Workbench } from './support/workbench';
+import { breakdownFrame, visualizerFrame } from './support/webviews';
+import { openWorkbench, runCommand, type Workbench } from './support/workbench';
 
 const block = (i: number) => `y_true_${i} = [0, 1, 0]\ny_pred_${i} = [0.2, 0.7, 0.1]\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n`;
 // Above the 256 KB from which the features hand a document to the worker, below the 10 000 arrays cap.
@@ -96,5 +97,18 @@ describe('a large document in the web-worker extension host (vscode.dev)', funct
     assert.equal(await lensText(page, 'H(p,q) = 0.916'), 'H(p,q) = 0.916 nats · KL = 0.916 · H(p) = 0');
     assert.ok(await documentsRead(worker) > before, 'the edited document was read by the Web Worker again');
     await page.screenshot({ path: join(shots, '2-after-edit.png') });
+  });
+
+  it('renders the breakdown a lens opens, and opens the visualizer in the editor area, in the web worker host', async () => {
+    const { page } = wb;
+    await page.locator('.codelens-decoration a', { hasText: 'H(p,q)' }).first().click();
+    const breakdown = await breakdownFrame(page);
+    const row = await breakdown.evaluate(() => Array.from(document.querySelectorAll('tr'), (tr) => (tr as HTMLElement).innerText).find((t) => t.startsWith('H(p,q) cross-entropy')) ?? '');
+    assert.match(row, /^H\(p,q\) cross-entropy\s+0\.916291\s+1\.32193$/);
+    await runCommand(page, 'Entropy Lens: Open loss visualizer in editor');
+    // The page loaded under its CSP in the web host: it draws its curves and a loss.
+    const visualizer = await visualizerFrame(page, 'editor');
+    await visualizer.waitForSelector('[data-plot="loss-vs-p"] path.series');
+    await page.screenshot({ path: join(shots, '3-breakdown-and-visualizer.png') });
   });
 });

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { computeInEditor, type ComputeDeps } from '../../src/extension/commands/computeInEditor';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
 import { DEFAULT_LIMITS } from '../../src/parse/types';
+import { until } from './until';
 
 const PAIR = 'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
 const CE = -Math.log(0.7); // 0.3567 nats: a one-hot target on class 1 against q = [0.2, 0.7, 0.1]
@@ -218,22 +219,54 @@ describe('commands: offers that need an answer', () => {
   });
 });
 
+/** The breakdown tabs: rendered webview panels, titled "Breakdown …". */
+const breakdownTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('entropyLens.breakdown'));
+
 describe('commands: breakdown', () => {
-  it('opens the last result as a read-only Markdown document beside the editor', async () => {
+  it('shows the last result rendered in a panel beside the editor, not as raw Markdown', async () => {
+    await vscode.window.tabGroups.close(breakdownTabs());
     const editor = await open(PAIR);
     select(editor, 'y_true =', '0.1])');
     pair(await run('entropyLens.computeCrossEntropy'));
     const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>('entropyLens.showBreakdown');
     assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
+    const tabs = await until(() => (breakdownTabs().length ? breakdownTabs() : undefined), 'the breakdown tab');
+    assert.deepEqual(tabs.map((t) => t.label), ['Breakdown y_true → y_pred']);
+    assert.notEqual(tabs[0]!.group.viewColumn, editor.viewColumn, 'beside the code');
+    // What the user sees is the rendered page: no text editor holds the Markdown source.
+    const raw = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'entropy-lens');
+    assert.deepEqual(raw.map((t) => t.label), []);
+    // The URI still names the breakdown's Markdown (what Copy as Markdown copies).
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri));
     assert.equal(doc.uri.scheme, 'entropy-lens');
-    assert.equal(doc.languageId, 'markdown');
     const text = doc.getText();
     assert.match(text, /^# Entropy Lens breakdown: y_true → y_pred/);
     assert.match(text, /\| H\(p,q\) cross-entropy\s+\|\s+0\.356675 \|\s+0\.514573 \|/);
     assert.match(text, /\|\s+1 \|\s+1 \|\s+0\.7 \|\s+0\.356675 \|/);
     assert.match(text, /## Gradient/);
     assert.equal(editor.document.getText(), PAIR);
+  });
+
+  it('shows the same pair again in the same tab', async () => {
+    const editor = await open(PAIR);
+    select(editor, 'y_true =', '0.1])');
+    pair(await run('entropyLens.computeCrossEntropy'));
+    await vscode.commands.executeCommand('entropyLens.showBreakdown');
+    await vscode.commands.executeCommand('entropyLens.showBreakdown');
+    assert.equal(breakdownTabs().filter((t) => t.label === 'Breakdown y_true → y_pred').length, 1);
+  });
+
+  it('copies the breakdown as Markdown from its panel', async () => {
+    const editor = await open(PAIR);
+    select(editor, 'y_true =', '0.1])');
+    pair(await run('entropyLens.computeCrossEntropy'));
+    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>('entropyLens.showBreakdown');
+    await vscode.env.clipboard.writeText('');
+    assert.equal(await vscode.commands.executeCommand('entropyLens.copyBreakdownAsMarkdown'), true);
+    const copied = await vscode.env.clipboard.readText();
+    assert.equal(copied, (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri!))).getText());
+    assert.match(copied, /\| H\(p,q\) cross-entropy\s+\|\s+0\.356675 \|/);
   });
 
   it('opens the breakdown of the pair a code lens sends', async () => {
@@ -260,7 +293,9 @@ describe('commands: breakdown', () => {
     try {
       const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>('entropyLens.showBreakdown');
       assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
-      const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri))).getText();
+      // What the panel shows and Copy as Markdown copies.
+      assert.equal(await vscode.commands.executeCommand('entropyLens.copyBreakdownAsMarkdown'), true);
+      const text = await vscode.env.clipboard.readText();
       assert.match(text, /## Per element \(bits\)/);
       assert.match(text, /\|\s+1 \|\s+1 \|\s+0\.7 \|\s+0\.514573 \|/);
     } finally {

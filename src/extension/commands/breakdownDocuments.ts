@@ -1,6 +1,7 @@
-// The breakdown as a read-only virtual Markdown document (`entropy-lens:` URIs),
-// opened beside the editor. A content provider works in the Node and the web
-// extension host alike and never touches the file system.
+// The breakdowns' Markdown, kept by URI (`entropy-lens:`): what the rendered
+// panel shows, what *Copy as Markdown* copies, and a read-only virtual document
+// for anyone who opens the URI. A content provider works in the Node and the
+// web extension host alike and never touches the file system.
 import * as vscode from 'vscode';
 
 export const BREAKDOWN_SCHEME = 'entropy-lens';
@@ -25,35 +26,24 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
     return vscode.Uri.from({ scheme: BREAKDOWN_SCHEME, path: `/Breakdown ${name}.md` });
   }
 
-  async show(title: string, markdown: string): Promise<vscode.TextDocument> {
+  /** Keeps `markdown` as the breakdown titled `title` and returns its URI. */
+  store(title: string, markdown: string): vscode.Uri {
     const uri = this.uriFor(title);
     const key = uri.toString();
     this.contents.delete(key);
     this.contents.set(key, markdown);
     while (this.contents.size > KEEP) this.contents.delete(this.contents.keys().next().value!);
-    this.changed.fire(uri); // an open tab re-reads it
-    const doc = await vscode.workspace.openTextDocument(uri);
-    // An already open breakdown re-reads its content asynchronously after the change event.
-    if (doc.getText() !== markdown) await textSettles(doc, markdown);
-    if (doc.languageId !== 'markdown') await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-    await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-    return doc;
+    this.changed.fire(uri); // a document opened on it re-reads it
+    return uri;
+  }
+
+  /** The Markdown kept for `uri`, if it still is. */
+  markdownOf(uri: string): string | undefined {
+    return this.contents.get(uri);
   }
 
   dispose(): void {
     this.changed.dispose();
     this.contents.clear();
   }
-}
-
-/** Resolves when `doc` holds `text` (or after a short wait, so a slow refresh never blocks the command). */
-function textSettles(doc: vscode.TextDocument, text: string, ms = 3000): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => { listener.dispose(); clearTimeout(timer); resolve(); };
-    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.document === doc && doc.getText() === text) done();
-    });
-    const timer = setTimeout(done, ms);
-    if (doc.getText() === text) done();
-  });
 }

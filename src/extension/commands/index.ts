@@ -9,6 +9,7 @@ import type { Config } from '../config';
 import { COMMANDS } from '../ids';
 import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './breakdownMarkdown';
 import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
+import { BreakdownPanels } from './breakdownPanels';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
@@ -19,12 +20,14 @@ export type { ComputeResult } from './types';
 
 export interface CommandsHost {
   register<T extends vscode.Disposable>(d: T): T;
+  /** Where media/breakdown.css is. */
+  extensionUri: vscode.Uri;
   config: Config;
   /** The extension's output channel (owned by the caller). */
   output: vscode.OutputChannel;
 }
 
-/** What showBreakdown returns: the virtual document it opened, or why not. */
+/** What showBreakdown returns: the URI of the breakdown's Markdown (shown rendered in a panel), or why not. */
 export type BreakdownResult = { ok: true; uri: string; title: string } | { ok: false; error: string };
 
 /** The command that computes each kind. */
@@ -40,6 +43,7 @@ export function registerComputeCommands(host: CommandsHost): void {
   const output = host.output;
   const documents = host.register(new BreakdownDocuments());
   host.register(vscode.workspace.registerTextDocumentContentProvider(BREAKDOWN_SCHEME, documents));
+  const panels = host.register(new BreakdownPanels(host.extensionUri, COMMANDS.copyBreakdownAsMarkdown));
   let last: BreakdownSubject | undefined;
 
   const settings = (): ComputeSettings => ({ unit: host.config.unit, eps: host.config.eps });
@@ -52,8 +56,10 @@ export function registerComputeCommands(host: CommandsHost): void {
 
   const openBreakdown = async (subject: BreakdownSubject) => {
     const title = breakdownTitle(subject);
-    const doc = await documents.show(title, breakdownMarkdown(subject));
-    return { ok: true as const, uri: doc.uri.toString(), title };
+    const markdown = breakdownMarkdown(subject);
+    const uri = documents.store(title, markdown);
+    panels.show(uri, title, markdown);
+    return { ok: true as const, uri: uri.toString(), title };
   };
 
   const act = async (action: string | undefined, outcome: Outcome) => {
@@ -129,5 +135,18 @@ export function registerComputeCommands(host: CommandsHost): void {
       report(e);
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
     }
+  }));
+
+  // The panel's title-bar button and its in-page link; a URI argument names the breakdown.
+  host.register(vscode.commands.registerCommand(COMMANDS.copyBreakdownAsMarkdown, async (arg?: unknown): Promise<boolean> => {
+    const uri = typeof arg === 'string' ? arg : panels.current;
+    const markdown = uri === undefined ? undefined : documents.markdownOf(uri);
+    if (markdown === undefined) {
+      void vscode.window.showInformationMessage('Entropy Lens: there is no breakdown to copy: show one first.');
+      return false;
+    }
+    await vscode.env.clipboard.writeText(markdown);
+    vscode.window.setStatusBarMessage('Entropy Lens: breakdown copied as Markdown', 3000);
+    return true;
   }));
 }

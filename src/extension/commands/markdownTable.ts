@@ -1,5 +1,5 @@
 // Markdown tables padded to their column widths, so the breakdown reads well as
-// raw text in the editor and renders as a table in the Markdown preview.
+// raw text when copied, and renders as a table in its panel (breakdownHtml.ts).
 
 export type Align = 'left' | 'right';
 

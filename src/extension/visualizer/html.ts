@@ -4,11 +4,15 @@
 // images only from there or from blob: (the PNG export draws the figure's SVG
 // through a blob: URL onto a canvas). No 'unsafe-inline', no 'unsafe-eval'.
 
+/** Where the webview is: the side view or an editor tab (the page's background follows). */
+export type Place = 'view' | 'editor';
+
 export interface HtmlParts {
   cspSource: string;
   scriptUri: string;
   styleUri: string;
   nonce: string;
+  place?: Place;
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
@@ -41,7 +45,7 @@ export function visualizerHtml(p: HtmlParts): string {
 <link rel="stylesheet" href="${escapeAttr(p.styleUri)}">
 <title>Entropy Lens visualizer</title>
 </head>
-<body>
+<body data-place="${p.place ?? 'view'}">
 <main id="app" aria-label="Entropy Lens loss visualizer"></main>
 <script nonce="${p.nonce}" src="${escapeAttr(p.scriptUri)}"></script>
 </body>

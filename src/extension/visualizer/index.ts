@@ -1,12 +1,17 @@
-// The visualizer's registration: the webview view provider for
-// `entropyLens.visualizer` and the command `entropyLens.showVisualizer`, which
-// reveals the view and optionally shows a {target, prediction, …} pair.
+// The visualizer's registration: the webview view `entropyLens.visualizer`,
+// its editor-area panel, and the commands `entropyLens.showVisualizer` (reveal
+// the visualizer, optionally with a {target, prediction, …} pair) and
+// `entropyLens.openVisualizerInEditor` (the same in an editor tab). Both
+// webviews show the one shared pair.
 import * as vscode from 'vscode';
 import { COMMANDS } from '../ids';
+import { SharedPair, type Log } from './connection';
+import { VisualizerEditorPanel } from './editorPanel';
 import { pairFromCommandArgument } from './pairArgument';
-import { VIEW_ID, VisualizerViewProvider, type Log } from './provider';
+import { VIEW_ID, VisualizerViewProvider } from './provider';
 
 export const SHOW_COMMAND = COMMANDS.showVisualizer;
+export const OPEN_IN_EDITOR_COMMAND = COMMANDS.openVisualizerInEditor;
 export { VIEW_ID };
 
 export interface VisualizerHost {
@@ -14,23 +19,45 @@ export interface VisualizerHost {
   subscriptions: { dispose(): unknown }[];
 }
 
+export interface Visualizer {
+  view: VisualizerViewProvider;
+  panel: VisualizerEditorPanel;
+  shared: SharedPair;
+}
+
 const consoleLog: Log = (level, message) => console[level === 'info' ? 'log' : level](`[entropy-lens] ${message}`);
 
-export function registerVisualizer(ctx: VisualizerHost, log: Log = consoleLog): VisualizerViewProvider {
-  const provider = new VisualizerViewProvider(ctx.extensionUri, log);
+export function registerVisualizer(ctx: VisualizerHost, log: Log = consoleLog): Visualizer {
+  const shared = new SharedPair();
+  const view = new VisualizerViewProvider(ctx.extensionUri, shared, log);
+  const panel = new VisualizerEditorPanel(ctx.extensionUri, shared, log);
+
+  /** Takes a command's optional pair argument into the shared state; a malformed one is refused with a message. */
+  const accept = (command: string, arg: unknown): void => {
+    if (arg === undefined || arg === null) return;
+    const pair = pairFromCommandArgument(arg);
+    if (pair.ok) {
+      shared.set(pair.value);
+      return;
+    }
+    log('warn', `${command}: ${pair.error}`);
+    void vscode.window.showErrorMessage(`Entropy Lens: cannot show this pair in the visualizer — ${pair.error}.`);
+  };
+
   ctx.subscriptions.push(
-    provider,
-    vscode.window.registerWebviewViewProvider(VIEW_ID, provider),
+    view,
+    panel,
+    vscode.window.registerWebviewViewProvider(VIEW_ID, view),
     vscode.commands.registerCommand(SHOW_COMMAND, async (arg?: unknown) => {
-      if (arg === undefined || arg === null) return provider.show();
-      const pair = pairFromCommandArgument(arg);
-      if (!pair.ok) {
-        log('warn', `${SHOW_COMMAND}: ${pair.error}`);
-        void vscode.window.showErrorMessage(`Entropy Lens: cannot show this pair in the visualizer — ${pair.error}.`);
-        return provider.show();
-      }
-      return provider.show(pair.value);
+      accept(SHOW_COMMAND, arg);
+      // Once the user has the visualizer in an editor tab, pairs go there rather than to the side bar.
+      if (panel.isOpen) panel.open(true);
+      else await view.reveal();
+    }),
+    vscode.commands.registerCommand(OPEN_IN_EDITOR_COMMAND, (arg?: unknown) => {
+      accept(OPEN_IN_EDITOR_COMMAND, arg);
+      panel.open();
     }),
   );
-  return provider;
+  return { view, panel, shared };
 }

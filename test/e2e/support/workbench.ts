@@ -122,6 +122,8 @@ export async function setColorTheme(page: Page, label: string): Promise<void> {
   await runCommand(page, 'Preferences: Color Theme');
   await page.locator('.quick-input-widget input').fill(label);
   await pickRow(page, label, 15_000);
+  // The picker previews the highlighted theme; only once it has closed is the choice made.
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 /** Opens a file of the workspace from the explorer and waits for its editor. */

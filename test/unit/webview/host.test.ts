@@ -22,6 +22,14 @@ describe('webview HTML and CSP', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  it('says where it is shown, so an editor tab takes the editor background', () => {
+    expect(html).toContain('<body data-place="view">');
+    const parts = { cspSource: 'c', scriptUri: 's', styleUri: 't', nonce: 'n' };
+    expect(visualizerHtml({ ...parts, place: 'editor' })).toContain('<body data-place="editor">');
+    // The same page and policy in both places.
+    expect(visualizerHtml({ ...parts, place: 'editor' }).replace('editor', 'view')).toBe(visualizerHtml(parts));
+  });
+
   it('makes a fresh 32-character alphanumeric nonce each time', () => {
     const a = makeNonce(), b = makeNonce();
     expect(a).toMatch(/^[A-Za-z0-9]{32}$/);
