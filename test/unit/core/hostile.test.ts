@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyze, binaryCrossEntropy, categoricalCrossEntropy, classify, CoreError, crossEntropy, entropy, entropyOf, evaluate,
-  klDivergence, logSumExp,
+  klDivergence, logSumExp, sum,
 } from '../../../src/core';
 import { MAX_MESSAGE } from '../../../src/core/errors';
 import { MAX_ELEMENTS } from '../../../src/core/validate';
@@ -59,6 +59,7 @@ describe('hostile input', () => {
     expect(classify({ length: 1e15 } as never).kind).toBe('unknown');
     expect(classify(sparse).kind).toBe('unknown');
     expect(entropyOf({ length: 1e15 } as never).kind).toBe('unknown');
+    expect(coreError(() => sum({ length: 1e15 } as never)).code).toBe('OUT_OF_RANGE');
     expect(performance.now() - t0).toBeLessThan(500);
   });
 
