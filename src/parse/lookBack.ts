@@ -473,3 +473,16 @@ function matchBack(s: string, p: number, open: number, close: number, floor: num
   }
   return -1;
 }
+
+/** The first position from `j` that is not a space or tab (at most `n`). */
+export function skipSpaces(s: string, j: number, n: number): number {
+  while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  return j;
+}
+
+/** hashWord of s[a, b) without slicing. */
+export function hashWordRange(s: string, a: number, b: number): number {
+  let h = 0;
+  for (let k = b - 1; k >= a; k--) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
+}
