@@ -164,8 +164,12 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
   s.arrays.forEach((want, i) => {
     c.expected++;
     const nums = expectedNumbers(want);
+    // Same numbers in reading order, or the same numbers in another order (a column-major
+    // literal reported as rows): either way the same array.
+    const sorted = [...nums].sort((x, y) => x - y);
+    const same = (got: number[]): boolean => sameNumbers(got, nums) || sameNumbers([...got].sort((x, y) => x - y), sorted);
     const k = found.findIndex((f, j) =>
-      !expectedOf.has(j) && overlaps(ranges[i]!, f.start, f.end) && sameNumbers(flatten(f.values), nums));
+      !expectedOf.has(j) && overlaps(ranges[i]!, f.start, f.end) && same(flatten(f.values)));
     if (k < 0) {
       const near = found.find((f) => overlaps(ranges[i]!, f.start, f.end));
       problems.push(`missed ${want.name ?? ''} ${want.src.slice(0, 40)}${near ? ` (found ${JSON.stringify(near.values).slice(0, 40)} there)` : ''}`);
@@ -179,7 +183,9 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
     if (roles(want.role).includes(f.role)) c.rolesRight++;
     else problems.push(`role of ${want.name ?? want.src.slice(0, 30)}: ${f.role}, expected ${roles(want.role).join(' | ')}`);
     const shape = expectedShape(want);
-    if (f.shape.length === shape.length && f.shape.every((d, j) => d === shape[j])) c.shapesRight++;
+    // A 1 × n or n × 1 matrix is the same vector as [n] (MATLAB rows, a batch of one).
+    const squeeze = (d: readonly number[]): string => d.filter((x) => x !== 1).join('x');
+    if (squeeze(f.shape) === squeeze(shape)) c.shapesRight++;
     else problems.push(`shape of ${want.name ?? want.src.slice(0, 30)}: [${f.shape}], expected [${shape}]`);
     if (want.name !== undefined) {
       c.namesExpected++;
