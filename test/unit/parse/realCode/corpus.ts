@@ -6,6 +6,7 @@ import { jsSnippets } from './js';
 import { juliaSnippets, matlabSnippets, rSnippets } from './juliaMatlabR';
 import { cppSnippets, csharpSnippets, javaSnippets, kotlinSnippets } from './clike';
 import { markdownSnippets, printedSnippets, rustSnippets } from './rustProse';
+import { moreSnippets } from './more';
 
 export const realCodeSnippets: RealSnippet[] = [
   ...pythonSnippets,
@@ -22,4 +23,5 @@ export const realCodeSnippets: RealSnippet[] = [
   ...rustSnippets,
   ...markdownSnippets,
   ...printedSnippets,
+  ...moreSnippets,
 ];
