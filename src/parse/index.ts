@@ -25,13 +25,13 @@ export * from './types';
 export function findArrays(text: string, languageId: string, limits?: Partial<FinderLimits>): FindResult {
   const caps = mergeLimits(limits);
   if (typeof text !== 'string') {
-    return { arrays: [], pairs: [], issues: [{ offset: 0, message: 'the text to search is not a string' }] };
+    return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'not-a-string', message: 'the text to search is not a string' }] };
   }
   let scanned;
   try {
     scanned = scanDocument(text, languageId, caps);
   } catch (e) {
-    return { arrays: [], pairs: [], issues: [{ offset: 0, message: `the finder failed on this text: ${errorText(e)}` }] };
+    return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }] };
   }
   const arrays: FoundArray[] = [];
   // Each name's side is read once, for the role and for the pairs by name.
@@ -48,7 +48,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     } catch {
       roleReason = 'the role could not be judged';
     }
-    arrays.push({ start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues });
+    arrays.push({ start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues, issueDetails: a.issueDetails });
     sides.push(side);
   }
   let pairs: FindResult['pairs'] = [];
@@ -58,7 +58,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     pairs = found.pairs;
     refineRoles(arrays, pairs, found.signatures);
   } catch (e) {
-    issues.push({ offset: 0, message: `pairing failed: ${errorText(e)}` });
+    issues.push({ offset: 0, kind: 'internal-failure', message: `pairing failed: ${errorText(e)}` });
   }
   return { arrays, pairs, issues };
 }

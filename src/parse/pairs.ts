@@ -5,7 +5,7 @@
 //   3. neighbours in the text with the same shape whose roles fit.
 // An array is the prediction of at most one pair, and never both sides.
 
-import type { FoundArray, FoundPair } from './types';
+import type { FoundArray, FoundPair, PairRule } from './types';
 import type { CallArgument, CallSite } from './scanner';
 import { keywordRole, snakeCase, type LossSignature } from './callSignatures';
 import { nameSide, type NameSide } from './names';
@@ -37,11 +37,17 @@ export function findPairs(
   const asPrediction = new Uint8Array(arrays.length);
   const asTarget = new Uint8Array(arrays.length);
   // A pair once added marks its prediction, so the same pair can never be added twice.
-  const add = (target: number, prediction: number, reason: string): boolean => {
+  const add = (target: number, prediction: number, reason: string, rule: PairRule, callee?: string): boolean => {
     if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
-    pairs.push({ target, prediction, reason });
+    const binary = currentSignature !== undefined ? currentSignature.binary : isBinaryPair(arrays[target]!, arrays[prediction]!);
+    const pair: FoundPair = { target, prediction, reason, rule, binary };
+    if (callee !== undefined) {
+      pair.callee = callee;
+      pair.signature = currentSignature;
+    }
+    pairs.push(pair);
     signatures.push(currentSignature);
     return true;
   };
@@ -77,7 +83,7 @@ export function findPairs(
     if (t === undefined || p === undefined) continue;
     const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
     currentSignature = call.signature;
-    add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`);
+    add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`, 'call', call.callee);
   }
   currentSignature = undefined;
 
@@ -110,7 +116,7 @@ export function findPairs(
     if (best >= 0) {
       const tn = arrays[best]!.name!;
       const qn = arrays[q]!.name!;
-      add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`);
+      add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`, 'names');
     }
   }
 
@@ -128,7 +134,7 @@ export function findPairs(
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
         if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a))) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
-          if (add(t, p, `neighbours of the same shape: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`)) {
+          if (add(t, p, `neighbours of the same shape: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`, 'neighbours')) {
             prev = -1;
             continue;
           }
@@ -138,6 +144,30 @@ export function findPairs(
     prev = k;
   }
   return { pairs, signatures };
+}
+
+/**
+ * A binary problem without a binary loss to say so: 1-D labels that are all
+ * 0 or 1 beside 1-D values in [0, 1] of the same length that are not a
+ * distribution over classes themselves (P(class 1) per sample).
+ */
+export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
+  if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0]) return false;
+  const tv = t.values as number[];
+  const pv = p.values as number[];
+  if (tv.length < 2) return false;
+  let ones = 0;
+  for (const v of tv) {
+    if (v !== 0 && v !== 1) return false;
+    ones += v;
+  }
+  let sum = 0;
+  for (const v of pv) {
+    if (!(v >= 0 && v <= 1)) return false;
+    sum += v;
+  }
+  // One 1 among zeros beside a distribution is a one-hot target of one sample.
+  return !(ones === 1 && Math.abs(sum - 1) < 1e-6);
 }
 
 function describe(a: FoundArray): string {

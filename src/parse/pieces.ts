@@ -1,7 +1,7 @@
 // Finished literals: rows gathered into a 2-D piece, and a piece turned into
 // the array the scanner reports (values, shape, its own issues).
 
-import type { Values } from './types';
+import type { ArrayIssue, Values } from './types';
 import type { Frame, Piece } from './frame';
 
 /** Non-finite values noted by spelling per array; the rest are counted. */
@@ -15,6 +15,7 @@ export interface ScannedArray {
   values: Values;
   shape: number[];
   issues: string[];
+  issueDetails: ArrayIssue[];
   /** The wrapper call around the literal, e.g. `np.array`, `vec!`. */
   wrapper: string | undefined;
 }
@@ -58,7 +59,7 @@ export function matrixPiece(f: Frame, rows: number[][], end: number): Piece {
 
 /** The array a finished piece reports: values, shape and its issues (ragged, capped, non-finite). */
 export function scannedArray(piece: Piece, name: string | undefined, wrapper: string | undefined, maxElements: number): ScannedArray {
-  const issues: string[] = [];
+  const details: ArrayIssue[] = [];
   let values: Values;
   let shape: number[];
   if (piece.rows) {
@@ -68,7 +69,7 @@ export function scannedArray(piece: Piece, name: string | undefined, wrapper: st
     shape = [rows.length, width];
     for (let r = 1; r < rows.length; r++) {
       if (rows[r]!.length !== width) {
-        issues.push(`ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}`);
+        details.push({ kind: 'ragged', row: r, message: `ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}` });
         break;
       }
     }
@@ -77,11 +78,19 @@ export function scannedArray(piece: Piece, name: string | undefined, wrapper: st
     shape = [values.length];
   }
   if (piece.capped) {
-    issues.push(`capped: only the first ${maxElements} of ${piece.count} values were read (maxElements)`);
+    details.push({
+      kind: 'capped', count: maxElements, total: piece.count,
+      message: `capped: only the first ${maxElements} of ${piece.count} values were read (maxElements)`,
+    });
   }
   if (piece.nonFinite > 0) {
     const more = piece.nonFinite > MAX_NOTES ? `, and ${piece.nonFinite - MAX_NOTES} more` : '';
-    issues.push(`non-finite: ${piece.nonFinite} value${piece.nonFinite === 1 ? '' : 's'} (${(piece.notes ?? []).join(', ')}${more})`);
+    details.push({
+      kind: 'non-finite', count: piece.nonFinite,
+      message: `non-finite: ${piece.nonFinite} value${piece.nonFinite === 1 ? '' : 's'} (${(piece.notes ?? []).join(', ')}${more})`,
+    });
   }
-  return { start: piece.start, end: piece.end, name, values, shape, issues, wrapper };
+  const issues: string[] = [];
+  for (const d of details) issues.push(d.message);
+  return { start: piece.start, end: piece.end, name, values, shape, issues, issueDetails: details, wrapper };
 }

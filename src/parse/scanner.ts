@@ -141,7 +141,7 @@ export class Scanner {
     while (i < n && !this.stopped) i = this.scanChunk(i, Math.min(n, i + SCAN_CHUNK));
     this.finishOpenFrames();
     if (this.issueCount > MAX_ISSUES) {
-      this.issues.push({ offset: 0, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
+      this.issues.push({ offset: 0, kind: 'more-issues', count: this.issueCount - MAX_ISSUES, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
     }
     this.sortArrays();
     return { arrays: this.arrays, calls: this.calls, issues: this.issues };
@@ -506,6 +506,7 @@ export class Scanner {
     if (piece.deep) {
       this.note({
         offset: piece.start,
+        kind: 'too-deep',
         message: `arrays nested 3 or more levels deep are not read (only 1-D values and 2-D rows): the literal at offset ${piece.start}`,
       });
       return;
@@ -514,6 +515,8 @@ export class Scanner {
       this.stopped = true;
       this.note({
         offset: piece.start,
+        kind: 'max-arrays',
+        limit: this.limits.maxArrays,
         message: `stopped after ${this.limits.maxArrays} arrays (maxArrays); the text from offset ${piece.start} on was not searched`,
       });
       return;
@@ -660,6 +663,8 @@ export class Scanner {
       this.overflow = 1;
       this.note({
         offset: i,
+        kind: 'max-depth',
+        limit: this.limits.maxDepth,
         message: `brackets nested deeper than ${this.limits.maxDepth} (maxDepth) at offset ${i}: the inside was skipped`,
       });
       if (parent !== null) {
@@ -942,6 +947,7 @@ export class Scanner {
       const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
       this.note({
         offset: outer,
+        kind: 'unclosed',
         message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more} has no closing bracket before the end of the text`,
       });
     }
