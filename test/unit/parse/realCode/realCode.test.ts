@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findArrays, type FindResult } from '../../../../src/parse/index';
 import { realCodeSnippets } from './corpus';
 import { groupOf, measure, oracle, table, type Finder } from './measure';
+import { flatNumbers, shapeFromSrc } from './values';
 
 /** The issue's targets on this corpus: the one place they are written. */
 export const REAL_CODE_TARGETS = Object.freeze({
@@ -31,6 +32,18 @@ describe('real-code corpus: the measurement is sound', () => {
     for (const g of GROUPS) expect(groups, g).toContain(g);
     const ids = realCodeSnippets.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('reads expected numbers from a literal: constant arithmetic, suffixes, rows; anything else must be given by hand', () => {
+    expect(flatNumbers('[1/2, 1/2]')).toEqual([0.5, 0.5]);
+    expect(flatNumbers('[2**-1, 2**-2, -1/4, 1e-3*5, 2^-3]')).toEqual([0.5, 0.25, -0.25, 0.005, 0.125]);
+    expect(flatNumbers('c(1/5, 3/5)')).toEqual([0.2, 0.6]);
+    expect(flatNumbers('{0.5f, 1.0f32, -1e9, 2L}')).toEqual([0.5, 1, -1e9, 2]);
+    expect(flatNumbers('[0.1 -0.2; 3 4]')).toEqual([0.1, -0.2, 3, 4]);
+    expect(shapeFromSrc('[[1, 2, 3], [4, 5, 6]]')).toEqual([2, 3]);
+    expect(shapeFromSrc('[1 0 0; 0 1 0]')).toEqual([2, 3]);
+    expect(shapeFromSrc('c(1, 2, 3, 4)')).toEqual([4]);
+    expect(() => flatNumbers('Vector{Float64}: 0.1')).toThrow(/by hand/);
   });
 
   it('an oracle that answers what the corpus expects scores 100 % (every spot is in its text, once)', () => {
@@ -67,7 +80,7 @@ describe('real-code corpus: the measurement is sound', () => {
       const r: FindResult = right(t, l);
       const keep = r.arrays.map(() => seen++ % 3 !== 2);
       const index = new Map<number, number>();
-      const arrays = r.arrays.filter((a, i) => keep[i] && index.set(i, index.size));
+      const arrays = r.arrays.filter((_, i) => keep[i] && index.set(i, index.size));
       const pairs = r.pairs.filter((p) => index.has(p.target) && index.has(p.prediction))
         .map((p) => ({ ...p, target: index.get(p.target)!, prediction: index.get(p.prediction)! }));
       return { arrays, pairs, issues: [] };

@@ -21,16 +21,16 @@ export function evalConst(expr: string): number {
   const parts = expr.split(/\s*(\*\*|\^|\/|\*)\s*/);
   const nums: number[] = [];
   const ops: string[] = [];
-  for (let i = 0; i < parts.length; i++) (i % 2 ? ops : nums).push(i % 2 ? parts[i]! : (num(parts[i]!) as never));
+  parts.forEach((p, i) => (i % 2 ? ops.push(p) : nums.push(num(p))));
   // powers, right to left
   for (let i = ops.length - 1; i >= 0; i--) {
     if (ops[i] === '**' || ops[i] === '^') {
-      nums.splice(i, 2, (nums[i] as number) ** (nums[i + 1] as number));
+      nums.splice(i, 2, nums[i]! ** nums[i + 1]!);
       ops.splice(i, 1);
     }
   }
-  let v = nums[0] as number;
-  for (let i = 0; i < ops.length; i++) v = ops[i] === '*' ? v * (nums[i + 1] as number) : v / (nums[i + 1] as number);
+  let v = nums[0]!;
+  for (let i = 0; i < ops.length; i++) v = ops[i] === '*' ? v * nums[i + 1]! : v / nums[i + 1]!;
   return v;
 }
 
