@@ -78,10 +78,10 @@ scores = [3.0, 1.0, 0.2]
 print(softmax(scores))
 `, [A('[3.0, 1.0, 0.2]', 'logits', 'scores')]),
 
-  py('nll_loss with log_softmax output', ['ordinary'], `log_probs = torch.tensor([[-0.4170, -1.0728, -3.0728]])
+  py('nll_loss with log_softmax output', ['ordinary'], `log_probs = torch.tensor([[-0.4170, -1.4170, -2.3170]])
 labels = torch.tensor([0])
 loss = F.nll_loss(log_probs, labels)
-`, [A('[[-0.4170, -1.0728, -3.0728]]', 'log-probabilities', 'log_probs'), A('[0]', 'class-indices', 'labels')],
+`, [A('[[-0.4170, -1.4170, -2.3170]]', 'log-probabilities', 'log_probs'), A('[0]', 'class-indices', 'labels')],
   [P('labels', 'log_probs')]),
 
   py('label smoothing target', ['ordinary'], `smoothed = [0.9, 0.05, 0.05]

@@ -89,7 +89,7 @@ target = torch.tensor([3, 1, 4])
 
   md('citation numbers are not arrays', ['ordinary'], `Cross-entropy was popularised for classifiers [1] and for language models [2].
 Label smoothing [3] replaces [1, 0, 0] by [0.9, 0.05, 0.05].
-`, [A('[1, 0, 0]', 'one-hot'), A('[0.9, 0.05, 0.05]', 'target')], [], { notArrays: [N('[1]'), N('[2]'), N('[3]')] }),
+`, [A('[1, 0, 0]', 'one-hot'), A('[0.9, 0.05, 0.05]', ['target', 'probabilities'])], [], { notArrays: [N('[1]'), N('[2]'), N('[3]')] }),
 
   md('julia fence with printed output', ['printed', '9'], `\`\`\`julia
 julia> y = [1, 0, 0]; ŷ = [0.6, 0.3, 0.1];
