@@ -58,6 +58,7 @@ export interface Figures {
 
 export interface SnippetReport {
   id: string;
+  tags: string[];
   lang: string;
   group: string;
   counts: Counts;
@@ -67,6 +68,8 @@ export interface SnippetReport {
 
 export interface Measurement {
   groups: { group: string; counts: Counts; figures: Figures }[];
+  /** The same per tag (the issue's patterns 1–10, 'ordinary', 'printed'); a snippet counts under each of its tags. */
+  tags: { group: string; counts: Counts; figures: Figures }[];
   overall: { counts: Counts; figures: Figures };
   snippets: SnippetReport[];
 }
@@ -235,7 +238,7 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
     if (!hit.has(k)) problems.push(`missing pair ${p.target} → ${p.prediction}`);
   }
   if (problems.length === 0) c.fullyRight = 1;
-  return { id: s.id, lang: s.lang, group: groupOf(s.lang), counts: c, problems };
+  return { id: s.id, tags: s.tags, lang: s.lang, group: groupOf(s.lang), counts: c, problems };
 }
 
 /** Scores the corpus per language group and overall. */
@@ -248,8 +251,17 @@ export function measure(snippets: readonly RealSnippet[], finder: Finder = findA
     add(byGroup.get(r.group)!, r.counts);
     add(overall, r.counts);
   }
+  const byTag = new Map<string, Counts>();
+  for (const r of reports) {
+    for (const t of r.tags) {
+      if (!byTag.has(t)) byTag.set(t, zero());
+      add(byTag.get(t)!, r.counts);
+    }
+  }
+  const order = (t: string): number => (/^\d+$/.test(t) ? Number(t) : t === 'ordinary' ? 0 : 99);
   return {
     groups: [...byGroup].map(([group, counts]) => ({ group, counts, figures: figures(counts) })),
+    tags: [...byTag].sort((a, b) => order(a[0]) - order(b[0])).map(([group, counts]) => ({ group, counts, figures: figures(counts) })),
     overall: { counts: overall, figures: figures(overall) },
     snippets: reports,
   };
@@ -257,15 +269,15 @@ export function measure(snippets: readonly RealSnippet[], finder: Finder = findA
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
-/** The per-language table and the overall row, as Markdown. */
-export function table(m: Measurement): string {
-  const head = ['language', 'snippets', 'arrays', 'arrays found', 'precision', 'roles right', 'shapes right', 'pairs', 'pairs found', 'wrong pairs', 'shape args reported', 'fully right'];
+/** The per-language table (or per tag: by = 'tags') and the overall row, as Markdown. */
+export function table(m: Measurement, by: 'groups' | 'tags' = 'groups'): string {
+  const head = [by === 'groups' ? 'language' : 'pattern', 'snippets', 'arrays', 'arrays found', 'precision', 'roles right', 'shapes right', 'pairs', 'pairs found', 'wrong pairs', 'shape args reported', 'fully right'];
   const row = (name: string, c: Counts, f: Figures): string[] => [
     name, String(c.snippets), String(c.expected), pct(f.arraysFound), pct(f.precision), pct(f.rolesRight), pct(f.shapesRight),
     String(c.requiredPairs), pct(f.pairsFound), `${c.wrongPairs} of ${c.pairsMade} (${pct(f.wrongPairs)})`,
     String(c.shapeArgsReported), `${c.fullyRight} of ${c.snippets}`,
   ];
-  const rows = [...m.groups.map((g) => row(g.group, g.counts, g.figures)), row('**overall**', m.overall.counts, m.overall.figures)];
+  const rows = [...m[by].map((g) => row(g.group, g.counts, g.figures)), row('**overall**', m.overall.counts, m.overall.figures)];
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
