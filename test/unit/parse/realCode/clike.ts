@@ -137,7 +137,7 @@ export const kotlinSnippets: RealSnippet[] = [
 val outputs = Matrix(2, 3, 0.1, 0.8, 0.1, 0.6, 0.3, 0.1)
 val loss = crossEntropy(targets, outputs)
 `, [A('0.0, 1.0, 0.0, 1.0, 0.0, 0.0', 'one-hot', 'targets', { shape: [2, 3] }), A('0.1, 0.8, 0.1, 0.6, 0.3, 0.1', 'probabilities', 'outputs', { shape: [2, 3] })],
-  [P('targets', 'outputs')], { notArrays: [N('2, 3, 0.0'), N('2, 3, 0.1')] }),
+  [P('targets', 'outputs')], { notArrays: [N('(2, 3', 0), N('(2, 3', 1)] }),
 
   kt('doubleArrayOf pair', ['ordinary'], `val yTrue = doubleArrayOf(0.0, 0.0, 1.0)
 val yPred = doubleArrayOf(0.2, 0.1, 0.7)

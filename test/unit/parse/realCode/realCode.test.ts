@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { findArrays, type FindResult } from '../../../../src/parse/index';
 import { realCodeSnippets } from './corpus';
-import { groupOf, measure, oracle, table, type Finder } from './measure';
+import { groupOf, locate, measure, oracle, table, type Finder } from './measure';
 import { flatNumbers, shapeFromSrc } from './values';
 
 /** The issue's targets on this corpus: the one place they are written. */
@@ -52,6 +52,18 @@ describe('real-code corpus: the measurement is sound', () => {
     expect(m.snippets.filter((s) => s.problems.length > 0).map((s) => `${s.id}: ${s.problems.join('; ')}`)).toEqual([]);
     expect([f.arraysFound, f.precision, f.rolesRight, f.pairsFound, f.fullyRight]).toEqual([1, 1, 1, 1, 1]);
     expect([f.wrongPairs, f.shapeArgsReported]).toEqual([0, 0]);
+  });
+
+  it('no shape argument or optional spot overlaps an expected array (the matching stays unambiguous)', () => {
+    const clashes: string[] = [];
+    for (const s of realCodeSnippets) {
+      const arrays = s.arrays.map((a) => locate(s.text, a, s.id));
+      for (const spot of [...(s.notArrays ?? []), ...(s.optional ?? [])]) {
+        const [b, e] = locate(s.text, spot, s.id);
+        if (arrays.some(([x, y]) => b < y && x < e)) clashes.push(`${s.id}: ${spot.src}`);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('a finder that is wrong on purpose scores lower on each measure it gets wrong', () => {
