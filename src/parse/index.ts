@@ -10,6 +10,7 @@ import { importedLossAliases } from './imports';
 import { refineRoles, roleWithSide } from './roles';
 import { findPairs } from './pairs';
 import { nameSide, type NameSide } from './names';
+import { readShapes } from './shapeArgs';
 
 export * from './types';
 
@@ -30,6 +31,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   let scanned;
   try {
     scanned = scanDocument(text, languageId, caps);
+    readShapes(text, scanned, syntaxFor(typeof languageId === 'string' ? languageId : '').family);
   } catch (e) {
     return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }] };
   }
@@ -48,7 +50,9 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     } catch {
       roleReason = 'the role could not be judged';
     }
-    arrays.push({ start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues, issueDetails: a.issueDetails });
+    const found: FoundArray = { start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues, issueDetails: a.issueDetails };
+    if (a.shapedBy !== undefined) found.shapedBy = a.shapedBy;
+    arrays.push(found);
     sides.push(side);
   }
   let pairs: FindResult['pairs'] = [];

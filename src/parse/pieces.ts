@@ -18,6 +18,8 @@ export interface ScannedArray {
   issueDetails: ArrayIssue[];
   /** The wrapper call around the literal, e.g. `np.array`, `vec!`. */
   wrapper: string | undefined;
+  /** A flat literal given rows by the code around it (shapeArgs.ts): the call or key that gave the shape. */
+  shapedBy?: string | undefined;
 }
 
 /** A literal of literals closing at `end`: its children are the rows. */

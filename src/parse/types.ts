@@ -28,6 +28,13 @@ export interface FoundArray {
   /** [n] for 1-D, [rows, columns] for 2-D (columns of the first row when ragged). */
   shape: number[];
   role: Role;
+  /**
+   * Set when a flat literal is reported with a shape the code around it gives
+   * (`tf.tensor2d(values, [3, 2])`, `.reshape(2, 3)`, R's `matrix(c(…), nrow = 2)`):
+   * the call or key that gave it. Its values are the literal's read by rows of
+   * that shape (column by column where the call fills columns first).
+   */
+  shapedBy?: string | undefined;
   /** One sentence saying why the role was chosen. */
   roleReason?: string | undefined;
   /** Problems found while reading it: ragged rows, capped, non-finite values, … (sentences; see `issueDetails`). */
