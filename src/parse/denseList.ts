@@ -126,6 +126,13 @@ function readDenseWindow(f: Frame, i: number, s: string, n: number, w: TextWindo
     const end = d + 48;
     if (!(digits > 0 && mantissa <= MAX_EXACT && scale >= -22 && scale <= 22 &&
       (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || q >= lim))) break;
+    // A space after a number: only a separator, a closer or a line end may follow (`1 - 2` is arithmetic: the general path).
+    if (end === 32) {
+      let r = q + 1;
+      while (b[r] === 32) r++;
+      const x = b[r]!;
+      if (!(x === 44 || x === 93 || x === 41 || x === 125 || x === 10 || x === 13)) break;
+    }
     const v = exactDecimal(mantissa, scale);
     if (++count > max) capped = true;
     else {

@@ -24,6 +24,7 @@ import {
 import { isVectorCall, VECTOR_CALL_HASHES, VECTOR_CALLS, type CallSite } from './callSites';
 import { dropValues, Frame, grow, Kind, NO_SCRATCH, SCRATCH, toValues, type Piece } from './frame';
 import { readDense } from './denseList';
+import { readConstant } from './constants';
 import { MAX_NOTES, matrixPiece, rowsPiece, scannedArray, type ScannedArray } from './pieces';
 
 export type { CallArgument, CallSite } from './callSites';
@@ -72,6 +73,8 @@ export class Scanner {
   private readonly maxElements: number;
   private readonly table: Uint8Array;
   private readonly code: boolean;
+  /** `^` is a power (R, MATLAB, Julia), not xor. */
+  private readonly caretPower: boolean;
   private readonly trivia: Trivia;
   /** The text as bytes, a window at a time (fastSkip.ts). */
   private readonly win: TextWindow;
@@ -112,6 +115,7 @@ export class Scanner {
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
+    this.caretPower = syntax.family === 'r' || syntax.family === 'matlab' || syntax.family === 'julia';
     this.win = new TextWindow(s, this.n);
     this.trivia = new Trivia(s, this.n, syntax, this.win);
     // Outside literals only openers, quotes, comment starts and the innermost
@@ -280,7 +284,10 @@ export class Scanner {
             return i;
           }
         }
-        const j = readNumber(s, i, n, suffixes, this.syntax.family === 'julia' && !this.syntax.fenced);
+        const julia = this.syntax.family === 'julia' && !this.syntax.fenced;
+        let j = readNumber(s, i, n, suffixes, julia);
+        // `1/2`, `2**-3`, `1e-3*5`: constant arithmetic is a value.
+        if (j >= 0) j = readConstant(s, i, j, n, suffixes, julia, this.caretPower, matrix);
         if (j < 0) {
           this.invalidate(f);
           return i;

@@ -105,8 +105,9 @@ export const matlabJuliaCases: CorpusCase[] = [
   m('transpose, then a doubled quote inside a string', "A = B';\np = [0.5 0.5];\ns = 'it''s [1 2]';\n", {
     arrays: [{ src: '[0.5 0.5]', name: 'p', values: [0.5, 0.5] }],
   }),
-  m('[1 - 2] is an expression, [1 -2] and [1 , -2] are two elements', 'x = [1 - 2];\ny = [1 -2];\nz = [1 , -2];\n', {
+  m('[1 - 2] is one value, [1 -2] and [1 , -2] are two elements', 'x = [1 - 2];\ny = [1 -2];\nz = [1 , -2];\n', {
     arrays: [
+      { src: '[1 - 2]', name: 'x', values: [-1] },
       { src: '[1 -2]', name: 'y', values: [1, -2] },
       { src: '[1 , -2]', name: 'z', values: [1, -2] },
     ],

@@ -167,7 +167,10 @@ export const pythonCases: CorpusCase[] = [
     arrays: [{ src: '[1, 2, 3]', values: [1, 2, 3] }],
   }),
   py('complex numbers are not real arrays', 'a = [1j, 2 + 3j]\n', { arrays: [] }),
-  py('arithmetic inside a list is not a literal', 'p = [1 - 0.3, 0.3]\n', { arrays: [] }),
+  py('constant arithmetic inside a list is a value', 'p = [1 - 0.3, 0.3]\n', {
+    arrays: [{ src: '[1 - 0.3, 0.3]', name: 'p', values: [1 - 0.3, 0.3] }],
+  }),
+  py('arithmetic with a name inside a list is not a literal', 'p = [1 - x, x]\n', { arrays: [] }),
   py('empty lists', 'a = []\nb = [[]]\nc = np.array([])\n', { arrays: [] }),
   py('string with a quote and brackets before an array', 's = "it\'s [1, 2]"\np = [0.5, 0.5]\n', {
     arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
