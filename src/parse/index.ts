@@ -44,7 +44,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     let side: NameSide | undefined;
     try {
       side = nameSide(a.name);
-      const r = roleWithSide(a.values, a.name, side);
+      const r = roleWithSide(a.values, a.name, side, a.argumentOf);
       role = r.role;
       roleReason = r.reason;
     } catch {
@@ -58,7 +58,8 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   let pairs: FindResult['pairs'] = [];
   const issues = scanned.issues;
   try {
-    const found = findPairs(text, arrays, scanned.calls, sides);
+    const prose = syntaxFor(typeof languageId === 'string' ? languageId : '').family === 'prose';
+    const found = findPairs(text, arrays, scanned.calls, sides, prose);
     pairs = found.pairs;
     refineRoles(arrays, pairs, found.signatures);
   } catch (e) {

@@ -17,12 +17,12 @@ export interface NameSide {
 
 const TARGET_STEMS = [
   'y', 'y_true', 'labels', 'label', 'targets', 'target', 'p', 'pk', 'truth', 'ground_truth', 'gt', 'onehot', 'one_hot',
-  'y_onehot', 'y_one_hot', 'true_dist', 'true', 'y_test', 'y_val', 'y_train',
+  'y_onehot', 'y_one_hot', 'true_dist', 'true', 'y_test', 'y_val', 'y_train', 't', 'expected', 'actual_labels', 'label_ids',
 ];
 const PREDICTION_STEMS = [
   'q', 'qk', 'y_pred', 'y_hat', 'yhat', 'probs', 'probabilities', 'preds', 'pred', 'predictions', 'prediction',
   'logits', 'output', 'outputs', 'scores', 'y_prob', 'y_proba', 'y_score', 'y_scores', 'p_hat', 'log_probs', 'logprobs',
-  'pred_probs', 'y_logits', 'out',
+  'pred_probs', 'y_logits', 'out', 'ŷ', 'y_hat_probs', 'hypothesis', 'y_probs', 'predicted', 'pred_prob', 'input_logits', 'actual',
 ];
 
 /** The role words, for tests that check nameSide against the rule stated plainly. */

@@ -121,6 +121,7 @@ export function readShapes(text: string, scan: ScanResult, family: Family): void
     const a = arrays[k]!;
     if (drop[k]) continue;
     const ctx = contexts[k];
+    if (ctx !== undefined && ctx.callee !== '') a.argumentOf = ctx.callee;
     if (a.name === undefined && ctx !== undefined && ctx.exprStart < a.start && ctx.callee === '') {
       a.name = bindingName(text, ctx.exprStart, family !== 'prose', a.end);
     }

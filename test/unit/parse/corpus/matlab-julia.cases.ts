@@ -11,7 +11,7 @@ const jl = at('julia');
 export const matlabJuliaCases: CorpusCase[] = [
   // --- MATLAB -------------------------------------------------------------------------------
   m('space-separated row vector', 'p = [0.1 0.2 0.7];\n', {
-    arrays: [{ src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7], role: 'target' }],
+    arrays: [{ src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   m('matrix with semicolons', 'probs = [0.1 0.9; 0.3 0.7];\n', {
     arrays: [{ src: '[0.1 0.9; 0.3 0.7]', name: 'probs', values: [[0.1, 0.9], [0.3, 0.7]], shape: [2, 2], role: 'probabilities' }],

@@ -361,7 +361,14 @@ export const pythonCases: CorpusCase[] = [
     ],
     pairs: [],
   }),
-  py('order: a blank-line gap keeps neutral neighbours apart', 'a = [0, 1]\n\nb = [0.5, 0.5]\n', {
+  py('order: a blank line alone does not keep a label and a distribution apart', 'a = [0, 1]\n\nb = [0.5, 0.5]\n', {
+    arrays: [
+      { src: '[0, 1]', name: 'a', values: [0, 1] },
+      { src: '[0.5, 0.5]', name: 'b', values: [0.5, 0.5] },
+    ],
+    pairs: [{ target: 'a', prediction: 'b', why: BY_NEIGHBOURS }],
+  }),
+  py('order: a new test function keeps neighbours apart', 'def test_a():\n    a = [0, 1]\n\ndef test_b():\n    b = [0.5, 0.5]\n', {
     arrays: [
       { src: '[0, 1]', name: 'a', values: [0, 1] },
       { src: '[0.5, 0.5]', name: 'b', values: [0.5, 0.5] },

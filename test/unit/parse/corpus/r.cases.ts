@@ -6,7 +6,7 @@ const r = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 
 
 export const rCases: CorpusCase[] = [
   r('arrow binding', 'p <- c(0.2, 0.3, 0.5)\n', {
-    arrays: [{ src: 'c(0.2, 0.3, 0.5)', name: 'p', values: [0.2, 0.3, 0.5], role: 'target' }],
+    arrays: [{ src: 'c(0.2, 0.3, 0.5)', name: 'p', values: [0.2, 0.3, 0.5], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   r('equals binding', 'q = c(0.25, 0.25, 0.5)\n', {
     arrays: [{ src: 'c(0.25, 0.25, 0.5)', name: 'q', values: [0.25, 0.25, 0.5], role: 'probabilities' }],

@@ -125,7 +125,6 @@ describe('findArrays: roles from pairs', () => {
     const r = findArrays('t = [0, 1]\np = [0.3, 0.7]\nlog_loss(t, p)', 'python');
     expect(r.pairs).toHaveLength(1);
     expect(r.arrays[1]!.role).toBe('probabilities');
-    expect(r.arrays[1]!.roleReason).toMatch(/prediction of a pair/);
   });
 
   it('a soft-label distribution used as a target becomes the target', () => {

@@ -82,21 +82,23 @@ describe('pairs by call, name and neighbour', () => {
     const call = r.pairs.find((p) => p.reason.startsWith('arguments of log_loss'))!;
     expect(r.arrays[call.target]!.name).toBe('self.y_true');
     expect(r.arrays[call.prediction]!.name).toBe('y_pred');
-    // Bound only after the call: the first binding after it, as before.
+    // Bound only after the call: not the call's arguments (the call reads what was bound before it).
     const after = findArrays('l = log_loss(t, q)\nt = [0, 1]\nq = [0.3, 0.7]\n', 'python');
-    expect(after.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
+    expect(after.pairs.filter((p) => p.rule === 'call')).toEqual([]);
     // A dotted argument matches the array of its last segment.
     const dotted = findArrays('t = [0, 1]\nq = [0.3, 0.7]\nl = log_loss(self.t, self.q)\n', 'python');
     expect(dotted.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
   });
 
-  it('a blank line between neighbours keeps them apart; a single line break does not', () => {
-    const apart = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
+  it('a new test function keeps neighbours apart; a blank line or a single line break does not', () => {
+    const apart = findArrays('def test_a():\n    a = [0, 1, 0]\n\ndef test_b():\n    b = [0.2, 0.7, 0.1]', 'python');
     expect(apart.pairs).toEqual([]);
+    const blank = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
+    expect(blank.pairs).toHaveLength(1);
     const near = findArrays('a = [0, 1, 0]\nb = [0.2, 0.7, 0.1]', 'python');
     expect(near.pairs).toEqual([{ target: 0, prediction: 1, reason: expect.stringMatching(/^neighbours/), rule: 'neighbours', binary: false }]);
     const crlf = findArrays('a = [0, 1, 0]\r\n\r\nb = [0.2, 0.7, 0.1]', 'python');
-    expect(crlf.pairs).toHaveLength(1); // as before: only "\n\n" counts as a blank line
+    expect(crlf.pairs).toHaveLength(1);
   });
 
   it('a prediction name with no target of its key pairs nothing by name', () => {

@@ -1,0 +1,86 @@
+// Issue #11, patterns 1, 4, 5, 6, 7 and 10: arguments bound before the call,
+// values outranking names, binary pairs, logits, column-wise distributions,
+// and the neighbour rule's boundaries.
+import { describe, expect, it } from 'vitest';
+import { findArrays } from '../../../../src/parse';
+
+const named = (text: string, lang = 'python'): { roles: Record<string, string>; pairs: string[] } => {
+  const r = findArrays(text, lang);
+  const label = (k: number): string => r.arrays[k]!.name ?? `#${k}`;
+  return {
+    roles: Object.fromEntries(r.arrays.map((a, k) => [label(k), a.role])),
+    pairs: r.pairs.map((p) => `${label(p.target)} -> ${label(p.prediction)}`),
+  };
+};
+
+describe('an argument is the binding in effect at the call', () => {
+  it('never a literal bound after the call, nor one replaced before it', () => {
+    const later = findArrays('y_true = [0, 1, 1]\ny_pred = model.predict(x)\nprint(log_loss(y_true, y_pred))\ny_pred = [[0.2, 0.8], [0.6, 0.4], [0.3, 0.7]]', 'python');
+    expect(later.pairs.filter((p) => p.rule === 'call')).toEqual([]);
+    const replaced = findArrays('logits = [2.0, -1.0, 0.5]\nlogits = net(x)\nF.cross_entropy(logits, target)', 'python');
+    expect(replaced.pairs).toEqual([]);
+  });
+
+  it('not a binding inside an earlier test function', () => {
+    const text = "describe('bce', () => {\n  it('a', () => {\n    const yPred = [0.9, 0.2];\n  });\n  it('b', () => {\n    expect(binaryCrossentropy(yTrue, yPred)).toBeLessThan(1);\n  });\n});";
+    expect(findArrays(text, 'javascript').pairs.filter((p) => p.rule === 'call')).toEqual([]);
+  });
+});
+
+describe('values outrank names', () => {
+  it('a one-hot array beside a soft one of the same length is the target, whatever the names', () => {
+    expect(named('t1 = [0, 0, 1]\np1 = [0.1, 0.2, 0.7]').pairs).toEqual(['t1 -> p1']);
+    expect(named('p = [0.2, 0.5, 0.3]\nq = [0, 1, 0]').pairs).toEqual(['q -> p']);
+    expect(named('double[] expected = [0.0, 1.0];\ndouble[] actual = [0.3, 0.7];\nMetrics.CrossEntropy(expected, actual);', 'csharp').pairs).toEqual(['expected -> actual']);
+  });
+
+  it('from-scratch code: t is the target, y the output; a lone p stays a distribution', () => {
+    expect(named('y = [0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0]\nt = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0]').pairs).toEqual(['t -> y']);
+    expect(named('p = np.array([0.2, 0.5, 0.3])\nH = entropy(p)').roles).toEqual({ p: 'probabilities' });
+    expect(named('y_true = [0.7, 0.2, 0.1]').roles).toEqual({ y_true: 'target' });
+  });
+});
+
+describe('binary pairs', () => {
+  it('0/1 labels beside values in [0, 1] of the same length: P(class 1) per sample', () => {
+    const r = findArrays('y_true = [1, 0, 1, 1, 0]\ny_pred = [0.9, 0.1, 0.8, 0.7, 0.2]', 'python');
+    expect(r.pairs).toMatchObject([{ target: 0, prediction: 1, binary: true }]);
+    expect(r.arrays.map((a) => a.role)).toEqual(['class-indices', 'probabilities']);
+    const unnamed = findArrays('a = np.array([0, 0, 1, 1])\nb = np.array([0.12, 0.4, 0.35, 0.8])\nroc_auc_score(a, b)', 'python');
+    expect(unnamed.pairs).toMatchObject([{ target: 0, prediction: 1, binary: true }]);
+  });
+
+  it('a binary loss names its callee and signature on the pair', () => {
+    const r = findArrays('z = torch.tensor([1.5, -0.3])\ny = torch.tensor([1.0, 0.0])\nF.binary_cross_entropy_with_logits(z, y)', 'python');
+    expect(r.pairs[0]).toMatchObject({ rule: 'call', callee: 'F.binary_cross_entropy_with_logits', binary: true, signature: { expects: 'logits', binary: true } });
+  });
+});
+
+describe('logits and column-wise distributions', () => {
+  it('a batch with negative values in some rows, a name that says logits, the input of softmax', () => {
+    expect(named('scores = [[2.0, 1.0, 0.1], [-0.5, 0.3, 1.2]]').roles).toEqual({ scores: 'logits' });
+    expect(named('input_logits = [[1, 2, 3]]').roles).toEqual({ input_logits: 'logits' });
+    expect(named("expect(softmax([1, 2, 3])).toBeCloseTo(1);", 'javascript').roles).toEqual({ '#0': 'logits' });
+  });
+
+  it('columns that sum to 1 are distributions (classes × samples)', () => {
+    expect(named('ŷ = [0.7 0.1; 0.2 0.3; 0.1 0.6]', 'julia').roles).toEqual({ 'ŷ': 'probabilities' });
+  });
+
+  it('counts passed to entropy stay counts', () => {
+    expect(named('H = entropy([9, 1])').roles).toEqual({ '#0': 'counts' });
+  });
+});
+
+describe('neighbours pair only a target and a prediction', () => {
+  it('two distributions with no names that say a side are not a pair', () => {
+    expect(named('prior_a = [0.5, 0.5]\nprior_b = [0.9, 0.1]').pairs).toEqual([]);
+    expect(named('entropy([0.25, 0.25, 0.25, 0.25])\nentropy([0.5, 0.5, 0, 0])').pairs).toEqual([]);
+  });
+
+  it('a new test function or a new paragraph is a boundary; a blank line is not', () => {
+    expect(named('def test_a():\n    t = [0, 1]\n\ndef test_b():\n    q = [0.3, 0.7]').pairs).toEqual([]);
+    expect(named('t = [0, 1]\n\nq = [0.3, 0.7]').pairs).toEqual(['t -> q']);
+    expect(named('The labels are [0, 1].\n\nAnother example uses [0.3, 0.7] as input.', 'markdown').pairs).toEqual([]);
+  });
+});
