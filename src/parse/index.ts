@@ -11,6 +11,7 @@ import { refineRoles, roleWithSide } from './roles';
 import { findPairs } from './pairs';
 import { nameSide, type NameSide } from './names';
 import { readShapes } from './shapeArgs';
+import { embeddedCode } from './embedded';
 
 export * from './types';
 
@@ -30,8 +31,15 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
   }
   let scanned;
   try {
-    scanned = scanDocument(text, languageId, caps);
-    readShapes(text, scanned, syntaxFor(typeof languageId === 'string' ? languageId : '').family);
+    const id = typeof languageId === 'string' ? languageId : '';
+    scanned = scanDocument(text, id, caps);
+    readShapes(text, scanned, syntaxFor(id).family);
+    // Code inside strings: notebook cells, doctests (read from same-length masked copies).
+    for (const part of embeddedCode(text, id)) {
+      const inner = scanDocument(part.text, part.languageId, caps);
+      readShapes(part.text, inner, syntaxFor(part.languageId).family);
+      mergeScan(scanned, inner, caps.maxArrays);
+    }
   } catch (e) {
     return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }] };
   }
@@ -102,6 +110,32 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits): Sca
     if (part.issues.some((i) => i.message.includes('(maxArrays)'))) break;
   }
   return out;
+}
+
+/** Adds the arrays of `inner` (same offsets) that overlap none of `into`'s, keeping text order and the calls' indices. */
+function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void {
+  if (inner.arrays.length === 0) return;
+  const taken = into.arrays;
+  const keep = new Int32Array(inner.arrays.length).fill(-1);
+  const added: ScanResult['arrays'] = [];
+  for (let k = 0; k < inner.arrays.length; k++) {
+    const a = inner.arrays[k]!;
+    if (taken.length + added.length >= maxArrays) break;
+    if (taken.some((b) => a.start < b.end && b.start < a.end)) continue;
+    keep[k] = taken.length + added.length;
+    added.push(a);
+  }
+  if (added.length === 0) return;
+  const all = [...taken, ...added];
+  const order = all.map((_, k) => k).sort((x, y) => all[x]!.start - all[y]!.start);
+  const newIndex = new Int32Array(all.length);
+  order.forEach((old, k) => { newIndex[old] = k; });
+  into.arrays = order.map((k) => all[k]!);
+  for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
+  for (const call of inner.calls) {
+    into.calls.push({ ...call, args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined || keep[arg.array]! < 0 ? undefined : newIndex[keep[arg.array]!] })) });
+  }
+  into.calls.sort((x, y) => x.start - y.start);
 }
 
 /**

@@ -42,7 +42,7 @@ export function findPairs(
     if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
-    const binary = currentSignature !== undefined ? currentSignature.binary : isBinaryPair(arrays[target]!, arrays[prediction]!);
+    const binary = (currentSignature !== undefined && currentSignature.binary) || isBinaryPair(arrays[target]!, arrays[prediction]!);
     const pair: FoundPair = { target, prediction, reason, rule, binary };
     if (callee !== undefined) {
       pair.callee = callee;

@@ -48,6 +48,10 @@ export function roleWithSide(values: Values, name: string | undefined, side: Nam
   if (c.kind === 'unknown' && isMatrix(values) && !hasNonFinite(values) && someNegative(values)) {
     return { role: 'logits', reason: 'Some rows have negative values and some do not, and no row is a distribution: raw scores (logits)' };
   }
+  // Printed values are rounded: `[0.0900, 0.2447, 0.6652]` sums to 1 up to the last digit.
+  if (c.kind === 'counts' && roundedDistribution(values)) {
+    return { role: 'probabilities', reason: `Every value is in [0, 1] and ${isMatrix(values) ? 'each row sums' : 'the values sum'} to 1 up to rounding` };
+  }
   if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as number[][])) {
     return { role: 'probabilities', reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)' };
   }
@@ -85,6 +89,22 @@ function hasNonFinite(values: Values): boolean {
 function someNegative(values: Values): boolean {
   for (const row of values as number[][]) for (const v of row) if (v < 0) return true;
   return false;
+}
+
+/** Rows (or the vector) in [0, 1], not all whole numbers, each summing to 1 within 0.002 (rounded printouts). */
+function roundedDistribution(values: Values): boolean {
+  const rows = isMatrix(values) ? (values as number[][]) : [values as number[]];
+  for (const row of rows) {
+    let sum = 0;
+    let fractional = false;
+    for (const v of row) {
+      if (!(v >= 0 && v <= 1)) return false;
+      if (v !== 0 && v !== 1) fractional = true;
+      sum += v;
+    }
+    if (!fractional || Math.abs(sum - 1) > 0.002) return false;
+  }
+  return true;
 }
 
 /** Classes × samples (Flux, SciPy's axis=0): every column sums to 1, values in [0, 1]. */

@@ -18,7 +18,7 @@ import { bindingName } from './lookBack';
 /** Words of a name that say shape, size, axis or seed. */
 const SHAPE_WORDS = new Set([
   'shape', 'shapes', 'size', 'sizes', 'dims', 'dim', 'axis', 'axes', 'stride', 'strides', 'perm', 'reps', 'repeats', 'newshape',
-  'seed', 'seeds', 'layers', 'units', 'kernel', 'padding', 'dilation', 'channels', 'resolution', 'sz', 'hidden',
+  'seed', 'seeds', 'layers', 'units', 'kernel', 'padding', 'dilation', 'channels', 'resolution', 'sz', 'hidden', 'figsize', 'dpi', 'ndim', 'ndims', 'kernelsize', 'batchsize',
 ]);
 
 /** Constructors that take the data and its shape (`tf.tensor(values, [2, 3])`, `Nd4j.create(data, shape)`, candle's `from_vec(v, (2, 3), &dev)`). */

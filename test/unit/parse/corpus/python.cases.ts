@@ -157,7 +157,9 @@ export const pythonCases: CorpusCase[] = [
 
   // --- brackets that are not arrays ---------------------------------------------------------
   py('brackets inside strings', 's = "[0.1, 0.9]"\nt = \'[1, 2, 3]\'\nu = b"[4, 5]"\nr = r"\\[0.5, 0.5\\]"\n', { arrays: [] }),
-  py('brackets inside a docstring', 'def f():\n    """Example:\n\n    >>> f([0.1, 0.9])\n    [0.9, 0.1]\n    """\n    return None\n', { arrays: [] }),
+  py('brackets inside a docstring are not read, its doctest lines and their output are', 'def f():\n    """Example [0.5, 0.5]:\n\n    >>> f([0.1, 0.9])\n    [0.9, 0.1]\n    """\n    return None\n', {
+    arrays: [{ src: '[0.1, 0.9]', values: [0.1, 0.9] }, { src: '[0.9, 0.1]', values: [0.9, 0.1] }],
+  }),
   py('brackets inside comments', '# p = [0.5, 0.5]\nx = 1  # [0.1, 0.9]\n', { arrays: [] }),
   py('f-string with subscripts and brackets', 'msg = f"{p[0]:.2f} of [{q[1]}, 2]"\n', { arrays: [] }),
   py('index and slice expressions', 'a = x[0]\nb = a[1:3]\nc = v[::2]\nd = m[0, 1]\ne = arr[-1]\nf = df["col"][0]\n', { arrays: [] }),

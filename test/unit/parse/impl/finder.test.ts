@@ -92,8 +92,8 @@ describe('findArrays: JSON and JavaScript', () => {
   it('reads a notebook given as .ipynb JSON without crashing on its string arrays', () => {
     const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['p = [0.2, 0.8]\n'], outputs: [] }], metadata: { dims: [3, 4] } });
     const r = findArrays(nb, 'jupyter');
-    // `dims` is a shape, not data.
-    expect(r.arrays.map((a) => a.name)).toEqual([]);
+    // The code cell's `p` is read; `dims` is a shape, not data.
+    expect(r.arrays.map((a) => a.name)).toEqual(['p']);
   });
 });
 
