@@ -22,7 +22,7 @@ export interface ArgumentContext {
   calleeStart: number;
   /** The call's `(`. */
   open: number;
-  /** Its `)`, or -1 when not found within LOOK characters. */
+  /** Its `)`, or -1 when not found within LOOK characters; -2 until closeAt() looks. */
   close: number;
   /** 0-based position among the call's arguments (keyword arguments count too). */
   argIndex: number;
@@ -54,7 +54,7 @@ export function argumentContext(s: string, start: number, end: number, wrapperSt
     if (!readEnclosingCall(s, ctx)) return ctx;
     const seg = lastSegmentOf(ctx.callee);
     // The literal is what the wrapper makes: read on around the wrapper call.
-    if (ctx.argIndex === 0 && ctx.keyword === undefined && WRAPPER_SEGMENTS.has(seg) && !ctx.declaration && ctx.close >= 0 && onlyDataAfter(s, ctx)) {
+    if (ctx.argIndex === 0 && ctx.keyword === undefined && WRAPPER_SEGMENTS.has(seg) && !ctx.declaration && closeAt(s, ctx) >= 0 && onlyDataAfter(s, ctx)) {
       ctx.wrappers.push(ctx.callee);
       ctx.exprStart = ctx.calleeStart;
       ctx.exprEnd = ctx.close + 1;
@@ -215,12 +215,18 @@ function readEnclosingCall(s: string, ctx: ArgumentContext): boolean {
     const w = prevWord(s, before + 1, cfloor);
     if (w === undefined || !NOT_TYPES.has(w[0])) ctx.declaration = true;
   }
-  ctx.close = closeOf(s, p);
+  ctx.close = -2;
   return true;
 }
 
 /** Words before a name that are not a type: `return f(…)`, `new F(…)`, … */
 const NOT_TYPES = new Set(['return', 'new', 'await', 'yield', 'in', 'of', 'if', 'else', 'and', 'or', 'not', 'is', 'print', 'assert', 'let', 'var', 'val', 'const', 'def', 'fn', 'function', 'mut', 'do', 'case', 'throw']);
+
+/** The call's `)` (looked for once), or -1. */
+export function closeAt(s: string, ctx: ArgumentContext): number {
+  if (ctx.close === -2) ctx.close = ctx.open < 0 ? -1 : closeOf(s, ctx.open);
+  return ctx.close;
+}
 
 /** The `)` matching the `(` at `open`, or -1 (strings stop the search). */
 export function closeOf(s: string, open: number): number {

@@ -142,9 +142,9 @@ export function findPairs(
     if (prev >= 0) {
       const a = arrays[prev]!;
       const b = arrays[k]!;
-      if (b.start - a.end <= NEIGHBOUR_GAP && !boundaryBetween(text, a.end, b.start, -1)) {
+      if (b.start - a.end <= NEIGHBOUR_GAP) {
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
-        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a))) {
+        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) && !boundaryBetween(text, a.end, b.start, -1)) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
           const binary = isBinaryPair(arrays[t]!, arrays[p]!);
           const how = binary ? 'neighbours: 0/1 labels and values in [0, 1] of the same length' : 'neighbours of the same shape';

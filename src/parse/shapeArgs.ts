@@ -11,7 +11,7 @@
 import type { ScanResult } from './scanner';
 import type { ScannedArray } from './pieces';
 import type { Family } from './languages';
-import { argumentContext, argumentsOf, closeOf, lastSegmentOf, type ArgumentContext } from './argumentContext';
+import { argumentContext, argumentsOf, closeAt, closeOf, lastSegmentOf, type ArgumentContext } from './argumentContext';
 import { lossSignature, snakeCase } from './callSignatures';
 import { bindingName } from './lookBack';
 
@@ -65,7 +65,7 @@ export function readShapes(text: string, scan: ScanResult, family: Family): void
     const signature = ctx.callee !== '' ? lossSignature(ctx.callee) : undefined;
     if (signature !== undefined) continue;
     // The data of a call that gives its shape too: the integer list whose product is the data's length.
-    if (ctx.callee !== '' && ctx.close >= 0) {
+    if (ctx.callee !== '' && closeAt(text, ctx) >= 0) {
       const data = dataWithShape(text, arrays, k, ctx);
       if (data >= 0) {
         const dims = a.values as number[];
@@ -206,10 +206,13 @@ function dataWithShape(text: string, arrays: ScannedArray[], k: number, ctx: Arg
 /** Shapes written as plain integers around the data: `.reshape(2, 3)` after it, `reshape(x, 3, 2)`, `Dense(3, 2, x)`, `matrix(x, nrow = 2)`. */
 function scalarShape(text: string, ctx: ArgumentContext, family: Family): { dims: number[]; columnMajor: boolean; by: string } | undefined {
   // `np.array([…]).reshape(2, 3)`, `torch.tensor([…]).view(2, 3)`.
-  const after = /^\s*\)?\s*\.\s*(?:reshape|view)\s*\(\s*[([]?\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*,?\s*[)\]]?\s*\)/.exec(text.slice(ctx.exprEnd, ctx.exprEnd + 80));
+  let e = ctx.exprEnd;
+  while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 41)) e++;
+  const after = text.charCodeAt(e) !== 46 ? null : /^\s*\)?\s*\.\s*(?:reshape|view)\s*\(\s*[([]?\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*,?\s*[)\]]?\s*\)/.exec(text.slice(ctx.exprEnd, ctx.exprEnd + 80));
   if (after) return { dims: after[1]!.split(',').map((x) => Number(x.trim())), columnMajor: false, by: 'reshape' };
-  if (ctx.callee === '' || ctx.close < 0) return undefined;
+  if (ctx.callee === '') return undefined;
   const seg = lastSegmentOf(ctx.callee);
+  if (!(DATA_SHAPE_CALLS.has(seg) || seg === 'reshape' || COLUMN_MAJOR_CALLS.has(seg)) || closeAt(text, ctx) < 0) return undefined;
   const args = argumentsOf(text, ctx.open, ctx.close);
   const ints = (list: string[]): number[] | undefined => (list.length >= 2 && list.every((x) => /^\d+$/.test(x)) ? list.map(Number) : undefined);
   // candle's `Tensor::from_vec(vec![…], (2, 3), &device)`, ndarray's `from_shape_vec((2, 3), vec![…])`.
