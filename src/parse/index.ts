@@ -118,13 +118,23 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
   const taken = into.arrays;
   const keep = new Int32Array(inner.arrays.length).fill(-1);
   const added: ScanResult['arrays'] = [];
+  const stopped = inner.issues.find((i) => i.kind === 'max-arrays');
   for (let k = 0; k < inner.arrays.length; k++) {
     const a = inner.arrays[k]!;
-    if (taken.length + added.length >= maxArrays) break;
+    if (taken.length + added.length >= maxArrays) {
+      if (!into.issues.some((i) => i.kind === 'max-arrays')) {
+        into.issues.push({
+          offset: a.start, kind: 'max-arrays', limit: maxArrays,
+          message: `stopped after ${maxArrays} arrays (maxArrays); the text from offset ${a.start} on was not searched`,
+        });
+      }
+      break;
+    }
     if (taken.some((b) => a.start < b.end && b.start < a.end)) continue;
     keep[k] = taken.length + added.length;
     added.push(a);
   }
+  if (stopped !== undefined && !into.issues.some((i) => i.kind === 'max-arrays')) into.issues.push(stopped);
   if (added.length === 0) return;
   const all = [...taken, ...added];
   const order = all.map((_, k) => k).sort((x, y) => all[x]!.start - all[y]!.start);
