@@ -211,12 +211,19 @@ function readEnclosingCall(s: string, ctx: ArgumentContext): boolean {
   ctx.callee = s.slice(calleeStart, p).replace(/\s+/g, '');
   // `Tensor logits({1, 4})`: a type, a space, the declared name.
   const before = prevNonBlank(s, calleeStart, cfloor);
-  if (before >= 0 && before === calleeStart - 2 && s.charCodeAt(calleeStart - 1) === 32 && (isIdentChar(s.charCodeAt(before)) || s.charCodeAt(before) === 62)) {
+  if (before >= 0 && before === calleeStart - 2 && s.charCodeAt(calleeStart - 1) === 32 && (isIdentChar(s.charCodeAt(before)) || isGenericEnd(s, before))) {
     const w = prevWord(s, before + 1, cfloor);
     if (w === undefined || !NOT_TYPES.has(w[0])) ctx.declaration = true;
   }
   ctx.close = -2;
   return true;
+}
+
+/** A `>` that closes a type's generic arguments (`std::vector<int>`), not a prompt (`julia>`, `> `). */
+function isGenericEnd(s: string, at: number): boolean {
+  if (s.charCodeAt(at) !== 62) return false;
+  const lt = s.lastIndexOf('<', at);
+  return lt >= 0 && at - lt < 40 && lt > 0 && isIdentChar(s.charCodeAt(lt - 1)) && s.indexOf('\n', lt) > at;
 }
 
 /** Words before a name that are not a type: `return f(…)`, `new F(…)`, … */

@@ -12,6 +12,7 @@ import { findPairs } from './pairs';
 import { nameSide, type NameSide } from './names';
 import { readShapes } from './shapeArgs';
 import { embeddedCode } from './embedded';
+import { printedArrays } from './printed';
 
 export * from './types';
 
@@ -40,6 +41,12 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
       readShapes(part.text, inner, syntaxFor(part.languageId).family);
       mergeScan(scanned, inner, caps.maxArrays);
     }
+    // Printed values (R `[1] …`, Julia `3-element Vector…`, Octave `p =`): their `[1]` is an index, not an array.
+    const printed = printedArrays(text, syntaxFor(id).family);
+    if (printed.arrays.length > 0) {
+      dropRanges(scanned, printed.indexRanges);
+      mergeScan(scanned, { arrays: printed.arrays, calls: [], issues: [] }, caps.maxArrays);
+    }
   } catch (e) {
     return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }] };
   }
@@ -60,6 +67,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     }
     const found: FoundArray = { start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues, issueDetails: a.issueDetails };
     if (a.shapedBy !== undefined) found.shapedBy = a.shapedBy;
+    if (a.printed !== undefined) found.printed = a.printed;
     arrays.push(found);
     sides.push(side);
   }
@@ -110,6 +118,20 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits): Sca
     if (part.issues.some((i) => i.message.includes('(maxArrays)'))) break;
   }
   return out;
+}
+
+/** Removes the arrays whose range is one of `ranges` (the calls' indices follow). */
+function dropRanges(scan: ScanResult, ranges: readonly [number, number][]): void {
+  const drop = scan.arrays.map((a) => ranges.some(([s, e]) => a.start === s && a.end === e));
+  if (!drop.includes(true)) return;
+  const newIndex: number[] = [];
+  const kept: ScanResult['arrays'] = [];
+  scan.arrays.forEach((a, k) => {
+    newIndex.push(drop[k] ? -1 : kept.length);
+    if (!drop[k]) kept.push(a);
+  });
+  scan.arrays = kept;
+  for (const call of scan.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
 }
 
 /** Adds the arrays of `inner` (same offsets) that overlap none of `into`'s, keeping text order and the calls' indices. */

@@ -20,6 +20,8 @@ export interface ScannedArray {
   wrapper: string | undefined;
   /** A flat literal given rows by the code around it (shapeArgs.ts): the call or key that gave the shape. */
   shapedBy?: string | undefined;
+  /** Values as a REPL prints them (printed.ts), not a literal: its range alone does not read back. */
+  printed?: 'r' | 'julia' | 'octave' | undefined;
   /** The call it is an argument of, through wrappers (`softmax`, `entropy`); set by readShapes. */
   argumentOf?: string | undefined;
 }

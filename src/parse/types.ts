@@ -35,6 +35,12 @@ export interface FoundArray {
    * that shape (column by column where the call fills columns first).
    */
   shapedBy?: string | undefined;
+  /**
+   * Values as a REPL prints them, which no language reads as a literal: R's
+   * `[1] 0.1 0.2 0.7`, Julia's `3-element Vector{Float64}:` column, Octave's
+   * `p =` block. The range covers the values only.
+   */
+  printed?: 'r' | 'julia' | 'octave' | undefined;
   /** One sentence saying why the role was chosen. */
   roleReason?: string | undefined;
   /** Problems found while reading it: ragged rows, capped, non-finite values, … (sentences; see `issueDetails`). */

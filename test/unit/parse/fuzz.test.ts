@@ -121,6 +121,7 @@ function checkInvariants(text: string, lang: string, result: FindResult, reparse
 
   if (!reparse) return;
   for (const a of arrays) {
+    if (a.printed !== undefined) continue; // REPL output: not a literal of any language
     const slice = text.slice(a.start, a.end);
     const again = findArrays(slice, lang).arrays;
     // A literal given its shape by the code around it reads back as its flat numbers.

@@ -36,3 +36,19 @@ describe('doctests', () => {
     expect(r.arrays.map((a) => a.role)).toEqual(['one-hot', 'probabilities', 'logits', 'probabilities']);
   });
 });
+
+describe('printed values', () => {
+  it("R's [1] lines (wrapped ones go on), not their index; sizes after dim() are not data", () => {
+    const r = findArrays('> softmax(c(1, 2, 3))\n[1] 0.09003057 0.24472847\n[3] 0.66524096\n> dim(m)\n[1] 150   4\n', 'r');
+    expect(r.arrays.map((a) => [a.values, a.role, a.printed])).toEqual([
+      [[1, 2, 3], 'logits', undefined],
+      [[0.09003057, 0.24472847, 0.66524096], 'probabilities', 'r'],
+    ]);
+  });
+
+  it("Julia's n-element Vector column and Octave's name = block", () => {
+    expect(findArrays('julia> softmax([1.0, 2.0])\n2-element Vector{Float64}:\n 0.2689414213699951\n 0.7310585786300049\n', 'julia').arrays.map((a) => a.values))
+      .toEqual([[1, 2], [0.2689414213699951, 0.7310585786300049]]);
+    expect(findArrays('>> p = [0.2 0.8]\np =\n\n   0.2000   0.8000\n\n', 'octave').arrays.map((a) => a.values)).toEqual([[0.2, 0.8], [[0.2, 0.8]]]);
+  });
+});
