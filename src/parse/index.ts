@@ -13,6 +13,7 @@ import { nameSide, type NameSide } from './names';
 import { readShapes } from './shapeArgs';
 import { embeddedCode } from './embedded';
 import { printedArrays } from './printed';
+import { localSignatures } from './localFunctions';
 
 export * from './types';
 
@@ -37,7 +38,8 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     readShapes(text, scanned, syntaxFor(id).family);
     // Code inside strings: notebook cells, doctests (read from same-length masked copies).
     for (const part of embeddedCode(text, id)) {
-      const inner = scanDocument(part.text, part.languageId, caps);
+      // Functions defined in the document are known inside its doctests and cells.
+      const inner = scanDocument(part.text, part.languageId, caps, localSignatures(text));
       readShapes(part.text, inner, syntaxFor(part.languageId).family);
       mergeScan(scanned, inner, caps.maxArrays);
     }
@@ -88,10 +90,10 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
  * Markdown: fenced code blocks skip their own language's strings and comments
  * (Syntax.fenced), the prose between is read as prose.
  */
-function scanDocument(text: string, languageId: string, caps: FinderLimits): ScanResult {
+function scanDocument(text: string, languageId: string, caps: FinderLimits, locals = localSignatures(text)): ScanResult {
   const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
-  if (id === 'python') return new Scanner(text, syntaxFor(id), caps, 0, text.length, importedLossAliases(text)).run();
-  if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps).run();
+  if (id === 'python') return new Scanner(text, syntaxFor(id), caps, 0, text.length, importedLossAliases(text), locals).run();
+  if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps, 0, text.length, undefined, locals).run();
   const segments: [number, number, string][] = [];
   let pos = 0;
   for (const block of codeBlocks(text)) {

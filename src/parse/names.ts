@@ -62,8 +62,8 @@ function computeSide(name: string): NameSide | undefined {
   let seg = name;
   const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
   if (cut >= 0) seg = name.slice(cut + 1);
-  // A single capital letter (`P`, `Y`, `Q`) names a matrix, not a side.
-  if (seg.length === 1 && seg !== seg.toLowerCase()) return undefined;
+  // A single capital letter names a matrix, not a side; but KL(P ‖ Q) is written with P and Q.
+  if (seg.length === 1 && seg !== seg.toLowerCase() && seg !== 'P' && seg !== 'Q') return undefined;
   const tokens = snakeCase(seg).split('_').filter((t) => t.length > 0);
   if (tokens.length === 0) return undefined;
   // The first stem in STEMS order that matches at some position (the leftmost

@@ -84,8 +84,16 @@ export function findPairs(
     if (t === undefined || p === undefined) continue;
     // Values outrank a signature read from the callee's name alone (`Metrics.CrossEntropy(expected, actual)`):
     // labels are never the prediction of a soft distribution.
-    if (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) {
-      add(p, t, `arguments of ${call.callee}(…): ${describe(arrays[p]!)} holds labels and ${describe(arrays[t]!)} a distribution, so the labels are the target`, 'call', call.callee);
+    const labelsAsPrediction = (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) ||
+      (isBinaryPair(arrays[p]!, arrays[t]!) && !isBinaryPair(arrays[t]!, arrays[p]!));
+    // Names that say the opposite of a table entry read from the callee's name alone (`Losses.crossEntropy(target, predicted)`).
+    const ts = sideOfArgument(target, t, sides);
+    const ps = sideOfArgument(prediction, p, sides);
+    const namesDisagree = ts === 'prediction' && ps === 'target' && isGenericCallee(call.callee);
+    if (labelsAsPrediction || namesDisagree) {
+      const why = labelsAsPrediction ? `${describe(arrays[p]!)} holds labels and ${describe(arrays[t]!)} a distribution, so the labels are the target` :
+        `the names say ${describe(arrays[p]!)} is the target and ${describe(arrays[t]!)} the prediction`;
+      add(p, t, `arguments of ${call.callee}(…): ${why}`, 'call', call.callee);
       continue;
     }
     const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
@@ -182,6 +190,24 @@ export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
   }
   // One 1 among zeros beside a distribution is a one-hot target of one sample.
   return !(ones === 1 && Math.abs(sum - 1) < 1e-6);
+}
+
+/** Receivers whose losses' argument order is documented (the table is right for them, whatever the names). */
+const FRAMEWORK_RECEIVER = /^(?:F|torch|nn|functional|optax|tf|keras|losses|metrics|sklearn|scipy|stats|special|jax|flax|Flux|candle_nn|ops|K)$/;
+
+/** A callee whose table entry was read from its name alone: camelCase or PascalCase, not under a framework's module. */
+function isGenericCallee(callee: string): boolean {
+  const bare = callee.endsWith('()') ? callee.slice(0, -2) : callee;
+  const cut = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':'));
+  const seg = bare.slice(cut + 1);
+  const receiver = cut > 0 ? bare.slice(bare.lastIndexOf('.', cut - 1) + 1, cut).replace(/:$/, '') : '';
+  return /[A-Z]/.test(seg) && !FRAMEWORK_RECEIVER.test(receiver) && !bare.startsWith('tf.') && !bare.startsWith('torch.');
+}
+
+/** The side an argument's name (as written at the call, else its array's name) reads as. */
+function sideOfArgument(arg: CallArgument, index: number, sides: readonly (NameSide | undefined)[]): 'target' | 'prediction' | undefined {
+  if (arg.name !== undefined) return nameSide(arg.name)?.side;
+  return sides[index]?.side;
 }
 
 function describe(a: FoundArray): string {

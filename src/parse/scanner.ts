@@ -19,7 +19,7 @@ import {
 } from './lookBack';
 import {
   interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
-  TRANSPARENT_METHODS,
+  TRANSPARENT_METHODS, type LossSignature,
 } from './callSignatures';
 import { isVectorCall, VECTOR_CALL_HASHES, VECTOR_CALLS, type CallSite } from './callSites';
 import { dropValues, Frame, grow, Kind, NO_SCRATCH, SCRATCH, toValues, type Piece } from './frame';
@@ -104,10 +104,16 @@ export class Scanner {
 
   /** Scans s[from, to) (the whole text by default; a Markdown code block otherwise). Offsets stay those of `s`. */
   constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
-    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map()) {
+    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map(),
+    private readonly localSignatures: ReadonlyMap<string, LossSignature> = new Map()) {
     this.n = Math.min(to, s.length);
     this.callEndings = syntax.parenTuples ? PYTHON_CALL_ENDINGS : CALL_ENDINGS;
     // `from torch.nn.functional import cross_entropy as ce`: `ce(` is a loss call.
+    // Loss-like functions defined in the document: `soft_ce(a, b)` is a tracked call.
+    for (const name of localSignatures.keys()) {
+      (this.aliasHashes ??= new HashSet()).add(hashWord(name));
+      this.addCallEnding(name);
+    }
     for (const name of importedAliases.keys()) {
       (this.aliasHashes ??= new HashSet()).add(hashWord(name));
       this.addCallEnding(name);
@@ -823,6 +829,10 @@ export class Scanner {
         this.makeCall(this.push(i, 40), alias + '()', a, parent);
         return true;
       }
+      if (this.localSignatures.has(word)) {
+        this.makeCall(this.push(i, 40), word, a, parent);
+        return true;
+      }
       const imported = this.importedAliases.get(word);
       if (imported !== undefined) {
         this.makeCall(this.push(i, 40), imported, a, parent);
@@ -869,7 +879,7 @@ export class Scanner {
     f.kind = Kind.Call;
     f.callee = callee;
     f.calleeStart = calleeStart;
-    f.signature = lossSignature(callee);
+    f.signature = this.localSignatures.get(callee) ?? lossSignature(callee);
     const seg = lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee);
     f.isWrapper = isWrapper(seg);
     f.isMethod = !f.isWrapper && isTransparentMethod(seg);

@@ -84,3 +84,15 @@ describe('neighbours pair only a target and a prediction', () => {
     expect(named('The labels are [0, 1].\n\nAnother example uses [0.3, 0.7] as input.', 'markdown').pairs).toEqual([]);
   });
 });
+
+describe('calls of functions defined in the document, and names against a table read from a callee name', () => {
+  it('reads the parameter names of a function defined in the same document', () => {
+    expect(named('def soft_ce(pred, target):\n    return -(target * pred.log()).sum()\n\na = torch.tensor([0.3, 0.4, 0.3])\nb = torch.tensor([0.2, 0.5, 0.3])\nsoft_ce(a, b)').pairs).toEqual(['b -> a']);
+    expect(named('def kl_div(p, q):\n    """KL.\n\n    >>> kl_div([0.5, 0.5], [0.9, 0.1])\n    0.51\n    """\n').pairs).toEqual(['#0 -> #1']);
+  });
+
+  it('argument names that say the opposite of a generic callee win', () => {
+    expect(named('double[] target = {0.0, 1.0, 0.0};\ndouble[] predicted = {0.0, 1.0, 0.0};\nassertEquals(0.0, Losses.crossEntropy(target, predicted), 1e-12);', 'java').pairs).toEqual(['target -> predicted']);
+    expect(named('const P = [0.36, 0.48, 0.16];\nconst Q = [0.333, 0.333, 0.334];', 'javascript').pairs).toEqual(['P -> Q']);
+  });
+});
