@@ -39,7 +39,7 @@ const WRAPPER_SEGMENTS = new Set([
   'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor',
   'LongTensor', 'IntTensor', 'constant', 'convert_to_tensor', 'Variable', 'from', 'from_data', 'from_floats', 'from_slice',
   'Float32Array', 'Float64Array', 'Int32Array', 'list', 'tuple', 'float32', 'float64', 'vec', 'to_vec', 'into',
-  'DenseVector', 'DenseMatrix', 'of', 'create', 'from_vec', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'from_numpy',
+  'DenseVector', 'DenseMatrix', 'of', 'create', 'from_vec', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'from_numpy', 'new',
 ]);
 
 /** The argument context of a literal at [start, end) (its wrapper, when the scanner saw one, starts at `wrapperStart`). */

@@ -10,6 +10,8 @@
 export interface Embedded {
   text: string;
   languageId: string;
+  /** Printed output (a notebook's outputs, what a doctest prints), not code. */
+  output: boolean;
 }
 
 /** Documents larger than this are not searched for embedded code (the masks are copies of the text). */
@@ -44,8 +46,8 @@ function notebook(text: string): Embedded[] {
     }
   }
   const out: Embedded[] = [];
-  if (anyCode) out.push({ text: toText(code), languageId: kernelLanguage(text) });
-  if (anyPrinted) out.push({ text: toText(printed), languageId: 'plaintext' });
+  if (anyCode) out.push({ text: toText(code), languageId: kernelLanguage(text), output: false });
+  if (anyPrinted) out.push({ text: toText(printed), languageId: 'plaintext', output: true });
   return out;
 }
 
@@ -134,8 +136,8 @@ function doctests(text: string): Embedded[] {
     lineStart = end + 1;
   }
   const out: Embedded[] = [];
-  if (anyCode) out.push({ text: toText(code), languageId: 'python' });
-  if (anyPrinted) out.push({ text: toText(printed), languageId: 'plaintext' });
+  if (anyCode) out.push({ text: toText(code), languageId: 'python', output: false });
+  if (anyPrinted) out.push({ text: toText(printed), languageId: 'plaintext', output: true });
   return out;
 }
 

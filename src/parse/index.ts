@@ -41,6 +41,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
       // Functions defined in the document are known inside its doctests and cells.
       const inner = scanDocument(part.text, part.languageId, caps, localSignatures(text));
       readShapes(part.text, inner, syntaxFor(part.languageId).family);
+      if (part.output) for (const a of inner.arrays) a.printed = 'output';
       mergeScan(scanned, inner, caps.maxArrays);
     }
     // Printed values (R `[1] …`, Julia `3-element Vector…`, Octave `p =`): their `[1]` is an index, not an array.

@@ -269,8 +269,13 @@ export function bindingName(s: string, anchor: number, code = true, end = anchor
   // Rust's borrowed slice `= &[1.0, -1.0]`: the `&` does not hide the binding.
   if (code && p > 0 && s.charCodeAt(p) === 38 /* & */ && s.charCodeAt(p - 1) !== 38) p = prevNonBlank(s, p, floor);
   if (!code) {
-    // Prose: only `name = [...]` names a list.
-    return p >= 0 && s.charCodeAt(p) === 61 ? nameBeforeEquals(s, p, floor) : undefined;
+    // Prose: `name = [...]` and, as logs and printouts write it, `name: [...]` name a list.
+    if (p >= 0 && s.charCodeAt(p) === 61) return nameBeforeEquals(s, p, floor);
+    if (p > 0 && s.charCodeAt(p) === 58 && isIdentChar(s.charCodeAt(p - 1))) {
+      const w = wordBefore(s, p, floor);
+      return w && !/^\d/.test(w[0]) ? w[0] : undefined;
+    }
+    return undefined;
   }
   // `T v{…}` without `=` names only a brace initialiser (C++).
   const braced = s.charCodeAt(anchor) === 123;

@@ -22,7 +22,7 @@ const TARGET_STEMS = [
 const PREDICTION_STEMS = [
   'q', 'qk', 'y_pred', 'y_hat', 'yhat', 'probs', 'probabilities', 'preds', 'pred', 'predictions', 'prediction',
   'logits', 'output', 'outputs', 'scores', 'y_prob', 'y_proba', 'y_score', 'y_scores', 'p_hat', 'log_probs', 'logprobs',
-  'pred_probs', 'y_logits', 'out', 'ŷ', 'y_hat_probs', 'hypothesis', 'y_probs', 'predicted', 'pred_prob', 'input_logits', 'actual',
+  'pred_probs', 'y_logits', 'out', 'pre_output', 'ŷ', 'y_hat_probs', 'hypothesis', 'y_probs', 'predicted', 'pred_prob', 'input_logits', 'actual',
 ];
 
 /** The role words, for tests that check nameSide against the rule stated plainly. */

@@ -222,7 +222,9 @@ function describe(a: FoundArray): string {
  */
 function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, bs: NameSide | undefined): 'ab' | 'ba' | undefined {
   // Names of two different examples (`y_pred_1`, `y_true_2`) are not a pair.
-  if (as !== undefined && bs !== undefined && as.key !== bs.key) return undefined;
+  if (as !== undefined && bs !== undefined && as.key !== bs.key && /\d/.test(as.key) && /\d/.test(bs.key)) return undefined;
+  // A value printed by a program is not the target or prediction of a literal in its code.
+  if ((a.printed === undefined) !== (b.printed === undefined)) return undefined;
   if (isBinaryPair(a, b)) return 'ab';
   if (isBinaryPair(b, a)) return 'ba';
   const aL = isLabels(a);
@@ -232,7 +234,8 @@ function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, 
   if (aL && bP) return 'ab';
   if (bL && aP) return 'ba';
   if (aL || bL) return undefined;
-  // Two distributions: the names decide, else they are not a pair (two priors, two examples of a doc).
+  // Two distributions: both names must say their side, else they are not a pair (two priors, two printouts, two examples).
+  if (as === undefined || bs === undefined) return undefined;
   if ((a.role === 'probabilities' || a.role === 'target') && (b.role === 'probabilities' || b.role === 'target' || b.role === 'logits' || b.role === 'log-probabilities')) {
     if (as?.side === 'target' && bs?.side !== 'target') return 'ab';
     if (bs?.side === 'prediction' && as?.side !== 'prediction') return 'ab';
@@ -307,7 +310,8 @@ export function shapesFit(t: FoundArray, p: FoundArray): boolean {
   const ts = t.shape;
   const ps = p.shape;
   if (isBinaryPair(t, p)) return true;
-  if (t.role === 'class-indices') {
+  // A 1-D one-hot-looking `[0, 1]` beside a 2-D batch of two rows is two class indices.
+  if (t.role === 'class-indices' || (t.role === 'one-hot' && ts.length === 1 && ps.length === 2)) {
     if (ts.length !== 1 || ps.length !== 2 || ts[0] !== ps[0]) return false;
     const columns = ps[1]!;
     return (t.values as number[]).every((v) => v < columns);

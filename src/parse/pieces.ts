@@ -21,7 +21,7 @@ export interface ScannedArray {
   /** A flat literal given rows by the code around it (shapeArgs.ts): the call or key that gave the shape. */
   shapedBy?: string | undefined;
   /** Values as a REPL prints them (printed.ts), not a literal: its range alone does not read back. */
-  printed?: 'r' | 'julia' | 'octave' | undefined;
+  printed?: 'r' | 'julia' | 'octave' | 'output' | undefined;
   /** The call it is an argument of, through wrappers (`softmax`, `entropy`); set by readShapes. */
   argumentOf?: string | undefined;
 }

@@ -577,6 +577,11 @@ export class Scanner {
         i++;
         continue;
       }
+      // Rust's borrow `&logits` passes the value itself.
+      if (c === 38 && f.slotTokens === 0 && !f.slotComplex && this.syntax.family === 'rust' && s.charCodeAt(i + 1) !== 38) {
+        i++;
+        continue;
+      }
       if (isIdentStart(c)) {
         let j = i + 1;
         while (j < n) {

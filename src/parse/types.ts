@@ -38,9 +38,10 @@ export interface FoundArray {
   /**
    * Values as a REPL prints them, which no language reads as a literal: R's
    * `[1] 0.1 0.2 0.7`, Julia's `3-element Vector{Float64}:` column, Octave's
-   * `p =` block. The range covers the values only.
+   * `p =` block; `output` for a literal in a notebook's or a doctest's printed
+   * output. The range covers the values only.
    */
-  printed?: 'r' | 'julia' | 'octave' | undefined;
+  printed?: 'r' | 'julia' | 'octave' | 'output' | undefined;
   /** One sentence saying why the role was chosen. */
   roleReason?: string | undefined;
   /** Problems found while reading it: ragged rows, capped, non-finite values, … (sentences; see `issueDetails`). */

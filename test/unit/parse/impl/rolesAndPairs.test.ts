@@ -96,3 +96,18 @@ describe('calls of functions defined in the document, and names against a table 
     expect(named('const P = [0.36, 0.48, 0.16];\nconst Q = [0.333, 0.333, 0.334];', 'javascript').pairs).toEqual(['P -> Q']);
   });
 });
+
+describe('more real-code forms', () => {
+  it('Rust borrows in a loss call; a two-value label array beside a batch of two rows is class indices', () => {
+    const r = findArrays('let input = Tensor::new(&[1.2f32, -0.4, 2.5], &dev)?;\nlet target = Tensor::new(&[1.0f32, 0.0, 1.0], &dev)?;\nlet l = binary_cross_entropy_with_logit(&input, &target)?;', 'rust');
+    expect(r.arrays.map((a) => a.name)).toEqual(['input', 'target']);
+    expect(r.pairs).toMatchObject([{ target: 1, prediction: 0, rule: 'call', binary: true }]);
+    expect(named('labels = [1, 0]\nlogits = [[0.2, 1.5, -0.3], [2.0, 0.1, 0.4]]').roles).toEqual({ labels: 'class-indices', logits: 'logits' });
+  });
+
+  it('prose and logs name a list with `name: [...]`; a printed value is not paired with the code that printed it', () => {
+    expect(findArrays('epoch 3 probs: [0.8123, 0.1502, 0.0375]', 'plaintext').arrays.map((a) => a.name)).toEqual(['probs']);
+    const text = 'def f():\n    """\n    >>> softmax([1.0, 2.0, 3.0])\n    [0.0900, 0.2447, 0.6652]\n    """\n';
+    expect(findArrays(text, 'python').pairs).toEqual([]);
+  });
+});
