@@ -34,6 +34,8 @@ export interface ArgumentContext {
   wrappers: string[];
 }
 
+const NO_WRAPPERS: string[] = [];
+
 /** Calls whose first argument is the array itself (a constructor or a conversion): the context is read around the call. */
 const WRAPPER_SEGMENTS = new Set([
   'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor',
@@ -46,7 +48,7 @@ const WRAPPER_SEGMENTS = new Set([
 export function argumentContext(s: string, start: number, end: number, wrapperStart = start): ArgumentContext {
   const ctx: ArgumentContext = {
     exprStart: Math.min(start, wrapperStart), exprEnd: end, callee: '', calleeStart: -1, open: -1, close: -1, argIndex: -1,
-    keyword: undefined, declaration: false, wrappers: [],
+    keyword: undefined, declaration: false, wrappers: NO_WRAPPERS,
   };
   for (let level = 0; level < 4; level++) {
     const at = skipPrefix(s, ctx.exprStart);
@@ -55,6 +57,7 @@ export function argumentContext(s: string, start: number, end: number, wrapperSt
     const seg = lastSegmentOf(ctx.callee);
     // The literal is what the wrapper makes: read on around the wrapper call.
     if (ctx.argIndex === 0 && ctx.keyword === undefined && WRAPPER_SEGMENTS.has(seg) && !ctx.declaration && closeAt(s, ctx) >= 0 && onlyDataAfter(s, ctx)) {
+      if (ctx.wrappers === NO_WRAPPERS) ctx.wrappers = [];
       ctx.wrappers.push(ctx.callee);
       ctx.exprStart = ctx.calleeStart;
       ctx.exprEnd = ctx.close + 1;

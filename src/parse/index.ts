@@ -68,10 +68,11 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     } catch {
       roleReason = 'the role could not be judged';
     }
-    const found: FoundArray = { start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues, issueDetails: a.issueDetails };
-    if (a.shapedBy !== undefined) found.shapedBy = a.shapedBy;
-    if (a.printed !== undefined) found.printed = a.printed;
-    arrays.push(found);
+    // Every array has the same properties in the same order (one hidden class).
+    arrays.push({
+      start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues,
+      issueDetails: a.issueDetails, shapedBy: a.shapedBy, printed: a.printed,
+    });
     sides.push(side);
   }
   let pairs: FindResult['pairs'] = [];

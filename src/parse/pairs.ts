@@ -188,8 +188,8 @@ export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
     if (!(v >= 0 && v <= 1)) return false;
     sum += v;
   }
-  // One 1 among zeros beside a distribution is a one-hot target of one sample.
-  return !(ones === 1 && Math.abs(sum - 1) < 1e-6);
+  // One 1 among zeros is a one-hot label of one sample over classes, not one positive among samples.
+  return ones !== 1;
 }
 
 /** Receivers whose losses' argument order is documented (the table is right for them, whatever the names). */

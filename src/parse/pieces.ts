@@ -7,6 +7,9 @@ import type { Frame, Piece } from './frame';
 /** Non-finite values noted by spelling per array; the rest are counted. */
 export const MAX_NOTES = 3;
 
+/** The issueDetails of every array without issues (shared, frozen: most arrays have none). */
+const NO_DETAILS: ArrayIssue[] = Object.freeze([]) as unknown as ArrayIssue[];
+
 /** An array as the scanner reports it; roles and pairs are added later. */
 export interface ScannedArray {
   start: number;
@@ -98,5 +101,5 @@ export function scannedArray(piece: Piece, name: string | undefined, wrapper: st
   }
   const issues: string[] = [];
   for (const d of details) issues.push(d.message);
-  return { start: piece.start, end: piece.end, name, values, shape, issues, issueDetails: details, wrapper };
+  return { start: piece.start, end: piece.end, name, values, shape, issues, issueDetails: details.length === 0 ? NO_DETAILS : details, wrapper };
 }

@@ -65,7 +65,7 @@ export function readShapes(text: string, scan: ScanResult, family: Family): void
     const signature = ctx.callee !== '' ? lossSignature(ctx.callee) : undefined;
     if (signature !== undefined) continue;
     // The data of a call that gives its shape too: the integer list whose product is the data's length.
-    if (ctx.callee !== '' && closeAt(text, ctx) >= 0) {
+    if (ctx.callee !== '') {
       const data = dataWithShape(text, arrays, k, ctx);
       if (data >= 0) {
         const dims = a.values as number[];
@@ -148,8 +148,19 @@ function contextOf(text: string, a: ScannedArray): ArgumentContext {
   return argumentContext(text, a.start, a.end, wrapperStart);
 }
 
+const shapeNameCache = new Map<string, boolean>();
+
 function isShapeName(name: string | undefined): boolean {
   if (name === undefined) return false;
+  let known = shapeNameCache.get(name);
+  if (known === undefined) {
+    known = readShapeName(name);
+    if (shapeNameCache.size < 10_000) shapeNameCache.set(name, known);
+  }
+  return known;
+}
+
+function readShapeName(name: string): boolean {
   const seg = name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'), name.lastIndexOf('>')) + 1);
   const tokens = snakeCase(seg.replace(/^["']|["']$/g, '')).split('_');
   for (const t of tokens) if (SHAPE_WORDS.has(t)) return true;
@@ -181,12 +192,13 @@ function dataWithShape(text: string, arrays: ScannedArray[], k: number, ctx: Arg
   const size = product(dims);
   for (const j of [k - 1, k + 1]) {
     const b = arrays[j];
-    if (b === undefined || b.start < ctx.open || b.end > ctx.close + 1 || b.shape.length !== 1) continue;
-    if (b.values.length === size && (size > dims.length || constructor)) return j;
+    if (b === undefined || b.start < ctx.open || b.shape.length !== 1 || b.values.length !== size || !(size > dims.length || constructor)) continue;
+    if (closeAt(text, ctx) >= 0 && b.end <= ctx.close + 1) return j;
   }
   // A reshape by name makes a new value; the literal keeps its own shape.
   if (!constructor) return -1;
   // `tf.tensor2d(values, [3, 3])`: the data by name.
+  if (closeAt(text, ctx) < 0) return -1;
   const args = argumentsOf(text, ctx.open, ctx.close);
   for (let i = 0; i < args.length; i++) {
     if (i === ctx.argIndex) continue;
