@@ -82,6 +82,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     const found = findPairs(text, arrays, scanned.calls, sides, prose);
     pairs = found.pairs;
     refineRoles(arrays, pairs, found.signatures);
+    countsOfEntropy(arrays, scanned.calls);
   } catch (e) {
     issues.push({ offset: 0, kind: 'internal-failure', message: `pairing failed: ${errorText(e)}` });
   }
@@ -124,6 +125,28 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits, loca
   return out;
 }
 
+/** Whole numbers passed by name to `entropy(y)` (SciPy, R's entropy package) are counts: it normalises them. */
+function countsOfEntropy(arrays: FoundArray[], calls: ScanResult['calls']): void {
+  for (const call of calls) {
+    if (call.signature.name !== 'entropy' || call.args.length === 0) continue;
+    const first = call.args[0]!;
+    let k = first.array;
+    if (k === undefined && first.name !== undefined) {
+      for (let j = arrays.length - 1; j >= 0; j--) {
+        if (arrays[j]!.start < call.start && arrays[j]!.name === first.name) {
+          k = j;
+          break;
+        }
+      }
+    }
+    const a = k === undefined ? undefined : arrays[k];
+    if (a !== undefined && a.role === 'class-indices' && call.args.filter((x) => x.keyword === undefined).length === 1) {
+      a.role = 'counts';
+      a.roleReason = `Every value is a whole number ≥ 0 and it is passed to ${call.callee}, which normalises counts`;
+    }
+  }
+}
+
 /** Removes the arrays whose range is one of `ranges` (the calls' indices follow). */
 function dropRanges(scan: ScanResult, ranges: readonly [number, number][]): void {
   const drop = scan.arrays.map((a) => ranges.some(([s, e]) => a.start === s && a.end === e));
@@ -145,6 +168,7 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
   const keep = new Int32Array(inner.arrays.length).fill(-1);
   const added: ScanResult['arrays'] = [];
   const stopped = inner.issues.find((i) => i.kind === 'max-arrays');
+  const replaced = new Set<ScanResult['arrays'][number]>();
   for (let k = 0; k < inner.arrays.length; k++) {
     const a = inner.arrays[k]!;
     if (taken.length + added.length >= maxArrays) {
@@ -156,18 +180,27 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
       }
       break;
     }
-    if (taken.some((b) => a.start < b.end && b.start < a.end)) continue;
+    const overlapping = taken.filter((b) => a.start < b.end && b.start < a.end);
+    // A doctest's 2-D literal over `...` lines outside a string: its rows were found one by one; the whole one replaces them.
+    if (overlapping.length > 1 && overlapping.every((b) => b.start >= a.start && b.end <= a.end) && a.shape.length === 2) {
+      for (const b of overlapping) replaced.add(b);
+    } else if (overlapping.length > 0) continue;
     keep[k] = taken.length + added.length;
     added.push(a);
   }
   if (stopped !== undefined && !into.issues.some((i) => i.kind === 'max-arrays')) into.issues.push(stopped);
   if (added.length === 0) return;
+  if (replaced.size > 0) {
+    const gone = new Set<number>();
+    taken.forEach((b, j) => { if (replaced.has(b)) gone.add(j); });
+    for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined && gone.has(arg.array)) arg.array = undefined;
+  }
   const all = [...taken, ...added];
-  const order = all.map((_, k) => k).sort((x, y) => all[x]!.start - all[y]!.start);
-  const newIndex = new Int32Array(all.length);
+  const order = all.map((_, k) => k).filter((k) => !replaced.has(all[k]!)).sort((x, y) => all[x]!.start - all[y]!.start);
+  const newIndex = new Int32Array(all.length).fill(-1);
   order.forEach((old, k) => { newIndex[old] = k; });
   into.arrays = order.map((k) => all[k]!);
-  for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
+  for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
   for (const call of inner.calls) {
     into.calls.push({ ...call, args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined || keep[arg.array]! < 0 ? undefined : newIndex[keep[arg.array]!] })) });
   }

@@ -52,6 +52,9 @@ export function roleWithSide(values: Values, name: string | undefined, side: Nam
   if (c.kind === 'counts' && roundedDistribution(values)) {
     return { role: 'probabilities', reason: `Every value is in [0, 1] and ${isMatrix(values) ? 'each row sums' : 'the values sum'} to 1 up to rounding` };
   }
+  if ((c.kind === 'counts' || c.kind === 'unknown' || c.kind === 'probabilities') && isMatrix(values) && columnsAreOneHot(values as number[][])) {
+    return { role: 'one-hot', reason: 'Each column has a single 1 and 0 elsewhere: one-hot labels by column (classes × samples)' };
+  }
   if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as number[][])) {
     return { role: 'probabilities', reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)' };
   }
@@ -105,6 +108,22 @@ function roundedDistribution(values: Values): boolean {
     if (!fractional || Math.abs(sum - 1) > 0.002) return false;
   }
   return true;
+}
+
+/** Classes × samples one-hot: every column a single 1 among 0s, and not every row so. */
+function columnsAreOneHot(rows: number[][]): boolean {
+  const width = rows[0]!.length;
+  if (rows.length < 2 || width < 1 || rows.some((r) => r.length !== width)) return false;
+  for (let j = 0; j < width; j++) {
+    let ones = 0;
+    for (const r of rows) {
+      const v = r[j];
+      if (v === 1) ones++;
+      else if (v !== 0) return false;
+    }
+    if (ones !== 1) return false;
+  }
+  return !rows.every((r) => r.filter((v) => v === 1).length === 1);
 }
 
 /** Classes × samples (Flux, SciPy's axis=0): every column sums to 1, values in [0, 1]. */

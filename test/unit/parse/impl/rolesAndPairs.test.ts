@@ -111,3 +111,19 @@ describe('more real-code forms', () => {
     expect(findArrays(text, 'python').pairs).toEqual([]);
   });
 });
+
+describe('roles from the columns and from entropy', () => {
+  it('a 0/1 matrix whose columns are one-hot is one-hot (classes × samples)', () => {
+    expect(named('T = [1 0 0; 0 1 1; 0 0 0];', 'matlab').roles).toEqual({ T: 'one-hot' });
+  });
+
+  it('whole numbers passed by name to entropy are counts', () => {
+    expect(named('y <- c(4, 2, 3, 0, 2)\nentropy(y, method = "ML")', 'r').roles).toEqual({ y: 'counts' });
+  });
+
+  it('a doctest session outside a string: the 2-D literal over ... lines replaces its rows', () => {
+    const r = findArrays('>>> y_true = [[0, 1, 0],\n...           [0, 0, 1]]\n>>> y_pred = [[0.05, 0.95, 0],\n...           [0.1, 0.8, 0.1]]\n>>> log_loss(y_true, y_pred)\n', 'python');
+    expect(r.arrays.map((a) => [a.name, a.shape])).toEqual([['y_true', [2, 3]], ['y_pred', [2, 3]]]);
+    expect(r.pairs).toMatchObject([{ target: 0, prediction: 1 }]);
+  });
+});
