@@ -128,7 +128,8 @@ export function findPairs(
         best = t;
       }
     }
-    if (best >= 0 && !boundaryBetween(text, Math.min(arrays[best]!.end, arrays[q]!.end), Math.max(arrays[best]!.start, arrays[q]!.start), -1)) {
+    if (best >= 0 && !boundaryBetween(text, Math.min(arrays[best]!.end, arrays[q]!.end), Math.max(arrays[best]!.start, arrays[q]!.start), -1) &&
+      !usedBefore(calls, arrays[q]!, arrays[best]!)) {
       const tn = arrays[best]!.name!;
       const qn = arrays[q]!.name!;
       // Evidence outranks names: a one-hot or index array beside a soft distribution is the target.
@@ -152,7 +153,8 @@ export function findPairs(
       const b = arrays[k]!;
       if (b.start - a.end <= NEIGHBOUR_GAP) {
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
-        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) && !boundaryBetween(text, a.end, b.start, -1)) {
+        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) && !boundaryBetween(text, a.end, b.start, -1) &&
+          !usedBefore(calls, b, a)) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
           const binary = isBinaryPair(arrays[t]!, arrays[p]!);
           const how = binary ? 'neighbours: 0/1 labels and values in [0, 1] of the same length' : 'neighbours of the same shape';
@@ -192,6 +194,21 @@ export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
   return ones !== 1;
 }
 
+/**
+ * Was the prediction's name passed to a loss call between the target and the
+ * prediction? Then that call used another value (`y_pred = model.predict(x)`),
+ * and the literal bound after it is not the target's partner.
+ */
+function usedBefore(calls: readonly CallSite[], prediction: FoundArray, target: FoundArray): boolean {
+  const name = prediction.name;
+  if (name === undefined || target.start > prediction.start) return false;
+  for (const call of calls) {
+    if (call.start <= target.end || call.start >= prediction.start) continue;
+    if (call.args.some((arg) => arg.name === name)) return true;
+  }
+  return false;
+}
+
 /** Receivers whose losses' argument order is documented (the table is right for them, whatever the names). */
 const FRAMEWORK_RECEIVER = /^(?:F|torch|nn|functional|optax|tf|keras|losses|metrics|sklearn|scipy|stats|special|jax|flax|Flux|candle_nn|ops|K)$/;
 
@@ -225,6 +242,8 @@ function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, 
   if (as !== undefined && bs !== undefined && as.key !== bs.key && /\d/.test(as.key) && /\d/.test(bs.key)) return undefined;
   // A value printed by a program is not the target or prediction of a literal in its code.
   if ((a.printed === undefined) !== (b.printed === undefined)) return undefined;
+  // In prose, two unnamed lists in a sentence are examples (`replaces [1, 0, 0] by [0.9, 0.05, 0.05]`).
+  if (boundaryProse && a.name === undefined && b.name === undefined) return undefined;
   if (isBinaryPair(a, b)) return 'ab';
   if (isBinaryPair(b, a)) return 'ba';
   const aL = isLabels(a);

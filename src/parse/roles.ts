@@ -45,6 +45,10 @@ export function roleWithSide(values: Values, name: string | undefined, side: Nam
       return { role: 'logits', reason: `The name ${name} says logits (${lowerFirst(c.reason)})` };
     }
   }
+  // `y_pred = [0.9, 0.2, 0.7]`: a prediction's values in [0, 1] that do not sum to 1 are P(class 1) per element.
+  if (c.kind === 'counts' && side?.side === 'prediction' && !isMatrix(values) && !isLogitName(name, side) && perElementProbabilities(values as number[])) {
+    return { role: 'probabilities', reason: `Every value is in [0, 1] and the name ${name} reads as a prediction: P(class 1) for each element` };
+  }
   if (c.kind === 'unknown' && isMatrix(values) && !hasNonFinite(values) && someNegative(values)) {
     return { role: 'logits', reason: 'Some rows have negative values and some do not, and no row is a distribution: raw scores (logits)' };
   }
@@ -92,6 +96,15 @@ function hasNonFinite(values: Values): boolean {
 function someNegative(values: Values): boolean {
   for (const row of values as number[][]) for (const v of row) if (v < 0) return true;
   return false;
+}
+
+function perElementProbabilities(values: readonly number[]): boolean {
+  let fractional = false;
+  for (const v of values) {
+    if (!(v >= 0 && v <= 1)) return false;
+    if (v !== 0 && v !== 1) fractional = true;
+  }
+  return fractional && values.length >= 2;
 }
 
 /** Rows (or the vector) in [0, 1], not all whole numbers, each summing to 1 within 0.002 (rounded printouts). */

@@ -127,3 +127,17 @@ describe('roles from the columns and from entropy', () => {
     expect(r.pairs).toMatchObject([{ target: 0, prediction: 1 }]);
   });
 });
+
+describe('a name passed to a call before its literal', () => {
+  it('the literal bound after the call is not paired with the call\'s other argument, by names or as neighbours', () => {
+    const text = 'y_true = [1, 0, 1]\ny_pred = model.predict_proba(X_test)[:, 1]\nprint(log_loss(y_true, y_pred))\n\n# by hand\ny_pred = [0.9, 0.2, 0.7]\n';
+    const r = findArrays(text, 'python');
+    expect(r.pairs).toEqual([]);
+    // Unpaired, a prediction's values in [0, 1] are still P(class 1) per element.
+    expect(r.arrays.map((a) => a.role)).toEqual(['class-indices', 'probabilities']);
+  });
+
+  it('two unnamed lists in a sentence of prose are not a pair', () => {
+    expect(findArrays('Label smoothing replaces [1, 0, 0] by [0.9, 0.05, 0.05].', 'markdown').pairs).toEqual([]);
+  });
+});
