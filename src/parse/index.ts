@@ -7,7 +7,7 @@ import { fencedSyntaxFor, syntaxFor } from './languages';
 import { Scanner, type ScanResult } from './scanner';
 import { codeBlocks } from './markdown';
 import { importedLossAliases } from './imports';
-import { refineRoles, roleWithSide } from './roles';
+import { refineRoles, refineUnpaired, roleWithSide } from './roles';
 import { findPairs } from './pairs';
 import { nameSide, type NameSide } from './names';
 import { readShapes } from './shapeArgs';
@@ -83,6 +83,7 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     pairs = found.pairs;
     refineRoles(arrays, pairs, found.signatures);
     countsOfEntropy(arrays, scanned.calls);
+    refineUnpaired(arrays, pairs, sides);
   } catch (e) {
     issues.push({ offset: 0, kind: 'internal-failure', message: `pairing failed: ${errorText(e)}` });
   }

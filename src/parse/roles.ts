@@ -45,10 +45,6 @@ export function roleWithSide(values: Values, name: string | undefined, side: Nam
       return { role: 'logits', reason: `The name ${name} says logits (${lowerFirst(c.reason)})` };
     }
   }
-  // `y_pred = [0.9, 0.2, 0.7]`: a prediction's values in [0, 1] that do not sum to 1 are P(class 1) per element.
-  if (c.kind === 'counts' && side?.side === 'prediction' && !isMatrix(values) && !isLogitName(name, side) && perElementProbabilities(values as number[])) {
-    return { role: 'probabilities', reason: `Every value is in [0, 1] and the name ${name} reads as a prediction: P(class 1) for each element` };
-  }
   if (c.kind === 'unknown' && isMatrix(values) && !hasNonFinite(values) && someNegative(values)) {
     return { role: 'logits', reason: 'Some rows have negative values and some do not, and no row is a distribution: raw scores (logits)' };
   }
@@ -96,6 +92,22 @@ function hasNonFinite(values: Values): boolean {
 function someNegative(values: Values): boolean {
   for (const row of values as number[][]) for (const v of row) if (v < 0) return true;
   return false;
+}
+
+/**
+ * `y_pred = [0.9, 0.2, 0.7]` in no pair: a prediction-named vector in [0, 1]
+ * that does not sum to 1 is P(class 1) per element (a pair decides otherwise).
+ */
+export function refineUnpaired(arrays: FoundArray[], pairs: readonly FoundPair[], sides: readonly (NameSide | undefined)[]): void {
+  const paired = new Uint8Array(arrays.length);
+  for (const p of pairs) paired[p.target] = paired[p.prediction] = 1;
+  arrays.forEach((a, k) => {
+    const side = sides[k];
+    if (paired[k] || a.role !== 'counts' || side?.side !== 'prediction' || a.shape.length !== 1 || isLogitName(a.name, side)) return;
+    if (!perElementProbabilities(a.values as number[])) return;
+    a.role = 'probabilities';
+    a.roleReason = `Every value is in [0, 1] and the name ${a.name} reads as a prediction: P(class 1) for each element`;
+  });
 }
 
 function perElementProbabilities(values: readonly number[]): boolean {
