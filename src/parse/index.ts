@@ -41,7 +41,15 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
       // Functions defined in the document are known inside its doctests and cells.
       const inner = scanDocument(part.text, part.languageId, caps, localSignatures(text));
       readShapes(part.text, inner, syntaxFor(part.languageId).family);
-      if (part.output) for (const a of inner.arrays) a.printed = 'output';
+      if (part.output) {
+        for (const a of inner.arrays) a.printed = 'output';
+        // An R or Julia kernel's printout: `[1] 0.2 0.2 0.6`.
+        const shown = printedArrays(part.text, 'prose');
+        if (shown.arrays.length > 0) {
+          dropRanges(inner, shown.indexRanges);
+          mergeScan(inner, { arrays: shown.arrays, calls: [], issues: [] }, caps.maxArrays);
+        }
+      }
       mergeScan(scanned, inner, caps.maxArrays);
     }
     // Printed values (R `[1] …`, Julia `3-element Vector…`, Octave `p =`): their `[1]` is an index, not an array.

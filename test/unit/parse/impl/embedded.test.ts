@@ -52,3 +52,10 @@ describe('printed values', () => {
     expect(findArrays('>> p = [0.2 0.8]\np =\n\n   0.2000   0.8000\n\n', 'octave').arrays.map((a) => a.values)).toEqual([[0.2, 0.8], [[0.2, 0.8]]]);
   });
 });
+
+describe('printed values inside notebook outputs', () => {
+  it("an R kernel's [1] line", () => {
+    const text = nb([{ cell_type: 'code', metadata: {}, source: ['p <- c(1/5, 1/5, 3/5)\n', 'p'], outputs: [{ name: 'stdout', output_type: 'stream', text: ['[1] 0.2 0.2 0.6\n'] }] }], 'R');
+    expect(findArrays(text, 'jupyter').arrays.map((a) => [a.values, a.printed])).toEqual([[[0.2, 0.2, 0.6], undefined], [[0.2, 0.2, 0.6], 'r']]);
+  });
+});
