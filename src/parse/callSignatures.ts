@@ -4,55 +4,88 @@
 // Also the array-constructor wrappers (np.array(…)) whose literal is the array.
 
 export interface LossSignature {
+  /** The loss, as the table knows it: the callee's last segment in snake_case (`cross_entropy`, `log_loss`). */
+  name: string;
   /** True when the first positional argument is the target. */
   targetFirst: boolean;
+  /** The two arguments' names in call order: `['input', 'target']`, `['y_true', 'y_pred']`. */
+  parameters: readonly [string, string];
   /** How the arguments read, for the pair's reason: "(y_true, y_pred)". */
   params: string;
   /** What the prediction argument holds: logits (F.cross_entropy), probabilities (log_loss), log-probabilities (F.nll_loss). */
-  expects: Expects;
+  expects: PredictionHolds;
   /** Binary (per-element) losses: BCE, sigmoid cross-entropy; their targets are 0/1 labels or probabilities per element. */
-  binary?: boolean;
+  binary: boolean;
+  /** The target holds class indices, not one-hot rows or distributions (sparse_categorical_crossentropy, …_with_integer_labels). */
+  integerTarget?: boolean;
 }
 
-export type Expects = 'logits' | 'probabilities' | 'log-probabilities';
+export type PredictionHolds = 'logits' | 'probabilities' | 'log-probabilities';
 
-const PRED_FIRST = (params: string, expects: Expects): LossSignature => ({ targetFirst: false, params, expects });
-const TARGET_FIRST = (params: string, expects: Expects = 'probabilities'): LossSignature => ({ targetFirst: true, params, expects });
+function signature(name: string, order: string, expects: PredictionHolds, extra: Partial<LossSignature> = {}): LossSignature {
+  const [a, b] = order.slice(1, -1).split(', ') as [string, string];
+  const targetFirst = TARGET_WORDS.has(a);
+  const binary = name.includes('binary') || name.startsWith('bce') || name.startsWith('sigmoid') || name.startsWith('logit_binary');
+  return Object.freeze({ name, targetFirst, parameters: [a, b] as const, params: order, expects, binary, ...extra });
+}
 
-/** Keyed by the callee's last segment in snake_case (`CrossEntropyLoss` → `cross_entropy_loss`). */
-const LOSSES: ReadonlyMap<string, LossSignature> = new Map<string, LossSignature>([
-  // PyTorch functional and modules, optax: prediction first.
-  ['cross_entropy', PRED_FIRST('(input, target)', 'logits')],
-  ['binary_cross_entropy', PRED_FIRST('(input, target)', 'probabilities')],
-  ['binary_cross_entropy_with_logits', PRED_FIRST('(input, target)', 'logits')],
-  ['nll_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
-  ['kl_div', PRED_FIRST('(input, target)', 'log-probabilities')],
-  ['poisson_nll_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
-  ['cross_entropy_loss', PRED_FIRST('(input, target)', 'logits')],
-  ['bce_loss', PRED_FIRST('(input, target)', 'probabilities')],
-  ['bce_with_logits_loss', PRED_FIRST('(input, target)', 'logits')],
-  ['kl_div_loss', PRED_FIRST('(input, target)', 'log-probabilities')],
-  ['softmax_cross_entropy', PRED_FIRST('(logits, labels)', 'logits')],
-  ['softmax_cross_entropy_with_integer_labels', PRED_FIRST('(logits, labels)', 'logits')],
-  ['sigmoid_binary_cross_entropy', PRED_FIRST('(logits, labels)', 'logits')],
+/** Parameter names that are the target. */
+const TARGET_WORDS = new Set(['target', 'targets', 'labels', 'label', 'y_true', 'pk', 'x', 'p', 'y', 'ytrue']);
+
+/**
+ * THE table of losses: for each, the argument order, what the prediction
+ * holds and whether it is binary. Keyed by the callee's last segment in
+ * snake_case (`CrossEntropyLoss` → `cross_entropy_loss`). The finder pairs by
+ * it; the features read the same entries (FoundPair.signature).
+ */
+export const LOSS_SIGNATURES: readonly LossSignature[] = [
+  // PyTorch functional and modules, optax, candle, burn: prediction first.
+  signature('cross_entropy', '(input, target)', 'logits'),
+  signature('binary_cross_entropy', '(input, target)', 'probabilities'),
+  signature('binary_cross_entropy_with_logits', '(input, target)', 'logits'),
+  signature('binary_cross_entropy_with_logit', '(input, target)', 'logits'),
+  signature('nll_loss', '(input, target)', 'log-probabilities'),
+  signature('kl_div', '(input, target)', 'log-probabilities'),
+  signature('poisson_nll_loss', '(input, target)', 'log-probabilities'),
+  signature('cross_entropy_loss', '(input, target)', 'logits'),
+  signature('bce_loss', '(input, target)', 'probabilities'),
+  signature('bce_with_logits_loss', '(input, target)', 'logits'),
+  signature('kl_div_loss', '(input, target)', 'log-probabilities'),
+  signature('softmax_cross_entropy', '(logits, labels)', 'logits'),
+  signature('softmax_cross_entropy_with_integer_labels', '(logits, labels)', 'logits', { integerTarget: true }),
+  signature('sigmoid_binary_cross_entropy', '(logits, labels)', 'logits'),
+  signature('binary_cross_entropy_loss', '(logits, targets)', 'logits'),
+  // Flux (Julia): prediction first, ŷ then y.
+  signature('crossentropy', '(ŷ, y)', 'probabilities'),
+  signature('logitcrossentropy', '(ŷ, y)', 'logits'),
+  signature('binarycrossentropy', '(ŷ, y)', 'probabilities'),
+  signature('logitbinarycrossentropy', '(ŷ, y)', 'logits'),
+  signature('kldivergence', '(ŷ, y)', 'probabilities'),
   // scikit-learn, SciPy, Keras, TensorFlow: target first.
-  ['log_loss', TARGET_FIRST('(y_true, y_pred)')],
-  ['entropy', TARGET_FIRST('(pk, qk)')],
-  ['rel_entr', TARGET_FIRST('(x, y)')],
-  ['jensenshannon', TARGET_FIRST('(p, q)')],
-  ['categorical_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
-  ['sparse_categorical_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
-  ['binary_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
-  ['categorical_focal_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
-  ['binary_focal_crossentropy', TARGET_FIRST('(y_true, y_pred)')],
-  ['kl_divergence', TARGET_FIRST('(y_true, y_pred)')],
-  ['kld', TARGET_FIRST('(y_true, y_pred)')],
-  ['sigmoid_cross_entropy', TARGET_FIRST('(labels, logits)', 'logits')],
-  ['sparse_softmax_cross_entropy', TARGET_FIRST('(labels, logits)', 'logits')],
-  ['softmax_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
-  ['sparse_softmax_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
-  ['sigmoid_cross_entropy_with_logits', TARGET_FIRST('(labels, logits)', 'logits')],
-]);
+  signature('log_loss', '(y_true, y_pred)', 'probabilities'),
+  signature('entropy', '(pk, qk)', 'probabilities'),
+  signature('rel_entr', '(x, y)', 'probabilities'),
+  signature('jensenshannon', '(p, q)', 'probabilities'),
+  signature('categorical_crossentropy', '(y_true, y_pred)', 'probabilities'),
+  signature('sparse_categorical_crossentropy', '(y_true, y_pred)', 'probabilities', { integerTarget: true }),
+  signature('binary_crossentropy', '(y_true, y_pred)', 'probabilities'),
+  signature('categorical_focal_crossentropy', '(y_true, y_pred)', 'probabilities'),
+  signature('binary_focal_crossentropy', '(y_true, y_pred)', 'probabilities'),
+  signature('kl_divergence', '(y_true, y_pred)', 'probabilities'),
+  signature('kld', '(y_true, y_pred)', 'probabilities'),
+  signature('sigmoid_cross_entropy', '(labels, logits)', 'logits'),
+  signature('sparse_softmax_cross_entropy', '(labels, logits)', 'logits', { integerTarget: true }),
+  signature('softmax_cross_entropy_with_logits', '(labels, logits)', 'logits'),
+  signature('sparse_softmax_cross_entropy_with_logits', '(labels, logits)', 'logits', { integerTarget: true }),
+  signature('sigmoid_cross_entropy_with_logits', '(labels, logits)', 'logits'),
+];
+
+const LOSSES: ReadonlyMap<string, LossSignature> = new Map(LOSS_SIGNATURES.map((sig) => [sig.name, sig]));
+
+/** The entry of LOSS_SIGNATURES for the other argument order and the same loss (TensorFlow, Keras, SciPy spell it target first). */
+function targetFirstVariant(sig: LossSignature, order: string): LossSignature {
+  return signature(sig.name, order, sig.expects, sig.integerTarget ? { integerTarget: true } : {});
+}
 
 /** Loss classes that are instantiated and then called: `nn.CrossEntropyLoss()(input, target)`. */
 const LOSS_CLASSES = new Set([
@@ -68,7 +101,7 @@ const LOSS_CLASSES = new Set([
  */
 export function keywordRole(keyword: string, signature: LossSignature): 'target' | 'prediction' | undefined {
   const k = snakeCase(keyword);
-  const [first, second] = signature.params.slice(1, -1).split(', ');
+  const [first, second] = signature.parameters;
   const target = signature.targetFirst ? first : second;
   const prediction = signature.targetFirst ? second : first;
   if (k === target) return 'target';
@@ -134,17 +167,16 @@ function computeSignature(callee: string): LossSignature | undefined {
   if (!instance && LOSS_CLASSES.has(last) && (pascal || !LOSSES.has(last))) return undefined;
   const found = LOSSES.get(last);
   if (!found) return undefined;
-  const binary = last.includes('binary') || last.startsWith('bce') || last.startsWith('sigmoid');
-  const sig: LossSignature = binary ? { ...found, binary } : found;
+  const sig = found;
   // TensorFlow and Keras always take the target first (tf.losses.softmax_cross_entropy(onehot_labels, logits)).
   if (prefix.includes('keras')) {
-    return { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)', sig.expects), binary };
+    return targetFirstVariant(sig, sig.params.includes('logits') ? '(labels, logits)' : '(y_true, y_pred)');
   }
   if (prefix.startsWith('tf.') || prefix.startsWith('tensorflow')) {
-    return { ...TARGET_FIRST(sig.params.includes('logits') ? '(labels, logits)' : '(labels, predictions)', sig.expects), binary };
+    return targetFirstVariant(sig, sig.params.includes('logits') ? '(labels, logits)' : '(labels, predictions)');
   }
   // scipy.special.kl_div(x, y) is elementwise x·log(x/y): target first.
-  if (last === 'kl_div' && prefix.includes('special')) return TARGET_FIRST('(x, y)');
+  if (last === 'kl_div' && prefix.includes('special')) return signature('kl_div', '(x, y)', 'probabilities');
   return sig;
 }
 

@@ -61,6 +61,8 @@ export function useByteWindows(on: boolean): void {
 export const WINDOW_CHARS = 1 << 16;
 /** One buffer for all scans (they never interleave): UTF-8 takes at most 3 bytes per UTF-16 unit, plus the sentinel. */
 const WINDOW_BYTES = new Uint8Array(3 * WINDOW_CHARS + 16);
+/** One byte per character of a window that is not ASCII (charBytes), shared the same way. */
+const CHAR_BYTES = new Uint8Array(WINDOW_CHARS + 16);
 
 /**
  * The text as bytes, 64K characters at a time (TextEncoder.encodeInto, native
@@ -76,6 +78,8 @@ export class TextWindow {
   lim = 0;
   ascii = false;
   readonly bytes = WINDOW_BYTES;
+  /** CHAR_BYTES holds this window (charBytes). */
+  private charBytesFilled = false;
 
   constructor(private readonly s: string, private readonly n: number) {}
 
@@ -84,6 +88,7 @@ export class TextWindow {
     const end = Math.min(this.n, i + WINDOW_CHARS);
     this.base = i;
     this.lim = end - i;
+    this.charBytesFilled = false;
     if (encoder === null || !byteWindows) {
       this.ascii = false;
       return;
@@ -91,6 +96,29 @@ export class TextWindow {
     const written = encoder.encodeInto(this.s.substring(i, end), WINDOW_BYTES).written;
     this.ascii = written === end - i;
     WINDOW_BYTES[written] = 0;
+  }
+
+  /**
+   * The window as one byte per character, on any window: `bytes` when it is
+   * ASCII, else each character's code with everything above 127 as 255 (a
+   * byte no number, separator or bracket uses), filled once per window. The
+   * byte after the window is 0. For readers of ASCII grammars (numbers) that
+   * need byte k to be character base + k.
+   */
+  charBytes(): Uint8Array {
+    if (this.ascii) return WINDOW_BYTES;
+    if (!this.charBytesFilled) {
+      const s = this.s;
+      const base = this.base;
+      const lim = this.lim;
+      for (let k = 0; k < lim; k++) {
+        const c = s.charCodeAt(base + k);
+        CHAR_BYTES[k] = c < 128 ? c : 255;
+      }
+      CHAR_BYTES[lim] = 0;
+      this.charBytesFilled = true;
+    }
+    return CHAR_BYTES;
   }
 }
 

@@ -269,8 +269,13 @@ export function bindingName(s: string, anchor: number, code = true, end = anchor
   // Rust's borrowed slice `= &[1.0, -1.0]`: the `&` does not hide the binding.
   if (code && p > 0 && s.charCodeAt(p) === 38 /* & */ && s.charCodeAt(p - 1) !== 38) p = prevNonBlank(s, p, floor);
   if (!code) {
-    // Prose: only `name = [...]` names a list.
-    return p >= 0 && s.charCodeAt(p) === 61 ? nameBeforeEquals(s, p, floor) : undefined;
+    // Prose: `name = [...]` and, as logs and printouts write it, `name: [...]` name a list.
+    if (p >= 0 && s.charCodeAt(p) === 61) return nameBeforeEquals(s, p, floor);
+    if (p > 0 && s.charCodeAt(p) === 58 && isIdentChar(s.charCodeAt(p - 1))) {
+      const w = wordBefore(s, p, floor);
+      return w && !/^\d/.test(w[0]) ? w[0] : undefined;
+    }
+    return undefined;
   }
   // `T v{…}` without `=` names only a brace initialiser (C++).
   const braced = s.charCodeAt(anchor) === 123;
@@ -472,4 +477,17 @@ function matchBack(s: string, p: number, open: number, close: number, floor: num
     else if (c === 10 || c === 61 /* = */) return -1;
   }
   return -1;
+}
+
+/** The first position from `j` that is not a space or tab (at most `n`). */
+export function skipSpaces(s: string, j: number, n: number): number {
+  while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+  return j;
+}
+
+/** hashWord of s[a, b) without slicing. */
+export function hashWordRange(s: string, a: number, b: number): number {
+  let h = 0;
+  for (let k = b - 1; k >= a; k--) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
+  return h;
 }

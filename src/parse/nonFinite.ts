@@ -1,3 +1,5 @@
+import { isIdentChar } from './numbers';
+import { skipSpaces } from './lookBack';
 // The ways people spell infinity and NaN inside array literals, per language.
 // They are read as values (so the array is still found) and then reported in
 // the array's issues, never silently dropped.
@@ -69,4 +71,25 @@ function skipBlanks(s: string, j: number, n: number): number {
     j++;
   }
   return j;
+}
+
+/** C++ `<double>::infinity()`, `<float>::quiet_NaN()`, `::signaling_NaN()` after `std::numeric_limits` (at `j`). */
+export function readNumericLimits(s: string, j: number, n: number, out: { value: number }): number {
+  if (s.charCodeAt(j) !== 60 /* < */) return -1;
+  let close = j + 1;
+  const limit = Math.min(n, j + 24);
+  while (close < limit && s.charCodeAt(close) !== 62 /* > */) close++;
+  if (close >= limit) return -1;
+  let k = close + 1;
+  if (!s.startsWith('::', k)) return -1;
+  k += 2;
+  const start = k;
+  while (k < n && isIdentChar(s.charCodeAt(k))) k++;
+  const member = s.slice(start, k);
+  k = skipSpaces(s, k, n);
+  if (!s.startsWith('()', k)) return -1;
+  if (member === 'infinity') out.value = Infinity;
+  else if (member === 'quiet_NaN' || member === 'signaling_NaN') out.value = NaN;
+  else return -1;
+  return k + 2;
 }

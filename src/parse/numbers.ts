@@ -8,10 +8,7 @@
 /** Where readNumber leaves the value it read (avoids allocating a result per number). */
 export const readValue = { value: 0 };
 
-const POW10: number[] = [];
-for (let k = 0, p = 1; k <= 22; k++, p *= 10) POW10.push(p);
-
-const MAX_EXACT = 9007199254740992; // 2^53
+import { exactDecimal, isExact } from './decimal';
 
 const enum Ch {
   Plus = 43, Minus = 45, Dot = 46, Zero = 48, Nine = 57, Under = 95,
@@ -22,6 +19,11 @@ const enum Ch {
 /** True for letters, digits, `_` and `$` (the characters of identifiers). */
 export function isIdentChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
+}
+
+/** True for the characters an identifier starts with (ASCII letters, `_`, `$`). */
+export function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
 }
 
 export function isDigit(c: number): boolean {
@@ -143,8 +145,8 @@ export function readNumber(s: string, i: number, n: number, suffixes: boolean, j
     i = j;
   }
   let value: number;
-  if (!exotic && mantissa <= MAX_EXACT && exponent >= -22 && exponent <= 22) {
-    value = exponent < 0 ? mantissa / POW10[-exponent]! : exponent > 0 ? mantissa * POW10[exponent]! : mantissa;
+  if (!exotic && isExact(mantissa, exponent)) {
+    value = exactDecimal(mantissa, exponent);
     if (negative) value = -value;
   } else {
     let text = s.slice(start, numberEnd);

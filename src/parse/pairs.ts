@@ -5,12 +5,11 @@
 //   3. neighbours in the text with the same shape whose roles fit.
 // An array is the prediction of at most one pair, and never both sides.
 
-import type { FoundArray, FoundPair } from './types';
+import type { FoundArray, FoundPair, PairRule } from './types';
 import type { CallArgument, CallSite } from './scanner';
 import { keywordRole, snakeCase, type LossSignature } from './callSignatures';
 import { nameSide, type NameSide } from './names';
 
-const TARGET_ROLES = new Set(['one-hot', 'class-indices', 'target']);
 const PREDICTION_ROLES = new Set(['probabilities', 'logits', 'log-probabilities']);
 
 /** Targets with the same key looked at on each side of a prediction. */
@@ -30,18 +29,26 @@ export function findPairs(
   arrays: readonly FoundArray[],
   calls: readonly CallSite[],
   sides: readonly (NameSide | undefined)[] = arrays.map((a) => nameSide(a.name)),
+  prose = false,
 ): PairsResult {
+  boundaryProse = prose;
   const pairs: FoundPair[] = [];
   const signatures: (LossSignature | undefined)[] = [];
   let currentSignature: LossSignature | undefined;
   const asPrediction = new Uint8Array(arrays.length);
   const asTarget = new Uint8Array(arrays.length);
   // A pair once added marks its prediction, so the same pair can never be added twice.
-  const add = (target: number, prediction: number, reason: string): boolean => {
+  const add = (target: number, prediction: number, reason: string, rule: PairRule, callee?: string): boolean => {
     if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
-    pairs.push({ target, prediction, reason });
+    const binary = (currentSignature !== undefined && currentSignature.binary) || isBinaryPair(arrays[target]!, arrays[prediction]!);
+    const pair: FoundPair = { target, prediction, reason, rule, binary };
+    if (callee !== undefined) {
+      pair.callee = callee;
+      pair.signature = currentSignature;
+    }
+    pairs.push(pair);
     signatures.push(currentSignature);
     return true;
   };
@@ -72,12 +79,26 @@ export function findPairs(
       target ??= prediction === first ? second : first;
     }
     if (target === undefined || prediction === undefined) continue;
-    const t = resolve(target, call.start, arrays, index);
-    const p = resolve(prediction, call.start, arrays, index);
+    const t = resolve(target, call.start, arrays, index, text);
+    const p = resolve(prediction, call.start, arrays, index, text);
     if (t === undefined || p === undefined) continue;
+    // Values outrank a signature read from the callee's name alone (`Metrics.CrossEntropy(expected, actual)`):
+    // labels are never the prediction of a soft distribution.
+    const labelsAsPrediction = (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) ||
+      (isBinaryPair(arrays[p]!, arrays[t]!) && !isBinaryPair(arrays[t]!, arrays[p]!));
+    // Names that say the opposite of a table entry read from the callee's name alone (`Losses.crossEntropy(target, predicted)`).
+    const ts = sideOfArgument(target, t, sides);
+    const ps = sideOfArgument(prediction, p, sides);
+    const namesDisagree = ts === 'prediction' && ps === 'target' && isGenericCallee(call.callee);
+    if (labelsAsPrediction || namesDisagree) {
+      const why = labelsAsPrediction ? `${describe(arrays[p]!)} holds labels and ${describe(arrays[t]!)} a distribution, so the labels are the target` :
+        `the names say ${describe(arrays[p]!)} is the target and ${describe(arrays[t]!)} the prediction`;
+      add(p, t, `arguments of ${call.callee}(…): ${why}`, 'call', call.callee);
+      continue;
+    }
     const order = call.signature.targetFirst ? 'the target first' : 'the prediction first';
     currentSignature = call.signature;
-    add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`);
+    add(t, p, `arguments of ${call.callee}${call.signature.params}, which takes ${order}`, 'call', call.callee);
   }
   currentSignature = undefined;
 
@@ -107,10 +128,16 @@ export function findPairs(
         best = t;
       }
     }
-    if (best >= 0) {
+    if (best >= 0 && !boundaryBetween(text, Math.min(arrays[best]!.end, arrays[q]!.end), Math.max(arrays[best]!.start, arrays[q]!.start), -1) &&
+      !usedBefore(calls, arrays[q]!, arrays[best]!)) {
       const tn = arrays[best]!.name!;
       const qn = arrays[q]!.name!;
-      add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`);
+      // Evidence outranks names: a one-hot or index array beside a soft distribution is the target.
+      if (isLabels(arrays[q]!) && isSoft(arrays[best]!)) {
+        add(q, best, `values: ${qn} holds labels and ${tn} a soft distribution of the same length (the names say the opposite)`, 'names');
+      } else {
+        add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`, 'names');
+      }
     }
   }
 
@@ -124,11 +151,14 @@ export function findPairs(
     if (prev >= 0) {
       const a = arrays[prev]!;
       const b = arrays[k]!;
-      if (b.start - a.end <= NEIGHBOUR_GAP && !hasBlankLine(text, a.end, b.start)) {
+      if (b.start - a.end <= NEIGHBOUR_GAP) {
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
-        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a))) {
+        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) && !boundaryBetween(text, a.end, b.start, -1) &&
+          !usedBefore(calls, b, a)) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
-          if (add(t, p, `neighbours of the same shape: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`)) {
+          const binary = isBinaryPair(arrays[t]!, arrays[p]!);
+          const how = binary ? 'neighbours: 0/1 labels and values in [0, 1] of the same length' : 'neighbours of the same shape';
+          if (add(t, p, `${how}: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`, 'neighbours')) {
             prev = -1;
             continue;
           }
@@ -140,25 +170,152 @@ export function findPairs(
   return { pairs, signatures };
 }
 
+/**
+ * A binary problem without a binary loss to say so: 1-D labels that are all
+ * 0 or 1 beside 1-D values in [0, 1] of the same length that are not a
+ * distribution over classes themselves (P(class 1) per sample).
+ */
+export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
+  if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0]) return false;
+  const tv = t.values as number[];
+  const pv = p.values as number[];
+  if (tv.length < 2) return false;
+  let ones = 0;
+  for (const v of tv) {
+    if (v !== 0 && v !== 1) return false;
+    ones += v;
+  }
+  for (const v of pv) {
+    if (!(v >= 0 && v <= 1)) return false;
+  }
+  // One 1 among zeros is a one-hot label of one sample over classes, not one positive among samples.
+  return ones !== 1;
+}
+
+/**
+ * Was the prediction's name passed to a loss call between the target and the
+ * prediction? Then that call used another value (`y_pred = model.predict(x)`),
+ * and the literal bound after it is not the target's partner.
+ */
+function usedBefore(calls: readonly CallSite[], prediction: FoundArray, target: FoundArray): boolean {
+  const name = prediction.name;
+  if (name === undefined || target.start > prediction.start) return false;
+  for (const call of calls) {
+    if (call.start <= target.end || call.start >= prediction.start) continue;
+    if (call.args.some((arg) => arg.name === name)) return true;
+  }
+  return false;
+}
+
+/** Receivers whose losses' argument order is documented (the table is right for them, whatever the names). */
+const FRAMEWORK_RECEIVER = /^(?:F|torch|nn|functional|optax|tf|keras|losses|metrics|sklearn|scipy|stats|special|jax|flax|Flux|candle_nn|ops|K)$/;
+
+/** A callee whose table entry was read from its name alone: camelCase or PascalCase, not under a framework's module. */
+function isGenericCallee(callee: string): boolean {
+  const bare = callee.endsWith('()') ? callee.slice(0, -2) : callee;
+  const cut = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':'));
+  const seg = bare.slice(cut + 1);
+  const receiver = cut > 0 ? bare.slice(bare.lastIndexOf('.', cut - 1) + 1, cut).replace(/:$/, '') : '';
+  return /[A-Z]/.test(seg) && !FRAMEWORK_RECEIVER.test(receiver) && !bare.startsWith('tf.') && !bare.startsWith('torch.');
+}
+
+/** The side an argument's name (as written at the call, else its array's name) reads as. */
+function sideOfArgument(arg: CallArgument, index: number, sides: readonly (NameSide | undefined)[]): 'target' | 'prediction' | undefined {
+  if (arg.name !== undefined) return nameSide(arg.name)?.side;
+  return sides[index]?.side;
+}
+
 function describe(a: FoundArray): string {
   return a.name !== undefined ? `${a.name} (${a.role})` : String(a.role);
 }
 
-/** 'ab' when a is the target, 'ba' when b is, undefined when the roles do not make a pair. */
-function neighbourOrder(a: FoundArray, b: FoundArray, as: ReturnType<typeof nameSide>, bs: ReturnType<typeof nameSide>): 'ab' | 'ba' | undefined {
-  // Names that say the opposite side win over the order.
-  if (as?.side === 'prediction' || bs?.side === 'target') {
-    if (as?.side === 'target' || bs?.side === 'prediction') return undefined;
-    return PREDICTION_ROLES.has(a.role) && (TARGET_ROLES.has(b.role) || b.role === 'probabilities') ? 'ba' : undefined;
+/**
+ * 'ab' when a is the target, 'ba' when b is, undefined when they do not make
+ * a pair. Values first: labels (one-hot, class indices, 0/1) beside a soft
+ * distribution, logits or P(class 1) values are the target whatever the names;
+ * two soft distributions pair only when a name says which side one is on.
+ */
+function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, bs: NameSide | undefined): 'ab' | 'ba' | undefined {
+  // Names of two different examples (`y_pred_1`, `y_true_2`) are not a pair.
+  if (as !== undefined && bs !== undefined && as.key !== bs.key && /\d/.test(as.key) && /\d/.test(bs.key)) return undefined;
+  // A value printed by a program is not the target or prediction of a literal in its code.
+  if ((a.printed === undefined) !== (b.printed === undefined)) return undefined;
+  // In prose, two unnamed lists in a sentence are examples (`replaces [1, 0, 0] by [0.9, 0.05, 0.05]`).
+  if (boundaryProse && a.name === undefined && b.name === undefined) return undefined;
+  if (isBinaryPair(a, b)) return 'ab';
+  if (isBinaryPair(b, a)) return 'ba';
+  const aL = isLabels(a);
+  const bL = isLabels(b);
+  const aP = PREDICTION_ROLES.has(a.role) && !aL;
+  const bP = PREDICTION_ROLES.has(b.role) && !bL;
+  if (aL && bP) return 'ab';
+  if (bL && aP) return 'ba';
+  if (aL || bL) return undefined;
+  // Two distributions: both names must say their side, else they are not a pair (two priors, two printouts, two examples).
+  if (as === undefined || bs === undefined) return undefined;
+  if ((a.role === 'probabilities' || a.role === 'target') && (b.role === 'probabilities' || b.role === 'target' || b.role === 'logits' || b.role === 'log-probabilities')) {
+    if (as?.side === 'target' && bs?.side !== 'target') return 'ab';
+    if (bs?.side === 'prediction' && as?.side !== 'prediction') return 'ab';
+    if (bs?.side === 'target' && as?.side !== 'target' && (b.role === 'probabilities' || b.role === 'target')) return 'ba';
+    if (as?.side === 'prediction' && bs?.side !== 'prediction' && (b.role === 'probabilities' || b.role === 'target')) return 'ba';
   }
-  const aT = TARGET_ROLES.has(a.role);
-  const bT = TARGET_ROLES.has(b.role);
-  const aP = PREDICTION_ROLES.has(a.role);
-  const bP = PREDICTION_ROLES.has(b.role);
-  if (aT && bP) return 'ab';
-  if (bT && aP && b.role !== 'target') return 'ba';
-  if (a.role === 'probabilities' && b.role === 'probabilities') return 'ab';
   return undefined;
+}
+
+/** Labels: one-hot rows, class indices, or 0/1 values. */
+function isLabels(a: FoundArray): boolean {
+  return a.role === 'one-hot' || a.role === 'class-indices' || (a.role === 'counts' && zeroOne(a));
+}
+
+/** A soft distribution (not one-hot): probabilities or a soft target. */
+function isSoft(a: FoundArray): boolean {
+  return a.role === 'probabilities' || a.role === 'target';
+}
+
+function zeroOne(a: FoundArray): boolean {
+  const rows = a.shape.length === 2 ? (a.values as number[][]) : [a.values as number[]];
+  for (const r of rows) for (const v of r) if (v !== 0 && v !== 1) return false;
+  return true;
+}
+
+/** Lines that start a new test function, example or section. */
+const BOUNDARY = /^(?:(?:async\s+)?def\s|class\s|it\s*\(|it\.each|test\s*\(|describe\s*\(|@Test|@test|@pytest|TEST(?:_F|_P)?\s*\(|#\[test\]|(?:pub\s+)?fn\s|function\s|func\s|@testset|\[Fact\]|\[Test\]|\[Theory\]|(?:public\s+|private\s+)?(?:static\s+)?void\s|In \[|>>> def\s|%%|# %%|---\s*$)/;
+
+/**
+ * Is there a boundary between two arrays in text[from, to): a line that starts
+ * a test function, an example or a section, indented at most `indent` (-1: any),
+ * or in prose a new paragraph (a blank line then text)? A blank line alone is not one.
+ */
+let boundaryProse = false;
+
+function boundaryBetween(text: string, from: number, to: number, indent: number): boolean {
+  if (to - from > BOUND_LOOK) return true;
+  let k = text.indexOf('\n', from);
+  let blank = false;
+  while (k >= 0 && k < to) {
+    const lineStart = k + 1;
+    let j = lineStart;
+    while (j < to && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const end = text.indexOf('\n', lineStart);
+    const lineEnd = end < 0 || end > to ? to : end;
+    if (j >= lineEnd) blank = true;
+    else {
+      const line = text.slice(j, Math.min(lineEnd, j + 40));
+      if ((indent < 0 || j - lineStart <= indent) && BOUNDARY.test(line)) return true;
+      // Prose: a heading, or text after a blank line (a new paragraph).
+      if (boundaryProse && (/^#{1,6}\s/.test(line) || (blank && /^[A-Z][a-z]+[\s,]/.test(line) && !/[=:]\s*[[(]/.test(text.slice(j, lineEnd))))) return true;
+      blank = false;
+    }
+    k = end < 0 ? -1 : end;
+  }
+  return false;
+}
+
+function indentOf(text: string, at: number): number {
+  const ls = text.lastIndexOf('\n', at - 1) + 1;
+  let j = ls;
+  while (j < at && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+  return j - ls;
 }
 
 /**
@@ -169,20 +326,14 @@ function neighbourOrder(a: FoundArray, b: FoundArray, as: ReturnType<typeof name
 export function shapesFit(t: FoundArray, p: FoundArray): boolean {
   const ts = t.shape;
   const ps = p.shape;
-  if (t.role === 'class-indices') {
+  if (isBinaryPair(t, p)) return true;
+  // A 1-D one-hot-looking `[0, 1]` beside a 2-D batch of two rows is two class indices.
+  if (t.role === 'class-indices' || (t.role === 'one-hot' && ts.length === 1 && ps.length === 2)) {
     if (ts.length !== 1 || ps.length !== 2 || ts[0] !== ps[0]) return false;
     const columns = ps[1]!;
     return (t.values as number[]).every((v) => v < columns);
   }
   return ts.length === ps.length && ts.every((d, k) => d === ps[k]);
-}
-
-/** Does text[from, to) hold two line breaks in a row? */
-function hasBlankLine(text: string, from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) {
-    if (text.charCodeAt(i) === 10 && text.charCodeAt(i - 1) === 10) return true;
-  }
-  return false;
 }
 
 /** Appends k to the entry of `key`: a single index is kept as a number, more as a list (in order). */
@@ -219,19 +370,29 @@ function indexByName(arrays: readonly FoundArray[]): Map<string, number | number
 /** Arrays looked at just before a call for the latest binding of an argument's name. */
 const NEAR_CALL = 32;
 
-/** An argument's array: the literal itself, or the latest array bound to its name before the call. */
-function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>): number | undefined {
+/**
+ * An argument's array: the literal itself, or the array bound to its name by
+ * the latest assignment before the call — never one after it, and none when
+ * the name was assigned something else in between (`y_pred = model.predict(x)`)
+ * or the binding is in an earlier test function or example.
+ */
+function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>, text: string): number | undefined {
   if (arg.array !== undefined) return arg.array;
   if (arg.name === undefined) return undefined;
+  const found = bindingBefore(arg.name, callStart, arrays, index);
+  if (found === undefined) return undefined;
+  return boundTill(text, arg.name, arrays[found]!, callStart) ? found : undefined;
+}
+
+function bindingBefore(name: string, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>): number | undefined {
   // Usually the binding is a few arrays before the call: the latest array
   // before it named `name` (or `….name`) is the answer the index would give.
-  const near = latestNamed(arrays, arg.name, callStart);
+  const near = latestNamed(arrays, name, callStart);
   if (near >= 0) return near;
   const byName = index();
-  const entry = byName.get(arg.name) ?? byName.get(lastSegmentOf(arg.name));
+  const entry = byName.get(name) ?? byName.get(lastSegmentOf(name));
   if (entry === undefined) return undefined;
-  if (typeof entry === 'number') return entry;
-  const list = entry;
+  const list = typeof entry === 'number' ? [entry] : entry;
   // The list is in text order: the last one starting before the call.
   let lo = 0;
   let hi = list.length;
@@ -240,7 +401,35 @@ function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArr
     if (arrays[list[mid]!]!.start < callStart) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? list[lo - 1] : list[0];
+  return lo > 0 ? list[lo - 1] : undefined;
+}
+
+/** Text looked at between a binding and its use (longer: the binding is taken as it is). */
+const BOUND_LOOK = 20_000;
+
+/** Is `name` still bound to `a` at `use`: no other assignment to it and no new test function or example in between? */
+function boundTill(text: string, name: string, a: FoundArray, use: number): boolean {
+  const from = a.end;
+  if (use - from > BOUND_LOOK) return true;
+  const plain = lastSegmentOf(name);
+  for (let k = text.indexOf(plain, from); k >= 0 && k < use; k = text.indexOf(plain, k + plain.length)) {
+    const before = k > 0 ? text.charCodeAt(k - 1) : 32;
+    const after = k + plain.length < text.length ? text.charCodeAt(k + plain.length) : 32;
+    if (isWordChar(before) || isWordChar(after)) continue;
+    // `name = …` (not `==`), `name <- …`, `let name = …`.
+    let j = k + plain.length;
+    while (j < use && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
+    const c = text.charCodeAt(j);
+    const d = text.charCodeAt(j + 1);
+    if ((c === 61 && d !== 61) || (c === 60 && d === 45)) return false;
+  }
+  // A module-level binding is seen from every function; one inside a function or test block only within it.
+  const indent = indentOf(text, a.start);
+  return indent === 0 || !boundaryBetween(text, from, use, indent);
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
 }
 
 /**

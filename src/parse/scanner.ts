@@ -7,33 +7,31 @@
 // inner literals are then reported on their own. Nothing here backtracks, every
 // look back is bounded (lookBack.ts), so the time is linear in the text.
 
-import type { FinderIssue, FinderLimits, Values } from './types';
+import type { FinderIssue, FinderLimits } from './types';
 import type { Syntax } from './languages';
 import { Cls, PlainSkipper, tableFor, TextWindow, withoutClosers } from './fastSkip';
 import { Trivia } from './trivia';
-import { isDigit, isIdentChar, readNumber, readValue } from './numbers';
-import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall } from './nonFinite';
-import { Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, endingKey, hashWord, HashSet, identBack, LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine } from './lookBack';
+import { isDigit, isIdentChar, isIdentStart, readNumber, readValue } from './numbers';
+import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall, readNumericLimits } from './nonFinite';
+import {
+  Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, endingKey, hashWord, hashWordRange, HashSet, identBack,
+  LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine, skipSpaces,
+} from './lookBack';
 import {
   interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
   TRANSPARENT_METHODS, type LossSignature,
 } from './callSignatures';
+import { isVectorCall, VECTOR_CALL_HASHES, VECTOR_CALLS, type CallSite } from './callSites';
+import { dropValues, Frame, grow, Kind, NO_SCRATCH, SCRATCH, toValues, type Piece } from './frame';
+import { readDense } from './denseList';
+import { readConstant } from './constants';
+import { MAX_NOTES, matrixPiece, rowsPiece, scannedArray, type ScannedArray } from './pieces';
+
+export type { CallArgument, CallSite } from './callSites';
+export type { ScannedArray } from './pieces';
 
 /** Hashes of callee last segments worth a closer look (filters the common case without slicing). */
 const INTERESTING_HASHES = new HashSet(interestingSpellings());
-/** Calls whose argument list is itself the array (Java, Kotlin, JS); the range includes the callee. */
-const VECTOR_CALLS = new Set(['doubleArrayOf', 'floatArrayOf', 'intArrayOf', 'longArrayOf', 'arrayOf', 'listOf', 'mutableListOf', 'asList', 'of']);
-const VECTOR_RECEIVERS = new Set(['Arrays', 'List', 'Float32Array', 'Float64Array', 'Int32Array', 'Array', 'DoubleStream', 'Stream']);
-const VECTOR_CALL_HASHES = new HashSet(VECTOR_CALLS);
-
-/** `Arrays.asList`, `List.of`, `Float32Array.of`, `doubleArrayOf`, … (an `of` needs a known receiver). */
-function isVectorCall(callee: string): boolean {
-  const dot = callee.lastIndexOf('.');
-  const last = callee.slice(dot + 1);
-  if (!VECTOR_CALLS.has(last)) return false;
-  if (last === 'of' || last === 'asList') return dot > 0 && VECTOR_RECEIVERS.has(callee.slice(callee.lastIndexOf('.', dot - 1) + 1, dot));
-  return dot < 0 || callee.startsWith('kotlin.');
-}
 
 /** Endings of every word worth reading before `(`: keywords, losses, wrappers, R's `c`, vector calls. */
 const CALL_ENDINGS = new EndingFilter([...interestingSpellings(), 'c', ...VECTOR_CALLS]);
@@ -41,128 +39,10 @@ const CALL_ENDINGS = new EndingFilter([...interestingSpellings(), 'c', ...VECTOR
 const PYTHON_CALL_ENDINGS = CALL_ENDINGS.copy();
 PYTHON_CALL_ENDINGS.merge(LITERAL_WORD_ENDINGS);
 
-/** An array as the scanner reports it; roles and pairs are added later. */
-export interface ScannedArray {
-  start: number;
-  end: number;
-  name: string | undefined;
-  values: Values;
-  shape: number[];
-  issues: string[];
-  /** The wrapper call around the literal, e.g. `np.array`, `vec!`. */
-  wrapper: string | undefined;
-}
-
-/** One argument of a loss call: a keyword, and a literal (array index) or a bare name. */
-export interface CallArgument {
-  keyword: string | undefined;
-  array: number | undefined;
-  name: string | undefined;
-}
-
-export interface CallSite {
-  /** The callee as written (`F.cross_entropy`, `nn.CrossEntropyLoss()`). */
-  callee: string;
-  signature: LossSignature;
-  /** Offset of the callee's first character. */
-  start: number;
-  args: CallArgument[];
-}
-
 export interface ScanResult {
   arrays: ScannedArray[];
   calls: CallSite[];
   issues: FinderIssue[];
-}
-
-const enum Kind { Opaque, Literal, Call }
-
-/** Why denseBytes stopped: at a character it does not take, at the end of its window, at a number too long for the window's margin. */
-const enum DenseStop { Done, Window, Long }
-
-/** A finished literal waiting for its parent: a row of a 2-D batch, or reported alone. */
-interface Piece {
-  start: number;
-  end: number;
-  /** 1-D values, or rows when `rows` is true. */
-  values: number[] | number[][];
-  rows: boolean;
-  /** Values counted (more than stored when capped). */
-  count: number;
-  capped: boolean;
-  notes: string[] | null;
-  nonFinite: number;
-  /** 3-D or deeper: reported as a document issue, not as an array. */
-  deep: boolean;
-  wrapper: string | undefined;
-  wrapperStart: number;
-}
-
-/** A frame's scratch before its first value. */
-const NO_SCRATCH = new Float64Array(0);
-/**
- * The scratch of each nesting depth, shared by all scans (they never
- * interleave), so a scan does not grow its own: at most LONG_AT values
- * (64 KB) a depth, kept.
- */
-const SCRATCH: Float64Array[] = [];
-/** A frame's `values` when not indexed: never written (only an indexed list writes `values`). */
-const NO_VALUES: number[] = [];
-
-class Frame {
-  kind = Kind.Opaque;
-  close = 0;
-  open = 0;
-  start = 0;
-  /** Opened as a literal candidate (reported when left unclosed, even if it turned out not to be one). */
-  wasLiteral = false;
-  // Literal state.
-  matrix = false;
-  tuple = false;
-  /**
-   * Values read so far: `len` of them. A list's first LONG_AT values go into
-   * `buf`, this depth's scratch (grown by doubling, kept across literals and
-   * scans), and are copied once into an exact-size array when the list or
-   * row closes (toValues), so short lists leave no growth garbage. A longer
-   * list switches to `indexed`: `values` gets its capacity once (an estimate
-   * from the distance to the closing bracket) and is written by index, so a
-   * million numbers are not copied as the array grows; its length is set
-   * back to `len` when the list closes.
-   */
-  buf: Float64Array = NO_SCRATCH;
-  /** This frame's depth in the stack: its scratch is SCRATCH[level]. */
-  level = 0;
-  values: number[] = NO_VALUES;
-  indexed = false;
-  len = 0;
-  rows: number[][] | null = null;
-  children: Piece[] | null = null;
-  count = 0;
-  expectSep = false;
-  spaced = false;
-  commas = 0;
-  capped = false;
-  notes: string[] | null = null;
-  nonFinite = 0;
-  deep = false;
-  wrapper: string | undefined = undefined;
-  wrapperStart = 0;
-  // Call state.
-  callee = '';
-  calleeStart = 0;
-  /** Uninteresting brackets of this frame's kind opened inside it and not pushed; their closers are counted off. */
-  skipped = 0;
-  signature: LossSignature | undefined = undefined;
-  /** A constructor or transform of its first argument (np.array, torch.log): the literal in it is named through it. */
-  isWrapper = false;
-  /** A method whose arguments are not the data (`.view(1, -1)`): the value before it keeps its place. */
-  isMethod = false;
-  args: CallArgument[] = [];
-  slotTokens = 0;
-  slotName: string | undefined = undefined;
-  slotKeyword: string | undefined = undefined;
-  slotArray: number | undefined = undefined;
-  slotComplex = false;
 }
 
 /** Code families, where `a[` is a subscript and `f(` a call. */
@@ -170,13 +50,8 @@ function isCode(syntax: Syntax): boolean {
   return syntax.family !== 'json' && syntax.family !== 'yaml' && syntax.family !== 'prose';
 }
 
-const MAX_NOTES = 3;
-/** Values read into the scratch before a long list reserves its own room (see Frame.buf). */
-const LONG_AT = 8192;
 /** Document issues listed; the rest are counted in one closing issue. */
 const MAX_ISSUES = 100;
-/** Exact powers of ten (up to 1e22, the largest exact double power of ten) for the fast decimal path. */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 /** Characters per scanChunk call. */
 const SCAN_CHUNK = 1 << 16;
 /** Frames compared when a closing bracket does not match the innermost one. */
@@ -198,6 +73,8 @@ export class Scanner {
   private readonly maxElements: number;
   private readonly table: Uint8Array;
   private readonly code: boolean;
+  /** `^` is a power (R, MATLAB, Julia), not xor. */
+  private readonly caretPower: boolean;
   private readonly trivia: Trivia;
   /** The text as bytes, a window at a time (fastSkip.ts). */
   private readonly win: TextWindow;
@@ -206,8 +83,6 @@ export class Scanner {
   private readonly skipParen: PlainSkipper;
   private readonly skipBrace: PlainSkipper;
   private readonly skipAll: PlainSkipper;
-  /** Why denseBytes stopped. */
-  private denseMore = DenseStop.Done;
   private readonly stack: Frame[] = [];
   private depth = 0;
   private overflow = 0;
@@ -229,10 +104,16 @@ export class Scanner {
 
   /** Scans s[from, to) (the whole text by default; a Markdown code block otherwise). Offsets stay those of `s`. */
   constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
-    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map()) {
+    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map(),
+    private readonly localSignatures: ReadonlyMap<string, LossSignature> = new Map()) {
     this.n = Math.min(to, s.length);
     this.callEndings = syntax.parenTuples ? PYTHON_CALL_ENDINGS : CALL_ENDINGS;
     // `from torch.nn.functional import cross_entropy as ce`: `ce(` is a loss call.
+    // Loss-like functions defined in the document: `soft_ce(a, b)` is a tracked call.
+    for (const name of localSignatures.keys()) {
+      (this.aliasHashes ??= new HashSet()).add(hashWord(name));
+      this.addCallEnding(name);
+    }
     for (const name of importedAliases.keys()) {
       (this.aliasHashes ??= new HashSet()).add(hashWord(name));
       this.addCallEnding(name);
@@ -240,6 +121,7 @@ export class Scanner {
     this.maxElements = limits.maxElements;
     this.table = tableFor(syntax);
     this.code = isCode(syntax);
+    this.caretPower = syntax.family === 'r' || syntax.family === 'matlab' || syntax.family === 'julia';
     this.win = new TextWindow(s, this.n);
     this.trivia = new Trivia(s, this.n, syntax, this.win);
     // Outside literals only openers, quotes, comment starts and the innermost
@@ -269,7 +151,7 @@ export class Scanner {
     while (i < n && !this.stopped) i = this.scanChunk(i, Math.min(n, i + SCAN_CHUNK));
     this.finishOpenFrames();
     if (this.issueCount > MAX_ISSUES) {
-      this.issues.push({ offset: 0, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
+      this.issues.push({ offset: 0, kind: 'more-issues', count: this.issueCount - MAX_ISSUES, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
     }
     this.sortArrays();
     return { arrays: this.arrays, calls: this.calls, issues: this.issues };
@@ -351,7 +233,7 @@ export class Scanner {
     const suffixes = this.syntax.numberSuffixes;
     while (i < n) {
       if (!matrix) {
-        i = this.denseRun(f, i);
+        i = readDense(f, i, s, n, this.win, this.maxElements);
         if (i >= n) return i;
       }
       const c = s.charCodeAt(i);
@@ -408,41 +290,10 @@ export class Scanner {
             return i;
           }
         }
-        // Fast path for the plain decimals that dense arrays are made of:
-        // `-?\d*(\.\d*)?` ended by a separator, at most 15 digits.
-        let k = c === 45 || c === 43 ? i + 1 : i;
-        const digitsStart = k;
-        let mantissa = 0;
-        let d: number;
-        while (k < n && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9) {
-          mantissa = mantissa * 10 + d;
-          k++;
-        }
-        let digits = k - digitsStart;
-        let fraction = 0;
-        if (k < n && s.charCodeAt(k) === 46) {
-          const fracStart = ++k;
-          while (k < n && (d = s.charCodeAt(k) - 48) >= 0 && d <= 9) {
-            mantissa = mantissa * 10 + d;
-            k++;
-          }
-          fraction = k - fracStart;
-          digits += fraction;
-        }
-        const end = k < n ? s.charCodeAt(k) : 32;
-        if (digits > 0 && mantissa <= 9007199254740992 && fraction <= 16 && (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || end === 59)) {
-          let v = fraction === 0 ? mantissa : mantissa / POW10[fraction]!;
-          if (c === 45) v = -v;
-          if (++f.count > this.maxElements) f.capped = true;
-          else if (f.indexed) f.values[f.len++] = v;
-          else if (f.len < f.buf.length) f.buf[f.len++] = v;
-          else this.putSlow(f, v, k);
-          f.expectSep = true;
-          f.spaced = false;
-          i = k;
-          continue;
-        }
-        const j = readNumber(s, i, n, suffixes, this.syntax.family === 'julia' && !this.syntax.fenced);
+        const julia = this.syntax.family === 'julia' && !this.syntax.fenced;
+        let j = readNumber(s, i, n, suffixes, julia);
+        // `1/2`, `2**-3`, `1e-3*5`: constant arithmetic is a value.
+        if (j >= 0) j = readConstant(s, i, j, n, suffixes, julia, this.caretPower, matrix);
         if (j < 0) {
           this.invalidate(f);
           return i;
@@ -498,325 +349,11 @@ export class Scanner {
     return i;
   }
 
-  /**
-   * Room for one more value when the scratch is full: the scratch doubles
-   * (kept for the next literals at this depth), or, at LONG_AT values, the
-   * list reserves its own array (see Frame.buf). `k` is where reading is.
-   */
-  private grow(f: Frame, len: number, k: number): void {
-    const buf = f.buf;
-    if (len < LONG_AT) {
-      const bigger = new Float64Array(Math.max(16, buf.length * 2));
-      bigger.set(buf.subarray(0, len));
-      f.buf = bigger;
-      SCRATCH[f.level] = bigger;
-      return;
-    }
-    const close = this.s.indexOf(String.fromCharCode(f.close), k);
-    const end = close < 0 || close > this.n ? this.n : close;
-    const perValue = Math.max(1, (k - f.open) / len);
-    // At most 4096× what was read: an unclosed list whose first `]` is far away cannot reserve much.
-    const estimate = Math.min(this.maxElements, len * 4096, len + Math.ceil(((end - k) / perValue) * 1.02) + 64);
-    const values = new Array<number>(Math.max(estimate, len + 1));
-    for (let j = 0; j < len; j++) values[j] = buf[j]!;
-    f.values = values;
-    f.indexed = true;
-  }
-
   /** Stores `v` when the scratch is full (grow). */
   private putSlow(f: Frame, v: number, k: number): void {
-    this.grow(f, f.len, k);
+    grow(f, f.len, k, this.s, this.n, this.maxElements);
     if (f.indexed) f.values[f.len++] = v;
     else f.buf[f.len++] = v;
-  }
-
-  /**
-   * The values read (a list or a matrix row) as an array of exactly their
-   * number, and the frame emptied for the next row. `new Array(n)` filled
-   * with numbers is a (holey) double array: unboxed, 8 B a value.
-   */
-  private toValues(f: Frame): number[] {
-    const len = f.len;
-    let values: number[];
-    if (f.indexed) {
-      values = f.values;
-      values.length = len; // drop the reserved room that was not used
-    } else {
-      const buf = f.buf;
-      values = new Array<number>(len);
-      for (let j = 0; j < len; j++) values[j] = buf[j]!;
-    }
-    f.values = NO_VALUES;
-    f.indexed = false;
-    f.len = 0;
-    return values;
-  }
-
-  /**
-   * The hot loop for comma-separated lists of plain decimals (`0.25, -1.5, 3`):
-   * state in locals, values pushed straight into the frame. Returns at the
-   * first character it does not handle, leaving the rest to scanLiteral.
-   * Reads the window's bytes where the window is ASCII (denseBytes), the
-   * string's characters elsewhere (denseChars); both read the same grammar.
-   */
-  private denseRun(f: Frame, i: number): number {
-    const n = this.n;
-    const w = this.win;
-    for (;;) {
-      if (i >= n) return i;
-      const k = i - w.base;
-      // A new window when fewer than 64 bytes are left in this one (denseBytes stops there).
-      if (k < 0 || (k + 64 > w.lim && w.base + w.lim < n)) w.fill(i);
-      if (!w.ascii) return this.denseChars(f, i);
-      const j = this.denseBytes(f, i);
-      // One call per window: called often, denseBytes gets regular optimised code (see run()).
-      if (this.denseMore === DenseStop.Window && j > i) {
-        i = j;
-        continue;
-      }
-      return this.denseMore === DenseStop.Done ? j : this.denseChars(f, j);
-    }
-  }
-
-  /**
-   * denseChars on the window's bytes (an ASCII window: byte k is character
-   * base + k; the byte after the window is 0). Stops when fewer than 64
-   * bytes are left in the window (denseRun moves it on), so a number never
-   * runs into its end unnoticed; a number longer than that is left to
-   * denseChars. denseMore says which.
-   */
-  private denseBytes(f: Frame, i: number): number {
-    const w = this.win;
-    const b = w.bytes;
-    const n = this.n;
-    let values = f.values;
-    let buf = f.buf;
-    let cap = buf.length;
-    let indexed = f.indexed;
-    let len = f.len;
-    const max = this.maxElements;
-    let count = f.count;
-    let capped = f.capped;
-    let expectSep = f.expectSep;
-    let commas = f.commas;
-    const base = w.base;
-    const lim = w.lim;
-    const atEnd = base + lim >= n;
-    let k = i - base;
-    let more = DenseStop.Done;
-    for (;;) {
-      if (k + 64 > lim && !atEnd) {
-        more = DenseStop.Window;
-        break;
-      }
-      let c = b[k]!;
-      if (c === 32) {
-        k++;
-        continue;
-      }
-      if (c === 44) {
-        if (!expectSep) break;
-        expectSep = false;
-        commas++;
-        k++;
-        continue;
-      }
-      if (expectSep) break;
-      let q = k;
-      const negative = c === 45;
-      if (negative) c = b[++q]!;
-      let mantissa = 0;
-      let d = c - 48;
-      const digitsStart = q;
-      while (d >= 0 && d <= 9) {
-        mantissa = mantissa * 10 + d;
-        d = b[++q]! - 48;
-      }
-      let digits = q - digitsStart;
-      let fraction = 0;
-      if (d === -2 /* . */) {
-        const fracStart = ++q;
-        d = b[q]! - 48;
-        while (d >= 0 && d <= 9) {
-          mantissa = mantissa * 10 + d;
-          d = b[++q]! - 48;
-        }
-        fraction = q - fracStart;
-        digits += fraction;
-      }
-      let scale = -fraction;
-      if ((d === 53 || d === 21) && digits > 0) {
-        let e = 0;
-        let expNegative = false;
-        let r = q + 1;
-        let x = b[r]!;
-        if (x === 45 || x === 43) {
-          expNegative = x === 45;
-          x = b[++r]!;
-        }
-        const expStart = r;
-        while (x >= 48 && x <= 57 && r - expStart < 4) {
-          e = e * 10 + (x - 48);
-          x = b[++r]!;
-        }
-        if (r === expStart) break;
-        scale += expNegative ? -e : e;
-        q = r;
-        d = x - 48;
-      }
-      if (q >= lim && !atEnd) {
-        more = DenseStop.Long; // longer than the margin: denseChars reads it
-        break;
-      }
-      const end = d + 48;
-      if (!(digits > 0 && mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 &&
-        (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || q >= lim))) break;
-      const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
-      if (++count > max) capped = true;
-      else {
-        if (indexed) values[len++] = negative ? -v : v;
-        else {
-          if (len === cap) {
-            this.grow(f, len, base + q);
-            values = f.values;
-            buf = f.buf;
-            cap = buf.length;
-            indexed = f.indexed;
-          }
-          if (indexed) values[len++] = negative ? -v : v;
-          else buf[len++] = negative ? -v : v;
-        }
-      }
-      if (end === 44) {
-        commas++;
-        q++;
-        if (b[q] === 32) q++;
-        expectSep = false;
-      } else expectSep = true;
-      k = q;
-    }
-    f.count = count;
-    f.capped = capped;
-    f.indexed = indexed;
-    f.len = len;
-    f.expectSep = expectSep;
-    f.commas = commas;
-    f.spaced = false;
-    this.denseMore = more;
-    return base + k;
-  }
-
-  private denseChars(f: Frame, i: number): number {
-    const s = this.s;
-    const n = this.n;
-    let values = f.values;
-    let buf = f.buf;
-    let cap = buf.length;
-    let indexed = f.indexed;
-    let len = f.len;
-    const max = this.maxElements;
-    let count = f.count;
-    let expectSep = f.expectSep;
-    let commas = f.commas;
-    while (i < n) {
-      let c = s.charCodeAt(i);
-      if (c === 32) {
-        i++;
-        continue;
-      }
-      if (c === 44) {
-        if (!expectSep) break;
-        expectSep = false;
-        commas++;
-        i++;
-        continue;
-      }
-      if (expectSep) break;
-      let k = i;
-      const negative = c === 45;
-      if (negative) {
-        k++;
-        c = k < n ? s.charCodeAt(k) : 0;
-      }
-      // Past the end of the string charCodeAt gives NaN, which no comparison
-      // accepts, so the digit loops need no bounds check. (A Markdown block's
-      // end is a fence line, never a digit, so nothing runs past `n` either.)
-      let mantissa = 0;
-      let d = c - 48;
-      const digitsStart = k;
-      while (d >= 0 && d <= 9) {
-        mantissa = mantissa * 10 + d;
-        d = s.charCodeAt(++k) - 48;
-      }
-      let digits = k - digitsStart;
-      let fraction = 0;
-      if (d === -2 /* . */) {
-        const fracStart = ++k;
-        d = s.charCodeAt(k) - 48;
-        while (d >= 0 && d <= 9) {
-          mantissa = mantissa * 10 + d;
-          d = s.charCodeAt(++k) - 48;
-        }
-        fraction = k - fracStart;
-        digits += fraction;
-      }
-      // An exponent `e-05` / `E+2` (as toExponential and repr write them).
-      let scale = -fraction;
-      if ((d === 53 || d === 21) && digits > 0) {
-        let e = 0;
-        let expNegative = false;
-        let q = k + 1;
-        let x = s.charCodeAt(q);
-        if (x === 45 || x === 43) {
-          expNegative = x === 45;
-          x = s.charCodeAt(++q);
-        }
-        const expStart = q;
-        while (x >= 48 && x <= 57 && q - expStart < 4) {
-          e = e * 10 + (x - 48);
-          x = s.charCodeAt(++q);
-        }
-        if (q === expStart) break;
-        scale += expNegative ? -e : e;
-        k = q;
-        d = x - 48;
-      }
-      // Ends at `,`, ` `, `]`, `)`, `}`, newline, tab, CR or the end of text; else the general path decides.
-      const end = d + 48;
-      if (!(digits > 0 && mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 &&
-        (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || k >= n))) break;
-      const v = scale === 0 ? mantissa : scale < 0 ? mantissa / POW10[-scale]! : mantissa * POW10[scale]!;
-      if (++count > max) f.capped = true;
-      else {
-        if (indexed) values[len++] = negative ? -v : v;
-        else {
-          if (len === cap) {
-            this.grow(f, len, k);
-            values = f.values;
-            buf = f.buf;
-            cap = buf.length;
-            indexed = f.indexed;
-          }
-          if (indexed) values[len++] = negative ? -v : v;
-          else buf[len++] = negative ? -v : v;
-        }
-      }
-      // The usual separator `, ` right away, without another turn of the loop.
-      if (end === 44) {
-        commas++;
-        k++;
-        if (s.charCodeAt(k) === 32) k++;
-        expectSep = false;
-      } else expectSep = true;
-      i = k;
-    }
-    f.count = count;
-    f.indexed = indexed;
-    f.len = len;
-    f.expectSep = expectSep;
-    f.commas = commas;
-    f.spaced = false;
-    return i;
   }
 
   /** `inf`, `np.inf`, `float('nan')`, `Infinity`, … at `i`; -1 when the word is not one of them. */
@@ -840,7 +377,7 @@ export class Scanner {
       if (end < 0) return -1;
       v = readValue.value;
     } else if (word === 'std::numeric_limits' || word === 'numeric_limits') {
-      end = readNumericLimits(s, j, n);
+      end = readNumericLimits(s, j, n, readValue);
       if (end < 0) return -1;
       v = readValue.value;
     } else {
@@ -879,7 +416,7 @@ export class Scanner {
       this.invalidate(f);
       return;
     }
-    (f.rows ??= []).push(this.toValues(f));
+    (f.rows ??= []).push(toValues(f));
     f.expectSep = false;
   }
 
@@ -889,9 +426,7 @@ export class Scanner {
     f.kind = Kind.Opaque;
     const kids = f.children;
     f.children = null;
-    f.values = NO_VALUES;
-    f.indexed = false;
-    f.len = 0;
+    dropValues(f);
     f.rows = null;
     if (kids !== null) for (const k of kids) this.emit(k, f);
   }
@@ -925,9 +460,9 @@ export class Scanner {
         f.kind = Kind.Opaque;
         return this.attachOrEmit(kids[0]!, parent);
       }
-      piece = this.rowsPiece(f, kids, end);
+      piece = rowsPiece(f, kids, end, this.limits.maxElements);
     } else if (f.rows !== null && f.rows.length > 1 && !f.rows.every((r) => r.length === 1)) {
-      piece = this.matrixPiece(f, f.rows, end);
+      piece = matrixPiece(f, f.rows, end);
     } else if (f.rows !== null && f.rows.length > 1) {
       // A column vector `[0.1; 0.9]` is a vector.
       piece = {
@@ -938,12 +473,10 @@ export class Scanner {
       const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));
       if (f.count === 0 || tooFew) {
         f.kind = Kind.Opaque;
-        f.values = NO_VALUES;
-        f.indexed = false;
-        f.len = 0;
+        dropValues(f);
         return this.closedOpaque(parent);
       }
-      const values = f.rows !== null ? f.rows[0]! : this.toValues(f);
+      const values = f.rows !== null ? f.rows[0]! : toValues(f);
       piece = {
         start: f.start, end, values, rows: false, count: f.count, capped: f.capped,
         notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
@@ -952,41 +485,6 @@ export class Scanner {
     f.kind = Kind.Opaque;
     f.children = null;
     this.attachOrEmit(piece, parent);
-  }
-
-  private rowsPiece(f: Frame, kids: Piece[], end: number): Piece {
-    const rows: number[][] = [];
-    let count = 0;
-    let capped = false;
-    let deep = f.deep;
-    let notes: string[] | null = null;
-    let nonFinite = 0;
-    for (let r = 0; r < kids.length; r++) {
-      const k = kids[r]!;
-      if (k.rows || k.deep) deep = true;
-      count += k.count;
-      if (k.capped) capped = true;
-      if (count > this.limits.maxElements) capped = true;
-      else rows.push(k.values as number[]);
-      if (k.notes !== null) {
-        for (const note of k.notes) {
-          notes ??= [];
-          if (notes.length < MAX_NOTES) notes.push(`[${r}]${note}`);
-        }
-      }
-      nonFinite += k.nonFinite;
-    }
-    return {
-      start: f.start, end, values: rows, rows: true, count, capped, notes, nonFinite,
-      deep, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
-    };
-  }
-
-  private matrixPiece(f: Frame, rows: number[][], end: number): Piece {
-    return {
-      start: f.start, end, values: rows, rows: true, count: f.count, capped: f.capped,
-      notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
-    };
   }
 
   /** A finished piece becomes a row of a still-valid parent literal, or is reported. */
@@ -1021,6 +519,7 @@ export class Scanner {
     if (piece.deep) {
       this.note({
         offset: piece.start,
+        kind: 'too-deep',
         message: `arrays nested 3 or more levels deep are not read (only 1-D values and 2-D rows): the literal at offset ${piece.start}`,
       });
       return;
@@ -1029,34 +528,11 @@ export class Scanner {
       this.stopped = true;
       this.note({
         offset: piece.start,
+        kind: 'max-arrays',
+        limit: this.limits.maxArrays,
         message: `stopped after ${this.limits.maxArrays} arrays (maxArrays); the text from offset ${piece.start} on was not searched`,
       });
       return;
-    }
-    const issues: string[] = [];
-    let values: Values;
-    let shape: number[];
-    if (piece.rows) {
-      const rows = piece.values as number[][];
-      values = rows;
-      const width = rows.length > 0 ? rows[0]!.length : 0;
-      shape = [rows.length, width];
-      for (let r = 1; r < rows.length; r++) {
-        if (rows[r]!.length !== width) {
-          issues.push(`ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}`);
-          break;
-        }
-      }
-    } else {
-      values = piece.values as number[];
-      shape = [values.length];
-    }
-    if (piece.capped) {
-      issues.push(`capped: only the first ${this.limits.maxElements} of ${piece.count} values were read (maxElements)`);
-    }
-    if (piece.nonFinite > 0) {
-      const more = piece.nonFinite > MAX_NOTES ? `, and ${piece.nonFinite - MAX_NOTES} more` : '';
-      issues.push(`non-finite: ${piece.nonFinite} value${piece.nonFinite === 1 ? '' : 's'} (${(piece.notes ?? []).join(', ')}${more})`);
     }
     // Wrapper calls: `p = np.array([...])` is bound through the call.
     let anchor = piece.wrapper !== undefined ? piece.wrapperStart : piece.start;
@@ -1080,7 +556,7 @@ export class Scanner {
       while (k < name.length && name.charCodeAt(k) === 36) k++;
       name = k < name.length ? name.slice(k) : undefined;
     }
-    this.arrays.push({ start: piece.start, end: piece.end, name, values, shape, issues, wrapper });
+    this.arrays.push(scannedArray(piece, name, wrapper, this.limits.maxElements));
     if (parent !== null && parent.kind === Kind.Call) parent.slotArray = index;
   }
 
@@ -1098,6 +574,11 @@ export class Scanner {
       }
       if (c === 44 /* , */) {
         this.endArgument(f);
+        i++;
+        continue;
+      }
+      // Rust's borrow `&logits` passes the value itself.
+      if (c === 38 && f.slotTokens === 0 && !f.slotComplex && this.syntax.family === 'rust' && s.charCodeAt(i + 1) !== 38) {
         i++;
         continue;
       }
@@ -1200,6 +681,8 @@ export class Scanner {
       this.overflow = 1;
       this.note({
         offset: i,
+        kind: 'max-depth',
+        limit: this.limits.maxDepth,
         message: `brackets nested deeper than ${this.limits.maxDepth} (maxDepth) at offset ${i}: the inside was skipped`,
       });
       if (parent !== null) {
@@ -1351,6 +834,10 @@ export class Scanner {
         this.makeCall(this.push(i, 40), alias + '()', a, parent);
         return true;
       }
+      if (this.localSignatures.has(word)) {
+        this.makeCall(this.push(i, 40), word, a, parent);
+        return true;
+      }
       const imported = this.importedAliases.get(word);
       if (imported !== undefined) {
         this.makeCall(this.push(i, 40), imported, a, parent);
@@ -1377,9 +864,7 @@ export class Scanner {
     f.start = i;
     f.matrix = matrix;
     f.tuple = false;
-    f.values = NO_VALUES;
-    f.indexed = false;
-    f.len = 0;
+    dropValues(f);
     f.rows = null;
     f.children = null;
     f.count = 0;
@@ -1399,7 +884,7 @@ export class Scanner {
     f.kind = Kind.Call;
     f.callee = callee;
     f.calleeStart = calleeStart;
-    f.signature = lossSignature(callee);
+    f.signature = this.localSignatures.get(callee) ?? lossSignature(callee);
     const seg = lastSegment(callee.endsWith('()') ? callee.slice(0, -2) : callee);
     f.isWrapper = isWrapper(seg);
     f.isMethod = !f.isWrapper && isTransparentMethod(seg);
@@ -1484,6 +969,7 @@ export class Scanner {
       const more = unclosed > 1 ? ` (and ${unclosed - 1} inner bracket${unclosed > 2 ? 's' : ''})` : '';
       this.note({
         offset: outer,
+        kind: 'unclosed',
         message: `unclosed '${String.fromCharCode(this.s.charCodeAt(outer))}' at offset ${outer}${more} has no closing bracket before the end of the text`,
       });
     }
@@ -1507,41 +993,4 @@ export class Scanner {
     a.push(...copy);
     for (const call of this.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
   }
-}
-
-/** C++ `<double>::infinity()`, `<float>::quiet_NaN()`, `::signaling_NaN()` after `std::numeric_limits` (at `j`). */
-function readNumericLimits(s: string, j: number, n: number): number {
-  if (s.charCodeAt(j) !== 60 /* < */) return -1;
-  let close = j + 1;
-  const limit = Math.min(n, j + 24);
-  while (close < limit && s.charCodeAt(close) !== 62 /* > */) close++;
-  if (close >= limit) return -1;
-  let k = close + 1;
-  if (!s.startsWith('::', k)) return -1;
-  k += 2;
-  const start = k;
-  while (k < n && isIdentChar(s.charCodeAt(k))) k++;
-  const member = s.slice(start, k);
-  k = skipSpaces(s, k, n);
-  if (!s.startsWith('()', k)) return -1;
-  if (member === 'infinity') readValue.value = Infinity;
-  else if (member === 'quiet_NaN' || member === 'signaling_NaN') readValue.value = NaN;
-  else return -1;
-  return k + 2;
-}
-
-function skipSpaces(s: string, j: number, n: number): number {
-  while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
-  return j;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36;
-}
-
-/** hashWord of s[a, b) without slicing. */
-function hashWordRange(s: string, a: number, b: number): number {
-  let h = 0;
-  for (let k = b - 1; k >= a; k--) h = (Math.imul(h, 31) + s.charCodeAt(k)) | 0;
-  return h;
 }

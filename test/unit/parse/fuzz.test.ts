@@ -5,8 +5,9 @@
 // the text and read back as the same array on its own, ranges must nest or be
 // disjoint, pairs must point at real arrays, and a cap that is hit is said.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { findArrays, type FindResult } from '../../../src/parse/index';
+import { describe, expect, it, vi } from 'vitest';
+import { findArrays, type FinderIssueKind, type FindResult } from '../../../src/parse/index';
+import { Scanner } from '../../../src/parse/scanner';
 import { corpusFamilies } from './corpus/all';
 
 const LANGUAGES = [
@@ -67,6 +68,8 @@ function sameValues(a: unknown, b: unknown): boolean {
   return Object.is(a, b);
 }
 
+const ISSUE_KINDS = new Set<FinderIssueKind>(['max-arrays', 'max-depth', 'too-deep', 'unclosed', 'more-issues', 'not-a-string', 'internal-failure']);
+
 /** Checks every invariant of one result; `reparse` also reads each range back on its own. */
 function checkInvariants(text: string, lang: string, result: FindResult, reparse = true): void {
   expect(Array.isArray(result.arrays) && Array.isArray(result.pairs) && Array.isArray(result.issues)).toBe(true);
@@ -108,13 +111,22 @@ function checkInvariants(text: string, lang: string, result: FindResult, reparse
   for (const i of result.issues) {
     expect(typeof i.message).toBe('string');
     expect(i.offset >= 0 && i.offset <= text.length).toBe(true);
+    expect(ISSUE_KINDS.has(i.kind), `issue kind ${String(i.kind)}`).toBe(true);
+    // A caught exception is a bug of the finder, never an outcome the text may have.
+    if (i.kind === 'internal-failure') throw new Error(`${lang}: the finder failed inside on ${JSON.stringify(text.slice(0, 200))}: ${i.message}`);
+  }
+  for (const a of arrays) {
+    expect(a.issueDetails?.map((d) => d.message)).toEqual(a.issues);
   }
 
   if (!reparse) return;
   for (const a of arrays) {
+    if (a.printed !== undefined) continue; // REPL output: not a literal of any language
     const slice = text.slice(a.start, a.end);
     const again = findArrays(slice, lang).arrays;
-    if (again.length !== 1 || !sameValues(again[0]!.values, a.values)) {
+    // A literal given its shape by the code around it reads back as its flat numbers.
+    const want = a.shapedBy === undefined ? a.values : again[0] !== undefined && [...again[0].values.flat()].sort().join() === [...a.values.flat()].sort().join() ? again[0].values : a.values;
+    if (again.length !== 1 || !sameValues(again[0]!.values, want)) {
       throw new Error(`${lang}: ${JSON.stringify(slice)} from ${JSON.stringify(text)} reads back as ${JSON.stringify(again.map((b) => b.values))}, not ${JSON.stringify(a.values)}`);
     }
   }
@@ -128,6 +140,20 @@ function run(text: string, lang: string, reparse = true): FindResult {
 }
 
 describe('fuzz: findArrays never throws and keeps its invariants', () => {
+  it('the invariants fail when the scanner throws (its caught failure is an internal-failure issue)', () => {
+    const spy = vi.spyOn(Scanner.prototype, 'run').mockImplementation(() => {
+      throw new Error('a bug');
+    });
+    try {
+      const text = 'p = [0.2, 0.8]';
+      const result = findArrays(text, 'python');
+      expect(result.issues.map((i) => i.kind)).toEqual(['internal-failure']);
+      expect(() => checkInvariants(text, 'python', result)).toThrow(/failed inside/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('on random text made of the characters the scanner cares about', () => {
     fc.assert(fc.property(trickyText, language, (text, lang) => { run(text, lang); }), runs(500));
   });

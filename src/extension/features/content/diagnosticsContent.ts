@@ -2,7 +2,7 @@
 // NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
 // loss expects logits (or the reverse). Each says what is wrong and where, and
 // names the quick fixes that are safe for it.
-import { predictionArgumentSteps, type Expects, type PredictionArgument, type DocumentModel, type FoundArray } from '../model';
+import { predictionArgumentSteps, type PredictionHolds, type PredictionArgument, type DocumentModel, type FoundArray } from '../model';
 import type { FixKind } from './quickFixes';
 import { SUM_TOLERANCE } from '../../../core';
 import { rowsOf } from '../../../core/elements';
@@ -206,14 +206,14 @@ function lengthCheck(target: FoundArray, prediction: FoundArray, predictionIndex
   };
 }
 
-const KIND_OF_ROLE: Record<string, Expects | undefined> = {
+const KIND_OF_ROLE: Record<string, PredictionHolds | undefined> = {
   probabilities: 'probabilities', target: 'probabilities', 'one-hot': 'probabilities',
   logits: 'logits', 'log-probabilities': 'log-probabilities',
 };
 
 /** What the call expects against what it gets (a wrapper decides; else the array's role). */
 function kindCheck(call: PredictionArgument, array: FoundArray | undefined, arrayIndex: number | undefined): DiagnosticItem | undefined {
-  const got: Expects | undefined = call.wrapper === 'softmax' || call.wrapper === 'sigmoid'
+  const got: PredictionHolds | undefined = call.wrapper === 'softmax' || call.wrapper === 'sigmoid'
     ? 'probabilities'
     : call.wrapper === 'log_softmax' ? 'log-probabilities' : array ? KIND_OF_ROLE[array.role] : undefined;
   if (!got || got === call.expects) return undefined;

@@ -4,9 +4,9 @@
 // probabilities, binary or not) is the finder's table (src/parse/callSignatures.ts),
 // read for the callee as written, so the two never disagree.
 // Bounded scans (no backtracking regular expressions), linear in the text.
-import { keywordRole, lossSignature, type Expects, type LossSignature } from '../../../parse/callSignatures';
+import { keywordRole, lossSignature, type PredictionHolds, type LossSignature } from '../../../parse/callSignatures';
 
-export type { Expects };
+export type { PredictionHolds };
 
 /** The loss calls looked for, by the name before "(". */
 interface ScannedLoss {
@@ -42,7 +42,7 @@ export interface PredictionArgument {
   identifier: string | undefined;
   wrapper: Wrapper;
   /** Keras / TF: from_logits=True turns a probabilities loss into a logits loss. */
-  expects: Expects;
+  expects: PredictionHolds;
 }
 
 const MAX_CALL = 4000; // characters scanned for one call's arguments

@@ -7,7 +7,7 @@ export {
   type DocumentLike, type ModelSettings, type Outcome, type PairLink,
 } from './documentModel';
 export { binaryRows, cappedIssue, isBinaryPair, pairCallee, pairLoss, predictionReading, type BinaryRows } from './pairAnalysis';
-export { findPredictionArguments, predictionArgumentSteps, unwrap, type Expects, type PredictionArgument, type Wrapper } from './callSites';
+export { findPredictionArguments, predictionArgumentSteps, unwrap, type PredictionHolds, type PredictionArgument, type Wrapper } from './callSites';
 export { createEngine } from './engine';
 export type {
   Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Measure, PredictionKind, Role, Term, Unit, Values,

@@ -8,7 +8,7 @@ const ts = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' |
 
 export const jsCases: CorpusCase[] = [
   js('const binding', 'const p = [0.7, 0.2, 0.1];\n', {
-    arrays: [{ src: '[0.7, 0.2, 0.1]', name: 'p', values: [0.7, 0.2, 0.1], role: 'target' }],
+    arrays: [{ src: '[0.7, 0.2, 0.1]', name: 'p', values: [0.7, 0.2, 0.1], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   js('let and var bindings', 'let q = [0.5, 0.5];\nvar logits = [1.0, -2.0];\n', {
     arrays: [

@@ -54,7 +54,10 @@ export const jsonCases: CorpusCase[] = [
     ],
     pairs: [{ target: 'labels', prediction: 'probs' }],
   }),
-  json('notebook file text: code in source strings is not an array', '{"cells": [{"cell_type": "code", "execution_count": 3, "source": ["y = [0, 1]\\n", "q = [0.2, 0.8]"], "outputs": [{"data": {"text/plain": ["array([0.2, 0.8])"]}}]}]}\n', { arrays: [] }),
+  json('notebook file text: code in source strings and printed outputs are read', '{"cells": [{"cell_type": "code", "execution_count": 3, "source": ["y = [0, 1]\\n", "q = [0.2, 0.8]"], "outputs": [{"data": {"text/plain": ["array([0.2, 0.8])"]}}]}]}\n', {
+    arrays: [{ src: '[0, 1]', name: 'y', values: [0, 1] }, { src: '[0.2, 0.8]', name: 'q', values: [0.2, 0.8] }, { src: '[0.2, 0.8]', values: [0.2, 0.8] }],
+  }),
+  json('notebook markdown cells are not code', '{"cells": [{"cell_type": "markdown", "source": ["p = [0.5, 0.5]"]}]}\n', { arrays: [] }),
   json('unicode key', '{"wahrscheinlichkeit_ü": [0.6, 0.4]}\n', {
     arrays: [{ src: '[0.6, 0.4]', name: 'wahrscheinlichkeit_ü', values: [0.6, 0.4] }],
   }),

@@ -11,7 +11,7 @@ const jl = at('julia');
 export const matlabJuliaCases: CorpusCase[] = [
   // --- MATLAB -------------------------------------------------------------------------------
   m('space-separated row vector', 'p = [0.1 0.2 0.7];\n', {
-    arrays: [{ src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7], role: 'target' }],
+    arrays: [{ src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   m('matrix with semicolons', 'probs = [0.1 0.9; 0.3 0.7];\n', {
     arrays: [{ src: '[0.1 0.9; 0.3 0.7]', name: 'probs', values: [[0.1, 0.9], [0.3, 0.7]], shape: [2, 2], role: 'probabilities' }],
@@ -105,8 +105,9 @@ export const matlabJuliaCases: CorpusCase[] = [
   m('transpose, then a doubled quote inside a string', "A = B';\np = [0.5 0.5];\ns = 'it''s [1 2]';\n", {
     arrays: [{ src: '[0.5 0.5]', name: 'p', values: [0.5, 0.5] }],
   }),
-  m('[1 - 2] is an expression, [1 -2] and [1 , -2] are two elements', 'x = [1 - 2];\ny = [1 -2];\nz = [1 , -2];\n', {
+  m('[1 - 2] is one value, [1 -2] and [1 , -2] are two elements', 'x = [1 - 2];\ny = [1 -2];\nz = [1 , -2];\n', {
     arrays: [
+      { src: '[1 - 2]', name: 'x', values: [-1] },
       { src: '[1 -2]', name: 'y', values: [1, -2] },
       { src: '[1 , -2]', name: 'z', values: [1, -2] },
     ],

@@ -98,9 +98,7 @@ export const pythonCases: CorpusCase[] = [
   }),
   py('call arguments are not a tuple', 'x = f(0.5, 0.5)\nz = rng.normal(0.0, 1.0)\n', { arrays: [] }),
   py('one-element tuple and parenthesised number are not arrays', 'a = (0.5,)\nb = (1)\n', { arrays: [] }),
-  py('reshape arguments are not arrays, a shape tuple is', 'x = x.reshape(3, 4)\nshape = (3, 4)\n', {
-    arrays: [{ src: '(3, 4)', name: 'shape', values: [3, 4] }],
-  }),
+  py('reshape arguments and a shape tuple are not arrays', 'x = x.reshape(3, 4)\nshape = (3, 4)\n', { arrays: [] }),
 
   // --- numbers as people spell them -------------------------------------------------------
   py('leading and trailing dots, exponents, underscores, signs', 'w = [.5, 5., 1e-3, 1_000, -2, +3, 2.5E+2]\n', {
@@ -159,7 +157,9 @@ export const pythonCases: CorpusCase[] = [
 
   // --- brackets that are not arrays ---------------------------------------------------------
   py('brackets inside strings', 's = "[0.1, 0.9]"\nt = \'[1, 2, 3]\'\nu = b"[4, 5]"\nr = r"\\[0.5, 0.5\\]"\n', { arrays: [] }),
-  py('brackets inside a docstring', 'def f():\n    """Example:\n\n    >>> f([0.1, 0.9])\n    [0.9, 0.1]\n    """\n    return None\n', { arrays: [] }),
+  py('brackets inside a docstring are not read, its doctest lines and their output are', 'def f():\n    """Example [0.5, 0.5]:\n\n    >>> f([0.1, 0.9])\n    [0.9, 0.1]\n    """\n    return None\n', {
+    arrays: [{ src: '[0.1, 0.9]', values: [0.1, 0.9] }, { src: '[0.9, 0.1]', values: [0.9, 0.1] }],
+  }),
   py('brackets inside comments', '# p = [0.5, 0.5]\nx = 1  # [0.1, 0.9]\n', { arrays: [] }),
   py('f-string with subscripts and brackets', 'msg = f"{p[0]:.2f} of [{q[1]}, 2]"\n', { arrays: [] }),
   py('index and slice expressions', 'a = x[0]\nb = a[1:3]\nc = v[::2]\nd = m[0, 1]\ne = arr[-1]\nf = df["col"][0]\n', { arrays: [] }),
@@ -169,7 +169,10 @@ export const pythonCases: CorpusCase[] = [
     arrays: [{ src: '[1, 2, 3]', values: [1, 2, 3] }],
   }),
   py('complex numbers are not real arrays', 'a = [1j, 2 + 3j]\n', { arrays: [] }),
-  py('arithmetic inside a list is not a literal', 'p = [1 - 0.3, 0.3]\n', { arrays: [] }),
+  py('constant arithmetic inside a list is a value', 'p = [1 - 0.3, 0.3]\n', {
+    arrays: [{ src: '[1 - 0.3, 0.3]', name: 'p', values: [1 - 0.3, 0.3] }],
+  }),
+  py('arithmetic with a name inside a list is not a literal', 'p = [1 - x, x]\n', { arrays: [] }),
   py('empty lists', 'a = []\nb = [[]]\nc = np.array([])\n', { arrays: [] }),
   py('string with a quote and brackets before an array', 's = "it\'s [1, 2]"\np = [0.5, 0.5]\n', {
     arrays: [{ src: '[0.5, 0.5]', name: 'p', values: [0.5, 0.5] }],
@@ -360,7 +363,14 @@ export const pythonCases: CorpusCase[] = [
     ],
     pairs: [],
   }),
-  py('order: a blank-line gap keeps neutral neighbours apart', 'a = [0, 1]\n\nb = [0.5, 0.5]\n', {
+  py('order: a blank line alone does not keep a label and a distribution apart', 'a = [0, 1]\n\nb = [0.5, 0.5]\n', {
+    arrays: [
+      { src: '[0, 1]', name: 'a', values: [0, 1] },
+      { src: '[0.5, 0.5]', name: 'b', values: [0.5, 0.5] },
+    ],
+    pairs: [{ target: 'a', prediction: 'b', why: BY_NEIGHBOURS }],
+  }),
+  py('order: a new test function keeps neighbours apart', 'def test_a():\n    a = [0, 1]\n\ndef test_b():\n    b = [0.5, 0.5]\n', {
     arrays: [
       { src: '[0, 1]', name: 'a', values: [0, 1] },
       { src: '[0.5, 0.5]', name: 'b', values: [0.5, 0.5] },

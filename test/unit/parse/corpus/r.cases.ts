@@ -6,7 +6,7 @@ const r = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 
 
 export const rCases: CorpusCase[] = [
   r('arrow binding', 'p <- c(0.2, 0.3, 0.5)\n', {
-    arrays: [{ src: 'c(0.2, 0.3, 0.5)', name: 'p', values: [0.2, 0.3, 0.5], role: 'target' }],
+    arrays: [{ src: 'c(0.2, 0.3, 0.5)', name: 'p', values: [0.2, 0.3, 0.5], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   r('equals binding', 'q = c(0.25, 0.25, 0.5)\n', {
     arrays: [{ src: 'c(0.25, 0.25, 0.5)', name: 'q', values: [0.25, 0.25, 0.5], role: 'probabilities' }],
@@ -23,8 +23,8 @@ export const rCases: CorpusCase[] = [
   r('named argument names the vector', 'fit <- list(prob = c(0.7, 0.3))\n', {
     arrays: [{ src: 'c(0.7, 0.3)', name: 'prob', values: [0.7, 0.3] }],
   }),
-  r('matrix(c(...)) reads the vector', 'M <- matrix(c(0.1, 0.9, 0.4, 0.6), nrow = 2)\n', {
-    arrays: [{ src: 'c(0.1, 0.9, 0.4, 0.6)', anyName: true, values: [0.1, 0.9, 0.4, 0.6] }],
+  r('matrix(c(...), nrow = 2) reads the vector column by column', 'M <- matrix(c(0.1, 0.9, 0.4, 0.6), nrow = 2)\n', {
+    arrays: [{ src: 'c(0.1, 0.9, 0.4, 0.6)', anyName: true, values: [[0.1, 0.4], [0.9, 0.6]] }],
   }),
   r('functions ending in c are not vectors', 'a <- calc(1, 2)\nb <- abc(0.5, 0.5)\n', { arrays: [] }),
   r('single-bracket indices are not vectors', 'a <- x[1]\nd <- df$col[3]\n', { arrays: [] }),

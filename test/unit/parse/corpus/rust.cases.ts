@@ -7,7 +7,7 @@ const rs = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' |
 
 export const rustCases: CorpusCase[] = [
   rs('vec! macro: range is the bracket literal', 'let p = vec![0.7, 0.2, 0.1];\n', {
-    arrays: [{ src: '[0.7, 0.2, 0.1]', name: 'p', values: [0.7, 0.2, 0.1], role: 'target' }],
+    arrays: [{ src: '[0.7, 0.2, 0.1]', name: 'p', values: [0.7, 0.2, 0.1], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   rs('typed fixed-size array: the type is not an array', 'let q: [f64; 3] = [0.2, 0.3, 0.5];\n', {
     arrays: [{ src: '[0.2, 0.3, 0.5]', name: 'q', values: [0.2, 0.3, 0.5], role: 'probabilities' }],

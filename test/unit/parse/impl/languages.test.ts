@@ -15,8 +15,8 @@ describe('MATLAB / Octave and Julia', () => {
     ]);
   });
 
-  it('treats `1 - 2` as an expression, `%` as a comment and `x\'` as a transpose', () => {
-    expect(found("c = [1 - 2];\n% d = [1 2]\ne = x';\nf = 'it''s [3 4]';\ng = [5 6]'", 'matlab')).toEqual([['[5 6]', 'g', [5, 6]]]);
+  it('treats `1 - x` as an expression, `%` as a comment and `x\'` as a transpose', () => {
+    expect(found("c = [1 - x];\n% d = [1 2]\ne = x';\nf = 'it''s [3 4]';\ng = [5 6]'", 'matlab')).toEqual([['[5 6]', 'g', [5, 6]]]);
   });
 
   it('follows a MATLAB ... continuation without starting a new row', () => {

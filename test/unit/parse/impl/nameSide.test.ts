@@ -15,7 +15,7 @@ function plainRule(name: string): NameSide | undefined {
   if (name.length === 0 || name.length > 80) return undefined;
   const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
   const seg = cut >= 0 ? name.slice(cut + 1) : name;
-  if (seg.length === 1 && seg !== seg.toLowerCase()) return undefined;
+  if (seg.length === 1 && seg !== seg.toLowerCase() && seg !== 'P' && seg !== 'Q') return undefined;
   const tokens = snakeCase(seg).split('_').filter((t) => t.length > 0);
   for (const stem of STEMS) {
     const k = stem.tokens.length;
@@ -52,6 +52,7 @@ describe('nameSide', () => {
     }
     expect(nameSide('y_pred_1')).toEqual({ side: 'prediction', key: '*1', stem: 'y_pred' });
     expect(nameSide('train_labels')).toEqual({ side: 'target', key: 'train*', stem: 'labels' });
-    expect(nameSide('P')).toBeUndefined();
+    expect(nameSide('Y')).toBeUndefined();
+    expect(nameSide('P')?.side).toBe('target'); // KL(P ‖ Q)
   });
 });

@@ -22,7 +22,9 @@ describe('nameSide', () => {
   });
 
   it('says nothing for other names and single capital letters', () => {
-    for (const n of ['weights', 'x', 'P', 'Y', 'bias', 'pixels', 'query', undefined, '']) expect(nameSide(n)).toBeUndefined();
+    for (const n of ['weights', 'x', 'Y', 'X', 'bias', 'pixels', 'query', undefined, '']) expect(nameSide(n)).toBeUndefined();
+    // …except P and Q, as KL(P ‖ Q) is written.
+    expect([nameSide('P')?.side, nameSide('Q')?.side]).toEqual(['target', 'prediction']);
   });
 });
 

@@ -88,7 +88,7 @@ describe('pairs by neighbours', () => {
 
   it('does not pair different shapes, far-apart arrays or two logits', () => {
     expect(pairsOf('a = [0, 1]\nb = [0.1, 0.2, 0.7]')).toEqual([]);
-    expect(pairsOf('a = [0, 1]\n\nb = [0.3, 0.7]')).toEqual([]);
+    expect(pairsOf('def test_a():\n    a = [0, 1]\n\ndef test_b():\n    b = [0.3, 0.7]')).toEqual([]);
     expect(pairsOf('a = [2.0, -1.0]\nb = [0.5, -3.0]')).toEqual([]);
   });
 
@@ -112,10 +112,11 @@ describe('gaps reported by the lead (demo files)', () => {
     expect(r.arrays[1]!.role).toBe('class-indices');
   });
 
-  it('0/1 targets of a binary loss are targets', () => {
+  it('0/1 targets of a binary loss are the class of each element', () => {
     const r = findArrays('z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nF.binary_cross_entropy_with_logits(z, y)', 'python');
     expect(r.pairs).toHaveLength(1);
-    expect(r.arrays[1]!.role).toBe('target');
+    expect(r.pairs[0]!.binary).toBe(true);
+    expect(r.arrays[1]!.role).toBe('class-indices');
     expect(r.arrays[1]!.roleReason).toMatch(/binary loss/);
   });
 

@@ -3,7 +3,7 @@
 // answers however many arrays there are, and the paths that only run when
 // something needs them (the index of names for calls, the index of targets).
 import { describe, expect, it } from 'vitest';
-import { findArrays } from '../../../../src/parse';
+import { findArrays, lossSignature } from '../../../../src/parse';
 import { findPairs } from '../../../../src/parse/pairs';
 import { nameSide } from '../../../../src/parse/names';
 import { roleOf, roleWithSide } from '../../../../src/parse/roles';
@@ -58,7 +58,7 @@ describe('many small named arrays', () => {
   it('findPairs gives the same pairs with the sides passed in as without', () => {
     const text = doc(300) + '\nloss = log_loss(y_true_3, y_pred_5)\nq = [0.5, 0.5]\np = [0.4, 0.6]\n';
     const r = findArrays(text, 'python');
-    const calls = [{ callee: 'log_loss', signature: { targetFirst: true, params: '(y_true, y_pred)', expects: 'probabilities' as const }, start: text.indexOf('loss ='), args: [{ keyword: undefined, array: undefined, name: 'y_true_3' }, { keyword: undefined, array: undefined, name: 'y_pred_5' }] }];
+    const calls = [{ callee: 'log_loss', signature: lossSignature('log_loss')!, start: text.indexOf('loss ='), args: [{ keyword: undefined, array: undefined, name: 'y_true_3' }, { keyword: undefined, array: undefined, name: 'y_pred_5' }] }];
     const withSides = findPairs(text, r.arrays, calls, r.arrays.map((a) => nameSide(a.name)));
     const without = findPairs(text, r.arrays, calls);
     expect(withSides).toEqual(without);
@@ -82,21 +82,23 @@ describe('pairs by call, name and neighbour', () => {
     const call = r.pairs.find((p) => p.reason.startsWith('arguments of log_loss'))!;
     expect(r.arrays[call.target]!.name).toBe('self.y_true');
     expect(r.arrays[call.prediction]!.name).toBe('y_pred');
-    // Bound only after the call: the first binding after it, as before.
+    // Bound only after the call: not the call's arguments (the call reads what was bound before it).
     const after = findArrays('l = log_loss(t, q)\nt = [0, 1]\nq = [0.3, 0.7]\n', 'python');
-    expect(after.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
+    expect(after.pairs.filter((p) => p.rule === 'call')).toEqual([]);
     // A dotted argument matches the array of its last segment.
     const dotted = findArrays('t = [0, 1]\nq = [0.3, 0.7]\nl = log_loss(self.t, self.q)\n', 'python');
     expect(dotted.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
   });
 
-  it('a blank line between neighbours keeps them apart; a single line break does not', () => {
-    const apart = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
+  it('a new test function keeps neighbours apart; a blank line or a single line break does not', () => {
+    const apart = findArrays('def test_a():\n    a = [0, 1, 0]\n\ndef test_b():\n    b = [0.2, 0.7, 0.1]', 'python');
     expect(apart.pairs).toEqual([]);
+    const blank = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
+    expect(blank.pairs).toHaveLength(1);
     const near = findArrays('a = [0, 1, 0]\nb = [0.2, 0.7, 0.1]', 'python');
-    expect(near.pairs).toEqual([{ target: 0, prediction: 1, reason: expect.stringMatching(/^neighbours/) }]);
+    expect(near.pairs).toEqual([{ target: 0, prediction: 1, reason: expect.stringMatching(/^neighbours/), rule: 'neighbours', binary: false }]);
     const crlf = findArrays('a = [0, 1, 0]\r\n\r\nb = [0.2, 0.7, 0.1]', 'python');
-    expect(crlf.pairs).toHaveLength(1); // as before: only "\n\n" counts as a blank line
+    expect(crlf.pairs).toHaveLength(1);
   });
 
   it('a prediction name with no target of its key pairs nothing by name', () => {
@@ -106,6 +108,6 @@ describe('pairs by call, name and neighbour', () => {
 
   it('the nearest earlier target of the same key wins among several', () => {
     const r = findArrays('y_true = [0, 1]\n\n\ny_true = [1, 0]\n\n\ny_pred = [0.3, 0.7]', 'python');
-    expect(r.pairs).toEqual([{ target: 1, prediction: 2, reason: 'names: y_true reads as the target and y_pred as the prediction' }]);
+    expect(r.pairs).toEqual([{ target: 1, prediction: 2, reason: 'names: y_true reads as the target and y_pred as the prediction', rule: 'names', binary: false }]);
   });
 });
