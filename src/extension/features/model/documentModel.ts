@@ -8,6 +8,7 @@ import { binaryRows, cappedIssue, isBinaryPair, pairLoss, predictionReading } fr
 import { softmax, SUM_TOLERANCE } from '../../../core';
 import { SETTINGS } from '../../ids';
 import { isMatrix, rowsOf } from '../../../core/elements';
+import { withinCells, type JoinedCells } from './notebookText';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -29,6 +30,8 @@ export interface DocumentLike {
   version: number;
   languageId: string;
   getText(): string;
+  /** For a notebook: its code cells joined as `getText()`, so no array is read across two cells. */
+  cells?: JoinedCells | undefined;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -76,6 +79,8 @@ export class DocumentModel {
     readonly text: string,
     private readonly engine: Engine,
     readonly settings: ModelSettings,
+    /** For a notebook: where each code cell lies in `text` (see notebookText.ts). */
+    readonly cells?: JoinedCells,
   ) {}
 
   /** A one-line reason why automatic features step back on this document, or undefined. */
@@ -101,13 +106,14 @@ export class DocumentModel {
 
   /** Hands in the finder's result computed elsewhere (off the extension host's thread). */
   provideResult(found: FindResult): void {
-    if (!this.found) this.found = found;
+    if (!this.found) this.found = this.cells ? withinCells(this.cells, found) : found;
   }
 
   result(): FindResult {
     if (!this.found) {
       try {
-        this.found = this.engine.findArrays(this.text, this.languageId);
+        const found = this.engine.findArrays(this.text, this.languageId);
+        this.found = this.cells ? withinCells(this.cells, found) : found;
       } catch (e) {
         this.findError = errorText(e);
         this.found = { arrays: [], pairs: [], issues: [] };
@@ -315,7 +321,7 @@ export class DocumentModelCache {
       this.entries.set(doc.uri, hit);
       return hit;
     }
-    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings);
+    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings, doc.cells);
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, model);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
