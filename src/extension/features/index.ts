@@ -16,6 +16,7 @@ import { FeatureModels, type OffThreadFind } from './providers/featureModels';
 import { EntropyHoverProvider } from './providers/hoverProvider';
 import { copyPair, forwardPair } from './providers/pairCommands';
 import { EntropyStatusBar } from './providers/statusBar';
+import { NOTEBOOK_CELL_SCHEME, notebookCellsOf } from './providers/notebookCells';
 
 export { createEngine } from './model';
 export type { OffThreadFind } from './providers/featureModels';
@@ -38,7 +39,7 @@ export interface Features {
 
 export function registerHostFeatures(host: FeatureHost): Features {
   const settings = (): FeatureSettings => host.settings();
-  const models = new FeatureModels(host.engine, settings, 16, host.offThread);
+  const models = new FeatureModels(host.engine, settings, 16, host.offThread, notebookCellsOf);
   const selector = (): vscode.DocumentSelector => settings().languages.map((language) => ({ language }));
 
   const hover = new EntropyHoverProvider(models, settings);
@@ -61,6 +62,10 @@ export function registerHostFeatures(host: FeatureHost): Features {
   registerProviders();
   host.register({ dispose: () => registrations.forEach((r) => r.dispose()) });
 
+  // An edit in one notebook cell can change the pairs (and lens titles) of the others.
+  host.register(vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) lenses.refresh();
+  }));
   const diagnostics = host.register(new EntropyDiagnostics(models, settings));
   const statusBar = host.register(new EntropyStatusBar(models, settings));
   host.register(host.onDidChangeSettings(() => {

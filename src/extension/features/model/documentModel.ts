@@ -158,6 +158,20 @@ export class DocumentModel {
     return lo;
   }
 
+  /** Line and character of an offset in this model's text (for a notebook: the joined cells). */
+  positionOf(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.lineStarts![line]! };
+  }
+
+  /** The offset of a line and character in this model's text (the inverse of positionOf), clamped to the text. */
+  offsetOf(line: number, character: number): number {
+    this.lineOf(0);
+    const starts = this.lineStarts!;
+    const l = Math.max(0, Math.min(line, starts.length - 1));
+    return Math.min(starts[l]! + Math.max(0, character), this.text.length);
+  }
+
   /** True when array i lies inside another found array (a row of a batch the finder also reported). */
   isNested(i: number): boolean {
     if (!this.nested) {

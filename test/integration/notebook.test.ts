@@ -1,0 +1,78 @@
+// A notebook is one program: demo/notebook.ipynb opened in VS Code's notebook
+// editor (built-in ipynb support, no kernel), its code cells read together so
+// y_true (cell 2) pairs with y_pred (cell 3) through log_loss in cell 4.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { until } from './until';
+
+const CE = (-Math.log(0.7)).toFixed(3);
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+describe('notebooks: the code cells read as one program', () => {
+  let notebook: vscode.NotebookDocument;
+  const cell = (index: number): vscode.TextDocument => notebook.cellAt(index).document;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the demo workspace is open');
+    notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, 'notebook.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+  });
+
+  after(async () => {
+    // Leave the demo notebook as it was on disk (the edit test changes a cell).
+    await vscode.window.showNotebookDocument(notebook);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('puts a lens on the prediction in cell 3 that names the target in cell 2', async () => {
+    const doc = cell(2);
+    assert.equal(doc.uri.scheme, 'vscode-notebook-cell');
+    const title = await until(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      return lenses.find((l) => l.command?.title.startsWith('H(p,q)'))?.command?.title;
+    }, 'an H(p,q) lens in cell 3');
+    assert.equal(title, `H(p,q) = ${CE} nats · KL = ${CE} · H(p) = 0 · target y_true in cell 2`);
+  });
+
+  it('hovers the prediction with the pair\'s H(p,q), and the target in its own cell', async () => {
+    const pred = cell(2);
+    const text = await until(async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pred.uri, pred.positionAt(pred.getText().indexOf('0.7'))));
+      return t.includes('Entropy Lens') ? t : undefined;
+    }, 'a hover over y_pred');
+    assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE} |`), text);
+    assert.ok(text.includes('Paired as the **prediction** with `y_true`'), text);
+    const target = cell(1);
+    const t = await until(async () => {
+      const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target.uri, target.positionAt(target.getText().indexOf('[0, 1'))));
+      return h.includes('Entropy Lens') ? h : undefined;
+    }, 'a hover over y_true');
+    assert.ok(t.includes('`y_pred`'), t);
+  });
+
+  it('follows an edit in another cell: a new target changes the prediction\'s figures', async () => {
+    const target = cell(1);
+    const edit = new vscode.WorkspaceEdit();
+    const at = target.getText().indexOf('[0, 1, 0]');
+    edit.replace(target.uri, new vscode.Range(target.positionAt(at), target.positionAt(at + 9)), '[1, 0, 0]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const ce = (-Math.log(0.2)).toFixed(3);
+      await until(async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cell(2).uri, 20);
+        return lenses.some((l) => l.command?.title.startsWith(`H(p,q) = ${ce} nats`)) ? true : undefined;
+      }, `the lens in cell 3 to show H(p,q) = ${ce}`);
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      const now = target.getText().indexOf('[1, 0, 0]');
+      if (now >= 0) {
+        undo.replace(target.uri, new vscode.Range(target.positionAt(now), target.positionAt(now + 9)), '[0, 1, 0]');
+        await vscode.workspace.applyEdit(undo);
+      }
+    }
+  });
+});
