@@ -54,6 +54,16 @@ describe('notebooks: the code cells read as one program', () => {
     assert.ok(t.includes('`y_pred`'), t);
   });
 
+  it('shows the figures of a printed array in its cell\'s status bar', async () => {
+    const doc = cell(4);
+    const shown = await vscode.commands.executeCommand<{ text: string; tooltip: string } | undefined>('entropyLens.features.cellOutputFigures', doc.uri.toString());
+    const p = [0.65900114, 0.24243297, 0.09856589];
+    const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
+    assert.equal(shown?.text, `$(output) H(p) ${h.toFixed(3)} nats`);
+    assert.match(shown?.tooltip ?? '', /printed in this cell's output/);
+    assert.equal(await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()), undefined);
+  });
+
   it('follows an edit in another cell: a new target changes the prediction\'s figures', async () => {
     const target = cell(1);
     const edit = new vscode.WorkspaceEdit();

@@ -10,6 +10,7 @@ import { pairOutcome } from '../../../src/extension/commands/outcome';
 import { DEFAULT_MODEL_SETTINGS, DocumentModel } from '../../../src/extension/features/model/documentModel';
 import { createEngine } from '../../../src/extension/features/model/engine';
 import { userText } from '../../../src/extension/features/format/userText';
+import { INTERNAL_COMMANDS } from '../../../src/extension/ids';
 
 const root = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
@@ -22,8 +23,8 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 const settings = Object.keys(manifest.contributes.configuration.properties);
 const commands = manifest.contributes.commands.map((c) => c.command);
 const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
-/** Names that are not settings but may be written: commands, views and the commands VS Code makes for them. */
-const otherNames = new Set([...commands, ...views, ...views.map((v) => `${v}.focus`), 'entropyLens.features.forwardPair', 'entropyLens.summary']);
+/** Names that are not settings but may be written: commands (contributed and internal), views and the commands VS Code makes for them. */
+const otherNames = new Set([...commands, ...Object.values(INTERNAL_COMMANDS), ...views, ...views.map((v) => `${v}.focus`), 'entropyLens.summary']);
 
 /** `entropyLens.a.b` names in a text; `entropyLens.limits.*` as the prefix `entropyLens.limits.`. */
 function namesIn(text: string): string[] {

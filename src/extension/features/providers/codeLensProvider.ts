@@ -57,7 +57,7 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
 }
 
 /** An unpaired array compared with itself (logits: with the softmax they imply), for the breakdown. */
-function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
+export function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
   const a = model.arrays[index]!;
   const range = toRange(a.start, a.end);
   const self = model.selfAnalysis(index);
