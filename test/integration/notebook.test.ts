@@ -85,4 +85,22 @@ describe('notebooks: the code cells read as one program', () => {
       }
     }
   });
+
+  it('warns in the prediction\'s cell and its Normalise fix edits that cell only', async () => {
+    const pred = cell(2);
+    const edit = new vscode.WorkspaceEdit();
+    const at = pred.getText().indexOf('[0.2, 0.7, 0.1]');
+    edit.replace(pred.uri, new vscode.Range(pred.positionAt(at), pred.positionAt(at + 15)), '[0.2, 0.3, 0.4]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostic = await until(() => vscode.languages.getDiagnostics(pred.uri).find((d) => d.source === 'Entropy Lens' && d.code === 'not-normalized'), 'the not-normalized warning in cell 3');
+    assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);
+    assert.equal(pred.getText(diagnostic.range), '[0.2, 0.3, 0.4]');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', pred.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const normalise = actions.find((a) => a.title.startsWith('Normalise y_pred'));
+    assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
+    const before = cell(1).getText();
+    assert.ok(await vscode.workspace.applyEdit(normalise.edit));
+    assert.equal(pred.getText(), 'y_pred = np.array([0.22, 0.33, 0.45])');
+    assert.equal(cell(1).getText(), before);
+  });
 });
