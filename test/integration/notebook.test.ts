@@ -56,11 +56,18 @@ describe('notebooks: the code cells read as one program', () => {
 
   it('shows the figures of a printed array in its cell\'s status bar', async () => {
     const doc = cell(4);
-    const shown = await vscode.commands.executeCommand<{ text: string; tooltip: string } | undefined>('entropyLens.features.cellOutputFigures', doc.uri.toString());
+    const shown = await vscode.commands.executeCommand<{ text: string; tooltip: string; command?: vscode.Command } | undefined>('entropyLens.features.cellOutputFigures', doc.uri.toString());
     const p = [0.65900114, 0.24243297, 0.09856589];
     const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
     assert.equal(shown?.text, `$(output) H(p) ${h.toFixed(3)} nats`);
     assert.match(shown?.tooltip ?? '', /printed in this cell's output/);
+    // Clicking it opens the breakdown of the printed values.
+    const command = shown?.command;
+    assert.ok(command, 'the item opens the breakdown');
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(command.command, ...(command.arguments ?? []));
+    assert.ok(opened.ok && opened.uri, JSON.stringify(opened));
+    const breakdown = (await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.uri))).getText();
+    assert.ok(breakdown.includes('0.659'), breakdown);
     assert.equal(await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()), undefined);
   });
 

@@ -41,13 +41,14 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
     return [item];
   }
 
-  /** The text and tooltip of the item of the cell with this document URI in an open notebook, or undefined. */
-  figuresOf(cellUri: string): { text: string; tooltip: string } | undefined {
+  /** The text, tooltip and click command of the item of the cell with this document URI in an open notebook, or undefined. */
+  figuresOf(cellUri: string): { text: string; tooltip: string; command?: vscode.Command } | undefined {
     for (const nb of vscode.workspace.notebookDocuments) {
       const cell = nb.getCells().find((c) => c.document.uri.toString() === cellUri);
       if (!cell) continue;
       const item = this.provideCellStatusBarItems(cell)[0];
-      return item ? { text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : '' } : undefined;
+      if (!item) return undefined;
+      return { text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : '', ...(typeof item.command === 'object' ? { command: item.command } : {}) };
     }
     return undefined;
   }
