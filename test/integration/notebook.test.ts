@@ -46,6 +46,12 @@ describe('notebooks: the code cells read as one program', () => {
     }, 'a hover over y_pred');
     assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE} |`), text);
     assert.ok(text.includes('Paired as the **prediction** with `y_true`'), text);
+    // Its Copy as Markdown link carries the notebook's URI and joined-text ranges, read back from the open notebook.
+    const link = /command:entropyLens\.copyAsMarkdown\?([^ )"]+)/.exec(text);
+    assert.ok(link, text);
+    const args = JSON.parse(decodeURIComponent(link[1]!)) as unknown[];
+    const copied = await vscode.commands.executeCommand<string | undefined>('entropyLens.copyAsMarkdown', ...args);
+    assert.ok(copied?.includes('y_true') && copied.includes('y_pred') && copied.includes(CE), copied);
     const target = cell(1);
     const t = await until(async () => {
       const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target.uri, target.positionAt(target.getText().indexOf('[0, 1'))));
