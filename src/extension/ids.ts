@@ -22,10 +22,15 @@ export const COMMANDS = {
   openVisualizerInEditor: 'entropyLens.openVisualizerInEditor',
 } as const;
 
+/** The notebook type of .ipynb files in VS Code's notebook editor (its built-in ipynb support). */
+export const JUPYTER_NOTEBOOK = 'jupyter-notebook';
+
 /** Commands registered but not contributed: no palette entry, hover links go through them. */
 export const INTERNAL_COMMANDS = {
   /** Reads a pair too long for a command link back from the document and hands it to the real command. */
   forwardPair: 'entropyLens.features.forwardPair',
+  /** What a notebook cell's status bar shows for its outputs, by the cell's URI (VS Code has no API command that reads cell status bar items). */
+  cellOutputFigures: 'entropyLens.features.cellOutputFigures',
 } as const;
 
 /** The activity-bar container (package.json `viewsContainers`) and the views in it. */

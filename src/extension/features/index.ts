@@ -7,7 +7,7 @@
 // and providers/ (the VS Code adapters).
 import * as vscode from 'vscode';
 import type { FeatureSettings } from '../config';
-import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
+import { COMMANDS, INTERNAL_COMMANDS, JUPYTER_NOTEBOOK } from '../ids';
 import type { Engine } from './model';
 import { EntropyCodeActions } from './providers/codeActions';
 import { EntropyCodeLensProvider } from './providers/codeLensProvider';
@@ -16,6 +16,8 @@ import { FeatureModels, type OffThreadFind } from './providers/featureModels';
 import { EntropyHoverProvider } from './providers/hoverProvider';
 import { copyPair, forwardPair } from './providers/pairCommands';
 import { EntropyStatusBar } from './providers/statusBar';
+import { NOTEBOOK_CELL_SCHEME, notebookCellsOf } from './providers/notebookCells';
+import { EntropyCellOutputs } from './providers/cellOutputs';
 
 export { createEngine } from './model';
 export type { OffThreadFind } from './providers/featureModels';
@@ -38,7 +40,7 @@ export interface Features {
 
 export function registerHostFeatures(host: FeatureHost): Features {
   const settings = (): FeatureSettings => host.settings();
-  const models = new FeatureModels(host.engine, settings, 16, host.offThread);
+  const models = new FeatureModels(host.engine, settings, 16, host.offThread, notebookCellsOf);
   const selector = (): vscode.DocumentSelector => settings().languages.map((language) => ({ language }));
 
   const hover = new EntropyHoverProvider(models, settings);
@@ -61,7 +63,13 @@ export function registerHostFeatures(host: FeatureHost): Features {
   registerProviders();
   host.register({ dispose: () => registrations.forEach((r) => r.dispose()) });
 
+  // An edit in one notebook cell can change the pairs (and lens titles) of the others.
+  host.register(vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) lenses.refresh();
+  }));
   const diagnostics = host.register(new EntropyDiagnostics(models, settings));
+  const cellOutputs = host.register(new EntropyCellOutputs(host.engine, settings));
+  host.register(vscode.notebooks.registerNotebookCellStatusBarItemProvider(JUPYTER_NOTEBOOK, cellOutputs));
   const statusBar = host.register(new EntropyStatusBar(models, settings));
   host.register(host.onDidChangeSettings(() => {
     models.clear();
@@ -69,6 +77,7 @@ export function registerHostFeatures(host: FeatureHost): Features {
     lenses.refresh();
     diagnostics.refreshAll();
     statusBar.schedule();
+    cellOutputs.refresh();
   }));
 
   type Payload = Parameters<typeof copyPair>[1];
@@ -77,5 +86,6 @@ export function registerHostFeatures(host: FeatureHost): Features {
   host.register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
     copyPair('latex', payload as Payload, host.engine, models, settings())));
   host.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.forwardPair, (arg?: unknown) => forwardPair(arg, models)));
+  host.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.cellOutputFigures, (uri?: unknown) => cellOutputs.figuresOf(String(uri))));
   return { models, statusBar, diagnostics };
 }

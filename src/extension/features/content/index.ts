@@ -7,3 +7,4 @@ export { statusSummary, type StatusSummary } from './statusContent';
 export { computeDiagnostics, diagnosticSteps, namedLikePrediction, type DiagnosticCode, type DiagnosticItem } from './diagnosticsContent';
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
+export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';

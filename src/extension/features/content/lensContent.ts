@@ -1,7 +1,7 @@
 // Code lens content: where lenses go (one per line that holds a paired
 // prediction, or an unpaired distribution) and the one-line title, computed
 // only when VS Code resolves a visible lens.
-import { normalisationNote, type DocumentModel, type Analysis, type FoundArray, type Unit } from '../model';
+import { cellAt, normalisationNote, type DocumentModel, type Analysis, type FoundArray, type Unit } from '../model';
 import { namedLikePrediction } from './diagnosticsContent';
 import { fmtIn } from '../format';
 
@@ -64,7 +64,7 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (item.kind === 'pair') {
     const out = model.pairFigures(item.pairIndex);
     if (!out.ok) return `Entropy Lens: ${out.error}`;
-    return pairLine(out.value, unit, pairView(model, item.pairIndex));
+    return pairLine(out.value, unit, pairView(model, item.pairIndex)) + partnerElsewhere(model, item.pairIndex);
   }
   const array = model.arrays[item.arrayIndex]!;
   const out = model.selfFigures(item.arrayIndex);
@@ -73,6 +73,17 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
   const sums = array.role === 'counts' ? normalisationNote(array, array) : undefined;
   return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${sums ? ` (${sums.replace(/^p normalised: .*?; q /, '')})` : ''}${batch}`;
+}
+
+/** In a notebook, where the target is when it is in another cell than the prediction: " · target y_true in cell 1". */
+export function partnerElsewhere(model: DocumentModel, pairIndex: number): string {
+  const cells = model.cells;
+  if (!cells) return '';
+  const pair = model.pairs[pairIndex]!;
+  const target = model.arrays[pair.target]!;
+  const there = cellAt(cells, target.start);
+  if (there === undefined || there === cellAt(cells, model.arrays[pair.prediction]!.start)) return '';
+  return ` · target${target.name ? ` ${target.name}` : ''} in ${cells.labels[there]!}`;
 }
 
 /** How a pair's figures were obtained: normalised copies, or per element for a binary loss. */

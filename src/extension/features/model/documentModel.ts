@@ -8,6 +8,7 @@ import { binaryRows, cappedIssue, isBinaryPair, pairLoss, predictionReading } fr
 import { softmax, SUM_TOLERANCE } from '../../../core';
 import { SETTINGS } from '../../ids';
 import { isMatrix, rowsOf } from '../../../core/elements';
+import { withinCells, type JoinedCells } from './notebookText';
 
 export interface ModelSettings {
   /** eps clipping handed to the core (undefined: off). */
@@ -29,6 +30,8 @@ export interface DocumentLike {
   version: number;
   languageId: string;
   getText(): string;
+  /** For a notebook: its code cells joined as `getText()`, so no array is read across two cells. */
+  cells?: JoinedCells | undefined;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -76,6 +79,8 @@ export class DocumentModel {
     readonly text: string,
     private readonly engine: Engine,
     readonly settings: ModelSettings,
+    /** For a notebook: where each code cell lies in `text` (see notebookText.ts). */
+    readonly cells?: JoinedCells,
   ) {}
 
   /** A one-line reason why automatic features step back on this document, or undefined. */
@@ -101,13 +106,14 @@ export class DocumentModel {
 
   /** Hands in the finder's result computed elsewhere (off the extension host's thread). */
   provideResult(found: FindResult): void {
-    if (!this.found) this.found = found;
+    if (!this.found) this.found = this.cells ? withinCells(this.cells, found) : found;
   }
 
   result(): FindResult {
     if (!this.found) {
       try {
-        this.found = this.engine.findArrays(this.text, this.languageId);
+        const found = this.engine.findArrays(this.text, this.languageId);
+        this.found = this.cells ? withinCells(this.cells, found) : found;
       } catch (e) {
         this.findError = errorText(e);
         this.found = { arrays: [], pairs: [], issues: [] };
@@ -150,6 +156,20 @@ export class DocumentModel {
       if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** Line and character of an offset in this model's text (for a notebook: the joined cells). */
+  positionOf(offset: number): { line: number; character: number } {
+    const line = this.lineOf(offset);
+    return { line, character: offset - this.lineStarts![line]! };
+  }
+
+  /** The offset of a line and character in this model's text (the inverse of positionOf), clamped to the text. */
+  offsetOf(line: number, character: number): number {
+    this.lineOf(0);
+    const starts = this.lineStarts!;
+    const l = Math.max(0, Math.min(line, starts.length - 1));
+    return Math.min(starts[l]! + Math.max(0, character), this.text.length);
   }
 
   /** True when array i lies inside another found array (a row of a batch the finder also reported). */
@@ -315,7 +335,7 @@ export class DocumentModelCache {
       this.entries.set(doc.uri, hit);
       return hit;
     }
-    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings);
+    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings, doc.cells);
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, model);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);

@@ -9,6 +9,7 @@ export {
 export { binaryRows, cappedIssue, isBinaryPair, pairCallee, pairLoss, predictionReading, type BinaryRows } from './pairAnalysis';
 export { findPredictionArguments, predictionArgumentSteps, unwrap, type PredictionHolds, type PredictionArgument, type Wrapper } from './callSites';
 export { createEngine } from './engine';
+export { CELL_SEPARATOR, cellAt, cellOfRange, joinCells, withinCells, type JoinedCells } from './notebookText';
 export type {
   Analysis, AnalyzeOptions, Engine, FindResult, FoundArray, FoundPair, Measure, PredictionKind, Role, Term, Unit, Values,
 } from './shapes';

@@ -21,14 +21,18 @@ export class EntropyCodeActions implements vscode.CodeActionProvider {
     if (!this.settings().enabled('diagnostics', doc.languageId)) return [];
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
-    const model = this.models.get(doc);
+    const view = this.models.view(doc);
+    const model = view.model;
     if (token.isCancellationRequested) return [];
-    const start = doc.offsetAt(range.start), end = doc.offsetAt(range.end);
+    // Offsets are the model's: in a notebook cell, the cell's own plus where the cell starts in the joined text.
+    const base = view.base;
+    const start = base + doc.offsetAt(range.start), end = base + doc.offsetAt(range.end);
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const item of diagnosticItems(model)) {
       if (item.arrayIndex === undefined || item.fixes.length === 0 || item.end < start || item.start > end) continue;
-      const diagnostic = ours.find((d) => d.code === item.code && doc.offsetAt(d.range.start) === item.start);
+      if (!view.holds(item.start, item.end)) continue;
+      const diagnostic = ours.find((d) => d.code === item.code && base + doc.offsetAt(d.range.start) === item.start);
       if (!diagnostic) continue;
       const array = model.arrays[item.arrayIndex]!;
       for (const kind of item.fixes) {
@@ -39,7 +43,7 @@ export class EntropyCodeActions implements vscode.CodeActionProvider {
         if (!fix.ok) continue; // not safe here: offer nothing rather than a wrong edit
         const action = new vscode.CodeAction(TITLES[kind](array.name ?? 'the array'), vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.edit.start), doc.positionAt(fix.edit.end)), fix.edit.newText);
+        edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.edit.start - base), doc.positionAt(fix.edit.end - base)), fix.edit.newText);
         action.edit = edit;
         action.diagnostics = [diagnostic];
         action.isPreferred = kind === 'normalize';

@@ -11,7 +11,7 @@ import type { FeatureSettings } from '../../config';
 import { isMatrix } from '../../../core/elements';
 
 class AnchorLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly doc: vscode.TextDocument) {
+  constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly toRange: (start: number, end: number) => RangeDto) {
     super(range);
   }
 }
@@ -28,28 +28,26 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.settings().enabled('codeLens', doc.languageId)) return [];
-    const model = await this.models.ready(doc);
+    const view = await this.models.readyView(doc);
+    const model = view.model;
     const reason = model.steppedBack;
     if (reason) {
       // One line at the top says why, instead of silently showing nothing.
       return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: reason, command: '' })];
     }
     if (token.isCancellationRequested) return [];
-    return lensAnchors(model, (o) => model.lineOf(o)).map((anchor) => {
-      const at = doc.positionAt(anchor.offset);
-      return new AnchorLens(new vscode.Range(at, at), model, anchor, doc);
+    // In a notebook cell: the anchors of this cell's part of the notebook's text.
+    return lensAnchors(model, (o) => model.lineOf(o)).filter((anchor) => view.holds(anchor.offset, anchor.offset)).map((anchor) => {
+      const at = doc.positionAt(anchor.offset - view.base);
+      return new AnchorLens(new vscode.Range(at, at), model, anchor, view.dto);
     });
   }
 
   resolveCodeLens(lens: vscode.CodeLens, token: vscode.CancellationToken): vscode.CodeLens {
     if (!(lens instanceof AnchorLens) || token.isCancellationRequested) return lens;
-    const { model, anchor, doc } = lens;
+    const { model, anchor, toRange } = lens;
     const title = lensTitle(model, anchor, this.settings().unit);
     const first = anchor.items[0]!;
-    const toRange = (s: number, e: number) => {
-      const a = doc.positionAt(s), b = doc.positionAt(e);
-      return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
-    };
     const args = first.kind === 'pair'
       ? pairPayload(model, first.pairIndex, toRange, true) // a command argument, not a URI: no size limit
       : singlePayload(model, first.arrayIndex, toRange);
@@ -59,7 +57,7 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
 }
 
 /** An unpaired array compared with itself (logits: with the softmax they imply), for the breakdown. */
-function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
+export function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
   const a = model.arrays[index]!;
   const range = toRange(a.start, a.end);
   const self = model.selfAnalysis(index);

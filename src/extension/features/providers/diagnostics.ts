@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { DISPLAY_NAME } from '../../ids';
 import { computeDiagnostics, diagnosticSteps, type DiagnosticItem } from '../content';
 import type { DocumentModel } from '../model';
-import type { FeatureModels } from './featureModels';
+import type { FeatureModels, ModelView } from './featureModels';
 import type { FeatureSettings } from '../../config';
 
 export const DIAGNOSTIC_SOURCE = DISPLAY_NAME;
@@ -31,7 +31,12 @@ export class EntropyDiagnostics implements vscode.Disposable {
   constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings, private readonly delayMs = 250) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
-      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, this.delayMs)),
+      // A notebook cell's arrays pair with its notebook's other cells: an edit in one updates them all.
+      vscode.workspace.onDidChangeTextDocument((e) => this.models.siblings(e.document).forEach((d) => this.schedule(d, this.delayMs))),
+      vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => this.schedule(c.document, 0))),
+      vscode.workspace.onDidChangeNotebookDocument((e) => {
+        if (e.contentChanges.length) e.notebook.getCells().forEach((c) => this.schedule(c.document, this.delayMs));
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         this.cancel(d);
         this.collection.delete(d.uri);
@@ -68,7 +73,8 @@ export class EntropyDiagnostics implements vscode.Disposable {
       this.collection.delete(doc.uri);
       return;
     }
-    const model = await this.models.ready(doc);
+    const view = await this.models.readyView(doc);
+    const model = view.model;
     if (doc.isClosed) return;
     let items = itemsOfModel.get(model);
     if (!items) {
@@ -81,24 +87,29 @@ export class EntropyDiagnostics implements vscode.Disposable {
           if (r.done) { items = r.value; break; }
           if (performance.now() - slice > SLICE_MS) {
             await new Promise((resolve) => setTimeout(resolve, 0));
-            if (doc.isClosed || doc.version !== model.version) return; // superseded by an edit
+            if (doc.isClosed || !view.current()) return; // superseded by an edit
             slice = performance.now();
           }
         }
       }
       itemsOfModel.set(model, items);
     }
-    this.publish(doc, items);
+    this.publish(doc, view, items);
   }
 
-  private publish(doc: vscode.TextDocument, items: DiagnosticItem[]): void {
-    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s), doc.positionAt(e));
-    this.collection.set(doc.uri, items.map((item) => {
+  /** The items in this document (in a notebook: this cell's), at the document's own offsets; related places may be in other cells. */
+  private publish(doc: vscode.TextDocument, view: ModelView, items: DiagnosticItem[]): void {
+    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s - view.base), doc.positionAt(e - view.base));
+    const location = (s: number, e: number) => {
+      const a = view.locate(s), b = view.locate(e);
+      return new vscode.Location(a.doc.uri, new vscode.Range(a.position.line, a.position.character, b.position.line, b.position.character));
+    };
+    this.collection.set(doc.uri, items.filter((item) => view.holds(item.start, item.end)).map((item) => {
       const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
       d.source = DIAGNOSTIC_SOURCE;
       d.code = item.code;
       if (item.related) {
-        d.relatedInformation = item.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(doc.uri, range(r.start, r.end)), r.message));
+        d.relatedInformation = item.related.map((r) => new vscode.DiagnosticRelatedInformation(location(r.start, r.end), r.message));
       }
       return d;
     }));

@@ -11,19 +11,16 @@ export class EntropyHoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const settings = this.settings();
     if (!settings.enabled('hover', doc.languageId)) return undefined;
-    const model = await this.models.ready(doc);
+    // A notebook cell is read with the notebook's other code cells: offsets are the model's (base + the cell's own).
+    const view = await this.models.readyView(doc);
+    const model = view.model;
     if (model.steppedBack || token.isCancellationRequested) return undefined;
-    const index = model.arrayIndexAt(doc.offsetAt(position));
+    const index = model.arrayIndexAt(view.base + doc.offsetAt(position));
     if (index === undefined || token.isCancellationRequested) return undefined;
     const array = model.arrays[index]!;
-    const md = new vscode.MarkdownString(hoverMarkdown(model, index, {
-      unit: settings.unit,
-      toRange: (s, e) => {
-        const a = doc.positionAt(s), b = doc.positionAt(e);
-        return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
-      },
-    }), true);
+    if (!view.holds(array.start, array.end)) return undefined;
+    const md = new vscode.MarkdownString(hoverMarkdown(model, index, { unit: settings.unit, toRange: view.dto }), true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(array.start), doc.positionAt(array.end)));
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(array.start - view.base), doc.positionAt(array.end - view.base)));
   }
 }

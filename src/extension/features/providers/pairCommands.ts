@@ -10,6 +10,23 @@ import { analysisLatex, analysisMarkdown, pairPayload, type CopyNames } from '..
 import { errorText, predictionReading, type DocumentModel, type AnalyzeOptions, type Engine, type PredictionKind, type Values } from '../model';
 import { userText } from '../format';
 import type { FeatureModels } from './featureModels';
+import { notebookCellsByUri } from './notebookCells';
+
+type Pos = { line: number; character: number };
+
+/**
+ * The model a payload's source names, with positions read as its ranges were
+ * written: a document's own, or for an open notebook the joined code cells'.
+ */
+async function sourceModel(uri: string, models: FeatureModels): Promise<{ model: DocumentModel; offsetAt(p: Pos): number; toRange(s: number, e: number): { start: Pos; end: Pos } }> {
+  const notebook = models.notebookModel(uri, notebookCellsByUri);
+  if (notebook) {
+    return { model: notebook, offsetAt: (p) => notebook.offsetOf(p.line, p.character), toRange: (s, e) => ({ start: notebook.positionOf(s), end: notebook.positionOf(e) }) };
+  }
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const pos = (o: number): Pos => { const p = doc.positionAt(o); return { line: p.line, character: p.character }; };
+  return { model: models.get(doc), offsetAt: (p) => doc.offsetAt(new vscode.Position(p.line, p.character)), toRange: (s, e) => ({ start: pos(s), end: pos(e) }) };
+}
 import type { FeatureSettings } from '../../config';
 
 export type CopyFormat = 'markdown' | 'latex';
@@ -27,9 +44,8 @@ export async function copyPair(format: CopyFormat, payload: PairPayload | undefi
   const source = payload.source;
   if (source?.targetRange && source.predictionRange) {
     try {
-      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(source.uri));
-      const model = models.get(doc);
-      const at = (r: { start: { line: number; character: number } }) => model.arrayIndexAt(doc.offsetAt(new vscode.Position(r.start.line, r.start.character)));
+      const { model, offsetAt } = await sourceModel(source.uri, models);
+      const at = (r: { start: Pos }) => model.arrayIndexAt(offsetAt(r.start));
       const t = at(source.targetRange), q = at(source.predictionRange);
       if (t !== undefined && q !== undefined) {
         const ta = model.arrays[t]!, qa = model.arrays[q]!;
@@ -77,9 +93,8 @@ export async function forwardPair(arg: unknown, models: FeatureModels): Promise<
     void vscode.window.showWarningMessage('Entropy Lens: this link no longer points at a pair.');
     return undefined;
   }
-  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(payload.source.uri));
-  const model = models.get(doc);
-  const at = (r: { start: { line: number; character: number } }) => model.arrayIndexAt(doc.offsetAt(new vscode.Position(r.start.line, r.start.character)));
+  const { model, offsetAt, toRange } = await sourceModel(payload.source.uri, models);
+  const at = (r: { start: Pos }) => model.arrayIndexAt(offsetAt(r.start));
   const t = at(payload.source.targetRange), q = at(payload.source.predictionRange);
   if (t === undefined || q === undefined) {
     void vscode.window.showWarningMessage('Entropy Lens: the arrays of this pair have changed; hover again.');
@@ -88,10 +103,6 @@ export async function forwardPair(arg: unknown, models: FeatureModels): Promise<
   // The document's own pair: the payload the lens sends (binary losses expanded per element).
   const k = model.pairs.findIndex((p) => p.target === t && p.prediction === q);
   if (k >= 0) {
-    const toRange = (s: number, e: number) => {
-      const a = doc.positionAt(s), b = doc.positionAt(e);
-      return { start: { line: a.line, character: a.character }, end: { line: b.line, character: b.character } };
-    };
     return vscode.commands.executeCommand(command, pairPayload(model, k, toRange, true));
   }
   return vscode.commands.executeCommand(command, { ...payload, target: model.arrays[t]!.values, prediction: model.arrays[q]!.values });

@@ -35,15 +35,16 @@ export class EntropyStatusBar implements vscode.Disposable {
     const settings = this.settings();
     if (!editor || !settings.statusBar || !settings.languages.includes(editor.document.languageId)) return this.hide();
     const doc = editor.document;
-    const model = await this.models.ready(doc);
+    const view = await this.models.readyView(doc);
+    const model = view.model;
     // The selection may have moved on while a large document was read.
-    if (vscode.window.activeTextEditor !== editor || model.version !== doc.version) return this.schedule();
+    if (vscode.window.activeTextEditor !== editor || !view.current()) return this.schedule();
     if (model.steppedBack) {
       this.item.text = '$(circle-slash) Entropy Lens';
       this.item.tooltip = model.steppedBack;
       return this.show();
     }
-    const summary = statusSummary(model, editor.selections.map((s) => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) })), settings.unit);
+    const summary = statusSummary(model, editor.selections.map((s) => ({ start: view.base + doc.offsetAt(s.start), end: view.base + doc.offsetAt(s.end) })), settings.unit);
     if (!summary) return this.hide();
     this.item.text = summary.text;
     this.item.tooltip = summary.tooltip;

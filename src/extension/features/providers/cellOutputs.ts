@@ -1,0 +1,74 @@
+// The cell status bar of a notebook: for a code cell whose saved outputs hold
+// arrays (a printed tensor, array or list), the figures of those values
+// (content/outputContent.ts); clicking opens the breakdown. Follows re-runs
+// (outputs changed) and the settings.
+import * as vscode from 'vscode';
+import { outputSummary, outputText, pairPayload } from '../content';
+import { DocumentModel, type Engine } from '../model';
+import type { FeatureSettings } from '../../config';
+import { COMMANDS } from '../../ids';
+import { singlePayload } from './codeLensProvider';
+import type { PairPayload } from '../../../protocol/visualizer';
+
+const decoder = new TextDecoder();
+
+export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCellStatusBarItems = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly engine: Engine, private readonly settings: () => FeatureSettings) {
+    this.subscription = vscode.workspace.onDidChangeNotebookDocument((e) => {
+      if (e.cellChanges.some((c) => c.outputs !== undefined)) this.refresh();
+    });
+  }
+
+  refresh(): void { this.changed.fire(); }
+
+  provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
+    const settings = this.settings();
+    if (!settings.statusBar || cell.kind !== vscode.NotebookCellKind.Code || !settings.languages.includes(cell.document.languageId)) return [];
+    const text = outputText(cell.outputs.flatMap((o) => o.items.map((i) => ({ mime: i.mime, text: () => decoder.decode(i.data) }))));
+    if (text === undefined) return [];
+    // Outputs are read as Python reprs (tensor(…), array(…), lists), whatever the cell's language.
+    const model = new DocumentModel(`${cell.document.uri.toString()}#outputs`, 0, 'python', text, this.engine, settings.model);
+    const summary = outputSummary(model, settings.unit);
+    if (!summary) return [];
+    const item = new vscode.NotebookCellStatusBarItem(summary.text, vscode.NotebookCellStatusBarAlignment.Right);
+    item.tooltip = summary.tooltip;
+    const payload = breakdownPayload(model);
+    if (payload) item.command = { title: 'Show breakdown', command: COMMANDS.showBreakdown, arguments: [payload] };
+    return [item];
+  }
+
+  /** The text, tooltip and click command of the item of the cell with this document URI in an open notebook, or undefined. */
+  figuresOf(cellUri: string): { text: string; tooltip: string; command?: vscode.Command } | undefined {
+    for (const nb of vscode.workspace.notebookDocuments) {
+      const cell = nb.getCells().find((c) => c.document.uri.toString() === cellUri);
+      if (!cell) continue;
+      const item = this.provideCellStatusBarItems(cell)[0];
+      if (!item) return undefined;
+      return { text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : '', ...(typeof item.command === 'object' ? { command: item.command } : {}) };
+    }
+    return undefined;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+/** What the breakdown shows for an output: its first pair, else its first top-level array (no source: outputs cannot be edited). */
+function breakdownPayload(model: DocumentModel): PairPayload | undefined {
+  const noRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  let payload: PairPayload;
+  if (model.pairs.length) payload = pairPayload(model, 0, noRange, true);
+  else {
+    const first = model.arrays.findIndex((_, i) => !model.isNested(i));
+    if (first < 0) return undefined;
+    payload = singlePayload(model, first, noRange);
+  }
+  delete payload.source;
+  return payload;
+}

@@ -1,0 +1,119 @@
+// A notebook is one program: demo/notebook.ipynb opened in VS Code's notebook
+// editor (built-in ipynb support, no kernel), its code cells read together so
+// y_true (cell 2) pairs with y_pred (cell 3) through log_loss in cell 4.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { until } from './until';
+
+const CE = (-Math.log(0.7)).toFixed(3);
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
+describe('notebooks: the code cells read as one program', () => {
+  let notebook: vscode.NotebookDocument;
+  const cell = (index: number): vscode.TextDocument => notebook.cellAt(index).document;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the demo workspace is open');
+    notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, 'notebook.ipynb'));
+    await vscode.window.showNotebookDocument(notebook);
+  });
+
+  after(async () => {
+    // Leave the demo notebook as it was on disk (the edit test changes a cell).
+    await vscode.window.showNotebookDocument(notebook);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('puts a lens on the prediction in cell 3 that names the target in cell 2', async () => {
+    const doc = cell(2);
+    assert.equal(doc.uri.scheme, 'vscode-notebook-cell');
+    const title = await until(async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      return lenses.find((l) => l.command?.title.startsWith('H(p,q)'))?.command?.title;
+    }, 'an H(p,q) lens in cell 3');
+    assert.equal(title, `H(p,q) = ${CE} nats · KL = ${CE} · H(p) = 0 · target y_true in cell 2`);
+  });
+
+  it('hovers the prediction with the pair\'s H(p,q), and the target in its own cell', async () => {
+    const pred = cell(2);
+    const text = await until(async () => {
+      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pred.uri, pred.positionAt(pred.getText().indexOf('0.7'))));
+      return t.includes('Entropy Lens') ? t : undefined;
+    }, 'a hover over y_pred');
+    assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE} |`), text);
+    assert.ok(text.includes('Paired as the **prediction** with `y_true`'), text);
+    // Its Copy as Markdown link carries the notebook's URI and joined-text ranges, read back from the open notebook.
+    const link = /command:entropyLens\.copyAsMarkdown\?([^ )"]+)/.exec(text);
+    assert.ok(link, text);
+    const args = JSON.parse(decodeURIComponent(link[1]!)) as unknown[];
+    const copied = await vscode.commands.executeCommand<string | undefined>('entropyLens.copyAsMarkdown', ...args);
+    assert.ok(copied?.includes('y_true') && copied.includes('y_pred') && copied.includes(CE), copied);
+    const target = cell(1);
+    const t = await until(async () => {
+      const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target.uri, target.positionAt(target.getText().indexOf('[0, 1'))));
+      return h.includes('Entropy Lens') ? h : undefined;
+    }, 'a hover over y_true');
+    assert.ok(t.includes('`y_pred`'), t);
+  });
+
+  it('shows the figures of a printed array in its cell\'s status bar', async () => {
+    const doc = cell(4);
+    const shown = await vscode.commands.executeCommand<{ text: string; tooltip: string; command?: vscode.Command } | undefined>('entropyLens.features.cellOutputFigures', doc.uri.toString());
+    const p = [0.65900114, 0.24243297, 0.09856589];
+    const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
+    assert.equal(shown?.text, `$(output) H(p) ${h.toFixed(3)} nats`);
+    assert.match(shown?.tooltip ?? '', /printed in this cell's output/);
+    // Clicking it opens the breakdown of the printed values.
+    const command = shown?.command;
+    assert.ok(command, 'the item opens the breakdown');
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(command.command, ...(command.arguments ?? []));
+    assert.ok(opened.ok && opened.uri, JSON.stringify(opened));
+    const breakdown = (await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.uri))).getText();
+    assert.ok(breakdown.includes('0.659'), breakdown);
+    assert.equal(await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()), undefined);
+  });
+
+  it('follows an edit in another cell: a new target changes the prediction\'s figures', async () => {
+    const target = cell(1);
+    const edit = new vscode.WorkspaceEdit();
+    const at = target.getText().indexOf('[0, 1, 0]');
+    edit.replace(target.uri, new vscode.Range(target.positionAt(at), target.positionAt(at + 9)), '[1, 0, 0]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    try {
+      const ce = (-Math.log(0.2)).toFixed(3);
+      await until(async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cell(2).uri, 20);
+        return lenses.some((l) => l.command?.title.startsWith(`H(p,q) = ${ce} nats`)) ? true : undefined;
+      }, `the lens in cell 3 to show H(p,q) = ${ce}`);
+    } finally {
+      const undo = new vscode.WorkspaceEdit();
+      const now = target.getText().indexOf('[1, 0, 0]');
+      if (now >= 0) {
+        undo.replace(target.uri, new vscode.Range(target.positionAt(now), target.positionAt(now + 9)), '[0, 1, 0]');
+        await vscode.workspace.applyEdit(undo);
+      }
+    }
+  });
+
+  it('warns in the prediction\'s cell and its Normalise fix edits that cell only', async () => {
+    const pred = cell(2);
+    const edit = new vscode.WorkspaceEdit();
+    const at = pred.getText().indexOf('[0.2, 0.7, 0.1]');
+    edit.replace(pred.uri, new vscode.Range(pred.positionAt(at), pred.positionAt(at + 15)), '[0.2, 0.3, 0.4]');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const diagnostic = await until(() => vscode.languages.getDiagnostics(pred.uri).find((d) => d.source === 'Entropy Lens' && d.code === 'not-normalized'), 'the not-normalized warning in cell 3');
+    assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);
+    assert.equal(pred.getText(diagnostic.range), '[0.2, 0.3, 0.4]');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', pred.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const normalise = actions.find((a) => a.title.startsWith('Normalise y_pred'));
+    assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
+    const before = cell(1).getText();
+    assert.ok(await vscode.workspace.applyEdit(normalise.edit));
+    assert.equal(pred.getText(), 'y_pred = np.array([0.22, 0.33, 0.45])');
+    assert.equal(cell(1).getText(), before);
+  });
+});
