@@ -85,7 +85,8 @@ export function findPairs(
     // Values outrank a signature read from the callee's name alone (`Metrics.CrossEntropy(expected, actual)`):
     // labels are never the prediction of a soft distribution.
     const labelsAsPrediction = (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) ||
-      (isBinaryPair(arrays[p]!, arrays[t]!) && !isBinaryPair(arrays[t]!, arrays[p]!));
+      // Two 0/1 arrays give no evidence against the call's own order.
+      (isBinaryPair(arrays[p]!, arrays[t]!) && !isBinaryPair(arrays[t]!, arrays[p]!) && !zeroOne(arrays[t]!));
     // Names that say the opposite of a table entry read from the callee's name alone (`Losses.crossEntropy(target, predicted)`).
     const ts = sideOfArgument(target, t, sides);
     const ps = sideOfArgument(prediction, p, sides);
