@@ -1,15 +1,15 @@
 // Which arrays a compute command works on, from the finder's result and where
 // the user is: the selections (several count together) or, without one, the
 // cursor. Pure: offsets in, array indices out, so every rule is unit-tested.
-import type { FindResult, FoundArray, Role } from '../../parse/types';
+import type { FindResult, FoundArray, FoundPair, Role } from '../../parse/types';
 import type { ComputeKind, OffsetSpan } from './types';
 
 /** How far (in lines) from the cursor an array still counts as "around" it. */
 export const NEAR_LINES = 10;
 
 export type Choice =
-  /** A target and a prediction (indices into find.arrays). */
-  | { type: 'pair'; target: number; prediction: number; reason: string }
+  /** A target and a prediction (indices into find.arrays), with what the finder knows of the pair (its loss call, binary). */
+  | ({ type: 'pair' } & FoundPair)
   /** Arrays whose entropy is wanted, in document order. */
   | { type: 'arrays'; indices: number[] }
   /** One array is known; the user picks its partner from `candidates` (the finder's partner first). */
@@ -53,7 +53,7 @@ function fromSelection(find: FindResult, selections: readonly OffsetSpan[], kind
   if (inside.length === 1) return partnerOf(find, inside[0]!);
   const chosen = new Set(inside);
   const pair = find.pairs.find((p) => chosen.has(p.target) && chosen.has(p.prediction));
-  if (pair) return { type: 'pair', target: pair.target, prediction: pair.prediction, reason: pair.reason };
+  if (pair) return { type: 'pair', ...pair };
   return { type: 'pair', target: inside[0]!, prediction: inside[1]!, reason: 'selected, not paired by the finder: the first is read as the target' };
 }
 
@@ -67,14 +67,14 @@ function fromCursor(find: FindResult, where: Where, kind: ComputeKind): Choice {
   }
   if (atCursor >= 0) {
     const pair = find.pairs.find((p) => p.target === atCursor || p.prediction === atCursor);
-    if (pair) return { type: 'pair', target: pair.target, prediction: pair.prediction, reason: pair.reason };
+    if (pair) return { type: 'pair', ...pair };
     return partnerOf(find, atCursor);
   }
   const spans = find.pairs.map((p) => span(find.arrays[p.target]!, find.arrays[p.prediction]!));
   const pairIndex = nearest(spans, where);
   if (pairIndex !== undefined) {
     const pair = find.pairs[pairIndex]!;
-    return { type: 'pair', target: pair.target, prediction: pair.prediction, reason: pair.reason };
+    return { type: 'pair', ...pair };
   }
   const arrayIndex = nearest(find.arrays, where);
   if (arrayIndex !== undefined) return partnerOf(find, arrayIndex);
@@ -107,9 +107,9 @@ function partnerOf(find: FindResult, index: number): Choice {
  * order when it pairs them, else a label-like array (one-hot, class indices,
  * named target) is the target, else the array the user started from is.
  */
-export function orderPartner(find: FindResult, known: number, picked: number): { target: number; prediction: number; reason: string } {
+export function orderPartner(find: FindResult, known: number, picked: number): FoundPair {
   const pair = find.pairs.find((p) => (p.target === known && p.prediction === picked) || (p.target === picked && p.prediction === known));
-  if (pair) return { target: pair.target, prediction: pair.prediction, reason: pair.reason };
+  if (pair) return pair;
   const a = find.arrays[known]!, b = find.arrays[picked]!;
   if (isTargetRole(b.role) && !isTargetRole(a.role)) return { target: picked, prediction: known, reason: `picked: ${roleWords(b.role)} reads as the target` };
   return { target: known, prediction: picked, reason: 'picked: the array you started from is read as the target' };

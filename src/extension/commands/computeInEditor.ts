@@ -32,7 +32,7 @@ function findAround(doc: vscode.TextDocument, spans: readonly OffsetSpan[], limi
   const text = doc.getText();
   if (text.length <= WINDOW_CHARS) {
     const whole = findArrays(text, doc.languageId, limits);
-    const stopped = whole.issues.find((i) => i.message.includes('(maxArrays)'));
+    const stopped = whole.issues.find((i) => i.kind === 'max-arrays');
     if (!stopped || stopped.offset > last) return whole;
   }
   const first = doc.positionAt(Math.min(...spans.map((s) => s.start))).line;

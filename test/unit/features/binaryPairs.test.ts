@@ -13,8 +13,8 @@ import { lineOfText } from './fixtures';
 const model = (text: string) => new DocumentModel('u', 1, 'python', text, createEngine(), DEFAULT_MODEL_SETTINGS);
 
 describe('binary losses', () => {
-  it('tells binary calls from categorical ones by the pair reason', () => {
-    const pair = (callee: string) => ({ target: 0, prediction: 1, reason: `arguments of ${callee}(input, target), which takes the prediction first` });
+  it('tells binary calls from categorical ones by the callee the finder gives the pair', () => {
+    const pair = (callee: string) => ({ target: 0, prediction: 1, callee, reason: `arguments of ${callee}(input, target), which takes the prediction first` });
     expect(isBinaryPair(pair('F.binary_cross_entropy_with_logits'))).toBe(true);
     expect(isBinaryPair(pair('tf.nn.sigmoid_cross_entropy_with_logits'))).toBe(true);
     expect(isBinaryPair(pair('F.cross_entropy'))).toBe(false);
@@ -22,12 +22,23 @@ describe('binary losses', () => {
   });
 
   it("decides binary-ness as the finder's table does, for the callee as the finder writes it", () => {
-    const found = (callee: string) => ({ target: 0, prediction: 1, reason: `arguments of ${callee}(input, target), which takes the prediction first` });
+    const found = (callee: string) => ({ target: 0, prediction: 1, callee, reason: `arguments of ${callee}(input, target), which takes the prediction first` });
     for (const callee of ['nn.BCELoss()', 'nn.BCEWithLogitsLoss()', 'nn.CrossEntropyLoss()', 'log_loss', 'tf.keras.losses.binary_crossentropy', 'optax.sigmoid_binary_cross_entropy']) {
       expect(isBinaryPair(found(callee)), callee).toBe(lossSignature(callee)?.binary === true);
     }
     expect(isBinaryPair(found('nn.BCELoss()'))).toBe(true);
     expect(isBinaryPair(found('log_loss'))).toBe(false);
+  });
+
+  it('takes the finder\'s word for a binary pair found without a loss call: 0/1 labels beside P(class 1) per sample', () => {
+    expect(isBinaryPair({ target: 0, prediction: 1, reason: 'names', rule: 'names', binary: true })).toBe(true);
+    const text = 'y_true = [1, 0, 1, 1, 0]\ny_pred = [0.9, 0.1, 0.8, 0.7, 0.2]\n';
+    const m = model(text);
+    expect(m.pairs).toHaveLength(1);
+    expect(isBinaryPair(m.pairs[0]!)).toBe(true);
+    const bce = -[Math.log(0.9), Math.log(0.9), Math.log(0.8), Math.log(0.7), Math.log(0.8)].reduce((a, b) => a + b) / 5;
+    const [lens] = lensAnchors(m, lineOfText(text));
+    expect(lensTitle(m, lens!, 'nats')).toBe(`BCE = ${bce.toFixed(3)} nats · KL = ${bce.toFixed(3)} · H(p) = 0 · mean of 5 elements`);
   });
 
   it('reads the pair at a constructed loss module as binary, from the real finder', () => {

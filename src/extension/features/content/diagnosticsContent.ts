@@ -2,7 +2,7 @@
 // NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
 // loss expects logits (or the reverse). Each says what is wrong and where, and
 // names the quick fixes that are safe for it.
-import { predictionArgumentSteps, type PredictionHolds, type PredictionArgument, type DocumentModel, type FoundArray } from '../model';
+import { cappedIssue, predictionArgumentSteps, type PredictionHolds, type PredictionArgument, type DocumentModel, type FoundArray } from '../model';
 import type { FixKind } from './quickFixes';
 import { SUM_TOLERANCE } from '../../../core';
 import { rowsOf } from '../../../core/elements';
@@ -172,7 +172,7 @@ function valueChecks(a: FoundArray, index: number, call: PredictionArgument | un
   // Per-element (binary) losses take independent probabilities: no sum to check.
   if (binary || (call?.loss.binary && rows.length === 1)) return out;
   // A capped array holds only its first values: their sum says nothing.
-  if (a.issues.some((i) => i.startsWith('capped:'))) return out;
+  if (cappedIssue(a) !== undefined) return out;
   for (let r = 0; r < rows.length; r++) {
     const sum = rows[r]!.reduce((s, v) => s + v, 0);
     if (Math.abs(sum - 1) > SUM_TOLERANCE && sum > 0) {

@@ -91,7 +91,7 @@ export class DocumentModel {
     }
     const found = this.result();
     // The finder stops at its own cap (the same setting) and says so; lenses for the first part only would mislead.
-    const capped = found.issues.some((i) => /^stopped after \d+ arrays/.test(i.message));
+    const capped = found.issues.some((i) => i.kind === 'max-arrays');
     if (found.arrays.length > maxArrays || capped) {
       const count = capped ? `more than ${found.arrays.length} arrays` : `${found.arrays.length} arrays`;
       return `Entropy Lens: automatic features are off for this document (${count}, above the limit of ${Math.min(maxArrays, found.arrays.length)}, ${SETTINGS.maxArraysPerDocument}); the Compute commands still work.`;
@@ -307,8 +307,10 @@ export class DocumentModel {
       const implied = impliedDistribution(a.values);
       return implied.ok ? this.run(implied.value, a.values, { prediction: a.role }, detail) : implied;
     }
-    // Counts are judged as the distribution they normalise to (SciPy's entropy does the same).
-    return this.run(a.values, a.values, a.role === 'counts' ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
+    // Counts, and probabilities whose rows sum a little off 1, are judged as the
+    // distribution they normalise to (SciPy's entropy does the same); the lens says so.
+    const normalize = a.role === 'counts' || normalisationNote(a, a) !== undefined;
+    return this.run(a.values, a.values, normalize ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
   }
 
   private run(target: Values, prediction: Values, options: AnalyzeOptions, detail: Detail): Outcome<Analysis> {

@@ -8,20 +8,23 @@ import { rowsOf } from '../../../core/elements';
 import { lossSignature, type LossSignature } from '../../../parse/callSignatures';
 import type { FoundArray, FoundPair, Role, Values } from '../../../parse/types';
 
-/** The call a pair was found at, as written (`F.cross_entropy`, `nn.BCELoss()`), from the finder's reason. */
+/** The call a pair was found at, as written (`F.cross_entropy`, `nn.BCELoss()`); undefined for pairs found by name or position. */
 export function pairCallee(pair: FoundPair): string | undefined {
-  return /^arguments of ([\w.:]+(?:\(\))?)\(/.exec(pair.reason)?.[1];
+  return pair.callee;
 }
 
 /** The finder's signature of the loss a pair was found at; undefined for pairs found by name or position. */
 export function pairLoss(pair: FoundPair): LossSignature | undefined {
-  const callee = pairCallee(pair);
-  return callee === undefined ? undefined : lossSignature(callee);
+  return pair.signature ?? (pair.callee === undefined ? undefined : lossSignature(pair.callee));
 }
 
-/** A binary (per-element, sigmoid) loss: BCE, BCEWithLogits, sigmoid cross-entropy, binary_crossentropy. */
+/**
+ * A binary problem: a binary (per-element, sigmoid) loss — BCE, BCEWithLogits,
+ * sigmoid cross-entropy, binary_crossentropy — or, with no known call, 0/1
+ * labels beside per-sample P(class 1), as the finder judged.
+ */
 export function isBinaryPair(pair: FoundPair): boolean {
-  return pairLoss(pair)?.binary === true;
+  return pair.binary ?? pairLoss(pair)?.binary === true;
 }
 
 /** How the core reads a pair's prediction, from the finder's role (call sites know better than values). */
@@ -61,7 +64,6 @@ export function binaryRows(target: Values, prediction: Values, predictionRole: R
  * ("only the first N of M values were read (maxElements)"), or undefined: figures
  * of the first part would look right and be wrong, so such an array is refused.
  */
-export function cappedIssue(a: Pick<FoundArray, 'issues'>): string | undefined {
-  const issue = a.issues.find((i) => i.startsWith('capped:'));
-  return issue === undefined ? undefined : issue.replace(/^capped:\s*/, '');
+export function cappedIssue(a: Pick<FoundArray, 'issueDetails'>): string | undefined {
+  return a.issueDetails?.find((i) => i.kind === 'capped')?.message.replace(/^capped:\s*/, '');
 }
