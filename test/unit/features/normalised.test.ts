@@ -53,6 +53,17 @@ describe('a prediction that does not sum to 1', () => {
   });
 });
 
+describe('a lone distribution that does not sum to 1', () => {
+  it('gets the entropy of its normalised copy, and the lens says so', () => {
+    const text = '# sums to 0.98\nprobs = [0.5, 0.28, 0.2]\n';
+    const m = model(text);
+    expect(m.arrays[0]!.role).toBe('probabilities');
+    const h = -[0.5, 0.28, 0.2].map((v) => v / 0.98).reduce((s, p) => s + p * Math.log(p), 0);
+    const titles = lensAnchors(m, lineOfText(text)).map((an) => lensTitle(m, an, 'nats'));
+    expect(titles).toEqual([`H(p) = ${h.toFixed(3)} nats (normalised: sums to 0.98)`]);
+  });
+});
+
 describe('log-probabilities written with few digits', () => {
   it('are renormalised (as log_softmax would give) and say so, instead of refusing the loss', () => {
     const text = 'log_probs = torch.tensor([[-0.22, -1.90, -3.00], [-2.5, -0.1, -3.2]])\ntarget = torch.tensor([0, 1])\nnll = F.nll_loss(log_probs, target)\n';

@@ -71,7 +71,7 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   if (!out.ok) return `Entropy Lens: ${out.error}`;
   const batch = out.value.batched && out.value.rows > 1 ? ` (mean of ${out.value.rows} rows)` : '';
   if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
-  const sums = array.role === 'counts' ? normalisationNote(array, array) : undefined;
+  const sums = normalisationNote(array, array);
   return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${sums ? ` (${sums.replace(/^p normalised: .*?; q /, '')})` : ''}${batch}`;
 }
 
