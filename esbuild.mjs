@@ -18,21 +18,70 @@ const common = {
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
   // Libraries usable from Node: require('./dist/core.js').evaluate(...)
-  { ...common, entryPoints: ['src/core/index.ts'], outfile: 'dist/core.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
-  { ...common, entryPoints: ['src/parse/index.ts'], outfile: 'dist/finder.js', platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'] },
+  {
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'dist/core.js',
+    platform: 'neutral',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/parse/index.ts'],
+    outfile: 'dist/finder.js',
+    platform: 'neutral',
+    format: 'cjs',
+    mainFields: ['module', 'main'],
+  },
   // The extension, once for the desktop (Node) host and once for the web-worker host.
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { ...common, entryPoints: ['src/extension/main.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode', 'node:worker_threads'], define: { 'process.env.NODE_ENV': '"production"' } },
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    external: ['vscode', 'node:worker_threads'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+  },
   // The finder on a worker thread, for large documents in the Node host.
-  { ...common, entryPoints: ['src/extension/offThread/finderWorker.ts'], outfile: 'dist/finderWorker.js', platform: 'node', format: 'cjs' },
+  {
+    ...common,
+    entryPoints: ['src/extension/offThread/finderWorker.ts'],
+    outfile: 'dist/finderWorker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
   // The same in a Web Worker, for the web-worker host: a classic script (VS Code starts nested workers with importScripts).
-  { ...common, entryPoints: ['src/extension/offThread/webFinderWorker.ts'], outfile: 'dist/web/finderWorker.js', platform: 'browser', format: 'iife' },
+  {
+    ...common,
+    entryPoints: ['src/extension/offThread/webFinderWorker.ts'],
+    outfile: 'dist/web/finderWorker.js',
+    platform: 'browser',
+    format: 'iife',
+  },
   // The visualizer webview: a plain browser script, loaded by nonce.
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   // Integration tests, loaded by VS Code's extension test runner (mocha bundled in).
-  { ...common, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration.js', platform: 'node', format: 'cjs', external: ['vscode'], plugins: [integrationSuites()],
+  {
+    ...common,
+    entryPoints: ['test/integration/index.ts'],
+    outfile: 'dist/test/integration.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [integrationSuites()],
     // mocha's parallel mode (never used here) require.resolve()s worker files.
-    logOverride: { 'require-resolve-not-external': 'silent' } },
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  },
 ];
 
 /** The virtual module `entropy-lens:integration-suites`: a lazy loader per test/integration/*.test.ts. */
@@ -40,11 +89,22 @@ function integrationSuites() {
   return {
     name: 'integration-suites',
     setup(build) {
-      build.onResolve({ filter: /^entropy-lens:integration-suites$/ }, (args) => ({ path: args.path, namespace: 'suites' }));
+      build.onResolve({ filter: /^entropy-lens:integration-suites$/ }, (args) => ({
+        path: args.path,
+        namespace: 'suites',
+      }));
       build.onLoad({ filter: /.*/, namespace: 'suites' }, () => {
-        const files = readdirSync('test/integration').filter((f) => f.endsWith('.test.ts')).sort();
-        const lines = files.map((f) => `  [${JSON.stringify(f.replace(/\.test\.ts$/, ''))}, () => require(${JSON.stringify('./' + f)})],`);
-        return { contents: `export const suites = [\n${lines.join('\n')}\n];\n`, resolveDir: 'test/integration', loader: 'js' };
+        const files = readdirSync('test/integration')
+          .filter((f) => f.endsWith('.test.ts'))
+          .sort();
+        const lines = files.map(
+          (f) => `  [${JSON.stringify(f.replace(/\.test\.ts$/, ''))}, () => require(${JSON.stringify('./' + f)})],`,
+        );
+        return {
+          contents: `export const suites = [\n${lines.join('\n')}\n];\n`,
+          resolveDir: 'test/integration',
+          loader: 'js',
+        };
       });
     },
   };

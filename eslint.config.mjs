@@ -7,7 +7,10 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeBuiltins = { group: ['node:*'], message: 'the core and the finder run in web workers and the webview too: no Node APIs' };
+const nodeBuiltins = {
+  group: ['node:*'],
+  message: 'the core and the finder run in web workers and the webview too: no Node APIs',
+};
 const vscodeApi = { name: 'vscode', message: 'only src/extension may use the VS Code API' };
 const outside = (layer, allowed) => ({
   group: ['../*', ...allowed.map((a) => `!../${a}`), ...allowed.map((a) => `!../${a}/*`)],
@@ -21,41 +24,70 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty': ['error', { allowEmptyCatch: true }],
     },
   },
   {
     files: ['src/core/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/core', [])] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/core', [])] }],
+    },
   },
   {
     files: ['src/parse/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/parse', ['core'])] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/parse', ['core'])] },
+      ],
+    },
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/protocol', ['core'])] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/protocol', ['core'])] },
+      ],
+    },
   },
   {
     files: ['webview/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [vscodeApi],
-        patterns: [
-          nodeBuiltins,
-          { group: ['**/src/extension', '**/src/extension/*', '**/src/parse', '**/src/parse/*'], message: 'the webview reaches the host only through src/protocol' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeApi],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/src/extension', '**/src/extension/*', '**/src/parse', '**/src/parse/*'],
+              message: 'the webview reaches the host only through src/protocol',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/extension/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [{ group: ['d3-*', '@vscode-elements/*', '**/webview', '**/webview/*'], message: 'the extension knows nothing of plotting: the webview draws' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['d3-*', '@vscode-elements/*', '**/webview', '**/webview/*'],
+              message: 'the extension knows nothing of plotting: the webview draws',
+            },
+          ],
+        },
+      ],
     },
   },
   // TypeScript checks names itself; the build and test scripts are plain Node modules.

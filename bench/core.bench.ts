@@ -48,14 +48,25 @@ const p = distribution(N, 1);
 const q = distribution(N, 2);
 const z = normals(N, 3, 3);
 const y = new Float64Array(N);
-{ const r = rng(4); for (let i = 0; i < N; i++) y[i] = r() < 0.5 ? 0 : 1; }
+{
+  const r = rng(4);
+  for (let i = 0; i < N; i++) y[i] = r() < 0.5 ? 0 : 1;
+}
 const logitsFlat = normals(ROWS * CLASSES, 5, 2);
 /** N × C as rows that are views into one buffer (no copy). */
-const logitRows: Float64Array[] = Array.from({ length: ROWS }, (_, r) => logitsFlat.subarray(r * CLASSES, (r + 1) * CLASSES));
+const logitRows: Float64Array[] = Array.from({ length: ROWS }, (_, r) =>
+  logitsFlat.subarray(r * CLASSES, (r + 1) * CLASSES),
+);
 const classes = new Float64Array(ROWS);
-{ const r = rng(6); for (let i = 0; i < ROWS; i++) classes[i] = Math.floor(r() * CLASSES); }
+{
+  const r = rng(6);
+  for (let i = 0; i < ROWS; i++) classes[i] = Math.floor(r() * CLASSES);
+}
 
-interface Timing { best: number; median: number }
+interface Timing {
+  best: number;
+  median: number;
+}
 
 /**
  * Best and median ns/element over RUNS runs after one warm-up; `sink` keeps the
@@ -78,7 +89,6 @@ function measure(elements: number, fn: () => number): Timing {
 }
 
 const lossValue = (r: { value: unknown }): number => r.value as number;
-
 
 // --- The Python side ------------------------------------------------------------------
 const PYTHON = String.raw`
@@ -139,10 +149,19 @@ function findPython(): string | undefined {
 function runPython(exe: string): PythonResult | string {
   const dir = mkdtempSync(join(tmpdir(), 'core-bench-'));
   try {
-    const files: [string, Float64Array][] = [['p', p], ['q', q], ['z', z], ['y', y], ['logits', logitsFlat], ['classes', classes]];
-    for (const [name, a] of files) writeFileSync(join(dir, `${name}.f64`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    const files: [string, Float64Array][] = [
+      ['p', p],
+      ['q', q],
+      ['z', z],
+      ['y', y],
+      ['logits', logitsFlat],
+      ['classes', classes],
+    ];
+    for (const [name, a] of files)
+      writeFileSync(join(dir, `${name}.f64`), new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     const run = spawnSync(exe, ['-c', PYTHON, dir, String(N), String(ROWS), String(CLASSES), String(RUNS)], {
-      encoding: 'utf8', maxBuffer: 1 << 20,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
       // One thread everywhere, as for the JavaScript side.
       env: { ...process.env, OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1' },
     });
@@ -181,21 +200,38 @@ const ours: Record<string, Timing> = {
   cce: measure(ROWS * CLASSES, () => lossValue(categoricalCrossEntropy(classes, logitRows, { fromLogits: true }))),
   // For the record: the loss and its gradient (grad is computed when read).
   bceGrad: measure(N, () => (binaryCrossEntropy(y, z, { fromLogits: true }).grad as number[])[0]!),
-  cceGrad: measure(ROWS * CLASSES, () => categoricalCrossEntropy(classes, logitRows, { fromLogits: true }).grad![0]![0]!),
+  cceGrad: measure(
+    ROWS * CLASSES,
+    () => categoricalCrossEntropy(classes, logitRows, { fromLogits: true }).grad![0]![0]!,
+  ),
 };
 
-const py = !exe ? 'no python3 with numpy found (tried /usr/bin/python3, python3): Python columns skipped' : merge(pyBefore!, runPython(exe));
+const py = !exe
+  ? 'no python3 with numpy found (tried /usr/bin/python3, python3): Python columns skipped'
+  : merge(pyBefore!, runPython(exe));
 
 // --- The table ------------------------------------------------------------------------
 const fmt = (x: number | undefined): string => (x === undefined ? '—' : x.toFixed(2));
 const rows: Record<string, string>[] = [];
-function row(name: string, elements: string, mine: Timing, theirName: string, key: string | undefined, target: string): void {
+function row(
+  name: string,
+  elements: string,
+  mine: Timing,
+  theirName: string,
+  key: string | undefined,
+  target: string,
+): void {
   const them = typeof py === 'object' && key ? py.rows[key] : undefined;
   rows.push({
-    computation: name, elements, 'ours best': fmt(mine.best), 'ours median': fmt(mine.median),
+    computation: name,
+    elements,
+    'ours best': fmt(mine.best),
+    'ours median': fmt(mine.median),
     reference: them ? theirName : key ? `${theirName} (n/a)` : '',
-    'theirs best': fmt(them?.best), 'theirs median': fmt(them?.median),
-    'ours/theirs': them ? (mine.best / them.best).toFixed(2) : '—', target,
+    'theirs best': fmt(them?.best),
+    'theirs median': fmt(them?.median),
+    'ours/theirs': them ? (mine.best / them.best).toFixed(2) : '—',
+    target,
   });
 }
 row('naive JS loop over Math.log', '1e7', ours.naive!, '', undefined, 'reference');
@@ -208,19 +244,28 @@ row('categoricalCrossEntropy logits', '1e5×100', ours.cce!, 'F.cross_entropy', 
 row('  … value and grad read', '1e7', ours.bceGrad!, '', undefined, 'info (BCE)');
 row('  … value and grad read', '1e5×100', ours.cceGrad!, '', undefined, 'info (CCE)');
 
-console.log(`ns per element (CPU time), best and median of ${RUNS} runs (Python: of two passes of ${RUNS}, before and after ours), Float64Array inputs, one thread (Node ${process.version})`);
+console.log(
+  `ns per element (CPU time), best and median of ${RUNS} runs (Python: of two passes of ${RUNS}, before and after ours), Float64Array inputs, one thread (Node ${process.version})`,
+);
 console.table(rows);
 if (typeof py === 'string') console.log(`note: ${py}`);
 else {
-  console.log(`python: ${exe}; ${Object.entries(py.versions).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `python: ${exe}; ${Object.entries(py.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   for (const m of py.missing) console.log(`note: ${m} is not installed for ${exe}: its rows are skipped`);
   // The same data must give the same values, or the comparison means nothing.
   const check: [string, number, string][] = [
-    ['entropy', entropy(p), 'numpy_entropy'], ['KL', klDivergence(p, q) as number, 'scipy_rel_entr'],
+    ['entropy', entropy(p), 'numpy_entropy'],
+    ['KL', klDivergence(p, q) as number, 'scipy_rel_entr'],
     ['BCE', lossValue(binaryCrossEntropy(y, z, { fromLogits: true })), 'torch_bce'],
     ['CCE', lossValue(categoricalCrossEntropy(classes, logitRows, { fromLogits: true })), 'torch_cce'],
   ];
-  const agree = check.filter(([, , k]) => py.rows[k]).map(([name, v, k]) => `${name} ${v} vs ${py.rows[k]!.value} (${k})`);
+  const agree = check
+    .filter(([, , k]) => py.rows[k])
+    .map(([name, v, k]) => `${name} ${v} vs ${py.rows[k]!.value} (${k})`);
   console.log(`values: ${agree.join('; ')}`);
 }
 if (sink === 42) console.log('');

@@ -37,7 +37,7 @@ function ordinaryPython(bytes: number): string {
         x: input of shape [batch, features]; see notes[${i}].
     """
 
-    def __init__(self, units: int = ${i % 64 + 1}, scale: float = 0.5) -> None:
+    def __init__(self, units: int = ${(i % 64) + 1}, scale: float = 0.5) -> None:
         super().__init__()
         self.units = units
         self.scale = scale * ${(i % 13) / 10}
@@ -87,7 +87,7 @@ export class Cache${i}<T> {
   private readonly items = new Map<string, T>();
   get(key: string): T | undefined { return this.items.get(key); }
   set(key: string, value: T): void {
-    if (this.items.size > ${100 + i % 50}) this.items.delete(this.items.keys().next().value as string);
+    if (this.items.size > ${100 + (i % 50)}) this.items.delete(this.items.keys().next().value as string);
     this.items.set(key, value); // newest last
   }
 }
@@ -106,29 +106,60 @@ const nums = denseNumbers(COUNT);
 const literal = `[${nums.join(', ')}]`;
 const dense = `probs = ${literal}\n`;
 // The same million numbers as 1000 rows of 1000, one binding per line (default caps apply).
-const rowsText = Array.from({ length: 1000 }, (_, r) => `row_${r} = [${nums.slice(r * 1000, r * 1000 + 1000).join(', ')}]`).join('\n') + '\n';
+const rowsText =
+  Array.from({ length: 1000 }, (_, r) => `row_${r} = [${nums.slice(r * 1000, r * 1000 + 1000).join(', ')}]`).join(
+    '\n',
+  ) + '\n';
 
 type Rate = { cpu: number; wall: number };
 /** Adds a table row and returns the rates (MB/s) by CPU time and by wall time. */
 function row(label: string, chars: number, t: { wall: number; cpu: number }, json?: Rate): Rate {
   const r = { cpu: mbps(chars, t.cpu), wall: mbps(chars, t.wall) };
   const vs = json ? `${fmt((100 * r.wall) / json.wall, 0)}% wall, ${fmt((100 * r.cpu) / json.cpu, 0)}% CPU` : '';
-  throughput.push({ case: label, MB: fmt(chars / MB), 'wall ms': fmt(t.wall), 'CPU ms': fmt(t.cpu), 'MB/s (wall)': fmt(r.wall), 'MB/s (CPU)': fmt(r.cpu), 'vs JSON.parse': vs });
+  throughput.push({
+    case: label,
+    MB: fmt(chars / MB),
+    'wall ms': fmt(t.wall),
+    'CPU ms': fmt(t.cpu),
+    'MB/s (wall)': fmt(r.wall),
+    'MB/s (CPU)': fmt(r.cpu),
+    'vs JSON.parse': vs,
+  });
   return r;
 }
 
 const denseLimits = { maxElements: COUNT };
-const json = row('JSON.parse, 1 000 000 numbers', literal.length, timeIt(() => JSON.parse(literal), 7));
-const one = row('findArrays, one list of 10^6 (maxElements 10^6)', dense.length, timeIt(() => findArrays(dense, 'python', denseLimits), 7), json);
-const rows = row('findArrays, 1000 named lists of 1000', rowsText.length, timeIt(() => findArrays(rowsText, 'python'), 7), json);
-row('findArrays, one list of 10^6 (default cap 10^5)', dense.length, timeIt(() => findArrays(dense, 'python'), 7), json);
+const json = row(
+  'JSON.parse, 1 000 000 numbers',
+  literal.length,
+  timeIt(() => JSON.parse(literal), 7),
+);
+const one = row(
+  'findArrays, one list of 10^6 (maxElements 10^6)',
+  dense.length,
+  timeIt(() => findArrays(dense, 'python', denseLimits), 7),
+  json,
+);
+const rows = row(
+  'findArrays, 1000 named lists of 1000',
+  rowsText.length,
+  timeIt(() => findArrays(rowsText, 'python'), 7),
+  json,
+);
+row(
+  'findArrays, one list of 10^6 (default cap 10^5)',
+  dense.length,
+  timeIt(() => findArrays(dense, 'python'), 7),
+  json,
+);
 
 // Sanity: the figures are for a finder that really read every number.
 {
   const r = findArrays(dense, 'python', denseLimits);
   const v = r.arrays[0]?.values as number[] | undefined;
   const ref = JSON.parse(literal) as number[];
-  if (r.arrays.length !== 1 || !v || v.length !== COUNT || v.some((x, i) => x !== ref[i])) console.log('WARNING: findArrays did not read the million numbers exactly as JSON.parse did');
+  if (r.arrays.length !== 1 || !v || v.length !== COUNT || v.some((x, i) => x !== ref[i]))
+    console.log('WARNING: findArrays did not read the million numbers exactly as JSON.parse did');
   const rr = findArrays(rowsText, 'python');
   if (rr.arrays.length !== 1000) console.log(`WARNING: expected 1000 row arrays, found ${rr.arrays.length}`);
 }
@@ -137,13 +168,26 @@ row('findArrays, one list of 10^6 (default cap 10^5)', dense.length, timeIt(() =
 const py = ordinaryPython(10 * MB);
 const tsText = ordinaryTypeScript(10 * MB);
 const ordinary: Rate = { cpu: Infinity, wall: Infinity };
-for (const [label, text, lang] of [['ordinary Python, few arrays', py, 'python'], ['ordinary TypeScript, few arrays', tsText, 'typescript']] as const) {
+for (const [label, text, lang] of [
+  ['ordinary Python, few arrays', py, 'python'],
+  ['ordinary TypeScript, few arrays', tsText, 'typescript'],
+] as const) {
   const found = findArrays(text, lang);
-  const rate = row(`${label} (${found.arrays.length} arrays)`, text.length, timeIt(() => findArrays(text, lang), 7), json);
+  const rate = row(
+    `${label} (${found.arrays.length} arrays)`,
+    text.length,
+    timeIt(() => findArrays(text, lang), 7),
+    json,
+  );
   ordinary.cpu = Math.min(ordinary.cpu, rate.cpu);
   ordinary.wall = Math.min(ordinary.wall, rate.wall);
 }
-console.log(`Throughput (MB = 10^6 characters, one byte each here; best of 7; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
+console.log(
+  `Throughput (MB = 10^6 characters, one byte each here; best of 7; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${os.cpus().length} CPUs)`,
+);
 console.table(throughput);
 
 // --- 3. Heap against the size of the values --------------------------------------------------
@@ -153,9 +197,14 @@ console.table(throughput);
  * everything the call allocated, i.e. its peak; GC events are watched to say so.
  */
 async function heapOf(fn: () => unknown): Promise<{ grown: number; retained: number; gcsDuring: number }> {
-  for (let i = 0; i < 3; i++) { gc?.(); await new Promise((r) => setImmediate(r)); } // settle earlier garbage
+  for (let i = 0; i < 3; i++) {
+    gc?.();
+    await new Promise((r) => setImmediate(r));
+  } // settle earlier garbage
   const seen: { start: number }[] = [];
-  const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) seen.push({ start: e.startTime }); });
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) seen.push({ start: e.startTime });
+  });
   obs.observe({ entryTypes: ['gc'] });
   const before = process.memoryUsage().heapUsed;
   const t0 = performance.now();
@@ -188,7 +237,11 @@ async function memorySection(): Promise<number[]> {
       'retained (result held, after gc)': `${fmt(m.retained / MB)} MB (${fmt(m.retained / valuesBytes, 2)}×)`,
     });
   }
-  console.log(gc ? 'Heap (process.memoryUsage().heapUsed; gc before each)' : 'Heap (run without --expose-gc: figures include earlier garbage)');
+  console.log(
+    gc
+      ? 'Heap (process.memoryUsage().heapUsed; gc before each)'
+      : 'Heap (run without --expose-gc: figures include earlier garbage)',
+  );
   console.table(memory);
   return ratios;
 }
@@ -201,21 +254,38 @@ async function main(): Promise<void> {
   for (const depth of [10_000, 100_000, 1_000_000]) {
     const text = `${'['.repeat(depth)}1${']'.repeat(depth)}\nq = [0.25, 0.75]\n`;
     const t = timeIt(() => findArrays(text, 'python'), 3, 1);
-    growth.push({ case: `nesting ${depth.toLocaleString('en')} deep`, chars: text.length.toLocaleString('en'), 'CPU ms': fmt(t.cpu, 2), 'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 1) });
+    growth.push({
+      case: `nesting ${depth.toLocaleString('en')} deep`,
+      chars: text.length.toLocaleString('en'),
+      'CPU ms': fmt(t.cpu, 2),
+      'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 1),
+    });
   }
   // One line of ordinary JS with an array every ~600 characters (no cap hit: maxArrays raised).
-  const unit = 'const a = f(xs[0], "s[1]", { k: 2 }); if (a > b) { c = g(a) * 0.5; } /* [2] */ '.repeat(7) + 'y = [0.1, 0.2, 0.7]; ';
+  const unit =
+    'const a = f(xs[0], "s[1]", { k: 2 }); if (a > b) { c = g(a) * 0.5; } /* [2] */ '.repeat(7) +
+    'y = [0.1, 0.2, 0.7]; ';
   for (const mb of [12.5, 25, 50]) {
     const text = unit.repeat(Math.ceil((mb * MB) / unit.length));
     const limits = { maxArrays: 1e9 };
     const r = findArrays(text, 'javascript', limits);
     const t = timeIt(() => findArrays(text, 'javascript', limits), 3, 1);
-    growth.push({ case: `one line of ${mb} MB of JS (${r.arrays.length.toLocaleString('en')} arrays)`, chars: text.length.toLocaleString('en'), 'CPU ms': fmt(t.cpu, 1), 'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 2) });
+    growth.push({
+      case: `one line of ${mb} MB of JS (${r.arrays.length.toLocaleString('en')} arrays)`,
+      chars: text.length.toLocaleString('en'),
+      'CPU ms': fmt(t.cpu, 1),
+      'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 2),
+    });
   }
   for (const count of [1_500_000, 3_000_000, 6_000_000]) {
     const text = `p = [${Array.from({ length: count }, (_, i) => ((i % 9973) / 9973).toFixed(4)).join(', ')}]`; // 6·10^6 → 48 MB
     const t = timeIt(() => findArrays(text, 'python'), 3, 1);
-    growth.push({ case: `one list on one line, ${fmt(text.length / MB)} MB (default cap: first 10^5 kept)`, chars: text.length.toLocaleString('en'), 'CPU ms': fmt(t.cpu, 1), 'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 2) });
+    growth.push({
+      case: `one list on one line, ${fmt(text.length / MB)} MB (default cap: first 10^5 kept)`,
+      chars: text.length.toLocaleString('en'),
+      'CPU ms': fmt(t.cpu, 1),
+      'ns / char (CPU)': fmt((t.cpu * 1e6) / text.length, 2),
+    });
   }
   console.log('Growth (equal ns / char across sizes = linear)');
   console.table(growth);
@@ -226,14 +296,32 @@ async function main(): Promise<void> {
   // threads too. Both are shown; each target is judged on both.
   const denseRatio = (k: keyof Rate): number => Math.min(one[k], rows[k]) / json[k];
   const yes = (ok: boolean): string => (ok ? 'yes' : 'no');
-  console.log(`JSON.parse ran at ${fmt(json.wall)} MB/s wall, ${fmt(json.cpu)} MB/s CPU in this run (the issue quotes about 380 MB/s on a quiet machine); at 380 MB/s the ordinary-source rate relative to it would be ${fmt((380 * ordinary.wall) / json.wall)} MB/s (wall) / ${fmt((380 * ordinary.cpu) / json.cpu)} MB/s (CPU).`);
+  console.log(
+    `JSON.parse ran at ${fmt(json.wall)} MB/s wall, ${fmt(json.cpu)} MB/s CPU in this run (the issue quotes about 380 MB/s on a quiet machine); at 380 MB/s the ordinary-source rate relative to it would be ${fmt((380 * ordinary.wall) / json.wall)} MB/s (wall) / ${fmt((380 * ordinary.cpu) / json.cpu)} MB/s (CPU).`,
+  );
   console.log('Targets (issue 3)');
-  const peak = Math.max(peakOne, peakRows), retained = Math.max(retainedOne, retainedRows);
+  const peak = Math.max(peakOne, peakRows),
+    retained = Math.max(retainedOne, retainedRows);
   console.table([
-    { target: 'number-dense text ≥ 50% of JSON.parse', measured: `${fmt(100 * denseRatio('wall'), 0)}% wall, ${fmt(100 * denseRatio('cpu'), 0)}% CPU (slower of the two dense cases)`, met: `${yes(denseRatio('wall') >= 0.5)} wall, ${yes(denseRatio('cpu') >= 0.5)} CPU` },
-    { target: 'ordinary source ≥ 300 MB/s', measured: `${fmt(ordinary.wall)} MB/s wall, ${fmt(ordinary.cpu)} MB/s CPU (slower of Python, TypeScript)`, met: `${yes(ordinary.wall >= 300)} wall, ${yes(ordinary.cpu >= 300)} CPU` },
-    { target: 'memory ≤ 2× the values', measured: `${fmt(peak, 2)}× at the peak, ${fmt(retained, 2)}× retained`, met: `${yes(peak <= 2)} peak, ${yes(retained <= 2)} retained` },
+    {
+      target: 'number-dense text ≥ 50% of JSON.parse',
+      measured: `${fmt(100 * denseRatio('wall'), 0)}% wall, ${fmt(100 * denseRatio('cpu'), 0)}% CPU (slower of the two dense cases)`,
+      met: `${yes(denseRatio('wall') >= 0.5)} wall, ${yes(denseRatio('cpu') >= 0.5)} CPU`,
+    },
+    {
+      target: 'ordinary source ≥ 300 MB/s',
+      measured: `${fmt(ordinary.wall)} MB/s wall, ${fmt(ordinary.cpu)} MB/s CPU (slower of Python, TypeScript)`,
+      met: `${yes(ordinary.wall >= 300)} wall, ${yes(ordinary.cpu >= 300)} CPU`,
+    },
+    {
+      target: 'memory ≤ 2× the values',
+      measured: `${fmt(peak, 2)}× at the peak, ${fmt(retained, 2)}× retained`,
+      met: `${yes(peak <= 2)} peak, ${yes(retained <= 2)} retained`,
+    },
   ]);
 }
 
-main().catch((e: unknown) => { console.error(e); process.exit(1); });
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

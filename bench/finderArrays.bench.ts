@@ -36,7 +36,10 @@ const SIDES = ['y_true', 'y_pred', 'logits', 'labels', 'probs', 'weights', 'trai
 const cases: [string, string][] = [
   ['25 000 × 10 values, names p_<k> (all distinct)', document(25_000, 10, (k) => `p_${k}`)],
   ['25 000 × 10 values, names w<k> (say nothing)', document(25_000, 10, (k) => `w${k}`)],
-  ['25 000 × 10 values, mixed side names <side>_<k>', document(25_000, 10, (k) => `${SIDES[k % SIDES.length]}_${k >> 3}`)],
+  [
+    '25 000 × 10 values, mixed side names <side>_<k>',
+    document(25_000, 10, (k) => `${SIDES[k % SIDES.length]}_${k >> 3}`),
+  ],
   ['82 000 × 10 values, names p_<k> (10 MB)', document(82_000, 10, (k) => `p_${k}`)],
   ['25 000 × 3 values, names p_<k>', document(25_000, 3, (k) => `p_${k}`)],
 ];
@@ -71,7 +74,12 @@ for (const [label, text] of cases) {
     'µs / array after the scan': us(all.cpu - scan.cpu, n),
   });
 }
-console.log(`Per-array cost (best of 7; load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs)`);
+console.log(
+  `Per-array cost (best of 7; load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${os.cpus().length} CPUs)`,
+);
 console.table(table);
 console.log('After the scan, by part (each timed alone; the whole also pays the GC of what the scan keeps)');
 console.table(parts);

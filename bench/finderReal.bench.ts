@@ -9,8 +9,12 @@ import { measure, table } from '../test/unit/parse/realCode/measure';
 const m = measure(realCodeSnippets);
 console.log(`${realCodeSnippets.length} snippets\n`);
 console.log(table(m));
-console.log('\nBy pattern of issue #11 (1 arguments bound after the call, 2 shapes, 3 fractions, 4 names vs evidence, 5 binary,');
-console.log('6 logits, 7 column-wise, 8 inside strings, 9 constructors / unknown callees, 10 independent neighbours):\n');
+console.log(
+  '\nBy pattern of issue #11 (1 arguments bound after the call, 2 shapes, 3 fractions, 4 names vs evidence, 5 binary,',
+);
+console.log(
+  '6 logits, 7 column-wise, 8 inside strings, 9 constructors / unknown callees, 10 independent neighbours):\n',
+);
 console.log(table(m, 'tags'));
 if (process.env.REAL_CODE_VERBOSE === '1') {
   console.log('');

@@ -24,7 +24,7 @@ function document(bytes: number, classes: number): string {
   const parts: string[] = ['import numpy as np\nfrom sklearn.metrics import log_loss\n\n'];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const q = Array.from({ length: classes }, (_, k) => ((k * 7 + i) % 10 + 1) / 100);
+    const q = Array.from({ length: classes }, (_, k) => (((k * 7 + i) % 10) + 1) / 100);
     const block = `y_true_${i} = [${q.map((_, k) => (k === i % classes ? 1 : 0)).join(', ')}]\ny_pred_${i} = np.array([${q.map((x) => x.toFixed(2)).join(', ')}])\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n\n`;
     parts.push(block);
     size += block.length;
@@ -37,12 +37,25 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-'));
   const script = join(dir, 'finderWorker.js');
-  await esbuild.build({ entryPoints: ['src/extension/offThread/finderWorker.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+  await esbuild.build({
+    entryPoints: ['src/extension/offThread/finderWorker.ts'],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
   const finder = createOffThreadFinder(script, () => ({ maxArrays: 1_000_000 }))!;
   const rows: Record<string, string>[] = [];
-  for (const [label, bytes, classes] of [['1 MB, 10-class arrays', 1e6, 10], ['4 MB, 100-class arrays', 4e6, 100], ['10 MB, 1000-class arrays', 1e7, 1000]] as const) {
+  for (const [label, bytes, classes] of [
+    ['1 MB, 10-class arrays', 1e6, 10],
+    ['4 MB, 100-class arrays', 4e6, 100],
+    ['10 MB, 1000-class arrays', 1e7, 1000],
+  ] as const) {
     const text = document(bytes, classes);
-    const here: number[] = [], thereStall: number[] = [], thereWall: number[] = [];
+    const here: number[] = [],
+      thereStall: number[] = [],
+      thereWall: number[] = [];
     await finder.find(text, 'python', 'warm-up');
     // Each read starts after a full collection, so one run's garbage is not charged to the next.
     const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -67,7 +80,11 @@ async function main(): Promise<void> {
   finder.dispose();
   console.log('Node extension host (worker thread):');
   console.table(rows);
-  console.log(`median of 5 runs; load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} on 2 cores`);
+  console.log(
+    `median of 5 runs; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} on 2 cores`,
+  );
   await browser();
 }
 
@@ -98,28 +115,51 @@ self.onmessage = async ({ data: { text, workerScript, runs } }) => {
 
 async function browser(): Promise<void> {
   const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) { console.log(`\nweb build: skipped (no Chromium at ${chromiumPath})`); return; }
-  const bundle = (options: esbuild.BuildOptions) => esbuild.build({ ...options, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' }).then((r) => r.outputFiles![0]!.text);
+  if (!existsSync(chromiumPath)) {
+    console.log(`\nweb build: skipped (no Chromium at ${chromiumPath})`);
+    return;
+  }
+  const bundle = (options: esbuild.BuildOptions) =>
+    esbuild
+      .build({ ...options, bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' })
+      .then((r) => r.outputFiles![0]!.text);
   const host = await bundle({ stdin: { contents: HOST, resolveDir: process.cwd(), loader: 'ts' } });
   const workerScript = await bundle({ entryPoints: ['src/extension/offThread/webFinderWorker.ts'] });
   // A page of its own origin (blob: workers need one), served from here.
-  const server = createServer((_, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<!doctype html><title>bench</title>'); });
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>bench</title>');
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
   const { chromium } = await import('playwright-core');
-  const b = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'] });
+  const b = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
+  });
   try {
     const page = await b.newPage();
     await page.goto(`http://127.0.0.1:${port}/`);
     const rows: Record<string, string>[] = [];
-    for (const [label, bytes, classes] of [['1 MB, 10-class arrays', 1e6, 10], ['4 MB, 100-class arrays', 4e6, 100], ['10 MB, 1000-class arrays', 1e7, 1000]] as const) {
+    for (const [label, bytes, classes] of [
+      ['1 MB, 10-class arrays', 1e6, 10],
+      ['4 MB, 100-class arrays', 4e6, 100],
+      ['10 MB, 1000-class arrays', 1e7, 1000],
+    ] as const) {
       const text = document(bytes, classes);
-      const r = await page.evaluate(({ host, text, workerScript }) => new Promise<{ here: number[]; thereStall: number[]; thereWall: number[] }>((resolve, reject) => {
-        const w = new Worker(URL.createObjectURL(new Blob([host], { type: 'text/javascript' })));
-        w.onmessage = (e) => { w.terminate(); resolve(e.data); };
-        w.onerror = (e) => reject(new Error(e.message));
-        w.postMessage({ text, workerScript, runs: 5 });
-      }), { host, text, workerScript });
+      const r = await page.evaluate(
+        ({ host, text, workerScript }) =>
+          new Promise<{ here: number[]; thereStall: number[]; thereWall: number[] }>((resolve, reject) => {
+            const w = new Worker(URL.createObjectURL(new Blob([host], { type: 'text/javascript' })));
+            w.onmessage = (e) => {
+              w.terminate();
+              resolve(e.data);
+            };
+            w.onerror = (e) => reject(new Error(e.message));
+            w.postMessage({ text, workerScript, runs: 5 });
+          }),
+        { host, text, workerScript },
+      );
       rows.push({
         document: `${label} (${(text.length / 1e6).toFixed(1)} MB)`,
         'on the thread: stall (ms)': median(r.here).toFixed(1),
@@ -130,7 +170,11 @@ async function browser(): Promise<void> {
     }
     console.log('\nweb build in Chromium (host = a dedicated worker, finder = its nested Web Worker):');
     console.table(rows);
-    console.log(`median of 5 runs; ${(await b.version())}; load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} on 2 cores`);
+    console.log(
+      `median of 5 runs; ${await b.version()}; load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(', ')} on 2 cores`,
+    );
   } finally {
     await b.close();
     server.close();

@@ -21,27 +21,47 @@ export async function runE2E({ log = console.log, only = [] } = {}) {
   const { path: vsix } = packageVsix(undefined, { log });
   const extensionsDir = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-ext-'));
   const { node, env } = serverNode();
-  const install = spawnSync(node, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], { encoding: 'utf8', env });
-  if (install.status !== 0) throw new HarnessError(`code-server could not install ${vsix} (exit ${install.status}); see ${keepLog('e2e-install.log', `${install.stdout}${install.stderr}`)}`);
+  const install = spawnSync(node, [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', extensionsDir], {
+    encoding: 'utf8',
+    env,
+  });
+  if (install.status !== 0)
+    throw new HarnessError(
+      `code-server could not install ${vsix} (exit ${install.status}); see ${keepLog('e2e-install.log', `${install.stdout}${install.stderr}`)}`,
+    );
   log(`installed ${vsix} into ${extensionsDir}`);
 
-  const files = readdirSync(join(root, 'test', 'e2e')).filter((f) => f.endsWith('.e2e.ts') && (!only.length || only.some((o) => f.startsWith(o)))).sort();
+  const files = readdirSync(join(root, 'test', 'e2e'))
+    .filter((f) => f.endsWith('.e2e.ts') && (!only.length || only.some((o) => f.startsWith(o))))
+    .sort();
   const outdir = join(root, 'out', 'e2e');
   rmSync(outdir, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: files.map((f) => join(root, 'test', 'e2e', f)), outdir, bundle: true, platform: 'node',
-    format: 'cjs', target: 'es2022', outExtension: { '.js': '.cjs' }, external: ['playwright-core', 'mocha'], logLevel: 'warning',
+    entryPoints: files.map((f) => join(root, 'test', 'e2e', f)),
+    outdir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'es2022',
+    outExtension: { '.js': '.cjs' },
+    external: ['playwright-core', 'mocha'],
+    logLevel: 'warning',
   });
   process.env.ENTROPY_LENS_E2E_EXTENSIONS = extensionsDir;
   process.env.ENTROPY_LENS_DEMO = join(root, 'demo');
   const mocha = new Mocha({ ui: 'bdd', timeout: 180_000, reporter: 'spec', color: false });
   for (const f of files) mocha.addFile(join(outdir, f.replace(/\.ts$/, '.cjs')));
   await mocha.loadFilesAsync();
-  let passed = 0, failed = 0;
+  let passed = 0,
+    failed = 0;
   await new Promise((done) => {
     const runner = mocha.run(() => done());
-    runner.on('pass', () => { passed++; });
-    runner.on('fail', () => { failed++; });
+    runner.on('pass', () => {
+      passed++;
+    });
+    runner.on('fail', () => {
+      failed++;
+    });
   });
   rmSync(extensionsDir, { recursive: true, force: true });
   return { passed, failed };

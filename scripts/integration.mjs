@@ -31,7 +31,11 @@ export async function runIntegration({ log = console.log } = {}) {
   let browser;
   try {
     server = await startServer({
-      port, dataDir: join(scratch, 'server-data'), env: { ENTROPY_LENS_TEST_RESULTS: resultsFile }, logName: 'integration-server.log', log,
+      port,
+      dataDir: join(scratch, 'server-data'),
+      env: { ENTROPY_LENS_TEST_RESULTS: resultsFile },
+      logName: 'integration-server.log',
+      log,
     });
     const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = [
@@ -43,13 +47,16 @@ export async function runIntegration({ log = console.log } = {}) {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     let finish;
-    const exited = new Promise((r) => { finish = r; });
+    const exited = new Promise((r) => {
+      finish = r;
+    });
     // The workbench's log goes to a file; only lines about this extension are echoed.
     const vscodeLog = [];
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = `[${type}] ${Array.isArray(args) ? args.join(' ') : String(args ?? '')}`;
       vscodeLog.push(text);
-      if (process.env.ENTROPY_LENS_VERBOSE || (/^\[(warn|error)\]/.test(text) && /entropy.?lens/i.test(text))) log(`  [vscode] ${text.slice(0, 2000)}`);
+      if (process.env.ENTROPY_LENS_VERBOSE || (/^\[(warn|error)\]/.test(text) && /entropy.?lens/i.test(text)))
+        log(`  [vscode] ${text.slice(0, 2000)}`);
     });
     process.on('exit', () => writeFileSync(join(out, 'integration-vscode.log'), vscodeLog.join('\n')));
     await page.exposeFunction('codeAutomationExit', (code) => finish(code));
@@ -59,12 +66,21 @@ export async function runIntegration({ log = console.log } = {}) {
     if (code === 'timeout') log(`integration: VS Code did not finish within ${TIMEOUT_MS / 60000} minutes`);
     if (!existsSync(resultsFile)) {
       const path = keepLog('integration-server.log', server.output());
-      throw new HarnessError(`no results were written (VS Code ${code === 'timeout' ? 'timed out' : `exit code ${code}`}); the server's output: ${path}`);
+      throw new HarnessError(
+        `no results were written (VS Code ${code === 'timeout' ? 'timed out' : `exit code ${code}`}); the server's output: ${path}`,
+      );
     }
     const { outcomes } = JSON.parse(readFileSync(resultsFile, 'utf8'));
     for (const o of outcomes) {
       log(`  ${o.state === 'passed' ? '✓' : '✗'} ${o.title}${o.ms !== undefined ? ` (${o.ms} ms)` : ''}`);
-      if (o.error) log(o.error.split('\n').slice(0, 12).map((l) => `      ${l}`).join('\n'));
+      if (o.error)
+        log(
+          o.error
+            .split('\n')
+            .slice(0, 12)
+            .map((l) => `      ${l}`)
+            .join('\n'),
+        );
     }
     const passed = outcomes.filter((o) => o.state === 'passed').length;
     const failed = outcomes.length - passed + (code !== 0 && outcomes.every((o) => o.state === 'passed') ? 1 : 0);

@@ -12,11 +12,17 @@ const root = resolve(import.meta.dirname, '..');
 export function packageVsix(out = join(root, '.test-output', 'entropy-lens.vsix'), { log = console.log } = {}) {
   mkdirSync(dirname(out), { recursive: true });
   const vsce = join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const output = `${r.stdout}${r.stderr}`;
-  if (r.status !== 0) throw new HarnessError(`vsce package failed (exit ${r.status}); see ${keepLog('vsce.log', output)}`);
+  if (r.status !== 0)
+    throw new HarnessError(`vsce package failed (exit ${r.status}); see ${keepLog('vsce.log', output)}`);
   const warnings = output.split('\n').filter((l) => /warn/i.test(l));
-  log(`packaged ${out} (${(statSync(out).size / 1024).toFixed(1)} KB)${warnings.length ? `\n${warnings.join('\n')}` : ''}`);
+  log(
+    `packaged ${out} (${(statSync(out).size / 1024).toFixed(1)} KB)${warnings.length ? `\n${warnings.join('\n')}` : ''}`,
+  );
   return { path: out, size: statSync(out).size, warnings };
 }
 

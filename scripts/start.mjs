@@ -13,28 +13,49 @@ const root = resolve(import.meta.dirname, '..');
 const demo = join(root, 'demo');
 
 await runMain('npm start', async () => {
-  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new HarnessError('the build failed (esbuild\'s errors are above)');
+  if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0)
+    throw new HarnessError("the build failed (esbuild's errors are above)");
 
-  const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore', shell: process.platform === 'win32' }).status === 0;
+  const hasCode =
+    spawnSync('code', ['--version'], { stdio: 'ignore', shell: process.platform === 'win32' }).status === 0;
   if (hasCode && !process.env.ENTROPY_LENS_BROWSER) {
     console.log('Opening VS Code with Entropy Lens (extension development host) on demo/ …');
-    spawn('code', [`--extensionDevelopmentPath=${root}`, '--new-window', demo], { stdio: 'inherit', detached: true, shell: process.platform === 'win32' }).unref();
+    spawn('code', [`--extensionDevelopmentPath=${root}`, '--new-window', demo], {
+      stdio: 'inherit',
+      detached: true,
+      shell: process.platform === 'win32',
+    }).unref();
     return;
   }
   const port = Number(process.env.PORT ?? 8765);
   const dataDir = join(CACHE, 'start-server-data');
   mkdirSync(dataDir, { recursive: true });
-  const server = await startServer({ port, dataDir, host: process.env.HOST ?? '127.0.0.1', logName: 'start-server.log' });
-  const stop = () => { server.stop(); process.exit(0); };
+  const server = await startServer({
+    port,
+    dataDir,
+    host: process.env.HOST ?? '127.0.0.1',
+    logName: 'start-server.log',
+  });
+  const stop = () => {
+    server.stop();
+    process.exit(0);
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   server.child.on('exit', (code, signal) => {
-    console.error(`npm start: VS Code's server stopped (${signal ?? code}); its output: ${keepLog('start-server.log', server.output())}`);
+    console.error(
+      `npm start: VS Code's server stopped (${signal ?? code}); its output: ${keepLog('start-server.log', server.output())}`,
+    );
     process.exit(1);
   });
   // The smoke-test driver flag lets the page's payload name this repo as the extension under development.
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(root)], ['skipWelcome', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', remote(root)],
+    ['skipWelcome', 'true'],
+  ];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(remote(demo))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  console.log(`\nVS Code (code-server ${CODE_SERVER_VERSION}) with Entropy Lens and the demo workspace:\n\n  ${url}\n\nOpen it in a browser. Ctrl+C stops the server.`);
+  console.log(
+    `\nVS Code (code-server ${CODE_SERVER_VERSION}) with Entropy Lens and the demo workspace:\n\n  ${url}\n\nOpen it in a browser. Ctrl+C stops the server.`,
+  );
 });

@@ -39,14 +39,23 @@ let typesOk = 0;
 for (const p of typeChecks) if (step(`typecheck ${p}`, bin('tsc'), ['-p', p, '--noEmit'])) typesOk++;
 layers.push({ name: 'typecheck', passed: typesOk, failed: typeChecks.length - typesOk });
 
-// 2. Lint: typescript-eslint, with the layers' import boundaries (eslint.config.mjs).
-const lintOk = step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']);
-layers.push({ name: 'lint', passed: lintOk ? 1 : 0, failed: lintOk ? 0 : 1 });
+// 2. Lint and format: typescript-eslint with the layers' import boundaries
+// (eslint.config.mjs), and Prettier (.prettierrc.json, lines ≤ 120; .prettierignore).
+const styleOk = [
+  step('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']),
+  step('format (prettier --check)', bin('prettier'), ['--check', '.']),
+];
+layers.push({ name: 'lint', passed: styleOk.filter(Boolean).length, failed: styleOk.filter((ok) => !ok).length });
 
 // 3. Unit tests.
 const vitestJson = join(out, 'vitest.json');
 rmSync(vitestJson, { force: true });
-step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+step('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+]);
 try {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
   layers.push({ name: 'unit', passed: r.numPassedTests, failed: r.numFailedTests + (r.numFailedTestSuites ?? 0) });

@@ -50,13 +50,17 @@ function render(): void {
 }
 const frame = frameScheduler(render);
 // Keep only the latest measures: the view lives for hours.
-new PerformanceObserver(() => { if (performance.getEntriesByName('redraw').length > 1000) performance.clearMeasures('redraw'); }).observe({ entryTypes: ['measure'] });
+new PerformanceObserver(() => {
+  if (performance.getEntriesByName('redraw').length > 1000) performance.clearMeasures('redraw');
+}).observe({ entryTypes: ['measure'] });
 
 // Drags dispatch dozens of actions a second; store the state once they settle,
 // and at once when the page is hidden or thrown away.
 const saver = debouncedSave(() => channel.setState(state), 150);
 const persist = () => saver.request();
-document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saver.flush(); });
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saver.flush();
+});
 window.addEventListener('pagehide', () => saver.flush());
 
 function dispatch(action: Action): void {
@@ -94,10 +98,20 @@ async function exportFigure(format: 'svg' | 'png'): Promise<void> {
   frame.flush();
   try {
     const body = getComputedStyle(document.body);
-    const fig = composeFigure(view.figureSvgs().filter((s) => !s.closest('[hidden]')), body.backgroundColor || 'white', body.color || 'black');
+    const fig = composeFigure(
+      view.figureSvgs().filter((s) => !s.closest('[hidden]')),
+      body.backgroundColor || 'white',
+      body.color || 'black',
+    );
     const suggestedName = `entropy-lens-figure.${format}`;
     if (format === 'svg') channel.post({ type: 'saveFigure', format, svg: fig.svg, suggestedName });
-    else channel.post({ type: 'saveFigure', format, pngBase64: await svgToPngBase64(fig.svg, fig.width, fig.height), suggestedName });
+    else
+      channel.post({
+        type: 'saveFigure',
+        format,
+        pngBase64: await svgToPngBase64(fig.svg, fig.width, fig.height),
+        suggestedName,
+      });
   } catch (e) {
     view.setStatus(`Export failed: ${(e as Error).message}`);
   }

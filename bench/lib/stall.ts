@@ -5,9 +5,14 @@
 export async function longestStall(work: () => Promise<unknown> | unknown): Promise<{ wall: number; stall: number }> {
   let last = performance.now();
   let stall = 0;
-  const timer = setInterval(() => { const now = performance.now(); stall = Math.max(stall, now - last); last = now; }, 1);
+  const timer = setInterval(() => {
+    const now = performance.now();
+    stall = Math.max(stall, now - last);
+    last = now;
+  }, 1);
   await new Promise((r) => setTimeout(r, 20));
-  stall = 0; last = performance.now();
+  stall = 0;
+  last = performance.now();
   const t = performance.now();
   await work();
   const wall = performance.now() - t;

@@ -4,7 +4,7 @@
 /** A small seeded generator (LCG), so generated documents are the same every run. */
 export function rnd(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -37,7 +37,8 @@ export function settle(): void {
  */
 export function timeIt(fn: () => unknown, runs = 5, warm = 2): { wall: number; cpu: number } {
   for (let i = 0; i < warm; i++) fn();
-  let wall = Infinity, cpu = Infinity;
+  let wall = Infinity,
+    cpu = Infinity;
   for (let i = 0; i < runs; i++) {
     settle();
     const c0 = process.cpuUsage();

@@ -4,7 +4,15 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const ORIGIN = 'https://webview.test';
 const NONCE = 'benchNonce0123456789abcdefABCDEF';
 
@@ -16,23 +24,34 @@ const THEME = `:root {
   --vscode-charts-purple: #b180d7; --vscode-charts-yellow: #cca700; --vscode-charts-foreground: #cccccc; --vscode-panel-border: #2b2b2b;
 }`;
 
-export interface WebviewPage { browser: Browser; page: Page; violations: () => Promise<string[]>; posted: () => Promise<unknown[]> }
+export interface WebviewPage {
+  browser: Browser;
+  page: Page;
+  violations: () => Promise<string[]>;
+  posted: () => Promise<unknown[]>;
+}
 
 export async function openWebviewPage(bundlePath: string, cssPath: string): Promise<WebviewPage> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
   const csp = `default-src 'none'; script-src 'nonce-${NONCE}'; style-src ${ORIGIN}; font-src ${ORIGIN}; img-src ${ORIGIN} blob:`;
   const files: Record<string, [string, string]> = {
-    '/index.html': ['text/html', `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">
+    '/index.html': [
+      'text/html',
+      `<!DOCTYPE html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">
 <link rel="stylesheet" href="${ORIGIN}/theme.css"><link rel="stylesheet" href="${ORIGIN}/visualizer.css"></head>
 <body class="vscode-dark"><main id="app"></main>
-<script nonce="${NONCE}" src="${ORIGIN}/stub.js"></script><script nonce="${NONCE}" src="${ORIGIN}/webview.js"></script></body></html>`],
+<script nonce="${NONCE}" src="${ORIGIN}/stub.js"></script><script nonce="${NONCE}" src="${ORIGIN}/webview.js"></script></body></html>`,
+    ],
     '/theme.css': ['text/css', THEME],
     '/visualizer.css': ['text/css', readFileSync(cssPath, 'utf8')],
-    '/stub.js': ['text/javascript', `window.__violations = [];
+    '/stub.js': [
+      'text/javascript',
+      `window.__violations = [];
 document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
 window.__posted = []; let __state;
-window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => __state, setState: (s) => { __state = s; } });`],
+window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => __state, setState: (s) => { __state = s; } });`,
+    ],
     '/webview.js': ['text/javascript', readFileSync(bundlePath, 'utf8')],
   };
   await page.route(`${ORIGIN}/**`, (route) => {
@@ -40,9 +59,12 @@ window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), 
     return f ? route.fulfill({ status: 200, contentType: f[0], body: f[1] }) : route.fulfill({ status: 404, body: '' });
   });
   await page.goto(`${ORIGIN}/index.html`);
-  await page.waitForFunction(() => (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'));
+  await page.waitForFunction(() =>
+    (window as unknown as { __posted: { type: string }[] }).__posted.some((m) => m.type === 'ready'),
+  );
   return {
-    browser, page,
+    browser,
+    page,
     violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
     posted: () => page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted),
   };

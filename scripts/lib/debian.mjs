@@ -20,17 +20,24 @@ export function ensureDebianPackages(packages, why, log = console.log) {
   if (!missing.length) return;
   const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
-    throw new HarnessError(`missing Debian packages ${missing.join(', ')} (needed ${why}); run: sudo sh -c '${command}'`);
+    throw new HarnessError(
+      `missing Debian packages ${missing.join(', ')} (needed ${why}); run: sudo sh -c '${command}'`,
+    );
   }
   log(`Installing Debian packages ${missing.join(', ')} (needed ${why})…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   let output = '';
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', ...missing]]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', ...missing],
+  ]) {
     const r = spawnSync('apt-get', args, { encoding: 'utf8', env });
     output += `$ apt-get ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.status !== 0) {
       const path = keepLog('apt-get.log', output);
-      throw new HarnessError(`apt-get ${args[0]} failed (exit ${r.status}) while installing ${missing.join(', ')}; see ${path}`);
+      throw new HarnessError(
+        `apt-get ${args[0]} failed (exit ${r.status}) while installing ${missing.join(', ')}; see ${path}`,
+      );
     }
   }
 }

@@ -12,7 +12,8 @@ export const MIN_NODE_MAJOR = 22;
 const NODE_PACKAGE = `node-${process.platform === 'win32' ? 'win' : process.platform}-${process.arch}`;
 const NODE24_ROOT = join(CACHE, 'node24');
 const NODE24_HOME = join(NODE24_ROOT, 'node_modules', NODE_PACKAGE);
-const NODE24_BIN = process.platform === 'win32' ? join(NODE24_HOME, 'bin', 'node.exe') : join(NODE24_HOME, 'bin', 'node');
+const NODE24_BIN =
+  process.platform === 'win32' ? join(NODE24_HOME, 'bin', 'node.exe') : join(NODE24_HOME, 'bin', 'node');
 
 const majorOf = (version) => Number(version.replace(/^v/, '').split('.')[0]);
 
@@ -49,22 +50,33 @@ function withoutOuterNode(env) {
 }
 
 function installNode24(log) {
-  log(`Node ${process.version} is older than ${MIN_NODE_MAJOR}: installing Node 24 from npm (${NODE_PACKAGE}) into ${NODE24_ROOT} (once)…`);
+  log(
+    `Node ${process.version} is older than ${MIN_NODE_MAJOR}: installing Node 24 from npm (${NODE_PACKAGE}) into ${NODE24_ROOT} (once)…`,
+  );
   // Installed beside its final place and renamed, so an interrupted install is never taken for a finished one.
   const staging = `${NODE24_ROOT}.partial-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   writeFileSync(join(staging, 'package.json'), '{"private":true}\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const r = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${NODE_PACKAGE}@24`], {
-    cwd: staging, encoding: 'utf8', shell: process.platform === 'win32',
-  });
+  const r = spawnSync(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `${NODE_PACKAGE}@24`],
+    {
+      cwd: staging,
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    },
+  );
   if (r.status !== 0 || !existsSync(join(staging, 'node_modules', NODE_PACKAGE, 'package.json'))) {
     const log = keepLog('node24-install.log', `${r.error ?? ''}${r.stdout ?? ''}${r.stderr ?? ''}`);
     rmSync(staging, { recursive: true, force: true });
-    throw new HarnessError(`installing Node 24 (npm install ${NODE_PACKAGE}@24) failed; install Node ${MIN_NODE_MAJOR} or newer yourself, or see ${log}`);
+    throw new HarnessError(
+      `installing Node 24 (npm install ${NODE_PACKAGE}@24) failed; install Node ${MIN_NODE_MAJOR} or newer yourself, or see ${log}`,
+    );
   }
   rmSync(NODE24_ROOT, { recursive: true, force: true });
   renameSync(staging, NODE24_ROOT);
-  if (!existsSync(NODE24_BIN)) throw new HarnessError(`${NODE_PACKAGE}@24 has no ${NODE24_BIN}; install Node ${MIN_NODE_MAJOR} or newer yourself`);
+  if (!existsSync(NODE24_BIN))
+    throw new HarnessError(`${NODE_PACKAGE}@24 has no ${NODE24_BIN}; install Node ${MIN_NODE_MAJOR} or newer yourself`);
 }

@@ -19,7 +19,14 @@ export const CODE_SERVER = process.env.CODE_SERVER_DIR ?? join(INSTALL_DIR, 'nod
 export const SERVER_MAIN = join(CODE_SERVER, 'lib', 'vscode', 'out', 'server-main.js');
 export const CODE_SERVER_ENTRY = join(CODE_SERVER, 'out', 'node', 'entry.js');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** The Node that runs code-server (24, whatever Node runs this script) and its environment. */
 export const serverNode = () => node24();
@@ -27,7 +34,10 @@ export const serverNode = () => node24();
 /** Installs code-server into the cache unless it is there (about 600 MB, 2–3 minutes). */
 export function ensureCodeServer(log = console.log) {
   if (existsSync(SERVER_MAIN) && existsSync(CODE_SERVER_ENTRY)) return;
-  if (process.env.CODE_SERVER_DIR) throw new HarnessError(`CODE_SERVER_DIR=${process.env.CODE_SERVER_DIR} holds no code-server (${SERVER_MAIN} is missing)`);
+  if (process.env.CODE_SERVER_DIR)
+    throw new HarnessError(
+      `CODE_SERVER_DIR=${process.env.CODE_SERVER_DIR} holds no code-server (${SERVER_MAIN} is missing)`,
+    );
   ensureDebianPackages(['libkrb5-dev'], 'to build a native module of code-server', log);
   const { env } = serverNode();
   log(`Installing code-server@${CODE_SERVER_VERSION} into ${INSTALL_DIR} (once; about 2–3 minutes)…`);
@@ -38,10 +48,21 @@ export function ensureCodeServer(log = console.log) {
   writeFileSync(join(staging, 'package.json'), '{"private":true}\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   // Native modules are built against the server's Node: env puts it first on PATH and names its headers.
-  const r = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: staging, encoding: 'utf8', env, shell: process.platform === 'win32', maxBuffer: 64 * 1024 * 1024,
-  });
-  if (r.status !== 0 || !existsSync(join(staging, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'))) {
+  const r = spawnSync(
+    npm,
+    ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`],
+    {
+      cwd: staging,
+      encoding: 'utf8',
+      env,
+      shell: process.platform === 'win32',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (
+    r.status !== 0 ||
+    !existsSync(join(staging, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'))
+  ) {
     const path = keepLog('code-server-install.log', `${r.error ?? ''}${r.stdout ?? ''}${r.stderr ?? ''}`);
     rmSync(staging, { recursive: true, force: true });
     throw new HarnessError(`installing code-server@${CODE_SERVER_VERSION} failed (npm exit ${r.status}); see ${path}`);
@@ -68,7 +89,9 @@ export async function waitForHttp(url, ms = 60_000, signal) {
     try {
       const r = await fetch(url);
       if (r.status < 500) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new HarnessError(`no answer from ${url} after ${ms / 1000} s`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -78,22 +101,36 @@ export async function waitForHttp(url, ms = 60_000, signal) {
 export function spawnGroup(command, args, options = {}) {
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], ...options });
   let output = '';
-  const keep = (d) => { output = (output + d).slice(-20_000); };
+  const keep = (d) => {
+    output = (output + d).slice(-20_000);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   return {
     child,
     output: () => output,
     stop() {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-      setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 3000).unref();
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      setTimeout(() => {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }, 3000).unref();
     },
   };
 }
 
 export async function launchChromium() {
-  if (!process.env.CHROMIUM) ensureDebianPackages(['chromium', 'fonts-dejavu-core'], 'to run VS Code\'s UI in the tests');
-  if (!existsSync(CHROMIUM)) throw new HarnessError(`Chromium not found at ${CHROMIUM}: install it, or set CHROMIUM to its path`);
+  if (!process.env.CHROMIUM)
+    ensureDebianPackages(['chromium', 'fonts-dejavu-core'], "to run VS Code's UI in the tests");
+  if (!existsSync(CHROMIUM))
+    throw new HarnessError(`Chromium not found at ${CHROMIUM}: install it, or set CHROMIUM to its path`);
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
@@ -104,20 +141,44 @@ export async function launchChromium() {
  * .test-output that keeps its output when it fails to start, so the failure is
  * one line, not the server's dump.
  */
-export async function startServer({ port, dataDir, host = '127.0.0.1', env = {}, logName = 'vscode-server.log', log = console.log }) {
+export async function startServer({
+  port,
+  dataDir,
+  host = '127.0.0.1',
+  env = {},
+  logName = 'vscode-server.log',
+  log = console.log,
+}) {
   ensureCodeServer(log);
   const node = serverNode();
-  const server = spawnGroup(node.node, [
-    SERVER_MAIN, '--host', host, '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-workspace-trust',
-    '--server-data-dir', dataDir,
-  ], { env: { ...node.env, ...env } });
+  const server = spawnGroup(
+    node.node,
+    [
+      SERVER_MAIN,
+      '--host',
+      host,
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--enable-smoke-test-driver',
+      '--disable-workspace-trust',
+      '--server-data-dir',
+      dataDir,
+    ],
+    { env: { ...node.env, ...env } },
+  );
   const gone = new AbortController();
-  const exited = new Promise((resolve) => server.child.on('exit', (code, signal) => {
-    gone.abort();
-    resolve(`exited (${signal ?? code}) before it answered`);
-  }));
-  const answered = waitForHttp(`http://127.0.0.1:${port}/version`, 60_000, gone.signal).then(() => undefined, (e) => e.message);
+  const exited = new Promise((resolve) =>
+    server.child.on('exit', (code, signal) => {
+      gone.abort();
+      resolve(`exited (${signal ?? code}) before it answered`);
+    }),
+  );
+  const answered = waitForHttp(`http://127.0.0.1:${port}/version`, 60_000, gone.signal).then(
+    () => undefined,
+    (e) => e.message,
+  );
   const failure = await Promise.race([answered, exited]);
   if (failure) {
     const path = keepLog(logName, server.output());

@@ -11,8 +11,16 @@ import { show } from './show';
 import { sum } from './summation';
 import { SUM_TOLERANCE } from './tolerance';
 import {
-  checkBoolean, checkEps, checkSameShape, checkValues, Problems, readOptions, toRows,
-  type Matrix, type Rows, type Vector,
+  checkBoolean,
+  checkEps,
+  checkSameShape,
+  checkValues,
+  Problems,
+  readOptions,
+  toRows,
+  type Matrix,
+  type Rows,
+  type Vector,
 } from './validate';
 
 export interface AnalyzeOptions {
@@ -34,10 +42,13 @@ export interface AnalyzeOptions {
   detail?: 'full' | 'figures';
 }
 
-export interface Measure { nats: number; bits: number }
+export interface Measure {
+  nats: number;
+  bits: number;
+}
 
 export type TermRule =
-  | 'regular' | 'zero-times-log-zero' | 'infinite-q-zero' | 'clipped-eps' | 'ignored-index' | 'masked-neg-inf-logit';
+  'regular' | 'zero-times-log-zero' | 'infinite-q-zero' | 'clipped-eps' | 'ignored-index' | 'masked-neg-inf-logit';
 
 export interface Term {
   row: number;
@@ -53,7 +64,13 @@ export interface Term {
   note: string;
 }
 
-export interface RowSummary { row: number; entropy: Measure; crossEntropy: Measure; klPQ: Measure; ignored?: boolean }
+export interface RowSummary {
+  row: number;
+  entropy: Measure;
+  crossEntropy: Measure;
+  klPQ: Measure;
+  ignored?: boolean;
+}
 
 export interface Analysis {
   rows: number;
@@ -82,12 +99,15 @@ export interface Analysis {
 
 /** The human sentence shown for each rule. */
 export const RULE_NOTES: Readonly<Record<TermRule, string>> = {
-  'regular': 'an ordinary term -p·log q',
+  regular: 'an ordinary term -p·log q',
   'zero-times-log-zero': 'p = 0 and q = 0: 0·log 0 is taken as 0 (its limit), so the term adds nothing',
-  'infinite-q-zero': 'q = 0 where p > 0: -p·log 0 is +Infinity, so the cross-entropy and KL are infinite (set eps to clip)',
+  'infinite-q-zero':
+    'q = 0 where p > 0: -p·log 0 is +Infinity, so the cross-entropy and KL are infinite (set eps to clip)',
   'clipped-eps': 'q was clipped to [eps, 1 - eps] before the log, so its gradient is 0',
-  'ignored-index': 'this row\'s class index equals ignoreIndex, so the row is left out of the loss and its gradient is 0',
-  'masked-neg-inf-logit': 'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
+  'ignored-index':
+    "this row's class index equals ignoreIndex, so the row is left out of the loss and its gradient is 0",
+  'masked-neg-inf-logit':
+    'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
 };
 
 const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing', 'detail'] as const;
@@ -110,23 +130,27 @@ type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
  * Batch figures are means over the rows that are not ignored.
  * Throws CoreError (test/fixtures/SCHEMA.md codes) on invalid input; never returns NaN.
  */
-export function analyze(
-  target: Vector | Matrix, prediction: Vector | Matrix, given?: AnalyzeOptions,
-): Analysis {
+export function analyze(target: Vector | Matrix, prediction: Vector | Matrix, given?: AnalyzeOptions): Analysis {
   const problems = new Problems();
   const warnings: string[] = [];
   const options = readOptions(given, KNOWN, 'analyze', problems) as AnalyzeOptions;
   const eps = checkEps(options.eps, problems);
   const normalize = checkBoolean(options.normalize, 'normalize', problems);
   const ignoreIndex = options.ignoreIndex ?? -100;
-  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
+  if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex))
+    problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
   const alpha = options.labelSmoothing ?? 0;
-  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${show(alpha)}: it must lie in [0, 1]`);
+  if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1))
+    problems.add('OUT_OF_RANGE', `labelSmoothing is ${show(alpha)}: it must lie in [0, 1]`);
   const detail = options.detail ?? 'full';
-  if (detail !== 'full' && detail !== 'figures') problems.add('INVALID_OPTION', `detail is ${show(detail)}: use "full" or "figures"`);
+  if (detail !== 'full' && detail !== 'figures')
+    problems.add('INVALID_OPTION', `detail is ${show(detail)}: use "full" or "figures"`);
   const mode = options.prediction ?? 'auto';
   if (!(['auto', 'probabilities', 'logits', 'log-probabilities'] as unknown[]).includes(mode)) {
-    problems.add('INVALID_OPTION', `prediction is ${show(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`);
+    problems.add(
+      'INVALID_OPTION',
+      `prediction is ${show(mode)}: use "auto", "probabilities", "logits" or "log-probabilities"`,
+    );
   }
 
   const Q = toRows(prediction, 'prediction', problems);
@@ -140,13 +164,18 @@ export function analyze(
     if (mode !== 'auto') {
       reading = mode as PredictionReading;
       predictionKind = reading;
-      if (c.kind !== 'unknown' && kindReading(c.kind) !== reading && !(c.kind === 'one-hot' && reading === 'probabilities')) {
+      if (
+        c.kind !== 'unknown' &&
+        kindReading(c.kind) !== reading &&
+        !(c.kind === 'one-hot' && reading === 'probabilities')
+      ) {
         warnings.push(`the prediction is read as ${reading}, but it looks like ${c.kind}: ${c.reason}`);
       }
     } else {
       predictionKind = c.kind;
       reading = kindReading(c.kind);
-      if (c.kind === 'logits' || c.kind === 'log-probabilities') warnings.push(`the prediction is read as ${c.kind} because ${c.reason}`);
+      if (c.kind === 'logits' || c.kind === 'log-probabilities')
+        warnings.push(`the prediction is read as ${c.kind} because ${c.reason}`);
       if (c.kind === 'class-indices') {
         warnings.push(`the prediction looks like class indices (${c.reason}); it is read as logits`);
         predictionKind = 'logits';
@@ -168,12 +197,19 @@ export function analyze(
       for (let i = 0; i < row.length; i++) {
         const k = row[i]!;
         if (Number.isFinite(k) && k !== ignoreIndex && !(Number.isInteger(k) && k >= 0 && k < Q.width)) {
-          problems.add('OUT_OF_RANGE', `target[${i}] is ${k}: a class index must be an integer in [0, ${Q.width}) or ignoreIndex (${ignoreIndex})`);
+          problems.add(
+            'OUT_OF_RANGE',
+            `target[${i}] is ${k}: a class index must be an integer in [0, ${Q.width}) or ignoreIndex (${ignoreIndex})`,
+          );
           break;
         }
       }
       let all = true;
-      for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
+      for (let i = 0; i < row.length; i++)
+        if (row[i] !== ignoreIndex) {
+          all = false;
+          break;
+        }
       if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
     } else {
       if (checkSameShape(T, 'target', Q, 'prediction', problems)) {
@@ -184,13 +220,19 @@ export function analyze(
     }
   }
   if (Q) {
-    if (reading === 'probabilities') checkValues(Q, 'prediction', { probability: true, allowAboveOne: normalize, normalized: !normalize }, problems);
+    if (reading === 'probabilities')
+      checkValues(Q, 'prediction', { probability: true, allowAboveOne: normalize, normalized: !normalize }, problems);
     else checkValues(Q, 'prediction', { allowNegInfinity: true }, problems);
     if (reading !== 'probabilities') {
       Q.rows.forEach((row, r) => {
         let masked = true;
-        for (let i = 0; i < row.length; i++) if (row[i] !== -Infinity) { masked = false; break; }
-        if (masked) problems.add('NON_FINITE', `prediction${Q.twoD ? ` row ${r}` : ''} is all -Infinity: every class is masked`);
+        for (let i = 0; i < row.length; i++)
+          if (row[i] !== -Infinity) {
+            masked = false;
+            break;
+          }
+        if (masked)
+          problems.add('NON_FINITE', `prediction${Q.twoD ? ` row ${r}` : ''} is all -Infinity: every class is masked`);
       });
     }
     if (reading === 'log-probabilities' && !problems.any) checkLogProbabilities(Q, normalize, problems); // on numbers only
@@ -199,27 +241,57 @@ export function analyze(
   if (normalize && Q && reading === 'probabilities' && !problems.any) checkPositiveSums(Q, 'prediction', problems);
   problems.throwIfAny();
 
-  return compute(T!, Q!, { indices, reading, eps, normalize, ignoreIndex, alpha, targetKind, predictionKind, warnings, full: detail === 'full' });
+  return compute(T!, Q!, {
+    indices,
+    reading,
+    eps,
+    normalize,
+    ignoreIndex,
+    alpha,
+    targetKind,
+    predictionKind,
+    warnings,
+    full: detail === 'full',
+  });
 }
 
 interface Plan {
-  indices: boolean; reading: PredictionReading; eps: number | undefined; normalize: boolean;
-  ignoreIndex: number; alpha: number; targetKind: ArrayKind; predictionKind: ArrayKind; warnings: string[];
+  indices: boolean;
+  reading: PredictionReading;
+  eps: number | undefined;
+  normalize: boolean;
+  ignoreIndex: number;
+  alpha: number;
+  targetKind: ArrayKind;
+  predictionKind: ArrayKind;
+  warnings: string[];
   /** Per-element terms, gradient and probabilities too (detail 'full'). */
   full: boolean;
 }
 
 function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
-  const N = Q.rows.length, C = Q.width;
+  const N = Q.rows.length,
+    C = Q.width;
   const { eps, alpha, full } = plan;
   const terms: Term[] = [];
   const grad: number[][] = [];
   const probabilities: number[][] = [];
   const perRow: RowSummary[] = [];
-  const hRows: number[] = [], ceRows: number[] = [], klRows: number[] = [], klqpRows: number[] = [], jsRows: number[] = [];
-  let kept = 0, clippedCount = 0, infiniteAt = '', maskedCount = 0;
-  const p = new Float64Array(C), q = new Float64Array(C), logq = new Float64Array(C), qc = new Float64Array(C);
-  const clipped = new Uint8Array(C), masked = new Uint8Array(C);
+  const hRows: number[] = [],
+    ceRows: number[] = [],
+    klRows: number[] = [],
+    klqpRows: number[] = [],
+    jsRows: number[] = [];
+  let kept = 0,
+    clippedCount = 0,
+    infiniteAt = '',
+    maskedCount = 0;
+  const p = new Float64Array(C),
+    q = new Float64Array(C),
+    logq = new Float64Array(C),
+    qc = new Float64Array(C);
+  const clipped = new Uint8Array(C),
+    masked = new Uint8Array(C);
 
   for (let r = 0; r < N; r++) {
     const x = Q.rows[r]!;
@@ -231,10 +303,13 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       // Log-probabilities are read as they are unless normalize asks to renormalise them.
       for (let c = 0; c < C; c++) {
         masked[c] = x[c] === -Infinity ? 1 : 0;
-        logq[c] = plan.reading === 'logits' || plan.normalize ? (x[c]! - l.max) - lr : x[c]!;
-        q[c] = plan.reading === 'logits' || plan.normalize
-          ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(x[c]! - l.max) / (1 + l.rest))
-          : Math.exp(x[c]!);
+        logq[c] = plan.reading === 'logits' || plan.normalize ? x[c]! - l.max - lr : x[c]!;
+        q[c] =
+          plan.reading === 'logits' || plan.normalize
+            ? c === l.argmax
+              ? 1 / (1 + l.rest)
+              : Math.exp(x[c]! - l.max) / (1 + l.rest)
+            : Math.exp(x[c]!);
       }
     } else {
       const s = plan.normalize ? sum(x) : 1;
@@ -252,7 +327,10 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
       if (clipped[c]) clippedRow = true;
       qc[c] = clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v;
-      if (clipped[c]) { logq[c] = Math.log(qc[c]!); clippedCount++; }
+      if (clipped[c]) {
+        logq[c] = Math.log(qc[c]!);
+        clippedCount++;
+      }
       if (masked[c]) maskedCount++;
     }
 
@@ -272,21 +350,37 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     if (full) grad.push(g);
 
     // Terms and their rules.
-    let ceS = 0, ceC = 0;
+    let ceS = 0,
+      ceC = 0;
     for (let c = 0; c < C; c++) {
-      const pv = ignored ? 0 : p[c]!, qv = qc[c]!;
+      const pv = ignored ? 0 : p[c]!,
+        qv = qc[c]!;
       let rule: TermRule, contribution: number;
-      if (ignored) { rule = 'ignored-index'; contribution = 0; }
-      else if (masked[c]) { rule = 'masked-neg-inf-logit'; contribution = pv > 0 ? Infinity : 0; }
-      else if (clipped[c]) { rule = 'clipped-eps'; contribution = pv > 0 ? -pv * logq[c]! : 0; }
-      else if (pv === 0 && logq[c] === -Infinity) { rule = 'zero-times-log-zero'; contribution = 0; }
+      if (ignored) {
+        rule = 'ignored-index';
+        contribution = 0;
+      } else if (masked[c]) {
+        rule = 'masked-neg-inf-logit';
+        contribution = pv > 0 ? Infinity : 0;
+      } else if (clipped[c]) {
+        rule = 'clipped-eps';
+        contribution = pv > 0 ? -pv * logq[c]! : 0;
+      } else if (pv === 0 && logq[c] === -Infinity) {
+        rule = 'zero-times-log-zero';
+        contribution = 0;
+      }
       // From logits, log q stays finite even where q underflows to 0: use it, not q.
-      else if (logq[c] === -Infinity) { rule = 'infinite-q-zero'; contribution = pv > 0 ? Infinity : 0; }
-      else { rule = 'regular'; contribution = pv > 0 ? -pv * logq[c]! : 0; }
+      else if (logq[c] === -Infinity) {
+        rule = 'infinite-q-zero';
+        contribution = pv > 0 ? Infinity : 0;
+      } else {
+        rule = 'regular';
+        contribution = pv > 0 ? -pv * logq[c]! : 0;
+      }
       if (contribution === Infinity && !infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
       if (full) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
       const u = ceS + contribution;
-      ceC += Math.abs(ceS) >= Math.abs(contribution) ? (ceS - u) + contribution : (contribution - u) + ceS;
+      ceC += Math.abs(ceS) >= Math.abs(contribution) ? ceS - u + contribution : contribution - u + ceS;
       ceS = u;
     }
     if (ignored) {
@@ -303,7 +397,11 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     if (ce === Infinity) kl = Infinity;
     const klqp = klRow(qc, p);
     const js = jsRow(p, qc);
-    hRows.push(h); ceRows.push(ce); klRows.push(kl); klqpRows.push(klqp); jsRows.push(js);
+    hRows.push(h);
+    ceRows.push(ce);
+    klRows.push(kl);
+    klqpRows.push(klqp);
+    jsRows.push(js);
     perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
 
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
@@ -315,7 +413,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       else if (plan.reading === 'log-probabilities') g[c] = plan.normalize ? q[c]! * ps - p[c]! : -p[c]!;
       else if (clipped[c]) g[c] = 0;
       else if (p[c] === 0) g[c] = plan.normalize ? ps * qScale : 0;
-      else g[c] = q[c] === 0 ? -Infinity : (plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!);
+      else g[c] = q[c] === 0 ? -Infinity : plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!;
     }
   }
   for (const g of grad) for (let c = 0; c < C; c++) g[c] = g[c]! / kept;
@@ -323,18 +421,36 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   const mean = (v: number[]) => (v.some((x) => x === Infinity) ? Infinity : sum(v) / v.length);
   const ceMean = mean(ceRows);
   const warnings = plan.warnings;
-  if (infiniteAt) warnings.push(`q${infiniteAt} is 0 where p > 0: the cross-entropy is infinite (an eps such as 1e-7 clips it)`);
-  if (clippedCount) warnings.push(`${clippedCount} predicted ${clippedCount === 1 ? 'probability was' : 'probabilities were'} clipped to [eps, 1 - eps]`);
+  if (infiniteAt)
+    warnings.push(`q${infiniteAt} is 0 where p > 0: the cross-entropy is infinite (an eps such as 1e-7 clips it)`);
+  if (clippedCount)
+    warnings.push(
+      `${clippedCount} predicted ${clippedCount === 1 ? 'probability was' : 'probabilities were'} clipped to [eps, 1 - eps]`,
+    );
   if (maskedCount) warnings.push(`${maskedCount} ${maskedCount === 1 ? 'logit is' : 'logits are'} -Infinity (masked)`);
-  if (plan.indices && kept < N) warnings.push(`${N - kept} of ${N} rows ${N - kept === 1 ? 'is' : 'are'} ignored (ignoreIndex ${plan.ignoreIndex})`);
-  if (plan.targetKind === 'logits' || plan.targetKind === 'log-probabilities') warnings.push(`the target looks like ${plan.targetKind}, not a distribution`);
+  if (plan.indices && kept < N)
+    warnings.push(
+      `${N - kept} of ${N} rows ${N - kept === 1 ? 'is' : 'are'} ignored (ignoreIndex ${plan.ignoreIndex})`,
+    );
+  if (plan.targetKind === 'logits' || plan.targetKind === 'log-probabilities')
+    warnings.push(`the target looks like ${plan.targetKind}, not a distribution`);
   return {
-    rows: N, classes: C, batched: Q.twoD,
-    targetKind: plan.targetKind, predictionKind: plan.predictionKind,
-    entropy: measure(mean(hRows)), crossEntropy: measure(ceMean), klPQ: measure(mean(klRows)),
-    klQP: measure(mean(klqpRows)), js: measure(mean(jsRows)),
+    rows: N,
+    classes: C,
+    batched: Q.twoD,
+    targetKind: plan.targetKind,
+    predictionKind: plan.predictionKind,
+    entropy: measure(mean(hRows)),
+    crossEntropy: measure(ceMean),
+    klPQ: measure(mean(klRows)),
+    klQP: measure(mean(klqpRows)),
+    js: measure(mean(jsRows)),
     perplexity: Math.exp(ceMean),
-    terms, grad, probabilities, perRow, warnings,
+    terms,
+    grad,
+    probabilities,
+    perRow,
+    warnings,
   };
 }
 
@@ -350,13 +466,19 @@ function checkLogProbabilities(Q: Rows, normalize: boolean, problems: Problems):
     if (!normalize) {
       for (let i = 0; i < row.length; i++) {
         if (row[i]! > 0) {
-          problems.add('OUT_OF_RANGE', `prediction${Q.twoD ? `[${r}]` : ''}[${i}] is ${row[i]}: log-probabilities cannot be positive`);
+          problems.add(
+            'OUT_OF_RANGE',
+            `prediction${Q.twoD ? `[${r}]` : ''}[${i}] is ${row[i]}: log-probabilities cannot be positive`,
+          );
           return;
         }
       }
       const l = rowLogSumExp(row);
       if (Number.isFinite(l.lse) && Math.abs(Math.expm1(l.lse)) > SUM_TOLERANCE) {
-        problems.add('NOT_NORMALIZED', `prediction${Q.twoD ? ` row ${r}` : ''}: the exponentials sum to ${Math.exp(l.lse)}, not 1 (pass normalize: true, or read it as logits)`);
+        problems.add(
+          'NOT_NORMALIZED',
+          `prediction${Q.twoD ? ` row ${r}` : ''}: the exponentials sum to ${Math.exp(l.lse)}, not 1 (pass normalize: true, or read it as logits)`,
+        );
         return;
       }
     }
@@ -393,10 +515,14 @@ export interface EntropySummary {
 /** The distinct labels of a class-index array, ascending, and their counts: a sort, never a table sized by a label. */
 function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: number[] } {
   const sorted = Float64Array.from(row).sort();
-  const labels: number[] = [], counts: number[] = [];
+  const labels: number[] = [],
+    counts: number[] = [];
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && sorted[i] === sorted[i - 1]) counts[counts.length - 1]!++;
-    else { labels.push(sorted[i]!); counts.push(1); }
+    else {
+      labels.push(sorted[i]!);
+      counts.push(1);
+    }
   }
   return { labels, counts };
 }
@@ -427,7 +553,9 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
       const top = labels[labels.length - 1]!;
       if (top < 2 * row.length + 16) {
         const table = new Array<number>(top + 1).fill(0);
-        labels.forEach((label, k) => { table[label] = counts[k]!; });
+        labels.forEach((label, k) => {
+          table[label] = counts[k]!;
+        });
         out.labelCounts = table;
       }
       rows = [counts.map((k) => k / row.length)];

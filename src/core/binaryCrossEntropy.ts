@@ -6,8 +6,19 @@ import { chunkedSum } from './kernels';
 import { fastLog } from './log';
 import { sigmoid } from './scalar';
 import {
-  allWithin, checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
-  Problems, readOptions, toRows, type NumericInput, type Reduction, type Rows,
+  allWithin,
+  checkBase,
+  checkBoolean,
+  checkEps,
+  checkReduction,
+  checkSameShape,
+  checkValues,
+  Problems,
+  readOptions,
+  toRows,
+  type NumericInput,
+  type Reduction,
+  type Rows,
 } from './validate';
 
 export interface BinaryCrossEntropyOptions {
@@ -35,7 +46,11 @@ const KNOWN = ['fromLogits', 'weight', 'posWeight', 'eps', 'reduction', 'base'] 
 
 /** Reads a per-element option (a number, or an array of the input's shape). */
 function perElement(
-  value: unknown, name: string, shape: Rows | undefined, problems: Problems, nonNegative: boolean,
+  value: unknown,
+  name: string,
+  shape: Rows | undefined,
+  problems: Problems,
+  nonNegative: boolean,
 ): ((r: number, i: number) => number) | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'number') {
@@ -53,7 +68,10 @@ function perElement(
       for (let i = 0; i < row.length; i++) {
         const v = row[i] as unknown; // compared only as a number: an array would be converted, recursively
         if (typeof v === 'number' && v < 0) {
-          problems.add('OUT_OF_RANGE', `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: weights cannot be negative`);
+          problems.add(
+            'OUT_OF_RANGE',
+            `${w.twoD ? `${name}[${r}][${i}]` : `${name}[${i}]`} is ${v}: weights cannot be negative`,
+          );
           r = w.rows.length;
           break;
         }
@@ -80,7 +98,9 @@ function perElement(
  * Returns {value, grad} with grad = d value / d input (absent for 'none' or an infinite value).
  */
 export function binaryCrossEntropy(
-  target: NumericInput, input: NumericInput, given?: BinaryCrossEntropyOptions,
+  target: NumericInput,
+  input: NumericInput,
+  given?: BinaryCrossEntropyOptions,
 ): LossResult {
   const problems = new Problems();
   const options = readOptions(given, KNOWN, 'binaryCrossEntropy', problems) as BinaryCrossEntropyOptions;
@@ -88,12 +108,15 @@ export function binaryCrossEntropy(
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
   const eps = checkEps(options.eps, problems);
-  if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
-  if (options.posWeight !== undefined && !fromLogits) problems.add('INVALID_OPTION', 'posWeight applies only with fromLogits: true');
+  if (options.eps !== undefined && fromLogits)
+    problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
+  if (options.posWeight !== undefined && !fromLogits)
+    problems.add('INVALID_OPTION', 'posWeight applies only with fromLogits: true');
   const ys = toRows(target, 'target', problems);
   const xs = toRows(input, 'input', problems);
   if (ys && xs) checkSameShape(ys, 'target', xs, 'input', problems);
-  if (ys && !allWithin(ys, 0, 1)) { // the fast scan first; the detailed checks only to name a problem
+  if (ys && !allWithin(ys, 0, 1)) {
+    // the fast scan first; the detailed checks only to name a problem
     checkValues(ys, 'target', {}, problems);
     outOfUnit(ys, 'target', 'binary targets must lie in [0, 1]', problems);
   }
@@ -125,7 +148,10 @@ export function binaryCrossEntropy(
 
 /** Validated inputs and options of one call. */
 interface Prepared {
-  X: Rows; Y: Rows; fromLogits: boolean; eps: number | undefined;
+  X: Rows;
+  Y: Rows;
+  fromLogits: boolean;
+  eps: number | undefined;
   weight: ((r: number, i: number) => number) | undefined;
   posWeight: ((r: number, i: number) => number) | undefined;
 }
@@ -148,12 +174,13 @@ export function withLazyGrad<G>(value: number, compute: () => G): LossResult<G> 
 
 /** Compensated sum of every element's loss (natural log); +Infinity as soon as one is infinite. */
 function lossSum(P: Prepared): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let r = 0; r < P.X.rows.length; r++) {
     const v = chunkedSum(P.X.width, (a, b) => lossRange(P, r, a, b));
     if (v === Infinity) return Infinity;
     const t = s + v;
-    c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+    c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
     s = t;
   }
   return s + c;
@@ -171,12 +198,16 @@ function lossRange(P: Prepared, r: number, start: number, end: number): number {
  * where its softplus is infinite (a -Infinity logit).
  */
 function logitLossRange(P: Prepared, r: number, start: number, end: number): number {
-  const zr = P.X.rows[r]!, yr = P.Y.rows[r]!;
+  const zr = P.X.rows[r]!,
+    yr = P.Y.rows[r]!;
   const { weight, posWeight } = P;
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = start; i < end; i++) {
-    const y = yr[i]!, z = zr[i]!;
-    const a = posWeight ? posWeight(r, i) * y : y, b = 1 - y;
+    const y = yr[i]!,
+      z = zr[i]!;
+    const a = posWeight ? posWeight(r, i) * y : y,
+      b = 1 - y;
     // L = log1p(e), e = exp(-|z|) in (0, 1]: log(u) for u = 1 + e, plus the
     // rounding of u, (e - (u - 1))/u, which log1p would otherwise keep.
     // Branch-free on purpose: signs of z and 0/1 targets are unpredictable, and
@@ -187,12 +218,16 @@ function logitLossRange(P: Prepared, r: number, start: number, end: number): num
     const L = fastLog(u) + (e - (u - 1)) / u;
     // max(-z, 0) = |z|/2 - z/2 and max(z, 0) = |z|/2 + z/2, exactly; halved first,
     // since |z| + z overflows for |z| > MAX/2 and 0·Infinity would be NaN.
-    const hz = az * 0.5, h = z * 0.5;
-    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * ((hz - h) + L) + b * ((hz + h) + L);
-    if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; } // a zero weight removes even an infinite term
+    const hz = az * 0.5,
+      h = z * 0.5;
+    let l = z === -Infinity ? (a > 0 ? Infinity : 0) : a * (hz - h + L) + b * (hz + h + L);
+    if (weight) {
+      const w = weight(r, i);
+      l = w === 0 ? 0 : l * w;
+    } // a zero weight removes even an infinite term
     if (l === Infinity) return Infinity;
     const t = s + l;
-    c += s >= l ? (s - t) + l : (l - t) + s; // losses are never negative
+    c += s >= l ? s - t + l : l - t + s; // losses are never negative
     s = t;
   }
   return s + c;
@@ -200,9 +235,11 @@ function logitLossRange(P: Prepared, r: number, start: number, end: number): num
 
 /** Probabilities x (clipped to [eps, 1 - eps] when eps is given), 0 log 0 = 0. */
 function probabilityLossRange(P: Prepared, r: number, start: number, end: number): number {
-  const xr = P.X.rows[r]!, yr = P.Y.rows[r]!;
+  const xr = P.X.rows[r]!,
+    yr = P.Y.rows[r]!;
   const { eps, weight } = P;
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = start; i < end; i++) {
     const y = yr[i]!;
     let x = xr[i]!;
@@ -210,10 +247,13 @@ function probabilityLossRange(P: Prepared, r: number, start: number, end: number
     const pos = y > 0 ? (x === 0 ? Infinity : -y * Math.log(x)) : 0;
     const neg = y < 1 ? (x === 1 ? Infinity : -(1 - y) * Math.log1p(-x)) : 0;
     let l = pos + neg;
-    if (weight) { const w = weight(r, i); l = w === 0 ? 0 : l * w; }
+    if (weight) {
+      const w = weight(r, i);
+      l = w === 0 ? 0 : l * w;
+    }
     if (l === Infinity) return Infinity;
     const t = s + l;
-    c += s >= l ? (s - t) + l : (l - t) + s;
+    c += s >= l ? s - t + l : l - t + s;
     s = t;
   }
   return s + c;
@@ -226,10 +266,16 @@ function gradRows(P: Prepared, scale: number): number[][] {
     const yr = Y.rows[r]!;
     const gr = new Array<number>(X.width);
     for (let i = 0; i < X.width; i++) {
-      const y = yr[i]!, w = weight ? weight(r, i) : 1;
-      if (w === 0) { gr[i] = 0; continue; } // the element is out of the loss, even where its term is infinite
+      const y = yr[i]!,
+        w = weight ? weight(r, i) : 1;
+      if (w === 0) {
+        gr[i] = 0;
+        continue;
+      } // the element is out of the loss, even where its term is infinite
       if (fromLogits) {
-        const z = xr[i]!, a = (posWeight ? posWeight(r, i) : 1) * y, b = 1 - y;
+        const z = xr[i]!,
+          a = (posWeight ? posWeight(r, i) : 1) * y,
+          b = 1 - y;
         gr[i] = w * ((b > 0 ? b * sigmoid(z) : 0) - (a > 0 ? a * sigmoid(-z) : 0)) * scale;
       } else {
         const x = xr[i]!;
@@ -250,7 +296,8 @@ function gradRows(P: Prepared, scale: number): number[][] {
 function probabilityGrad(x: number, y: number, k: number): number {
   if (x === 0) return y < 1 ? k * (1 - y) : 0;
   if (x === 1) return y > 0 ? -k * y : 0;
-  const num = x - y, den = x * (1 - x);
+  const num = x - y,
+    den = x * (1 - x);
   const g = num / den;
   return Number.isFinite(g) ? g * k : (num * k) / den;
 }

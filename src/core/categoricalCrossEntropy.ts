@@ -8,8 +8,19 @@ import { rowLogSumExp, rowSoftmax } from './softmax';
 import { show } from './show';
 import { sum } from './summation';
 import {
-  checkBase, checkBoolean, checkEps, checkReduction, checkSameShape, checkValues,
-  Problems, readOptions, toRows, type Matrix, type Reduction, type Rows, type Vector,
+  checkBase,
+  checkBoolean,
+  checkEps,
+  checkReduction,
+  checkSameShape,
+  checkValues,
+  Problems,
+  readOptions,
+  toRows,
+  type Matrix,
+  type Reduction,
+  type Rows,
+  type Vector,
 } from './validate';
 
 export interface CategoricalCrossEntropyOptions {
@@ -47,7 +58,9 @@ const KNOWN = ['fromLogits', 'weight', 'ignoreIndex', 'labelSmoothing', 'eps', '
  * Returns {value, grad} with grad (N × C) = d value / d input; absent for 'none' or an infinite value.
  */
 export function categoricalCrossEntropy(
-  target: Vector | Matrix, input: Matrix, given?: CategoricalCrossEntropyOptions,
+  target: Vector | Matrix,
+  input: Matrix,
+  given?: CategoricalCrossEntropyOptions,
 ): LossResult<number[][]> {
   const problems = new Problems();
   const options = readOptions(given, KNOWN, 'categoricalCrossEntropy', problems) as CategoricalCrossEntropyOptions;
@@ -55,33 +68,47 @@ export function categoricalCrossEntropy(
   const lnBase = checkBase(options.base, problems);
   const fromLogits = checkBoolean(options.fromLogits, 'fromLogits', problems);
   const eps = checkEps(options.eps, problems);
-  if (options.eps !== undefined && fromLogits) problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
+  if (options.eps !== undefined && fromLogits)
+    problems.add('INVALID_OPTION', 'eps applies to probabilities, not to logits (fromLogits: true)');
   const alpha = options.labelSmoothing ?? 0;
-  if (typeof alpha !== 'number' || Number.isNaN(alpha)) problems.add('INVALID_OPTION', `labelSmoothing is ${show(alpha)}: expected a number in [0, 1]`);
-  else if (!(alpha >= 0 && alpha <= 1)) problems.add('OUT_OF_RANGE', `labelSmoothing is ${alpha}: it must lie in [0, 1]`);
+  if (typeof alpha !== 'number' || Number.isNaN(alpha))
+    problems.add('INVALID_OPTION', `labelSmoothing is ${show(alpha)}: expected a number in [0, 1]`);
+  else if (!(alpha >= 0 && alpha <= 1))
+    problems.add('OUT_OF_RANGE', `labelSmoothing is ${alpha}: it must lie in [0, 1]`);
   const ignoreIndex = options.ignoreIndex ?? -100;
   if (typeof ignoreIndex !== 'number' || !Number.isInteger(ignoreIndex)) {
     problems.add('INVALID_OPTION', `ignoreIndex is ${show(ignoreIndex)}: expected an integer`);
   }
 
   const xs = toRows(input, 'input', problems);
-  if (xs && !xs.twoD) problems.add('LENGTH_MISMATCH', `input is 1-D: categoricalCrossEntropy needs N × C rows (wrap one row as [[…]])`);
+  if (xs && !xs.twoD)
+    problems.add('LENGTH_MISMATCH', `input is 1-D: categoricalCrossEntropy needs N × C rows (wrap one row as [[…]])`);
   const ts = toRows(target, 'target', problems);
   const indices = !!ts && !ts.twoD;
   if (ts && xs && xs.twoD) {
     if (indices) {
-      if (ts.width !== xs.rows.length) problems.add('LENGTH_MISMATCH', `target has ${ts.width} class indices, input has ${xs.rows.length} rows`);
+      if (ts.width !== xs.rows.length)
+        problems.add('LENGTH_MISMATCH', `target has ${ts.width} class indices, input has ${xs.rows.length} rows`);
     } else checkSameShape(ts, 'target', xs, 'input', problems);
   }
   if (ts && !indices && options.ignoreIndex !== undefined) {
     problems.add('INVALID_OPTION', 'ignoreIndex applies to class-index targets, not to probability rows');
   }
   if (xs) {
-    checkValues(xs, 'input', fromLogits ? { allowNegInfinity: true } : { probability: true, normalized: true }, problems);
+    checkValues(
+      xs,
+      'input',
+      fromLogits ? { allowNegInfinity: true } : { probability: true, normalized: true },
+      problems,
+    );
     if (fromLogits) {
       xs.rows.forEach((row, r) => {
         let masked = true;
-        for (let i = 0; i < row.length; i++) if (row[i] !== -Infinity) { masked = false; break; }
+        for (let i = 0; i < row.length; i++)
+          if (row[i] !== -Infinity) {
+            masked = false;
+            break;
+          }
         if (masked) problems.add('NON_FINITE', `input row ${r} is all -Infinity: every class is masked`);
       });
     }
@@ -94,7 +121,10 @@ export function categoricalCrossEntropy(
       for (let i = 0; i < row.length; i++) {
         const k = row[i]!;
         if (Number.isFinite(k) && k !== ignoreIndex && !(Number.isInteger(k) && k >= 0 && k < C)) {
-          problems.add('OUT_OF_RANGE', `target[${i}] is ${k}: a class index must be an integer in [0, ${C})${k === ignoreIndex ? '' : ` or ignoreIndex (${ignoreIndex})`}`);
+          problems.add(
+            'OUT_OF_RANGE',
+            `target[${i}] is ${k}: a class index must be an integer in [0, ${C})${k === ignoreIndex ? '' : ` or ignoreIndex (${ignoreIndex})`}`,
+          );
           break;
         }
       }
@@ -104,13 +134,20 @@ export function categoricalCrossEntropy(
   if (options.weight !== undefined) {
     const ws = toRows(options.weight, 'weight', problems);
     if (ws) {
-      if (ws.twoD || (xs && ws.width !== C)) problems.add('LENGTH_MISMATCH', `weight has ${ws.twoD ? 'rows' : `${ws.width} values`}: it needs one per class (${C})`);
+      if (ws.twoD || (xs && ws.width !== C))
+        problems.add(
+          'LENGTH_MISMATCH',
+          `weight has ${ws.twoD ? 'rows' : `${ws.width} values`}: it needs one per class (${C})`,
+        );
       else {
         checkValues(ws, 'weight', {}, problems);
         const w = ws.rows[0]!;
         for (let c = 0; c < w.length; c++) {
           const v = w[c] as unknown;
-          if (typeof v === 'number' && v < 0) { problems.add('OUT_OF_RANGE', `weight[${c}] is ${v}: weights cannot be negative`); break; }
+          if (typeof v === 'number' && v < 0) {
+            problems.add('OUT_OF_RANGE', `weight[${c}] is ${v}: weights cannot be negative`);
+            break;
+          }
         }
         weight = w;
       }
@@ -119,7 +156,11 @@ export function categoricalCrossEntropy(
   if (ts && indices) {
     const row = ts.rows[0]!;
     let all = true;
-    for (let i = 0; i < row.length; i++) if (row[i] !== ignoreIndex) { all = false; break; }
+    for (let i = 0; i < row.length; i++)
+      if (row[i] !== ignoreIndex) {
+        all = false;
+        break;
+      }
     if (all) problems.add('EMPTY', `every target is ignoreIndex (${ignoreIndex}): no row is left to compute a loss`);
     else if (weight && reduction === 'mean' && !problems.any) keptWeightsPositive(row, weight, ignoreIndex, problems);
   }
@@ -141,9 +182,17 @@ export function categoricalCrossEntropy(
 }
 
 /** 'mean' divides by Σ weight[target_i] over the kept rows: 0 would make the loss 0/0. */
-function keptWeightsPositive(targets: ArrayLike<number>, weight: ArrayLike<number>, ignoreIndex: number, problems: Problems): void {
+function keptWeightsPositive(
+  targets: ArrayLike<number>,
+  weight: ArrayLike<number>,
+  ignoreIndex: number,
+  problems: Problems,
+): void {
   for (let i = 0; i < targets.length; i++) if (targets[i] !== ignoreIndex && weight[targets[i]!]! > 0) return;
-  problems.add('OUT_OF_RANGE', 'the class weights of the kept targets sum to 0: reduction \'mean\' divides by that sum (give one a weight > 0, or use \'sum\')');
+  problems.add(
+    'OUT_OF_RANGE',
+    "the class weights of the kept targets sum to 0: reduction 'mean' divides by that sum (give one a weight > 0, or use 'sum')",
+  );
 }
 
 /** Writes the losses of rows [start, end) into `losses` (ignored rows stay 0); returns their Σ of divisor weights. */
@@ -160,8 +209,15 @@ function rowsLoss(P: Prepared, start: number, end: number, t: Float64Array, lnBa
 
 /** Validated inputs and options of one call. */
 interface Prepared {
-  X: Rows; T: Rows; indices: boolean; C: number; alpha: number; ignoreIndex: number;
-  weight: ArrayLike<number> | undefined; fromLogits: boolean; eps: number | undefined;
+  X: Rows;
+  T: Rows;
+  indices: boolean;
+  C: number;
+  alpha: number;
+  ignoreIndex: number;
+  weight: ArrayLike<number> | undefined;
+  fromLogits: boolean;
+  eps: number | undefined;
 }
 
 /**
@@ -175,7 +231,10 @@ function targetRow(P: Prepared, r: number, t: Float64Array): number {
   if (P.indices) {
     const k = P.T.rows[0]![r]!;
     if (k === P.ignoreIndex) return -1;
-    if (a !== 0) { t.fill(a / C); t[k]! += 1 - a; }
+    if (a !== 0) {
+      t.fill(a / C);
+      t[k]! += 1 - a;
+    }
     return P.weight ? P.weight[k]! : 1;
   }
   const tr = P.T.rows[r]!;
@@ -185,7 +244,7 @@ function targetRow(P: Prepared, r: number, t: Float64Array): number {
 
 /** log p of class c of row r: log-softmax of the logits, or the log of the (clipped) probability. */
 function logProb(P: Prepared, xr: ArrayLike<number>, c: number, max: number, lr: number): number {
-  if (P.fromLogits) return (xr[c]! - max) - lr;
+  if (P.fromLogits) return xr[c]! - max - lr;
   let v = xr[c]!;
   if (P.eps !== undefined) v = v < P.eps ? P.eps : v > 1 - P.eps ? 1 - P.eps : v;
   return Math.log(v);
@@ -195,7 +254,8 @@ function logProb(P: Prepared, xr: ArrayLike<number>, c: number, max: number, lr:
 function rowLoss(P: Prepared, r: number, t: Float64Array): number {
   const xr = P.X.rows[r]!;
   const { C, weight } = P;
-  let max = 0, lr = 0;
+  let max = 0,
+    lr = 0;
   if (P.fromLogits) {
     const l = rowLogSumExp(xr);
     max = l.max;
@@ -206,14 +266,15 @@ function rowLoss(P: Prepared, r: number, t: Float64Array): number {
     const wt = weight ? weight[k]! : 1;
     return wt === 0 ? 0 : -wt * logProb(P, xr, k, max, lr);
   }
-  let s = 0, comp = 0;
+  let s = 0,
+    comp = 0;
   for (let c = 0; c < C; c++) {
     const wt = (weight ? weight[c]! : 1) * t[c]!;
     if (wt === 0) continue;
     const v = -wt * logProb(P, xr, c, max, lr);
     if (v === Infinity) return Infinity;
     const u = s + v;
-    comp += Math.abs(s) >= Math.abs(v) ? (s - u) + v : (v - u) + s;
+    comp += Math.abs(s) >= Math.abs(v) ? s - u + v : v - u + s;
     s = u;
   }
   return s + comp;
@@ -227,13 +288,17 @@ function gradRows(P: Prepared, scale: number): number[][] {
   return X.rows.map((xr, r) => {
     const g = new Array<number>(C).fill(0);
     if (targetRow(P, r, t) < 0) return g;
-    if (P.indices && P.alpha === 0) { t.fill(0); t[P.T.rows[0]![r]!] = 1; }
+    if (P.indices && P.alpha === 0) {
+      t.fill(0);
+      t[P.T.rows[0]![r]!] = 1;
+    }
     if (P.fromLogits) {
       const l = rowLogSumExp(xr);
       rowSoftmax(xr, l, p);
       // tw = Σ w t, and the part of it off the argmax a: there p_a = 1/(1 + rest), so
       // p_a·tw - w_a t_a = (off - w_a t_a·rest)/(1 + rest), without the cancellation of p_a - 1.
-      let tw = 0, off = 0;
+      let tw = 0,
+        off = 0;
       for (let c = 0; c < C; c++) {
         const wt = (weight ? weight[c]! : 1) * t[c]!;
         tw += wt;

@@ -17,8 +17,7 @@ import { SUM_TOLERANCE } from './tolerance';
 import { MAX_ELEMENTS } from './validate';
 
 export type ArrayKind =
-  | 'one-hot' | 'class-indices' | 'probabilities' | 'log-probabilities'
-  | 'logits' | 'counts' | 'unknown';
+  'one-hot' | 'class-indices' | 'probabilities' | 'log-probabilities' | 'logits' | 'counts' | 'unknown';
 
 export interface Classification {
   kind: ArrayKind;
@@ -85,17 +84,26 @@ export function classifyCapitalised(values: ArrayLike<number> | ReadonlyArray<Ar
 function judge(values: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, capital: boolean): Classification {
   try {
     if (values === null || values === undefined || typeof (values as ArrayLike<unknown>).length !== 'number') {
-      return { kind: 'unknown', reason: capital ? 'This is not an array of numbers' : 'this is not an array of numbers' };
+      return {
+        kind: 'unknown',
+        reason: capital ? 'This is not an array of numbers' : 'this is not an array of numbers',
+      };
     }
     if (!withinCap(values)) {
-      return { kind: 'unknown', reason: capital ? 'This is too large, or not an array' : 'this is too large, or not an array' };
+      return {
+        kind: 'unknown',
+        reason: capital ? 'This is too large, or not an array' : 'this is too large, or not an array',
+      };
     }
     if (isRowList(values)) return classifyRows(values, capital);
     const v = values as ArrayLike<number>;
     const c = vectorCase(v, false);
     return { kind: KIND_OF[c]!, reason: reasonOf(c, capital ? '' : undefined) };
   } catch {
-    return { kind: 'unknown', reason: capital ? 'The values could not be read as numbers' : 'the values could not be read as numbers' };
+    return {
+      kind: 'unknown',
+      reason: capital ? 'The values could not be read as numbers' : 'the values could not be read as numbers',
+    };
   }
 }
 
@@ -103,18 +111,44 @@ function judge(values: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>, cap
 
 /** The cases a vector can be, one per reason sentence. */
 const enum Case {
-  Empty, NotNumber, PlusInfinity, AllNegInfinity, LogProbabilitiesNegInf, LogitsNegInf,
-  OneHot, Probabilities, ClassIndices, Counts, LogProbabilities, Logits,
+  Empty,
+  NotNumber,
+  PlusInfinity,
+  AllNegInfinity,
+  LogProbabilitiesNegInf,
+  LogitsNegInf,
+  OneHot,
+  Probabilities,
+  ClassIndices,
+  Counts,
+  LogProbabilities,
+  Logits,
 }
 
 const KIND_OF: readonly ArrayKind[] = [
-  'unknown', 'unknown', 'unknown', 'unknown', 'log-probabilities', 'logits',
-  'one-hot', 'probabilities', 'class-indices', 'counts', 'log-probabilities', 'logits',
+  'unknown',
+  'unknown',
+  'unknown',
+  'unknown',
+  'log-probabilities',
+  'logits',
+  'one-hot',
+  'probabilities',
+  'class-indices',
+  'counts',
+  'log-probabilities',
+  'logits',
 ];
 
 /** What the last scan found: [min, max, sum, allIntegers (1/0), ones, zeros, negInf, exp sum]. */
 const stats = new Float64Array(8);
-const MIN = 0, MAX = 1, SUM = 2, ALL_INTEGERS = 3, ONES = 4, ZEROS = 5, NEG_INF = 6;
+const MIN = 0,
+  MAX = 1,
+  SUM = 2,
+  ALL_INTEGERS = 3,
+  ONES = 4,
+  ZEROS = 5,
+  NEG_INF = 6;
 /** Index of the value that made the last vector unknown (NaN, +Infinity, not a number). */
 let badIndex = -1;
 
@@ -123,7 +157,10 @@ function vectorCase(v: ArrayLike<number>, inBatch: boolean): Case {
   if (n === 0) return Case.Empty;
   badIndex = Array.isArray(v) ? scanPlain(v as readonly number[]) : scanOther(v);
   if (badIndex >= 0) return v[badIndex] === Infinity ? Case.PlusInfinity : Case.NotNumber;
-  const min = stats[MIN]!, max = stats[MAX]!, sum = stats[SUM]!, negInf = stats[NEG_INF]!;
+  const min = stats[MIN]!,
+    max = stats[MAX]!,
+    sum = stats[SUM]!,
+    negInf = stats[NEG_INF]!;
   if (negInf === n) return Case.AllNegInfinity;
   if (negInf > 0) {
     // Only logits (masked) or log-probabilities (log 0) hold -Infinity.
@@ -147,7 +184,13 @@ function vectorCase(v: ArrayLike<number>, inBatch: boolean): Case {
  */
 function scanPlain(v: readonly number[]): number {
   const n = v.length;
-  let min = Infinity, max = -Infinity, sum = 0, allIntegers = 1, ones = 0, zeros = 0, negInf = 0;
+  let min = Infinity,
+    max = -Infinity,
+    sum = 0,
+    allIntegers = 1,
+    ones = 0,
+    zeros = 0,
+    negInf = 0;
   for (let i = 0; i < n; i++) {
     const x = v[i]!;
     if (typeof x !== 'number') return i;
@@ -178,7 +221,13 @@ function scanPlain(v: readonly number[]): number {
 /** scanPlain for typed arrays and other array-likes (same text, own feedback). */
 function scanOther(v: ArrayLike<number>): number {
   const n = v.length;
-  let min = Infinity, max = -Infinity, sum = 0, allIntegers = 1, ones = 0, zeros = 0, negInf = 0;
+  let min = Infinity,
+    max = -Infinity,
+    sum = 0,
+    allIntegers = 1,
+    ones = 0,
+    zeros = 0,
+    negInf = 0;
   for (let i = 0; i < n; i++) {
     const x = v[i]!;
     if (typeof x !== 'number') return i;
@@ -236,11 +285,18 @@ function expSumOther(v: ArrayLike<number>, m: number): number {
  */
 function prime(): void {
   const holeyDoubles = new Array<number>(3);
-  holeyDoubles[0] = 0.5; holeyDoubles[1] = -Infinity; holeyDoubles[2] = 0;
+  holeyDoubles[0] = 0.5;
+  holeyDoubles[1] = -Infinity;
+  holeyDoubles[2] = 0;
   const holeySmis = new Array<number>(2);
-  holeySmis[0] = 1; holeySmis[1] = 0;
+  holeySmis[0] = 1;
+  holeySmis[1] = 0;
   const plain = [[0.5, -Infinity, 1, 0, 2], [0.5, NaN], [Infinity], [1, 0, 2], holeyDoubles, holeySmis];
-  const typed = [new Float64Array([0.5, -Infinity, 1, 0, NaN]), new Float64Array([Infinity]), new Float32Array([0.5, -Infinity, 1, 0])];
+  const typed = [
+    new Float64Array([0.5, -Infinity, 1, 0, NaN]),
+    new Float64Array([Infinity]),
+    new Float32Array([0.5, -Infinity, 1, 0]),
+  ];
   for (let round = 0; round < 12; round++) {
     for (const v of plain) {
       scanPlain(v);
@@ -302,7 +358,13 @@ function reasonOf(c: Case, where: string | undefined): string {
 // --- Rows --------------------------------------------------------------------------------------
 
 const BIT: Readonly<Record<ArrayKind, number>> = {
-  'one-hot': 1, 'class-indices': 2, probabilities: 4, 'log-probabilities': 8, logits: 16, counts: 32, unknown: 64,
+  'one-hot': 1,
+  'class-indices': 2,
+  probabilities: 4,
+  'log-probabilities': 8,
+  logits: 16,
+  counts: 32,
+  unknown: 64,
 };
 
 function classifyRows(rows: ReadonlyArray<ArrayLike<number>>, capital: boolean): Classification {
@@ -310,7 +372,11 @@ function classifyRows(rows: ReadonlyArray<ArrayLike<number>>, capital: boolean):
   const width = rows[0]!.length;
   for (let r = 1; r < n; r++) {
     if (rows[r]!.length !== width) {
-      return { kind: 'unknown', reason: cap(`row ${r} has ${rows[r]!.length} values, row 0 has ${width}`, capital), rows: n };
+      return {
+        kind: 'unknown',
+        reason: cap(`row ${r} has ${rows[r]!.length} values, row 0 has ${width}`, capital),
+        rows: n,
+      };
     }
   }
   if (width === 0) return { kind: 'unknown', reason: capital ? 'The rows are empty' : 'the rows are empty', rows: n };

@@ -13,7 +13,9 @@
  * q·φ(r) as D·r·φ(r)/r² with D = p - q: about 1.5 ulp.
  */
 export function phiOverR2(r: number): number {
-  return 0.5 - r * (1 / 6 - r * (1 / 12 - r * (1 / 20 - r * (1 / 30 - r * (1 / 42 - r * (1 / 56 - r * (1 / 72 - r / 90)))))));
+  return (
+    0.5 - r * (1 / 6 - r * (1 / 12 - r * (1 / 20 - r * (1 / 30 - r * (1 / 42 - r * (1 / 56 - r * (1 / 72 - r / 90)))))))
+  );
 }
 
 /**
@@ -38,7 +40,7 @@ export function pChi(p: number, delta: number, q: number): number {
     for (let k = 14; k >= 2; k--) s = (1 - delta * s) / k;
     return p * (delta * delta * s);
   }
-  return (q - p) + p * delta;
+  return q - p + p * delta;
 }
 
 /**
@@ -50,12 +52,19 @@ export function pChi(p: number, delta: number, q: number): number {
  * When q sums to 1 exactly (a softmax) Σ_{p>0} q = 1 - Σ_{p=0} q, which keeps
  * the rounding of the q's out of it. +Infinity where p > 0 and log q = -Infinity.
  */
-export function klFromLogs(p: ArrayLike<number>, logq: ArrayLike<number>, q: ArrayLike<number>, qSumsToOne: boolean): number {
-  let s = 0, c = 0;
-  let m = qSumsToOne ? -1 : 0, mc = 0;
+export function klFromLogs(
+  p: ArrayLike<number>,
+  logq: ArrayLike<number>,
+  q: ArrayLike<number>,
+  qSumsToOne: boolean,
+): number {
+  let s = 0,
+    c = 0;
+  let m = qSumsToOne ? -1 : 0,
+    mc = 0;
   const add = (v: number) => {
     const t = m + v;
-    mc += Math.abs(m) >= Math.abs(v) ? (m - t) + v : (v - t) + m;
+    mc += Math.abs(m) >= Math.abs(v) ? m - t + v : v - t + m;
     m = t;
   };
   for (let i = 0; i < p.length; i++) {
@@ -65,12 +74,12 @@ export function klFromLogs(p: ArrayLike<number>, logq: ArrayLike<number>, q: Arr
       if (lq === -Infinity) return Infinity;
       const v = pChi(pv, Math.log(pv) - lq, q[i]!);
       const t = s + v;
-      c += s >= v ? (s - t) + v : (v - t) + s;
+      c += s >= v ? s - t + v : v - t + s;
       s = t;
       add(pv);
       if (!qSumsToOne) add(-q[i]!);
     } else if (qSumsToOne) add(q[i]!);
   }
-  const kl = (s + c) + (m + mc);
+  const kl = s + c + (m + mc);
   return kl > 0 ? kl : 0;
 }

@@ -5,8 +5,19 @@ import { fusedEntropy, fusedPair } from './fused';
 import { crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';
 import { sum } from './summation';
 import {
-  checkBase, checkBoolean, checkReduction, checkSameShape, checkValues,
-  Problems, readOptions, toRows, type Matrix, type NumericInput, type Reduction, type Rows, type Vector,
+  checkBase,
+  checkBoolean,
+  checkReduction,
+  checkSameShape,
+  checkValues,
+  Problems,
+  readOptions,
+  toRows,
+  type Matrix,
+  type NumericInput,
+  type Reduction,
+  type Rows,
+  type Vector,
 } from './validate';
 
 export interface DivergenceOptions {
@@ -22,10 +33,20 @@ export type JsOptions = Omit<DivergenceOptions, 'normalize'>;
 const KNOWN = ['base', 'normalize', 'reduction'] as const;
 const KNOWN_JS = ['base', 'reduction'] as const;
 
-interface Prepared { rows: Rows[]; lnBase: number; reduction: Reduction }
+interface Prepared {
+  rows: Rows[];
+  lnBase: number;
+  reduction: Reduction;
+}
 
 /** Validates one or two distributions and the options; normalises (copies) when asked. */
-function prepare(fn: string, names: string[], inputs: unknown[], options: object | undefined, known: readonly string[]): Prepared {
+function prepare(
+  fn: string,
+  names: string[],
+  inputs: unknown[],
+  options: object | undefined,
+  known: readonly string[],
+): Prepared {
   const problems = new Problems();
   const o = readOptions(options, known, fn, problems);
   const reduction = checkReduction(o['reduction'], problems);
@@ -101,7 +122,11 @@ export function crossEntropy(p: NumericInput, q: NumericInput, options?: Diverge
   if (fast !== undefined) return fast;
   const prep = prepare('crossEntropy', ['p', 'q'], [p, q], options, KNOWN);
   const [sp, sq] = prep.rows as [Rows, Rows];
-  return reduce(sp.rows.map((row, r) => crossEntropyRow(row, sq.rows[r]!)), sp, prep);
+  return reduce(
+    sp.rows.map((row, r) => crossEntropyRow(row, sq.rows[r]!)),
+    sp,
+    prep,
+  );
 }
 
 /**
@@ -121,7 +146,11 @@ export function klDivergence(p: NumericInput, q: NumericInput, options?: Diverge
   if (fast !== undefined) return fast;
   const prep = prepare('klDivergence', ['p', 'q'], [p, q], options, KNOWN);
   const [sp, sq] = prep.rows as [Rows, Rows];
-  return reduce(sp.rows.map((row, r) => klRow(row, sq.rows[r]!)), sp, prep);
+  return reduce(
+    sp.rows.map((row, r) => klRow(row, sq.rows[r]!)),
+    sp,
+    prep,
+  );
 }
 
 /**
@@ -139,7 +168,11 @@ export function jsDivergence(p: NumericInput, q: NumericInput, options?: JsOptio
 export function jsDivergence(p: NumericInput, q: NumericInput, options?: JsOptions): number | number[] {
   const prep = prepare('jsDivergence', ['p', 'q'], [p, q], options, KNOWN_JS);
   const [sp, sq] = prep.rows as [Rows, Rows];
-  return reduce(sp.rows.map((row, r) => jsRow(row, sq.rows[r]!)), sp, prep);
+  return reduce(
+    sp.rows.map((row, r) => jsRow(row, sq.rows[r]!)),
+    sp,
+    prep,
+  );
 }
 
 export type { Matrix };

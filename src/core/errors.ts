@@ -2,7 +2,13 @@
 
 /** Error codes in priority order: when a call has several problems, the earliest is thrown. */
 export const ERROR_CODES = [
-  'EMPTY', 'LENGTH_MISMATCH', 'NON_FINITE', 'NEGATIVE', 'OUT_OF_RANGE', 'NOT_NORMALIZED', 'INVALID_OPTION',
+  'EMPTY',
+  'LENGTH_MISMATCH',
+  'NON_FINITE',
+  'NEGATIVE',
+  'OUT_OF_RANGE',
+  'NOT_NORMALIZED',
+  'INVALID_OPTION',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -9,21 +9,39 @@ import { show } from './show';
 import { MAX_ELEMENTS, type Matrix, type NumericInput } from './validate';
 
 export type FunctionName =
-  | 'entropy' | 'crossEntropy' | 'klDivergence' | 'jsDivergence'
-  | 'logSumExp' | 'softmax' | 'logSoftmax' | 'binaryCrossEntropy' | 'categoricalCrossEntropy';
+  | 'entropy'
+  | 'crossEntropy'
+  | 'klDivergence'
+  | 'jsDivergence'
+  | 'logSumExp'
+  | 'softmax'
+  | 'logSoftmax'
+  | 'binaryCrossEntropy'
+  | 'categoricalCrossEntropy';
 
 export const FUNCTION_NAMES: readonly FunctionName[] = [
-  'entropy', 'crossEntropy', 'klDivergence', 'jsDivergence', 'logSumExp', 'softmax', 'logSoftmax',
-  'binaryCrossEntropy', 'categoricalCrossEntropy',
+  'entropy',
+  'crossEntropy',
+  'klDivergence',
+  'jsDivergence',
+  'logSumExp',
+  'softmax',
+  'logSoftmax',
+  'binaryCrossEntropy',
+  'categoricalCrossEntropy',
 ];
 
-export interface EvaluateRequest { fn: string; args: Record<string, unknown> }
+export interface EvaluateRequest {
+  fn: string;
+  args: Record<string, unknown>;
+}
 export interface EvaluateResult {
   value: number | number[] | number[][];
   grad?: number[] | number[][];
 }
 
-const decodeOne = (x: unknown): unknown => (x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === 'NaN' ? NaN : x);
+const decodeOne = (x: unknown): unknown =>
+  x === 'Infinity' ? Infinity : x === '-Infinity' ? -Infinity : x === 'NaN' ? NaN : x;
 
 /**
  * "Infinity", "-Infinity" and "NaN" (test/fixtures/SCHEMA.md's JSON spelling) become numbers,
@@ -37,7 +55,8 @@ export function decodeNonFinite(x: unknown): unknown {
   return x.map((v: unknown) => (Array.isArray(v) && v.length <= MAX_ELEMENTS ? v.map(decodeOne) : decodeOne(v)));
 }
 
-const own = (o: object, key: string): unknown => (Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+const own = (o: object, key: string): unknown =>
+  Object.prototype.hasOwnProperty.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
 
 /** The data arguments by name, and every other own key as an option (on a prototype-less object, so "__proto__" is just a name). */
 function split(args: object, data: string[]): { data: unknown[]; options: Record<string, unknown> } {
@@ -60,10 +79,12 @@ function noOptions(fn: string, options: Record<string, unknown>): void {
  * Throws CoreError with test/fixtures/SCHEMA.md's code on invalid input, INVALID_OPTION for an unknown fn.
  */
 export function evaluate(request: EvaluateRequest): EvaluateResult {
-  if (request === null || typeof request !== 'object') throw new CoreError('INVALID_OPTION', `the request is ${show(request)}: expected {fn, args}`);
+  if (request === null || typeof request !== 'object')
+    throw new CoreError('INVALID_OPTION', `the request is ${show(request)}: expected {fn, args}`);
   const fn = own(request, 'fn');
   const args = own(request, 'args') ?? {};
-  if (args === null || typeof args !== 'object' || Array.isArray(args)) throw new CoreError('INVALID_OPTION', `args is ${show(args)}: expected an object`);
+  if (args === null || typeof args !== 'object' || Array.isArray(args))
+    throw new CoreError('INVALID_OPTION', `args is ${show(args)}: expected an object`);
   switch (fn) {
     case 'entropy': {
       const { data, options } = split(args, ['p']);
@@ -86,12 +107,20 @@ export function evaluate(request: EvaluateRequest): EvaluateResult {
     }
     case 'binaryCrossEntropy': {
       const { data, options } = split(args, ['target', 'input']);
-      const r = binaryCrossEntropy(data[0] as NumericInput, data[1] as NumericInput, options as BinaryCrossEntropyOptions);
+      const r = binaryCrossEntropy(
+        data[0] as NumericInput,
+        data[1] as NumericInput,
+        options as BinaryCrossEntropyOptions,
+      );
       return r.grad ? { value: r.value, grad: r.grad } : { value: r.value };
     }
     case 'categoricalCrossEntropy': {
       const { data, options } = split(args, ['target', 'input']);
-      const r = categoricalCrossEntropy(data[0] as NumericInput, data[1] as Matrix, options as CategoricalCrossEntropyOptions);
+      const r = categoricalCrossEntropy(
+        data[0] as NumericInput,
+        data[1] as Matrix,
+        options as CategoricalCrossEntropyOptions,
+      );
       return r.grad ? { value: r.value, grad: r.grad } : { value: r.value };
     }
     default:

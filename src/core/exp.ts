@@ -6,7 +6,7 @@
 
 // ln2/256 split as fdlibm splits ln 2 (the high part has 32 significant bits, so
 // k·LN2_256_HI is exact for every |k| < 2^21; here |k| < 2^18).
-const LN2_256_HI = 6.93147180369123816490e-1 / 256;
+const LN2_256_HI = 6.9314718036912381649e-1 / 256;
 const LN2_256_LO = 1.90821492927058770002e-10 / 256;
 const INV_LN2_256 = 256 / Math.LN2;
 /** Below this exp(x) is 0 in double precision. */
@@ -30,11 +30,11 @@ for (let e = -OFFSET; e <= 16; e++) POWERS[e + OFFSET] = 2 ** e;
 export function expNonPositive(x: number): number {
   if (!(x > UNDERFLOW)) return 0;
   // Round to the nearest integer by adding and taking away 1.5·2^52 (cheaper than Math.round).
-  const k = (x * INV_LN2_256 + SHIFTER) - SHIFTER;
-  const r = (x - k * LN2_256_HI) - k * LN2_256_LO;
+  const k = x * INV_LN2_256 + SHIFTER - SHIFTER;
+  const r = x - k * LN2_256_HI - k * LN2_256_LO;
   const ki = k | 0;
   const f = FRACTIONS[ki & 255]!;
   const r2 = r * r;
-  const poly = r + r2 * ((0.5 + r * (1 / 6)) + r2 * (1 / 24));
+  const poly = r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24));
   return (f + f * poly) * POWERS[(ki >> 8) + OFFSET]!;
 }

@@ -14,7 +14,8 @@ import { SUM_TOLERANCE } from './tolerance';
 import { MAX_ELEMENTS } from './validate';
 
 /** Running sums of p and q over the chunks, for the sum-to-1 check. */
-let massP = 0, massQ = 0;
+let massP = 0,
+  massQ = 0;
 /** A term was +Infinity (p > 0 where q = 0); the pass goes on to check the rest. */
 let infinite = false;
 
@@ -23,7 +24,8 @@ function simpleLnBase(options: object | undefined): number | undefined {
   if (options === undefined) return 1;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) return undefined;
   let lnBase = 1;
-  for (const [key, value] of Object.entries(options)) { // own properties only
+  for (const [key, value] of Object.entries(options)) {
+    // own properties only
     if (value === undefined) continue;
     if (key === 'base') {
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0 || value === 1) return undefined;
@@ -42,11 +44,19 @@ function simpleLnBase(options: object | undefined): number | undefined {
 function isFlat(x: unknown): x is ArrayLike<number> {
   if (x === null || typeof x !== 'object') return false;
   const n = (x as ArrayLike<unknown>).length;
-  return typeof n === 'number' && n > 0 && n <= MAX_ELEMENTS && Number.isInteger(n) && typeof (x as ArrayLike<unknown>)[0] === 'number';
+  return (
+    typeof n === 'number' &&
+    n > 0 &&
+    n <= MAX_ELEMENTS &&
+    Number.isInteger(n) &&
+    typeof (x as ArrayLike<unknown>)[0] === 'number'
+  );
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0, m = 0;
+  let s = 0,
+    c = 0,
+    m = 0;
   for (let i = start; i < end; i++) {
     const x = p[i] as unknown;
     if (typeof x !== 'number' || !(x >= 0 && x <= 1)) return NaN;
@@ -54,7 +64,7 @@ function entropyRange(p: ArrayLike<number>, start: number, end: number): number 
     if (x > 0) {
       const v = -x * fastLog(x);
       const t = s + v;
-      c += s >= v ? (s - t) + v : (v - t) + s;
+      c += s >= v ? s - t + v : v - t + s;
       s = t;
     }
   }
@@ -64,26 +74,36 @@ function entropyRange(p: ArrayLike<number>, start: number, end: number): number 
 
 /** The KL terms of [start, end) as kernels.ts's klRange, and the checks and sums. */
 function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0, mp = 0, mq = 0, ds = 0, dc = 0;
+  let s = 0,
+    c = 0,
+    mp = 0,
+    mq = 0,
+    ds = 0,
+    dc = 0;
   for (let i = start; i < end; i++) {
-    const x = p[i] as unknown, y = q[i] as unknown;
+    const x = p[i] as unknown,
+      y = q[i] as unknown;
     if (typeof x !== 'number' || !(x >= 0 && x <= 1) || typeof y !== 'number' || !(y >= 0 && y <= 1)) return NaN;
     mp += x;
     mq += y;
     if (x > 0) {
-      if (y === 0) { infinite = true; continue; }
+      if (y === 0) {
+        infinite = true;
+        continue;
+      }
       const ratio = x / y;
       let v: number;
       if (ratio < 1 + NEAR && ratio > 1 - NEAR) {
         // q·φ(r) (divergenceTerms.ts), D = p - q exact; D into the Σ (p - q) of this chunk.
-        const D = x - y, r = D / y;
+        const D = x - y,
+          r = D / y;
         v = D * r * phiOverR2(r);
         const u = ds + D;
-        dc += Math.abs(ds) >= Math.abs(D) ? (ds - u) + D : (D - u) + ds;
+        dc += Math.abs(ds) >= Math.abs(D) ? ds - u + D : D - u + ds;
         ds = u;
       } else v = ratio === Infinity || ratio === 0 ? relEntrFar(x, y) : x * fastLog(ratio);
       const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
       s = t;
     }
   }
@@ -95,17 +115,24 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
 
 /** The cross-entropy terms -p log q of [start, end), and the checks and sums. */
 function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0, mp = 0, mq = 0;
+  let s = 0,
+    c = 0,
+    mp = 0,
+    mq = 0;
   for (let i = start; i < end; i++) {
-    const x = p[i] as unknown, y = q[i] as unknown;
+    const x = p[i] as unknown,
+      y = q[i] as unknown;
     if (typeof x !== 'number' || !(x >= 0 && x <= 1) || typeof y !== 'number' || !(y >= 0 && y <= 1)) return NaN;
     mp += x;
     mq += y;
     if (x > 0) {
-      if (y === 0) { infinite = true; continue; }
+      if (y === 0) {
+        infinite = true;
+        continue;
+      }
       const v = -x * fastLog(y);
       const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
       s = t;
     }
   }
@@ -128,9 +155,13 @@ export function fusedEntropy(p: unknown, options: object | undefined): number | 
 export function fusedPair(p: unknown, q: unknown, options: object | undefined, kl: boolean): number | undefined {
   const lnBase = simpleLnBase(options);
   if (lnBase === undefined || !isFlat(p) || !isFlat(q) || p.length !== q.length) return undefined;
-  massP = 0; massQ = 0; infinite = false;
+  massP = 0;
+  massQ = 0;
+  infinite = false;
   resetNearDiff();
-  const v = kl ? chunkedSum(p.length, (a, b) => klRange(p, q, a, b)) : chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
+  const v = kl
+    ? chunkedSum(p.length, (a, b) => klRange(p, q, a, b))
+    : chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
   if (v !== v || Math.abs(massP - 1) > SUM_TOLERANCE || Math.abs(massQ - 1) > SUM_TOLERANCE) return undefined;
   if (infinite) return lnBase === 1 ? Infinity : Infinity / lnBase; // -Infinity for a base below 1, as the 2-D path
   const k = kl ? v + nearDiff() : v;

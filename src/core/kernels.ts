@@ -21,7 +21,8 @@ export const NEAR = 0.0078125; // 2^-7
  * Σp = Σq) cannot swamp the O((p - q)^2) result. Each chunk sums its own and
  * adds them here.
  */
-let diffSum = 0, diffComp = 0;
+let diffSum = 0,
+  diffComp = 0;
 
 /** Starts a new Σ (p - q). */
 export function resetNearDiff(): void {
@@ -32,7 +33,7 @@ export function resetNearDiff(): void {
 /** Adds a chunk's Σ (p - q), given as a sum and its compensation. */
 export function addNearDiff(s: number, c: number): void {
   const t = diffSum + s;
-  diffComp += (Math.abs(diffSum) >= Math.abs(s) ? (diffSum - t) + s : (s - t) + diffSum) + c;
+  diffComp += (Math.abs(diffSum) >= Math.abs(s) ? diffSum - t + s : s - t + diffSum) + c;
   diffSum = t;
 }
 
@@ -63,7 +64,7 @@ function pairwise(start: number, end: number, fn: (start: number, end: number) =
   const r = pairwise(mid, end, fn);
   if (r === Infinity) return r;
   const t = l + r;
-  carry += Math.abs(l) >= Math.abs(r) ? (l - t) + r : (r - t) + l;
+  carry += Math.abs(l) >= Math.abs(r) ? l - t + r : r - t + l;
   return t;
 }
 
@@ -86,13 +87,14 @@ export function chunkedSum(n: number, fn: (start: number, end: number) => number
 }
 
 function entropyRange(p: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = start; i < end; i++) {
     const x = p[i]!;
     if (x > 0) {
       const v = -x * fastLog(x);
       const t = s + v;
-      c += s >= v ? (s - t) + v : (v - t) + s; // both non-negative: compare without abs
+      c += s >= v ? s - t + v : v - t + s; // both non-negative: compare without abs
       s = t;
     }
   }
@@ -100,7 +102,8 @@ function entropyRange(p: ArrayLike<number>, start: number, end: number): number 
 }
 
 function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = start; i < end; i++) {
     const x = p[i]!;
     if (x > 0) {
@@ -108,7 +111,7 @@ function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: nu
       if (y === 0) return Infinity;
       const v = -x * fastLog(y);
       const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s; // -log q < 0 when q > 1 under normalize
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s; // -log q < 0 when q > 1 under normalize
       s = t;
     }
   }
@@ -117,7 +120,10 @@ function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: nu
 
 /** Σ over [start, end) of the far terms p log(p/q) and the near terms q·φ(r) (their p - q go to nearDiff). */
 function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0, ds = 0, dc = 0;
+  let s = 0,
+    c = 0,
+    ds = 0,
+    dc = 0;
   for (let i = start; i < end; i++) {
     const x = p[i]!;
     if (x > 0) {
@@ -128,14 +134,15 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
       let v: number;
       if (ratio < 1 + NEAR && ratio > 1 - NEAR) {
         // q·φ(r) (divergenceTerms.ts), D = p - q exact; D into the Σ (p - q) of this chunk.
-        const D = x - y, r = D / y;
+        const D = x - y,
+          r = D / y;
         v = D * r * phiOverR2(r);
         const u = ds + D;
-        dc += Math.abs(ds) >= Math.abs(D) ? (ds - u) + D : (D - u) + ds;
+        dc += Math.abs(ds) >= Math.abs(D) ? ds - u + D : D - u + ds;
         ds = u;
       } else v = ratio === Infinity || ratio === 0 ? relEntrFar(x, y) : x * fastLog(ratio);
       const t = s + v;
-      c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+      c += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
       s = t;
     }
   }
@@ -145,19 +152,22 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
 
 /** Σ over [start, end) of m2·ψ(d) = p log(2p/m2) + q log(2q/m2), m2 = p + q: non-negative terms. */
 function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = start; i < end; i++) {
-    const x = p[i]!, y = q[i]!;
+    const x = p[i]!,
+      y = q[i]!;
     const m2 = x + y;
     if (m2 === 0) continue;
     const D = x - y;
     const d = D / m2;
     let v: number;
-    if (d < NEAR && d > -NEAR) v = D * d * psiOverD2(d); // m2·ψ(d) = D·d·(ψ(d)/d²)
+    if (d < NEAR && d > -NEAR)
+      v = D * d * psiOverD2(d); // m2·ψ(d) = D·d·(ψ(d)/d²)
     else v = (x > 0 ? x * fastLog((x + x) / m2) : 0) + (y > 0 ? y * fastLog((y + y) / m2) : 0);
     if (!(v > 0)) continue; // ψ ≥ 0: a rounding below 0 of a far term adds nothing
     const t = s + v;
-    c += s >= v ? (s - t) + v : (v - t) + s;
+    c += s >= v ? s - t + v : v - t + s;
     s = t;
   }
   return s + c;

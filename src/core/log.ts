@@ -14,7 +14,7 @@ const i32 = new Int32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 // ln 2 split so that k * LN2_HI is exact for every exponent |k| <= 1100.
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 const TWO54 = 18014398509481984;
 
@@ -42,7 +42,7 @@ function logSpecial(x: number): number {
   if (!(x > 0)) return x === 0 ? -Infinity : NaN;
   if (x === Infinity) return x;
   // Subnormal: scale into the normal range by 2^54 and take 54 ln 2 back off.
-  return (fastLog(x * TWO54) - 54 * LN2_HI) - 54 * LN2_LO;
+  return fastLog(x * TWO54) - 54 * LN2_HI - 54 * LN2_LO;
 }
 
 /**
@@ -62,6 +62,6 @@ export function fastLog(x: number): number {
   const k = EXPONENTS[b + 1]! + POINTS[j + 3]!;
   const r2 = r * r;
   // Estrin-style grouping: shorter dependency chains than Horner.
-  const poly = r2 * ((-0.5 + r * (1 / 3)) + r2 * ((-0.25 + r * 0.2) + r2 * (-1 / 6 + r * (1 / 7))));
-  return (k * LN2_HI + POINTS[j + 2]!) + (r + (k * LN2_LO + poly));
+  const poly = r2 * (-0.5 + r * (1 / 3) + r2 * (-0.25 + r * 0.2 + r2 * (-1 / 6 + r * (1 / 7))));
+  return k * LN2_HI + POINTS[j + 2]! + (r + (k * LN2_LO + poly));
 }

@@ -14,13 +14,20 @@ const MAX_QUOTED = 40;
 export function show(value: unknown): string {
   try {
     switch (typeof value) {
-      case 'number': return String(value);
-      case 'bigint': return `${value}n (a BigInt)`;
-      case 'string': return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
-      case 'boolean': return String(value);
-      case 'undefined': return 'undefined';
-      case 'symbol': return 'a symbol';
-      case 'function': return 'a function';
+      case 'number':
+        return String(value);
+      case 'bigint':
+        return `${value}n (a BigInt)`;
+      case 'string':
+        return JSON.stringify(value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value);
+      case 'boolean':
+        return String(value);
+      case 'undefined':
+        return 'undefined';
+      case 'symbol':
+        return 'a symbol';
+      case 'function':
+        return 'a function';
     }
     if (value === null) return 'null';
     if (Array.isArray(value)) return `an array of ${value.length}`;

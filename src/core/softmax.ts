@@ -11,12 +11,22 @@ import { checkValues, Problems, toRows, type Matrix, type NumericInput, type Row
  * exp(x - m) over every element except the (first) argmax, so that
  * logSumExp = m + log1p(s) keeps full accuracy when one logit dominates.
  */
-export interface RowLse { max: number; argmax: number; rest: number; lse: number }
+export interface RowLse {
+  max: number;
+  argmax: number;
+  rest: number;
+  lse: number;
+}
 
 export function rowLogSumExp(row: ArrayLike<number>): RowLse {
-  let max = -Infinity, argmax = -1;
+  let max = -Infinity,
+    argmax = -1;
   const n = row.length;
-  for (let i = 0; i < n; i++) if (row[i]! > max) { max = row[i]!; argmax = i; }
+  for (let i = 0; i < n; i++)
+    if (row[i]! > max) {
+      max = row[i]!;
+      argmax = i;
+    }
   if (argmax < 0) return { max: -Infinity, argmax: -1, rest: 0, lse: -Infinity };
   const rest = n > CHUNK ? longExpSum(row, max, argmax) : expSumAround(row, max, argmax, 0, n);
   return { max, argmax, rest, lse: max + Math.log1p(rest) };
@@ -30,13 +40,16 @@ export function rowLogSumExp(row: ArrayLike<number>): RowLse {
  * cost of compensating every term. One loop with one exp, so V8 inlines it.
  */
 function expSumAround(row: ArrayLike<number>, max: number, argmax: number, start: number, end: number): number {
-  let s = 0, c = 0, b = 0, k = 0;
+  let s = 0,
+    c = 0,
+    b = 0,
+    k = 0;
   for (let i = start; i < end; i++) {
     if (i === argmax) continue;
     b += expNonPositive(row[i]! - max);
     if (++k === 8) {
       const t = s + b;
-      c += s >= b ? (s - t) + b : (b - t) + s;
+      c += s >= b ? s - t + b : b - t + s;
       s = t;
       b = 0;
       k = 0;
@@ -59,7 +72,7 @@ export function rowSoftmax(row: ArrayLike<number>, l: RowLse, out: number[] | Fl
 /** log-softmax of one row into `out`. */
 export function rowLogSoftmax(row: ArrayLike<number>, l: RowLse, out: number[] | Float64Array): void {
   const lr = Math.log1p(l.rest);
-  for (let i = 0; i < row.length; i++) out[i] = (row[i]! - l.max) - lr;
+  for (let i = 0; i < row.length; i++) out[i] = row[i]! - l.max - lr;
 }
 
 function readLogits(x: NumericInput): Rows {

@@ -13,8 +13,8 @@ export class NeumaierSum {
   private c = 0;
   add(x: number): void {
     const t = this.s + x;
-    if (Math.abs(this.s) >= Math.abs(x)) this.c += (this.s - t) + x;
-    else this.c += (x - t) + this.s;
+    if (Math.abs(this.s) >= Math.abs(x)) this.c += this.s - t + x;
+    else this.c += x - t + this.s;
     this.s = t;
   }
   get value(): number {
@@ -33,14 +33,18 @@ export class NeumaierSum {
 export function sum(values: ArrayLike<number>): number {
   const n = values.length;
   if (!(Number.isInteger(n) && n >= 0 && n <= MAX_ELEMENTS)) {
-    throw new CoreError(n > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION', `sum of ${show(n)} values: not an array of at most ${MAX_ELEMENTS}`);
+    throw new CoreError(
+      n > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION',
+      `sum of ${show(n)} values: not an array of at most ${MAX_ELEMENTS}`,
+    );
   }
-  let s = 0, c = 0;
+  let s = 0,
+    c = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
     const t = s + x;
-    if (Math.abs(s) >= Math.abs(x)) c += (s - t) + x;
-    else c += (x - t) + s;
+    if (Math.abs(s) >= Math.abs(x)) c += s - t + x;
+    else c += x - t + s;
     s = t;
   }
   // Infinite sums: the compensation term is NaN (inf - inf); the sum itself is right.

@@ -22,7 +22,6 @@ export interface Rows {
   width: number;
 }
 
-
 export class Problems {
   private readonly found: { code: ErrorCode; message: string }[] = [];
   add(code: ErrorCode, message: string): void {
@@ -60,7 +59,10 @@ function badLength(length: number): string {
 
 /** BigInt64Array / BigUint64Array: numbers the core cannot use as they are. */
 function isBigIntArray(x: unknown): boolean {
-  return (typeof BigInt64Array !== 'undefined' && x instanceof BigInt64Array) || (typeof BigUint64Array !== 'undefined' && x instanceof BigUint64Array);
+  return (
+    (typeof BigInt64Array !== 'undefined' && x instanceof BigInt64Array) ||
+    (typeof BigUint64Array !== 'undefined' && x instanceof BigUint64Array)
+  );
 }
 
 /** Throws at once (not collected) when an input is too large or not numbers at all: nothing else may read it. */
@@ -81,7 +83,11 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
   }
   const why = badLength(x.length);
   if (why) refuse(x.length > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION', `${name} ${why}`);
-  if (isBigIntArray(x)) refuse('NON_FINITE', `${name} is a ${show(x).slice(2)} of BigInts: values must be numbers (Float64Array.from(${name}, Number))`);
+  if (isBigIntArray(x))
+    refuse(
+      'NON_FINITE',
+      `${name} is a ${show(x).slice(2)} of BigInts: values must be numbers (Float64Array.from(${name}, Number))`,
+    );
   if (x.length === 0) {
     problems.add('EMPTY', `${name} is empty: there is nothing to compute`);
     return undefined;
@@ -101,7 +107,10 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
   const whyRow = badLength(width);
   if (whyRow) refuse(width > MAX_ELEMENTS ? 'OUT_OF_RANGE' : 'INVALID_OPTION', `${name}[0] ${whyRow}`);
   if (rows.length * width > MAX_ELEMENTS) {
-    refuse('OUT_OF_RANGE', `${name} has ${rows.length} rows of ${width}: more than the ${MAX_ELEMENTS} elements the core accepts`);
+    refuse(
+      'OUT_OF_RANGE',
+      `${name} has ${rows.length} rows of ${width}: more than the ${MAX_ELEMENTS} elements the core accepts`,
+    );
   }
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -109,7 +118,8 @@ export function toRows(x: unknown, name: string, problems: Problems): Rows | und
       problems.add('LENGTH_MISMATCH', `${name}[${r}] is not a row but ${name}[0] is: mixed 1-D and 2-D`);
       return undefined;
     }
-    if (isBigIntArray(row)) refuse('NON_FINITE', `${name}[${r}] is a ${show(row).slice(2)} of BigInts: values must be numbers`);
+    if (isBigIntArray(row))
+      refuse('NON_FINITE', `${name}[${r}] is a ${show(row).slice(2)} of BigInts: values must be numbers`);
     if (r === 0) continue;
     if (row.length !== width) {
       problems.add('LENGTH_MISMATCH', `${name} row ${r} has ${row.length} values, row 0 has ${width}`);
@@ -140,53 +150,93 @@ export interface ValueRules {
  */
 export function checkValues(shape: Rows, name: string, rules: ValueRules, problems: Problems): void {
   if (allValid(shape, rules)) return;
-  let nonFinite = -1, negative = -1, above = -1;
-  let nonFiniteCount = 0, negativeCount = 0, aboveCount = 0;
-  let where = '', whereNeg = '', whereAbove = '';
-  let badNumber: unknown, badNeg = 0, badAbove = 0;
-  let unnormalizedRow = -1, unnormalizedSum = 0, unnormalizedCount = 0;
-  let nested = -1, whereNested = '';
+  let nonFinite = -1,
+    negative = -1,
+    above = -1;
+  let nonFiniteCount = 0,
+    negativeCount = 0,
+    aboveCount = 0;
+  let where = '',
+    whereNeg = '',
+    whereAbove = '';
+  let badNumber: unknown,
+    badNeg = 0,
+    badAbove = 0;
+  let unnormalizedRow = -1,
+    unnormalizedSum = 0,
+    unnormalizedCount = 0;
+  let nested = -1,
+    whereNested = '';
   for (let r = 0; r < shape.rows.length; r++) {
     const row = shape.rows[r]!;
     let s = 0;
     let rowFinite = true;
     for (let i = 0; i < row.length; i++) {
       const v = row[i] as unknown;
-      if (typeof v === 'object' && v !== null && nested < 0) { nested = r; whereNested = at(name, shape, r, i); }
+      if (typeof v === 'object' && v !== null && nested < 0) {
+        nested = r;
+        whereNested = at(name, shape, r, i);
+      }
       if (typeof v !== 'number' || v !== v || v === Infinity || (v === -Infinity && !rules.allowNegInfinity)) {
         nonFiniteCount++;
         rowFinite = false;
-        if (nonFinite < 0) { nonFinite = i; where = at(name, shape, r, i); badNumber = v; }
+        if (nonFinite < 0) {
+          nonFinite = i;
+          where = at(name, shape, r, i);
+          badNumber = v;
+        }
         continue;
       }
       if (rules.probability) {
         if (v < 0) {
           negativeCount++;
-          if (negative < 0) { negative = i; whereNeg = at(name, shape, r, i); badNeg = v; }
+          if (negative < 0) {
+            negative = i;
+            whereNeg = at(name, shape, r, i);
+            badNeg = v;
+          }
         } else if (v > 1 && !rules.allowAboveOne) {
           aboveCount++;
-          if (above < 0) { above = i; whereAbove = at(name, shape, r, i); badAbove = v; }
+          if (above < 0) {
+            above = i;
+            whereAbove = at(name, shape, r, i);
+            badAbove = v;
+          }
         }
       }
       s += v;
     }
     if (rules.normalized && rowFinite && Math.abs(s - 1) > SUM_TOLERANCE) {
       unnormalizedCount++;
-      if (unnormalizedRow < 0) { unnormalizedRow = r; unnormalizedSum = s; }
+      if (unnormalizedRow < 0) {
+        unnormalizedRow = r;
+        unnormalizedSum = s;
+      }
     }
   }
   const more = (n: number) => (n > 1 ? ` (and ${n - 1} more)` : '');
-  if (nested >= 0) problems.add('LENGTH_MISMATCH', `${whereNested} is an array or object: inputs are 1-D or 2-D (N × C), not deeper`);
+  if (nested >= 0)
+    problems.add('LENGTH_MISMATCH', `${whereNested} is an array or object: inputs are 1-D or 2-D (N × C), not deeper`);
   if (nonFinite >= 0) {
     const shown = show(badNumber);
-    const why = typeof badNumber !== 'number' ? 'not a number' : badNumber === -Infinity ? '-Infinity is only allowed as a masked logit' : 'values must be finite';
+    const why =
+      typeof badNumber !== 'number'
+        ? 'not a number'
+        : badNumber === -Infinity
+          ? '-Infinity is only allowed as a masked logit'
+          : 'values must be finite';
     problems.add('NON_FINITE', `${where} is ${shown}: ${why}${more(nonFiniteCount)}`);
   }
-  if (negative >= 0) problems.add('NEGATIVE', `${whereNeg} is ${badNeg}: probabilities cannot be negative${more(negativeCount)}`);
-  if (above >= 0) problems.add('OUT_OF_RANGE', `${whereAbove} is ${badAbove}: probabilities cannot exceed 1${more(aboveCount)}`);
+  if (negative >= 0)
+    problems.add('NEGATIVE', `${whereNeg} is ${badNeg}: probabilities cannot be negative${more(negativeCount)}`);
+  if (above >= 0)
+    problems.add('OUT_OF_RANGE', `${whereAbove} is ${badAbove}: probabilities cannot exceed 1${more(aboveCount)}`);
   if (unnormalizedRow >= 0) {
     const which = shape.twoD ? `${name} row ${unnormalizedRow}` : name;
-    problems.add('NOT_NORMALIZED', `${which} sums to ${unnormalizedSum}, not 1 (pass normalize: true to divide by the sum)${more(unnormalizedCount)}`);
+    problems.add(
+      'NOT_NORMALIZED',
+      `${which} sums to ${unnormalizedSum}, not 1 (pass normalize: true to divide by the sum)${more(unnormalizedCount)}`,
+    );
   }
 }
 
@@ -273,13 +323,17 @@ export function readOptions(options: unknown, known: readonly string[], fn: stri
   const out = Object.create(null) as Record<string, unknown>;
   if (options === undefined) return out;
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    problems.add('INVALID_OPTION', `the options of ${fn} are ${show(options)}: expected an object such as { reduction: 'sum' }`);
+    problems.add(
+      'INVALID_OPTION',
+      `the options of ${fn} are ${show(options)}: expected an object such as { reduction: 'sum' }`,
+    );
     return out;
   }
   for (const key of Object.keys(options)) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined) continue;
-    if (!known.includes(key)) problems.add('INVALID_OPTION', `${fn} has no option ${show(key)} (options: ${known.join(', ')})`);
+    if (!known.includes(key))
+      problems.add('INVALID_OPTION', `${fn} has no option ${show(key)} (options: ${known.join(', ')})`);
     else out[key] = value;
   }
   return out;

@@ -48,9 +48,10 @@ export class Config {
   constructor(private readonly readsOffThread: boolean | (() => boolean) = false) {}
 
   private get<T = unknown>(setting: Setting, languageId?: string): T | undefined {
-    const section = languageId === undefined
-      ? vscode.workspace.getConfiguration(SECTION)
-      : vscode.workspace.getConfiguration(SECTION, { languageId });
+    const section =
+      languageId === undefined
+        ? vscode.workspace.getConfiguration(SECTION)
+        : vscode.workspace.getConfiguration(SECTION, { languageId });
     return section.get<T>(keyInSection(setting));
   }
 
@@ -72,7 +73,8 @@ export class Config {
 
   /** Language ids that get automatic features (hover, code lens, diagnostics, status bar). */
   get languages(): readonly string[] {
-    const isList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+    const isList = (value: unknown): value is string[] =>
+      Array.isArray(value) && value.every((v) => typeof v === 'string');
     const value = this.get(SETTINGS.languages);
     if (isList(value)) return value;
     const fallback = this.defaultOf(SETTINGS.languages);

@@ -16,7 +16,11 @@ export abstract class Disposable implements vscode.Disposable {
     if (this.disposed) return;
     this.disposed = true;
     for (const d of this.owned.splice(0).reverse()) {
-      try { d.dispose(); } catch (e) { console.error('[entropy-lens] dispose failed', e); }
+      try {
+        d.dispose();
+      } catch (e) {
+        console.error('[entropy-lens] dispose failed', e);
+      }
     }
   }
 }

@@ -28,15 +28,23 @@ export class EntropyLens extends Disposable {
     const output = this._register(vscode.window.createOutputChannel(DISPLAY_NAME));
     const limits = () => this.config.limits;
     const onUnavailable = (reason: string) => {
-      output.appendLine(`The array finder's worker is not available (${reason}); large documents are read on the extension host's thread, up to ${this.config.maxDocumentChars / 1024 / 1024} MB.`);
+      output.appendLine(
+        `The array finder's worker is not available (${reason}); large documents are read on the extension host's thread, up to ${this.config.maxDocumentChars / 1024 / 1024} MB.`,
+      );
       this.settings = this.config.snapshot();
     };
     const webScript = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'finderWorker.js');
-    const finder = createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, limits, { onUnavailable })
-      ?? createWebOffThreadFinder(() => loadScript(webScript), limits, { onUnavailable });
+    const finder =
+      createOffThreadFinder(vscode.Uri.joinPath(extensionUri, 'dist', 'finderWorker.js').fsPath, limits, {
+        onUnavailable,
+      }) ?? createWebOffThreadFinder(() => loadScript(webScript), limits, { onUnavailable });
     this.config = new Config(() => finder?.available ?? false);
     this.settings = this.config.snapshot();
-    this._register(this.config.onDidChange(() => { this.settings = this.config.snapshot(); }));
+    this._register(
+      this.config.onDidChange(() => {
+        this.settings = this.config.snapshot();
+      }),
+    );
     const engine = createEngine(() => this.config.limits);
     const register = <T extends vscode.Disposable>(d: T): T => this._register(d);
     if (finder) register(finder);
@@ -63,6 +71,8 @@ async function loadScript(uri: vscode.Uri): Promise<string | Uint8Array> {
   try {
     const response = await fetch(uri.toString(true));
     if (response.ok) return await response.text();
-  } catch { /* try the file system below */ }
+  } catch {
+    /* try the file system below */
+  }
   return vscode.workspace.fs.readFile(uri);
 }

@@ -38,17 +38,60 @@ const NO_WRAPPERS: string[] = [];
 
 /** Calls whose first argument is the array itself (a constructor or a conversion): the context is read around the call. */
 const WRAPPER_SEGMENTS = new Set([
-  'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor',
-  'LongTensor', 'IntTensor', 'constant', 'convert_to_tensor', 'Variable', 'from', 'from_data', 'from_floats', 'from_slice',
-  'Float32Array', 'Float64Array', 'Int32Array', 'list', 'tuple', 'float32', 'float64', 'vec', 'to_vec', 'into',
-  'DenseVector', 'DenseMatrix', 'of', 'create', 'from_vec', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'from_numpy', 'new',
+  'array',
+  'asarray',
+  'asanyarray',
+  'ascontiguousarray',
+  'tensor',
+  'as_tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'LongTensor',
+  'IntTensor',
+  'constant',
+  'convert_to_tensor',
+  'Variable',
+  'from',
+  'from_data',
+  'from_floats',
+  'from_slice',
+  'Float32Array',
+  'Float64Array',
+  'Int32Array',
+  'list',
+  'tuple',
+  'float32',
+  'float64',
+  'vec',
+  'to_vec',
+  'into',
+  'DenseVector',
+  'DenseMatrix',
+  'of',
+  'create',
+  'from_vec',
+  'tensor1d',
+  'tensor2d',
+  'tensor3d',
+  'tensor4d',
+  'from_numpy',
+  'new',
 ]);
 
 /** The argument context of a literal at [start, end) (its wrapper, when the scanner saw one, starts at `wrapperStart`). */
 export function argumentContext(s: string, start: number, end: number, wrapperStart = start): ArgumentContext {
   const ctx: ArgumentContext = {
-    exprStart: Math.min(start, wrapperStart), exprEnd: end, callee: '', calleeStart: -1, open: -1, close: -1, argIndex: -1,
-    keyword: undefined, declaration: false, wrappers: NO_WRAPPERS,
+    exprStart: Math.min(start, wrapperStart),
+    exprEnd: end,
+    callee: '',
+    calleeStart: -1,
+    open: -1,
+    close: -1,
+    argIndex: -1,
+    keyword: undefined,
+    declaration: false,
+    wrappers: NO_WRAPPERS,
   };
   for (let level = 0; level < 4; level++) {
     const at = skipPrefix(s, ctx.exprStart);
@@ -56,7 +99,14 @@ export function argumentContext(s: string, start: number, end: number, wrapperSt
     if (!readEnclosingCall(s, ctx)) return ctx;
     const seg = lastSegmentOf(ctx.callee);
     // The literal is what the wrapper makes: read on around the wrapper call.
-    if (ctx.argIndex === 0 && ctx.keyword === undefined && WRAPPER_SEGMENTS.has(seg) && !ctx.declaration && closeAt(s, ctx) >= 0 && onlyDataAfter(s, ctx)) {
+    if (
+      ctx.argIndex === 0 &&
+      ctx.keyword === undefined &&
+      WRAPPER_SEGMENTS.has(seg) &&
+      !ctx.declaration &&
+      closeAt(s, ctx) >= 0 &&
+      onlyDataAfter(s, ctx)
+    ) {
       if (ctx.wrappers === NO_WRAPPERS) ctx.wrappers = [];
       ctx.wrappers.push(ctx.callee);
       ctx.exprStart = ctx.calleeStart;
@@ -214,7 +264,12 @@ function readEnclosingCall(s: string, ctx: ArgumentContext): boolean {
   ctx.callee = s.slice(calleeStart, p).replace(/\s+/g, '');
   // `Tensor logits({1, 4})`: a type, a space, the declared name.
   const before = prevNonBlank(s, calleeStart, cfloor);
-  if (before >= 0 && before === calleeStart - 2 && s.charCodeAt(calleeStart - 1) === 32 && (isIdentChar(s.charCodeAt(before)) || isGenericEnd(s, before))) {
+  if (
+    before >= 0 &&
+    before === calleeStart - 2 &&
+    s.charCodeAt(calleeStart - 1) === 32 &&
+    (isIdentChar(s.charCodeAt(before)) || isGenericEnd(s, before))
+  ) {
     const w = prevWord(s, before + 1, cfloor);
     if (w === undefined || !NOT_TYPES.has(w[0])) ctx.declaration = true;
   }
@@ -230,7 +285,33 @@ function isGenericEnd(s: string, at: number): boolean {
 }
 
 /** Words before a name that are not a type: `return f(…)`, `new F(…)`, … */
-const NOT_TYPES = new Set(['return', 'new', 'await', 'yield', 'in', 'of', 'if', 'else', 'and', 'or', 'not', 'is', 'print', 'assert', 'let', 'var', 'val', 'const', 'def', 'fn', 'function', 'mut', 'do', 'case', 'throw']);
+const NOT_TYPES = new Set([
+  'return',
+  'new',
+  'await',
+  'yield',
+  'in',
+  'of',
+  'if',
+  'else',
+  'and',
+  'or',
+  'not',
+  'is',
+  'print',
+  'assert',
+  'let',
+  'var',
+  'val',
+  'const',
+  'def',
+  'fn',
+  'function',
+  'mut',
+  'do',
+  'case',
+  'throw',
+]);
 
 /** The call's `)` (looked for once), or -1. */
 export function closeAt(s: string, ctx: ArgumentContext): number {
@@ -279,7 +360,9 @@ export function argumentsOf(s: string, open: number, close: number): string[] {
 function isOperatorBefore(s: string, q: number): boolean {
   const b = q > 0 ? s.charCodeAt(q - 1) : 0;
   const a = s.charCodeAt(q + 1);
-  return a === 61 || b === 61 || b === 33 || b === 60 || b === 62 || b === 43 || b === 45 || b === 42 || b === 47 || a === 62;
+  return (
+    a === 61 || b === 61 || b === 33 || b === 60 || b === 62 || b === 43 || b === 45 || b === 42 || b === 47 || a === 62
+  );
 }
 
 export function lastSegmentOf(callee: string): string {

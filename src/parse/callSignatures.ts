@@ -22,10 +22,16 @@ export interface LossSignature {
 
 export type PredictionHolds = 'logits' | 'probabilities' | 'log-probabilities';
 
-function signature(name: string, order: string, expects: PredictionHolds, extra: Partial<LossSignature> = {}): LossSignature {
+function signature(
+  name: string,
+  order: string,
+  expects: PredictionHolds,
+  extra: Partial<LossSignature> = {},
+): LossSignature {
   const [a, b] = order.slice(1, -1).split(', ') as [string, string];
   const targetFirst = TARGET_WORDS.has(a);
-  const binary = name.includes('binary') || name.startsWith('bce') || name.startsWith('sigmoid') || name.startsWith('logit_binary');
+  const binary =
+    name.includes('binary') || name.startsWith('bce') || name.startsWith('sigmoid') || name.startsWith('logit_binary');
   return Object.freeze({ name, targetFirst, parameters: [a, b] as const, params: order, expects, binary, ...extra });
 }
 
@@ -89,9 +95,18 @@ function targetFirstVariant(sig: LossSignature, order: string): LossSignature {
 
 /** Loss classes that are instantiated and then called: `nn.CrossEntropyLoss()(input, target)`. */
 const LOSS_CLASSES = new Set([
-  'cross_entropy_loss', 'bce_loss', 'bce_with_logits_loss', 'nll_loss', 'kl_div_loss', 'poisson_nll_loss',
-  'categorical_crossentropy', 'sparse_categorical_crossentropy', 'binary_crossentropy', 'kl_divergence',
-  'categorical_focal_crossentropy', 'binary_focal_crossentropy',
+  'cross_entropy_loss',
+  'bce_loss',
+  'bce_with_logits_loss',
+  'nll_loss',
+  'kl_div_loss',
+  'poisson_nll_loss',
+  'categorical_crossentropy',
+  'sparse_categorical_crossentropy',
+  'binary_crossentropy',
+  'kl_divergence',
+  'categorical_focal_crossentropy',
+  'binary_focal_crossentropy',
 ]);
 
 /**
@@ -133,7 +148,7 @@ export function snakeCase(name: string): string {
       const next = k + 1 < name.length ? name[k + 1]! : '';
       const prevLower = prev === prev.toLowerCase() && prev !== '_';
       const nextLower = next !== '' && next === next.toLowerCase() && next !== '_' && !/[0-9]/.test(next);
-      if (prevLower && /[a-z0-9]/.test(prev) || (nextLower && prev !== prev.toLowerCase())) out += '_';
+      if ((prevLower && /[a-z0-9]/.test(prev)) || (nextLower && prev !== prev.toLowerCase())) out += '_';
     }
     out += lower;
   }
@@ -198,18 +213,72 @@ const lossClassCache = new Map<string, boolean>();
 
 /** Constructors whose single literal argument is the array: `np.array([…])`, `new Float32Array([…])`. */
 const WRAPPERS = new Set([
-  'array', 'asarray', 'asanyarray', 'ascontiguousarray', 'tensor', 'as_tensor', 'Tensor', 'FloatTensor', 'DoubleTensor',
-  'LongTensor', 'IntTensor', 'constant', 'convert_to_tensor', 'Variable', 'tensor1d', 'tensor2d', 'Series',
-  'Float32Array', 'Float64Array', 'Int32Array', 'Int16Array', 'Int8Array', 'Uint8Array', 'Uint16Array', 'Uint32Array',
-  'from', 'of', 'matrix', 'vector', 'list', 'tuple', 'float32', 'float64',
+  'array',
+  'asarray',
+  'asanyarray',
+  'ascontiguousarray',
+  'tensor',
+  'as_tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'LongTensor',
+  'IntTensor',
+  'constant',
+  'convert_to_tensor',
+  'Variable',
+  'tensor1d',
+  'tensor2d',
+  'Series',
+  'Float32Array',
+  'Float64Array',
+  'Int32Array',
+  'Int16Array',
+  'Int8Array',
+  'Uint8Array',
+  'Uint16Array',
+  'Uint32Array',
+  'from',
+  'of',
+  'matrix',
+  'vector',
+  'list',
+  'tuple',
+  'float32',
+  'float64',
   // Transforms that leave "which argument is this" unchanged: F.cross_entropy(torch.log(p), …).
-  'log', 'log_softmax', 'softmax', 'sigmoid', 'exp', 'log2', 'log10',
+  'log',
+  'log_softmax',
+  'softmax',
+  'sigmoid',
+  'exp',
+  'log2',
+  'log10',
 ]);
 
 /** Methods that leave an argument what it was: `y.log()`, `t.numpy()`, `x.unsqueeze(0)`. */
 export const TRANSPARENT_METHODS: ReadonlySet<string> = new Set([
-  'log', 'log_softmax', 'softmax', 'sigmoid', 'exp', 'log2', 'log10',
-  'numpy', 'float', 'double', 'detach', 'cpu', 'cuda', 'squeeze', 'unsqueeze', 'view', 'reshape', 'flatten', 'clone', 'tolist', 'astype',
+  'log',
+  'log_softmax',
+  'softmax',
+  'sigmoid',
+  'exp',
+  'log2',
+  'log10',
+  'numpy',
+  'float',
+  'double',
+  'detach',
+  'cpu',
+  'cuda',
+  'squeeze',
+  'unsqueeze',
+  'view',
+  'reshape',
+  'flatten',
+  'clone',
+  'tolist',
+  'astype',
 ]);
 
 /** `y_pred.detach.numpy` (as read before `(`) → `y_pred`: trailing transparent methods dropped. */
@@ -249,6 +318,16 @@ export function interestingSpellings(): string[] {
     out.add(camel);
     out.add(camel[0]!.toUpperCase() + camel.slice(1));
   }
-  for (const cls of ['CrossEntropyLoss', 'BCELoss', 'BCEWithLogitsLoss', 'NLLLoss', 'KLDivLoss', 'PoissonNLLLoss', 'KLD', 'KLDivergence']) out.add(cls);
+  for (const cls of [
+    'CrossEntropyLoss',
+    'BCELoss',
+    'BCEWithLogitsLoss',
+    'NLLLoss',
+    'KLDivLoss',
+    'PoissonNLLLoss',
+    'KLD',
+    'KLDivergence',
+  ])
+    out.add(cls);
   return [...out];
 }

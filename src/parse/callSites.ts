@@ -21,8 +21,27 @@ export interface CallSite {
 }
 
 /** Calls whose argument list is itself the array (Java, Kotlin, JS); the range includes the callee. */
-export const VECTOR_CALLS: ReadonlySet<string> = new Set(['doubleArrayOf', 'floatArrayOf', 'intArrayOf', 'longArrayOf', 'arrayOf', 'listOf', 'mutableListOf', 'asList', 'of']);
-const VECTOR_RECEIVERS = new Set(['Arrays', 'List', 'Float32Array', 'Float64Array', 'Int32Array', 'Array', 'DoubleStream', 'Stream']);
+export const VECTOR_CALLS: ReadonlySet<string> = new Set([
+  'doubleArrayOf',
+  'floatArrayOf',
+  'intArrayOf',
+  'longArrayOf',
+  'arrayOf',
+  'listOf',
+  'mutableListOf',
+  'asList',
+  'of',
+]);
+const VECTOR_RECEIVERS = new Set([
+  'Arrays',
+  'List',
+  'Float32Array',
+  'Float64Array',
+  'Int32Array',
+  'Array',
+  'DoubleStream',
+  'Stream',
+]);
 export const VECTOR_CALL_HASHES = new HashSet(VECTOR_CALLS);
 
 /** `Arrays.asList`, `List.of`, `Float32Array.of`, `doubleArrayOf`, … (an `of` needs a known receiver). */
@@ -30,6 +49,7 @@ export function isVectorCall(callee: string): boolean {
   const dot = callee.lastIndexOf('.');
   const last = callee.slice(dot + 1);
   if (!VECTOR_CALLS.has(last)) return false;
-  if (last === 'of' || last === 'asList') return dot > 0 && VECTOR_RECEIVERS.has(callee.slice(callee.lastIndexOf('.', dot - 1) + 1, dot));
+  if (last === 'of' || last === 'asList')
+    return dot > 0 && VECTOR_RECEIVERS.has(callee.slice(callee.lastIndexOf('.', dot - 1) + 1, dot));
   return dot < 0 || callee.startsWith('kotlin.');
 }

@@ -22,7 +22,16 @@ const operators: number[] = [];
  * matrices `[1 -2]` is two values, so a `+`/`-` with a space before and none
  * after starts the next value.
  */
-export function readConstant(s: string, i: number, j: number, n: number, suffixes: boolean, julia: boolean, caret: boolean, spaced: boolean): number {
+export function readConstant(
+  s: string,
+  i: number,
+  j: number,
+  n: number,
+  suffixes: boolean,
+  julia: boolean,
+  caret: boolean,
+  spaced: boolean,
+): number {
   let k = j;
   let op = operatorAt(s, k, n, caret, spaced);
   if (op === 0) return j;
@@ -45,7 +54,12 @@ export function readConstant(s: string, i: number, j: number, n: number, suffixe
   return k;
 }
 
-const PLUS = 1, MINUS = 2, TIMES = 3, DIVIDE = 4, POW2 = 5, CARET = 6;
+const PLUS = 1,
+  MINUS = 2,
+  TIMES = 3,
+  DIVIDE = 4,
+  POW2 = 5,
+  CARET = 6;
 
 /** The operator at `k` (after blanks), or 0. */
 function operatorAt(s: string, k: number, n: number, caret: boolean, spaced: boolean): number {
@@ -91,7 +105,7 @@ function evaluate(leadingMinus: boolean): number {
     ops.splice(k, 1);
   }
   // Then * and /, left to right.
-  for (let k = 0; k < ops.length; ) {
+  for (let k = 0; k < ops.length;) {
     if (ops[k] === TIMES || ops[k] === DIVIDE) {
       const v = ops[k] === TIMES ? vals[k]! * vals[k + 1]! : vals[k]! / vals[k + 1]!;
       vals.splice(k, 2, v);

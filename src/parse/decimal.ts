@@ -4,7 +4,10 @@
 // readers fall back to Number() (numbers.ts).
 
 /** Exact powers of ten, 10^0 … 10^22 (the largest exactly representable). */
-export const POW10: readonly number[] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+export const POW10: readonly number[] = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 
 /** Largest mantissa the fast path takes: 2^53. */
 export const MAX_EXACT = 9007199254740992;

@@ -11,7 +11,10 @@ import { grow, type Frame } from './frame';
 import { exactDecimal, MAX_EXACT } from './decimal';
 
 /** Why readDenseWindow stopped: at a character it does not take, at the end of its window. */
-const enum DenseStop { Done, Window }
+const enum DenseStop {
+  Done,
+  Window,
+}
 
 /** Set by readDenseWindow. */
 let denseStop = DenseStop.Done;
@@ -124,8 +127,22 @@ function readDenseWindow(f: Frame, i: number, s: string, n: number, w: TextWindo
     if (q >= lim && !atEnd) break;
     // Ends at `,`, ` `, `]`, `)`, `}`, newline, tab, CR or the end of text; else the general path decides.
     const end = d + 48;
-    if (!(digits > 0 && mantissa <= MAX_EXACT && scale >= -22 && scale <= 22 &&
-      (end === 44 || end === 32 || end === 93 || end === 10 || end === 41 || end === 125 || end === 13 || end === 9 || q >= lim))) break;
+    if (!(
+      digits > 0 &&
+      mantissa <= MAX_EXACT &&
+      scale >= -22 &&
+      scale <= 22 &&
+      (end === 44 ||
+        end === 32 ||
+        end === 93 ||
+        end === 10 ||
+        end === 41 ||
+        end === 125 ||
+        end === 13 ||
+        end === 9 ||
+        q >= lim)
+    ))
+      break;
     // A space after a number: only a separator, a closer or a line end may follow (`1 - 2` is arithmetic: the general path).
     if (end === 32) {
       let r = q + 1;

@@ -21,7 +21,11 @@ const MAX_TEXT = 8_000_000;
 export function embeddedCode(text: string, languageId: string): Embedded[] {
   if (text.length > MAX_TEXT) return [];
   const id = languageId.toLowerCase();
-  if ((id === 'jupyter' || id === 'json' || id === 'jsonc') && text.indexOf('"cells"') >= 0 && text.indexOf('"cell_type"') >= 0) {
+  if (
+    (id === 'jupyter' || id === 'json' || id === 'jsonc') &&
+    text.indexOf('"cells"') >= 0 &&
+    text.indexOf('"cell_type"') >= 0
+  ) {
     return notebook(text);
   }
   if (id === 'python' && text.indexOf('>>>') >= 0) return doctests(text);
@@ -53,7 +57,9 @@ function notebook(text: string): Embedded[] {
 
 /** The notebook's language: `language_info.name` or the kernelspec's language; Python when neither says. */
 function kernelLanguage(text: string): string {
-  const m = /"(?:language_info"\s*:\s*\{[^}]*?"name|language)"\s*:\s*"([A-Za-z+#]+)"/.exec(text.slice(Math.max(0, text.length - 20_000)));
+  const m = /"(?:language_info"\s*:\s*\{[^}]*?"name|language)"\s*:\s*"([A-Za-z+#]+)"/.exec(
+    text.slice(Math.max(0, text.length - 20_000)),
+  );
   const lang = m ? m[1]!.toLowerCase() : 'python';
   return lang === 'ir' ? 'r' : lang;
 }
@@ -64,7 +70,11 @@ function kernelLanguage(text: string): string {
  */
 function copyStrings(text: string, from: number, mask: Uint16Array): boolean {
   let k = from;
-  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 9)) k++;
+  while (
+    k < text.length &&
+    (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13 || text.charCodeAt(k) === 9)
+  )
+    k++;
   if (text.charCodeAt(k) !== 58 /* : */) return false;
   k++;
   let any = false;
@@ -117,7 +127,9 @@ function doctests(text: string): Embedded[] {
     if (end < 0) end = text.length;
     let j = lineStart;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j++;
-    const prompt = text.startsWith('>>>', j) || (inExample && text.startsWith('...', j) && (j + 3 >= end || text.charCodeAt(j + 3) === 32));
+    const prompt =
+      text.startsWith('>>>', j) ||
+      (inExample && text.startsWith('...', j) && (j + 3 >= end || text.charCodeAt(j + 3) === 32));
     if (prompt) {
       for (let k = j + 3; k < end; k++) code[k] = text.charCodeAt(k);
       code[end] = 10;
@@ -144,6 +156,7 @@ function doctests(text: string): Embedded[] {
 function toText(mask: Uint16Array): string {
   let out = '';
   const CHUNK = 8192;
-  for (let k = 0; k < mask.length; k += CHUNK) out += String.fromCharCode(...mask.subarray(k, Math.min(mask.length, k + CHUNK)));
+  for (let k = 0; k < mask.length; k += CHUNK)
+    out += String.fromCharCode(...mask.subarray(k, Math.min(mask.length, k + CHUNK)));
   return out;
 }

@@ -16,14 +16,17 @@ export function tableFor(syntax: Syntax): Uint8Array {
   let t = tables.get(syntax);
   if (t) return t;
   t = new Uint8Array(128);
-  t[91] = Cls.Open; t[93] = Cls.Close; // [ ]
+  t[91] = Cls.Open;
+  t[93] = Cls.Close; // [ ]
   if (syntax.family !== 'prose') {
-    t[40] = Cls.Open; t[41] = Cls.Close; // ( )
+    t[40] = Cls.Open;
+    t[41] = Cls.Close; // ( )
   }
   // Braces only matter where they can be an initialiser; elsewhere a literal
   // meeting one is simply not all numbers, and the fast skip ignores them.
   if (syntax.braceInit) {
-    t[123] = Cls.Open; t[125] = Cls.Close; // { }
+    t[123] = Cls.Open;
+    t[125] = Cls.Close; // { }
   }
   if (syntax.doubleQuote) t[34] = Cls.Quote;
   if (syntax.singleQuote) t[39] = Cls.Quote;
@@ -41,7 +44,6 @@ export function withoutClosers(table: Uint8Array, keep = 0): Uint8Array {
   for (const c of [93, 41, 125]) if (c !== keep && t[c] === Cls.Close) t[c] = Cls.None;
   return t;
 }
-
 
 interface Utf8Encoder {
   encodeInto(source: string, destination: Uint8Array): { read: number; written: number };
@@ -81,7 +83,10 @@ export class TextWindow {
   /** CHAR_BYTES holds this window (charBytes). */
   private charBytesFilled = false;
 
-  constructor(private readonly s: string, private readonly n: number) {}
+  constructor(
+    private readonly s: string,
+    private readonly n: number,
+  ) {}
 
   /** Makes the window start at `i` (< n). */
   fill(i: number): void {
@@ -135,7 +140,11 @@ export class PlainSkipper {
   private readonly stops = new Uint8Array(256);
 
   /** `next` is shared by the skippers of one scan: a character's next position is searched once. */
-  constructor(table: Uint8Array, private readonly next: Int32Array, private readonly win: TextWindow) {
+  constructor(
+    table: Uint8Array,
+    private readonly next: Int32Array,
+    private readonly win: TextWindow,
+  ) {
     for (let c = 0; c < 128; c++) {
       if (table[c] !== 0) {
         this.codes.push(c);
@@ -162,8 +171,10 @@ export class PlainSkipper {
       const b = w.bytes;
       let c = b[k]!;
       while (stops[c] === 0) c = b[++k]!;
-      if (k >= w.lim) i = w.base + w.lim; // the sentinel: on to the next window
-      else if (c === 0) i = w.base + k + 1; // a NUL character in the text
+      if (k >= w.lim)
+        i = w.base + w.lim; // the sentinel: on to the next window
+      else if (c === 0)
+        i = w.base + k + 1; // a NUL character in the text
       else {
         this.found = c;
         return w.base + k;

@@ -5,7 +5,11 @@
 import type { CallArgument } from './callSites';
 import type { LossSignature } from './callSignatures';
 
-export const enum Kind { Opaque, Literal, Call }
+export const enum Kind {
+  Opaque,
+  Literal,
+  Call,
+}
 
 /** A finished literal waiting for its parent: a row of a 2-D batch, or reported alone. */
 export interface Piece {

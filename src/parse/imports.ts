@@ -26,7 +26,11 @@ export function importedLossAliases(whole: string): Map<string, string> {
 
 /** `from a.b import x as y, z as w` → y → a.b.x (only when a.b.x is a known loss). */
 function readFromImport(line: string, aliases: Map<string, string>): void {
-  const words = line.trim().replace(/[(),]/g, ' ').split(' ').filter((w) => w.length > 0);
+  const words = line
+    .trim()
+    .replace(/[(),]/g, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
   if (words[0] !== 'from' || words[2] !== 'import') return;
   const module = words[1]!;
   for (let k = 3; k + 2 < words.length + 0; k++) {

@@ -29,7 +29,11 @@ export * from './types';
 export function findArrays(text: string, languageId: string, limits?: Partial<FinderLimits>): FindResult {
   const caps = mergeLimits(limits);
   if (typeof text !== 'string') {
-    return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'not-a-string', message: 'the text to search is not a string' }] };
+    return {
+      arrays: [],
+      pairs: [],
+      issues: [{ offset: 0, kind: 'not-a-string', message: 'the text to search is not a string' }],
+    };
   }
   let scanned;
   try {
@@ -59,7 +63,11 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
       mergeScan(scanned, { arrays: printed.arrays, calls: [], issues: [] }, caps.maxArrays);
     }
   } catch (e) {
-    return { arrays: [], pairs: [], issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }] };
+    return {
+      arrays: [],
+      pairs: [],
+      issues: [{ offset: 0, kind: 'internal-failure', message: `the finder failed on this text: ${errorText(e)}` }],
+    };
   }
   const arrays: FoundArray[] = [];
   // Each name's side is read once, for the role and for the pairs by name.
@@ -78,8 +86,17 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
     }
     // Every array has the same properties in the same order (one hidden class).
     arrays.push({
-      start: a.start, end: a.end, name: a.name, values: a.values, shape: a.shape, role, roleReason, issues: a.issues,
-      issueDetails: a.issueDetails, shapedBy: a.shapedBy, printed: a.printed,
+      start: a.start,
+      end: a.end,
+      name: a.name,
+      values: a.values,
+      shape: a.shape,
+      role,
+      roleReason,
+      issues: a.issues,
+      issueDetails: a.issueDetails,
+      shapedBy: a.shapedBy,
+      printed: a.printed,
     });
     sides.push(side);
   }
@@ -102,9 +119,15 @@ export function findArrays(text: string, languageId: string, limits?: Partial<Fi
  * Markdown: fenced code blocks skip their own language's strings and comments
  * (Syntax.fenced), the prose between is read as prose.
  */
-function scanDocument(text: string, languageId: string, caps: FinderLimits, locals = localSignatures(text)): ScanResult {
+function scanDocument(
+  text: string,
+  languageId: string,
+  caps: FinderLimits,
+  locals = localSignatures(text),
+): ScanResult {
   const id = typeof languageId === 'string' ? languageId.toLowerCase() : '';
-  if (id === 'python') return new Scanner(text, syntaxFor(id), caps, 0, text.length, importedLossAliases(text), locals).run();
+  if (id === 'python')
+    return new Scanner(text, syntaxFor(id), caps, 0, text.length, importedLossAliases(text), locals).run();
   if (id !== 'markdown') return new Scanner(text, syntaxFor(languageId), caps, 0, text.length, undefined, locals).run();
   const segments: [number, number, string][] = [];
   let pos = 0;
@@ -126,7 +149,10 @@ function scanDocument(text: string, languageId: string, caps: FinderLimits, loca
       if (out.arrays.length < caps.maxArrays) out.arrays.push(a);
     }
     for (const call of part.calls) {
-      out.calls.push({ ...call, args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined ? undefined : arg.array + base })) });
+      out.calls.push({
+        ...call,
+        args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined ? undefined : arg.array + base })),
+      });
     }
     out.issues.push(...part.issues);
     if (part.issues.some((i) => i.message.includes('(maxArrays)'))) break;
@@ -149,7 +175,11 @@ function countsOfEntropy(arrays: FoundArray[], calls: ScanResult['calls']): void
       }
     }
     const a = k === undefined ? undefined : arrays[k];
-    if (a !== undefined && a.role === 'class-indices' && call.args.filter((x) => x.keyword === undefined).length === 1) {
+    if (
+      a !== undefined &&
+      a.role === 'class-indices' &&
+      call.args.filter((x) => x.keyword === undefined).length === 1
+    ) {
       a.role = 'counts';
       a.roleReason = `Every value is a whole number ≥ 0 and it is passed to ${call.callee}, which normalises counts`;
     }
@@ -167,7 +197,9 @@ function dropRanges(scan: ScanResult, ranges: readonly [number, number][]): void
     if (!drop[k]) kept.push(a);
   });
   scan.arrays = kept;
-  for (const call of scan.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
+  for (const call of scan.calls)
+    for (const arg of call.args)
+      if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
 }
 
 /** Adds the arrays of `inner` (same offsets) that overlap none of `into`'s, keeping text order and the calls' indices. */
@@ -183,7 +215,9 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
     if (taken.length + added.length >= maxArrays) {
       if (!into.issues.some((i) => i.kind === 'max-arrays')) {
         into.issues.push({
-          offset: a.start, kind: 'max-arrays', limit: maxArrays,
+          offset: a.start,
+          kind: 'max-arrays',
+          limit: maxArrays,
           message: `stopped after ${maxArrays} arrays (maxArrays); the text from offset ${a.start} on was not searched`,
         });
       }
@@ -191,7 +225,11 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
     }
     const overlapping = taken.filter((b) => a.start < b.end && b.start < a.end);
     // A doctest's 2-D literal over `...` lines outside a string: its rows were found one by one; the whole one replaces them.
-    if (overlapping.length > 1 && overlapping.every((b) => b.start >= a.start && b.end <= a.end) && a.shape.length === 2) {
+    if (
+      overlapping.length > 1 &&
+      overlapping.every((b) => b.start >= a.start && b.end <= a.end) &&
+      a.shape.length === 2
+    ) {
       for (const b of overlapping) replaced.add(b);
     } else if (overlapping.length > 0) continue;
     keep[k] = taken.length + added.length;
@@ -201,17 +239,33 @@ function mergeScan(into: ScanResult, inner: ScanResult, maxArrays: number): void
   if (added.length === 0) return;
   if (replaced.size > 0) {
     const gone = new Set<number>();
-    taken.forEach((b, j) => { if (replaced.has(b)) gone.add(j); });
-    for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined && gone.has(arg.array)) arg.array = undefined;
+    taken.forEach((b, j) => {
+      if (replaced.has(b)) gone.add(j);
+    });
+    for (const call of into.calls)
+      for (const arg of call.args) if (arg.array !== undefined && gone.has(arg.array)) arg.array = undefined;
   }
   const all = [...taken, ...added];
-  const order = all.map((_, k) => k).filter((k) => !replaced.has(all[k]!)).sort((x, y) => all[x]!.start - all[y]!.start);
+  const order = all
+    .map((_, k) => k)
+    .filter((k) => !replaced.has(all[k]!))
+    .sort((x, y) => all[x]!.start - all[y]!.start);
   const newIndex = new Int32Array(all.length).fill(-1);
-  order.forEach((old, k) => { newIndex[old] = k; });
+  order.forEach((old, k) => {
+    newIndex[old] = k;
+  });
   into.arrays = order.map((k) => all[k]!);
-  for (const call of into.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
+  for (const call of into.calls)
+    for (const arg of call.args)
+      if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array];
   for (const call of inner.calls) {
-    into.calls.push({ ...call, args: call.args.map((arg) => ({ ...arg, array: arg.array === undefined || keep[arg.array]! < 0 ? undefined : newIndex[keep[arg.array]!] })) });
+    into.calls.push({
+      ...call,
+      args: call.args.map((arg) => ({
+        ...arg,
+        array: arg.array === undefined || keep[arg.array]! < 0 ? undefined : newIndex[keep[arg.array]!],
+      })),
+    });
   }
   into.calls.sort((x, y) => x.start - y.start);
 }

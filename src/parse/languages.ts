@@ -3,7 +3,7 @@
 // the scanner itself stays language-agnostic.
 
 export type Family =
-  | 'python' | 'json' | 'js' | 'clike' | 'csharp' | 'rust' | 'julia' | 'matlab' | 'r' | 'yaml' | 'prose';
+  'python' | 'json' | 'js' | 'clike' | 'csharp' | 'rust' | 'julia' | 'matlab' | 'r' | 'yaml' | 'prose';
 
 export interface Syntax {
   family: Family;
@@ -68,15 +68,85 @@ const base: Syntax = {
 };
 
 const SYNTAX: Record<Family, Syntax> = {
-  python: { ...base, family: 'python', hashComment: true, doubleQuote: true, singleQuote: true, tripleQuote: true, parenTuples: true },
+  python: {
+    ...base,
+    family: 'python',
+    hashComment: true,
+    doubleQuote: true,
+    singleQuote: true,
+    tripleQuote: true,
+    parenTuples: true,
+  },
   json: { ...base, family: 'json', slashComments: true, doubleQuote: true, singleQuote: true },
-  js: { ...base, family: 'js', slashComments: true, doubleQuote: true, singleQuote: true, backtick: true, vectorCalls: true },
-  clike: { ...base, family: 'clike', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, braceInit: true, numberSuffixes: true, vectorCalls: true },
-  csharp: { ...base, family: 'csharp', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, braceInit: true, numberSuffixes: true },
-  rust: { ...base, family: 'rust', slashComments: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, numberSuffixes: true },
-  julia: { ...base, family: 'julia', hashComment: true, hashBlockComment: true, doubleQuote: true, singleQuote: true, tripleQuote: true, quoteNeedsContext: true, matrixSyntax: true },
-  matlab: { ...base, family: 'matlab', percentComment: true, hashComment: true, doubleQuote: true, singleQuote: true, quoteNeedsContext: true, matrixSyntax: true },
-  r: { ...base, family: 'r', hashComment: true, doubleQuote: true, singleQuote: true, rVectors: true, numberSuffixes: true },
+  js: {
+    ...base,
+    family: 'js',
+    slashComments: true,
+    doubleQuote: true,
+    singleQuote: true,
+    backtick: true,
+    vectorCalls: true,
+  },
+  clike: {
+    ...base,
+    family: 'clike',
+    slashComments: true,
+    doubleQuote: true,
+    singleQuote: true,
+    quoteNeedsContext: true,
+    braceInit: true,
+    numberSuffixes: true,
+    vectorCalls: true,
+  },
+  csharp: {
+    ...base,
+    family: 'csharp',
+    slashComments: true,
+    doubleQuote: true,
+    singleQuote: true,
+    quoteNeedsContext: true,
+    braceInit: true,
+    numberSuffixes: true,
+  },
+  rust: {
+    ...base,
+    family: 'rust',
+    slashComments: true,
+    doubleQuote: true,
+    singleQuote: true,
+    quoteNeedsContext: true,
+    numberSuffixes: true,
+  },
+  julia: {
+    ...base,
+    family: 'julia',
+    hashComment: true,
+    hashBlockComment: true,
+    doubleQuote: true,
+    singleQuote: true,
+    tripleQuote: true,
+    quoteNeedsContext: true,
+    matrixSyntax: true,
+  },
+  matlab: {
+    ...base,
+    family: 'matlab',
+    percentComment: true,
+    hashComment: true,
+    doubleQuote: true,
+    singleQuote: true,
+    quoteNeedsContext: true,
+    matrixSyntax: true,
+  },
+  r: {
+    ...base,
+    family: 'r',
+    hashComment: true,
+    doubleQuote: true,
+    singleQuote: true,
+    rVectors: true,
+    numberSuffixes: true,
+  },
   yaml: { ...base, family: 'yaml', hashComment: true, doubleQuote: true, singleQuote: true },
   prose: { ...base, family: 'prose', minValues: 2 },
 };
@@ -84,7 +154,7 @@ const SYNTAX: Record<Family, Syntax> = {
 /** VS Code language ids → syntax family. Unknown ids are read as prose. */
 const FAMILY_OF: Record<string, Family> = {
   python: 'python',
-  'jupyter': 'json',
+  jupyter: 'json',
   json: 'json',
   jsonc: 'json',
   json5: 'json',
@@ -130,8 +200,15 @@ export function fencedSyntaxFor(languageId: string): Syntax {
   let f = fencedCache.get(code);
   if (!f) {
     f = {
-      ...code, fenced: true, parenTuples: false, braceInit: false, matrixSyntax: false, rVectors: false,
-      vectorCalls: false, numberSuffixes: false, minValues: 2,
+      ...code,
+      fenced: true,
+      parenTuples: false,
+      braceInit: false,
+      matrixSyntax: false,
+      rVectors: false,
+      vectorCalls: false,
+      numberSuffixes: false,
+      minValues: 2,
     };
     fencedCache.set(code, f);
   }

@@ -8,16 +8,75 @@ export const LOOK_BACK = 200;
 
 /** Words after which `[` or `(` opens a literal, not a subscript or call. */
 const KEYWORDS = new Set([
-  'return', 'yield', 'in', 'of', 'else', 'and', 'or', 'not', 'is', 'await', 'case', 'assert', 'del',
-  'from', 'typeof', 'void', 'throw', 'elif', 'if', 'while', 'lambda', 'for', 'with', 'new',
-  'const', 'let', 'var', 'static', 'readonly', 'export', 'default',
+  'return',
+  'yield',
+  'in',
+  'of',
+  'else',
+  'and',
+  'or',
+  'not',
+  'is',
+  'await',
+  'case',
+  'assert',
+  'del',
+  'from',
+  'typeof',
+  'void',
+  'throw',
+  'elif',
+  'if',
+  'while',
+  'lambda',
+  'for',
+  'with',
+  'new',
+  'const',
+  'let',
+  'var',
+  'static',
+  'readonly',
+  'export',
+  'default',
 ]);
 
 /** Type words that are never a variable's name (`new double[] {…}`). */
-const TYPE_WORDS = new Set(['double', 'float', 'int', 'long', 'short', 'char', 'byte', 'decimal', 'auto', 'var', 'bool', 'float64', 'float32', 'int64', 'int32', 'f64', 'f32']);
+const TYPE_WORDS = new Set([
+  'double',
+  'float',
+  'int',
+  'long',
+  'short',
+  'char',
+  'byte',
+  'decimal',
+  'auto',
+  'var',
+  'bool',
+  'float64',
+  'float32',
+  'int64',
+  'int32',
+  'f64',
+  'f32',
+]);
 
 /** Julia element-typed literals: `Float64[0.1, 0.2]`. */
-const JULIA_TYPES = new Set(['Float64', 'Float32', 'Float16', 'Int', 'Int64', 'Int32', 'Int8', 'UInt8', 'Real', 'Number', 'Any', 'BigFloat']);
+const JULIA_TYPES = new Set([
+  'Float64',
+  'Float32',
+  'Float16',
+  'Int',
+  'Int64',
+  'Int32',
+  'Int8',
+  'UInt8',
+  'Real',
+  'Number',
+  'Any',
+  'BigFloat',
+]);
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 13;
@@ -307,14 +366,18 @@ export function bindingName(s: string, anchor: number, code = true, end = anchor
   }
   if (p < 0) {
     // `std::vector<double> v{…}` at the very start of the text.
-    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
+    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent)
+      ? nearestIdent
+      : undefined;
   }
   const c = s.charCodeAt(p);
   const before = p > 0 ? s.charCodeAt(p - 1) : 0;
   if (tokens > 0) {
     // `double q[] {…}` / `std::vector<double> v{…}`: a declaration without `=`.
     if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
-    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent) ? nearestIdent : undefined;
+    return braced && tokens >= 2 && nearestIdent !== undefined && !TYPE_WORDS.has(nearestIdent)
+      ? nearestIdent
+      : undefined;
   }
   if (c === 61 /* = */) return nameBeforeEquals(s, p, floor);
   if (c === 58 /* : */ && before !== 58) return keyBefore(s, p, floor);
@@ -402,8 +465,20 @@ export function nextNonBlank(s: string, i: number): number {
 function nameBeforeEquals(s: string, eq: number, floor: number): string | undefined {
   const before = eq > 0 ? s.charCodeAt(eq - 1) : 0;
   // `==`, `<=`, `>=`, `!=`, `+=`, … are not bindings; `:=` is (Go, Python's walrus).
-  if (before === 61 || before === 60 || before === 62 || before === 33 || before === 43 || before === 45 ||
-      before === 42 || before === 47 || before === 37 || before === 38 || before === 124 || before === 94) {
+  if (
+    before === 61 ||
+    before === 60 ||
+    before === 62 ||
+    before === 33 ||
+    before === 43 ||
+    before === 45 ||
+    before === 42 ||
+    before === 47 ||
+    before === 37 ||
+    before === 38 ||
+    before === 124 ||
+    before === 94
+  ) {
     return undefined;
   }
   let p = prevSameLine(s, before === 58 ? eq - 1 : eq, floor);

@@ -12,13 +12,45 @@ export interface CodeBlock {
 }
 
 const INFO_TO_LANGUAGE: Record<string, string> = {
-  python: 'python', py: 'python', python3: 'python', ipython: 'python', pycon: 'python',
-  javascript: 'javascript', js: 'javascript', jsx: 'javascript', typescript: 'typescript', ts: 'typescript', tsx: 'typescript',
-  json: 'json', jsonc: 'json', json5: 'json',
-  julia: 'julia', jl: 'julia', matlab: 'matlab', octave: 'octave', m: 'matlab',
-  r: 'r', c: 'c', h: 'c', cpp: 'cpp', 'c++': 'cpp', cc: 'cpp', hpp: 'cpp', java: 'java', cs: 'csharp', csharp: 'csharp',
-  rust: 'rust', rs: 'rust', go: 'go', kotlin: 'kotlin', kt: 'kotlin', scala: 'scala', swift: 'swift',
-  yaml: 'yaml', yml: 'yaml', toml: 'toml',
+  python: 'python',
+  py: 'python',
+  python3: 'python',
+  ipython: 'python',
+  pycon: 'python',
+  javascript: 'javascript',
+  js: 'javascript',
+  jsx: 'javascript',
+  typescript: 'typescript',
+  ts: 'typescript',
+  tsx: 'typescript',
+  json: 'json',
+  jsonc: 'json',
+  json5: 'json',
+  julia: 'julia',
+  jl: 'julia',
+  matlab: 'matlab',
+  octave: 'octave',
+  m: 'matlab',
+  r: 'r',
+  c: 'c',
+  h: 'c',
+  cpp: 'cpp',
+  'c++': 'cpp',
+  cc: 'cpp',
+  hpp: 'cpp',
+  java: 'java',
+  cs: 'csharp',
+  csharp: 'csharp',
+  rust: 'rust',
+  rs: 'rust',
+  go: 'go',
+  kotlin: 'kotlin',
+  kt: 'kotlin',
+  scala: 'scala',
+  swift: 'swift',
+  yaml: 'yaml',
+  yml: 'yaml',
+  toml: 'toml',
 };
 
 export function codeBlocks(text: string): CodeBlock[] {
@@ -40,8 +72,14 @@ export function codeBlocks(text: string): CodeBlock[] {
       const length = run - k;
       if (length >= 3) {
         if (open === undefined) {
-          const info = text.slice(run, Math.min(lineEnd, run + 40)).trim().split(/[\s{,]/, 1)[0]!.toLowerCase();
-          const languageId = Object.prototype.hasOwnProperty.call(INFO_TO_LANGUAGE, info) ? INFO_TO_LANGUAGE[info] : undefined;
+          const info = text
+            .slice(run, Math.min(lineEnd, run + 40))
+            .trim()
+            .split(/[\s{,]/, 1)[0]!
+            .toLowerCase();
+          const languageId = Object.prototype.hasOwnProperty.call(INFO_TO_LANGUAGE, info)
+            ? INFO_TO_LANGUAGE[info]
+            : undefined;
           open = { fence: ch, length, contentStart: next, languageId };
         } else if (ch === open.fence && length >= open.length && text.slice(run, lineEnd).trim() === '') {
           blocks.push({ start: open.contentStart, end: line, languageId: open.languageId });

@@ -16,19 +16,79 @@ export interface NameSide {
 }
 
 const TARGET_STEMS = [
-  'y', 'y_true', 'labels', 'label', 'targets', 'target', 'p', 'pk', 'truth', 'ground_truth', 'gt', 'onehot', 'one_hot',
-  'y_onehot', 'y_one_hot', 'true_dist', 'true', 'y_test', 'y_val', 'y_train', 't', 'expected', 'actual_labels', 'label_ids',
+  'y',
+  'y_true',
+  'labels',
+  'label',
+  'targets',
+  'target',
+  'p',
+  'pk',
+  'truth',
+  'ground_truth',
+  'gt',
+  'onehot',
+  'one_hot',
+  'y_onehot',
+  'y_one_hot',
+  'true_dist',
+  'true',
+  'y_test',
+  'y_val',
+  'y_train',
+  't',
+  'expected',
+  'actual_labels',
+  'label_ids',
 ];
 const PREDICTION_STEMS = [
-  'q', 'qk', 'y_pred', 'y_hat', 'yhat', 'probs', 'probabilities', 'preds', 'pred', 'predictions', 'prediction',
-  'logits', 'output', 'outputs', 'scores', 'y_prob', 'y_proba', 'y_score', 'y_scores', 'p_hat', 'log_probs', 'logprobs',
-  'pred_probs', 'y_logits', 'out', 'pre_output', 'ŷ', 'y_hat_probs', 'hypothesis', 'y_probs', 'predicted', 'pred_prob', 'input_logits', 'actual',
+  'q',
+  'qk',
+  'y_pred',
+  'y_hat',
+  'yhat',
+  'probs',
+  'probabilities',
+  'preds',
+  'pred',
+  'predictions',
+  'prediction',
+  'logits',
+  'output',
+  'outputs',
+  'scores',
+  'y_prob',
+  'y_proba',
+  'y_score',
+  'y_scores',
+  'p_hat',
+  'log_probs',
+  'logprobs',
+  'pred_probs',
+  'y_logits',
+  'out',
+  'pre_output',
+  'ŷ',
+  'y_hat_probs',
+  'hypothesis',
+  'y_probs',
+  'predicted',
+  'pred_prob',
+  'input_logits',
+  'actual',
 ];
 
 /** The role words, for tests that check nameSide against the rule stated plainly. */
-export const NAME_STEMS: Readonly<Record<Side, readonly string[]>> = { target: TARGET_STEMS, prediction: PREDICTION_STEMS };
+export const NAME_STEMS: Readonly<Record<Side, readonly string[]>> = {
+  target: TARGET_STEMS,
+  prediction: PREDICTION_STEMS,
+};
 
-interface Stem { tokens: string[]; side: Side; text: string }
+interface Stem {
+  tokens: string[];
+  side: Side;
+  text: string;
+}
 
 /** Longest stems first, so `y_pred` wins over `y`. */
 const STEMS: Stem[] = [
@@ -64,7 +124,9 @@ function computeSide(name: string): NameSide | undefined {
   if (cut >= 0) seg = name.slice(cut + 1);
   // A single capital letter names a matrix, not a side; but KL(P ‖ Q) is written with P and Q.
   if (seg.length === 1 && seg !== seg.toLowerCase() && seg !== 'P' && seg !== 'Q') return undefined;
-  const tokens = snakeCase(seg).split('_').filter((t) => t.length > 0);
+  const tokens = snakeCase(seg)
+    .split('_')
+    .filter((t) => t.length > 0);
   if (tokens.length === 0) return undefined;
   // The first stem in STEMS order that matches at some position (the leftmost
   // for that stem): only stems whose first word is the token (or, for one-word

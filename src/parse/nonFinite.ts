@@ -6,24 +6,67 @@ import { skipSpaces } from './lookBack';
 
 const NAMES: ReadonlyMap<string, number> = new Map<string, number>([
   // Python / NumPy / PyTorch / JAX / TensorFlow
-  ['inf', Infinity], ['nan', NaN], ['math.inf', Infinity], ['math.nan', NaN],
-  ['np.inf', Infinity], ['np.nan', NaN], ['np.Inf', Infinity], ['np.NaN', NaN], ['np.NAN', NaN], ['np.Infinity', Infinity],
-  ['numpy.inf', Infinity], ['numpy.nan', NaN], ['torch.inf', Infinity], ['torch.nan', NaN],
-  ['jnp.inf', Infinity], ['jnp.nan', NaN], ['tf.inf', Infinity], ['np.PINF', Infinity], ['np.NINF', -Infinity],
+  ['inf', Infinity],
+  ['nan', NaN],
+  ['math.inf', Infinity],
+  ['math.nan', NaN],
+  ['np.inf', Infinity],
+  ['np.nan', NaN],
+  ['np.Inf', Infinity],
+  ['np.NaN', NaN],
+  ['np.NAN', NaN],
+  ['np.Infinity', Infinity],
+  ['numpy.inf', Infinity],
+  ['numpy.nan', NaN],
+  ['torch.inf', Infinity],
+  ['torch.nan', NaN],
+  ['jnp.inf', Infinity],
+  ['jnp.nan', NaN],
+  ['tf.inf', Infinity],
+  ['np.PINF', Infinity],
+  ['np.NINF', -Infinity],
   // JavaScript / JSON5 / Python's json module
-  ['Infinity', Infinity], ['NaN', NaN], ['Number.POSITIVE_INFINITY', Infinity], ['Number.NEGATIVE_INFINITY', -Infinity], ['Number.NaN', NaN],
+  ['Infinity', Infinity],
+  ['NaN', NaN],
+  ['Number.POSITIVE_INFINITY', Infinity],
+  ['Number.NEGATIVE_INFINITY', -Infinity],
+  ['Number.NaN', NaN],
   // R, Julia, MATLAB
-  ['Inf', Infinity], ['NA', NaN], ['NA_real_', NaN], ['Inf32', Infinity], ['NaN32', NaN], ['Inf64', Infinity], ['NaN64', NaN],
+  ['Inf', Infinity],
+  ['NA', NaN],
+  ['NA_real_', NaN],
+  ['Inf32', Infinity],
+  ['NaN32', NaN],
+  ['Inf64', Infinity],
+  ['NaN64', NaN],
   // C, C++, Java, C#, Rust
-  ['INFINITY', Infinity], ['NAN', NaN], ['HUGE_VAL', Infinity],
-  ['Double.POSITIVE_INFINITY', Infinity], ['Double.NEGATIVE_INFINITY', -Infinity], ['Double.NaN', NaN],
-  ['Float.POSITIVE_INFINITY', Infinity], ['Float.NEGATIVE_INFINITY', -Infinity], ['Float.NaN', NaN],
-  ['double.PositiveInfinity', Infinity], ['double.NegativeInfinity', -Infinity], ['double.NaN', NaN],
-  ['float.PositiveInfinity', Infinity], ['float.NegativeInfinity', -Infinity], ['float.NaN', NaN],
-  ['f64::INFINITY', Infinity], ['f64::NEG_INFINITY', -Infinity], ['f64::NAN', NaN],
-  ['f32::INFINITY', Infinity], ['f32::NEG_INFINITY', -Infinity], ['f32::NAN', NaN],
-  ['std::f64::INFINITY', Infinity], ['std::f64::NEG_INFINITY', -Infinity], ['std::f64::NAN', NaN],
-  ['std::f32::INFINITY', Infinity], ['std::f32::NEG_INFINITY', -Infinity], ['std::f32::NAN', NaN],
+  ['INFINITY', Infinity],
+  ['NAN', NaN],
+  ['HUGE_VAL', Infinity],
+  ['Double.POSITIVE_INFINITY', Infinity],
+  ['Double.NEGATIVE_INFINITY', -Infinity],
+  ['Double.NaN', NaN],
+  ['Float.POSITIVE_INFINITY', Infinity],
+  ['Float.NEGATIVE_INFINITY', -Infinity],
+  ['Float.NaN', NaN],
+  ['double.PositiveInfinity', Infinity],
+  ['double.NegativeInfinity', -Infinity],
+  ['double.NaN', NaN],
+  ['float.PositiveInfinity', Infinity],
+  ['float.NegativeInfinity', -Infinity],
+  ['float.NaN', NaN],
+  ['f64::INFINITY', Infinity],
+  ['f64::NEG_INFINITY', -Infinity],
+  ['f64::NAN', NaN],
+  ['f32::INFINITY', Infinity],
+  ['f32::NEG_INFINITY', -Infinity],
+  ['f32::NAN', NaN],
+  ['std::f64::INFINITY', Infinity],
+  ['std::f64::NEG_INFINITY', -Infinity],
+  ['std::f64::NAN', NaN],
+  ['std::f32::INFINITY', Infinity],
+  ['std::f32::NEG_INFINITY', -Infinity],
+  ['std::f32::NAN', NaN],
 ]);
 
 /** The value of a non-finite spelling such as `np.inf`, or undefined if the name is not one. */
@@ -51,7 +94,10 @@ export function readFloatCall(s: string, i: number, n: number, out: { value: num
   const limit = Math.min(n, j + 14);
   while (close < limit && s.charCodeAt(close) !== quote) close++;
   if (close >= limit) return -1;
-  const word = s.slice(j + 1, close).trim().toLowerCase();
+  const word = s
+    .slice(j + 1, close)
+    .trim()
+    .toLowerCase();
   let value: number;
   if (word === 'inf' || word === '+inf' || word === 'infinity' || word === '+infinity') value = Infinity;
   else if (word === '-inf' || word === '-infinity') value = -Infinity;

@@ -11,9 +11,24 @@ export const readValue = { value: 0 };
 import { exactDecimal, isExact } from './decimal';
 
 const enum Ch {
-  Plus = 43, Minus = 45, Dot = 46, Zero = 48, Nine = 57, Under = 95,
-  UpperA = 65, UpperZ = 90, LowerA = 97, LowerZ = 122, E = 69, e = 101,
-  B = 66, b = 98, O = 79, o = 111, X = 88, x = 120,
+  Plus = 43,
+  Minus = 45,
+  Dot = 46,
+  Zero = 48,
+  Nine = 57,
+  Under = 95,
+  UpperA = 65,
+  UpperZ = 90,
+  LowerA = 97,
+  LowerZ = 122,
+  E = 69,
+  e = 101,
+  B = 66,
+  b = 98,
+  O = 79,
+  o = 111,
+  X = 88,
+  x = 120,
 }
 
 /** True for letters, digits, `_` and `$` (the characters of identifiers). */
@@ -32,8 +47,42 @@ export function isDigit(c: number): boolean {
 
 /** Number suffixes of C, C++, Java, C# and Rust that leave the value unchanged. */
 const SUFFIXES = new Set([
-  'f', 'F', 'd', 'D', 'l', 'L', 'u', 'U', 'm', 'M', 'ul', 'UL', 'uL', 'Ul', 'lu', 'LU', 'll', 'LL', 'ull', 'ULL', 'llu', 'LLU',
-  'f32', 'f64', 'i8', 'i16', 'i32', 'i64', 'i128', 'isize', 'u8', 'u16', 'u32', 'u64', 'u128', 'usize',
+  'f',
+  'F',
+  'd',
+  'D',
+  'l',
+  'L',
+  'u',
+  'U',
+  'm',
+  'M',
+  'ul',
+  'UL',
+  'uL',
+  'Ul',
+  'lu',
+  'LU',
+  'll',
+  'LL',
+  'ull',
+  'ULL',
+  'llu',
+  'LLU',
+  'f32',
+  'f64',
+  'i8',
+  'i16',
+  'i32',
+  'i64',
+  'i128',
+  'isize',
+  'u8',
+  'u16',
+  'u32',
+  'u64',
+  'u128',
+  'usize',
 ]);
 
 /**
@@ -96,7 +145,11 @@ export function readNumber(s: string, i: number, n: number, suffixes: boolean, j
           i++;
         } else break;
       }
-    } else if (digits > 0 && next !== Ch.Dot && !(isIdentChar(next) && next !== Ch.e && next !== Ch.E && !(suffixes && isSuffixStart(next)))) {
+    } else if (
+      digits > 0 &&
+      next !== Ch.Dot &&
+      !(isIdentChar(next) && next !== Ch.e && next !== Ch.E && !(suffixes && isSuffixStart(next)))
+    ) {
       i++; // `5.`
     }
   }

@@ -42,7 +42,8 @@ export function findPairs(
     if (target === prediction || asPrediction[prediction] || asTarget[prediction] || asPrediction[target]) return false;
     asPrediction[prediction] = 1;
     asTarget[target] = 1;
-    const binary = (currentSignature !== undefined && currentSignature.binary) || isBinaryPair(arrays[target]!, arrays[prediction]!);
+    const binary =
+      (currentSignature !== undefined && currentSignature.binary) || isBinaryPair(arrays[target]!, arrays[prediction]!);
     const pair: FoundPair = { target, prediction, reason, rule, binary };
     if (callee !== undefined) {
       pair.callee = callee;
@@ -84,7 +85,8 @@ export function findPairs(
     if (t === undefined || p === undefined) continue;
     // Values outrank a signature read from the callee's name alone (`Metrics.CrossEntropy(expected, actual)`):
     // labels are never the prediction of a soft distribution.
-    const labelsAsPrediction = (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) ||
+    const labelsAsPrediction =
+      (isLabels(arrays[p]!) && isSoft(arrays[t]!) && !isBinaryPair(arrays[p]!, arrays[t]!)) ||
       // Two 0/1 arrays give no evidence against the call's own order.
       (isBinaryPair(arrays[p]!, arrays[t]!) && !isBinaryPair(arrays[t]!, arrays[p]!) && !zeroOne(arrays[t]!));
     // Names that say the opposite of a table entry read from the callee's name alone (`Losses.crossEntropy(target, predicted)`).
@@ -92,8 +94,9 @@ export function findPairs(
     const ps = sideOfArgument(prediction, p, sides);
     const namesDisagree = ts === 'prediction' && ps === 'target' && isGenericCallee(call.callee);
     if (labelsAsPrediction || namesDisagree) {
-      const why = labelsAsPrediction ? `${describe(arrays[p]!)} holds labels and ${describe(arrays[t]!)} a distribution, so the labels are the target` :
-        `the names say ${describe(arrays[p]!)} is the target and ${describe(arrays[t]!)} the prediction`;
+      const why = labelsAsPrediction
+        ? `${describe(arrays[p]!)} holds labels and ${describe(arrays[t]!)} a distribution, so the labels are the target`
+        : `the names say ${describe(arrays[p]!)} is the target and ${describe(arrays[t]!)} the prediction`;
       add(p, t, `arguments of ${call.callee}(…): ${why}`, 'call', call.callee);
       continue;
     }
@@ -129,13 +132,26 @@ export function findPairs(
         best = t;
       }
     }
-    if (best >= 0 && !boundaryBetween(text, Math.min(arrays[best]!.end, arrays[q]!.end), Math.max(arrays[best]!.start, arrays[q]!.start), -1) &&
-      !usedBefore(calls, arrays[q]!, arrays[best]!)) {
+    if (
+      best >= 0 &&
+      !boundaryBetween(
+        text,
+        Math.min(arrays[best]!.end, arrays[q]!.end),
+        Math.max(arrays[best]!.start, arrays[q]!.start),
+        -1,
+      ) &&
+      !usedBefore(calls, arrays[q]!, arrays[best]!)
+    ) {
       const tn = arrays[best]!.name!;
       const qn = arrays[q]!.name!;
       // Evidence outranks names: a one-hot or index array beside a soft distribution is the target.
       if (isLabels(arrays[q]!) && isSoft(arrays[best]!)) {
-        add(q, best, `values: ${qn} holds labels and ${tn} a soft distribution of the same length (the names say the opposite)`, 'names');
+        add(
+          q,
+          best,
+          `values: ${qn} holds labels and ${tn} a soft distribution of the same length (the names say the opposite)`,
+          'names',
+        );
       } else {
         add(best, q, `names: ${tn} reads as the target and ${qn} as the prediction`, 'names');
       }
@@ -154,12 +170,25 @@ export function findPairs(
       const b = arrays[k]!;
       if (b.start - a.end <= NEIGHBOUR_GAP) {
         const order = neighbourOrder(a, b, sides[prev], sides[k]);
-        if (order !== undefined && (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) && !boundaryBetween(text, a.end, b.start, -1) &&
-          !usedBefore(calls, b, a)) {
+        if (
+          order !== undefined &&
+          (order === 'ab' ? shapesFit(a, b) : shapesFit(b, a)) &&
+          !boundaryBetween(text, a.end, b.start, -1) &&
+          !usedBefore(calls, b, a)
+        ) {
           const [t, p] = order === 'ab' ? [prev, k] : [k, prev];
           const binary = isBinaryPair(arrays[t]!, arrays[p]!);
-          const how = binary ? 'neighbours: 0/1 labels and values in [0, 1] of the same length' : 'neighbours of the same shape';
-          if (add(t, p, `${how}: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`, 'neighbours')) {
+          const how = binary
+            ? 'neighbours: 0/1 labels and values in [0, 1] of the same length'
+            : 'neighbours of the same shape';
+          if (
+            add(
+              t,
+              p,
+              `${how}: ${describe(arrays[t]!)} as the target, ${describe(arrays[p]!)} as the prediction`,
+              'neighbours',
+            )
+          ) {
             prev = -1;
             continue;
           }
@@ -209,7 +238,8 @@ function usedBefore(calls: readonly CallSite[], prediction: FoundArray, target: 
 }
 
 /** Receivers whose losses' argument order is documented (the table is right for them, whatever the names). */
-const FRAMEWORK_RECEIVER = /^(?:F|torch|nn|functional|optax|tf|keras|losses|metrics|sklearn|scipy|stats|special|jax|flax|Flux|candle_nn|ops|K)$/;
+const FRAMEWORK_RECEIVER =
+  /^(?:F|torch|nn|functional|optax|tf|keras|losses|metrics|sklearn|scipy|stats|special|jax|flax|Flux|candle_nn|ops|K)$/;
 
 /** A callee whose table entry was read from its name alone: camelCase or PascalCase, not under a framework's module. */
 function isGenericCallee(callee: string): boolean {
@@ -217,11 +247,17 @@ function isGenericCallee(callee: string): boolean {
   const cut = Math.max(bare.lastIndexOf('.'), bare.lastIndexOf(':'));
   const seg = bare.slice(cut + 1);
   const receiver = cut > 0 ? bare.slice(bare.lastIndexOf('.', cut - 1) + 1, cut).replace(/:$/, '') : '';
-  return /[A-Z]/.test(seg) && !FRAMEWORK_RECEIVER.test(receiver) && !bare.startsWith('tf.') && !bare.startsWith('torch.');
+  return (
+    /[A-Z]/.test(seg) && !FRAMEWORK_RECEIVER.test(receiver) && !bare.startsWith('tf.') && !bare.startsWith('torch.')
+  );
 }
 
 /** The side an argument's name (as written at the call, else its array's name) reads as. */
-function sideOfArgument(arg: CallArgument, index: number, sides: readonly (NameSide | undefined)[]): 'target' | 'prediction' | undefined {
+function sideOfArgument(
+  arg: CallArgument,
+  index: number,
+  sides: readonly (NameSide | undefined)[],
+): 'target' | 'prediction' | undefined {
   if (arg.name !== undefined) return nameSide(arg.name)?.side;
   return sides[index]?.side;
 }
@@ -236,9 +272,15 @@ function describe(a: FoundArray): string {
  * distribution, logits or P(class 1) values are the target whatever the names;
  * two soft distributions pair only when a name says which side one is on.
  */
-function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, bs: NameSide | undefined): 'ab' | 'ba' | undefined {
+function neighbourOrder(
+  a: FoundArray,
+  b: FoundArray,
+  as: NameSide | undefined,
+  bs: NameSide | undefined,
+): 'ab' | 'ba' | undefined {
   // Names of two different examples (`y_pred_1`, `y_true_2`) are not a pair.
-  if (as !== undefined && bs !== undefined && as.key !== bs.key && /\d/.test(as.key) && /\d/.test(bs.key)) return undefined;
+  if (as !== undefined && bs !== undefined && as.key !== bs.key && /\d/.test(as.key) && /\d/.test(bs.key))
+    return undefined;
   // A value printed by a program is not the target or prediction of a literal in its code.
   if ((a.printed === undefined) !== (b.printed === undefined)) return undefined;
   // In prose, two unnamed lists in a sentence are examples (`replaces [1, 0, 0] by [0.9, 0.05, 0.05]`).
@@ -254,11 +296,16 @@ function neighbourOrder(a: FoundArray, b: FoundArray, as: NameSide | undefined, 
   if (aL || bL) return undefined;
   // Two distributions: both names must say their side, else they are not a pair (two priors, two printouts, two examples).
   if (as === undefined || bs === undefined) return undefined;
-  if ((a.role === 'probabilities' || a.role === 'target') && (b.role === 'probabilities' || b.role === 'target' || b.role === 'logits' || b.role === 'log-probabilities')) {
+  if (
+    (a.role === 'probabilities' || a.role === 'target') &&
+    (b.role === 'probabilities' || b.role === 'target' || b.role === 'logits' || b.role === 'log-probabilities')
+  ) {
     if (as?.side === 'target' && bs?.side !== 'target') return 'ab';
     if (bs?.side === 'prediction' && as?.side !== 'prediction') return 'ab';
-    if (bs?.side === 'target' && as?.side !== 'target' && (b.role === 'probabilities' || b.role === 'target')) return 'ba';
-    if (as?.side === 'prediction' && bs?.side !== 'prediction' && (b.role === 'probabilities' || b.role === 'target')) return 'ba';
+    if (bs?.side === 'target' && as?.side !== 'target' && (b.role === 'probabilities' || b.role === 'target'))
+      return 'ba';
+    if (as?.side === 'prediction' && bs?.side !== 'prediction' && (b.role === 'probabilities' || b.role === 'target'))
+      return 'ba';
   }
   return undefined;
 }
@@ -280,7 +327,8 @@ function zeroOne(a: FoundArray): boolean {
 }
 
 /** Lines that start a new test function, example or section. */
-const BOUNDARY = /^(?:(?:async\s+)?def\s|class\s|it\s*\(|it\.each|test\s*\(|describe\s*\(|@Test|@test|@pytest|TEST(?:_F|_P)?\s*\(|#\[test\]|(?:pub\s+)?fn\s|function\s|func\s|@testset|\[Fact\]|\[Test\]|\[Theory\]|(?:public\s+|private\s+)?(?:static\s+)?void\s|In \[|>>> def\s|%%|# %%|---\s*$)/;
+const BOUNDARY =
+  /^(?:(?:async\s+)?def\s|class\s|it\s*\(|it\.each|test\s*\(|describe\s*\(|@Test|@test|@pytest|TEST(?:_F|_P)?\s*\(|#\[test\]|(?:pub\s+)?fn\s|function\s|func\s|@testset|\[Fact\]|\[Test\]|\[Theory\]|(?:public\s+|private\s+)?(?:static\s+)?void\s|In \[|>>> def\s|%%|# %%|---\s*$)/;
 
 /**
  * Is there a boundary between two arrays in text[from, to): a line that starts
@@ -304,7 +352,12 @@ function boundaryBetween(text: string, from: number, to: number, indent: number)
       const line = text.slice(j, Math.min(lineEnd, j + 40));
       if ((indent < 0 || j - lineStart <= indent) && BOUNDARY.test(line)) return true;
       // Prose: a heading, or text after a blank line (a new paragraph).
-      if (boundaryProse && (/^#{1,6}\s/.test(line) || (blank && /^[A-Z][a-z]+[\s,]/.test(line) && !/[=:]\s*[[(]/.test(text.slice(j, lineEnd))))) return true;
+      if (
+        boundaryProse &&
+        (/^#{1,6}\s/.test(line) ||
+          (blank && /^[A-Z][a-z]+[\s,]/.test(line) && !/[=:]\s*[[(]/.test(text.slice(j, lineEnd))))
+      )
+        return true;
       blank = false;
     }
     k = end < 0 ? -1 : end;
@@ -377,7 +430,13 @@ const NEAR_CALL = 32;
  * the name was assigned something else in between (`y_pred = model.predict(x)`)
  * or the binding is in an earlier test function or example.
  */
-function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>, text: string): number | undefined {
+function resolve(
+  arg: CallArgument,
+  callStart: number,
+  arrays: readonly FoundArray[],
+  index: () => Map<string, number | number[]>,
+  text: string,
+): number | undefined {
   if (arg.array !== undefined) return arg.array;
   if (arg.name === undefined) return undefined;
   const found = bindingBefore(arg.name, callStart, arrays, index);
@@ -385,7 +444,12 @@ function resolve(arg: CallArgument, callStart: number, arrays: readonly FoundArr
   return boundTill(text, arg.name, arrays[found]!, callStart) ? found : undefined;
 }
 
-function bindingBefore(name: string, callStart: number, arrays: readonly FoundArray[], index: () => Map<string, number | number[]>): number | undefined {
+function bindingBefore(
+  name: string,
+  callStart: number,
+  arrays: readonly FoundArray[],
+  index: () => Map<string, number | number[]>,
+): number | undefined {
   // Usually the binding is a few arrays before the call: the latest array
   // before it named `name` (or `….name`) is the answer the index would give.
   const near = latestNamed(arrays, name, callStart);

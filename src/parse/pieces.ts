@@ -53,21 +53,44 @@ export function rowsPiece(f: Frame, kids: Piece[], end: number, maxElements: num
     nonFinite += k.nonFinite;
   }
   return {
-    start: f.start, end, values: rows, rows: true, count, capped, notes, nonFinite,
-    deep, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+    start: f.start,
+    end,
+    values: rows,
+    rows: true,
+    count,
+    capped,
+    notes,
+    nonFinite,
+    deep,
+    wrapper: f.wrapper,
+    wrapperStart: f.wrapperStart,
   };
 }
 
 /** A MATLAB / Julia matrix `[0.1 0.9; 0.5 0.5]` closing at `end`. */
 export function matrixPiece(f: Frame, rows: number[][], end: number): Piece {
   return {
-    start: f.start, end, values: rows, rows: true, count: f.count, capped: f.capped,
-    notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+    start: f.start,
+    end,
+    values: rows,
+    rows: true,
+    count: f.count,
+    capped: f.capped,
+    notes: f.notes,
+    nonFinite: f.nonFinite,
+    deep: false,
+    wrapper: f.wrapper,
+    wrapperStart: f.wrapperStart,
   };
 }
 
 /** The array a finished piece reports: values, shape and its issues (ragged, capped, non-finite). */
-export function scannedArray(piece: Piece, name: string | undefined, wrapper: string | undefined, maxElements: number): ScannedArray {
+export function scannedArray(
+  piece: Piece,
+  name: string | undefined,
+  wrapper: string | undefined,
+  maxElements: number,
+): ScannedArray {
   const details: ArrayIssue[] = [];
   let values: Values;
   let shape: number[];
@@ -78,7 +101,11 @@ export function scannedArray(piece: Piece, name: string | undefined, wrapper: st
     shape = [rows.length, width];
     for (let r = 1; r < rows.length; r++) {
       if (rows[r]!.length !== width) {
-        details.push({ kind: 'ragged', row: r, message: `ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}` });
+        details.push({
+          kind: 'ragged',
+          row: r,
+          message: `ragged: row ${r} has ${rows[r]!.length} values, row 0 has ${width}`,
+        });
         break;
       }
     }
@@ -88,18 +115,30 @@ export function scannedArray(piece: Piece, name: string | undefined, wrapper: st
   }
   if (piece.capped) {
     details.push({
-      kind: 'capped', count: maxElements, total: piece.count,
+      kind: 'capped',
+      count: maxElements,
+      total: piece.count,
       message: `capped: only the first ${maxElements} of ${piece.count} values were read (maxElements)`,
     });
   }
   if (piece.nonFinite > 0) {
     const more = piece.nonFinite > MAX_NOTES ? `, and ${piece.nonFinite - MAX_NOTES} more` : '';
     details.push({
-      kind: 'non-finite', count: piece.nonFinite,
+      kind: 'non-finite',
+      count: piece.nonFinite,
       message: `non-finite: ${piece.nonFinite} value${piece.nonFinite === 1 ? '' : 's'} (${(piece.notes ?? []).join(', ')}${more})`,
     });
   }
   const issues: string[] = [];
   for (const d of details) issues.push(d.message);
-  return { start: piece.start, end: piece.end, name, values, shape, issues, issueDetails: details.length === 0 ? NO_DETAILS : details, wrapper };
+  return {
+    start: piece.start,
+    end: piece.end,
+    name,
+    values,
+    shape,
+    issues,
+    issueDetails: details.length === 0 ? NO_DETAILS : details,
+    wrapper,
+  };
 }

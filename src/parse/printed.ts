@@ -10,11 +10,19 @@ import type { Family } from './languages';
 const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /** Printed arrays of `text` and the `[k]` index brackets they make stray (ranges to drop from the scan). */
-export function printedArrays(text: string, family: Family): { arrays: ScannedArray[]; indexRanges: [number, number][] } {
+export function printedArrays(
+  text: string,
+  family: Family,
+): { arrays: ScannedArray[]; indexRanges: [number, number][] } {
   const out: ScannedArray[] = [];
   const indexRanges: [number, number][] = [];
-  if (!(family === 'prose' || family === 'r' || family === 'julia' || family === 'matlab')) return { arrays: out, indexRanges };
-  if (text.length > 8_000_000 || !(text.includes('] ') || text.includes('-element') || text.includes(' =\n') || text.includes('×'))) return { arrays: out, indexRanges };
+  if (!(family === 'prose' || family === 'r' || family === 'julia' || family === 'matlab'))
+    return { arrays: out, indexRanges };
+  if (
+    text.length > 8_000_000 ||
+    !(text.includes('] ') || text.includes('-element') || text.includes(' =\n') || text.includes('×'))
+  )
+    return { arrays: out, indexRanges };
   const lines: [number, number][] = [];
   for (let s = 0; s <= text.length;) {
     let e = text.indexOf('\n', s);
@@ -43,7 +51,10 @@ export function printedArrays(text: string, family: Family): { arrays: ScannedAr
         if (first < 0) first = at;
         last = lines[j]![0] + m[0]!.trimEnd().length;
       }
-      if (values.length >= 2 && !(values.every(Number.isInteger) && k > 0 && /\b(?:dim|shape|size|length|nrow|ncol)\b/.test(lineText(k - 1)))) {
+      if (
+        values.length >= 2 &&
+        !(values.every(Number.isInteger) && k > 0 && /\b(?:dim|shape|size|length|nrow|ncol)\b/.test(lineText(k - 1)))
+      ) {
         out.push(array(first, last, values, 'r'));
       }
       k = Math.max(k, j - 1);
@@ -72,7 +83,12 @@ export function printedArrays(text: string, family: Family): { arrays: ScannedAr
       continue;
     }
     // Octave: `p =`, a blank line, then rows of values.
-    if (family !== 'r' && /^\s*[A-Za-z_]\w*\s*=\s*$/.test(line) && k + 2 < lines.length && lineText(k + 1).trim() === '') {
+    if (
+      family !== 'r' &&
+      /^\s*[A-Za-z_]\w*\s*=\s*$/.test(line) &&
+      k + 2 < lines.length &&
+      lineText(k + 1).trim() === ''
+    ) {
       const rows: number[][] = [];
       let j = k + 2;
       for (; j < lines.length; j++) {
@@ -85,7 +101,11 @@ export function printedArrays(text: string, family: Family): { arrays: ScannedAr
         }
         rows.push(words.map(Number));
       }
-      if (rows.length > 0 && rows.every((row) => row.length === rows[0]!.length) && rows.length * rows[0]!.length >= 2) {
+      if (
+        rows.length > 0 &&
+        rows.every((row) => row.length === rows[0]!.length) &&
+        rows.length * rows[0]!.length >= 2
+      ) {
         const firstLine = lineText(k + 2);
         const start = lines[k + 2]![0] + (firstLine.length - firstLine.trimStart().length);
         const lastLine = lineText(k + 1 + rows.length);
@@ -98,7 +118,12 @@ export function printedArrays(text: string, family: Family): { arrays: ScannedAr
   return { arrays: out, indexRanges };
 }
 
-function array(start: number, end: number, values: number[] | number[][], printed: 'r' | 'julia' | 'octave'): ScannedArray {
+function array(
+  start: number,
+  end: number,
+  values: number[] | number[][],
+  printed: 'r' | 'julia' | 'octave',
+): ScannedArray {
   const rows = Array.isArray(values[0]);
   const shape = rows ? [values.length, (values[0] as number[]).length] : [values.length];
   return { start, end, name: undefined, values, shape, issues: [], issueDetails: [], wrapper: undefined, printed };

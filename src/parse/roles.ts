@@ -25,38 +25,72 @@ export function roleOf(values: Values, name: string | undefined, argumentOf = ''
  * A name alone does not make a distribution the target: a pair does
  * (refineRoles), so a lone `p = [0.2, 0.8]` stays probabilities.
  */
-export function roleWithSide(values: Values, name: string | undefined, side: NameSide | undefined, argumentOf = ''): RoleResult {
+export function roleWithSide(
+  values: Values,
+  name: string | undefined,
+  side: NameSide | undefined,
+  argumentOf = '',
+): RoleResult {
   const c = classifyCapitalised(values);
-  const call = argumentOf === '' ? '' : argumentOf.slice(Math.max(argumentOf.lastIndexOf('.'), argumentOf.lastIndexOf(':')) + 1);
+  const call =
+    argumentOf === '' ? '' : argumentOf.slice(Math.max(argumentOf.lastIndexOf('.'), argumentOf.lastIndexOf(':')) + 1);
   // The input of softmax / sigmoid is logits, whatever its values.
-  if (call !== '' && LOGIT_TAKERS.has(call) && (c.kind === 'class-indices' || c.kind === 'counts' || c.kind === 'unknown') && !hasNonFinite(values)) {
+  if (
+    call !== '' &&
+    LOGIT_TAKERS.has(call) &&
+    (c.kind === 'class-indices' || c.kind === 'counts' || c.kind === 'unknown') &&
+    !hasNonFinite(values)
+  ) {
     return { role: 'logits', reason: `It is the input of ${call}, which takes raw scores (logits)` };
   }
   // entropy(counts): SciPy and R's entropy normalise counts.
   if (call === 'entropy' && c.kind === 'class-indices') {
-    return { role: 'counts', reason: 'Every value is a whole number ≥ 0 and it is passed to entropy, which normalises counts' };
+    return {
+      role: 'counts',
+      reason: 'Every value is a whole number ≥ 0 and it is passed to entropy, which normalises counts',
+    };
   }
   if (side !== undefined && c.kind === 'probabilities' && side.side === 'target' && !WEAK_TARGET_STEMS.has(side.stem)) {
     return { role: 'target', reason: `${c.reason}, and the name ${name} reads as the target` };
   }
   if (side !== undefined || (name !== undefined && /logit/i.test(name))) {
     // Raw scores look like counts or indices by their values alone; the name says logits.
-    if ((c.kind === 'counts' || c.kind === 'class-indices' || c.kind === 'unknown') && isLogitName(name, side) && !hasNonFinite(values)) {
+    if (
+      (c.kind === 'counts' || c.kind === 'class-indices' || c.kind === 'unknown') &&
+      isLogitName(name, side) &&
+      !hasNonFinite(values)
+    ) {
       return { role: 'logits', reason: `The name ${name} says logits (${lowerFirst(c.reason)})` };
     }
   }
   if (c.kind === 'unknown' && isMatrix(values) && !hasNonFinite(values) && someNegative(values)) {
-    return { role: 'logits', reason: 'Some rows have negative values and some do not, and no row is a distribution: raw scores (logits)' };
+    return {
+      role: 'logits',
+      reason: 'Some rows have negative values and some do not, and no row is a distribution: raw scores (logits)',
+    };
   }
   // Printed values are rounded: `[0.0900, 0.2447, 0.6652]` sums to 1 up to the last digit.
   if (c.kind === 'counts' && roundedDistribution(values)) {
-    return { role: 'probabilities', reason: `Every value is in [0, 1] and ${isMatrix(values) ? 'each row sums' : 'the values sum'} to 1 up to rounding` };
+    return {
+      role: 'probabilities',
+      reason: `Every value is in [0, 1] and ${isMatrix(values) ? 'each row sums' : 'the values sum'} to 1 up to rounding`,
+    };
   }
-  if ((c.kind === 'counts' || c.kind === 'unknown' || c.kind === 'probabilities') && isMatrix(values) && columnsAreOneHot(values as number[][])) {
-    return { role: 'one-hot', reason: 'Each column has a single 1 and 0 elsewhere: one-hot labels by column (classes × samples)' };
+  if (
+    (c.kind === 'counts' || c.kind === 'unknown' || c.kind === 'probabilities') &&
+    isMatrix(values) &&
+    columnsAreOneHot(values as number[][])
+  ) {
+    return {
+      role: 'one-hot',
+      reason: 'Each column has a single 1 and 0 elsewhere: one-hot labels by column (classes × samples)',
+    };
   }
   if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as number[][])) {
-    return { role: 'probabilities', reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)' };
+    return {
+      role: 'probabilities',
+      reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)',
+    };
   }
   return { role: c.kind, reason: c.reason };
 }
@@ -64,9 +98,28 @@ export function roleWithSide(values: Values, name: string | undefined, side: Nam
 /** Target names that also name any distribution (`p` in entropy(p), `y` in from-scratch code): a pair decides. */
 const WEAK_TARGET_STEMS = new Set(['p', 'pk', 'y', 't', 'true', 'expected']);
 
-const LOGIT_STEMS = new Set(['logits', 'y_logits', 'scores', 'y_score', 'y_scores', 'logit', 'pre_output', 'preoutput', 'z']);
+const LOGIT_STEMS = new Set([
+  'logits',
+  'y_logits',
+  'scores',
+  'y_score',
+  'y_scores',
+  'logit',
+  'pre_output',
+  'preoutput',
+  'z',
+]);
 /** Calls whose argument is raw scores. */
-const LOGIT_TAKERS = new Set(['softmax', 'log_softmax', 'logsoftmax', 'sigmoid', 'logsumexp', 'logSoftmax', 'logSumExp', 'softmax_cross_entropy_with_logits']);
+const LOGIT_TAKERS = new Set([
+  'softmax',
+  'log_softmax',
+  'logsoftmax',
+  'sigmoid',
+  'logsumexp',
+  'logSoftmax',
+  'logSumExp',
+  'softmax_cross_entropy_with_logits',
+]);
 
 function isLogitName(name: string | undefined, side: NameSide | undefined): boolean {
   if (name === undefined) return false;
@@ -98,12 +151,23 @@ function someNegative(values: Values): boolean {
  * `y_pred = [0.9, 0.2, 0.7]` in no pair: a prediction-named vector in [0, 1]
  * that does not sum to 1 is P(class 1) per element (a pair decides otherwise).
  */
-export function refineUnpaired(arrays: FoundArray[], pairs: readonly FoundPair[], sides: readonly (NameSide | undefined)[]): void {
+export function refineUnpaired(
+  arrays: FoundArray[],
+  pairs: readonly FoundPair[],
+  sides: readonly (NameSide | undefined)[],
+): void {
   const paired = new Uint8Array(arrays.length);
   for (const p of pairs) paired[p.target] = paired[p.prediction] = 1;
   arrays.forEach((a, k) => {
     const side = sides[k];
-    if (paired[k] || a.role !== 'counts' || side?.side !== 'prediction' || a.shape.length !== 1 || isLogitName(a.name, side)) return;
+    if (
+      paired[k] ||
+      a.role !== 'counts' ||
+      side?.side !== 'prediction' ||
+      a.shape.length !== 1 ||
+      isLogitName(a.name, side)
+    )
+      return;
     if (!perElementProbabilities(a.values as number[])) return;
     a.role = 'probabilities';
     a.roleReason = `Every value is in [0, 1] and the name ${a.name} reads as a prediction: P(class 1) for each element`;
@@ -172,7 +236,11 @@ function columnsAreDistributions(rows: number[][]): boolean {
  * when every value is ≥ 0; a 1-D integer target of a 2-D prediction holds class
  * indices (even `[1]`); a probability distribution used as a target is the target.
  */
-export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], signatures: readonly (LossSignature | undefined)[]): void {
+export function refineRoles(
+  arrays: FoundArray[],
+  pairs: readonly FoundPair[],
+  signatures: readonly (LossSignature | undefined)[],
+): void {
   pairs.forEach((pair, k) => {
     const t = arrays[pair.target]!;
     const p = arrays[pair.prediction]!;
@@ -184,8 +252,14 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], s
       p.roleReason = `${classifyCapitalised(p.values).reason}; it is the prediction of a pair`;
     }
     // The call site says what the prediction holds when the values alone cannot.
-    if (wants === 'logits' && (p.role === 'counts' || p.role === 'unknown' || p.role === 'class-indices' || (p.role === 'logits' && (p.roleReason ?? '').startsWith('The name'))) &&
-      !p.issues.some((i) => i.startsWith('ragged'))) {
+    if (
+      wants === 'logits' &&
+      (p.role === 'counts' ||
+        p.role === 'unknown' ||
+        p.role === 'class-indices' ||
+        (p.role === 'logits' && (p.roleReason ?? '').startsWith('The name'))) &&
+      !p.issues.some((i) => i.startsWith('ragged'))
+    ) {
       p.role = 'logits';
       p.roleReason = `It is the input of ${calleeOf(pair)}, which takes logits (${p.roleReason ?? ''})`;
     } else if (wants === 'log-probabilities' && (p.role === 'logits' || p.role === 'unknown') && allAtMost(p, 0)) {
@@ -194,19 +268,32 @@ export function refineRoles(arrays: FoundArray[], pairs: readonly FoundPair[], s
     }
     // A binary problem: the prediction is P(class 1) per element, the target 0/1 labels (or soft labels in [0, 1]).
     if (pair.binary || signature?.binary) {
-      const what = signature?.binary ? `${calleeOf(pair)}, a binary loss` : 'a binary pair (0/1 labels beside values in [0, 1] of the same length)';
-      if ((p.role === 'counts' || p.role === 'one-hot' || p.role === 'class-indices' || p.role === 'logits') && allWithin01(p) && wants !== 'logits') {
+      const what = signature?.binary
+        ? `${calleeOf(pair)}, a binary loss`
+        : 'a binary pair (0/1 labels beside values in [0, 1] of the same length)';
+      if (
+        (p.role === 'counts' || p.role === 'one-hot' || p.role === 'class-indices' || p.role === 'logits') &&
+        allWithin01(p) &&
+        wants !== 'logits'
+      ) {
         p.role = 'probabilities';
         p.roleReason = `Every value is in [0, 1]: P(class 1) for each element of ${what}`;
       }
       if (allWithin01(t)) {
         const labels = allZeroOne(t);
         t.role = labels ? 'class-indices' : 'target';
-        t.roleReason = labels ? `Every value is 0 or 1: the class of each element of ${what}` : `Every value is in [0, 1]: soft labels of ${what}`;
+        t.roleReason = labels
+          ? `Every value is 0 or 1: the class of each element of ${what}`
+          : `Every value is in [0, 1]: soft labels of ${what}`;
       }
       return;
     }
-    if (t.shape.length === 1 && p.shape.length === 2 && t.shape[0] === p.shape[0] && (t.role === 'probabilities' || t.role === 'one-hot' || t.role === 'target')) {
+    if (
+      t.shape.length === 1 &&
+      p.shape.length === 2 &&
+      t.shape[0] === p.shape[0] &&
+      (t.role === 'probabilities' || t.role === 'one-hot' || t.role === 'target')
+    ) {
       const columns = p.shape[1]!;
       const values = t.values as number[];
       if (values.every((v) => Number.isInteger(v) && v >= 0 && v < columns)) {
@@ -249,4 +336,3 @@ function allWithin01(a: FoundArray): boolean {
   for (const row of rows) for (let i = 0; i < row.length; i++) if (!(row[i]! >= 0 && row[i]! <= 1)) return false;
   return true;
 }
-

@@ -14,12 +14,32 @@ import { Trivia } from './trivia';
 import { isDigit, isIdentChar, isIdentStart, readNumber, readValue } from './numbers';
 import { MAX_NON_FINITE_NAME, nonFiniteName, readFloatCall, readNumericLimits } from './nonFinite';
 import {
-  Before, bindingName, classifyBefore, nextNonBlank, EndingFilter, endingKey, hashWord, hashWordRange, HashSet, identBack,
-  LITERAL_WORD_ENDINGS, identStart, lastSegment, prevOnLine, skipSpaces,
+  Before,
+  bindingName,
+  classifyBefore,
+  nextNonBlank,
+  EndingFilter,
+  endingKey,
+  hashWord,
+  hashWordRange,
+  HashSet,
+  identBack,
+  LITERAL_WORD_ENDINGS,
+  identStart,
+  lastSegment,
+  prevOnLine,
+  skipSpaces,
 } from './lookBack';
 import {
-  interestingSpellings, isInterestingCallee, isLossClass, isTransparentMethod, isWrapper, lossSignature, stripTransparentMethods,
-  TRANSPARENT_METHODS, type LossSignature,
+  interestingSpellings,
+  isInterestingCallee,
+  isLossClass,
+  isTransparentMethod,
+  isWrapper,
+  lossSignature,
+  stripTransparentMethods,
+  TRANSPARENT_METHODS,
+  type LossSignature,
 } from './callSignatures';
 import { isVectorCall, VECTOR_CALL_HASHES, VECTOR_CALLS, type CallSite } from './callSites';
 import { dropValues, Frame, grow, Kind, NO_SCRATCH, SCRATCH, toValues, type Piece } from './frame';
@@ -103,9 +123,15 @@ export class Scanner {
   private instanceCallee = '';
 
   /** Scans s[from, to) (the whole text by default; a Markdown code block otherwise). Offsets stay those of `s`. */
-  constructor(private readonly s: string, private readonly syntax: Syntax, private readonly limits: FinderLimits,
-    private readonly from = 0, to = s.length, private readonly importedAliases: ReadonlyMap<string, string> = new Map(),
-    private readonly localSignatures: ReadonlyMap<string, LossSignature> = new Map()) {
+  constructor(
+    private readonly s: string,
+    private readonly syntax: Syntax,
+    private readonly limits: FinderLimits,
+    private readonly from = 0,
+    to = s.length,
+    private readonly importedAliases: ReadonlyMap<string, string> = new Map(),
+    private readonly localSignatures: ReadonlyMap<string, LossSignature> = new Map(),
+  ) {
     this.n = Math.min(to, s.length);
     this.callEndings = syntax.parenTuples ? PYTHON_CALL_ENDINGS : CALL_ENDINGS;
     // `from torch.nn.functional import cross_entropy as ce`: `ce(` is a loss call.
@@ -151,7 +177,12 @@ export class Scanner {
     while (i < n && !this.stopped) i = this.scanChunk(i, Math.min(n, i + SCAN_CHUNK));
     this.finishOpenFrames();
     if (this.issueCount > MAX_ISSUES) {
-      this.issues.push({ offset: 0, kind: 'more-issues', count: this.issueCount - MAX_ISSUES, message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed` });
+      this.issues.push({
+        offset: 0,
+        kind: 'more-issues',
+        count: this.issueCount - MAX_ISSUES,
+        message: `${this.issueCount - MAX_ISSUES} more issues like these were not listed`,
+      });
     }
     this.sortArrays();
     return { arrays: this.arrays, calls: this.calls, issues: this.issues };
@@ -170,7 +201,16 @@ export class Scanner {
       } else if (f !== null && f.kind === Kind.Call && this.overflow === 0) {
         i = this.scanCall(f, i);
       } else {
-        const skipper = this.overflow > 0 ? this.skipAll : f === null ? this.skipTop : f.close === 93 ? this.skipSquare : f.close === 41 ? this.skipParen : this.skipBrace;
+        const skipper =
+          this.overflow > 0
+            ? this.skipAll
+            : f === null
+              ? this.skipTop
+              : f.close === 93
+                ? this.skipSquare
+                : f.close === 41
+                  ? this.skipParen
+                  : this.skipBrace;
         i = skipper.skip(s, i, n);
         c = skipper.found;
       }
@@ -436,7 +476,13 @@ export class Scanner {
     // A literal right before `=` is assigned to, not data: C99's designator `{ [0] = 1 }`, JS `[a, b] = …`.
     if (this.code) {
       const next = nextNonBlank(this.s, end);
-      if (next >= 0 && next < this.n && this.s.charCodeAt(next) === 61 && this.s.charCodeAt(next + 1) !== 61 && this.s.charCodeAt(next + 1) !== 62) {
+      if (
+        next >= 0 &&
+        next < this.n &&
+        this.s.charCodeAt(next) === 61 &&
+        this.s.charCodeAt(next + 1) !== 61 &&
+        this.s.charCodeAt(next + 1) !== 62
+      ) {
         this.invalidate(f);
         return this.closedOpaque(parent);
       }
@@ -466,8 +512,17 @@ export class Scanner {
     } else if (f.rows !== null && f.rows.length > 1) {
       // A column vector `[0.1; 0.9]` is a vector.
       piece = {
-        start: f.start, end, values: f.rows.map((r) => r[0]!), rows: false, count: f.count, capped: f.capped,
-        notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+        start: f.start,
+        end,
+        values: f.rows.map((r) => r[0]!),
+        rows: false,
+        count: f.count,
+        capped: f.capped,
+        notes: f.notes,
+        nonFinite: f.nonFinite,
+        deep: false,
+        wrapper: f.wrapper,
+        wrapperStart: f.wrapperStart,
       };
     } else {
       const tooFew = f.count < this.syntax.minValues || (f.tuple && (f.commas === 0 || f.count < 2));
@@ -478,8 +533,17 @@ export class Scanner {
       }
       const values = f.rows !== null ? f.rows[0]! : toValues(f);
       piece = {
-        start: f.start, end, values, rows: false, count: f.count, capped: f.capped,
-        notes: f.notes, nonFinite: f.nonFinite, deep: false, wrapper: f.wrapper, wrapperStart: f.wrapperStart,
+        start: f.start,
+        end,
+        values,
+        rows: false,
+        count: f.count,
+        capped: f.capped,
+        notes: f.notes,
+        nonFinite: f.nonFinite,
+        deep: false,
+        wrapper: f.wrapper,
+        wrapperStart: f.wrapperStart,
       };
     }
     f.kind = Kind.Opaque;
@@ -537,8 +601,14 @@ export class Scanner {
     // Wrapper calls: `p = np.array([...])` is bound through the call.
     let anchor = piece.wrapper !== undefined ? piece.wrapperStart : piece.start;
     let wrapper = piece.wrapper;
-    if (parent !== null && parent.kind === Kind.Call && parent.isWrapper && parent.args.length === 0 && parent.slotTokens === 0 &&
-        parent.slotKeyword === undefined) {
+    if (
+      parent !== null &&
+      parent.kind === Kind.Call &&
+      parent.isWrapper &&
+      parent.args.length === 0 &&
+      parent.slotTokens === 0 &&
+      parent.slotKeyword === undefined
+    ) {
       anchor = parent.calleeStart;
       wrapper = parent.callee;
       // Wrappers around wrappers: `torch.tensor(np.array([…]))`.
@@ -578,7 +648,13 @@ export class Scanner {
         continue;
       }
       // Rust's borrow `&logits` passes the value itself.
-      if (c === 38 && f.slotTokens === 0 && !f.slotComplex && this.syntax.family === 'rust' && s.charCodeAt(i + 1) !== 38) {
+      if (
+        c === 38 &&
+        f.slotTokens === 0 &&
+        !f.slotComplex &&
+        this.syntax.family === 'rust' &&
+        s.charCodeAt(i + 1) !== 38
+      ) {
         i++;
         continue;
       }
@@ -642,7 +718,8 @@ export class Scanner {
   }
 
   private finishCall(f: Frame, close: number, parent: Frame | null): void {
-    if (f.slotTokens > 0 || f.slotArray !== undefined || f.slotKeyword !== undefined || f.slotComplex) this.endArgument(f);
+    if (f.slotTokens > 0 || f.slotArray !== undefined || f.slotKeyword !== undefined || f.slotComplex)
+      this.endArgument(f);
     if (f.signature !== undefined) {
       this.calls.push({ callee: f.callee, signature: f.signature, start: f.calleeStart, args: f.args });
     }
@@ -658,7 +735,12 @@ export class Scanner {
     if (parent.kind !== Kind.Call) return;
     const first = f.args[0];
     if (f.isWrapper || f.isMethod) {
-      if (f.isWrapper && first !== undefined && first.keyword === undefined && (first.array !== undefined || first.name !== undefined)) {
+      if (
+        f.isWrapper &&
+        first !== undefined &&
+        first.keyword === undefined &&
+        (first.array !== undefined || first.name !== undefined)
+      ) {
         // `log_loss(np.array([…]), torch.log(y))`: the wrapper stands for its argument.
         parent.slotArray = first.array;
         parent.slotName = first.name;
@@ -703,11 +785,18 @@ export class Scanner {
       let vecStart = -1;
       let macroName = '';
       if (this.code) {
-        const before = this.plainSubscript(i, LITERAL_WORD_ENDINGS) ? Before.Subscript : classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
+        const before = this.plainSubscript(i, LITERAL_WORD_ENDINGS)
+          ? Before.Subscript
+          : classifyBefore(s, i, syntax.family === 'julia', LITERAL_WORD_ENDINGS);
         if (before === Before.Subscript) literal = false;
         // R's list index `l[[2]]`: the inner `[` of `[[` indexes too.
-        else if (syntax.rVectors && i > 0 && s.charCodeAt(i - 1) === 91 &&
-          classifyBefore(s, i - 1, false, LITERAL_WORD_ENDINGS) === Before.Subscript) literal = false;
+        else if (
+          syntax.rVectors &&
+          i > 0 &&
+          s.charCodeAt(i - 1) === 91 &&
+          classifyBefore(s, i - 1, false, LITERAL_WORD_ENDINGS) === Before.Subscript
+        )
+          literal = false;
         else if (before === Before.Macro) {
           const p = prevOnLine(s, i);
           const st = identStart(s, p, Math.max(0, p - 40));
@@ -983,14 +1072,21 @@ export class Scanner {
   private sortArrays(): void {
     const a = this.arrays;
     let sorted = true;
-    for (let k = 1; k < a.length; k++) if (a[k - 1]!.start > a[k]!.start) { sorted = false; break; }
+    for (let k = 1; k < a.length; k++)
+      if (a[k - 1]!.start > a[k]!.start) {
+        sorted = false;
+        break;
+      }
     if (sorted) return;
     const order = a.map((_, k) => k).sort((x, y) => a[x]!.start - a[y]!.start);
     const newIndex = new Array<number>(a.length);
-    order.forEach((old, k) => { newIndex[old] = k; });
+    order.forEach((old, k) => {
+      newIndex[old] = k;
+    });
     const copy = order.map((k) => a[k]!);
     a.length = 0;
     a.push(...copy);
-    for (const call of this.calls) for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
+    for (const call of this.calls)
+      for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array];
   }
 }

@@ -17,34 +17,162 @@ import { bindingName } from './lookBack';
 
 /** Words of a name that say shape, size, axis or seed. */
 const SHAPE_WORDS = new Set([
-  'shape', 'shapes', 'size', 'sizes', 'dims', 'dim', 'axis', 'axes', 'stride', 'strides', 'perm', 'reps', 'repeats', 'newshape',
-  'seed', 'seeds', 'layers', 'units', 'kernel', 'padding', 'dilation', 'channels', 'resolution', 'sz', 'hidden', 'figsize', 'dpi', 'ndim', 'ndims', 'kernelsize', 'batchsize',
+  'shape',
+  'shapes',
+  'size',
+  'sizes',
+  'dims',
+  'dim',
+  'axis',
+  'axes',
+  'stride',
+  'strides',
+  'perm',
+  'reps',
+  'repeats',
+  'newshape',
+  'seed',
+  'seeds',
+  'layers',
+  'units',
+  'kernel',
+  'padding',
+  'dilation',
+  'channels',
+  'resolution',
+  'sz',
+  'hidden',
+  'figsize',
+  'dpi',
+  'ndim',
+  'ndims',
+  'kernelsize',
+  'batchsize',
 ]);
 
 /** Constructors that take the data and its shape (`tf.tensor(values, [2, 3])`, `Nd4j.create(data, shape)`, candle's `from_vec(v, (2, 3), &dev)`). */
 const DATA_SHAPE_CALLS = new Set([
-  'tensor', 'tensor1d', 'tensor2d', 'tensor3d', 'tensor4d', 'create', 'from_vec', 'from_slice', 'from_blob', 'variable', 'Variable',
-  'Tensor', 'from_shape_vec', 'from_data',
+  'tensor',
+  'tensor1d',
+  'tensor2d',
+  'tensor3d',
+  'tensor4d',
+  'create',
+  'from_vec',
+  'from_slice',
+  'from_blob',
+  'variable',
+  'Variable',
+  'Tensor',
+  'from_shape_vec',
+  'from_data',
 ]);
 
 /** Calls whose integer literal arguments are shapes, sizes or axes. */
 const SHAPE_CALLS = new Set([
-  'zeros', 'ones', 'empty', 'full', 'fill', 'rand', 'randn', 'randint', 'random_normal', 'random_uniform', 'randomNormal',
-  'randomUniform', 'truncatedNormal', 'truncated_normal', 'normal', 'uniform', 'eye', 'Size', 'new_zeros', 'new_ones', 'new_full',
-  'new_empty', 'reshape', 'view', 'permute', 'expand', 'repeat', 'tile', 'transpose', 'broadcast_to', 'resize', 'repmat',
-  'flatten', 'squeeze', 'unsqueeze', 'expand_dims', 'sum', 'mean', 'max', 'min', 'argmax', 'argmin', 'prod', 'std', 'var', 'cumsum',
-  'from_blob', 'randperm', 'zeros_like', 'ones_like', 'input', 'Input', 'conv2d', 'Conv2d', 'Linear',
-  'seed', 'manual_seed', 'seed_from_u64', 'StdRng', 'Random', 'split', 'chunk', 'narrow', 'pad', 'shape', 'sizes',
+  'zeros',
+  'ones',
+  'empty',
+  'full',
+  'fill',
+  'rand',
+  'randn',
+  'randint',
+  'random_normal',
+  'random_uniform',
+  'randomNormal',
+  'randomUniform',
+  'truncatedNormal',
+  'truncated_normal',
+  'normal',
+  'uniform',
+  'eye',
+  'Size',
+  'new_zeros',
+  'new_ones',
+  'new_full',
+  'new_empty',
+  'reshape',
+  'view',
+  'permute',
+  'expand',
+  'repeat',
+  'tile',
+  'transpose',
+  'broadcast_to',
+  'resize',
+  'repmat',
+  'flatten',
+  'squeeze',
+  'unsqueeze',
+  'expand_dims',
+  'sum',
+  'mean',
+  'max',
+  'min',
+  'argmax',
+  'argmin',
+  'prod',
+  'std',
+  'var',
+  'cumsum',
+  'from_blob',
+  'randperm',
+  'zeros_like',
+  'ones_like',
+  'input',
+  'Input',
+  'conv2d',
+  'Conv2d',
+  'Linear',
+  'seed',
+  'manual_seed',
+  'seed_from_u64',
+  'StdRng',
+  'Random',
+  'split',
+  'chunk',
+  'narrow',
+  'pad',
+  'shape',
+  'sizes',
 ]);
 
 /** Of those, the ones whose first argument is the data when called as a function (`np.reshape(a, shape)`, not `a.reshape(shape)`). */
 const DATA_FIRST = new Set([
-  'reshape', 'transpose', 'tile', 'repeat', 'broadcast_to', 'resize', 'repmat', 'sum', 'mean', 'max', 'min', 'argmax', 'argmin',
-  'prod', 'std', 'var', 'cumsum', 'squeeze', 'unsqueeze', 'expand_dims', 'flatten', 'fill', 'split', 'chunk', 'narrow', 'pad', 'permute', 'view',
+  'reshape',
+  'transpose',
+  'tile',
+  'repeat',
+  'broadcast_to',
+  'resize',
+  'repmat',
+  'sum',
+  'mean',
+  'max',
+  'min',
+  'argmax',
+  'argmin',
+  'prod',
+  'std',
+  'var',
+  'cumsum',
+  'squeeze',
+  'unsqueeze',
+  'expand_dims',
+  'flatten',
+  'fill',
+  'split',
+  'chunk',
+  'narrow',
+  'pad',
+  'permute',
+  'view',
 ]);
 
 /** Receivers that make a call a function (`np.reshape`), not a method on a value (`x.reshape`). */
-const MODULES = /^(?:np|numpy|torch|tf|tensorflow|jnp|jax|jax\.numpy|nd|mx|K|ops|keras\.ops|keras|F|math|Base|scipy|cp|Flux|candle|ndarray|Array)$/;
+const MODULES =
+  /^(?:np|numpy|torch|tf|tensorflow|jnp|jax|jax\.numpy|nd|mx|K|ops|keras\.ops|keras|F|math|Base|scipy|cp|Flux|candle|ndarray|Array)$/;
 
 /** Calls that read their data column by column (Math.NET's Dense, R's matrix). */
 const COLUMN_MAJOR_CALLS = new Set(['Dense', 'DenseOfColumnMajor', 'matrix', 'array']);
@@ -126,7 +254,9 @@ export function readShapes(text: string, scan: ScanResult, family: Family): void
       a.name = bindingName(text, ctx.exprStart, family !== 'prose', a.end);
     }
     if (a.name === 'data' || a.name === 'values') {
-      const m = /([A-Za-z_]\w*)\s*(?:->|\.)\s*(?:data|values)\s*=\s*$/.exec(text.slice(Math.max(0, a.start - 80), ctx?.exprStart ?? a.start));
+      const m = /([A-Za-z_]\w*)\s*(?:->|\.)\s*(?:data|values)\s*=\s*$/.exec(
+        text.slice(Math.max(0, a.start - 80), ctx?.exprStart ?? a.start),
+      );
       if (m) a.name = m[1];
     }
   }
@@ -139,12 +269,16 @@ export function readShapes(text: string, scan: ScanResult, family: Family): void
   }
   arrays.length = n;
   for (const call of scan.calls) {
-    for (const arg of call.args) if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array]!;
+    for (const arg of call.args)
+      if (arg.array !== undefined) arg.array = newIndex[arg.array]! < 0 ? undefined : newIndex[arg.array]!;
   }
 }
 
 function contextOf(text: string, a: ScannedArray): ArgumentContext {
-  const wrapperStart = a.wrapper !== undefined && a.wrapper.endsWith('!') ? Math.max(0, text.lastIndexOf(a.wrapper.slice(0, -1), a.start)) : a.start;
+  const wrapperStart =
+    a.wrapper !== undefined && a.wrapper.endsWith('!')
+      ? Math.max(0, text.lastIndexOf(a.wrapper.slice(0, -1), a.start))
+      : a.start;
   return argumentContext(text, a.start, a.end, wrapperStart);
 }
 
@@ -192,7 +326,14 @@ function dataWithShape(text: string, arrays: ScannedArray[], k: number, ctx: Arg
   const size = product(dims);
   for (const j of [k - 1, k + 1]) {
     const b = arrays[j];
-    if (b === undefined || b.start < ctx.open || b.shape.length !== 1 || b.values.length !== size || !(size > dims.length || constructor)) continue;
+    if (
+      b === undefined ||
+      b.start < ctx.open ||
+      b.shape.length !== 1 ||
+      b.values.length !== size ||
+      !(size > dims.length || constructor)
+    )
+      continue;
     if (closeAt(text, ctx) >= 0 && b.end <= ctx.close + 1) return j;
   }
   // A reshape by name makes a new value; the literal keeps its own shape.
@@ -216,17 +357,28 @@ function dataWithShape(text: string, arrays: ScannedArray[], k: number, ctx: Arg
 }
 
 /** Shapes written as plain integers around the data: `.reshape(2, 3)` after it, `reshape(x, 3, 2)`, `Dense(3, 2, x)`, `matrix(x, nrow = 2)`. */
-function scalarShape(text: string, ctx: ArgumentContext, family: Family): { dims: number[]; columnMajor: boolean; by: string } | undefined {
+function scalarShape(
+  text: string,
+  ctx: ArgumentContext,
+  family: Family,
+): { dims: number[]; columnMajor: boolean; by: string } | undefined {
   // `np.array([…]).reshape(2, 3)`, `torch.tensor([…]).view(2, 3)`.
   let e = ctx.exprEnd;
   while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 41)) e++;
-  const after = text.charCodeAt(e) !== 46 ? null : /^\s*\)?\s*\.\s*(?:reshape|view)\s*\(\s*[([]?\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*,?\s*[)\]]?\s*\)/.exec(text.slice(ctx.exprEnd, ctx.exprEnd + 80));
+  const after =
+    text.charCodeAt(e) !== 46
+      ? null
+      : /^\s*\)?\s*\.\s*(?:reshape|view)\s*\(\s*[([]?\s*(-?\d+(?:\s*,\s*-?\d+)+)\s*,?\s*[)\]]?\s*\)/.exec(
+          text.slice(ctx.exprEnd, ctx.exprEnd + 80),
+        );
   if (after) return { dims: after[1]!.split(',').map((x) => Number(x.trim())), columnMajor: false, by: 'reshape' };
   if (ctx.callee === '') return undefined;
   const seg = lastSegmentOf(ctx.callee);
-  if (!(DATA_SHAPE_CALLS.has(seg) || seg === 'reshape' || COLUMN_MAJOR_CALLS.has(seg)) || closeAt(text, ctx) < 0) return undefined;
+  if (!(DATA_SHAPE_CALLS.has(seg) || seg === 'reshape' || COLUMN_MAJOR_CALLS.has(seg)) || closeAt(text, ctx) < 0)
+    return undefined;
   const args = argumentsOf(text, ctx.open, ctx.close);
-  const ints = (list: string[]): number[] | undefined => (list.length >= 2 && list.every((x) => /^\d+$/.test(x)) ? list.map(Number) : undefined);
+  const ints = (list: string[]): number[] | undefined =>
+    list.length >= 2 && list.every((x) => /^\d+$/.test(x)) ? list.map(Number) : undefined;
   // candle's `Tensor::from_vec(vec![…], (2, 3), &device)`, ndarray's `from_shape_vec((2, 3), vec![…])`.
   if (DATA_SHAPE_CALLS.has(seg)) {
     for (const arg of args) {
@@ -255,7 +407,8 @@ function scalarShape(text: string, ctx: ArgumentContext, family: Family): { dims
           if (d) [nrow, ncol] = [Number(d[1]), Number(d[2])];
         }
       }
-      if (nrow !== undefined || ncol !== undefined) return { dims: [nrow ?? -1, ncol ?? -1], columnMajor: !byrow, by: ctx.callee };
+      if (nrow !== undefined || ncol !== undefined)
+        return { dims: [nrow ?? -1, ncol ?? -1], columnMajor: !byrow, by: ctx.callee };
       return undefined;
     }
     const dims = ints(args.slice(0, ctx.argIndex));

@@ -15,11 +15,17 @@ export class Trivia {
   private readonly escapes: boolean;
 
   /** `win`: the scan's byte window (fastSkip.ts), read instead of the string where it is ASCII. */
-  constructor(private readonly s: string, private readonly n: number, private readonly syntax: Syntax, private readonly win: TextWindow | null = null) {
+  constructor(
+    private readonly s: string,
+    private readonly n: number,
+    private readonly syntax: Syntax,
+    private readonly win: TextWindow | null = null,
+  ) {
     const f = syntax.family;
     this.multilineStrings = f === 'r' || f === 'julia' || f === 'rust' || f === 'python';
     this.escapes = f !== 'matlab';
-    for (const q of [34, 39, 96]) this.quoteStops[q] = stringStops(q, this.escapes, this.multilineStrings && f !== 'python' || q === 96);
+    for (const q of [34, 39, 96])
+      this.quoteStops[q] = stringStops(q, this.escapes, (this.multilineStrings && f !== 'python') || q === 96);
   }
 
   /** Skips a string or comment at `i`; returns the index after it, or -1 when none starts here. */
@@ -31,7 +37,8 @@ export class Trivia {
       case Cls.Quote:
         return this.skipString(i, c);
       case Cls.Hash: {
-        if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */) return this.skipJuliaBlock(i);
+        if (this.syntax.hashBlockComment && i + 1 < n && s.charCodeAt(i + 1) === 61 /* #= */)
+          return this.skipJuliaBlock(i);
         const eol = s.indexOf('\n', i);
         return eol < 0 || eol > n ? n : eol;
       }
@@ -83,7 +90,8 @@ export class Trivia {
           return i + 1;
         }
         if (i + 2 < n && s.charCodeAt(i + 2) === 39) return this.markString(i + 3);
-        if (i + 3 < n && s.charCodeAt(i + 3) === 39 && s.charCodeAt(i + 1) >= 0xd800 && s.charCodeAt(i + 1) <= 0xdbff) return this.markString(i + 4);
+        if (i + 3 < n && s.charCodeAt(i + 3) === 39 && s.charCodeAt(i + 1) >= 0xd800 && s.charCodeAt(i + 1) <= 0xdbff)
+          return this.markString(i + 4);
         return i + 1;
       }
     }
@@ -107,7 +115,7 @@ export class Trivia {
       }
       return n;
     }
-    const multiline = this.multilineStrings && !(family === 'python') || q === 96;
+    const multiline = (this.multilineStrings && !(family === 'python')) || q === 96;
     const escapes = this.escapes;
     let j = i + 1;
     const w = this.win;
@@ -124,7 +132,8 @@ export class Trivia {
         if (k >= lim) break;
         if (c === q) return w.base + k + 1;
         if (c === 10) return w.base + k; // an unterminated string ends with its line
-        if (c === 92) k += 2; // an escape (92 stops only where escapes count)
+        if (c === 92)
+          k += 2; // an escape (92 stops only where escapes count)
         else k++; // a NUL in the text
         if (k >= lim) break;
         c = b[k]!;
@@ -157,7 +166,15 @@ export class Trivia {
     let k = p;
     while (k >= floor && isIdentChar(s.charCodeAt(k))) k--;
     const word = s.slice(k + 1, p + 1);
-    return word === 'return' || word === 'typeof' || word === 'case' || word === 'in' || word === 'of' || word === 'yield' || word === 'void';
+    return (
+      word === 'return' ||
+      word === 'typeof' ||
+      word === 'case' ||
+      word === 'in' ||
+      word === 'of' ||
+      word === 'yield' ||
+      word === 'void'
+    );
   }
 
   /** A regular expression literal `/…/flags`: escapes and `[…]` classes honoured; it ends with its line at the latest. */

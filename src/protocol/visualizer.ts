@@ -8,8 +8,14 @@
 // pairs so they survive postMessage; the host converts them to vscode.Range.
 import { elementAt, isMatrix } from '../core/elements';
 
-export interface PositionDto { line: number; character: number }
-export interface RangeDto { start: PositionDto; end: PositionDto }
+export interface PositionDto {
+  line: number;
+  character: number;
+}
+export interface RangeDto {
+  start: PositionDto;
+  end: PositionDto;
+}
 
 /** Where a pair came from, so the webview can send the user back there. */
 export interface PairSource {
@@ -105,7 +111,9 @@ function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
     const width = (elementAt(v, 0) as unknown[]).length;
     if (v.length * width > MAX_VALUES) fail(path, `has ${v.length} × ${width} values, more than ${MAX_VALUES}`);
     const rows = v.map((row, i) => vector(row, `${path}[${i}]`));
-    rows.forEach((row, i) => { if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`); });
+    rows.forEach((row, i) => {
+      if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`);
+    });
     return rows;
   }
   return vector(v, path);
@@ -116,9 +124,11 @@ export function validateSource(v: unknown, path = 'source'): PairSource {
   if (!isStr(v.uri, 8192) || v.uri.length === 0) fail(`${path}.uri`, 'expected a non-empty string');
   const out: PairSource = { uri: v.uri };
   if (v.targetRange !== undefined) out.targetRange = validateRange(v.targetRange, `${path}.targetRange`);
-  if (v.predictionRange !== undefined) out.predictionRange = validateRange(v.predictionRange, `${path}.predictionRange`);
+  if (v.predictionRange !== undefined)
+    out.predictionRange = validateRange(v.predictionRange, `${path}.predictionRange`);
   if (v.rowRanges !== undefined) {
-    if (!Array.isArray(v.rowRanges) || v.rowRanges.length > MAX_ROWS) fail(`${path}.rowRanges`, 'expected an array of ranges');
+    if (!Array.isArray(v.rowRanges) || v.rowRanges.length > MAX_ROWS)
+      fail(`${path}.rowRanges`, 'expected an array of ranges');
     out.rowRanges = v.rowRanges.map((r, i) => validateRange(r, `${path}.rowRanges[${i}]`));
   }
   return out;
@@ -130,7 +140,8 @@ export function validatePair(v: unknown, path = 'pair'): PairPayload {
   const prediction = vectorOrMatrix(v.prediction, `${path}.prediction`);
   const out: PairPayload = { target, prediction };
   if (v.predictionKind !== undefined) {
-    if (v.predictionKind !== 'probabilities' && v.predictionKind !== 'logits') fail(`${path}.predictionKind`, 'expected "probabilities" or "logits"');
+    if (v.predictionKind !== 'probabilities' && v.predictionKind !== 'logits')
+      fail(`${path}.predictionKind`, 'expected "probabilities" or "logits"');
     out.predictionKind = v.predictionKind;
   }
   if (v.label !== undefined) {
@@ -185,13 +196,15 @@ export function validateWebviewMessage(msg: unknown): Validated<WebviewToHost> {
       case 'ready':
         return { type: 'ready' };
       case 'saveFigure': {
-        if (!isStr(msg.suggestedName, 100) || !FILE_NAME.test(msg.suggestedName)) fail('suggestedName', 'expected a plain file name');
+        if (!isStr(msg.suggestedName, 100) || !FILE_NAME.test(msg.suggestedName))
+          fail('suggestedName', 'expected a plain file name');
         if (msg.format === 'svg') {
           if (!isStr(msg.svg) || !msg.svg.trimStart().startsWith('<svg')) fail('svg', 'expected SVG markup');
           return { type: 'saveFigure', format: 'svg', svg: msg.svg, suggestedName: msg.suggestedName };
         }
         if (msg.format === 'png') {
-          if (!isStr(msg.pngBase64) || !/^[A-Za-z0-9+/]+=*$/.test(msg.pngBase64)) fail('pngBase64', 'expected base64 data');
+          if (!isStr(msg.pngBase64) || !/^[A-Za-z0-9+/]+=*$/.test(msg.pngBase64))
+            fail('pngBase64', 'expected base64 data');
           return { type: 'saveFigure', format: 'png', pngBase64: msg.pngBase64, suggestedName: msg.suggestedName };
         }
         return fail('format', 'expected "svg" or "png"');
@@ -204,7 +217,8 @@ export function validateWebviewMessage(msg: unknown): Validated<WebviewToHost> {
         if (!isStr(msg.uri, 8192) || msg.uri.length === 0) fail('uri', 'expected a non-empty string');
         return { type: 'reveal', uri: msg.uri, range: validateRange(msg.range) };
       case 'log':
-        if (msg.level !== 'info' && msg.level !== 'warn' && msg.level !== 'error') fail('level', 'expected info, warn or error');
+        if (msg.level !== 'info' && msg.level !== 'warn' && msg.level !== 'error')
+          fail('level', 'expected info, warn or error');
         if (!isStr(msg.message, 4096)) fail('message', 'expected a string');
         return { type: 'log', level: msg.level, message: msg.message };
       default:

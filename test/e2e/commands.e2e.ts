@@ -35,14 +35,16 @@ async function toast(page: Page, needle: string | RegExp, timeoutMs = 30_000): P
 
 /** Table cells whose text wraps onto a second line (which breaks the row), each named with its row. */
 function brokenCells(frame: Frame): Promise<string[]> {
-  return frame.evaluate(() => Array.from(document.querySelectorAll<HTMLElement>('td, th'))
-    .filter((c) => {
-      const range = document.createRange();
-      range.selectNodeContents(c);
-      const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
-      return lines.size > 1;
-    })
-    .map((c) => `${(c.parentElement as HTMLElement).innerText.replace(/\s+/g, ' ')} (cell "${c.innerText}")`));
+  return frame.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('td, th'))
+      .filter((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        const lines = new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top)));
+        return lines.size > 1;
+      })
+      .map((c) => `${(c.parentElement as HTMLElement).innerText.replace(/\s+/g, ' ')} (cell "${c.innerText}")`),
+  );
 }
 
 /** An rgb()/rgba() colour as [r, g, b, alpha]. */
@@ -53,7 +55,8 @@ const rgba = (c: string): number[] => {
 
 /** WCAG contrast ratio of text colour `fg` on `ground`, a translucent ground laid over `page`. */
 function contrast(fg: string, ground: string, page: string): number {
-  const [gr, gg, gb, ga] = rgba(ground), base = rgba(page);
+  const [gr, gg, gb, ga] = rgba(ground),
+    base = rgba(page);
   const bg = [gr, gg, gb].map((v, i) => v! * ga! + base[i]! * (1 - ga!));
   const lum = (rgb: number[]) => {
     const [r, g, b] = rgb.map((v) => {
@@ -85,7 +88,9 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     await openFile(wb.page, 'classifier.py');
   });
 
-  after(async () => { await wb?.close(); });
+  after(async () => {
+    await wb?.close();
+  });
 
   it('shows H(p,q), H(p), KL and perplexity for the selected y_true and y_pred', async () => {
     // The demo's code lenses are up first (the extension has activated on Python).
@@ -112,13 +117,21 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     const page = await frame.evaluate(() => ({
       text: document.body.innerText,
       heading: document.querySelector('h1')?.textContent ?? '',
-      rows: Array.from(document.querySelectorAll('table tr'), (tr) => Array.from(tr.children, (c) => (c as HTMLElement).innerText.trim())),
+      rows: Array.from(document.querySelectorAll('table tr'), (tr) =>
+        Array.from(tr.children, (c) => (c as HTMLElement).innerText.trim()),
+      ),
       tables: document.querySelectorAll('.table-scroll > table').length,
     }));
     assert.equal(page.heading, 'Entropy Lens breakdown: y_true → y_pred');
     assert.ok(page.tables >= 3, `the figures, per-element and gradient tables (got ${page.tables})`);
-    assert.deepEqual(page.rows.find((r) => r[0] === 'H(p,q) cross-entropy'), ['H(p,q) cross-entropy', '0.356675', '0.514573']);
-    assert.deepEqual(page.rows.find((r) => r[0] === '1' && r[2] === '0.7'), ['1', '1', '0.7', '0.356675', '']);
+    assert.deepEqual(
+      page.rows.find((r) => r[0] === 'H(p,q) cross-entropy'),
+      ['H(p,q) cross-entropy', '0.356675', '0.514573'],
+    );
+    assert.deepEqual(
+      page.rows.find((r) => r[0] === '1' && r[2] === '0.7'),
+      ['1', '1', '0.7', '0.356675', ''],
+    );
     assert.doesNotMatch(page.text, /\|\s*-{3,}|-{3,}\s*\||\| H\(p,q\)/, 'no raw Markdown table syntax on the page');
     assert.ok(page.text.includes('Copy as Markdown'), 'the copy link is on the page');
     assert.deepEqual(await brokenCells(frame), [], 'every row on one line');
@@ -134,7 +147,8 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     const frame = await breakdownFrame(wb.page);
     // Narrow the breakdown's editor group as a user does: drag the sash between the groups.
     const sash = (await wb.page.locator('.part.editor .monaco-sash.vertical').first().boundingBox())!;
-    const x = sash.x + sash.width / 2, y = sash.y + sash.height / 2;
+    const x = sash.x + sash.width / 2,
+      y = sash.y + sash.height / 2;
     await wb.page.mouse.move(x, y);
     await wb.page.mouse.down();
     await wb.page.mouse.move(x + 160, y, { steps: 10 });
@@ -145,10 +159,16 @@ describe('Compute cross-entropy in the VS Code UI', function () {
       const width = await frame.evaluate(() => document.body.clientWidth);
       assert.deepEqual(await brokenCells(frame), [], `every row on one line at ${width}px`);
       const layout = await frame.evaluate(() => ({
-        regions: Array.from(document.querySelectorAll<HTMLElement>('.table-scroll'), (d) => d.scrollWidth > d.clientWidth),
+        regions: Array.from(
+          document.querySelectorAll<HTMLElement>('.table-scroll'),
+          (d) => d.scrollWidth > d.clientWidth,
+        ),
         pageScrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth + 1,
       }));
-      assert.ok(layout.regions.some(Boolean), `at ${width}px the widest table scrolls in its region: ${JSON.stringify(layout)}`);
+      assert.ok(
+        layout.regions.some(Boolean),
+        `at ${width}px the widest table scrolls in its region: ${JSON.stringify(layout)}`,
+      );
       assert.equal(layout.pageScrollsSideways, false, 'the page itself does not scroll sideways');
       await repainted(wb.page);
       await wb.page.screenshot({ path: join(SHOTS, 'breakdown-narrow.png') });
@@ -168,9 +188,23 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     for (const [theme, workbenchClass, bodyClass, slug] of themes) {
       await setColorTheme(wb.page, theme);
       await wb.page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 20_000 });
-      const frame = await webviewFrame(wb.page, async (f) => ((await f.textContent('h1', { timeout: 500 })) ?? '').startsWith('Entropy Lens breakdown')
-        && await f.evaluate((c) => document.body.classList.contains(c), bodyClass), `the breakdown in ${theme}`, 20_000).catch(async (e: Error) => {
-        const classes = await Promise.all(wb.page.frames().map((f) => f.evaluate(() => `${document.body?.className} | ${document.querySelector('h1')?.textContent}`).catch(() => '?')));
+      const frame = await webviewFrame(
+        wb.page,
+        async (f) =>
+          ((await f.textContent('h1', { timeout: 500 })) ?? '').startsWith('Entropy Lens breakdown') &&
+          (await f.evaluate((c) => document.body.classList.contains(c), bodyClass)),
+        `the breakdown in ${theme}`,
+        20_000,
+      ).catch(async (e: Error) => {
+        const classes = await Promise.all(
+          wb.page
+            .frames()
+            .map((f) =>
+              f
+                .evaluate(() => `${document.body?.className} | ${document.querySelector('h1')?.textContent}`)
+                .catch(() => '?'),
+            ),
+        );
         throw new Error(`${e.message}; frames: ${JSON.stringify(classes)}`);
       });
       const colours = await frame.evaluate(() => {
@@ -184,16 +218,24 @@ describe('Compute cross-entropy in the VS Code UI', function () {
         };
         const td = document.querySelector('td')!;
         return {
-          background: getComputedStyle(document.body).backgroundColor, editorBackground: resolve('--vscode-editor-background', 'backgroundColor'),
-          border: getComputedStyle(td).borderBottomColor, contrastBorder: resolve('--vscode-contrastBorder', 'color'),
-          link: getComputedStyle(document.querySelector('a')!).color, linkColour: resolve('--vscode-textLink-foreground', 'color'),
-          code: getComputedStyle(document.querySelector('code')!).color, codeGround: getComputedStyle(document.querySelector('code')!).backgroundColor,
+          background: getComputedStyle(document.body).backgroundColor,
+          editorBackground: resolve('--vscode-editor-background', 'backgroundColor'),
+          border: getComputedStyle(td).borderBottomColor,
+          contrastBorder: resolve('--vscode-contrastBorder', 'color'),
+          link: getComputedStyle(document.querySelector('a')!).color,
+          linkColour: resolve('--vscode-textLink-foreground', 'color'),
+          code: getComputedStyle(document.querySelector('code')!).color,
+          codeGround: getComputedStyle(document.querySelector('code')!).backgroundColor,
         };
       });
       assert.equal(colours.background, colours.editorBackground, `${theme}: the page is on the editor's background`);
       assert.equal(colours.link, colours.linkColour, `${theme}: links in the theme's link colour`);
-      assert.ok(contrast(colours.code, colours.codeGround, colours.background) >= 4.5, `${theme}: code names readable: ${colours.code} on ${colours.codeGround} (page ${colours.background})`);
-      if (bodyClass.includes('high-contrast')) assert.equal(colours.border, colours.contrastBorder, `${theme}: table rules in the contrast border colour`);
+      assert.ok(
+        contrast(colours.code, colours.codeGround, colours.background) >= 4.5,
+        `${theme}: code names readable: ${colours.code} on ${colours.codeGround} (page ${colours.background})`,
+      );
+      if (bodyClass.includes('high-contrast'))
+        assert.equal(colours.border, colours.contrastBorder, `${theme}: table rules in the contrast border colour`);
       seen.push(colours.background);
       if (slug) {
         await repainted(wb.page);
@@ -214,8 +256,13 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     assert.match(text, /4/);
     assert.match(text, /3/);
     await wb.page.screenshot({ path: join(SHOTS, 'compute-error.png') });
-    const editors = (await wb.page.locator('.editor-instance .view-lines').allInnerTexts()).map((t) => t.replace(/\u00a0/g, ' '));
-    assert.ok(editors.some((t) => t.includes('y_true = [0, 1, 0, 0]') && t.includes('y_pred = [0.2, 0.7, 0.1]')), 'mismatch.py is unchanged');
+    const editors = (await wb.page.locator('.editor-instance .view-lines').allInnerTexts()).map((t) =>
+      t.replace(/\u00a0/g, ' '),
+    );
+    assert.ok(
+      editors.some((t) => t.includes('y_true = [0, 1, 0, 0]') && t.includes('y_pred = [0.2, 0.7, 0.1]')),
+      'mismatch.py is unchanged',
+    );
   });
 
   it('opens the result in the visualizer in the editor area, with the demo pair', async () => {
@@ -233,7 +280,11 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     await tab.waitFor({ timeout: 30_000 });
     let frame = await visualizerFrame(wb.page, 'editor');
     const readout = async (f: Frame) => (await f.textContent('#loss-readout')) ?? '';
-    await frame.waitForFunction(() => /0\.3566/.test(document.querySelector('#loss-readout')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    await frame.waitForFunction(
+      () => /0\.3566/.test(document.querySelector('#loss-readout')?.textContent ?? ''),
+      undefined,
+      { timeout: 30_000 },
+    );
     assert.match(await readout(frame), /^H\(p, q\) = 0\.3566\d* nats$/);
     assert.match((await frame.textContent('.pair-title')) ?? '', /classifier\.py/);
     await repainted(wb.page);
@@ -242,13 +293,19 @@ describe('Compute cross-entropy in the VS Code UI', function () {
     // The whole editor area: the pair and the curves side by side.
     await runCommand(wb.page, 'View: Maximize Editor Group and Hide Side Bars');
     frame = await visualizerFrame(wb.page, 'editor');
-    await frame.waitForFunction(() => {
-      const a = document.querySelector('section[aria-labelledby="interact-title"]')!.getBoundingClientRect();
-      const b = document.querySelector('section[aria-labelledby="curves-title"]')!.getBoundingClientRect();
-      return b.left >= a.right && Math.abs(a.top - b.top) < 4;
-    }, undefined, { timeout: 15_000 });
+    await frame.waitForFunction(
+      () => {
+        const a = document.querySelector('section[aria-labelledby="interact-title"]')!.getBoundingClientRect();
+        const b = document.querySelector('section[aria-labelledby="curves-title"]')!.getBoundingClientRect();
+        return b.left >= a.right && Math.abs(a.top - b.top) < 4;
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
     const plot = await frame.evaluate(() => {
-      const svg = document.querySelector('[data-plot="loss-vs-p"] svg, svg[data-plot="loss-vs-p"], [data-plot="loss-vs-p"]')!;
+      const svg = document.querySelector(
+        '[data-plot="loss-vs-p"] svg, svg[data-plot="loss-vs-p"], [data-plot="loss-vs-p"]',
+      )!;
       const section = document.querySelector('section[aria-labelledby="curves-title"]')!;
       return { svg: svg.getBoundingClientRect().width, section: section.getBoundingClientRect().width };
     });

@@ -22,8 +22,12 @@ const shots = join(process.cwd(), '.test-output', 'e2e', 'features');
 
 async function waitForEditorText(page: Page, text: string): Promise<void> {
   await page.waitForFunction(
-    (t) => (document.querySelector('.editor-instance .view-lines') as HTMLElement | null)?.innerText.replace(/\u00a0/g, ' ').includes(t) ?? false,
-    text, { timeout: 15_000 },
+    (t) =>
+      (document.querySelector('.editor-instance .view-lines') as HTMLElement | null)?.innerText
+        .replace(/\u00a0/g, ' ')
+        .includes(t) ?? false,
+    text,
+    { timeout: 15_000 },
   );
 }
 
@@ -40,7 +44,9 @@ describe('features in the VS Code UI', function () {
     await wb.page.waitForSelector('.editor-instance .view-lines');
   });
 
-  after(async () => { await wb?.close(); });
+  after(async () => {
+    await wb?.close();
+  });
 
   // y_pred sums to 0.9: its figures are those of the normalised copy (as Keras reads it),
   // one-hot on class 1 against q = 0.3 / 0.9, so H(p,q) = KL = ln 3.
@@ -49,8 +55,10 @@ describe('features in the VS Code UI', function () {
   it('shows the cross-entropy lens above the prediction, computed on its normalised copy and saying so', async () => {
     const lens = wb.page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first();
     await lens.waitFor({ timeout: 30_000 });
-    assert.equal((await lens.innerText()).replace(/\u00a0/g, ' ').trim(),
-      `H(p,q) = ${CE_NORMALISED} nats (q normalised: sums to 0.9) · KL = ${CE_NORMALISED} · H(p) = 0`);
+    assert.equal(
+      (await lens.innerText()).replace(/\u00a0/g, ' ').trim(),
+      `H(p,q) = ${CE_NORMALISED} nats (q normalised: sums to 0.9) · KL = ${CE_NORMALISED} · H(p) = 0`,
+    );
     await wb.page.screenshot({ path: join(shots, '1-code-lens.png') });
   });
 
@@ -96,13 +104,22 @@ describe('features in the VS Code UI', function () {
     await item.click();
     await waitForEditorText(page, 'y_pred = [0.22, 0.33, 0.45]');
     const after = await editorText(page);
-    assert.ok(after.includes('y_true = [0, 1, 0]') && after.includes('categorical_crossentropy(y_true, y_pred)'), 'only the array changed');
+    assert.ok(
+      after.includes('y_true = [0, 1, 0]') && after.includes('categorical_crossentropy(y_true, y_pred)'),
+      'only the array changed',
+    );
     const fixed = (-Math.log(0.33)).toFixed(3); // now it sums to 1: no normalisation note
-    await page.locator('.codelens-decoration', { hasText: `H(p,q) = ${fixed} nats · KL = ${fixed} · H(p) = 0` }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.codelens-decoration', { hasText: `H(p,q) = ${fixed} nats · KL = ${fixed} · H(p) = 0` })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '4-fixed.png') });
     await page.keyboard.press('Control+Z');
     await waitForEditorText(page, 'y_pred = [0.2, 0.3, 0.4]');
-    await page.locator('.codelens-decoration', { hasText: '(q normalised: sums to 0.9)' }).first().waitFor({ timeout: 15_000 });
+    await page
+      .locator('.codelens-decoration', { hasText: '(q normalised: sums to 0.9)' })
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '5-undone.png') });
   });
 });

@@ -13,7 +13,13 @@ import { openWorkbench, runCommand, setColorTheme, type Workbench } from './supp
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
 
-interface Drawn { longPaths: number; redStroke: string; themeRed: string; bodyClass: string; background: string }
+interface Drawn {
+  longPaths: number;
+  redStroke: string;
+  themeRed: string;
+  bodyClass: string;
+  background: string;
+}
 
 /** The curves are real paths, stroked with the theme's --vscode-charts-red. */
 async function drawnPlot(frame: Frame): Promise<Drawn> {
@@ -59,12 +65,18 @@ describe('visualizer in the VS Code UI', function () {
     await wb.page.context().addInitScript(() => {
       const w = window as unknown as { __cspViolations?: string[] };
       w.__cspViolations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__cspViolations!.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
-    wb.page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text()); });
+    wb.page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) consoleCsp.push(m.text());
+    });
   });
 
-  after(async () => { await wb?.close(); });
+  after(async () => {
+    await wb?.close();
+  });
 
   it('opens the view from the command palette and draws the curves in theme colours', async () => {
     await runCommand(wb.page, 'Entropy Lens: Show loss visualizer');
@@ -74,14 +86,19 @@ describe('visualizer in the VS Code UI', function () {
     assert.ok(drawn.longPaths >= 2, `expected the −log p and (1 − p)² curves, got ${drawn.longPaths} drawn paths`);
     assert.match(drawn.themeRed, /^rgb/);
     assert.equal(drawn.redStroke, drawn.themeRed, 'the cross-entropy curve is stroked with --vscode-charts-red');
-    assert.ok((await frame.$$('[data-plot="editor"] .handle[role="slider"]')).length >= 2, 'the logit bars are sliders');
+    assert.ok(
+      (await frame.$$('[data-plot="editor"] .handle[role="slider"]')).length >= 2,
+      'the logit bars are sliders',
+    );
   });
 
   it('moving the temperature slider with the keyboard changes the loss readout', async () => {
     const before = await frame.textContent('#loss-readout');
     await frame.focus('#temperature');
     for (let i = 0; i < 6; i++) await wb.page.keyboard.press('ArrowRight');
-    await frame.waitForFunction((b) => document.querySelector('#loss-readout')?.textContent !== b, before, { timeout: 10_000 });
+    await frame.waitForFunction((b) => document.querySelector('#loss-readout')?.textContent !== b, before, {
+      timeout: 10_000,
+    });
     const after = await frame.textContent('#loss-readout');
     assert.match(after ?? '', /^H\(p, q\) = [\d.]+ nats$/);
     assert.notEqual(after, before);
@@ -106,10 +123,16 @@ describe('visualizer in the VS Code UI', function () {
     await wb.page.mouse.down();
     await wb.page.mouse.move(x, positive ? y - 30 : y + 30, { steps: 5 });
     await wb.page.mouse.up();
-    await frame.waitForFunction((b) => document.querySelector('#loss-readout')?.textContent !== b, before, { timeout: 10_000 });
+    await frame.waitForFunction((b) => document.querySelector('#loss-readout')?.textContent !== b, before, {
+      timeout: 10_000,
+    });
     const valueAfter = await frame.getAttribute(`[data-plot="editor"] .handle >> nth=${k}`, 'aria-valuenow');
     assert.notEqual(valueAfter, valueBefore, 'the dragged class’s logit changed');
-    assert.equal(await frame.evaluate(() => document.activeElement?.getAttribute('role')), 'slider', 'the dragged bar’s handle has the keyboard focus');
+    assert.equal(
+      await frame.evaluate(() => document.activeElement?.getAttribute('role')),
+      'slider',
+      'the dragged bar’s handle has the keyboard focus',
+    );
   });
 
   it('follows light, dark and high-contrast themes (screenshots in .test-output/screenshots)', async () => {
@@ -124,7 +147,10 @@ describe('visualizer in the VS Code UI', function () {
       reds.set(slug, `${drawn.redStroke} on ${drawn.background}`);
       await wb.page.screenshot({ path: join(SHOTS, `visualizer-${slug}.png`) });
     }
-    assert.ok(new Set(reds.values()).size >= 2, `theme colours should differ between themes: ${JSON.stringify([...reds])}`);
+    assert.ok(
+      new Set(reds.values()).size >= 2,
+      `theme colours should differ between themes: ${JSON.stringify([...reds])}`,
+    );
   });
 
   it('raised no Content-Security-Policy violation', async () => {

@@ -15,7 +15,8 @@ import type { Page, Worker } from 'playwright-core';
 import { breakdownFrame, visualizerFrame } from './support/webviews';
 import { openWorkbench, runCommand, type Workbench } from './support/workbench';
 
-const block = (i: number) => `y_true_${i} = [0, 1, 0]\ny_pred_${i} = [0.2, 0.7, 0.1]\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n`;
+const block = (i: number) =>
+  `y_true_${i} = [0, 1, 0]\ny_pred_${i} = [0.2, 0.7, 0.1]\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n`;
 // Above the 256 KB from which the features hand a document to the worker, below the 10 000 arrays cap.
 const TEXT = Array.from({ length: 4_000 }, (_, i) => block(i)).join('');
 
@@ -34,7 +35,8 @@ async function finderWorker(page: Page, ms = 30_000): Promise<Worker> {
   }
 }
 
-const documentsRead = (w: Worker): Promise<number> => w.evaluate(() => (self as unknown as { entropyLensDocumentsRead?: number }).entropyLensDocumentsRead ?? 0);
+const documentsRead = (w: Worker): Promise<number> =>
+  w.evaluate(() => (self as unknown as { entropyLensDocumentsRead?: number }).entropyLensDocumentsRead ?? 0);
 
 async function lensText(page: Page, startsWith: string): Promise<string> {
   const lens = page.locator('.codelens-decoration', { hasText: startsWith }).first();
@@ -50,21 +52,26 @@ describe('a large document in the web-worker extension host (vscode.dev)', funct
     mkdirSync(shots, { recursive: true });
     const folder = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-web-'));
     mkdirSync(join(folder, '.vscode'));
-    writeFileSync(join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'remote.extensionKind': { 'entropy-lens.entropy-lens': ['web'] } }));
+    writeFileSync(
+      join(folder, '.vscode', 'settings.json'),
+      JSON.stringify({ 'remote.extensionKind': { 'entropy-lens.entropy-lens': ['web'] } }),
+    );
     writeFileSync(join(folder, 'large.py'), TEXT);
     wb = await openWorkbench(folder);
     await wb.page.locator('.explorer-viewlet .monaco-list-row', { hasText: 'large.py' }).first().click();
     await wb.page.waitForSelector('.editor-instance .view-lines');
   });
 
-  after(async () => { await wb?.close(); });
+  after(async () => {
+    await wb?.close();
+  });
 
   it('shows the lens and the hover, read by the finder in a Web Worker', async () => {
     const { page } = wb;
     assert.ok(TEXT.length > 256 * 1024, `the document is ${TEXT.length} characters`);
     assert.equal(await lensText(page, 'H(p,q)'), 'H(p,q) = 0.357 nats · KL = 0.357 · H(p) = 0');
     const worker = await finderWorker(page);
-    assert.ok(await documentsRead(worker) > 0, 'the finder\'s Web Worker read the document');
+    assert.ok((await documentsRead(worker)) > 0, "the finder's Web Worker read the document");
 
     const number = page.locator('.editor-instance .view-line span span', { hasText: /^0\.7$/ }).first();
     const box = (await number.boundingBox())!;
@@ -95,7 +102,7 @@ describe('a large document in the web-worker extension host (vscode.dev)', funct
     await page.keyboard.press('Backspace');
     await page.keyboard.type('4');
     assert.equal(await lensText(page, 'H(p,q) = 0.916'), 'H(p,q) = 0.916 nats · KL = 0.916 · H(p) = 0');
-    assert.ok(await documentsRead(worker) > before, 'the edited document was read by the Web Worker again');
+    assert.ok((await documentsRead(worker)) > before, 'the edited document was read by the Web Worker again');
     await page.screenshot({ path: join(shots, '2-after-edit.png') });
   });
 
@@ -103,7 +110,12 @@ describe('a large document in the web-worker extension host (vscode.dev)', funct
     const { page } = wb;
     await page.locator('.codelens-decoration a', { hasText: 'H(p,q)' }).first().click();
     const breakdown = await breakdownFrame(page);
-    const row = await breakdown.evaluate(() => Array.from(document.querySelectorAll('tr'), (tr) => (tr as HTMLElement).innerText).find((t) => t.startsWith('H(p,q) cross-entropy')) ?? '');
+    const row = await breakdown.evaluate(
+      () =>
+        Array.from(document.querySelectorAll('tr'), (tr) => (tr as HTMLElement).innerText).find((t) =>
+          t.startsWith('H(p,q) cross-entropy'),
+        ) ?? '',
+    );
     assert.match(row, /^H\(p,q\) cross-entropy\s+0\.916291\s+1\.32193$/);
     await runCommand(page, 'Entropy Lens: Open loss visualizer in editor');
     // The page loaded under its CSP in the web host: it draws its curves and a loss.

@@ -10,7 +10,8 @@ import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '..
 import { DEFAULT_LIMITS } from '../../src/parse/types';
 import { until } from './until';
 
-const PAIR = 'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
+const PAIR =
+  'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
 const CE = -Math.log(0.7); // 0.3567 nats: a one-hot target on class 1 against q = [0.2, 0.7, 0.1]
 
 async function open(content: string, language = 'python'): Promise<vscode.TextEditor> {
@@ -21,7 +22,8 @@ async function open(content: string, language = 'python'): Promise<vscode.TextEd
 /** Selects from the start of `from` to the end of `to` (each the first occurrence). */
 function select(editor: vscode.TextEditor, from: string, to = from): void {
   const text = editor.document.getText();
-  const a = text.indexOf(from), b = text.indexOf(to, a) + to.length;
+  const a = text.indexOf(from),
+    b = text.indexOf(to, a) + to.length;
   assert.ok(a >= 0 && b >= a, `fixture: ${from}…${to}`);
   editor.selections = [new vscode.Selection(editor.document.positionAt(a), editor.document.positionAt(b))];
 }
@@ -58,7 +60,10 @@ describe('commands: compute cross-entropy', () => {
     assert.equal(r.target.name, 'y_true');
     assert.equal(r.prediction.name, 'y_pred');
     assert.deepEqual(r.target.range, { start: { line: 1, character: 9 }, end: { line: 1, character: 18 } });
-    assert.match(r.message, /^H\(p,q\) = 0\.357 nats · H\(p\) = 0 · KL\(p‖q\) = 0\.357 · perplexity 1\.43 \(y_true → y_pred\)$/);
+    assert.match(
+      r.message,
+      /^H\(p,q\) = 0\.357 nats · H\(p\) = 0 · KL\(p‖q\) = 0\.357 · perplexity 1\.43 \(y_true → y_pred\)$/,
+    );
   });
 
   it('uses the pair at the cursor in JSON when nothing is selected', async () => {
@@ -116,7 +121,8 @@ describe('commands: compute cross-entropy', () => {
 
 describe('commands: binary losses', () => {
   it('gives the mean BCE of a pair found at binary_cross_entropy_with_logits, the same figure as its code lens', async () => {
-    const text = 'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
+    const text =
+      'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
     const editor = await open(text);
     cursorAt(editor, '-0.3');
     const r = pair(await run('entropyLens.computeCrossEntropy'));
@@ -125,7 +131,11 @@ describe('commands: binary losses', () => {
     assert.equal(r.binary, true);
     let title: string | undefined;
     for (let i = 0; i < 100 && !title; i++) {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 20);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        editor.document.uri,
+        20,
+      );
       title = lenses.find((l) => l.command?.title.includes(r.crossEntropy.toFixed(3)))?.command?.title;
       if (!title) await new Promise((res) => setTimeout(res, 100));
     }
@@ -134,7 +144,7 @@ describe('commands: binary losses', () => {
 });
 
 describe('commands: large documents', () => {
-  it('finds the pair at the cursor beyond the finder\'s maxArrays cap (10 000 arrays)', async () => {
+  it("finds the pair at the cursor beyond the finder's maxArrays cap (10 000 arrays)", async () => {
     const lines: string[] = [];
     for (let i = 0; i < 6000; i++) lines.push(`a${i} = [0, 1, 0]`, `b${i} = [0.2, 0.7, 0.1]`);
     lines.push('y_last = [1, 0]', 'q_last = [0.25, 0.75]');
@@ -152,9 +162,16 @@ describe('commands: KL divergence and entropy', () => {
     const editor = await open('p = [0.5, 0.3, 0.2]\nq = [0.05, 0.05, 0.9]\n');
     select(editor, 'p =', '0.9]');
     const r = pair(await run('entropyLens.computeKlDivergence'));
-    const p = [0.5, 0.3, 0.2], q = [0.05, 0.05, 0.9];
-    close(r.klPQ, p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]!), 0));
-    close(r.klQP, q.reduce((s, qi, i) => s + qi * Math.log(qi / p[i]!), 0));
+    const p = [0.5, 0.3, 0.2],
+      q = [0.05, 0.05, 0.9];
+    close(
+      r.klPQ,
+      p.reduce((s, pi, i) => s + pi * Math.log(pi / q[i]!), 0),
+    );
+    close(
+      r.klQP,
+      q.reduce((s, qi, i) => s + qi * Math.log(qi / p[i]!), 0),
+    );
     assert.equal(r.kind, 'klDivergence');
     assert.match(r.message, /^KL\(p‖q\) = /);
   });
@@ -162,9 +179,10 @@ describe('commands: KL divergence and entropy', () => {
   it('gives the entropy of logits at the cursor as that of their softmax', async () => {
     const editor = await open('logits = [2.0, -1.0, 0.5]\n');
     cursorAt(editor, '-1.0');
-    const r = await run('entropyLens.computeEntropy') as EntropyResult;
+    const r = (await run('entropyLens.computeEntropy')) as EntropyResult;
     assert.ok(r.ok && r.kind === 'entropy', JSON.stringify(r));
-    const z = [2, -1, 0.5], s = z.reduce((a, x) => a + Math.exp(x), 0);
+    const z = [2, -1, 0.5],
+      s = z.reduce((a, x) => a + Math.exp(x), 0);
     close(r.entropy, -z.reduce((a, x) => a + (Math.exp(x) / s) * Math.log(Math.exp(x) / s), 0));
     assert.equal(r.arrays[0]!.kind, 'logits');
     assert.equal(r.arrays[0]!.array.name, 'logits');
@@ -172,7 +190,11 @@ describe('commands: KL divergence and entropy', () => {
 });
 
 describe('commands: offers that need an answer', () => {
-  const deps = (pick: ComputeDeps['pickPartner']): ComputeDeps => ({ settings: () => ({ unit: 'nats', eps: undefined }), limits: () => DEFAULT_LIMITS, pickPartner: pick });
+  const deps = (pick: ComputeDeps['pickPartner']): ComputeDeps => ({
+    settings: () => ({ unit: 'nats', eps: undefined }),
+    limits: () => DEFAULT_LIMITS,
+    pickPartner: pick,
+  });
 
   it('offers to normalise p that sums to 0.98, computes on a copy when accepted, and never edits the document', async () => {
     const text = 'y_true = [0.1, 0.88, 0.0]\ny_pred = [0.2, 0.7, 0.1]\n';
@@ -181,8 +203,15 @@ describe('commands: offers that need an answer', () => {
     const version = editor.document.version;
     const viaCommand = failed(await run('entropyLens.computeCrossEntropy'));
     assert.equal(viaCommand.code, 'NOT_NORMALIZED');
-    const outcome = await computeInEditor(editor, 'crossEntropy', deps(async () => undefined));
-    assert.deepEqual(outcome.offer?.offer, { action: 'Compute with p normalised', reason: 'y_true sums to 0.98, not 1' });
+    const outcome = await computeInEditor(
+      editor,
+      'crossEntropy',
+      deps(async () => undefined),
+    );
+    assert.deepEqual(outcome.offer?.offer, {
+      action: 'Compute with p normalised',
+      reason: 'y_true sums to 0.98, not 1',
+    });
     const accepted = pair(outcome.offer!.accept().result);
     assert.equal(accepted.normalised, true);
     close(accepted.crossEntropy, -((0.1 / 0.98) * Math.log(0.2) + (0.88 / 0.98) * Math.log(0.7)));
@@ -190,14 +219,18 @@ describe('commands: offers that need an answer', () => {
     assert.equal(editor.document.version, version, 'no edit was made');
   });
 
-  it('asks for the partner of a lone selected array, offering the finder\'s partner first', async () => {
+  it("asks for the partner of a lone selected array, offering the finder's partner first", async () => {
     const editor = await open(PAIR);
     select(editor, '0.2, 0.7, 0.1');
     let offered: string[] = [];
-    const outcome = await computeInEditor(editor, 'crossEntropy', deps(async (items) => {
-      offered = items.map((i) => i.label);
-      return items[0];
-    }));
+    const outcome = await computeInEditor(
+      editor,
+      'crossEntropy',
+      deps(async (items) => {
+        offered = items.map((i) => i.label);
+        return items[0];
+      }),
+    );
     assert.deepEqual(offered, ['y_true']);
     const r = pair(outcome.result);
     assert.equal(r.target.name, 'y_true');
@@ -208,7 +241,10 @@ describe('commands: offers that need an answer', () => {
     const editor = await open(PAIR);
     select(editor, '0.2, 0.7, 0.1');
     let settled: ComputeResult | undefined;
-    const running = run('entropyLens.computeCrossEntropy').then((r) => { settled = r; return r; });
+    const running = run('entropyLens.computeCrossEntropy').then((r) => {
+      settled = r;
+      return r;
+    });
     // Accept the first item as soon as the quick pick is open.
     for (let i = 0; i < 100 && !settled; i++) {
       await new Promise((r) => setTimeout(r, 100));
@@ -220,8 +256,10 @@ describe('commands: offers that need an answer', () => {
 });
 
 /** The breakdown tabs: rendered webview panels, titled "Breakdown …". */
-const breakdownTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('entropyLens.breakdown'));
+const breakdownTabs = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('entropyLens.breakdown'));
 
 describe('commands: breakdown', () => {
   it('shows the last result rendered in a panel beside the editor, not as raw Markdown', async () => {
@@ -232,11 +270,19 @@ describe('commands: breakdown', () => {
     const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>('entropyLens.showBreakdown');
     assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
     const tabs = await until(() => (breakdownTabs().length ? breakdownTabs() : undefined), 'the breakdown tab');
-    assert.deepEqual(tabs.map((t) => t.label), ['Breakdown y_true → y_pred']);
+    assert.deepEqual(
+      tabs.map((t) => t.label),
+      ['Breakdown y_true → y_pred'],
+    );
     assert.notEqual(tabs[0]!.group.viewColumn, editor.viewColumn, 'beside the code');
     // What the user sees is the rendered page: no text editor holds the Markdown source.
-    const raw = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'entropy-lens');
-    assert.deepEqual(raw.map((t) => t.label), []);
+    const raw = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'entropy-lens');
+    assert.deepEqual(
+      raw.map((t) => t.label),
+      [],
+    );
     // The URI still names the breakdown's Markdown (what Copy as Markdown copies).
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri));
     assert.equal(doc.uri.scheme, 'entropy-lens');
@@ -273,12 +319,19 @@ describe('commands: breakdown', () => {
     const editor = await open(PAIR);
     let lens: vscode.CodeLens | undefined;
     for (let i = 0; i < 100 && !lens; i++) {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 20);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        editor.document.uri,
+        20,
+      );
       lens = lenses.find((l) => l.command?.command === 'entropyLens.showBreakdown');
       if (!lens) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(lens?.command, 'a code lens links to the breakdown');
-    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(lens.command.command, ...(lens.command.arguments ?? []));
+    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(
+      lens.command.command,
+      ...(lens.command.arguments ?? []),
+    );
     assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
     const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri))).getText();
     assert.match(text, /\| H\(p,q\) cross-entropy\s+\|\s+0\.356675 \|/);
@@ -307,12 +360,19 @@ describe('commands: breakdown', () => {
     const editor = await open('probs = [0.5, 0.25, 0.25]\n');
     let lens: vscode.CodeLens | undefined;
     for (let i = 0; i < 100 && !lens; i++) {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri, 20);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        editor.document.uri,
+        20,
+      );
       lens = lenses.find((l) => l.command?.command === 'entropyLens.showBreakdown');
       if (!lens) await new Promise((r) => setTimeout(r, 100));
     }
     assert.ok(lens?.command, 'a code lens links to the breakdown');
-    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(lens.command.command, ...(lens.command.arguments ?? []));
+    const shown = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(
+      lens.command.command,
+      ...(lens.command.arguments ?? []),
+    );
     assert.ok(shown.ok && shown.uri, JSON.stringify(shown));
     const text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(shown.uri))).getText();
     assert.match(text, /^# Entropy Lens breakdown: Entropy of probs/);
@@ -320,7 +380,10 @@ describe('commands: breakdown', () => {
   });
 
   it('refuses an argument that is not a pair, saying so', async () => {
-    const shown = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('entropyLens.showBreakdown', { target: [0, 1], prediction: 'x' });
+    const shown = await vscode.commands.executeCommand<{ ok: boolean; error?: string }>('entropyLens.showBreakdown', {
+      target: [0, 1],
+      prediction: 'x',
+    });
     assert.equal(shown.ok, false);
     assert.match(shown.error ?? '', /not a target\/prediction pair/);
   });

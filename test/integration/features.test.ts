@@ -20,7 +20,8 @@ const ours = (doc: vscode.TextDocument): vscode.Diagnostic[] =>
 
 // −ln 0.7: the cross-entropy of a one-hot target on class 1 against [0.2, 0.7, 0.1].
 const CE = (-Math.log(0.7)).toFixed(3);
-const PAIR = 'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
+const PAIR =
+  'import numpy as np\ny_true = [0, 1, 0]\ny_pred = np.array([0.2, 0.7, 0.1])\nloss = log_loss(y_true, y_pred)\n';
 
 describe('features: hover', () => {
   it('shows the role, the pair figures and the command links over a prediction', async () => {
@@ -40,7 +41,11 @@ describe('features: hover', () => {
 
   it('gives no hover away from arrays', async () => {
     const doc = await open(PAIR);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(PAIR.indexOf('numpy')));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      doc.uri,
+      doc.positionAt(PAIR.indexOf('numpy')),
+    );
     assert.ok(!hoverText(hovers).includes('Entropy Lens'));
   });
 });
@@ -74,7 +79,13 @@ describe('features: long pairs', () => {
     const [payload] = lens.command!.arguments as [{ target: number[]; prediction: number[] }];
     assert.equal(payload.target.length, n);
     assert.equal(payload.prediction.length, n);
-    const hover = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(text.indexOf('0.3'))));
+    const hover = hoverText(
+      await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        doc.positionAt(text.indexOf('0.3')),
+      ),
+    );
     assert.ok(hover.includes('command:entropyLens.features.forwardPair?'), 'long pairs link through the forwarder');
     assert.ok(hover.length < 20_000, `hover markdown is ${hover.length} characters`);
   });
@@ -82,7 +93,8 @@ describe('features: long pairs', () => {
 
 describe('features: a prediction that does not sum to 1', () => {
   // Keras divides y_pred by its sum: [0.2, 0.3, 0.4] is read as [2/9, 3/9, 4/9], so H(p,q) = ln 3.
-  const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\nloss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
+  const TEXT =
+    'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\nloss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
   const CE3 = Math.log(3).toFixed(3);
 
   it('gets a lens with the figures of its normalised copy, labelled as such', async () => {
@@ -99,7 +111,9 @@ describe('features: a prediction that does not sum to 1', () => {
     const doc = await open(TEXT);
     const at = doc.positionAt(TEXT.indexOf('0.3'));
     const text = await until(async () => {
-      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at));
+      const t = hoverText(
+        await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at),
+      );
       return t.includes('Entropy Lens') ? t : undefined;
     }, 'an Entropy Lens hover');
     assert.ok(text.includes('`y_pred` — probabilities that do not sum to 1, 3 values'), text);
@@ -113,22 +127,39 @@ describe('features: a prediction that does not sum to 1', () => {
     const doc = await open(text);
     const d = await until(() => ours(doc).find((x) => x.code === 'not-normalized'), 'the not-normalized warning');
     assert.match(d.message, /probs sums to 0\.98, not 1/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    assert.ok(actions.some((a) => a.title === 'Normalise probs so it sums to 1'), actions.map((a) => a.title).join(', '));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    assert.ok(
+      actions.some((a) => a.title === 'Normalise probs so it sums to 1'),
+      actions.map((a) => a.title).join(', '),
+    );
   });
 });
 
 describe('features: diagnostics and quick fixes', () => {
-  const TEXT = 'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\ntf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
+  const TEXT =
+    'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\ntf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
 
   it('warns that the prediction does not sum to 1, normalises it in one edit, and undo restores it', async () => {
     const doc = await open(TEXT);
-    const diagnostic = await until(() => ours(doc).find((d) => d.code === 'not-normalized'), 'the not-normalized warning');
+    const diagnostic = await until(
+      () => ours(doc).find((d) => d.code === 'not-normalized'),
+      'the not-normalized warning',
+    );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);
     assert.equal(doc.getText(diagnostic.range), '[0.2, 0.3, 0.4]');
 
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const normalise = actions.find((a) => a.title.startsWith('Normalise y_pred'));
     assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(normalise.edit));
@@ -141,7 +172,8 @@ describe('features: diagnostics and quick fixes', () => {
   });
 
   it('warns when softmax output is passed to F.cross_entropy, which expects logits', async () => {
-    const text = 'import torch\nimport torch.nn.functional as F\nz = torch.tensor([[2.0, 1.0, 0.1]])\nloss = F.cross_entropy(F.softmax(z, dim=1), torch.tensor([0]))\n';
+    const text =
+      'import torch\nimport torch.nn.functional as F\nz = torch.tensor([[2.0, 1.0, 0.1]])\nloss = F.cross_entropy(F.softmax(z, dim=1), torch.tensor([0]))\n';
     const doc = await open(text);
     const d = await until(() => ours(doc).find((x) => x.code === 'expects-logits'), 'the expects-logits warning');
     assert.equal(doc.getText(d.range), 'F.softmax(z, dim=1)');
@@ -151,15 +183,26 @@ describe('features: diagnostics and quick fixes', () => {
   it('offers softmax for logits given to a loss that expects probabilities, keeping the number style', async () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy([1, 0, 0], q)\n';
     const doc = await open(text);
-    const d = await until(() => ours(doc).find((x) => x.code === 'expects-probabilities'), 'the expects-probabilities warning');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const d = await until(
+      () => ours(doc).find((x) => x.code === 'expects-probabilities'),
+      'the expects-probabilities warning',
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      d.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const softmax = actions.find((a) => a.title.startsWith('Apply softmax to q'));
     assert.ok(softmax?.edit);
     assert.ok(await vscode.workspace.applyEdit(softmax.edit));
     const e = [Math.exp(2), Math.exp(-1), Math.exp(0.5)];
     const s = e.reduce((a, b) => a + b, 0);
     const written = doc.getText().split('\n')[0]!;
-    const values = written.slice(written.indexOf('[') + 1, written.indexOf(']')).split(',').map(Number);
+    const values = written
+      .slice(written.indexOf('[') + 1, written.indexOf(']'))
+      .split(',')
+      .map(Number);
     values.forEach((v, i) => assert.ok(Math.abs(v - e[i]! / s) <= 0.0011, `${written}`));
     assert.equal(values.reduce((a, b) => a + b, 0).toFixed(9), '1.000000000');
   });
@@ -179,16 +222,31 @@ describe('features on the demo workspace (the real finder and core)', () => {
     return doc.positionAt(at).line;
   };
   /** Resolved lens titles by line, once every expected line has one. */
-  const lensTitles = (doc: vscode.TextDocument, lines: number[]): Promise<Map<number, string>> => until(async () => {
-    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 50);
-    const byLine = new Map<number, string>();
-    for (const l of lenses) if (l.command?.title) byLine.set(l.range.start.line, l.command.title);
-    return lines.every((n) => byLine.has(n)) ? byLine : undefined;
-  }, `lenses on lines ${lines.join(', ')} of ${doc.fileName}`);
-  const hoverAt = (doc: vscode.TextDocument, text: string): Promise<string> => until(async () => {
-    const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf(text) + 1)));
-    return t.includes('Entropy Lens') ? t : undefined;
-  }, `a hover at ${text}`);
+  const lensTitles = (doc: vscode.TextDocument, lines: number[]): Promise<Map<number, string>> =>
+    until(
+      async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          doc.uri,
+          50,
+        );
+        const byLine = new Map<number, string>();
+        for (const l of lenses) if (l.command?.title) byLine.set(l.range.start.line, l.command.title);
+        return lines.every((n) => byLine.has(n)) ? byLine : undefined;
+      },
+      `lenses on lines ${lines.join(', ')} of ${doc.fileName}`,
+    );
+  const hoverAt = (doc: vscode.TextDocument, text: string): Promise<string> =>
+    until(async () => {
+      const t = hoverText(
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          doc.uri,
+          doc.positionAt(doc.getText().indexOf(text) + 1),
+        ),
+      );
+      return t.includes('Entropy Lens') ? t : undefined;
+    }, `a hover at ${text}`);
   const f3 = (x: number): string => x.toFixed(3);
   const softmax = (z: number[]): number[] => {
     const e = z.map((v) => Math.exp(v - Math.max(...z)));
@@ -201,21 +259,33 @@ describe('features on the demo workspace (the real finder and core)', () => {
   it('classifier.py: a sensible lens on every paired prediction — probabilities, soft targets, logits with class indices, binary logits — and on the unnormalised probs', async () => {
     const doc = await demo('classifier.py');
     const at = {
-      yPred: lineOf(doc, 'y_pred = np.array'), q: lineOf(doc, 'q = [0.05'), logits: lineOf(doc, 'logits = torch.tensor'),
-      z: lineOf(doc, 'z = torch.tensor'), probs: lineOf(doc, 'probs = ['),
+      yPred: lineOf(doc, 'y_pred = np.array'),
+      q: lineOf(doc, 'q = [0.05'),
+      logits: lineOf(doc, 'logits = torch.tensor'),
+      z: lineOf(doc, 'z = torch.tensor'),
+      probs: lineOf(doc, 'probs = ['),
     };
     const titles = await lensTitles(doc, Object.values(at));
-    const pq = CE([0.5, 0.3, 0.2], [0.05, 0.05, 0.9]), hp = H([0.5, 0.3, 0.2]);
+    const pq = CE([0.5, 0.3, 0.2], [0.05, 0.05, 0.9]),
+      hp = H([0.5, 0.3, 0.2]);
     // F.cross_entropy(logits, labels): the softmax of each row at its class index, averaged.
     const rowCE = [-Math.log(softmax([2.0, 0.5, -1.0])[0]!), -Math.log(softmax([0.1, 0.2, 3.0])[2]!)];
     const ce = (rowCE[0]! + rowCE[1]!) / 2;
     // F.binary_cross_entropy_with_logits(z, y): mean of softplus(z) − y·z.
-    const bce = [[1.5, 1], [-0.3, 0], [4.0, 1]].reduce((a, [z, y]) => a + Math.log1p(Math.exp(z!)) - y! * z!, 0) / 3;
+    const bce =
+      [
+        [1.5, 1],
+        [-0.3, 0],
+        [4.0, 1],
+      ].reduce((a, [z, y]) => a + Math.log1p(Math.exp(z!)) - y! * z!, 0) / 3;
     assert.equal(titles.get(at.yPred), `H(p,q) = ${f3(-Math.log(0.7))} nats · KL = ${f3(-Math.log(0.7))} · H(p) = 0`);
     assert.equal(titles.get(at.q), `H(p,q) = ${f3(pq)} nats · KL = ${f3(pq - hp)} · H(p) = ${f3(hp)}`);
     assert.equal(titles.get(at.logits), `H(p,q) = ${f3(ce)} nats · KL = ${f3(ce)} · H(p) = 0 · mean of 2 rows`);
     assert.equal(titles.get(at.z), `BCE = ${f3(bce)} nats · KL = ${f3(bce)} · H(p) = 0 · mean of 3 elements`);
-    assert.equal(titles.get(at.probs), `H(p) = ${f3(H([0.5 / 0.98, 0.28 / 0.98, 0.2 / 0.98]))} nats (normalised: sums to 0.98)`);
+    assert.equal(
+      titles.get(at.probs),
+      `H(p) = ${f3(H([0.5 / 0.98, 0.28 / 0.98, 0.2 / 0.98]))} nats (normalised: sums to 0.98)`,
+    );
     for (const t of titles.values()) assert.doesNotMatch(t, /^Entropy Lens:|normalize:/, t);
   });
 
@@ -233,7 +303,11 @@ describe('features on the demo workspace (the real finder and core)', () => {
     assert.doesNotMatch(y, /sums to 2|Not a distribution|Cannot compute/);
     const d = await until(() => (ours(doc).length ? ours(doc) : undefined), 'the demo diagnostics');
     await new Promise((r) => setTimeout(r, 500)); // let a late second publish land
-    assert.deepEqual(ours(doc).map((x) => `${x.code}: ${doc.getText(x.range)}`), ['not-normalized: [0.5, 0.28, 0.2]'], d.map((x) => x.message).join('; '));
+    assert.deepEqual(
+      ours(doc).map((x) => `${x.code}: ${doc.getText(x.range)}`),
+      ['not-normalized: [0.5, 0.28, 0.2]'],
+      d.map((x) => x.message).join('; '),
+    );
   });
 
   it('distributions.json and metrics.js: lenses on the paired predictions and the lone distributions, no warnings', async () => {
@@ -248,11 +322,21 @@ describe('features on the demo workspace (the real finder and core)', () => {
     const js = await demo('metrics.js');
     const m = { prediction: lineOf(js, 'const prediction'), scores: lineOf(js, 'const scores') };
     const mt = await lensTitles(js, Object.values(m));
-    const t = [0.7, 0.2, 0.1], q = [0.6, 0.3, 0.1];
-    assert.equal(mt.get(m.prediction), `H(p,q) = ${f3(CE(t, q))} nats · KL = ${f3(CE(t, q) - H(t))} · H(p) = ${f3(H(t))}`);
+    const t = [0.7, 0.2, 0.1],
+      q = [0.6, 0.3, 0.1];
+    assert.equal(
+      mt.get(m.prediction),
+      `H(p,q) = ${f3(CE(t, q))} nats · KL = ${f3(CE(t, q) - H(t))} · H(p) = ${f3(H(t))}`,
+    );
     assert.equal(mt.get(m.scores), `H(softmax) = ${f3(H(softmax([3.2, 1.1, -0.4, 0.0])))} nats`);
     await new Promise((r) => setTimeout(r, 600)); // diagnostics are debounced
-    assert.deepEqual(ours(json).map((x) => x.message), []);
-    assert.deepEqual(ours(js).map((x) => x.message), []);
+    assert.deepEqual(
+      ours(json).map((x) => x.message),
+      [],
+    );
+    assert.deepEqual(
+      ours(js).map((x) => x.message),
+      [],
+    );
   });
 });

@@ -7,7 +7,12 @@
 import Mocha from 'mocha';
 import { suites } from 'entropy-lens:integration-suites';
 
-interface Outcome { title: string; state: 'passed' | 'failed'; error?: string; ms?: number }
+interface Outcome {
+  title: string;
+  state: 'passed' | 'failed';
+  error?: string;
+  ms?: number;
+}
 
 async function writeResults(outcomes: Outcome[]): Promise<void> {
   const path = typeof process !== 'undefined' ? process.env.ENTROPY_LENS_TEST_RESULTS : undefined;
@@ -25,7 +30,11 @@ export function run(): Promise<void> {
     try {
       load();
     } catch (e) {
-      mocha.suite.addTest(new Mocha.Test(`${name} loads`, () => { throw e; }));
+      mocha.suite.addTest(
+        new Mocha.Test(`${name} loads`, () => {
+          throw e;
+        }),
+      );
     }
   }
   const outcomes: Outcome[] = [];
@@ -37,6 +46,8 @@ export function run(): Promise<void> {
       });
     });
     runner.on('pass', (t) => outcomes.push({ title: t.fullTitle(), state: 'passed', ms: t.duration }));
-    runner.on('fail', (t, err: Error) => outcomes.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }));
+    runner.on('fail', (t, err: Error) =>
+      outcomes.push({ title: t.fullTitle(), state: 'failed', error: String(err?.stack ?? err) }),
+    );
   });
 }

@@ -32,16 +32,26 @@ describe('notebooks: the code cells read as one program', () => {
     const doc = cell(2);
     assert.equal(doc.uri.scheme, 'vscode-notebook-cell');
     const title = await until(async () => {
-      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20);
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+        'vscode.executeCodeLensProvider',
+        doc.uri,
+        20,
+      );
       return lenses.find((l) => l.command?.title.startsWith('H(p,q)'))?.command?.title;
     }, 'an H(p,q) lens in cell 3');
     assert.equal(title, `H(p,q) = ${CE} nats · KL = ${CE} · H(p) = 0 · target y_true in cell 2`);
   });
 
-  it('hovers the prediction with the pair\'s H(p,q), and the target in its own cell', async () => {
+  it("hovers the prediction with the pair's H(p,q), and the target in its own cell", async () => {
     const pred = cell(2);
     const text = await until(async () => {
-      const t = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', pred.uri, pred.positionAt(pred.getText().indexOf('0.7'))));
+      const t = hoverText(
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          pred.uri,
+          pred.positionAt(pred.getText().indexOf('0.7')),
+        ),
+      );
       return t.includes('Entropy Lens') ? t : undefined;
     }, 'a hover over y_pred');
     assert.ok(text.includes(`| H(p,q) cross-entropy | ${CE} |`), text);
@@ -54,15 +64,23 @@ describe('notebooks: the code cells read as one program', () => {
     assert.ok(copied?.includes('y_true') && copied.includes('y_pred') && copied.includes(CE), copied);
     const target = cell(1);
     const t = await until(async () => {
-      const h = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', target.uri, target.positionAt(target.getText().indexOf('[0, 1'))));
+      const h = hoverText(
+        await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          target.uri,
+          target.positionAt(target.getText().indexOf('[0, 1')),
+        ),
+      );
       return h.includes('Entropy Lens') ? h : undefined;
     }, 'a hover over y_true');
     assert.ok(t.includes('`y_pred`'), t);
   });
 
-  it('shows the figures of a printed array in its cell\'s status bar', async () => {
+  it("shows the figures of a printed array in its cell's status bar", async () => {
     const doc = cell(4);
-    const shown = await vscode.commands.executeCommand<{ text: string; tooltip: string; command?: vscode.Command } | undefined>('entropyLens.features.cellOutputFigures', doc.uri.toString());
+    const shown = await vscode.commands.executeCommand<
+      { text: string; tooltip: string; command?: vscode.Command } | undefined
+    >('entropyLens.features.cellOutputFigures', doc.uri.toString());
     const p = [0.65900114, 0.24243297, 0.09856589];
     const h = -p.reduce((s, x) => s + x * Math.log(x), 0);
     assert.equal(shown?.text, `$(output) H(p) ${h.toFixed(3)} nats`);
@@ -70,14 +88,20 @@ describe('notebooks: the code cells read as one program', () => {
     // Clicking it opens the breakdown of the printed values.
     const command = shown?.command;
     assert.ok(command, 'the item opens the breakdown');
-    const opened = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(command.command, ...(command.arguments ?? []));
+    const opened = await vscode.commands.executeCommand<{ ok: boolean; uri?: string }>(
+      command.command,
+      ...(command.arguments ?? []),
+    );
     assert.ok(opened.ok && opened.uri, JSON.stringify(opened));
     const breakdown = (await vscode.workspace.openTextDocument(vscode.Uri.parse(opened.uri))).getText();
     assert.ok(breakdown.includes('0.659'), breakdown);
-    assert.equal(await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()), undefined);
+    assert.equal(
+      await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()),
+      undefined,
+    );
   });
 
-  it('follows an edit in another cell: a new target changes the prediction\'s figures', async () => {
+  it("follows an edit in another cell: a new target changes the prediction's figures", async () => {
     const target = cell(1);
     const edit = new vscode.WorkspaceEdit();
     const at = target.getText().indexOf('[0, 1, 0]');
@@ -86,7 +110,11 @@ describe('notebooks: the code cells read as one program', () => {
     try {
       const ce = (-Math.log(0.2)).toFixed(3);
       await until(async () => {
-        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', cell(2).uri, 20);
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          cell(2).uri,
+          20,
+        );
         return lenses.some((l) => l.command?.title.startsWith(`H(p,q) = ${ce} nats`)) ? true : undefined;
       }, `the lens in cell 3 to show H(p,q) = ${ce}`);
     } finally {
@@ -99,16 +127,27 @@ describe('notebooks: the code cells read as one program', () => {
     }
   });
 
-  it('warns in the prediction\'s cell and its Normalise fix edits that cell only', async () => {
+  it("warns in the prediction's cell and its Normalise fix edits that cell only", async () => {
     const pred = cell(2);
     const edit = new vscode.WorkspaceEdit();
     const at = pred.getText().indexOf('[0.2, 0.7, 0.1]');
     edit.replace(pred.uri, new vscode.Range(pred.positionAt(at), pred.positionAt(at + 15)), '[0.2, 0.3, 0.4]');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const diagnostic = await until(() => vscode.languages.getDiagnostics(pred.uri).find((d) => d.source === 'Entropy Lens' && d.code === 'not-normalized'), 'the not-normalized warning in cell 3');
+    const diagnostic = await until(
+      () =>
+        vscode.languages
+          .getDiagnostics(pred.uri)
+          .find((d) => d.source === 'Entropy Lens' && d.code === 'not-normalized'),
+      'the not-normalized warning in cell 3',
+    );
     assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);
     assert.equal(pred.getText(diagnostic.range), '[0.2, 0.3, 0.4]');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', pred.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      pred.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const normalise = actions.find((a) => a.title.startsWith('Normalise y_pred'));
     assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
     const before = cell(1).getText();

@@ -1,7 +1,11 @@
 // Shared by the integration suites: providers and diagnostics arrive asynchronously.
 
 /** Polls until `probe` gives a value, or fails after `ms` naming `what` it waited for. */
-export async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 15_000): Promise<T> {
+export async function until<T>(
+  probe: () => Promise<T | undefined> | T | undefined,
+  what: string,
+  ms = 15_000,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const value = await probe();

@@ -7,28 +7,43 @@ import * as vscode from 'vscode';
 import type { PairPayload } from '../../src/protocol/visualizer';
 import { until } from './until';
 
-interface Connection { isReady: boolean; delivered: PairPayload | undefined }
+interface Connection {
+  isReady: boolean;
+  delivered: PairPayload | undefined;
+}
 interface Visualizer {
   view: { webview: Connection | undefined };
   panel: { isOpen: boolean; webview: Connection | undefined };
   shared: { pair: PairPayload | undefined };
 }
 
-const visualizer = (): Visualizer => vscode.extensions.getExtension<{ visualizer: Visualizer }>('entropy-lens.entropy-lens')!.exports.visualizer;
+const visualizer = (): Visualizer =>
+  vscode.extensions.getExtension<{ visualizer: Visualizer }>('entropy-lens.entropy-lens')!.exports.visualizer;
 
 /** Waits until the webview behind `connection()` has said ready and accepted a pair deep-equal to `pair`. */
 async function delivered(connection: () => Connection | undefined, pair: PairPayload, where: string): Promise<void> {
-  await until(() => {
-    const c = connection();
-    return c?.isReady && JSON.stringify(c.delivered) === JSON.stringify(pair) ? true : undefined;
-  }, `the ${where} webview to receive ${pair.label}`, 30_000);
+  await until(
+    () => {
+      const c = connection();
+      return c?.isReady && JSON.stringify(c.delivered) === JSON.stringify(pair) ? true : undefined;
+    },
+    `the ${where} webview to receive ${pair.label}`,
+    30_000,
+  );
 }
 
-const panelTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
-  .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('entropyLens.visualizerPanel'));
+const panelTabs = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter(
+      (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('entropyLens.visualizerPanel'),
+    );
 
 async function openPython(): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'y = [0, 1, 0]\np = [0.2, 0.7, 0.1]\n' });
+  const doc = await vscode.workspace.openTextDocument({
+    language: 'python',
+    content: 'y = [0, 1, 0]\np = [0.2, 0.7, 0.1]\n',
+  });
   await vscode.window.showTextDocument(doc);
   return doc;
 }
@@ -38,13 +53,21 @@ describe('visualizer: command and view', () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('entropyLens.showVisualizer'), 'showVisualizer is registered');
     assert.ok(commands.includes('entropyLens.openVisualizerInEditor'), 'openVisualizerInEditor is registered');
-    assert.ok(commands.includes('entropyLens.visualizer.focus'), 'the webview view entropyLens.visualizer is contributed');
+    assert.ok(
+      commands.includes('entropyLens.visualizer.focus'),
+      'the webview view entropyLens.visualizer is contributed',
+    );
   });
 
   it('reveals the view with a pair (as a hover link sends it: plain JSON), and the webview receives it', async () => {
     const doc = await openPython();
     const range = { start: { line: 1, character: 4 }, end: { line: 1, character: 19 } };
-    const pair: PairPayload = { target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], label: 'y vs p', source: { uri: doc.uri.toString(), predictionRange: range } };
+    const pair: PairPayload = {
+      target: [0, 1, 0],
+      prediction: [0.2, 0.7, 0.1],
+      label: 'y vs p',
+      source: { uri: doc.uri.toString(), predictionRange: range },
+    };
     await vscode.commands.executeCommand('entropyLens.showVisualizer', pair);
     await delivered(() => visualizer().view.webview, pair, 'side view');
   });
@@ -66,7 +89,9 @@ describe('visualizer: command and view', () => {
 });
 
 describe('visualizer: in the editor area', () => {
-  afterEach(async () => { await vscode.window.tabGroups.close(panelTabs()); });
+  afterEach(async () => {
+    await vscode.window.tabGroups.close(panelTabs());
+  });
 
   it('opens as an editor tab beside the code and its webview receives the pair sent with the command', async () => {
     await openPython();

@@ -3,7 +3,10 @@
 // vector maths — the user's own numbers always go through src/core.
 
 /** A sampled curve: x ascending, y the same length. */
-export interface Curve { x: Float64Array; y: Float64Array }
+export interface Curve {
+  x: Float64Array;
+  y: Float64Array;
+}
 
 /** n evenly spaced points from a to b inclusive (n ≥ 2). */
 export function linspace(a: number, b: number, n: number): Float64Array {
@@ -68,10 +71,14 @@ export function binaryCrossEntropy(y: 0 | 1, yHat: number, rule: ClipRule): numb
  */
 export function departureBelow(rule: ClipRule): number | null {
   switch (rule) {
-    case 'keras': return KERAS_EPSILON;
-    case 'sklearn': return SKLEARN_EPSILON;
-    case 'torch': return Math.exp(TORCH_LOG_CLAMP);
-    default: return null;
+    case 'keras':
+      return KERAS_EPSILON;
+    case 'sklearn':
+      return SKLEARN_EPSILON;
+    case 'torch':
+      return Math.exp(TORCH_LOG_CLAMP);
+    default:
+      return null;
   }
 }
 
@@ -105,6 +112,12 @@ export function gradientVsLogit(n: number, y: 0 | 1, zMax = 10): { crossEntropy:
   const z = linspace(-zMax, zMax, n);
   return {
     crossEntropy: { x: z, y: map(z, (v) => sigmoid(v) - y) },
-    squaredError: { x: z, y: map(z, (v) => { const s = sigmoid(v); return 2 * (s - y) * s * (1 - s); }) },
+    squaredError: {
+      x: z,
+      y: map(z, (v) => {
+        const s = sigmoid(v);
+        return 2 * (s - y) * s * (1 - s);
+      }),
+    },
   };
 }

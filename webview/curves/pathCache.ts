@@ -26,5 +26,7 @@ export class PathCache {
     return value;
   }
 
-  get size(): number { return this.map.size; }
+  get size(): number {
+    return this.map.size;
+  }
 }

@@ -7,13 +7,22 @@
  * x must be ascending. Points outside [xMin, xMax] and points with a
  * non-finite y are dropped. Returns interleaved [x0, y0, x1, y1, …].
  */
-export function thinMinMax(x: ArrayLike<number>, y: ArrayLike<number>, xMin: number, xMax: number, columns: number): Float64Array<ArrayBuffer> {
+export function thinMinMax(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  xMin: number,
+  xMax: number,
+  columns: number,
+): Float64Array<ArrayBuffer> {
   const cols = Math.max(1, Math.floor(columns));
   const out = new Float64Array(Math.min(x.length, cols * 4) * 2);
   let k = 0;
   const span = xMax - xMin;
   let col = -1;
-  let firstI = -1, minI = -1, maxI = -1, lastI = -1;
+  let firstI = -1,
+    minI = -1,
+    maxI = -1,
+    lastI = -1;
   const flush = () => {
     if (firstI < 0) return;
     // Emit the four (possibly equal) indices in x order without duplicates.
@@ -33,7 +42,8 @@ export function thinMinMax(x: ArrayLike<number>, y: ArrayLike<number>, xMin: num
     const c = span > 0 ? Math.min(cols - 1, Math.floor(((xi - xMin) / span) * cols)) : 0;
     if (c !== col) {
       flush();
-      col = c; firstI = minI = maxI = lastI = i;
+      col = c;
+      firstI = minI = maxI = lastI = i;
       continue;
     }
     lastI = i;

@@ -3,7 +3,18 @@
 // --vscode-* variables), and the PNG is that SVG drawn onto a canvas.
 import { SVG_NS } from '../plots/svg';
 
-const PAINT_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'fill-opacity', 'stroke-opacity', 'font-family', 'font-size', 'font-weight'] as const;
+const PAINT_PROPS = [
+  'fill',
+  'stroke',
+  'stroke-width',
+  'stroke-dasharray',
+  'opacity',
+  'fill-opacity',
+  'stroke-opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+] as const;
 
 // Presentation attributes inherit like the CSS properties, so a value equal to
 // the parent's is left out (opacity alone does not inherit: kept unless 1).
@@ -16,15 +27,21 @@ function inlineComputed(original: Element, clone: Element, parent: CSSStyleDecla
   }
   clone.removeAttribute('class');
   clone.removeAttribute('tabindex');
-  const a = original.children, b = clone.children;
+  const a = original.children,
+    b = clone.children;
   for (let i = 0; i < a.length; i++) inlineComputed(a[i]!, b[i]!, cs);
 }
 
 /** One standalone SVG of the given plots stacked vertically, with a background. */
-export function composeFigure(svgs: SVGSVGElement[], background: string, foreground: string): { svg: string; width: number; height: number } {
+export function composeFigure(
+  svgs: SVGSVGElement[],
+  background: string,
+  foreground: string,
+): { svg: string; width: number; height: number } {
   const gap = 8;
   const captionHeight = 16;
-  let width = 0, height = gap;
+  let width = 0,
+    height = gap;
   const root = document.createElementNS(SVG_NS, 'svg');
   root.setAttribute('xmlns', SVG_NS);
   const bg = document.createElementNS(SVG_NS, 'rect');

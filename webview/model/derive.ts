@@ -5,7 +5,10 @@ import type { ViewState } from './state';
 import { pairRows, type PairRows } from './rows';
 import { analyzeRow, rowCrossEntropies, softmaxOf } from './coreBridge';
 
-export interface RowLoss { row: number; loss: number }
+export interface RowLoss {
+  row: number;
+  loss: number;
+}
 
 export interface Derived {
   rows: PairRows;
@@ -46,7 +49,9 @@ export function rowLosses(rows: PairRows): RowLoss[] {
   const qs = rows.predictionKind === 'logits' ? rows.predictions.map(softmaxOf) : rows.predictions;
   const losses = rowCrossEntropies(rows.targets, qs);
   const out = losses.map((loss, row) => ({ row, loss }));
-  out.sort((a, b) => (b.loss === a.loss ? a.row - b.row : Number.isNaN(a.loss) ? -1 : Number.isNaN(b.loss) ? 1 : b.loss - a.loss));
+  out.sort((a, b) =>
+    b.loss === a.loss ? a.row - b.row : Number.isNaN(a.loss) ? -1 : Number.isNaN(b.loss) ? 1 : b.loss - a.loss,
+  );
   rowLossCache.set(rows, out);
   return out;
 }

@@ -14,7 +14,6 @@ export interface PairRows {
 /** Floor for log q when probabilities are turned into draggable logits (log 0 = −∞ cannot be dragged). */
 export const MIN_PROBABILITY_FOR_LOGIT = 1e-12;
 
-
 /** Probabilities or one-hot rows are shown as they are; logits and log-probabilities go through softmax. */
 function kindOf(predictions: number[][]): 'probabilities' | 'logits' {
   const kind = classify(predictions.length === 1 ? predictions[0]! : predictions).kind;
@@ -37,8 +36,11 @@ export function pairRows(pair: PairPayload): PairRows {
   let targets: number[][];
   if (isMatrix(pair.target)) {
     targets = pair.target;
-  } else if (isMatrix(pair.prediction) && pair.target.length === predictions.length
-    && (pair.target.length !== classes || classify(pair.target).kind === 'class-indices')) {
+  } else if (
+    isMatrix(pair.prediction) &&
+    pair.target.length === predictions.length &&
+    (pair.target.length !== classes || classify(pair.target).kind === 'class-indices')
+  ) {
     // One class index per row of the batch (the core's classify settles a square batch).
     targets = pair.target.map((t, i) => oneHot(t, classes, `target[${i}]`));
   } else if (!isMatrix(pair.prediction) && pair.target.length === 1 && classes > 1) {
@@ -52,11 +54,15 @@ export function pairRows(pair: PairPayload): PairRows {
   }
   targets.forEach((t, i) => {
     if (t.length !== classes) throw new Error(`target row ${i} has ${t.length} classes but prediction has ${classes}`);
-    t.forEach((v, j) => { if (!(v >= 0 && v <= 1)) throw new Error(`target[${i}][${j}] = ${v} is not a probability in [0, 1]`); });
+    t.forEach((v, j) => {
+      if (!(v >= 0 && v <= 1)) throw new Error(`target[${i}][${j}] = ${v} is not a probability in [0, 1]`);
+    });
   });
-  predictions.forEach((row, i) => row.forEach((v, j) => {
-    if (!Number.isFinite(v) && !(v === 0)) throw new Error(`prediction[${i}][${j}] = ${v} is not a finite number`);
-  }));
+  predictions.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (!Number.isFinite(v) && !(v === 0)) throw new Error(`prediction[${i}][${j}] = ${v} is not a finite number`);
+    }),
+  );
   const predictionKind = pair.predictionKind ?? kindOf(predictions);
   return { targets, predictions, predictionKind, classes };
 }

@@ -97,9 +97,13 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return { ...state, logits: state.logits.map((z) => z + action.delta), shift: state.shift + action.delta };
     }
     case 'setTemperature':
-      return Number.isFinite(action.value) ? { ...state, temperature: clamp(action.value, TEMPERATURE_RANGE.min, TEMPERATURE_RANGE.max) } : state;
+      return Number.isFinite(action.value)
+        ? { ...state, temperature: clamp(action.value, TEMPERATURE_RANGE.min, TEMPERATURE_RANGE.max) }
+        : state;
     case 'setLabelSmoothing':
-      return Number.isFinite(action.value) ? { ...state, labelSmoothing: clamp(action.value, SMOOTHING_RANGE.min, SMOOTHING_RANGE.max) } : state;
+      return Number.isFinite(action.value)
+        ? { ...state, labelSmoothing: clamp(action.value, SMOOTHING_RANGE.min, SMOOTHING_RANGE.max) }
+        : state;
     case 'setClip':
       return CLIP_RULES.includes(action.value) ? { ...state, clip: action.value } : state;
     case 'setGradientLabel':
@@ -112,7 +116,13 @@ export function reduce(state: ViewState, action: Action): ViewState {
       return { ...state, row, shift: 0, logits: logitsOf(rows.predictions[row]!, rows.predictionKind) };
     }
     case 'resetRow':
-      return { ...state, shift: 0, temperature: 1, labelSmoothing: 0, logits: logitsOf(action.rows.predictions[state.row] ?? action.rows.predictions[0]!, action.rows.predictionKind) };
+      return {
+        ...state,
+        shift: 0,
+        temperature: 1,
+        labelSmoothing: 0,
+        logits: logitsOf(action.rows.predictions[state.row] ?? action.rows.predictions[0]!, action.rows.predictionKind),
+      };
   }
 }
 
@@ -130,8 +140,14 @@ export function restoreState(saved: unknown): ViewState {
     const pair = validatePair(s.pair);
     const base = stateForPair(pair);
     const rows = pairRows(pair);
-    const row = Number.isInteger(s.row) && (s.row as number) >= 0 && (s.row as number) < rows.predictions.length ? (s.row as number) : 0;
-    const logits = Array.isArray(s.logits) && s.logits.length === rows.classes && s.logits.every(isNum) ? (s.logits as number[]) : logitsOf(rows.predictions[row]!, rows.predictionKind);
+    const row =
+      Number.isInteger(s.row) && (s.row as number) >= 0 && (s.row as number) < rows.predictions.length
+        ? (s.row as number)
+        : 0;
+    const logits =
+      Array.isArray(s.logits) && s.logits.length === rows.classes && s.logits.every(isNum)
+        ? (s.logits as number[])
+        : logitsOf(rows.predictions[row]!, rows.predictionKind);
     return {
       ...base,
       row,

@@ -4,7 +4,11 @@ import { scaleBand, scaleLinear } from 'd3-scale';
 import { setText } from '../ui/dom';
 import { fmtNum, setAttrs, setChanged, svgEl, text, type Hue } from './svg';
 
-export interface BarSeries { label: string; values: number[]; hue: Hue }
+export interface BarSeries {
+  label: string;
+  values: number[];
+  hue: Hue;
+}
 
 const MARGIN = { top: 14, right: 8, bottom: 22, left: 38 };
 
@@ -12,14 +16,22 @@ export class BarChart {
   readonly svg: SVGSVGElement;
   readonly caption: HTMLElement;
 
-  constructor(parent: HTMLElement, private readonly opts: { id: string; title: string; description: string; height?: number }) {
+  constructor(
+    parent: HTMLElement,
+    private readonly opts: { id: string; title: string; description: string; height?: number },
+  ) {
     const figure = document.createElement('figure');
     figure.className = 'plot';
     this.caption = document.createElement('figcaption');
     this.caption.id = `${opts.id}-title`;
     this.caption.textContent = opts.title;
     figure.appendChild(this.caption);
-    this.svg = svgEl('svg', { role: 'img', 'aria-labelledby': this.caption.id, class: 'plot-svg', 'data-plot': opts.id });
+    this.svg = svgEl('svg', {
+      role: 'img',
+      'aria-labelledby': this.caption.id,
+      class: 'plot-svg',
+      'data-plot': opts.id,
+    });
     svgEl('desc', {}, this.svg).textContent = opts.description;
     figure.appendChild(this.svg);
     parent.appendChild(figure);
@@ -39,14 +51,29 @@ export class BarChart {
   update(width: number, series: BarSeries[], classLabels: string[], note?: string, domain?: [number, number]): void {
     const h = this.opts.height ?? 140;
     const svg = this.svg;
-    let lo = 0, hi = 0;
-    for (const s of series) for (const v of s.values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+    let lo = 0,
+      hi = 0;
+    for (const s of series)
+      for (const v of s.values)
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
     if (domain) [lo, hi] = domain;
     if (hi === lo) hi = lo + 1;
-    const y = scaleLinear().domain([lo, hi]).nice().range([h - MARGIN.bottom, MARGIN.top]);
+    const y = scaleLinear()
+      .domain([lo, hi])
+      .nice()
+      .range([h - MARGIN.bottom, MARGIN.top]);
     const [ylo, yhi] = y.domain() as [number, number];
-    const x = scaleBand<number>().domain(classLabels.map((_, i) => i)).range([MARGIN.left, width - MARGIN.right]).padding(0.2);
-    const inner = scaleBand<number>().domain(series.map((_, k) => k)).range([0, x.bandwidth()]).padding(0.05);
+    const x = scaleBand<number>()
+      .domain(classLabels.map((_, i) => i))
+      .range([MARGIN.left, width - MARGIN.right])
+      .padding(0.2);
+    const inner = scaleBand<number>()
+      .domain(series.map((_, k) => k))
+      .range([0, x.bandwidth()])
+      .padding(0.05);
 
     const key = JSON.stringify([width, h, ylo, yhi, classLabels, series.map((s) => [s.label, s.hue])]);
     if (key !== this.axesKey || !this.axes) {
@@ -63,7 +90,10 @@ export class BarChart {
       }
       svgEl('line', { x1: MARGIN.left, x2: width - MARGIN.right, y1: y(0), y2: y(0) }, axes);
       const labelEvery = Math.max(1, Math.ceil(classLabels.length / Math.max(1, (width - MARGIN.left) / 24)));
-      classLabels.forEach((l, i) => { if (i % labelEvery === 0) text(axes, x(i)! + x.bandwidth() / 2, h - MARGIN.bottom + 12, l, { 'text-anchor': 'middle' }); });
+      classLabels.forEach((l, i) => {
+        if (i % labelEvery === 0)
+          text(axes, x(i)! + x.bandwidth() / 2, h - MARGIN.bottom + 12, l, { 'text-anchor': 'middle' });
+      });
       const legend = svgEl('g', { class: 'legend', 'aria-hidden': 'true' }, svg);
       this.legend = legend;
       series.forEach((s, k) => {
@@ -86,7 +116,8 @@ export class BarChart {
         }
         n++;
         const val = Number.isFinite(v) ? v : v > 0 ? yhi : ylo;
-        const top = y(Math.max(0, val)), bottom = y(Math.min(0, val));
+        const top = y(Math.max(0, val)),
+          bottom = y(Math.min(0, val));
         setChanged(r, 'class', `bar c-${s.hue}`);
         setChanged(r, 'x', (x(i)! + inner(k)!).toFixed(2));
         setChanged(r, 'y', top.toFixed(2));

@@ -31,26 +31,46 @@ export class BarEditor {
   private dragging: number | null = null;
   private axesKey = '';
 
-  constructor(parent: HTMLElement, id: string, title: string, private readonly onChange: (index: number, value: number) => void) {
+  constructor(
+    parent: HTMLElement,
+    id: string,
+    title: string,
+    private readonly onChange: (index: number, value: number) => void,
+  ) {
     const figure = document.createElement('figure');
     figure.className = 'plot';
     const caption = document.createElement('figcaption');
     caption.id = `${id}-title`;
     caption.textContent = title;
     figure.appendChild(caption);
-    this.svg = svgEl('svg', { role: 'group', 'aria-labelledby': caption.id, class: 'plot-svg editor', 'data-plot': id });
+    this.svg = svgEl('svg', {
+      role: 'group',
+      'aria-labelledby': caption.id,
+      class: 'plot-svg editor',
+      'data-plot': id,
+    });
     this.axes = svgEl('g', { class: 'axis', 'aria-hidden': 'true' }, this.svg);
     figure.appendChild(this.svg);
     parent.appendChild(figure);
     this.svg.addEventListener('pointermove', (e) => this.onDrag(e));
-    this.svg.addEventListener('pointerup', () => { this.dragging = null; });
-    this.svg.addEventListener('pointercancel', () => { this.dragging = null; });
+    this.svg.addEventListener('pointerup', () => {
+      this.dragging = null;
+    });
+    this.svg.addEventListener('pointercancel', () => {
+      this.dragging = null;
+    });
   }
 
   private scales() {
     const s = this.spec!;
-    const y = scaleLinear().domain(s.domain).range([H - MARGIN.bottom, MARGIN.top]).clamp(true);
-    const x = scaleBand<number>().domain(s.values.map((_, i) => i)).range([MARGIN.left, s.width - MARGIN.right]).padding(0.25);
+    const y = scaleLinear()
+      .domain(s.domain)
+      .range([H - MARGIN.bottom, MARGIN.top])
+      .clamp(true);
+    const x = scaleBand<number>()
+      .domain(s.values.map((_, i) => i))
+      .range([MARGIN.left, s.width - MARGIN.right])
+      .padding(0.25);
     return { x, y };
   }
 
@@ -73,13 +93,26 @@ export class BarEditor {
     }
     if (rebuild) this.build();
     spec.values.forEach((v, i) => {
-      const top = y(Math.max(0, v)), bottom = y(Math.min(0, v));
-      const bx = x(i)!, bw = x.bandwidth();
-      setAttrs(this.bars[i]!, { x: bx, y: top, width: bw, height: Math.max(0.5, bottom - top), class: `bar c-${spec.hue}` });
+      const top = y(Math.max(0, v)),
+        bottom = y(Math.min(0, v));
+      const bx = x(i)!,
+        bw = x.bandwidth();
+      setAttrs(this.bars[i]!, {
+        x: bx,
+        y: top,
+        width: bw,
+        height: Math.max(0.5, bottom - top),
+        class: `bar c-${spec.hue}`,
+      });
       const hy = y(v);
       setAttrs(this.handles[i]!, {
-        x: bx - 2, y: hy - 5, width: bw + 4, height: 10,
-        'aria-valuemin': spec.domain[0], 'aria-valuemax': spec.domain[1], 'aria-valuenow': v,
+        x: bx - 2,
+        y: hy - 5,
+        width: bw + 4,
+        height: 10,
+        'aria-valuemin': spec.domain[0],
+        'aria-valuemax': spec.domain[1],
+        'aria-valuenow': v,
         'aria-valuetext': `${fmtNum(v, 4)}`,
         'aria-label': `${spec.valueName} of class ${spec.classLabels[i]}`,
       });
@@ -91,17 +124,25 @@ export class BarEditor {
   private build(): void {
     for (const n of [...this.bars, ...this.handles, ...this.labels]) n.remove();
     const n = this.spec!.values.length;
-    this.bars = []; this.handles = []; this.labels = [];
+    this.bars = [];
+    this.handles = [];
+    this.labels = [];
     for (let i = 0; i < n; i++) {
       // The bar body starts a drag too (the handle alone is a 10-pixel target):
       // the bar jumps to the pointer and its handle takes the keyboard focus.
       const bar = svgEl('rect', { class: 'bar' }, this.svg);
       bar.addEventListener('pointerdown', (e) => this.startDrag(i, e, true));
       this.bars.push(bar);
-      this.labels.push(text(this.svg, 0, 0, '', { 'text-anchor': 'middle', class: 'tick-label', 'aria-hidden': 'true' }));
+      this.labels.push(
+        text(this.svg, 0, 0, '', { 'text-anchor': 'middle', class: 'tick-label', 'aria-hidden': 'true' }),
+      );
     }
     for (let i = 0; i < n; i++) {
-      const h = svgEl('rect', { class: 'handle', role: 'slider', tabindex: 0, 'aria-orientation': 'vertical' }, this.svg);
+      const h = svgEl(
+        'rect',
+        { class: 'handle', role: 'slider', tabindex: 0, 'aria-orientation': 'vertical' },
+        this.svg,
+      );
       h.addEventListener('pointerdown', (e) => this.startDrag(i, e, false));
       h.addEventListener('keydown', (e) => this.onKey(i, e));
       this.handles.push(h);
@@ -129,13 +170,28 @@ export class BarEditor {
     const v = s.values[i]!;
     let next: number;
     switch (e.key) {
-      case 'ArrowUp': case 'ArrowRight': next = v + s.step; break;
-      case 'ArrowDown': case 'ArrowLeft': next = v - s.step; break;
-      case 'PageUp': next = v + s.bigStep; break;
-      case 'PageDown': next = v - s.bigStep; break;
-      case 'Home': next = s.domain[0]; break;
-      case 'End': next = s.domain[1]; break;
-      default: return;
+      case 'ArrowUp':
+      case 'ArrowRight':
+        next = v + s.step;
+        break;
+      case 'ArrowDown':
+      case 'ArrowLeft':
+        next = v - s.step;
+        break;
+      case 'PageUp':
+        next = v + s.bigStep;
+        break;
+      case 'PageDown':
+        next = v - s.bigStep;
+        break;
+      case 'Home':
+        next = s.domain[0];
+        break;
+      case 'End':
+        next = s.domain[1];
+        break;
+      default:
+        return;
     }
     e.preventDefault();
     this.onChange(i, Math.min(s.domain[1], Math.max(s.domain[0], next)));

@@ -10,9 +10,23 @@ import { thinMinMax } from '../curves/thin';
 import { setText } from '../ui/dom';
 import { fmtNum, setAttrs, setChanged, svgEl, text, type Hue } from './svg';
 
-export interface Series { label: string; curve: Curve; hue: Hue; dashed?: boolean }
-export interface Marker { x: number; y: number; label: string; hue: Hue }
-export interface Band { x0: number; x1: number; label: string }
+export interface Series {
+  label: string;
+  curve: Curve;
+  hue: Hue;
+  dashed?: boolean;
+}
+export interface Marker {
+  x: number;
+  y: number;
+  label: string;
+  hue: Hue;
+}
+export interface Band {
+  x0: number;
+  x1: number;
+  label: string;
+}
 
 export interface LinePlotSpec {
   width: number;
@@ -35,12 +49,15 @@ export function valueAt(curve: Curve, x: number): number {
   const xs = curve.x;
   const n = xs.length;
   if (n === 0 || !(x >= xs[0]! && x <= xs[n - 1]!)) return NaN;
-  let lo = 0, hi = n - 1;
+  let lo = 0,
+    hi = n - 1;
   while (hi - lo > 1) {
     const mid = (lo + hi) >> 1;
-    if (xs[mid]! <= x) lo = mid; else hi = mid;
+    if (xs[mid]! <= x) lo = mid;
+    else hi = mid;
   }
-  const x0 = xs[lo]!, x1 = xs[hi]!;
+  const x0 = xs[lo]!,
+    x1 = xs[hi]!;
   const t = x1 === x0 ? 0 : (x - x0) / (x1 - x0);
   return curve.y[lo]! + t * (curve.y[hi]! - curve.y[lo]!);
 }
@@ -52,7 +69,17 @@ export class LinePlot {
   private crosshairX: number | null = null;
   private readonly height: number;
 
-  constructor(parent: HTMLElement, private readonly opts: { id: string; title: string; description: string; xLabel: string; yLabel: string; height?: number }) {
+  constructor(
+    parent: HTMLElement,
+    private readonly opts: {
+      id: string;
+      title: string;
+      description: string;
+      xLabel: string;
+      yLabel: string;
+      height?: number;
+    },
+  ) {
     this.height = opts.height ?? 180;
     const figure = document.createElement('figure');
     figure.className = 'plot';
@@ -60,7 +87,14 @@ export class LinePlot {
     caption.id = `${opts.id}-title`;
     caption.textContent = opts.title;
     figure.appendChild(caption);
-    this.svg = svgEl('svg', { role: 'img', tabindex: 0, 'aria-labelledby': caption.id, 'aria-describedby': `${opts.id}-desc`, class: 'plot-svg', 'data-plot': opts.id });
+    this.svg = svgEl('svg', {
+      role: 'img',
+      tabindex: 0,
+      'aria-labelledby': caption.id,
+      'aria-describedby': `${opts.id}-desc`,
+      class: 'plot-svg',
+      'data-plot': opts.id,
+    });
     const desc = svgEl('desc', { id: `${opts.id}-desc` }, this.svg);
     desc.textContent = `${opts.description} Use the left and right arrow keys to move the readout.`;
     figure.appendChild(this.svg);
@@ -71,14 +105,21 @@ export class LinePlot {
     parent.appendChild(figure);
 
     this.svg.addEventListener('pointermove', (e) => this.onPointer(e));
-    this.svg.addEventListener('pointerleave', () => { this.crosshairX = null; this.drawCrosshair(); });
+    this.svg.addEventListener('pointerleave', () => {
+      this.crosshairX = null;
+      this.drawCrosshair();
+    });
     this.svg.addEventListener('keydown', (e) => this.onKey(e));
   }
 
   private scales() {
     const spec = this.spec!;
-    const x = scaleLinear().domain(spec.xDomain).range([MARGIN.left, spec.width - MARGIN.right]);
-    const y = scaleLinear().domain(spec.yDomain).range([this.height - MARGIN.bottom, MARGIN.top]);
+    const x = scaleLinear()
+      .domain(spec.xDomain)
+      .range([MARGIN.left, spec.width - MARGIN.right]);
+    const y = scaleLinear()
+      .domain(spec.yDomain)
+      .range([this.height - MARGIN.bottom, MARGIN.top]);
     return { x, y };
   }
 
@@ -90,7 +131,10 @@ export class LinePlot {
 
   private curveId(c: Curve): number {
     let id = this.curveIds.get(c);
-    if (id === undefined) { id = this.nextCurveId++; this.curveIds.set(c, id); }
+    if (id === undefined) {
+      id = this.nextCurveId++;
+      this.curveIds.set(c, id);
+    }
     return id;
   }
 
@@ -100,7 +144,13 @@ export class LinePlot {
    */
   update(spec: LinePlotSpec): void {
     this.spec = spec;
-    const key = JSON.stringify([spec.width, spec.xDomain, spec.yDomain, spec.bands ?? [], spec.series.map((s) => [this.curveId(s.curve), s.hue, s.dashed, s.label])]);
+    const key = JSON.stringify([
+      spec.width,
+      spec.xDomain,
+      spec.yDomain,
+      spec.bands ?? [],
+      spec.series.map((s) => [this.curveId(s.curve), s.hue, s.dashed, s.label]),
+    ]);
     if (key !== this.staticKey || !this.staticLayer) {
       this.staticKey = key;
       this.drawStatic(spec);
@@ -125,9 +175,14 @@ export class LinePlot {
     const fx = spec.xFormat ?? ((v: number) => fmtNum(v));
 
     for (const b of spec.bands ?? []) {
-      const x0 = x(Math.max(b.x0, spec.xDomain[0])), x1 = x(Math.min(b.x1, spec.xDomain[1]));
+      const x0 = x(Math.max(b.x0, spec.xDomain[0])),
+        x1 = x(Math.min(b.x1, spec.xDomain[1]));
       if (!(x1 > x0)) continue;
-      svgEl('rect', { class: 'band', x: x0, y: MARGIN.top, width: x1 - x0, height: h - MARGIN.top - MARGIN.bottom }, layer);
+      svgEl(
+        'rect',
+        { class: 'band', x: x0, y: MARGIN.top, width: x1 - x0, height: h - MARGIN.top - MARGIN.bottom },
+        layer,
+      );
       text(layer, x0 + 2, MARGIN.top + 10, b.label, { class: 'band-label' });
     }
 
@@ -143,18 +198,35 @@ export class LinePlot {
       text(axes, MARGIN.left - 4, y(t) + 3, fmtNum(t), { 'text-anchor': 'end' });
     }
     const midY = MARGIN.top + (h - MARGIN.top - MARGIN.bottom) / 2;
-    text(axes, (MARGIN.left + width - MARGIN.right) / 2, h - 2, this.opts.xLabel, { 'text-anchor': 'middle', class: 'axis-label' });
-    text(axes, 10, midY, this.opts.yLabel, { 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 10 ${midY})` });
+    text(axes, (MARGIN.left + width - MARGIN.right) / 2, h - 2, this.opts.xLabel, {
+      'text-anchor': 'middle',
+      class: 'axis-label',
+    });
+    text(axes, 10, midY, this.opts.yLabel, {
+      'text-anchor': 'middle',
+      class: 'axis-label',
+      transform: `rotate(-90 10 ${midY})`,
+    });
 
     // Curves, thinned to min/max per half pixel column; y clipped a little
     // beyond the domain so an infinite loss never reaches the path.
-    svgEl('clipPath', { id: `${this.opts.id}-clip` }, layer).appendChild(svgEl('rect', { x: MARGIN.left, y: MARGIN.top, width: width - MARGIN.left - MARGIN.right, height: h - MARGIN.top - MARGIN.bottom }));
+    svgEl('clipPath', { id: `${this.opts.id}-clip` }, layer).appendChild(
+      svgEl('rect', {
+        x: MARGIN.left,
+        y: MARGIN.top,
+        width: width - MARGIN.left - MARGIN.right,
+        height: h - MARGIN.top - MARGIN.bottom,
+      }),
+    );
     const curves = svgEl('g', { 'clip-path': `url(#${this.opts.id}-clip)` }, layer);
     const [yLo, yHi] = spec.yDomain;
     const pad = (yHi - yLo) * 0.5;
     const columns = Math.max(1, Math.round((width - MARGIN.left - MARGIN.right) * 2));
     let pts: Float64Array = new Float64Array(0);
-    const gen = line<number>().digits(2).x((i) => x(pts[i * 2]!)).y((i) => y(Math.min(yHi + pad, Math.max(yLo - pad, pts[i * 2 + 1]!))));
+    const gen = line<number>()
+      .digits(2)
+      .x((i) => x(pts[i * 2]!))
+      .y((i) => y(Math.min(yHi + pad, Math.max(yLo - pad, pts[i * 2 + 1]!))));
     const frame = JSON.stringify([width, this.height, spec.xDomain, spec.yDomain]);
     spec.series.forEach((s, k) => {
       const d = paths.get(`${this.curveId(s.curve)}|${this.opts.id}|${frame}`, () => {
@@ -168,7 +240,17 @@ export class LinePlot {
     const legend = svgEl('g', { class: 'legend', 'aria-hidden': 'true' }, layer);
     spec.series.forEach((s, k) => {
       const ly = MARGIN.top + 4 + k * 12;
-      svgEl('line', { class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`, x1: width - MARGIN.right - 110, x2: width - MARGIN.right - 96, y1: ly, y2: ly }, legend);
+      svgEl(
+        'line',
+        {
+          class: `series c-${s.hue}${s.dashed ? ' dashed' : ''}`,
+          x1: width - MARGIN.right - 110,
+          x2: width - MARGIN.right - 96,
+          y1: ly,
+          y2: ly,
+        },
+        legend,
+      );
       text(legend, width - MARGIN.right - 92, ly + 3, s.label);
     });
   }
@@ -182,7 +264,10 @@ export class LinePlot {
     while (layer.childNodes.length > markers.length) layer.lastChild!.remove();
     markers.forEach((m, i) => {
       let c = layer.childNodes[i] as SVGCircleElement | undefined;
-      if (!c) { c = svgEl('circle', { r: 4 }, layer); svgEl('title', {}, c); }
+      if (!c) {
+        c = svgEl('circle', { r: 4 }, layer);
+        svgEl('title', {}, c);
+      }
       setChanged(c, 'class', `marker c-${m.hue}`);
       setChanged(c, 'cx', x(m.x).toFixed(2));
       setChanged(c, 'cy', y(Math.min(yHi, Math.max(yLo, m.y))).toFixed(2));
@@ -222,8 +307,15 @@ export class LinePlot {
     const { x } = this.scales();
     const px = x(this.crosshairX);
     if (!this.crosshair) this.crosshair = svgEl('line', { class: 'crosshair' });
-    if (this.crosshair.parentNode !== this.svg || this.svg.lastChild !== this.crosshair) this.svg.appendChild(this.crosshair);
-    setAttrs(this.crosshair, { x1: px, x2: px, y1: MARGIN.top, y2: this.height - MARGIN.bottom, visibility: undefined });
+    if (this.crosshair.parentNode !== this.svg || this.svg.lastChild !== this.crosshair)
+      this.svg.appendChild(this.crosshair);
+    setAttrs(this.crosshair, {
+      x1: px,
+      x2: px,
+      y1: MARGIN.top,
+      y2: this.height - MARGIN.bottom,
+      visibility: undefined,
+    });
     const fx = this.spec.xFormat ?? ((v: number) => fmtNum(v));
     const parts = this.spec.series.map((s) => `${s.label} = ${fmtNum(valueAt(s.curve, this.crosshairX!))}`);
     setText(this.readout, `${this.opts.xLabel} = ${fx(this.crosshairX)}: ${parts.join(', ')}`);

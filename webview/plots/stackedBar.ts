@@ -19,7 +19,14 @@ export class StackedBar {
     parent.appendChild(figure);
   }
 
-  private nodes: { title: SVGTitleElement; h: SVGRectElement; kl: SVGRectElement; hText: SVGTextElement; klText: SVGTextElement; total: SVGTextElement } | null = null;
+  private nodes: {
+    title: SVGTitleElement;
+    h: SVGRectElement;
+    kl: SVGRectElement;
+    hText: SVGTextElement;
+    klText: SVGTextElement;
+    total: SVGTextElement;
+  } | null = null;
   private width = -1;
 
   /** Built once; a redraw only moves the two rectangles and rewrites the numbers. */
@@ -45,7 +52,9 @@ export class StackedBar {
     }
     const total = entropy + kl;
     setText(n.title, `H(p, q) = ${fmtNum(total, 4)} nats = H(p) ${fmtNum(entropy, 4)} + KL ${fmtNum(kl, 4)}`);
-    const x = scaleLinear().domain([0, Number.isFinite(total) && total > 0 ? total : 1]).range([8, width - 8]);
+    const x = scaleLinear()
+      .domain([0, Number.isFinite(total) && total > 0 ? total : 1])
+      .range([8, width - 8]);
     const e = Number.isFinite(entropy) ? Math.max(0, entropy) : 0;
     const k = Number.isFinite(kl) ? Math.max(0, kl) : 0;
     setChanged(n.h, 'x', x(0).toFixed(2));

@@ -4,7 +4,11 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export type Attrs = Record<string, string | number | undefined>;
 
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs = {}, parent?: Element): SVGElementTagNameMap[K] {
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  parent?: Element,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   setAttrs(node, attrs);
   if (parent) parent.appendChild(node);
@@ -14,8 +18,9 @@ export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Attrs
 /** Sets attributes, skipping those already equal (an equal write still dirties style). */
 export function setAttrs(node: Element, attrs: Attrs): void {
   for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined) { if (node.hasAttribute(k)) node.removeAttribute(k); }
-    else setChanged(node, k, String(v));
+    if (v === undefined) {
+      if (node.hasAttribute(k)) node.removeAttribute(k);
+    } else setChanged(node, k, String(v));
   }
 }
 

@@ -13,7 +13,10 @@ export class BatchList {
   private lastRows: RowLoss[] | null = null;
   private lastSelected = -1;
 
-  constructor(parent: Element, private readonly onSelect: (row: number) => void) {
+  constructor(
+    parent: Element,
+    private readonly onSelect: (row: number) => void,
+  ) {
     this.section = h('section', { class: 'batch', attrs: { 'aria-labelledby': 'batch-title' } }, parent);
     h('h2', { id: 'batch-title', text: 'Rows of the batch, worst loss first' }, this.section);
     this.note = h('p', { class: 'note' }, this.section);
@@ -35,12 +38,26 @@ export class BatchList {
         const li = h('li', {}, this.list);
         const b = h('button', { class: 'batch-row', attrs: { type: 'button', 'data-row': String(r.row) } }, li);
         h('span', { class: 'batch-name', text: `row ${r.row}` }, b);
-        const meter = h('meter', { attrs: { min: '0', max: String(max), value: String(Number.isFinite(r.loss) ? r.loss : max), 'aria-hidden': 'true' } }, b);
+        const meter = h(
+          'meter',
+          {
+            attrs: {
+              min: '0',
+              max: String(max),
+              value: String(Number.isFinite(r.loss) ? r.loss : max),
+              'aria-hidden': 'true',
+            },
+          },
+          b,
+        );
         meter.tabIndex = -1;
         h('span', { class: 'batch-loss', text: `${fmtNum(r.loss, 4)} nats` }, b);
         b.addEventListener('click', () => this.onSelect(r.row));
       }
-      this.note.textContent = rows.length > SHOWN ? `Showing the ${SHOWN} worst of ${rows.length} rows.` : `${rows.length} rows. Choose one to inspect it and jump to it in the editor.`;
+      this.note.textContent =
+        rows.length > SHOWN
+          ? `Showing the ${SHOWN} worst of ${rows.length} rows.`
+          : `${rows.length} rows. Choose one to inspect it and jump to it in the editor.`;
     }
     this.lastSelected = selected;
     for (const b of this.list.querySelectorAll<HTMLButtonElement>('button.batch-row')) {

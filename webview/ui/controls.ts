@@ -3,16 +3,33 @@
 // @vscode-elements radio groups and buttons for the choices and actions.
 import { custom, h } from './dom';
 
-export interface Slider { input: HTMLInputElement; value: HTMLOutputElement; set(v: number, shown: string): void }
+export interface Slider {
+  input: HTMLInputElement;
+  value: HTMLOutputElement;
+  set(v: number, shown: string): void;
+}
 
-export function slider(parent: Element, id: string, label: string, min: number, max: number, step: number, onInput: (v: number) => void): Slider {
+export function slider(
+  parent: Element,
+  id: string,
+  label: string,
+  min: number,
+  max: number,
+  step: number,
+  onInput: (v: number) => void,
+): Slider {
   const row = h('div', { class: 'control-row' }, parent);
   h('label', { text: label, attrs: { for: id } }, row);
-  const input = h('input', { id, attrs: { type: 'range', min: String(min), max: String(max), step: String(step) } }, row);
+  const input = h(
+    'input',
+    { id, attrs: { type: 'range', min: String(min), max: String(max), step: String(step) } },
+    row,
+  );
   const value = h('output', { attrs: { for: id } }, row);
   input.addEventListener('input', () => onInput(Number(input.value)));
   return {
-    input, value,
+    input,
+    value,
     set(v, shown) {
       if (Number(input.value) !== v) input.value = String(v);
       if (value.textContent !== shown) {
@@ -23,14 +40,24 @@ export function slider(parent: Element, id: string, label: string, min: number, 
   };
 }
 
-export interface Choice<T extends string> { element: HTMLElement; set(v: T): void }
+export interface Choice<T extends string> {
+  element: HTMLElement;
+  set(v: T): void;
+}
 
-export function radioGroup<T extends string>(parent: Element, label: string, options: { value: T; label: string }[], onChange: (v: T) => void): Choice<T> {
+export function radioGroup<T extends string>(
+  parent: Element,
+  label: string,
+  options: { value: T; label: string }[],
+  onChange: (v: T) => void,
+): Choice<T> {
   const row = h('div', { class: 'control-row radio-row' }, parent);
   const labelId = `rg-${Math.random().toString(36).slice(2, 8)}`;
   h('span', { id: labelId, class: 'control-label', text: label }, row);
   const group = custom('vscode-radio-group', { 'aria-labelledby': labelId }, row);
-  const radios = options.map((o) => custom('vscode-radio', { value: o.value, name: labelId, label: o.label }, group, o.label));
+  const radios = options.map((o) =>
+    custom('vscode-radio', { value: o.value, name: labelId, label: o.label }, group, o.label),
+  );
   let current: T | undefined;
   // The group moves `checked` on arrow keys without firing `change`, so both
   // events read whichever radio is checked (the group's own keydown handler,
@@ -56,7 +83,12 @@ export function radioGroup<T extends string>(parent: Element, label: string, opt
   };
 }
 
-export function button(parent: Element, label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLElement {
+export function button(
+  parent: Element,
+  label: string,
+  onClick: () => void,
+  attrs: Record<string, string> = {},
+): HTMLElement {
   const b = custom('vscode-button', { ...attrs }, parent, label);
   b.addEventListener('click', onClick);
   return b;

@@ -16,7 +16,8 @@ export class DataTable {
     const table = h('table', { class: 'data-table' }, details);
     this.caption = h('caption', {}, table);
     const head = h('tr', {}, h('thead', {}, table));
-    for (const c of ['class', 'target p', 'logit z', 'softmax q', '−p log q', 'q − p']) h('th', { text: c, attrs: { scope: 'col' } }, head);
+    for (const c of ['class', 'target p', 'logit z', 'softmax q', '−p log q', 'q − p'])
+      h('th', { text: c, attrs: { scope: 'col' } }, head);
     this.body = h('tbody', {}, table);
   }
 
@@ -26,7 +27,14 @@ export class DataTable {
     while (this.body.rows.length > n) this.body.deleteRow(-1);
     for (let i = 0; i < n; i++) {
       const tr = this.body.rows[i] ?? this.body.insertRow();
-      const cells = [String(i), fmtNum(d.target[i]!, 4), fmtNum(d.logits[i]!, 4), fmtNum(d.probabilities[i]!, 4), fmtNum(d.contributions[i]!, 4), fmtNum(d.gradient[i]!, 4)];
+      const cells = [
+        String(i),
+        fmtNum(d.target[i]!, 4),
+        fmtNum(d.logits[i]!, 4),
+        fmtNum(d.probabilities[i]!, 4),
+        fmtNum(d.contributions[i]!, 4),
+        fmtNum(d.gradient[i]!, 4),
+      ];
       cells.forEach((c, j) => {
         const cell = tr.cells[j] ?? (j === 0 ? tr.appendChild(document.createElement('th')) : tr.insertCell());
         if (j === 0) cell.setAttribute('scope', 'row');

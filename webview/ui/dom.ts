@@ -1,5 +1,9 @@
 // Small DOM builders for the HTML parts of the view (text via textContent only).
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?: string; id?: string; text?: string; attrs?: Record<string, string> } = {}, parent?: Element): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { class?: string; id?: string; text?: string; attrs?: Record<string, string> } = {},
+  parent?: Element,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (props.class) node.className = props.class;
   if (props.id) node.id = props.id;
@@ -10,7 +14,12 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: { class?
 }
 
 /** A custom element (the @vscode-elements controls) with attributes. */
-export function custom(tag: string, attrs: Record<string, string> = {}, parent?: Element, textContent?: string): HTMLElement {
+export function custom(
+  tag: string,
+  attrs: Record<string, string> = {},
+  parent?: Element,
+  textContent?: string,
+): HTMLElement {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   if (textContent !== undefined) node.textContent = textContent;

@@ -29,6 +29,8 @@ export function frameScheduler(
       cancelFrame(id);
       run();
     },
-    get pending() { return id !== null; },
+    get pending() {
+      return id !== null;
+    },
   };
 }

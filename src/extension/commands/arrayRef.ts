@@ -16,6 +16,7 @@ export function arrayRef(a: FoundArray, positionAt: (offset: number) => Position
 
 /** "line 3" or "lines 3–5", 1-based as the editor shows them. */
 export function linesOf(ref: ArrayRef): string {
-  const a = ref.range.start.line + 1, b = ref.range.end.line + 1;
+  const a = ref.range.start.line + 1,
+    b = ref.range.end.line + 1;
   return a === b ? `line ${a}` : `lines ${a}–${b}`;
 }

@@ -8,13 +8,24 @@ import { linesOf } from './arrayRef';
 import { inUserWords, type PairComputation, type PairInput } from './computeFigures';
 
 export function computeBinary(input: PairInput, eps: number | undefined): PairComputation {
-  const t = input.target, q = input.prediction;
-  const tn = t.ref.name ?? 'p', qn = q.ref.name ?? 'q';
+  const t = input.target,
+    q = input.prediction;
+  const tn = t.ref.name ?? 'p',
+    qn = q.ref.name ?? 'q';
   const rows = binaryRows(t.array.values, q.array.values, q.array.role);
   if (!rows.ok && rows.problem === 'length') {
-    return { ok: false, code: 'LENGTH_MISMATCH', error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction (${tn} is on ${linesOf(t.ref)}, ${qn} on ${linesOf(q.ref)})` };
+    return {
+      ok: false,
+      code: 'LENGTH_MISMATCH',
+      error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction (${tn} is on ${linesOf(t.ref)}, ${qn} on ${linesOf(q.ref)})`,
+    };
   }
-  if (!rows.ok) return { ok: false, code: 'OUT_OF_RANGE', error: `${tn}[${rows.index}] is ${rows.value}: a binary target lies in [0, 1] (${tn} is on ${linesOf(t.ref)})` };
+  if (!rows.ok)
+    return {
+      ok: false,
+      code: 'OUT_OF_RANGE',
+      error: `${tn}[${rows.index}] is ${rows.value}: a binary target lies in [0, 1] (${tn} is on ${linesOf(t.ref)})`,
+    };
   const options: AnalyzeOptions = { prediction: rows.reads };
   if (eps !== undefined) options.eps = eps;
   try {

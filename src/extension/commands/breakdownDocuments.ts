@@ -15,8 +15,10 @@ export class BreakdownDocuments implements vscode.TextDocumentContentProvider, v
   readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString())
-      ?? '# Entropy Lens\n\nThis breakdown is no longer kept: run "Entropy Lens: Compute cross-entropy" again.\n';
+    return (
+      this.contents.get(uri.toString()) ??
+      '# Entropy Lens\n\nThis breakdown is no longer kept: run "Entropy Lens: Compute cross-entropy" again.\n'
+    );
   }
 
   /** One URI per title, so computing the same pair again refreshes its tab instead of opening another. */

@@ -16,7 +16,8 @@ export interface BreakdownPageParts {
   copyCommandUri: string;
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** No scripts at all; styles only from the extension's media folder. */
 export function breakdownCsp(cspSource: string): string {
@@ -25,9 +26,14 @@ export function breakdownCsp(cspSource: string): string {
 
 /** Escaped text with `code` spans. */
 export function inline(text: string): string {
-  return text.split(/(`[^`]+`)/).map((part) =>
-    part.length > 2 && part.startsWith('`') && part.endsWith('`') ? `<code>${escapeHtml(part.slice(1, -1))}</code>` : escapeHtml(part),
-  ).join('');
+  return text
+    .split(/(`[^`]+`)/)
+    .map((part) =>
+      part.length > 2 && part.startsWith('`') && part.endsWith('`')
+        ? `<code>${escapeHtml(part.slice(1, -1))}</code>`
+        : escapeHtml(part),
+    )
+    .join('');
 }
 
 /** The cells of a `| a | b |` row; `\|` is a pipe inside a cell. */
@@ -40,8 +46,15 @@ const isRule = (line: string) => /^\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(line.trim())
 
 function table(header: string, rule: string, rows: string[], n: number): string {
   const right = cells(rule).map((r) => r.endsWith(':') && !r.startsWith(':'));
-  const th = cells(header).map((c, i) => `<th scope="col"${right[i] ? ' class="num"' : ''}>${inline(c)}</th>`).join('');
-  const body = rows.map((line) => `<tr>${cells(line).map((c, i) => `<td${right[i] ? ' class="num"' : ''}>${inline(c)}</td>`).join('')}</tr>`);
+  const th = cells(header)
+    .map((c, i) => `<th scope="col"${right[i] ? ' class="num"' : ''}>${inline(c)}</th>`)
+    .join('');
+  const body = rows.map(
+    (line) =>
+      `<tr>${cells(line)
+        .map((c, i) => `<td${right[i] ? ' class="num"' : ''}>${inline(c)}</td>`)
+        .join('')}</tr>`,
+  );
   // tabindex: a region that scrolls must be reachable with the keyboard.
   return `<div class="table-scroll" role="region" aria-label="Table ${n}" tabindex="0"><table><thead><tr>${th}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
 }
@@ -70,7 +83,8 @@ export function markdownToHtml(markdown: string): string {
       i++;
     } else {
       const para: string[] = [line];
-      for (i++; i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,6} |- |\|)/.test(lines[i]!); i++) para.push(lines[i]!);
+      for (i++; i < lines.length && lines[i]!.trim() !== '' && !/^(#{1,6} |- |\|)/.test(lines[i]!); i++)
+        para.push(lines[i]!);
       out.push(`<p>${inline(para.join(' '))}</p>`);
     }
   }

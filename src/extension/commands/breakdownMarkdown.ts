@@ -71,69 +71,126 @@ function pairBreakdown(s: PairSubject): string[] {
   const u = s.unit;
   const out: string[] = [`# Entropy Lens breakdown: ${breakdownTitle(s)}`, ''];
   out.push(`- Target p: ${describe(s.target, a.targetKind)}`);
-  out.push(`- Prediction q: ${describe(s.prediction, a.predictionKind)}${a.predictionKind === 'logits' ? ' — q = softmax(logits)' : a.predictionKind === 'log-probabilities' ? ' — q = exp(log-probabilities)' : ''}`);
+  out.push(
+    `- Prediction q: ${describe(s.prediction, a.predictionKind)}${a.predictionKind === 'logits' ? ' — q = softmax(logits)' : a.predictionKind === 'log-probabilities' ? ' — q = exp(log-probabilities)' : ''}`,
+  );
   if (s.reason) out.push(`- Paired: ${s.reason}`);
-  if (s.binary) out.push(`- A binary loss: element r is a two-class problem, row r below is (y, 1 − y) against (q, 1 − q)${a.predictionKind === 'logits' ? ' with q = σ(z)' : ''}; the figures are means over the ${a.rows} elements`);
+  if (s.binary)
+    out.push(
+      `- A binary loss: element r is a two-class problem, row r below is (y, 1 − y) against (q, 1 − q)${a.predictionKind === 'logits' ? ' with q = σ(z)' : ''}; the figures are means over the ${a.rows} elements`,
+    );
   else if (a.batched) out.push(`- A batch of ${a.rows} rows × ${a.classes} classes: the figures are means over rows`);
   if (s.normalised) out.push('- Computed on copies divided by their sums; the document is unchanged');
   out.push('', '## Figures', '');
   const both = (m: { nats: number; bits: number }) => [tableNumber(m.nats), tableNumber(m.bits)];
-  out.push(...markdownTable(['', 'nats', 'bits'], ['left', 'right', 'right'], [
-    ['H(p) entropy of the target', ...both(a.entropy)],
-    ['H(p,q) cross-entropy', ...both(a.crossEntropy)],
-    ['KL(p‖q) = H(p,q) − H(p)', ...both(a.klPQ)],
-    ['KL(q‖p)', ...both(a.klQP)],
-    ['JS(p,q)', ...both(a.js)],
-    ['perplexity e^H(p,q)', tableNumber(a.perplexity), tableNumber(a.perplexity)],
-  ]));
+  out.push(
+    ...markdownTable(
+      ['', 'nats', 'bits'],
+      ['left', 'right', 'right'],
+      [
+        ['H(p) entropy of the target', ...both(a.entropy)],
+        ['H(p,q) cross-entropy', ...both(a.crossEntropy)],
+        ['KL(p‖q) = H(p,q) − H(p)', ...both(a.klPQ)],
+        ['KL(q‖p)', ...both(a.klQP)],
+        ['JS(p,q)', ...both(a.js)],
+        ['perplexity e^H(p,q)', tableNumber(a.perplexity), tableNumber(a.perplexity)],
+      ],
+    ),
+  );
 
   if (a.batched) {
     out.push('', `## Per row (${u})`, '');
     const anyIgnored = a.perRow.some((r) => r.ignored);
     const rows = a.perRow.slice(0, MAX_TABLE_ROWS).map((r) => {
-      const cells = r.ignored ? [String(r.row), '—', '—', '—'] : [String(r.row), tableNumber(r.entropy[u]), tableNumber(r.crossEntropy[u]), tableNumber(r.klPQ[u])];
+      const cells = r.ignored
+        ? [String(r.row), '—', '—', '—']
+        : [String(r.row), tableNumber(r.entropy[u]), tableNumber(r.crossEntropy[u]), tableNumber(r.klPQ[u])];
       return anyIgnored ? [...cells, r.ignored ? 'ignored (ignore_index)' : ''] : cells;
     });
     const headers = ['row', 'H(p)', 'H(p,q)', 'KL(p‖q)'];
-    out.push(...markdownTable(anyIgnored ? [...headers, 'note'] : headers, ['right', 'right', 'right', 'right', 'left'], rows));
+    out.push(
+      ...markdownTable(anyIgnored ? [...headers, 'note'] : headers, ['right', 'right', 'right', 'right', 'left'], rows),
+    );
     out.push(...leftOut(a.perRow.length, 'rows'));
   }
 
-  out.push('', `## Per element (${u})`, '', `H(p,q) = Σ −p·log q${a.batched ? ', averaged over rows' : ''}. Terms with p = 0 add nothing.`, '');
+  out.push(
+    '',
+    `## Per element (${u})`,
+    '',
+    `H(p,q) = Σ −p·log q${a.batched ? ', averaged over rows' : ''}. Terms with p = 0 add nothing.`,
+    '',
+  );
   const terms = a.terms.slice(0, MAX_TABLE_ROWS);
   const headers = a.batched ? ['row', 'i', 'p', 'q', '−p·log q', 'rule'] : ['i', 'p', 'q', '−p·log q', 'rule'];
-  out.push(...markdownTable(headers, headers.map((h) => (h === 'rule' ? 'left' : 'right')), terms.map((t) => {
-    const cells = [String(t.index), tableNumber(t.p), tableNumber(t.q), tableNumber(inUnit(t.contribution, u)), t.rule === 'regular' ? '' : t.rule];
-    return a.batched ? [String(t.row), ...cells] : cells;
-  })));
+  out.push(
+    ...markdownTable(
+      headers,
+      headers.map((h) => (h === 'rule' ? 'left' : 'right')),
+      terms.map((t) => {
+        const cells = [
+          String(t.index),
+          tableNumber(t.p),
+          tableNumber(t.q),
+          tableNumber(inUnit(t.contribution, u)),
+          t.rule === 'regular' ? '' : t.rule,
+        ];
+        return a.batched ? [String(t.row), ...cells] : cells;
+      }),
+    ),
+  );
   out.push(...leftOut(a.terms.length, 'elements'));
   const counts = new Map<TermRule, number>();
   for (const t of a.terms) if (t.rule !== 'regular') counts.set(t.rule, (counts.get(t.rule) ?? 0) + 1);
   if (counts.size) {
     out.push('', '### Rules behind the special terms', '');
-    for (const [rule, n] of counts) out.push(`- ${rule} (${n} ${n === 1 ? 'element' : 'elements'}): ${userText(RULE_NOTES[rule])}`);
+    for (const [rule, n] of counts)
+      out.push(`- ${rule} (${n} ${n === 1 ? 'element' : 'elements'}): ${userText(RULE_NOTES[rule])}`);
   }
 
   out.push('', '## Warnings', '');
   if (a.warnings.length) out.push(...a.warnings.map((w) => `- ${userText(w)}`));
   else out.push('None.');
 
-  const wrt = a.predictionKind === 'logits' ? '∂H(p,q)/∂z with respect to the logits z: q − p'
-    : a.predictionKind === 'log-probabilities' ? '∂H(p,q)/∂(log q) with respect to the log-probabilities: −p'
-    : s.normalised ? '∂H(p,q)/∂q with respect to the predicted values as written, before they are divided by their sum'
-    : '∂H(p,q)/∂q with respect to the predicted probabilities: −p/q';
-  out.push('', `## Gradient (${u})`, '', `${wrt}${a.batched ? `, divided by the ${a.rows} rows of the mean` : ''}.`, '');
+  const wrt =
+    a.predictionKind === 'logits'
+      ? '∂H(p,q)/∂z with respect to the logits z: q − p'
+      : a.predictionKind === 'log-probabilities'
+        ? '∂H(p,q)/∂(log q) with respect to the log-probabilities: −p'
+        : s.normalised
+          ? '∂H(p,q)/∂q with respect to the predicted values as written, before they are divided by their sum'
+          : '∂H(p,q)/∂q with respect to the predicted probabilities: −p/q';
+  out.push(
+    '',
+    `## Gradient (${u})`,
+    '',
+    `${wrt}${a.batched ? `, divided by the ${a.rows} rows of the mean` : ''}.`,
+    '',
+  );
   const grads: string[][] = [];
-  a.grad.forEach((row, r) => row.forEach((g, i) => {
-    if (grads.length < MAX_TABLE_ROWS) grads.push(a.batched ? [String(r), String(i), tableNumber(inUnit(g, u))] : [String(i), tableNumber(inUnit(g, u))]);
-  }));
-  out.push(...markdownTable(a.batched ? ['row', 'i', 'gradient'] : ['i', 'gradient'], a.batched ? ['right', 'right', 'right'] : ['right', 'right'], grads));
+  a.grad.forEach((row, r) =>
+    row.forEach((g, i) => {
+      if (grads.length < MAX_TABLE_ROWS)
+        grads.push(
+          a.batched ? [String(r), String(i), tableNumber(inUnit(g, u))] : [String(i), tableNumber(inUnit(g, u))],
+        );
+    }),
+  );
+  out.push(
+    ...markdownTable(
+      a.batched ? ['row', 'i', 'gradient'] : ['i', 'gradient'],
+      a.batched ? ['right', 'right', 'right'] : ['right', 'right'],
+      grads,
+    ),
+  );
   out.push(...leftOut(a.rows * a.classes, 'elements'));
   return out;
 }
 
 function leftOut(total: number, what: string): string[] {
-  return total > MAX_TABLE_ROWS ? ['', `… ${total - MAX_TABLE_ROWS} more ${what} not shown (the first ${MAX_TABLE_ROWS} are).`] : [];
+  return total > MAX_TABLE_ROWS
+    ? ['', `… ${total - MAX_TABLE_ROWS} more ${what} not shown (the first ${MAX_TABLE_ROWS} are).`]
+    : [];
 }
 
 function entropyBreakdown(s: EntropySubject): string[] {
@@ -141,29 +198,64 @@ function entropyBreakdown(s: EntropySubject): string[] {
   const out: string[] = [`# Entropy Lens breakdown: ${breakdownTitle(s)}`];
   for (const e of s.arrays) {
     out.push('', `## ${code(e.ref.name ?? 'array')}`, '', `- ${describe(e.ref, e.kind)}`, '');
-    out.push(`H = ${tableNumber(e.nats)} nats = ${tableNumber(e.nats / LN2)} bits · perplexity e^H = ${tableNumber(e.perplexity)}`, '');
+    out.push(
+      `H = ${tableNumber(e.nats)} nats = ${tableNumber(e.nats / LN2)} bits · perplexity e^H = ${tableNumber(e.perplexity)}`,
+      '',
+    );
     if (e.labelCounts) {
       const n = e.labelCounts.reduce((x, y) => x + y, 0);
       out.push('The entropy of the label frequencies.', '');
-      out.push(...markdownTable(['class', 'count', 'frequency f', `−f·log f (${u})`], ['right', 'right', 'right', 'right'],
-        e.labelCounts.slice(0, MAX_TABLE_ROWS).map((c, k) => [String(k), String(c), tableNumber(c / n), tableNumber(inUnit(term(c / n), u))])));
+      out.push(
+        ...markdownTable(
+          ['class', 'count', 'frequency f', `−f·log f (${u})`],
+          ['right', 'right', 'right', 'right'],
+          e.labelCounts
+            .slice(0, MAX_TABLE_ROWS)
+            .map((c, k) => [String(k), String(c), tableNumber(c / n), tableNumber(inUnit(term(c / n), u))]),
+        ),
+      );
       out.push(...leftOut(e.labelCounts.length, 'classes'));
       continue;
     }
     const probs = e.probabilities ?? [];
     const values = rowsOf(e.values);
-    const how = e.kind === 'logits' ? 'p = softmax(value)' : e.kind === 'log-probabilities' ? 'p = exp(value), renormalised' : e.kind === 'counts' ? 'p = value / sum' : 'p = value';
+    const how =
+      e.kind === 'logits'
+        ? 'p = softmax(value)'
+        : e.kind === 'log-probabilities'
+          ? 'p = exp(value), renormalised'
+          : e.kind === 'counts'
+            ? 'p = value / sum'
+            : 'p = value';
     out.push(`${how}; H = Σ −p·log p${probs.length > 1 ? ', averaged over rows' : ''}.`, '');
     const rows: string[][] = [];
-    probs.forEach((row, r) => row.forEach((p, i) => {
-      if (rows.length < MAX_TABLE_ROWS) {
-        const cells = [String(i), tableNumber(values[r]?.[i] ?? NaN), tableNumber(p), tableNumber(inUnit(term(p), u))];
-        rows.push(probs.length > 1 ? [String(r), ...cells] : cells);
-      }
-    }));
+    probs.forEach((row, r) =>
+      row.forEach((p, i) => {
+        if (rows.length < MAX_TABLE_ROWS) {
+          const cells = [
+            String(i),
+            tableNumber(values[r]?.[i] ?? NaN),
+            tableNumber(p),
+            tableNumber(inUnit(term(p), u)),
+          ];
+          rows.push(probs.length > 1 ? [String(r), ...cells] : cells);
+        }
+      }),
+    );
     const headers = ['i', 'value', 'p', `−p·log p (${u})`];
-    out.push(...markdownTable(probs.length > 1 ? ['row', ...headers] : headers, ['right', 'right', 'right', 'right', 'right'], rows));
-    out.push(...leftOut(probs.reduce((n, r) => n + r.length, 0), 'elements'));
+    out.push(
+      ...markdownTable(
+        probs.length > 1 ? ['row', ...headers] : headers,
+        ['right', 'right', 'right', 'right', 'right'],
+        rows,
+      ),
+    );
+    out.push(
+      ...leftOut(
+        probs.reduce((n, r) => n + r.length, 0),
+        'elements',
+      ),
+    );
   }
   return out;
 }

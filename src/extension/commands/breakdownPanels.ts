@@ -12,7 +12,10 @@ export class BreakdownPanels implements vscode.Disposable {
   private readonly panels = new Map<string, vscode.WebviewPanel>();
   private lastActive: string | undefined;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly copyCommand: string) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly copyCommand: string,
+  ) {}
 
   /** Shows `markdown` rendered in the panel of `uri`, opening it beside the editor or refreshing it. */
   show(uri: vscode.Uri, title: string, markdown: string): vscode.WebviewPanel {
@@ -22,15 +25,24 @@ export class BreakdownPanels implements vscode.Disposable {
     if (panel) {
       panel.reveal(undefined, true);
     } else {
-      panel = vscode.window.createWebviewPanel(BREAKDOWN_VIEW_TYPE, `Breakdown ${title}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
-        enableScripts: false,
-        enableCommandUris: [this.copyCommand],
-        localResourceRoots: [media],
-      });
+      panel = vscode.window.createWebviewPanel(
+        BREAKDOWN_VIEW_TYPE,
+        `Breakdown ${title}`,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        {
+          enableScripts: false,
+          enableCommandUris: [this.copyCommand],
+          localResourceRoots: [media],
+        },
+      );
       const opened = panel;
       this.panels.set(key, opened);
-      opened.onDidChangeViewState(() => { if (opened.active) this.lastActive = key; });
-      opened.onDidDispose(() => { if (this.panels.get(key) === opened) this.panels.delete(key); });
+      opened.onDidChangeViewState(() => {
+        if (opened.active) this.lastActive = key;
+      });
+      opened.onDidDispose(() => {
+        if (this.panels.get(key) === opened) this.panels.delete(key);
+      });
     }
     this.lastActive = key;
     panel.webview.html = breakdownPage({

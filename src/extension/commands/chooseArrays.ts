@@ -32,7 +32,8 @@ export function isTargetRole(role: Role): boolean {
   return TARGET_ROLES.has(role);
 }
 
-const SELECT_HINT = 'select the target and the prediction (for example the lines `y_true = [0, 1, 0]` and `y_pred = [0.2, 0.7, 0.1]`), or put the cursor on an array';
+const SELECT_HINT =
+  'select the target and the prediction (for example the lines `y_true = [0, 1, 0]` and `y_pred = [0.2, 0.7, 0.1]`), or put the cursor on an array';
 
 export function chooseArrays(find: FindResult, where: Where, kind: ComputeKind): Choice {
   const selected = where.selections.filter((s) => s.end > s.start);
@@ -47,14 +48,23 @@ function fromSelection(find: FindResult, selections: readonly OffsetSpan[], kind
   });
   if (inside.length === 0) {
     const noun = selections.length > 1 ? 'the selections hold' : 'the selection holds';
-    return { type: 'none', code: 'NO_ARRAYS', message: `${noun} no numeric array: ${kind === 'entropy' ? 'select an array such as `[0.2, 0.7, 0.1]`, or put the cursor on one' : SELECT_HINT}` };
+    return {
+      type: 'none',
+      code: 'NO_ARRAYS',
+      message: `${noun} no numeric array: ${kind === 'entropy' ? 'select an array such as `[0.2, 0.7, 0.1]`, or put the cursor on one' : SELECT_HINT}`,
+    };
   }
   if (kind === 'entropy') return { type: 'arrays', indices: inside };
   if (inside.length === 1) return partnerOf(find, inside[0]!);
   const chosen = new Set(inside);
   const pair = find.pairs.find((p) => chosen.has(p.target) && chosen.has(p.prediction));
   if (pair) return { type: 'pair', ...pair };
-  return { type: 'pair', target: inside[0]!, prediction: inside[1]!, reason: 'selected, not paired by the finder: the first is read as the target' };
+  return {
+    type: 'pair',
+    target: inside[0]!,
+    prediction: inside[1]!,
+    reason: 'selected, not paired by the finder: the first is read as the target',
+  };
 }
 
 function fromCursor(find: FindResult, where: Where, kind: ComputeKind): Choice {
@@ -62,7 +72,8 @@ function fromCursor(find: FindResult, where: Where, kind: ComputeKind): Choice {
   const atCursor = find.arrays.findIndex((a) => a.start <= cursor && cursor <= a.end);
   if (kind === 'entropy') {
     const index = atCursor >= 0 ? atCursor : nearest(find.arrays, where);
-    if (index === undefined) return noneNear(find, 'put the cursor on an array such as `[0.2, 0.7, 0.1]`, or select it');
+    if (index === undefined)
+      return noneNear(find, 'put the cursor on an array such as `[0.2, 0.7, 0.1]`, or select it');
     return { type: 'arrays', indices: [index] };
   }
   if (atCursor >= 0) {
@@ -82,7 +93,10 @@ function fromCursor(find: FindResult, where: Where, kind: ComputeKind): Choice {
 }
 
 function noneNear(find: FindResult, hint: string): Choice {
-  const where = find.arrays.length === 0 ? 'this document has no numeric array' : `no numeric array within ${NEAR_LINES} lines of the cursor`;
+  const where =
+    find.arrays.length === 0
+      ? 'this document has no numeric array'
+      : `no numeric array within ${NEAR_LINES} lines of the cursor`;
   return { type: 'none', code: 'NO_ARRAYS', message: `${where}: ${hint}` };
 }
 
@@ -95,7 +109,8 @@ function partnerOf(find: FindResult, index: number): Choice {
   if (candidates.length === 0) {
     const a = find.arrays[index]!;
     return {
-      type: 'none', code: 'ONE_ARRAY',
+      type: 'none',
+      code: 'ONE_ARRAY',
       message: `${a.name ? `\`${a.name}\`` : 'this array'} is the only array here: a cross-entropy or KL needs a target and a prediction of the same length (Compute entropy works on one array)`,
     };
   }
@@ -108,10 +123,14 @@ function partnerOf(find: FindResult, index: number): Choice {
  * named target) is the target, else the array the user started from is.
  */
 export function orderPartner(find: FindResult, known: number, picked: number): FoundPair {
-  const pair = find.pairs.find((p) => (p.target === known && p.prediction === picked) || (p.target === picked && p.prediction === known));
+  const pair = find.pairs.find(
+    (p) => (p.target === known && p.prediction === picked) || (p.target === picked && p.prediction === known),
+  );
   if (pair) return pair;
-  const a = find.arrays[known]!, b = find.arrays[picked]!;
-  if (isTargetRole(b.role) && !isTargetRole(a.role)) return { target: picked, prediction: known, reason: `picked: ${roleWords(b.role)} reads as the target` };
+  const a = find.arrays[known]!,
+    b = find.arrays[picked]!;
+  if (isTargetRole(b.role) && !isTargetRole(a.role))
+    return { target: picked, prediction: known, reason: `picked: ${roleWords(b.role)} reads as the target` };
   return { target: known, prediction: picked, reason: 'picked: the array you started from is read as the target' };
 }
 
@@ -127,14 +146,18 @@ function span(a: FoundArray, b: FoundArray): OffsetSpan {
 function nearest(spans: readonly OffsetSpan[], where: Where): number | undefined {
   const line = where.lineOf(where.cursor);
   let best: number | undefined;
-  let bestLines = Infinity, bestChars = Infinity;
+  let bestLines = Infinity,
+    bestChars = Infinity;
   spans.forEach((s, i) => {
-    const from = where.lineOf(s.start), to = where.lineOf(s.end);
+    const from = where.lineOf(s.start),
+      to = where.lineOf(s.end);
     const lines = line < from ? from - line : line > to ? line - to : 0;
     const chars = where.cursor < s.start ? s.start - where.cursor : where.cursor > s.end ? where.cursor - s.end : 0;
     if (lines > NEAR_LINES) return;
     if (lines < bestLines || (lines === bestLines && chars < bestChars)) {
-      best = i; bestLines = lines; bestChars = chars;
+      best = i;
+      bestLines = lines;
+      bestChars = chars;
     }
   });
   return best;

@@ -52,9 +52,18 @@ export function computePair(input: PairInput, eps: number | undefined, normalise
   if (eps !== undefined) options.eps = eps;
   if (normalise) options.normalize = true;
   try {
-    return { ok: true, analysis: analyze(input.target.array.values, input.prediction.array.values, options), normalised: normalise };
+    return {
+      ok: true,
+      analysis: analyze(input.target.array.values, input.prediction.array.values, options),
+      normalised: normalise,
+    };
   } catch (e) {
-    if (!isCoreError(e)) return { ok: false, code: 'INTERNAL', error: `the computation failed: ${e instanceof Error ? e.message : String(e)}` };
+    if (!isCoreError(e))
+      return {
+        ok: false,
+        code: 'INTERNAL',
+        error: `the computation failed: ${e instanceof Error ? e.message : String(e)}`,
+      };
     const error = inUserWords(e.message, input);
     if (!normalise && (e.code === 'NOT_NORMALIZED' || e.code === 'OUT_OF_RANGE')) {
       const offer = normaliseOffer(input, options);
@@ -69,14 +78,17 @@ export function computePair(input: PairInput, eps: number | undefined, normalise
  * name (y_true) or as p and q. Says where each array mentioned is.
  */
 export function inUserWords(message: string, input: PairInput): string {
-  const t = input.target.ref, q = input.prediction.ref;
-  const tName = t.name ?? 'p', qName = q.name ?? 'q';
+  const t = input.target.ref,
+    q = input.prediction.ref;
+  const tName = t.name ?? 'p',
+    qName = q.name ?? 'q';
   let text = userText(message)
     .replace(/\btarget(?=\[| row | is | has | sums )/g, tName)
     .replace(/\bprediction(?=\[| row | is | has | sums )/g, qName);
   const where: string[] = [];
   if (mentions(text, tName)) where.push(`${tName} is on ${linesOf(t)}`);
-  if (mentions(text, qName) && (q.range.start.line !== t.range.start.line || !where.length)) where.push(`${qName} is on ${linesOf(q)}`);
+  if (mentions(text, qName) && (q.range.start.line !== t.range.start.line || !where.length))
+    where.push(`${qName} is on ${linesOf(q)}`);
   if (where.length) text += ` (${where.join(', ')})`;
   return text;
 }
@@ -101,7 +113,8 @@ function offSum(values: Values): { row: number | undefined; sum: number } | unde
 }
 
 function normaliseOffer(input: PairInput, options: AnalyzeOptions): NormaliseOffer | undefined {
-  const t = input.target, q = input.prediction;
+  const t = input.target,
+    q = input.prediction;
   const sameShape = JSON.stringify(t.ref.shape) === JSON.stringify(q.ref.shape);
   const readsProbabilities = options.prediction === 'auto' || options.prediction === 'probabilities';
   const tOff = sameShape ? offSum(t.array.values) : undefined;
@@ -122,17 +135,32 @@ function normaliseOffer(input: PairInput, options: AnalyzeOptions): NormaliseOff
 }
 
 export type EntropyComputation =
-  | { ok: true; kind: string; nats: number; perplexity: number; probabilities: number[][] | undefined; labelCounts: number[] | undefined }
+  | {
+      ok: true;
+      kind: string;
+      nats: number;
+      perplexity: number;
+      probabilities: number[][] | undefined;
+      labelCounts: number[] | undefined;
+    }
   | { ok: false; code: FailureCode; error: string };
 
 /** The entropy one array stands for: itself, softmax of logits, normalised counts, label frequencies. */
 export function computeEntropy(values: Values, ref: ArrayRef): EntropyComputation {
   const summary = entropyOf(values);
   if (summary.entropy === undefined || summary.perplexity === undefined) {
-    return { ok: false, code: 'NOT_COMPUTABLE', error: `${ref.label} (${linesOf(ref)}) has no entropy: ${summary.reason.replace(/^./, (c) => c.toLowerCase())}` };
+    return {
+      ok: false,
+      code: 'NOT_COMPUTABLE',
+      error: `${ref.label} (${linesOf(ref)}) has no entropy: ${summary.reason.replace(/^./, (c) => c.toLowerCase())}`,
+    };
   }
   return {
-    ok: true, kind: summary.kind, nats: summary.entropy.nats, perplexity: summary.perplexity,
-    probabilities: summary.probabilities, labelCounts: summary.labelCounts,
+    ok: true,
+    kind: summary.kind,
+    nats: summary.entropy.nats,
+    perplexity: summary.perplexity,
+    probabilities: summary.probabilities,
+    labelCounts: summary.labelCounts,
   };
 }

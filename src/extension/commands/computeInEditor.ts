@@ -36,7 +36,12 @@ function findAround(doc: vscode.TextDocument, spans: readonly OffsetSpan[], limi
     if (!stopped || stopped.offset > last) return whole;
   }
   const first = doc.positionAt(Math.min(...spans.map((s) => s.start))).line;
-  const window = new vscode.Range(Math.max(0, first - WINDOW_LINES), 0, doc.positionAt(last).line + WINDOW_LINES + 1, 0);
+  const window = new vscode.Range(
+    Math.max(0, first - WINDOW_LINES),
+    0,
+    doc.positionAt(last).line + WINDOW_LINES + 1,
+    0,
+  );
   const range = doc.validateRange(window);
   const base = doc.offsetAt(range.start);
   const found = findArrays(doc.getText(range), doc.languageId, limits);
@@ -47,8 +52,17 @@ function findAround(doc: vscode.TextDocument, spans: readonly OffsetSpan[], limi
   };
 }
 
-export async function computeInEditor(editor: vscode.TextEditor | undefined, kind: ComputeKind, deps: ComputeDeps): Promise<Outcome> {
-  if (!editor) return failure(kind, 'NO_EDITOR', 'no editor is active: open a file with arrays, select a target and a prediction, and run the command again');
+export async function computeInEditor(
+  editor: vscode.TextEditor | undefined,
+  kind: ComputeKind,
+  deps: ComputeDeps,
+): Promise<Outcome> {
+  if (!editor)
+    return failure(
+      kind,
+      'NO_EDITOR',
+      'no editor is active: open a file with arrays, select a target and a prediction, and run the command again',
+    );
   const doc = editor.document;
   const selections = editor.selections.map((s) => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) }));
   const find = findAround(doc, selections, deps.limits());
@@ -72,9 +86,18 @@ export async function computeInEditor(editor: vscode.TextEditor | undefined, kin
     case 'partner': {
       const known = find.arrays[choice.index]!;
       const items = partnerItems(find.arrays, choice.candidates, choice.paired, lineOf);
-      const picked = await deps.pickPartner(items, `Compare ${known.name ?? `the array on line ${lineOf(known.start) + 1}`} with…`);
+      const picked = await deps.pickPartner(
+        items,
+        `Compare ${known.name ?? `the array on line ${lineOf(known.start) + 1}`} with…`,
+      );
       if (!picked) return failure(kind, 'CANCELLED', 'no partner was picked');
-      return pairOutcome(kind === 'klDivergence' ? kind : 'crossEntropy', find, orderPartner(find, choice.index, picked.index), settings, placement);
+      return pairOutcome(
+        kind === 'klDivergence' ? kind : 'crossEntropy',
+        find,
+        orderPartner(find, choice.index, picked.index),
+        settings,
+        placement,
+      );
     }
   }
 }

@@ -50,7 +50,11 @@ export function registerComputeCommands(host: CommandsHost): void {
   const deps: ComputeDeps = {
     settings,
     limits: () => host.config.limits,
-    pickPartner: (items, placeHolder) => vscode.window.showQuickPick(items.map((i) => ({ ...i })), { placeHolder, matchOnDescription: true, matchOnDetail: true }),
+    pickPartner: (items, placeHolder) =>
+      vscode.window.showQuickPick(
+        items.map((i) => ({ ...i })),
+        { placeHolder, matchOnDescription: true, matchOnDetail: true },
+      ),
   };
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -67,7 +71,8 @@ export function registerComputeCommands(host: CommandsHost): void {
     else if (action === ACTIONS.copy && outcome.copy) {
       await vscode.env.clipboard.writeText(outcome.copy);
       vscode.window.setStatusBarMessage('Entropy Lens: result copied as Markdown', 3000);
-    } else if (action === ACTIONS.visualizer && outcome.payload) await vscode.commands.executeCommand(COMMANDS.showVisualizer, outcome.payload);
+    } else if (action === ACTIONS.visualizer && outcome.payload)
+      await vscode.commands.executeCommand(COMMANDS.showVisualizer, outcome.payload);
   };
 
   // Shows an outcome without waiting for the user: the command's promise
@@ -91,7 +96,7 @@ export function registerComputeCommands(host: CommandsHost): void {
   };
 
   const report = (e: unknown) => {
-    log(`error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     void vscode.window.showErrorMessage(`Entropy Lens: ${e instanceof Error ? e.message : String(e)}`);
   };
 
@@ -113,40 +118,45 @@ export function registerComputeCommands(host: CommandsHost): void {
     host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], () => compute(kind)));
   }
 
-  host.register(vscode.commands.registerCommand(COMMANDS.showBreakdown, async (arg?: unknown): Promise<BreakdownResult> => {
-    try {
-      let subject: BreakdownSubject | undefined = last;
-      if (arg !== undefined && arg !== null) {
-        const from = subjectFromPayload(arg, settings());
-        if (!from.ok) {
-          void vscode.window.showErrorMessage(`Entropy Lens: cannot show the breakdown: ${from.error}`);
-          return { ok: false, error: from.error };
+  host.register(
+    vscode.commands.registerCommand(COMMANDS.showBreakdown, async (arg?: unknown): Promise<BreakdownResult> => {
+      try {
+        let subject: BreakdownSubject | undefined = last;
+        if (arg !== undefined && arg !== null) {
+          const from = subjectFromPayload(arg, settings());
+          if (!from.ok) {
+            void vscode.window.showErrorMessage(`Entropy Lens: cannot show the breakdown: ${from.error}`);
+            return { ok: false, error: from.error };
+          }
+          subject = from.subject;
         }
-        subject = from.subject;
+        if (!subject) {
+          const error =
+            'there is no result yet: select a target and a prediction and run "Entropy Lens: Compute cross-entropy", or click a code lens';
+          void vscode.window.showInformationMessage(`Entropy Lens: ${error}`);
+          return { ok: false, error };
+        }
+        // The analysis holds both units: the breakdown follows the unit setting as it is now.
+        return await openBreakdown({ ...subject, unit: settings().unit });
+      } catch (e) {
+        report(e);
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
       }
-      if (!subject) {
-        const error = 'there is no result yet: select a target and a prediction and run "Entropy Lens: Compute cross-entropy", or click a code lens';
-        void vscode.window.showInformationMessage(`Entropy Lens: ${error}`);
-        return { ok: false, error };
-      }
-      // The analysis holds both units: the breakdown follows the unit setting as it is now.
-      return await openBreakdown({ ...subject, unit: settings().unit });
-    } catch (e) {
-      report(e);
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-  }));
+    }),
+  );
 
   // The panel's title-bar button and its in-page link; a URI argument names the breakdown.
-  host.register(vscode.commands.registerCommand(COMMANDS.copyBreakdownAsMarkdown, async (arg?: unknown): Promise<boolean> => {
-    const uri = typeof arg === 'string' ? arg : panels.current;
-    const markdown = uri === undefined ? undefined : documents.markdownOf(uri);
-    if (markdown === undefined) {
-      void vscode.window.showInformationMessage('Entropy Lens: there is no breakdown to copy: show one first.');
-      return false;
-    }
-    await vscode.env.clipboard.writeText(markdown);
-    vscode.window.setStatusBarMessage('Entropy Lens: breakdown copied as Markdown', 3000);
-    return true;
-  }));
+  host.register(
+    vscode.commands.registerCommand(COMMANDS.copyBreakdownAsMarkdown, async (arg?: unknown): Promise<boolean> => {
+      const uri = typeof arg === 'string' ? arg : panels.current;
+      const markdown = uri === undefined ? undefined : documents.markdownOf(uri);
+      if (markdown === undefined) {
+        void vscode.window.showInformationMessage('Entropy Lens: there is no breakdown to copy: show one first.');
+        return false;
+      }
+      await vscode.env.clipboard.writeText(markdown);
+      vscode.window.setStatusBarMessage('Entropy Lens: breakdown copied as Markdown', 3000);
+      return true;
+    }),
+  );
 }

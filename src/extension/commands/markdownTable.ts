@@ -8,10 +8,15 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
 }
 
-export function markdownTable(headers: readonly string[], aligns: readonly Align[], rows: readonly (readonly string[])[]): string[] {
+export function markdownTable(
+  headers: readonly string[],
+  aligns: readonly Align[],
+  rows: readonly (readonly string[])[],
+): string[] {
   const all = [headers, ...rows].map((r) => headers.map((_, c) => cell(r[c] ?? '')));
   const widths = headers.map((_, c) => Math.max(3, ...all.map((r) => r[c]!.length)));
-  const line = (r: readonly string[]) => `| ${r.map((x, c) => (aligns[c] === 'right' ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join(' | ')} |`;
+  const line = (r: readonly string[]) =>
+    `| ${r.map((x, c) => (aligns[c] === 'right' ? x.padStart(widths[c]!) : x.padEnd(widths[c]!))).join(' | ')} |`;
   const rule = `|${widths.map((w, c) => (aligns[c] === 'right' ? `${'-'.repeat(w + 1)}:` : `:${'-'.repeat(w + 1)}`)).join('|')}|`;
   return [line(all[0]!), rule, ...all.slice(1).map(line)];
 }

@@ -9,8 +9,24 @@ import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
-import { entropyMarkdown, entropyMessage, failureMessage, pairMarkdown, pairMessage, pairNames, type EntropyLine } from './resultMessage';
-import type { ArrayEntropy, ArrayRef, ComputeKind, ComputeResult, ComputeSettings, FailureCode, FailureResult } from './types';
+import {
+  entropyMarkdown,
+  entropyMessage,
+  failureMessage,
+  pairMarkdown,
+  pairMessage,
+  pairNames,
+  type EntropyLine,
+} from './resultMessage';
+import type {
+  ArrayEntropy,
+  ArrayRef,
+  ComputeKind,
+  ComputeResult,
+  ComputeSettings,
+  FailureCode,
+  FailureResult,
+} from './types';
 import { isMatrix } from '../../core/elements';
 import { SETTINGS } from '../ids';
 
@@ -39,11 +55,17 @@ export function failure(kind: ComputeKind, code: FailureCode, error: string, nam
 }
 
 export function pairOutcome(
-  kind: 'crossEntropy' | 'klDivergence', find: FindResult, pair: FoundPair,
-  settings: ComputeSettings, where: Placement, normalise = false,
+  kind: 'crossEntropy' | 'klDivergence',
+  find: FindResult,
+  pair: FoundPair,
+  settings: ComputeSettings,
+  where: Placement,
+  normalise = false,
 ): Outcome {
-  const t = find.arrays[pair.target]!, q = find.arrays[pair.prediction]!;
-  const target = arrayRef(t, where.positionAt), prediction = arrayRef(q, where.positionAt);
+  const t = find.arrays[pair.target]!,
+    q = find.arrays[pair.prediction]!;
+  const target = arrayRef(t, where.positionAt),
+    prediction = arrayRef(q, where.positionAt);
   const names = pairNames(target, prediction);
   const capped = cappedProblem(t, target) ?? cappedProblem(q, prediction);
   if (capped) return failure(kind, 'NOT_COMPUTABLE', capped, names);
@@ -62,36 +84,71 @@ export function pairOutcome(
   const { unit } = settings;
   const message = pairMessage(kind, a, unit, target, prediction, computed.normalised, binary);
   // The visualizer draws categorical pairs; a binary pair goes as its two-class rows.
-  const payload: PairPayload = binary ? {
-    target: a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p]),
-    prediction: a.probabilities,
-    predictionKind: 'probabilities',
-    label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'} (binary)`,
-    source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
-  } : {
-    target: computed.normalised ? divideBySums(t.values) : t.values,
-    prediction: computed.normalised && a.predictionKind !== 'logits' ? divideBySums(q.values) : q.values,
-    label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'}`,
-    source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
-  };
-  if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities')) payload.predictionKind = a.predictionKind;
+  const payload: PairPayload = binary
+    ? {
+        target: a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p]),
+        prediction: a.probabilities,
+        predictionKind: 'probabilities',
+        label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'} (binary)`,
+        source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
+      }
+    : {
+        target: computed.normalised ? divideBySums(t.values) : t.values,
+        prediction: computed.normalised && a.predictionKind !== 'logits' ? divideBySums(q.values) : q.values,
+        label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'}`,
+        source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
+      };
+  if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities'))
+    payload.predictionKind = a.predictionKind;
   return {
     result: {
-      ok: true, kind, unit, target, prediction,
-      entropy: a.entropy[unit], crossEntropy: a.crossEntropy[unit], klPQ: a.klPQ[unit], klQP: a.klQP[unit], js: a.js[unit],
-      perplexity: a.perplexity, rows: a.rows, classes: a.classes, batched: a.batched,
-      normalised: computed.normalised, binary, warnings: [...a.warnings], message,
+      ok: true,
+      kind,
+      unit,
+      target,
+      prediction,
+      entropy: a.entropy[unit],
+      crossEntropy: a.crossEntropy[unit],
+      klPQ: a.klPQ[unit],
+      klQP: a.klQP[unit],
+      js: a.js[unit],
+      perplexity: a.perplexity,
+      rows: a.rows,
+      classes: a.classes,
+      batched: a.batched,
+      normalised: computed.normalised,
+      binary,
+      warnings: [...a.warnings],
+      message,
     },
     message,
-    subject: { type: 'pair', analysis: a, unit, target, prediction, reason: pair.reason, normalised: computed.normalised, binary },
+    subject: {
+      type: 'pair',
+      analysis: a,
+      unit,
+      target,
+      prediction,
+      reason: pair.reason,
+      normalised: computed.normalised,
+      binary,
+    },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
     payload,
   };
 }
 
-export function entropyOutcome(find: FindResult, indices: readonly number[], settings: ComputeSettings, where: Placement): Outcome {
+export function entropyOutcome(
+  find: FindResult,
+  indices: readonly number[],
+  settings: ComputeSettings,
+  where: Placement,
+): Outcome {
   const { unit } = settings;
-  const lines: (EntropyLine & { values: Values; probabilities: number[][] | undefined; labelCounts: number[] | undefined })[] = [];
+  const lines: (EntropyLine & {
+    values: Values;
+    probabilities: number[][] | undefined;
+    labelCounts: number[] | undefined;
+  })[] = [];
   for (const i of indices) {
     const a = find.arrays[i]!;
     const ref = arrayRef(a, where.positionAt);
@@ -99,14 +156,33 @@ export function entropyOutcome(find: FindResult, indices: readonly number[], set
     if (capped) return failure('entropy', 'NOT_COMPUTABLE', capped);
     const e = computeEntropy(a.values, ref);
     if (!e.ok) return failure('entropy', e.code, e.error);
-    lines.push({ ref, kind: e.kind, nats: e.nats, perplexity: e.perplexity, values: a.values, probabilities: e.probabilities, labelCounts: e.labelCounts });
+    lines.push({
+      ref,
+      kind: e.kind,
+      nats: e.nats,
+      perplexity: e.perplexity,
+      values: a.values,
+      probabilities: e.probabilities,
+      labelCounts: e.labelCounts,
+    });
   }
   const arrays: ArrayEntropy[] = lines.map((l) => ({
-    array: l.ref, kind: l.kind, entropy: unit === 'bits' ? l.nats / Math.LN2 : l.nats, perplexity: l.perplexity,
+    array: l.ref,
+    kind: l.kind,
+    entropy: unit === 'bits' ? l.nats / Math.LN2 : l.nats,
+    perplexity: l.perplexity,
   }));
   const message = entropyMessage(lines, unit);
   return {
-    result: { ok: true, kind: 'entropy', unit, entropy: arrays[0]!.entropy, perplexity: arrays[0]!.perplexity, arrays, message },
+    result: {
+      ok: true,
+      kind: 'entropy',
+      unit,
+      entropy: arrays[0]!.entropy,
+      perplexity: arrays[0]!.perplexity,
+      arrays,
+      message,
+    },
     message,
     subject: { type: 'entropy', unit, arrays: lines },
     copy: entropyMarkdown(lines, unit),

@@ -28,7 +28,12 @@ export function firstValues(values: FoundArray['values']): string {
   return `[${twoD ? '[' : ''}${text}${total > flat.length ? ', …' : ''}${twoD ? ']' : ''}]`;
 }
 
-export function partnerItems(arrays: readonly FoundArray[], candidates: readonly number[], paired: number | undefined, lineOf: (offset: number) => number): PartnerItem[] {
+export function partnerItems(
+  arrays: readonly FoundArray[],
+  candidates: readonly number[],
+  paired: number | undefined,
+  lineOf: (offset: number) => number,
+): PartnerItem[] {
   return candidates.map((index) => {
     const a = arrays[index]!;
     const shape = a.shape.length === 2 ? `${a.shape[0]} × ${a.shape[1]}` : `${a.shape[0]} values`;

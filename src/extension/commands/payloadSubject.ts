@@ -42,9 +42,14 @@ export function subjectFromPayload(arg: unknown, settings: ComputeSettings): Pay
 
 /** The one range both sides come from, when the payload is one array compared with itself. */
 function singleArray(p: PairPayload): RangeDto | undefined {
-  const t = p.source?.targetRange, q = p.source?.predictionRange;
+  const t = p.source?.targetRange,
+    q = p.source?.predictionRange;
   if (!t || !q) return undefined;
-  const same = t.start.line === q.start.line && t.start.character === q.start.character && t.end.line === q.end.line && t.end.character === q.end.character;
+  const same =
+    t.start.line === q.start.line &&
+    t.start.character === q.start.character &&
+    t.end.line === q.end.line &&
+    t.end.character === q.end.character;
   return same ? q : undefined;
 }
 
@@ -52,7 +57,9 @@ function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettin
   const values = p.prediction;
   const twoD = isMatrix(values);
   const ref: ArrayRef = {
-    name: p.label, label: p.label ?? 'the array', range,
+    name: p.label,
+    label: p.label ?? 'the array',
+    range,
     role: classify(values).kind,
     shape: twoD ? [values.length, (values[0] as number[]).length] : [values.length],
   };
@@ -61,8 +68,19 @@ function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettin
   return {
     ok: true,
     subject: {
-      type: 'entropy', unit: settings.unit,
-      arrays: [{ ref, kind: e.kind, nats: e.nats, perplexity: e.perplexity, values, probabilities: e.probabilities, labelCounts: e.labelCounts }],
+      type: 'entropy',
+      unit: settings.unit,
+      arrays: [
+        {
+          ref,
+          kind: e.kind,
+          nats: e.nats,
+          perplexity: e.perplexity,
+          values,
+          probabilities: e.probabilities,
+          labelCounts: e.labelCounts,
+        },
+      ],
     },
   };
 }

@@ -23,28 +23,46 @@ export function pairNames(target: ArrayRef, prediction: ArrayRef): string {
  * "H(p,q) = 0.357 nats · H(p) = 0 · KL(p‖q) = 0.357 · perplexity 1.43 (y_true → y_pred)";
  * the KL command leads with KL. Batches, normalised copies and warnings say so.
  */
-export function pairMessage(kind: 'crossEntropy' | 'klDivergence', a: Analysis, unit: Unit, target: ArrayRef, prediction: ArrayRef, normalised: boolean, binary = false): string {
+export function pairMessage(
+  kind: 'crossEntropy' | 'klDivergence',
+  a: Analysis,
+  unit: Unit,
+  target: ArrayRef,
+  prediction: ArrayRef,
+  normalised: boolean,
+  binary = false,
+): string {
   const ce = `H(p,q) = ${figure(a.crossEntropy, unit)}`;
   const kl = `KL(p‖q) = ${figure(a.klPQ, unit)}`;
   const h = `H(p) = ${figure(a.entropy, unit)}`;
-  const parts = kind === 'klDivergence'
-    ? [`${kl} ${unit}`, `KL(q‖p) = ${figure(a.klQP, unit)}`, ce, h]
-    : [`${ce} ${unit}`, h, kl];
+  const parts =
+    kind === 'klDivergence' ? [`${kl} ${unit}`, `KL(q‖p) = ${figure(a.klQP, unit)}`, ce, h] : [`${ce} ${unit}`, h, kl];
   parts.push(`perplexity ${fmtPerplexity(a.perplexity)}`);
   const notes: string[] = [];
-  if (binary) notes.push(`binary cross-entropy per element${a.predictionKind === 'logits' ? `, q = sigmoid of ${prediction.name ?? 'the logits'}` : ''}, mean over ${a.rows} element${a.rows === 1 ? '' : 's'}`);
+  if (binary)
+    notes.push(
+      `binary cross-entropy per element${a.predictionKind === 'logits' ? `, q = sigmoid of ${prediction.name ?? 'the logits'}` : ''}, mean over ${a.rows} element${a.rows === 1 ? '' : 's'}`,
+    );
   else {
     if (a.predictionKind === 'logits') notes.push(`q = softmax of ${prediction.name ?? 'the logits'}`);
-    if (a.predictionKind === 'log-probabilities') notes.push(`q = exp of ${prediction.name ?? 'the log-probabilities'}`);
+    if (a.predictionKind === 'log-probabilities')
+      notes.push(`q = exp of ${prediction.name ?? 'the log-probabilities'}`);
     if (a.batched) notes.push(`means over ${a.rows} rows`);
   }
   if (normalised) notes.push('on normalised copies');
-  if (a.warnings.length) notes.push(`${a.warnings.length} warning${a.warnings.length > 1 ? 's' : ''}: ${a.warnings[0]}`);
+  if (a.warnings.length)
+    notes.push(`${a.warnings.length} warning${a.warnings.length > 1 ? 's' : ''}: ${a.warnings[0]}`);
   return `${parts.join(' · ')} (${pairNames(target, prediction)})${notes.length ? ` — ${notes.join('; ')}` : ''}`;
 }
 
 /** One Markdown line with every pair figure, for the clipboard. */
-export function pairMarkdown(a: Analysis, unit: Unit, target: ArrayRef, prediction: ArrayRef, normalised: boolean): string {
+export function pairMarkdown(
+  a: Analysis,
+  unit: Unit,
+  target: ArrayRef,
+  prediction: ArrayRef,
+  normalised: boolean,
+): string {
   const name = (r: ArrayRef, s: string) => `\`${(r.name ?? s).replace(/`/g, '')}\``;
   const figures = [
     `H(p,q) = ${figure(a.crossEntropy, unit)} ${unit}`,
@@ -58,12 +76,18 @@ export function pairMarkdown(a: Analysis, unit: Unit, target: ArrayRef, predicti
   return `**${name(target, 'p')} → ${name(prediction, 'q')}**: ${figures.join(', ')}${notes.length ? ` (${notes.join(', ')})` : ''}`;
 }
 
-export interface EntropyLine { ref: ArrayRef; kind: string; nats: number; perplexity: number; probabilities?: number[][] | undefined }
+export interface EntropyLine {
+  ref: ArrayRef;
+  kind: string;
+  nats: number;
+  perplexity: number;
+  probabilities?: number[][] | undefined;
+}
 
 const READ_AS: Record<string, string> = {
-  'logits': 'softmax of logits',
+  logits: 'softmax of logits',
   'log-probabilities': 'exp of log-probabilities',
-  'counts': 'normalised counts',
+  counts: 'normalised counts',
   'class-indices': 'label frequencies',
 };
 
@@ -77,7 +101,9 @@ const MESSAGE_ARRAYS = 4;
 /** "H(y_pred) = 0.802 nats · perplexity 2.23 (softmax of logits)"; several arrays one after another. */
 export function entropyMessage(lines: readonly EntropyLine[], unit: Unit): string {
   const shown = lines.slice(0, MESSAGE_ARRAYS).map((e, i) => {
-    const how = [READ_AS[e.kind], (e.probabilities?.length ?? 0) > 1 ? `mean over ${e.probabilities!.length} rows` : ''].filter(Boolean).join(', ');
+    const how = [READ_AS[e.kind], (e.probabilities?.length ?? 0) > 1 ? `mean over ${e.probabilities!.length} rows` : '']
+      .filter(Boolean)
+      .join(', ');
     return `H(${e.ref.name ?? (lines.length > 1 ? `array ${i + 1}` : 'p')}) = ${entropyFigure(e, unit)} ${unit} · perplexity ${fmtPerplexity(e.perplexity)}${how ? ` (${how})` : ''}`;
   });
   if (lines.length > MESSAGE_ARRAYS) shown.push(`and ${lines.length - MESSAGE_ARRAYS} more (see the breakdown)`);
@@ -85,7 +111,12 @@ export function entropyMessage(lines: readonly EntropyLine[], unit: Unit): strin
 }
 
 export function entropyMarkdown(lines: readonly EntropyLine[], unit: Unit): string {
-  return lines.map((e) => `**H(\`${(e.ref.name ?? 'p').replace(/`/g, '')}\`)** = ${entropyFigure(e, unit)} ${unit} (perplexity ${fmtPerplexity(e.perplexity)})`).join(', ');
+  return lines
+    .map(
+      (e) =>
+        `**H(\`${(e.ref.name ?? 'p').replace(/`/g, '')}\`)** = ${entropyFigure(e, unit)} ${unit} (perplexity ${fmtPerplexity(e.perplexity)})`,
+    )
+    .join(', ');
 }
 
 const WHAT: Record<ComputeKind, string> = {

@@ -12,7 +12,10 @@ export type { Unit };
 export type ComputeKind = 'crossEntropy' | 'klDivergence' | 'entropy';
 
 /** A span of document text as UTF-16 offsets, end exclusive (a selection or an array literal). */
-export interface OffsetSpan { start: number; end: number }
+export interface OffsetSpan {
+  start: number;
+  end: number;
+}
 
 /** An array as the result names it: how the user wrote it and where. */
 export interface ArrayRef {
@@ -79,8 +82,18 @@ export interface EntropyResult {
 }
 
 export type FailureCode =
-  | 'NO_EDITOR' | 'NO_ARRAYS' | 'ONE_ARRAY' | 'CANCELLED' | 'NOT_COMPUTABLE'
-  | 'EMPTY' | 'LENGTH_MISMATCH' | 'NON_FINITE' | 'NEGATIVE' | 'OUT_OF_RANGE' | 'NOT_NORMALIZED' | 'INVALID_OPTION'
+  | 'NO_EDITOR'
+  | 'NO_ARRAYS'
+  | 'ONE_ARRAY'
+  | 'CANCELLED'
+  | 'NOT_COMPUTABLE'
+  | 'EMPTY'
+  | 'LENGTH_MISMATCH'
+  | 'NON_FINITE'
+  | 'NEGATIVE'
+  | 'OUT_OF_RANGE'
+  | 'NOT_NORMALIZED'
+  | 'INVALID_OPTION'
   | 'INTERNAL';
 
 export interface FailureResult {

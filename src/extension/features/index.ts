@@ -64,28 +64,44 @@ export function registerHostFeatures(host: FeatureHost): Features {
   host.register({ dispose: () => registrations.forEach((r) => r.dispose()) });
 
   // An edit in one notebook cell can change the pairs (and lens titles) of the others.
-  host.register(vscode.workspace.onDidChangeTextDocument((e) => {
-    if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) lenses.refresh();
-  }));
+  host.register(
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document.uri.scheme === NOTEBOOK_CELL_SCHEME) lenses.refresh();
+    }),
+  );
   const diagnostics = host.register(new EntropyDiagnostics(models, settings));
   const cellOutputs = host.register(new EntropyCellOutputs(host.engine, settings));
   host.register(vscode.notebooks.registerNotebookCellStatusBarItemProvider(JUPYTER_NOTEBOOK, cellOutputs));
   const statusBar = host.register(new EntropyStatusBar(models, settings));
-  host.register(host.onDidChangeSettings(() => {
-    models.clear();
-    registerProviders();
-    lenses.refresh();
-    diagnostics.refreshAll();
-    statusBar.schedule();
-    cellOutputs.refresh();
-  }));
+  host.register(
+    host.onDidChangeSettings(() => {
+      models.clear();
+      registerProviders();
+      lenses.refresh();
+      diagnostics.refreshAll();
+      statusBar.schedule();
+      cellOutputs.refresh();
+    }),
+  );
 
   type Payload = Parameters<typeof copyPair>[1];
-  host.register(vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
-    copyPair('markdown', payload as Payload, host.engine, models, settings())));
-  host.register(vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
-    copyPair('latex', payload as Payload, host.engine, models, settings())));
-  host.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.forwardPair, (arg?: unknown) => forwardPair(arg, models)));
-  host.register(vscode.commands.registerCommand(INTERNAL_COMMANDS.cellOutputFigures, (uri?: unknown) => cellOutputs.figuresOf(String(uri))));
+  host.register(
+    vscode.commands.registerCommand(COMMANDS.copyAsMarkdown, (payload?: unknown) =>
+      copyPair('markdown', payload as Payload, host.engine, models, settings()),
+    ),
+  );
+  host.register(
+    vscode.commands.registerCommand(COMMANDS.copyAsLatex, (payload?: unknown) =>
+      copyPair('latex', payload as Payload, host.engine, models, settings()),
+    ),
+  );
+  host.register(
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.forwardPair, (arg?: unknown) => forwardPair(arg, models)),
+  );
+  host.register(
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.cellOutputFigures, (uri?: unknown) =>
+      cellOutputs.figuresOf(String(uri)),
+    ),
+  );
   return { models, statusBar, diagnostics };
 }

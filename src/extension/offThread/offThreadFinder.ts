@@ -15,10 +15,17 @@ import type { FinderRequest, FinderResponse } from './protocol';
 /** Answer to a request that a newer one for the same document replaced. */
 export class SupersededError extends Error {
   readonly superseded = true;
-  constructor() { super('superseded by a newer version of the document'); }
+  constructor() {
+    super('superseded by a newer version of the document');
+  }
 }
 
-interface Job { key: string; request: FinderRequest; resolve(r: FindResult): void; reject(e: Error): void }
+interface Job {
+  key: string;
+  request: FinderRequest;
+  resolve(r: FindResult): void;
+  reject(e: Error): void;
+}
 
 /** What the finder needs of a worker: the shape of node:worker_threads' Worker (webWorker.ts adapts a Web Worker to it). */
 export type WorkerLike = {
@@ -67,7 +74,12 @@ export class OffThreadFinder implements vscode.Disposable {
     if (!this.available) return Promise.reject(new Error('the finder worker is not available'));
     return new Promise((resolve, reject) => {
       this.queued.get(key)?.reject(new SupersededError());
-      this.queued.set(key, { key, request: { id: this.nextId++, text, languageId, limits: this.limits() }, resolve, reject });
+      this.queued.set(key, {
+        key,
+        request: { id: this.nextId++, text, languageId, limits: this.limits() },
+        resolve,
+        reject,
+      });
       this.pump();
     });
   }
@@ -92,11 +104,18 @@ export class OffThreadFinder implements vscode.Disposable {
       const job = this.running;
       if (!job || job.request.id !== m.id) return;
       this.running = undefined;
-      if ('result' in m) { this.completed++; unpackResult(m.result).then((r) => job.resolve(r), (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e)))); }
-      else job.reject(new Error(m.error));
+      if ('result' in m) {
+        this.completed++;
+        unpackResult(m.result).then(
+          (r) => job.resolve(r),
+          (e: unknown) => job.reject(e instanceof Error ? e : new Error(String(e))),
+        );
+      } else job.reject(new Error(m.error));
       this.pump();
     });
-    const lost = (e: unknown) => { if (this.worker === worker) this.fail(e); };
+    const lost = (e: unknown) => {
+      if (this.worker === worker) this.fail(e);
+    };
     worker.on('error', lost);
     worker.on('exit', lost);
     this.worker = worker;
@@ -126,12 +145,19 @@ export class OffThreadFinder implements vscode.Disposable {
 }
 
 /** The off-thread finder in the Node host; undefined where worker threads do not exist (vscode.dev: see createWebOffThreadFinder). */
-export function createOffThreadFinder(workerScript: string, limits: () => Partial<FinderLimits>, options: OffThreadFinderOptions = {}): OffThreadFinder | undefined {
+export function createOffThreadFinder(
+  workerScript: string,
+  limits: () => Partial<FinderLimits>,
+  options: OffThreadFinderOptions = {},
+): OffThreadFinder | undefined {
   let Worker: (new (path: string) => WorkerLike) | undefined;
   try {
     // A plain require keeps the browser bundle free of Node modules (marked external there, never reached).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    Worker = typeof require === 'function' ? (require('node:worker_threads') as { Worker: new (path: string) => WorkerLike }).Worker : undefined;
+    Worker =
+      typeof require === 'function'
+        ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+          (require('node:worker_threads') as { Worker: new (path: string) => WorkerLike }).Worker
+        : undefined;
   } catch {
     Worker = undefined;
   }

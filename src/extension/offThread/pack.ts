@@ -35,8 +35,13 @@ export function packResult(found: FindResult): PackedResult {
       const rows = v as number[][];
       // Rows may be ragged: each row's length goes first, then its values.
       const lengths: number[] = [];
-      for (const row of rows) { copy(row); lengths.push(row.length); }
-      return { ...rest, slice: [start, rows.length, -2], rowLengths: lengths } as PackedArray & { rowLengths: number[] };
+      for (const row of rows) {
+        copy(row);
+        lengths.push(row.length);
+      }
+      return { ...rest, slice: [start, rows.length, -2], rowLengths: lengths } as PackedArray & {
+        rowLengths: number[];
+      };
     }
     copy(v as number[]);
     return { ...rest, slice: [start, -1, v.length] };
@@ -57,12 +62,22 @@ export async function unpackResult(packed: PackedResult, sliceMs = 8): Promise<F
   const arrays: FoundArray[] = [];
   let slice = performance.now();
   for (const p of packed.arrays) {
-    const { slice: [start, rows, length], ...rest } = p;
+    const {
+      slice: [start, rows, length],
+      ...rest
+    } = p;
     if (rows === -1) arrays.push({ ...rest, values: toArray(start, length) });
     else {
       const { rowLengths, ...plain } = rest as typeof rest & { rowLengths: number[] };
       let at = start;
-      arrays.push({ ...plain, values: rowLengths.map((n) => { const row = toArray(at, n); at += n; return row; }) });
+      arrays.push({
+        ...plain,
+        values: rowLengths.map((n) => {
+          const row = toArray(at, n);
+          at += n;
+          return row;
+        }),
+      });
     }
     if (performance.now() - slice > sliceMs) {
       await new Promise((r) => setTimeout(r, 0));

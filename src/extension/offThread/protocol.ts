@@ -3,7 +3,14 @@
 import type { FinderLimits } from '../../parse/types';
 import type { PackedResult } from './pack';
 
-export interface FinderRequest { id: number; text: string; languageId: string; limits: Partial<FinderLimits> }
+export interface FinderRequest {
+  id: number;
+  text: string;
+  languageId: string;
+  limits: Partial<FinderLimits>;
+}
 export type FinderResponse = { id: number; result: PackedResult } | { id: number; error: string };
 /** The Web Worker's first message: its script loaded and it listens. */
-export interface WorkerReady { ready: true }
+export interface WorkerReady {
+  ready: true;
+}

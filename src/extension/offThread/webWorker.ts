@@ -19,7 +19,10 @@ export type LoadScript = () => Promise<string | Uint8Array>;
 
 /** The few browser APIs used, injectable for tests. */
 export interface WebWorkerApi {
-  Worker: new (url: string, options?: WorkerOptions) => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
+  Worker: new (
+    url: string,
+    options?: WorkerOptions,
+  ) => Pick<Worker, 'postMessage' | 'terminate' | 'onmessage' | 'onerror'>;
   createObjectURL(blob: Blob): string;
   revokeObjectURL(url: string): void;
 }
@@ -31,11 +34,17 @@ export const WORKER_NAME = 'Entropy Lens finder';
 
 function browserApi(): WebWorkerApi | undefined {
   const g = globalThis as { Worker?: WebWorkerApi['Worker']; Blob?: unknown; URL?: { createObjectURL?: unknown } };
-  if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function' || typeof g.URL?.createObjectURL !== 'function') return undefined;
-  return { Worker: g.Worker, createObjectURL: (b) => URL.createObjectURL(b), revokeObjectURL: (u) => URL.revokeObjectURL(u) };
+  if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function' || typeof g.URL?.createObjectURL !== 'function')
+    return undefined;
+  return {
+    Worker: g.Worker,
+    createObjectURL: (b) => URL.createObjectURL(b),
+    revokeObjectURL: (u) => URL.revokeObjectURL(u),
+  };
 }
 
-const isReady = (m: unknown): m is WorkerReady => typeof m === 'object' && m !== null && (m as WorkerReady).ready === true;
+const isReady = (m: unknown): m is WorkerReady =>
+  typeof m === 'object' && m !== null && (m as WorkerReady).ready === true;
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -46,7 +55,9 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  */
 export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeoutMs = READY_TIMEOUT_MS): WorkerLike {
   const listeners: Record<'message' | 'error' | 'exit', ((m: never) => void)[]> = { message: [], error: [], exit: [] };
-  const emit = (event: 'message' | 'error' | 'exit', m: unknown) => { for (const f of listeners[event]) f(m as never); };
+  const emit = (event: 'message' | 'error' | 'exit', m: unknown) => {
+    for (const f of listeners[event]) f(m as never);
+  };
   let worker: InstanceType<WebWorkerApi['Worker']> | undefined;
   let url: string | undefined;
   let ready = false;
@@ -65,30 +76,36 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
     release();
     emit('error', e);
   };
-  const timer = setTimeout(() => end(new WorkerStartError(`the finder's Web Worker did not start within ${readyTimeoutMs / 1000} s`)), readyTimeoutMs);
+  const timer = setTimeout(
+    () => end(new WorkerStartError(`the finder's Web Worker did not start within ${readyTimeoutMs / 1000} s`)),
+    readyTimeoutMs,
+  );
 
-  Promise.resolve().then(load).then((script) => {
-    if (ended) return;
-    url = api.createObjectURL(new Blob([script as BlobPart], { type: 'text/javascript' }));
-    const w = new api.Worker(url, { name: WORKER_NAME });
-    worker = w;
-    w.onmessage = (e: MessageEvent) => {
+  Promise.resolve()
+    .then(load)
+    .then((script) => {
       if (ended) return;
-      if (isReady(e.data)) {
-        ready = true;
-        clearTimeout(timer);
-        release(); // the script is loaded: the blob is no longer needed
-        return;
-      }
-      emit('message', e.data as FinderResponse);
-    };
-    w.onerror = (e: ErrorEvent) => {
-      e.preventDefault?.();
-      const what = e.message || 'an error in the finder\'s Web Worker';
-      end(ready ? new Error(what) : new WorkerStartError(`the finder's Web Worker could not start: ${what}`));
-    };
-    for (const m of outbox.splice(0)) w.postMessage(m);
-  }).catch((e: unknown) => end(new WorkerStartError(`the finder's Web Worker could not start: ${message(e)}`)));
+      url = api.createObjectURL(new Blob([script as BlobPart], { type: 'text/javascript' }));
+      const w = new api.Worker(url, { name: WORKER_NAME });
+      worker = w;
+      w.onmessage = (e: MessageEvent) => {
+        if (ended) return;
+        if (isReady(e.data)) {
+          ready = true;
+          clearTimeout(timer);
+          release(); // the script is loaded: the blob is no longer needed
+          return;
+        }
+        emit('message', e.data as FinderResponse);
+      };
+      w.onerror = (e: ErrorEvent) => {
+        e.preventDefault?.();
+        const what = e.message || "an error in the finder's Web Worker";
+        end(ready ? new Error(what) : new WorkerStartError(`the finder's Web Worker could not start: ${what}`));
+      };
+      for (const m of outbox.splice(0)) w.postMessage(m);
+    })
+    .catch((e: unknown) => end(new WorkerStartError(`the finder's Web Worker could not start: ${message(e)}`)));
 
   return {
     postMessage(m: FinderRequest) {
@@ -96,12 +113,21 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
       if (worker) worker.postMessage(m);
       else outbox.push(m);
     },
-    on(event: 'message' | 'error' | 'exit', f: (m: never) => void) { listeners[event].push(f); },
+    on(event: 'message' | 'error' | 'exit', f: (m: never) => void) {
+      listeners[event].push(f);
+    },
     terminate: async () => {
-      if (!ended) { ended = true; clearTimeout(timer); worker?.terminate(); release(); }
+      if (!ended) {
+        ended = true;
+        clearTimeout(timer);
+        worker?.terminate();
+        release();
+      }
       return 0;
     },
-    unref() { /* a Web Worker does not keep anything alive */ },
+    unref() {
+      /* a Web Worker does not keep anything alive */
+    },
   } as WorkerLike;
 }
 

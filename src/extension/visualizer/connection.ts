@@ -3,7 +3,12 @@
 // Every webview is an untrusted page: each message is validated, a malformed
 // one is logged and dropped, and it may only reveal documents a pair came from.
 import * as vscode from 'vscode';
-import { validateWebviewMessage, type HostToWebview, type PairPayload, type WebviewToHost } from '../../protocol/visualizer';
+import {
+  validateWebviewMessage,
+  type HostToWebview,
+  type PairPayload,
+  type WebviewToHost,
+} from '../../protocol/visualizer';
 import { copyText, revealRange, saveFigure } from './hostActions';
 import { makeNonce, visualizerHtml, type Place } from './html';
 
@@ -29,7 +34,13 @@ export class VisualizerConnection implements vscode.Disposable {
   delivered: PairPayload | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly webview: vscode.Webview, extensionUri: vscode.Uri, private readonly shared: SharedPair, private readonly log: Log, place: Place) {
+  constructor(
+    private readonly webview: vscode.Webview,
+    extensionUri: vscode.Uri,
+    private readonly shared: SharedPair,
+    private readonly log: Log,
+    place: Place,
+  ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     webview.options = { enableScripts: true, localResourceRoots: [dist, media] };
@@ -44,16 +55,28 @@ export class VisualizerConnection implements vscode.Disposable {
     shared.connections.add(this);
   }
 
-  get isReady(): boolean { return this.ready; }
+  get isReady(): boolean {
+    return this.ready;
+  }
 
   sendPair(): void {
     const pair = this.shared.pair;
-    if (pair) this.post({ type: 'showPair', pair }, () => { this.delivered = pair; });
+    if (pair)
+      this.post({ type: 'showPair', pair }, () => {
+        this.delivered = pair;
+      });
   }
 
   private post(msg: HostToWebview, onDelivered?: () => void): void {
     if (!this.ready) return;
-    this.webview.postMessage(msg).then((ok) => { if (ok) onDelivered?.(); }, () => { /* the webview went away */ });
+    this.webview.postMessage(msg).then(
+      (ok) => {
+        if (ok) onDelivered?.();
+      },
+      () => {
+        /* the webview went away */
+      },
+    );
   }
 
   private async onMessage(raw: unknown): Promise<void> {

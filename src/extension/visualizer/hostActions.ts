@@ -12,7 +12,11 @@ function decodeBase64(b64: string): Uint8Array {
   return out;
 }
 
-export async function saveFigure(format: 'svg' | 'png', data: string, suggestedName: string): Promise<{ ok: boolean; detail: string }> {
+export async function saveFigure(
+  format: 'svg' | 'png',
+  data: string,
+  suggestedName: string,
+): Promise<{ ok: boolean; detail: string }> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
     defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedName) : undefined,
@@ -46,6 +50,10 @@ export async function revealRange(uri: vscode.Uri, range: RangeDto): Promise<voi
   const selection = toRange(range);
   // Reuse the editor column the document is already shown in, if any.
   const existing = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-  const editor = await vscode.window.showTextDocument(uri, { selection, preview: false, viewColumn: existing?.viewColumn });
+  const editor = await vscode.window.showTextDocument(uri, {
+    selection,
+    preview: false,
+    viewColumn: existing?.viewColumn,
+  });
   editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

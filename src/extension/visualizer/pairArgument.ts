@@ -17,7 +17,10 @@ function uriString(v: unknown): string | undefined {
 /** {start: {line, character}, end: …} from a vscode.Range or plain data. */
 function rangeData(v: unknown): unknown {
   if (!isObj(v) || !isObj(v.start) || !isObj(v.end)) return v;
-  return { start: { line: v.start.line, character: v.start.character }, end: { line: v.end.line, character: v.end.character } };
+  return {
+    start: { line: v.start.line, character: v.start.character },
+    end: { line: v.end.line, character: v.end.character },
+  };
 }
 
 /** `{values, range}` as a finder result may carry it, or the bare array. */

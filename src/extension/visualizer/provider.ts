@@ -12,7 +12,11 @@ export class VisualizerViewProvider implements vscode.WebviewViewProvider, vscod
   private connection: VisualizerConnection | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly shared: SharedPair, private readonly log: Log) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly shared: SharedPair,
+    private readonly log: Log,
+  ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.connection?.dispose();
@@ -21,10 +25,15 @@ export class VisualizerViewProvider implements vscode.WebviewViewProvider, vscod
     this.connection = connection;
     this.disposables.push(
       connection,
-      view.onDidChangeVisibility(() => { if (view.visible) connection.sendPair(); }),
+      view.onDidChangeVisibility(() => {
+        if (view.visible) connection.sendPair();
+      }),
       view.onDidDispose(() => {
         connection.dispose();
-        if (this.view === view) { this.view = undefined; this.connection = undefined; }
+        if (this.view === view) {
+          this.view = undefined;
+          this.connection = undefined;
+        }
       }),
     );
   }
@@ -37,7 +46,9 @@ export class VisualizerViewProvider implements vscode.WebviewViewProvider, vscod
   }
 
   /** The view's link to its webview, once resolved (read by the integration tests). */
-  get webview(): VisualizerConnection | undefined { return this.connection; }
+  get webview(): VisualizerConnection | undefined {
+    return this.connection;
+  }
 
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -34,7 +34,9 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
   for (;;) {
     try {
       if ((await fetch(url)).status < 500) return;
-    } catch { /* not up yet */ }
+    } catch {
+      /* not up yet */
+    }
     if (Date.now() > deadline) throw new Error(`code-server did not answer at ${url}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -42,36 +44,75 @@ async function waitForHttp(url: string, ms: number): Promise<void> {
 
 export async function openWorkbench(folder: string): Promise<Workbench> {
   const extensionsDir = process.env.ENTROPY_LENS_E2E_EXTENSIONS;
-  if (!extensionsDir) throw new Error('ENTROPY_LENS_E2E_EXTENSIONS is not set: run the end-to-end tests through scripts/e2e.mjs');
+  if (!extensionsDir)
+    throw new Error('ENTROPY_LENS_E2E_EXTENSIONS is not set: run the end-to-end tests through scripts/e2e.mjs');
   const userData = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-user-'));
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
-    'telemetry.telemetryLevel': 'off',
-    'extensions.autoUpdate': false,
-    // Keep the screenshots about the editor: no chat view in the secondary side bar.
-    'workbench.secondarySideBar.defaultVisibility': 'hidden',
-    'chat.disableAIFeatures': true,
-  }, null, 1));
+  writeFileSync(
+    join(userData, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'telemetry.telemetryLevel': 'off',
+        'extensions.autoUpdate': false,
+        // Keep the screenshots about the editor: no chat view in the secondary side bar.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
+        'chat.disableAIFeatures': true,
+      },
+      null,
+      1,
+    ),
+  );
   const port = await freePort();
-  const server: ChildProcess = spawn(process.execPath, [
-    join(CODE_SERVER, 'out', 'node', 'entry.js'),
-    '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--extensions-dir', extensionsDir,
-    '--user-data-dir', userData, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', folder,
-  ], { detached: true, stdio: 'ignore' });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      join(CODE_SERVER, 'out', 'node', 'entry.js'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      userData,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      folder,
+    ],
+    { detached: true, stdio: 'ignore' },
+  );
   const stopServer = (): void => {
-    try { process.kill(-server.pid!, 'SIGTERM'); } catch { /* already gone */ }
-    setTimeout(() => { try { process.kill(-server.pid!, 'SIGKILL'); } catch { /* gone */ } }, 3000).unref();
+    try {
+      process.kill(-server.pid!, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
+    setTimeout(() => {
+      try {
+        process.kill(-server.pid!, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }, 3000).unref();
   };
   let browser: Browser | undefined;
   try {
     await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
@@ -80,7 +121,11 @@ export async function openWorkbench(folder: string): Promise<Workbench> {
     const b = browser;
     return {
       page,
-      close: async () => { await b.close().catch(() => {}); stopServer(); rmSync(userData, { recursive: true, force: true }); },
+      close: async () => {
+        await b.close().catch(() => {});
+        stopServer();
+        rmSync(userData, { recursive: true, force: true });
+      },
     };
   } catch (e) {
     await browser?.close().catch(() => {});
@@ -93,7 +138,10 @@ const exactly = (text: string): RegExp => new RegExp(`^\\s*${text.replace(/[.*+?
 
 /** Picks the quick-input row whose label is exactly `label` (clicking it: Enter would take the highlighted row). */
 async function pickRow(page: Page, label: string, timeoutMs: number): Promise<void> {
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) })
+    .first();
   await row.waitFor({ timeout: timeoutMs });
   await row.click();
 }
@@ -129,7 +177,9 @@ export async function setColorTheme(page: Page, label: string): Promise<void> {
 /** Opens a file of the workspace from the explorer and waits for its editor. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await page.locator('.explorer-viewlet .monaco-list-row', { hasText: name }).first().click();
-  await page.waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`, { timeout: 30_000 }).catch(() => {});
+  await page
+    .waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`, { timeout: 30_000 })
+    .catch(() => {});
   await page.waitForSelector('.editor-instance .view-lines', { timeout: 30_000 });
 }
 

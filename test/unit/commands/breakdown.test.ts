@@ -21,7 +21,10 @@ function pairDoc(text: string, unit: 'nats' | 'bits' = 'nats', eps?: number): st
 function row(doc: string, first: string): string[] {
   const line = doc.split('\n').find((l) => l.split('|')[1]?.trim() === first);
   if (!line) throw new Error(`no row ${first} in\n${doc}`);
-  return line.split('|').slice(1, -1).map((c) => c.trim());
+  return line
+    .split('|')
+    .slice(1, -1)
+    .map((c) => c.trim());
 }
 
 describe('breakdown of a pair', () => {
@@ -34,7 +37,11 @@ describe('breakdown of a pair', () => {
   });
 
   it('gives every figure in nats and bits', () => {
-    expect(row(doc, 'H(p,q) cross-entropy')).toEqual(['H(p,q) cross-entropy', tableNumber(-Math.log(0.7)), tableNumber(-Math.log2(0.7))]);
+    expect(row(doc, 'H(p,q) cross-entropy')).toEqual([
+      'H(p,q) cross-entropy',
+      tableNumber(-Math.log(0.7)),
+      tableNumber(-Math.log2(0.7)),
+    ]);
     expect(row(doc, 'perplexity e^H(p,q)')[1]).toBe(tableNumber(1 / 0.7));
   });
 
@@ -62,11 +69,15 @@ describe('breakdown of a pair', () => {
 
   it('lists the warnings, in settings words', () => {
     const infinite = pairDoc('y_true = [0, 1, 0]\ny_pred = [0.3, 0.0, 0.7]\n');
-    expect(infinite).toMatch(/## Warnings\n\n- q\[1\] is 0 where p > 0: the cross-entropy is infinite \(setting entropyLens\.eps/);
+    expect(infinite).toMatch(
+      /## Warnings\n\n- q\[1\] is 0 where p > 0: the cross-entropy is infinite \(setting entropyLens\.eps/,
+    );
   });
 
   it('has a per-row table for a 2-D batch', () => {
-    const batch = pairDoc('labels = [0, 2]\nlogits = [[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]]\nF.cross_entropy(logits, labels)\n');
+    const batch = pairDoc(
+      'labels = [0, 2]\nlogits = [[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]]\nF.cross_entropy(logits, labels)\n',
+    );
     const ce = (r: number[], k: number) => Math.log(r.reduce((s, z) => s + Math.exp(z), 0)) - r[k]!;
     const perRow = batch.slice(batch.indexOf('## Per row'), batch.indexOf('## Per element'));
     expect(row(perRow, '1')).toEqual(['1', '0', tableNumber(ce([0.1, 0.2, 3], 2)), tableNumber(ce([0.1, 0.2, 3], 2))]);
@@ -86,9 +97,15 @@ describe('breakdown of a pair', () => {
 describe('breakdown of entropies', () => {
   it('of logits shows each value, its softmax probability and −p·log p', () => {
     const text = 'logits = [0.5, -0.5]\n';
-    const q0 = 1 / (1 + Math.exp(-1)), q1 = 1 - q0;
+    const q0 = 1 / (1 + Math.exp(-1)),
+      q1 = 1 - q0;
     const h = -(q0 * Math.log(q0) + q1 * Math.log(q1));
-    const out = entropyOutcome(findArrays(text, 'python'), [0], { unit: 'nats', eps: undefined }, { uri: 'u', ...positionsOf(text) });
+    const out = entropyOutcome(
+      findArrays(text, 'python'),
+      [0],
+      { unit: 'nats', eps: undefined },
+      { uri: 'u', ...positionsOf(text) },
+    );
     const doc = breakdownMarkdown(out.subject!);
     expect(breakdownTitle(out.subject!)).toBe('Entropy of logits');
     expect(doc).toContain('- `logits`, logits, 2 values, line 1');
@@ -99,7 +116,10 @@ describe('breakdown of entropies', () => {
 
 describe('showBreakdown with a payload', () => {
   it('analyses the pair a code lens sends', () => {
-    const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], label: 'y_true vs y_pred', source: { uri: 'file:///a.py' } }, { unit: 'nats', eps: undefined });
+    const s = subjectFromPayload(
+      { target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], label: 'y_true vs y_pred', source: { uri: 'file:///a.py' } },
+      { unit: 'nats', eps: undefined },
+    );
     if (!s.ok || s.subject.type !== 'pair') throw new Error(JSON.stringify(s));
     expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(-Math.log(0.7), 12);
     expect(breakdownTitle(s.subject)).toBe('y_true vs y_pred');
@@ -110,34 +130,59 @@ describe('showBreakdown with a payload', () => {
     const s = subjectFromPayload({ target: [0, 1, 0], prediction: [0.2, 0.3, 0.4] }, { unit: 'nats', eps: undefined });
     if (!s.ok || s.subject.type !== 'pair') throw new Error(JSON.stringify(s));
     expect(s.subject.analysis.crossEntropy.nats).toBeCloseTo(Math.log(3), 12);
-    expect(breakdownMarkdown(s.subject)).toContain('Computed on copies divided by their sums; the document is unchanged');
+    expect(breakdownMarkdown(s.subject)).toContain(
+      'Computed on copies divided by their sums; the document is unchanged',
+    );
   });
 
   it('refuses what is not a pair, saying why', () => {
-    expect(subjectFromPayload({ target: [0, 1], prediction: 'x' }, { unit: 'nats', eps: undefined })).toEqual({ ok: false, error: expect.stringMatching(/not a target\/prediction pair \(pair\.prediction: expected an array/) });
-    expect(subjectFromPayload({ target: [0, 1, 0], prediction: [0.5, 0.5] }, { unit: 'nats', eps: undefined })).toEqual({ ok: false, error: 'target has 3 values, prediction has 2' });
+    expect(subjectFromPayload({ target: [0, 1], prediction: 'x' }, { unit: 'nats', eps: undefined })).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not a target\/prediction pair \(pair\.prediction: expected an array/),
+    });
+    expect(subjectFromPayload({ target: [0, 1, 0], prediction: [0.5, 0.5] }, { unit: 'nats', eps: undefined })).toEqual(
+      { ok: false, error: 'target has 3 values, prediction has 2' },
+    );
   });
 });
 
 describe('markdownTable', () => {
   it('pads columns, aligns numbers right and escapes pipes', () => {
-    expect(markdownTable(['a', 'value'], ['left', 'right'], [['x|y', '1'], ['z', '10.5']])).toEqual([
-      '| a    | value |',
-      '|:-----|------:|',
-      '| x\\|y |     1 |',
-      '| z    |  10.5 |',
-    ]);
+    expect(
+      markdownTable(
+        ['a', 'value'],
+        ['left', 'right'],
+        [
+          ['x|y', '1'],
+          ['z', '10.5'],
+        ],
+      ),
+    ).toEqual(['| a    | value |', '|:-----|------:|', '| x\\|y |     1 |', '| z    |  10.5 |']);
   });
 
   it('writes numbers short and exact enough, with − and ∞', () => {
-    expect([tableNumber(0), tableNumber(-0.5), tableNumber(1 / 3), tableNumber(1e-9), tableNumber(Infinity)]).toEqual(['0', '−0.5', '0.333333', '1e−9', '∞']);
+    expect([tableNumber(0), tableNumber(-0.5), tableNumber(1 / 3), tableNumber(1e-9), tableNumber(Infinity)]).toEqual([
+      '0',
+      '−0.5',
+      '0.333333',
+      '1e−9',
+      '∞',
+    ]);
   });
 });
 
 describe('showBreakdown with a code lens payload of an unpaired array', () => {
-  it('gives the array\'s entropy breakdown rather than the array against itself', () => {
+  it("gives the array's entropy breakdown rather than the array against itself", () => {
     const range = { start: { line: 2, character: 4 }, end: { line: 2, character: 19 } };
-    const s = subjectFromPayload({ target: [0.5, 0.25, 0.25], prediction: [0.5, 0.25, 0.25], label: 'probs', source: { uri: 'file:///a.py', targetRange: range, predictionRange: range } }, { unit: 'bits', eps: undefined });
+    const s = subjectFromPayload(
+      {
+        target: [0.5, 0.25, 0.25],
+        prediction: [0.5, 0.25, 0.25],
+        label: 'probs',
+        source: { uri: 'file:///a.py', targetRange: range, predictionRange: range },
+      },
+      { unit: 'bits', eps: undefined },
+    );
     if (!s.ok) throw new Error(s.error);
     expect(s.subject.type).toBe('entropy');
     const doc = breakdownMarkdown(s.subject);

@@ -11,7 +11,13 @@ import { positionsOf } from './helpers';
 
 function pairDoc(text: string): string {
   const find = findArrays(text, 'python');
-  const out = pairOutcome('crossEntropy', find, find.pairs[0]!, { unit: 'nats', eps: undefined }, { uri: 'untitled:t', ...positionsOf(text) });
+  const out = pairOutcome(
+    'crossEntropy',
+    find,
+    find.pairs[0]!,
+    { unit: 'nats', eps: undefined },
+    { uri: 'untitled:t', ...positionsOf(text) },
+  );
   if (!out.subject) throw new Error(out.message);
   return breakdownMarkdown(out.subject);
 }
@@ -19,7 +25,10 @@ function pairDoc(text: string): string {
 /** The HTML parsed by a small DOM-free reader: the rows of table `n` as cell texts. */
 function tableRows(html: string, n: number): string[][] {
   const table = html.split('<table>')[n + 1]!.split('</table>')[0]!;
-  return table.split('<tr>').slice(1).map((tr) => Array.from(tr.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g), (m) => m[1]!));
+  return table
+    .split('<tr>')
+    .slice(1)
+    .map((tr) => Array.from(tr.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/g), (m) => m[1]!));
 }
 
 describe('breakdown page', () => {
@@ -32,7 +41,11 @@ describe('breakdown page', () => {
     expect(html).not.toContain('| ');
     const figures = tableRows(html, 0);
     expect(figures[0]).toEqual(['', 'nats', 'bits']);
-    expect(figures.find((r) => r[0] === 'H(p,q) cross-entropy')).toEqual(['H(p,q) cross-entropy', '0.356675', '0.514573']);
+    expect(figures.find((r) => r[0] === 'H(p,q) cross-entropy')).toEqual([
+      'H(p,q) cross-entropy',
+      '0.356675',
+      '0.514573',
+    ]);
     const elements = tableRows(html, 1);
     expect(elements[0]).toEqual(['i', 'p', 'q', '−p·log q', 'rule']);
     expect(elements[2]).toEqual(['1', '1', '0.7', '0.356675', '']);
@@ -41,7 +54,9 @@ describe('breakdown page', () => {
   it('puts every table in a keyboard-reachable scrolling region and marks numeric columns', () => {
     const tables = html.split('<table>').length - 1;
     expect(tables).toBeGreaterThanOrEqual(3);
-    expect(html.match(/<div class="table-scroll" role="region" aria-label="Table \d+" tabindex="0"><table>/g)).toHaveLength(tables);
+    expect(
+      html.match(/<div class="table-scroll" role="region" aria-label="Table \d+" tabindex="0"><table>/g),
+    ).toHaveLength(tables);
     expect(html).toContain('<th scope="col" class="num">nats</th>');
     expect(html).toContain('<td class="num">0.356675</td>');
     expect(html).toContain('<td>H(p,q) cross-entropy</td>');
@@ -55,11 +70,16 @@ describe('breakdown page', () => {
   });
 
   it('escapes text so no name or message becomes markup', () => {
-    const out = markdownToHtml('# a <script>alert(1)</script>\n\n- `<img src=x onerror=y>` & b\n\n| x<y | `c` |\n|:----|----:|\n| a \\| b | <b> |\n');
+    const out = markdownToHtml(
+      '# a <script>alert(1)</script>\n\n- `<img src=x onerror=y>` & b\n\n| x<y | `c` |\n|:----|----:|\n| a \\| b | <b> |\n',
+    );
     expect(out).not.toMatch(/<script|<img|<b>/);
     expect(out).toContain('<h1>a &lt;script&gt;alert(1)&lt;/script&gt;</h1>');
     expect(out).toContain('<code>&lt;img src=x onerror=y&gt;</code> &amp; b');
-    expect(tableRows(out, 0)).toEqual([['x&lt;y', '<code>c</code>'], ['a | b', '&lt;b&gt;']]);
+    expect(tableRows(out, 0)).toEqual([
+      ['x&lt;y', '<code>c</code>'],
+      ['a | b', '&lt;b&gt;'],
+    ]);
   });
 
   it('keeps a line that only looks like a table as a paragraph, and ends', () => {
@@ -69,7 +89,13 @@ describe('breakdown page', () => {
   it('allows no script and loads styles only from the webview origin', () => {
     const csp = breakdownCsp('https://x.vscode-cdn.net');
     expect(csp).toBe("default-src 'none'; style-src https://x.vscode-cdn.net; font-src https://x.vscode-cdn.net");
-    const page = breakdownPage({ cspSource: 'https://x.vscode-cdn.net', styleUri: 'https://x/media/breakdown.css', title: 'a → b', markdown: md, copyCommandUri: 'command:entropyLens.copyBreakdownAsMarkdown?%5B%22u%22%5D' });
+    const page = breakdownPage({
+      cspSource: 'https://x.vscode-cdn.net',
+      styleUri: 'https://x/media/breakdown.css',
+      title: 'a → b',
+      markdown: md,
+      copyCommandUri: 'command:entropyLens.copyBreakdownAsMarkdown?%5B%22u%22%5D',
+    });
     expect(page).not.toMatch(/<script|\sstyle=|\son\w+=/i);
     expect(page).toContain(`content="${csp}"`);
     expect(page).toContain('<a href="command:entropyLens.copyBreakdownAsMarkdown?%5B%22u%22%5D"');

@@ -15,7 +15,11 @@ const BITS: ComputeSettings = { unit: 'bits', eps: undefined };
 function run(text: string, kind: ComputeKind, settings = NATS, language = 'python'): Outcome {
   const find = findArrays(text, language);
   const pos = positionsOf(text);
-  const choice = chooseArrays(find, { selections: [{ start: 0, end: text.length }], cursor: text.length, lineOf: pos.lineOf }, kind);
+  const choice = chooseArrays(
+    find,
+    { selections: [{ start: 0, end: text.length }], cursor: text.length, lineOf: pos.lineOf },
+    kind,
+  );
   const where = { uri: 'untitled:test', positionAt: pos.positionAt };
   if (choice.type === 'arrays') return entropyOutcome(find, choice.indices, settings, where);
   if (choice.type !== 'pair' || kind === 'entropy') throw new Error(`unexpected choice ${choice.type}`);
@@ -33,14 +37,24 @@ describe('cross-entropy of a pair', () => {
     expect(out.result.entropy).toBe(0);
     expect(out.result.klPQ).toBeCloseTo(-Math.log(0.7), 12);
     expect(out.result.perplexity).toBeCloseTo(1 / 0.7, 12);
-    expect(out.result.target).toMatchObject({ name: 'y_true', range: { start: { line: 0, character: 9 }, end: { line: 0, character: 18 } } });
+    expect(out.result.target).toMatchObject({
+      name: 'y_true',
+      range: { start: { line: 0, character: 9 }, end: { line: 0, character: 18 } },
+    });
     expect(out.result.prediction.name).toBe('y_pred');
     expect(out.message).toBe('H(p,q) = 0.357 nats · H(p) = 0 · KL(p‖q) = 0.357 · perplexity 1.43 (y_true → y_pred)');
     // JS against the mixture m = (p + q) / 2 = [0.1, 0.85, 0.05].
     const js = 0.5 * Math.log(1 / 0.85) + 0.5 * (0.2 * Math.log(2) + 0.7 * Math.log(0.7 / 0.85) + 0.1 * Math.log(2));
     expect(out.result.js).toBeCloseTo(js, 12);
-    expect(out.copy).toBe(`**\`y_true\` → \`y_pred\`**: H(p,q) = 0.357 nats, H(p) = 0, KL(p‖q) = 0.357, KL(q‖p) = ∞, JS = ${js.toFixed(3)}, perplexity 1.43`);
-    expect(out.payload).toMatchObject({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], predictionKind: 'probabilities', source: { uri: 'untitled:test' } });
+    expect(out.copy).toBe(
+      `**\`y_true\` → \`y_pred\`**: H(p,q) = 0.357 nats, H(p) = 0, KL(p‖q) = 0.357, KL(q‖p) = ∞, JS = ${js.toFixed(3)}, perplexity 1.43`,
+    );
+    expect(out.payload).toMatchObject({
+      target: [0, 1, 0],
+      prediction: [0.2, 0.7, 0.1],
+      predictionKind: 'probabilities',
+      source: { uri: 'untitled:test' },
+    });
   });
 
   it('reports bits when the unit is bits', () => {
@@ -74,7 +88,9 @@ describe('invalid pairs', () => {
   it('says the lengths differ, with both lengths and where', () => {
     const out = run('y_true = [0, 1, 0, 0]\ny_pred = [0.2, 0.7, 0.1]\n', 'crossEntropy');
     expect(out.result).toMatchObject({ ok: false, code: 'LENGTH_MISMATCH' });
-    expect(out.message).toBe('Entropy Lens: lengths differ: y_true has 4 values, y_pred has 3 (y_true is on line 1, y_pred is on line 2) — cannot compute the cross-entropy of y_true → y_pred');
+    expect(out.message).toBe(
+      'Entropy Lens: lengths differ: y_true has 4 values, y_pred has 3 (y_true is on line 1, y_pred is on line 2) — cannot compute the cross-entropy of y_true → y_pred',
+    );
     expect(out.offer).toBeUndefined();
   });
 
@@ -93,7 +109,8 @@ describe('invalid pairs', () => {
     expect(out.offer?.offer).toEqual({ action: 'Compute with p normalised', reason: 'y_true sums to 0.98, not 1' });
     expect(out.message).toContain('y_true sums to 0.98, not 1');
     const accepted = out.offer!.accept();
-    if (!accepted.result.ok || accepted.result.kind === 'entropy') throw new Error(`expected a pair: ${accepted.message}`);
+    if (!accepted.result.ok || accepted.result.kind === 'entropy')
+      throw new Error(`expected a pair: ${accepted.message}`);
     const p = [0.1 / 0.98, 0.88 / 0.98, 0];
     const expected = -(p[0]! * Math.log(0.2) + p[1]! * Math.log(0.7));
     expect(accepted.result.crossEntropy).toBeCloseTo(expected, 12);
@@ -105,7 +122,10 @@ describe('invalid pairs', () => {
   it('offers "p and q" when both are off, naming the row of a batch', () => {
     const text = 'y_true = [[0, 1], [0.5, 0.4]]\ny_pred = [[0.5, 0.5], [0.6, 0.6]]\n';
     const out = run(text, 'crossEntropy');
-    expect(out.offer?.offer).toEqual({ action: 'Compute with p and q normalised', reason: 'y_true row 1 sums to 0.9, not 1; y_pred row 1 sums to 1.2, not 1' });
+    expect(out.offer?.offer).toEqual({
+      action: 'Compute with p and q normalised',
+      reason: 'y_true row 1 sums to 0.9, not 1; y_pred row 1 sums to 1.2, not 1',
+    });
   });
 
   it('does not offer to normalise what normalising cannot fix (a negative value)', () => {
@@ -150,9 +170,14 @@ describe('arrays the finder did not read whole', () => {
     const text = `y_true = [${[1, 0, 0, 0, 0].join(', ')}]\ny_pred = [${[0.2, 0.2, 0.2, 0.2, 0.2].join(', ')}]\n`;
     const find = findArrays(text, 'python', { maxElements: 3 });
     const pos = positionsOf(text);
-    const out = pairOutcome('crossEntropy', find, { target: 0, prediction: 1, reason: 'test' }, NATS, { uri: 'u', positionAt: pos.positionAt });
+    const out = pairOutcome('crossEntropy', find, { target: 0, prediction: 1, reason: 'test' }, NATS, {
+      uri: 'u',
+      positionAt: pos.positionAt,
+    });
     expect(out.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
-    expect(out.message).toMatch(/y_true \(line 1\) is longer than the finder reads \(only the first 3 of 5 values were read \(maxElements\)\): raise the setting entropyLens\.limits\.maxElementsPerArray/);
+    expect(out.message).toMatch(
+      /y_true \(line 1\) is longer than the finder reads \(only the first 3 of 5 values were read \(maxElements\)\): raise the setting entropyLens\.limits\.maxElementsPerArray/,
+    );
     const e = entropyOutcome(find, [1], NATS, { uri: 'u', positionAt: pos.positionAt });
     expect(e.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
   });
@@ -162,7 +187,8 @@ describe('binary losses', () => {
   const softplus = (x: number) => Math.log1p(Math.exp(x));
 
   it('reads a pair found at binary_cross_entropy_with_logits element by element, as the code lens does', () => {
-    const text = 'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
+    const text =
+      'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nbce = F.binary_cross_entropy_with_logits(z, y)\n';
     const out = run(text, 'crossEntropy');
     if (!out.result.ok || out.result.kind === 'entropy') throw new Error(`expected a pair: ${out.message}`);
     // BCE with logits: y·softplus(−z) + (1 − y)·softplus(z), averaged.
@@ -177,14 +203,23 @@ describe('binary losses', () => {
     const out = run('q = [0.9, 0.2]\ny = [1, 0, 1]\nloss = F.binary_cross_entropy(q, y)\n', 'crossEntropy');
     expect(out.result).toMatchObject({ ok: false, code: 'LENGTH_MISMATCH' });
     if (out.result.ok) throw new Error('expected a failure');
-    expect(out.result.error).toBe('y has 3 values, q has 2: a binary loss needs one target per prediction (y is on line 2, q on line 1)');
+    expect(out.result.error).toBe(
+      'y has 3 values, q has 2: a binary loss needs one target per prediction (y is on line 2, q on line 1)',
+    );
   });
 
   it('gives BCE of probabilities with y·log q + (1 − y)·log(1 − q)', () => {
     const out = run('q = [0.9, 0.2, 0.6]\ny = [1, 0, 1]\nloss = F.binary_cross_entropy(q, y)\n', 'crossEntropy');
     if (!out.result.ok || out.result.kind === 'entropy') throw new Error(`expected a pair: ${out.message}`);
     expect(out.result.crossEntropy).toBeCloseTo(-(Math.log(0.9) + Math.log(0.8) + Math.log(0.6)) / 3, 12);
-    expect(out.payload).toMatchObject({ target: [[1, 0], [0, 1], [1, 0]], predictionKind: 'probabilities' });
+    expect(out.payload).toMatchObject({
+      target: [
+        [1, 0],
+        [0, 1],
+        [1, 0],
+      ],
+      predictionKind: 'probabilities',
+    });
   });
 });
 

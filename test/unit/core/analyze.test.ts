@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, CoreError, crossEntropy, entropy, entropyOf, jsDivergence, klDivergence, softmax } from '../../../src/core';
+import {
+  analyze,
+  CoreError,
+  crossEntropy,
+  entropy,
+  entropyOf,
+  jsDivergence,
+  klDivergence,
+  softmax,
+} from '../../../src/core';
 
-const close = (a: number, b: number, tol = 1e-12) => expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
+const close = (a: number, b: number, tol = 1e-12) =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
 
 describe('analyze', () => {
   it('gives the figures of a one-hot / probability pair in nats and bits', () => {
@@ -27,8 +37,16 @@ describe('analyze', () => {
   });
 
   it('agrees with the named functions on a batch of distributions', () => {
-    const p = [[0.1, 0.9], [0.5, 0.5], [0.3, 0.7]];
-    const q = [[0.2, 0.8], [0.6, 0.4], [0.25, 0.75]];
+    const p = [
+      [0.1, 0.9],
+      [0.5, 0.5],
+      [0.3, 0.7],
+    ];
+    const q = [
+      [0.2, 0.8],
+      [0.6, 0.4],
+      [0.25, 0.75],
+    ];
     const a = analyze(p, q);
     expect(a.batched).toBe(true);
     close(a.entropy.nats, entropy(p) as number);
@@ -36,13 +54,18 @@ describe('analyze', () => {
     close(a.klPQ.nats, klDivergence(p, q) as number);
     close(a.klQP.nats, klDivergence(q, p) as number);
     close(a.js.nats, jsDivergence(p, q) as number);
-    expect(a.perRow.map((r) => r.crossEntropy.nats)).toEqual((crossEntropy(p, q, { reduction: 'none' }) as number[]).map((v) => expect.closeTo(v, 12)));
+    expect(a.perRow.map((r) => r.crossEntropy.nats)).toEqual(
+      (crossEntropy(p, q, { reduction: 'none' }) as number[]).map((v) => expect.closeTo(v, 12)),
+    );
     expect(a.terms).toHaveLength(6);
     expect(a.terms[5]).toMatchObject({ row: 2, index: 1 });
   });
 
   it('reads logits, gives softmax probabilities and the softmax - y gradient', () => {
-    const z = [[0.5, 2.0, -1.0], [1.0, -2.0, 0.5]];
+    const z = [
+      [0.5, 2.0, -1.0],
+      [1.0, -2.0, 0.5],
+    ];
     const a = analyze([1, 0], z);
     expect(a.predictionKind).toBe('logits');
     expect(a.targetKind).toBe('class-indices');
@@ -79,7 +102,13 @@ describe('analyze', () => {
     expect(masked.probabilities[0]![1]).toBe(0);
     expect(Number.isFinite(masked.crossEntropy.nats)).toBe(true);
 
-    const ignored = analyze([1, -100], [[0.2, 0.8], [0.6, 0.4]]);
+    const ignored = analyze(
+      [1, -100],
+      [
+        [0.2, 0.8],
+        [0.6, 0.4],
+      ],
+    );
     expect(ignored.terms.filter((t) => t.row === 1).every((t) => t.rule === 'ignored-index')).toBe(true);
     close(ignored.crossEntropy.nats, -Math.log(0.8));
     expect(ignored.grad[1]).toEqual([0, 0]);
@@ -105,7 +134,8 @@ describe('analyze', () => {
     // q of the true class underflows to 0, but log q = -2e300 is exact: the loss is finite.
     expect(a.crossEntropy.nats).toBe(2e300);
     expect(a.terms[1]!.rule).toBe('regular');
-    for (const v of [a.entropy.nats, a.klPQ.nats, a.js.nats, ...a.grad.flat(), ...a.probabilities.flat()]) expect(Number.isNaN(v)).toBe(false);
+    for (const v of [a.entropy.nats, a.klPQ.nats, a.js.nats, ...a.grad.flat(), ...a.probabilities.flat()])
+      expect(Number.isNaN(v)).toBe(false);
   });
 
   it.each([
@@ -113,12 +143,35 @@ describe('analyze', () => {
     [[0.5, 0.5], [1.2, -0.2], 'NEGATIVE', 'prediction[1] is -0.2: probabilities cannot be negative'],
     [[0.5, 0.5], [0.5, NaN], 'NON_FINITE', 'prediction[1]'],
     [[0.2, 0.2], [0.5, 0.5], 'NOT_NORMALIZED', 'target sums to 0.4'],
-    [[3, 0], [[0.5, 0.5], [0.5, 0.5]], 'OUT_OF_RANGE', 'target[0] is 3'],
+    [
+      [3, 0],
+      [
+        [0.5, 0.5],
+        [0.5, 0.5],
+      ],
+      'OUT_OF_RANGE',
+      'target[0] is 3',
+    ],
     [[1, 0], [2, -1], 'NEGATIVE', 'prediction[1] is -1: probabilities cannot be negative'],
-    [[[0.5, 0.5], [1, 0]], [[0.5, 0.5], [1, 0, 0]], 'LENGTH_MISMATCH', 'row 1 has 3 values, row 0 has 2'],
+    [
+      [
+        [0.5, 0.5],
+        [1, 0],
+      ],
+      [
+        [0.5, 0.5],
+        [1, 0, 0],
+      ],
+      'LENGTH_MISMATCH',
+      'row 1 has 3 values, row 0 has 2',
+    ],
   ])('throws a CoreError saying what and where: %j vs %j', (t, q, code, text) => {
     let err: unknown;
-    try { analyze(t as never, q as never, { prediction: 'probabilities' }); } catch (e) { err = e; }
+    try {
+      analyze(t as never, q as never, { prediction: 'probabilities' });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(CoreError);
     expect((err as CoreError).code).toBe(code);
     expect((err as CoreError).message).toContain(text);
@@ -144,12 +197,40 @@ describe('entropyOf', () => {
 describe("analyze with detail: 'figures'", () => {
   const cases: [string, number[] | number[][], number[] | number[][], Parameters<typeof analyze>[2]][] = [
     ['one-hot vs probabilities', [0, 1, 0], [0.2, 0.7, 0.1], {}],
-    ['a batch of distributions', [[0.1, 0.9], [0.5, 0.5]], [[0.2, 0.8], [0.6, 0.4]], {}],
-    ['class indices vs logits, one ignored', [2, -100, 0], [[1, 2, 3], [0, 0, 0], [-1, 5, 0.5]], { prediction: 'logits' }],
+    [
+      'a batch of distributions',
+      [
+        [0.1, 0.9],
+        [0.5, 0.5],
+      ],
+      [
+        [0.2, 0.8],
+        [0.6, 0.4],
+      ],
+      {},
+    ],
+    [
+      'class indices vs logits, one ignored',
+      [2, -100, 0],
+      [
+        [1, 2, 3],
+        [0, 0, 0],
+        [-1, 5, 0.5],
+      ],
+      { prediction: 'logits' },
+    ],
     ['an unnormalised prediction, normalised', [0, 1, 0], [0.2, 0.5, 0.2], { normalize: true }],
     ['eps clipping and q = 0', [0.5, 0.5, 0], [1, 0, 0], { eps: 1e-7 }],
     ['q = 0 where p > 0 (infinite)', [0.5, 0.5], [1, 0], {}],
-    ['label smoothing with masked logits', [1, 0], [[-Infinity, 2], [1, 1]], { prediction: 'logits', labelSmoothing: 0.1 }],
+    [
+      'label smoothing with masked logits',
+      [1, 0],
+      [
+        [-Infinity, 2],
+        [1, 1],
+      ],
+      { prediction: 'logits', labelSmoothing: 0.1 },
+    ],
   ];
   for (const [label, t, q, options] of cases) {
     it(`gives the same figures, rows and warnings as the full analysis: ${label}`, () => {

@@ -13,11 +13,30 @@ it('bundles src/core to a CommonJS library exposing evaluate and the named funct
   try {
     const outfile = join(dir, 'core.js');
     await build({
-      entryPoints: [join(__dirname, '../../../src/core/index.ts')], outfile, bundle: true,
-      platform: 'neutral', format: 'cjs', mainFields: ['module', 'main'], target: 'es2022', logLevel: 'silent',
+      entryPoints: [join(__dirname, '../../../src/core/index.ts')],
+      outfile,
+      bundle: true,
+      platform: 'neutral',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      target: 'es2022',
+      logLevel: 'silent',
     });
     const core = createRequire(import.meta.url)(outfile) as Record<string, unknown>;
-    for (const name of ['evaluate', 'entropy', 'crossEntropy', 'klDivergence', 'jsDivergence', 'softmax', 'logSoftmax', 'logSumExp', 'binaryCrossEntropy', 'categoricalCrossEntropy', 'analyze', 'classify']) {
+    for (const name of [
+      'evaluate',
+      'entropy',
+      'crossEntropy',
+      'klDivergence',
+      'jsDivergence',
+      'softmax',
+      'logSoftmax',
+      'logSumExp',
+      'binaryCrossEntropy',
+      'categoricalCrossEntropy',
+      'analyze',
+      'classify',
+    ]) {
       expect(typeof core[name], name).toBe('function');
     }
     const evaluate = core['evaluate'] as (r: unknown) => { value: number };
@@ -31,7 +50,15 @@ it('is built by npm run build (esbuild.mjs) with the same entry and format as ab
   // The test above cannot run esbuild.mjs (it builds every bundle into dist/);
   // this keeps the two from drifting apart.
   const script = readFileSync(join(__dirname, '../../../esbuild.mjs'), 'utf8');
-  const line = script.split('\n').find((l) => l.includes("outfile: 'dist/core.js'"));
-  expect(line).toBeDefined();
-  for (const part of ["entryPoints: ['src/core/index.ts']", "platform: 'neutral'", "format: 'cjs'", "mainFields: ['module', 'main']"]) expect(line).toContain(part);
+  // The bundle's options object: from the `{` before its outfile to the `}` after it.
+  const at = script.indexOf("outfile: 'dist/core.js'");
+  expect(at).toBeGreaterThan(0);
+  const line = script.slice(script.lastIndexOf('{', at), script.indexOf('}', at) + 1);
+  for (const part of [
+    "entryPoints: ['src/core/index.ts']",
+    "platform: 'neutral'",
+    "format: 'cjs'",
+    "mainFields: ['module', 'main']",
+  ])
+    expect(line).toContain(part);
 });

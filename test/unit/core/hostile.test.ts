@@ -3,8 +3,18 @@
 // short message naming the element.
 import { describe, expect, it } from 'vitest';
 import {
-  analyze, binaryCrossEntropy, categoricalCrossEntropy, classify, CoreError, crossEntropy, entropy, entropyOf, evaluate,
-  klDivergence, logSumExp, sum,
+  analyze,
+  binaryCrossEntropy,
+  categoricalCrossEntropy,
+  classify,
+  CoreError,
+  crossEntropy,
+  entropy,
+  entropyOf,
+  evaluate,
+  klDivergence,
+  logSumExp,
+  sum,
 } from '../../../src/core';
 import { MAX_MESSAGE } from '../../../src/core/errors';
 import { MAX_ELEMENTS } from '../../../src/core/validate';
@@ -12,7 +22,11 @@ import { MAX_ELEMENTS } from '../../../src/core/validate';
 /** The CoreError a call throws (fails the test if it returns or throws anything else). */
 function coreError(f: () => unknown): CoreError {
   let thrown: unknown;
-  try { f(); } catch (e) { thrown = e; }
+  try {
+    f();
+  } catch (e) {
+    thrown = e;
+  }
   expect(thrown, 'a CoreError').toBeInstanceOf(CoreError);
   return thrown as CoreError;
 }
@@ -21,7 +35,9 @@ describe('hostile input', () => {
   it('1: BCE from logits beyond ±9e307 is finite (softplus halves |z| before adding)', () => {
     expect(binaryCrossEntropy([1], [1e308], { fromLogits: true }).value).toBe(0);
     expect(binaryCrossEntropy([0], [-1e308], { fromLogits: true }).value).toBe(0);
-    expect(binaryCrossEntropy([0, 1], [1.7e308, -1.7e308], { fromLogits: true, reduction: 'none' }).value).toEqual([1.7e308, 1.7e308]);
+    expect(binaryCrossEntropy([0, 1], [1.7e308, -1.7e308], { fromLogits: true, reduction: 'none' }).value).toEqual([
+      1.7e308, 1.7e308,
+    ]);
     const r = binaryCrossEntropy([1, 0], [Number.MAX_VALUE, -Number.MAX_VALUE], { fromLogits: true, reduction: 'sum' });
     expect(r.value).toBe(0);
     expect((r.grad as number[]).map(Math.abs)).toEqual([0, 0]);
@@ -49,12 +65,20 @@ describe('hostile input', () => {
     sparse.length = 2 ** 32 - 1;
     expect(coreError(() => logSumExp(sparse)).code).toBe('OUT_OF_RANGE');
     sparse[0] = 0.5; // a first element that is a number must not let a fast path start its loop
-    for (const f of [entropy, (p: unknown) => klDivergence(p as never, p as never), (p: unknown) => crossEntropy(p as never, p as never)]) {
+    for (const f of [
+      entropy,
+      (p: unknown) => klDivergence(p as never, p as never),
+      (p: unknown) => crossEntropy(p as never, p as never),
+    ]) {
       expect(coreError(() => f(sparse as never)).code).toBe('OUT_OF_RANGE');
       expect(coreError(() => f({ length: 1e15, 0: 0.5 } as never)).code).toBe('OUT_OF_RANGE');
     }
-    expect(coreError(() => evaluate({ fn: 'softmax', args: { x: [{ length: 2 ** 40 }] } })).message).toMatch(/^x\[0\] has/);
-    expect(coreError(() => entropy([{ length: MAX_ELEMENTS }, { length: MAX_ELEMENTS }] as never)).code).toBe('OUT_OF_RANGE');
+    expect(coreError(() => evaluate({ fn: 'softmax', args: { x: [{ length: 2 ** 40 }] } })).message).toMatch(
+      /^x\[0\] has/,
+    );
+    expect(coreError(() => entropy([{ length: MAX_ELEMENTS }, { length: MAX_ELEMENTS }] as never)).code).toBe(
+      'OUT_OF_RANGE',
+    );
     expect(coreError(() => entropy({ length: -1 } as never)).code).toBe('INVALID_OPTION');
     expect(classify({ length: 1e15 } as never).kind).toBe('unknown');
     expect(classify(sparse).kind).toBe('unknown');
@@ -74,14 +98,22 @@ describe('hostile input', () => {
     // Found by the fuzz campaign: the range checks of targets and weights compared a nested array with <, which
     // converts it to a string recursively.
     expect(coreError(() => binaryCrossEntropy(deep as never, [[0.5, 0.5]])).code).toBe('LENGTH_MISMATCH');
-    expect(coreError(() => binaryCrossEntropy([[0.5, 0.5]], [[0.5, 0.5]], { weight: deep as never })).code).toBe('LENGTH_MISMATCH');
-    expect(coreError(() => categoricalCrossEntropy([0], [[0.5, 0.5]], { weight: [deep, 1] as never })).code).toBe('LENGTH_MISMATCH');
-    expect(coreError(() => analyze([1, 0], [deep, -1] as never, { prediction: 'log-probabilities' })).code).toBe('LENGTH_MISMATCH');
+    expect(coreError(() => binaryCrossEntropy([[0.5, 0.5]], [[0.5, 0.5]], { weight: deep as never })).code).toBe(
+      'LENGTH_MISMATCH',
+    );
+    expect(coreError(() => categoricalCrossEntropy([0], [[0.5, 0.5]], { weight: [deep, 1] as never })).code).toBe(
+      'LENGTH_MISMATCH',
+    );
+    expect(coreError(() => analyze([1, 0], [deep, -1] as never, { prediction: 'log-probabilities' })).code).toBe(
+      'LENGTH_MISMATCH',
+    );
   });
 
   it('5: null options, BigInt arrays and BigInt values are coded errors', () => {
     expect(coreError(() => entropy([0.5, 0.5], null as never)).code).toBe('INVALID_OPTION');
-    expect(coreError(() => binaryCrossEntropy([1], [0.5], null as never)).message).toMatch(/options of binaryCrossEntropy are null/);
+    expect(coreError(() => binaryCrossEntropy([1], [0.5], null as never)).message).toMatch(
+      /options of binaryCrossEntropy are null/,
+    );
     expect(coreError(() => categoricalCrossEntropy([0], [[1]], 7 as never)).code).toBe('INVALID_OPTION');
     const big = coreError(() => entropy(new BigInt64Array([1n]) as never));
     expect(big.code).toBe('NON_FINITE');
@@ -90,7 +122,9 @@ describe('hostile input', () => {
     const mixed = coreError(() => entropy([0.5, 10n] as never));
     expect(mixed.code).toBe('NON_FINITE');
     expect(mixed.message).toBe('p[1] is 10n (a BigInt): not a number');
-    expect(coreError(() => entropy([0.5, 0.5], { reduction: 2n } as never)).message).toBe('reduction is 2n (a BigInt): use "mean", "sum" or "none"');
+    expect(coreError(() => entropy([0.5, 0.5], { reduction: 2n } as never)).message).toBe(
+      'reduction is 2n (a BigInt): use "mean", "sum" or "none"',
+    );
     expect(coreError(() => binaryCrossEntropy([1n] as never, [0.5])).code).toBe('NON_FINITE');
     expect(coreError(() => evaluate(null as never)).code).toBe('INVALID_OPTION');
     expect(coreError(() => evaluate({ fn: 'entropy', args: [0.5] as never })).code).toBe('INVALID_OPTION');
@@ -101,18 +135,34 @@ describe('hostile input', () => {
     const e = coreError(() => evaluate({ fn: 'entropy', args }));
     expect(e.code).toBe('INVALID_OPTION');
     expect(e.message).toMatch(/^entropy has no option "__proto__"/);
-    const bce = JSON.parse('{"target": [1], "input": [0.5], "__proto__": {"fromLogits": true}}') as Record<string, unknown>;
+    const bce = JSON.parse('{"target": [1], "input": [0.5], "__proto__": {"fromLogits": true}}') as Record<
+      string,
+      unknown
+    >;
     expect(coreError(() => evaluate({ fn: 'binaryCrossEntropy', args: bce })).code).toBe('INVALID_OPTION');
     // Inherited options are never read.
     const inherited = Object.create({ base: 2 }) as object;
     expect(entropy([[0.5, 0.5]], inherited)).toBeCloseTo(Math.LN2, 15);
-    expect(binaryCrossEntropy([1], [0.5], Object.create({ fromLogits: true }) as object).value).toBeCloseTo(Math.LN2, 15);
+    expect(binaryCrossEntropy([1], [0.5], Object.create({ fromLogits: true }) as object).value).toBeCloseTo(
+      Math.LN2,
+      15,
+    );
     const request = Object.create({ fn: 'entropy', args: { p: [1] } }) as never;
     expect(coreError(() => evaluate(request)).message).toMatch(/^unknown function undefined/);
   });
 
   it('7: CE whose kept weights sum to 0 says why; BCE gradient at x = 0 under weight 0 is 0', () => {
-    const e = coreError(() => categoricalCrossEntropy([0, 1, -100], [[0.5, 0.5], [0.5, 0.5], [0.5, 0.5]], { weight: [0, 0] }));
+    const e = coreError(() =>
+      categoricalCrossEntropy(
+        [0, 1, -100],
+        [
+          [0.5, 0.5],
+          [0.5, 0.5],
+          [0.5, 0.5],
+        ],
+        { weight: [0, 0] },
+      ),
+    );
     expect(e.code).toBe('OUT_OF_RANGE');
     expect(e.message).toMatch(/kept targets sum to 0/);
     expect(categoricalCrossEntropy([0], [[0.5, 0.5]], { weight: [0, 1], reduction: 'sum' }).value).toBe(0);

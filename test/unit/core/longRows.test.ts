@@ -15,10 +15,18 @@ describe('rows longer than a chunk', () => {
   });
 
   it('H(p, q) = H(p) + KL(p‖q), and KL matches a plain Math.log sum, over many chunks', () => {
-    const p = new Float64Array(n), q = new Float64Array(n);
-    let sp = 0, sq = 0;
-    for (let i = 0; i < n; i++) { sp += p[i] = 1 + Math.sin(i); sq += q[i] = 2 + Math.cos(i * 0.37); }
-    for (let i = 0; i < n; i++) { p[i]! /= sp; q[i]! /= sq; }
+    const p = new Float64Array(n),
+      q = new Float64Array(n);
+    let sp = 0,
+      sq = 0;
+    for (let i = 0; i < n; i++) {
+      sp += p[i] = 1 + Math.sin(i);
+      sq += q[i] = 2 + Math.cos(i * 0.37);
+    }
+    for (let i = 0; i < n; i++) {
+      p[i]! /= sp;
+      q[i]! /= sq;
+    }
     let kl = 0;
     for (let i = 0; i < n; i++) if (p[i]! > 0) kl += p[i]! * Math.log(p[i]! / q[i]!);
     expect(klDivergence(p, q)).toBeCloseTo(kl, 12);
@@ -30,7 +38,8 @@ describe('rows longer than a chunk', () => {
   it('q = 0 where p > 0 in a late chunk gives Infinity', () => {
     const p = new Float64Array(n).fill(1 / n);
     const q = p.slice();
-    q[n - 3] = 0; q[0]! += 1 / n;
+    q[n - 3] = 0;
+    q[0]! += 1 / n;
     expect(klDivergence(p, q)).toBe(Infinity);
     expect(crossEntropy(p, q)).toBe(Infinity);
   });
@@ -47,11 +56,20 @@ describe('rows longer than a chunk', () => {
   });
 
   it('the one-pass path for 1-D input gives exactly what the row kernels give', () => {
-    const p = new Float64Array(n), q = new Float64Array(n);
-    let sp = 0, sq = 0;
-    for (let i = 0; i < n; i++) { sp += p[i] = 1 + Math.sin(i * 0.7); sq += q[i] = 1.5 + Math.cos(i * 0.11); }
-    for (let i = 0; i < n; i++) { p[i]! /= sp; q[i]! /= sq; }
-    q[6]! += q[5]! - p[5]!; q[5] = p[5]!; // one term through rel_entr's p ≈ q form, sum kept
+    const p = new Float64Array(n),
+      q = new Float64Array(n);
+    let sp = 0,
+      sq = 0;
+    for (let i = 0; i < n; i++) {
+      sp += p[i] = 1 + Math.sin(i * 0.7);
+      sq += q[i] = 1.5 + Math.cos(i * 0.11);
+    }
+    for (let i = 0; i < n; i++) {
+      p[i]! /= sp;
+      q[i]! /= sq;
+    }
+    q[6]! += q[5]! - p[5]!;
+    q[5] = p[5]!; // one term through rel_entr's p ≈ q form, sum kept
     // A one-row batch with reduction 'sum' takes the validated row-kernel path.
     expect(entropy(p)).toBe(entropy([p], { reduction: 'sum' }));
     expect(crossEntropy(p, q)).toBe(crossEntropy([p], [q], { reduction: 'sum' }));
@@ -63,9 +81,9 @@ describe('rows longer than a chunk', () => {
   it('the one-pass path still checks every element after an infinite term', () => {
     const p = new Float64Array(n).fill(1 / n);
     const q = p.slice();
-    q[3] = 0; q[4]! += 1 / n;
+    q[3] = 0;
+    q[4]! += 1 / n;
     q[9 * CHUNK] = 1.5;
     expect(() => klDivergence(p, q)).toThrow(`q[${9 * CHUNK}] is 1.5: probabilities cannot exceed 1`);
   });
 });
-

@@ -14,7 +14,8 @@ describe('textbook worked examples', () => {
     expect(categoricalCrossEntropy([1], [[0.2, 0.7, 0.1]]).value).toBeCloseTo(0.3567, 4);
   });
   it('gradient of BCE with logits = σ(z) − y', () => {
-    const z = [2, -1, 0.3, -4], y = [1, 0, 0, 1];
+    const z = [2, -1, 0.3, -4],
+      y = [1, 0, 0, 1];
     const g = binaryCrossEntropy(y, z, { fromLogits: true, reduction: 'sum' }).grad as number[];
     z.forEach((zi, i) => expect(g[i]).toBeCloseTo(sigmoid(zi) - y[i]!, 14));
   });

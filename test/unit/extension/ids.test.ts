@@ -4,7 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, DISPLAY_NAME, INTERNAL_COMMANDS, SECTION, SETTINGS, VIEW_CONTAINER, VIEWS, keyInSection } from '../../../src/extension/ids';
+import {
+  COMMANDS,
+  DISPLAY_NAME,
+  INTERNAL_COMMANDS,
+  SECTION,
+  SETTINGS,
+  VIEW_CONTAINER,
+  VIEWS,
+  keyInSection,
+} from '../../../src/extension/ids';
 import { DEFAULT_LIMITS } from '../../../src/parse/types';
 
 interface Manifest {
@@ -47,7 +56,13 @@ describe('ids.ts and package.json', () => {
   it('name the same view container and views', () => {
     expect(contributes.viewsContainers.activitybar.map((c) => c.id)).toEqual([VIEW_CONTAINER]);
     expect(Object.keys(contributes.views)).toEqual([VIEW_CONTAINER]);
-    expect(sorted(Object.values(contributes.views).flat().map((v) => v.id))).toEqual(sorted(Object.values(VIEWS)));
+    expect(
+      sorted(
+        Object.values(contributes.views)
+          .flat()
+          .map((v) => v.id),
+      ),
+    ).toEqual(sorted(Object.values(VIEWS)));
   });
 
   it('agree on the display name', () => {

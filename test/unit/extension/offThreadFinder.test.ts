@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findArrays } from '../../../src/parse';
 import type { FinderRequest, FinderResponse } from '../../../src/extension/offThread/protocol';
-import { createOffThreadFinder, OffThreadFinder, SupersededError } from '../../../src/extension/offThread/offThreadFinder';
+import {
+  createOffThreadFinder,
+  OffThreadFinder,
+  SupersededError,
+} from '../../../src/extension/offThread/offThreadFinder';
 import { packResult, unpackResult } from '../../../src/extension/offThread/pack';
 
 const PAIR = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nloss = log_loss(y_true, y_pred)\n';
@@ -20,7 +24,14 @@ describe('the finder on a real worker thread', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'entropy-lens-worker-'));
     script = join(dir, 'finderWorker.js');
-    await esbuild.build({ entryPoints: ['src/extension/offThread/finderWorker.ts'], outfile: script, bundle: true, platform: 'node', format: 'cjs', logLevel: 'silent' });
+    await esbuild.build({
+      entryPoints: ['src/extension/offThread/finderWorker.ts'],
+      outfile: script,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      logLevel: 'silent',
+    });
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,20 +54,28 @@ function fakeWorker() {
   const posted: FinderRequest[] = [];
   const listeners: Record<string, ((m: never) => void)[]> = {};
   const worker = {
-    postMessage: (m: FinderRequest) => { posted.push(m); },
-    on: (event: string, f: (m: never) => void) => { (listeners[event] ??= []).push(f); },
+    postMessage: (m: FinderRequest) => {
+      posted.push(m);
+    },
+    on: (event: string, f: (m: never) => void) => {
+      (listeners[event] ??= []).push(f);
+    },
     terminate: async () => 0,
     unref: () => undefined,
   };
   const emit = (event: string, m: unknown) => listeners[event]?.forEach((f) => f(m as never));
-  const answer = (r: FinderRequest) => emit('message', { id: r.id, result: packResult(findArrays(r.text, r.languageId)) } satisfies FinderResponse);
+  const answer = (r: FinderRequest) =>
+    emit('message', { id: r.id, result: packResult(findArrays(r.text, r.languageId)) } satisfies FinderResponse);
   return { worker, posted, emit, answer };
 }
 
 describe('OffThreadFinder scheduling', () => {
   it('runs one request at a time and supersedes older waiting requests for the same document', async () => {
     const fake = fakeWorker();
-    const finder = new OffThreadFinder(() => fake.worker, () => ({}));
+    const finder = new OffThreadFinder(
+      () => fake.worker,
+      () => ({}),
+    );
     const first = finder.find(PAIR, 'python', 'a');
     const second = finder.find('p = [0.5, 0.5]\n', 'python', 'a');
     const third = finder.find('q = [0.1, 0.9]\n', 'python', 'a');
@@ -76,7 +95,10 @@ describe('OffThreadFinder scheduling', () => {
   it('answers waiting requests with an error when the worker dies, then starts a new worker', async () => {
     const workers = [fakeWorker(), fakeWorker()];
     let started = 0;
-    const finder = new OffThreadFinder(() => workers[started++]!.worker, () => ({}));
+    const finder = new OffThreadFinder(
+      () => workers[started++]!.worker,
+      () => ({}),
+    );
     const lost = finder.find(PAIR, 'python', 'a');
     const waiting = finder.find(PAIR, 'python', 'b');
     workers[0]!.emit('error', new Error('out of memory'));
@@ -92,7 +114,10 @@ describe('OffThreadFinder scheduling', () => {
 
   it('passes an error from the finder through as a rejection', async () => {
     const fake = fakeWorker();
-    const finder = new OffThreadFinder(() => fake.worker, () => ({}));
+    const finder = new OffThreadFinder(
+      () => fake.worker,
+      () => ({}),
+    );
     const p = finder.find(PAIR, 'python', 'a');
     fake.emit('message', { id: fake.posted[0]!.id, error: 'boom' });
     await expect(p).rejects.toThrow('boom');
@@ -103,8 +128,13 @@ describe('OffThreadFinder scheduling', () => {
 describe('packing a FindResult for the trip between threads', () => {
   it('gives back exactly what went in: 1-D, 2-D, ragged, empty, NaN, ±Infinity, -0', async () => {
     const text = [
-      'a = [0.1, 0.9]', 'b = [[1, 0], [0, 1], [0.5, 0.5]]', 'c = [[1, 2, 3], [4]]', 'd = []',
-      "e = [float('nan'), float('inf'), -np.inf, -0.0]", 'f = [0, 1]', 'loss = log_loss(f, a)',
+      'a = [0.1, 0.9]',
+      'b = [[1, 0], [0, 1], [0.5, 0.5]]',
+      'c = [[1, 2, 3], [4]]',
+      'd = []',
+      "e = [float('nan'), float('inf'), -np.inf, -0.0]",
+      'f = [0, 1]',
+      'loss = log_loss(f, a)',
     ].join('\n');
     const found = findArrays(text, 'python');
     expect(found.arrays.length).toBeGreaterThanOrEqual(5);
@@ -117,7 +147,9 @@ describe('packing a FindResult for the trip between threads', () => {
     const text = 'p = [0.25, 0.25, 0.25, 0.25]\n'.repeat(20_000);
     const found = findArrays(text, 'python', { maxArrays: 100_000 });
     let ticks = 0;
-    const timer = setInterval(() => { ticks++; }, 0);
+    const timer = setInterval(() => {
+      ticks++;
+    }, 0);
     const back = await unpackResult(packResult(found), 0.01);
     clearInterval(timer);
     expect(back).toEqual(found);

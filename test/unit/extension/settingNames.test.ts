@@ -22,11 +22,17 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 };
 const settings = Object.keys(manifest.contributes.configuration.properties);
 const commands = manifest.contributes.commands.map((c) => c.command);
-const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
+const views = Object.values(manifest.contributes.views)
+  .flat()
+  .map((v) => v.id);
 /** Names that are not settings but may be written: commands, views, the commands VS Code makes for them, panels' view types. */
 const otherNames = new Set([
-  ...commands, ...views, ...views.map((v) => `${v}.focus`),
-  ...Object.values(INTERNAL_COMMANDS), ...Object.values(PANELS), STATUS_BAR_ITEM,
+  ...commands,
+  ...views,
+  ...views.map((v) => `${v}.focus`),
+  ...Object.values(INTERNAL_COMMANDS),
+  ...Object.values(PANELS),
+  STATUS_BAR_ITEM,
 ]);
 
 /** `entropyLens.a.b` names in a text; `entropyLens.limits.*` as the prefix `entropyLens.limits.`. */
@@ -50,7 +56,12 @@ function filesUnder(dir: string, out: string[] = []): string[] {
 
 describe('setting names the user reads', () => {
   it('are all contributed, wherever the source, READMEs or package.json spell one', () => {
-    const files = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'webview')), join(root, 'README.md'), join(root, 'package.json')];
+    const files = [
+      ...filesUnder(join(root, 'src')),
+      ...filesUnder(join(root, 'webview')),
+      join(root, 'README.md'),
+      join(root, 'package.json'),
+    ];
     const unknown: string[] = [];
     let seen = 0;
     for (const file of files) {
@@ -68,14 +79,26 @@ describe('setting names the user reads', () => {
     const capped = `y_true = [1, 0, 0, 0, 0]\ny_pred = [0.2, 0.2, 0.2, 0.2, 0.2]\n`;
     const cappedFind = findArrays(capped, 'python', { maxElements: 3 });
     const model = (text: string, maxElements = 100_000, maxDocumentChars = DEFAULT_MODEL_SETTINGS.maxDocumentChars) =>
-      new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxArrays: 20, maxElements })), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 20, maxDocumentChars });
+      new DocumentModel(
+        'u',
+        1,
+        'python',
+        text,
+        createEngine(() => ({ maxArrays: 20, maxElements })),
+        { ...DEFAULT_MODEL_SETTINGS, maxArrays: 20, maxDocumentChars },
+      );
     const cappedModel = model(capped, 3);
     const messages = [
       model(many, 100_000, 10).steppedBack,
       model(many).steppedBack,
       cappedModel.pairAnalysis(0).ok ? undefined : (cappedModel.pairAnalysis(0) as { error: string }).error,
-      pairOutcome('crossEntropy', cappedFind, { target: 0, prediction: 1, reason: 'test' }, { unit: 'nats', eps: undefined },
-        { uri: 'u', positionAt: () => ({ line: 0, character: 0 }) }).message,
+      pairOutcome(
+        'crossEntropy',
+        cappedFind,
+        { target: 0, prediction: 1, reason: 'test' },
+        { unit: 'nats', eps: undefined },
+        { uri: 'u', positionAt: () => ({ line: 0, character: 0 }) },
+      ).message,
       userText('so the cross-entropy and KL are infinite (set eps to clip)'),
       userText('the cross-entropy is infinite (an eps such as 1e-7 clips it)'),
     ];

@@ -11,13 +11,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findArrays } from '../../../src/parse';
 import type { FinderRequest } from '../../../src/extension/offThread/protocol';
 import { OffThreadFinder } from '../../../src/extension/offThread/offThreadFinder';
-import { createWebOffThreadFinder, startWebWorker, WORKER_NAME, type WebWorkerApi } from '../../../src/extension/offThread/webWorker';
+import {
+  createWebOffThreadFinder,
+  startWebWorker,
+  WORKER_NAME,
+  type WebWorkerApi,
+} from '../../../src/extension/offThread/webWorker';
 
 const PAIR = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nloss = log_loss(y_true, y_pred)\n';
 
 let script: string;
 beforeAll(async () => {
-  const built = await esbuild.build({ entryPoints: ['src/extension/offThread/webFinderWorker.ts'], bundle: true, platform: 'browser', format: 'iife', write: false, logLevel: 'silent' });
+  const built = await esbuild.build({
+    entryPoints: ['src/extension/offThread/webFinderWorker.ts'],
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    write: false,
+    logLevel: 'silent',
+  });
   script = built.outputFiles[0]!.text;
 });
 
@@ -29,12 +41,24 @@ class FakeWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   /** Where posted messages go once a script runs (see runScript). */
   deliver: ((m: unknown) => void) | undefined;
-  constructor(readonly url: string, readonly options: WorkerOptions | undefined) {}
-  postMessage(m: unknown): void { if (this.deliver) this.deliver(m); else this.posted.push(m); }
-  terminate(): void { this.terminated = true; }
+  constructor(
+    readonly url: string,
+    readonly options: WorkerOptions | undefined,
+  ) {}
+  postMessage(m: unknown): void {
+    if (this.deliver) this.deliver(m);
+    else this.posted.push(m);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
   /** The worker sends `data` to the host. */
-  send(data: unknown): void { this.onmessage?.({ data } as MessageEvent); }
-  fail(message: string): void { this.onerror?.({ message, preventDefault() {} } as unknown as ErrorEvent); }
+  send(data: unknown): void {
+    this.onmessage?.({ data } as MessageEvent);
+  }
+  fail(message: string): void {
+    this.onerror?.({ message, preventDefault() {} } as unknown as ErrorEvent);
+  }
 }
 
 /** A browser API stand-in: blobs are kept by URL; each Worker is recorded. */
@@ -43,8 +67,14 @@ function fakeApi(behave?: (w: FakeWorker, source: string) => void) {
   const workers: FakeWorker[] = [];
   let n = 0;
   const api: WebWorkerApi = {
-    createObjectURL: (b) => { const url = `blob:test/${++n}`; blobs.set(url, b); return url; },
-    revokeObjectURL: (u) => { blobs.delete(u); },
+    createObjectURL: (b) => {
+      const url = `blob:test/${++n}`;
+      blobs.set(url, b);
+      return url;
+    },
+    revokeObjectURL: (u) => {
+      blobs.delete(u);
+    },
     Worker: class extends FakeWorker {
       constructor(url: string, options?: WorkerOptions) {
         super(url, options);
@@ -61,7 +91,9 @@ function fakeApi(behave?: (w: FakeWorker, source: string) => void) {
 /** Runs the worker script in its own context, as a Web Worker would, wired to a fake worker. */
 function runScript(w: FakeWorker, source: string): void {
   const scope: Record<string, unknown> = {
-    postMessage: (m: unknown) => { queueMicrotask(() => w.send(m)); },
+    postMessage: (m: unknown) => {
+      queueMicrotask(() => w.send(m));
+    },
     onmessage: null,
   };
   scope.self = scope;
@@ -76,7 +108,10 @@ describe('the Web Worker script', () => {
   it('says it is ready, then answers every request like findArrays, counting the documents it read', async () => {
     const scope: Record<string, unknown> = { onmessage: null };
     const sent: unknown[] = [];
-    scope.postMessage = (m: unknown, transfer: Transferable[]) => { sent.push(m); expect(Array.isArray(transfer)).toBe(true); };
+    scope.postMessage = (m: unknown, transfer: Transferable[]) => {
+      sent.push(m);
+      expect(Array.isArray(transfer)).toBe(true);
+    };
     scope.self = scope;
     runInNewContext(script, scope);
     expect(sent).toEqual([{ ready: true }]);
@@ -93,7 +128,12 @@ describe('the Web Worker script', () => {
 describe('the finder on a Web Worker (stand-in browser API)', () => {
   it('reads the same arrays and pairs as findArrays here, with the limits it is given', async () => {
     const { api, workers, blobs } = fakeApi((w) => runScript(w, script));
-    const finder = createWebOffThreadFinder(async () => script, () => ({ maxElements: 2 }), {}, api)!;
+    const finder = createWebOffThreadFinder(
+      async () => script,
+      () => ({ maxElements: 2 }),
+      {},
+      api,
+    )!;
     expect(finder).toBeInstanceOf(OffThreadFinder);
     const text = PAIR.repeat(50);
     expect(await finder.find(text, 'python', 'doc')).toEqual(findArrays(text, 'python', { maxElements: 2 }));
@@ -107,7 +147,12 @@ describe('the finder on a Web Worker (stand-in browser API)', () => {
   });
 
   it('is not there where this host has no Worker (Node here)', () => {
-    expect(createWebOffThreadFinder(async () => script, () => ({}))).toBeUndefined();
+    expect(
+      createWebOffThreadFinder(
+        async () => script,
+        () => ({}),
+      ),
+    ).toBeUndefined();
   });
 });
 
@@ -115,7 +160,13 @@ describe('starting the Web Worker', () => {
   it('queues requests until the script is loaded, swallows the ready message, forwards answers', async () => {
     const { api, workers } = fakeApi();
     let release!: (s: string) => void;
-    const worker = startWebWorker(() => new Promise((r) => { release = r; }), api);
+    const worker = startWebWorker(
+      () =>
+        new Promise((r) => {
+          release = r;
+        }),
+      api,
+    );
     const got: unknown[] = [];
     worker.on('message', (m) => got.push(m));
     const request: FinderRequest = { id: 1, text: PAIR, languageId: 'python', limits: {} };
@@ -134,7 +185,9 @@ describe('starting the Web Worker', () => {
 
   it('calls a script that does not load, an error before ready, or no ready in time a start failure', async () => {
     const errors: unknown[] = [];
-    const notLoaded = startWebWorker(async () => { throw new Error('404'); }, fakeApi().api);
+    const notLoaded = startWebWorker(async () => {
+      throw new Error('404');
+    }, fakeApi().api);
     notLoaded.on('error', (e) => errors.push(e));
 
     const early = fakeApi();
@@ -175,7 +228,12 @@ describe('the finder when its Web Worker cannot start', () => {
   it('gives up at once, says so once, and answers with an error so the caller reads on its own thread', async () => {
     const said: string[] = [];
     const { api, workers } = fakeApi();
-    const finder = createWebOffThreadFinder(async () => 'x', () => ({}), { onUnavailable: (r) => said.push(r) }, api)!;
+    const finder = createWebOffThreadFinder(
+      async () => 'x',
+      () => ({}),
+      { onUnavailable: (r) => said.push(r) },
+      api,
+    )!;
     const first = finder.find(PAIR, 'python', 'a');
     const second = finder.find(PAIR, 'python', 'b');
     await tick();
@@ -192,9 +250,16 @@ describe('the finder when its Web Worker cannot start', () => {
 
   it('keeps going after a worker that started dies (a new one next time)', async () => {
     const said: string[] = [];
-    const { api, workers } = fakeApi((w, source) => { if (source === 'ok') runScript(w, script); });
+    const { api, workers } = fakeApi((w, source) => {
+      if (source === 'ok') runScript(w, script);
+    });
     let sources = ['x', 'ok'];
-    const finder = createWebOffThreadFinder(async () => sources.shift()!, () => ({}), { onUnavailable: (r) => said.push(r) }, api)!;
+    const finder = createWebOffThreadFinder(
+      async () => sources.shift()!,
+      () => ({}),
+      { onUnavailable: (r) => said.push(r) },
+      api,
+    )!;
     const lost = finder.find(PAIR, 'python', 'a');
     await tick();
     workers[0]!.send({ ready: true });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel, DocumentModelCache, withNames } from '../../../src/extension/features/model/documentModel';
+import {
+  DEFAULT_MODEL_SETTINGS,
+  DocumentModel,
+  DocumentModelCache,
+  withNames,
+} from '../../../src/extension/features/model/documentModel';
 import { createEngine } from '../../../src/extension/features/model/engine';
 import { arrayAt, engineFor } from './fixtures';
 import type { Engine } from '../../../src/extension/features/model/shapes';
@@ -13,7 +18,12 @@ const found = {
   ],
   pairs: [{ target: 0, prediction: 1, reason: 'names y_true / y_pred' }],
 };
-const doc = (version: number, uri = 'file:///a.py', body = text) => ({ uri, version, languageId: 'python', getText: () => body });
+const doc = (version: number, uri = 'file:///a.py', body = text) => ({
+  uri,
+  version,
+  languageId: 'python',
+  getText: () => body,
+});
 
 describe('DocumentModelCache', () => {
   it('parses a document version once and analyses lazily, once per pair', () => {
@@ -80,26 +90,51 @@ describe('DocumentModel', () => {
 
   it('steps back when the real finder stopped at its array cap, rather than showing the first part only', () => {
     const text = Array.from({ length: 30 }, (_, i) => `p${i} = [0.5, 0.5]`).join('\n');
-    const m = new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxArrays: 20 })), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 20 });
+    const m = new DocumentModel(
+      'u',
+      1,
+      'python',
+      text,
+      createEngine(() => ({ maxArrays: 20 })),
+      { ...DEFAULT_MODEL_SETTINGS, maxArrays: 20 },
+    );
     expect(m.arrays).toHaveLength(20);
-    expect(m.steppedBack).toMatch(/more than 20 arrays, above the limit of 20, entropyLens\.limits\.maxArraysPerDocument/);
-    const all = new DocumentModel('u', 1, 'python', text, createEngine(() => ({ maxArrays: 30 })), { ...DEFAULT_MODEL_SETTINGS, maxArrays: 30 });
+    expect(m.steppedBack).toMatch(
+      /more than 20 arrays, above the limit of 20, entropyLens\.limits\.maxArraysPerDocument/,
+    );
+    const all = new DocumentModel(
+      'u',
+      1,
+      'python',
+      text,
+      createEngine(() => ({ maxArrays: 30 })),
+      { ...DEFAULT_MODEL_SETTINGS, maxArrays: 30 },
+    );
     expect(all.steppedBack).toBeUndefined();
   });
 
   it('turns a core error into a message and a throwing finder into no arrays', () => {
-    const bad = { arrays: [arrayAt(text, '[0, 1, 0]', [0, 1, 0]), arrayAt(text, '[1.0, 2.0]', [1, 2])], pairs: [{ target: 0, prediction: 1, reason: 'x' }] };
+    const bad = {
+      arrays: [arrayAt(text, '[0, 1, 0]', [0, 1, 0]), arrayAt(text, '[1.0, 2.0]', [1, 2])],
+      pairs: [{ target: 0, prediction: 1, reason: 'x' }],
+    };
     const m = new DocumentModelCache(engineFor(bad)).get(doc(1), DEFAULT_MODEL_SETTINGS);
     expect(m.pairAnalysis(0)).toEqual({ ok: false, error: 'target has 3 values, prediction has 2' }); // unnamed arrays
-    const throwing = engineFor(() => { throw new Error('boom'); });
+    const throwing = engineFor(() => {
+      throw new Error('boom');
+    });
     const m2 = new DocumentModelCache(throwing).get(doc(1), DEFAULT_MODEL_SETTINGS);
     expect(m2.arrays).toEqual([]);
     expect(m2.steppedBack).toContain('boom');
   });
 
   it('names the arrays in core errors the way the user wrote them', () => {
-    expect(withNames('target has 3 values, prediction has 2', 'y_true', 'y_pred')).toBe('y_true has 3 values, y_pred has 2');
-    expect(withNames('prediction[0][2] is -1: probabilities cannot be negative', 'y', 'q')).toBe('q[0][2] is -1: probabilities cannot be negative');
+    expect(withNames('target has 3 values, prediction has 2', 'y_true', 'y_pred')).toBe(
+      'y_true has 3 values, y_pred has 2',
+    );
+    expect(withNames('prediction[0][2] is -1: probabilities cannot be negative', 'y', 'q')).toBe(
+      'q[0][2] is -1: probabilities cannot be negative',
+    );
     expect(withNames('the prediction is read as logits', 'y', 'q')).toBe('the prediction is read as logits');
   });
 
@@ -108,7 +143,8 @@ describe('DocumentModel', () => {
     const out = m.selfAnalysis(2);
     expect(out.ok).toBe(true);
     if (!out.ok) return;
-    const e1 = Math.exp(1), e2 = Math.exp(2);
+    const e1 = Math.exp(1),
+      e2 = Math.exp(2);
     const p = [e1 / (e1 + e2), e2 / (e1 + e2)];
     expect(out.value.entropy.nats).toBeCloseTo(-p[0]! * Math.log(p[0]!) - p[1]! * Math.log(p[1]!), 12);
   });
@@ -122,7 +158,10 @@ describe('figures without per-element detail (lens titles, status bar)', () => {
     const counting = engineFor(found);
     const engine: Engine = {
       findArrays: (t, l) => counting.findArrays(t, l),
-      analyze: (t, q, o) => { details.push(o.detail); return counting.analyze(t, q, o); },
+      analyze: (t, q, o) => {
+        details.push(o.detail);
+        return counting.analyze(t, q, o);
+      },
     };
     const m = new DocumentModel('u', 1, 'python', text, engine, DEFAULT_MODEL_SETTINGS);
     const titles = () => lensAnchors(m, lineOfText(text)).map((a) => lensTitle(m, a, 'nats'));

@@ -21,25 +21,33 @@ const hasObjectElements = new Function('a', 'return %HasObjectElements(a)') as (
 
 function rnd(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /** Blocks as people write them: log_loss on one-hot and probabilities, a logits batch with class indices, a binary loss on logits. */
 function documentText(blocks: number, classes = 10): string {
   const r = rnd(1);
-  const parts = ['import numpy as np\nimport torch\nimport torch.nn.functional as F\nfrom sklearn.metrics import log_loss\n\n'];
+  const parts = [
+    'import numpy as np\nimport torch\nimport torch.nn.functional as F\nfrom sklearn.metrics import log_loss\n\n',
+  ];
   for (let i = 0; i < blocks; i++) {
     const hot = Math.floor(r() * classes);
     const raw = Array.from({ length: classes }, () => r() + 0.01);
     const sum = raw.reduce((a, b) => a + b, 0);
     const logits = (): string => `[${raw.map((x) => (4 * x - 2).toFixed(3)).join(', ')}]`;
     if (i % 3 === 1) {
-      parts.push(`logits_${i} = torch.tensor([${logits()}, ${logits()}])\nlabels_${i} = torch.tensor([${hot}, ${(hot + 1) % classes}])\nce_${i} = F.cross_entropy(logits_${i}, labels_${i})\n\n`);
+      parts.push(
+        `logits_${i} = torch.tensor([${logits()}, ${logits()}])\nlabels_${i} = torch.tensor([${hot}, ${(hot + 1) % classes}])\nce_${i} = F.cross_entropy(logits_${i}, labels_${i})\n\n`,
+      );
     } else if (i % 3 === 2) {
-      parts.push(`z_${i} = torch.tensor(${logits()})\ny_${i} = torch.tensor([${raw.map((x) => (x > 0.5 ? '1.0' : '0.0')).join(', ')}])\nbce_${i} = F.binary_cross_entropy_with_logits(z_${i}, y_${i})\n\n`);
+      parts.push(
+        `z_${i} = torch.tensor(${logits()})\ny_${i} = torch.tensor([${raw.map((x) => (x > 0.5 ? '1.0' : '0.0')).join(', ')}])\nbce_${i} = F.binary_cross_entropy_with_logits(z_${i}, y_${i})\n\n`,
+      );
     } else {
       const probs = raw.map((x) => (x / sum).toFixed(6));
-      parts.push(`y_true_${i} = [${Array.from({ length: classes }, (_, k) => (k === hot ? 1 : 0)).join(', ')}]\ny_pred_${i} = np.array([${probs.join(', ')}])\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n\n`);
+      parts.push(
+        `y_true_${i} = [${Array.from({ length: classes }, (_, k) => (k === hot ? 1 : 0)).join(', ')}]\ny_pred_${i} = np.array([${probs.join(', ')}])\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n\n`,
+      );
     }
   }
   return parts.join('');
@@ -52,7 +60,9 @@ describe('element kinds of the values', () => {
     const lineOf = lineOfText(text);
     const boxed = (m: DocumentModel) => [
       ...m.arrays.filter((a) => a.shape.length === 1 && hasObjectElements(a.values)).map((a) => a.name),
-      ...m.arrays.filter((a) => a.shape.length === 2 && (a.values as number[][]).some((row) => hasObjectElements(row))).map((a) => a.name),
+      ...m.arrays
+        .filter((a) => a.shape.length === 2 && (a.values as number[][]).some((row) => hasObjectElements(row)))
+        .map((a) => a.name),
     ];
     const m = new DocumentModel('u', 1, 'python', text, createEngine(), DEFAULT_MODEL_SETTINGS);
     expect(m.arrays).toHaveLength(2 * blocks);
@@ -62,7 +72,8 @@ describe('element kinds of the values', () => {
       for (const anchor of lensAnchors(m, lineOf)) lensTitle(m, anchor, 'nats');
       for (let i = 0; i < m.arrays.length; i++) hoverMarkdown(m, i, { unit: 'nats' });
       computeDiagnostics(m);
-      for (let i = 0; i + 1 < m.arrays.length; i += 7) statusSummary(m, [{ start: m.arrays[i]!.start, end: m.arrays[i + 1]!.end }], 'nats');
+      for (let i = 0; i + 1 < m.arrays.length; i += 7)
+        statusSummary(m, [{ start: m.arrays[i]!.start, end: m.arrays[i + 1]!.end }], 'nats');
     }
     expect(boxed(m).slice(0, 5)).toEqual([]);
     // The probe itself tells the kinds apart.

@@ -8,7 +8,16 @@ export function arrayAt(text: string, literal: string, values: Values, extra: Pa
   const start = text.indexOf(literal);
   if (start < 0) throw new Error(`fixture: ${literal} not in text`);
   const shape = Array.isArray(values[0]) ? [values.length, (values[0] as number[]).length] : [values.length];
-  return { start, end: start + literal.length, values, shape, role: 'probabilities', roleReason: 'sums to 1', issues: [], ...extra };
+  return {
+    start,
+    end: start + literal.length,
+    values,
+    shape,
+    role: 'probabilities',
+    roleReason: 'sums to 1',
+    issues: [],
+    ...extra,
+  };
 }
 
 export interface CountingEngine extends Engine {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
 import { hoverMarkdown, termTable } from '../../../src/extension/features/content/hoverContent';
 import { lensAnchors, lensTitle, pairLine } from '../../../src/extension/features/content/lensContent';
-import { analyze } from "../../../src/core";
-import { arrayAt, engineFor, lineOfText } from "./fixtures";
+import { analyze } from '../../../src/core';
+import { arrayAt, engineFor, lineOfText } from './fixtures';
 
 const text = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nz = [1.0, 2.0]; w = [0.5, 0.5]\nidx = [2, 0]\n';
 const found = {
@@ -16,7 +16,11 @@ const found = {
   ],
   pairs: [{ target: 0, prediction: 1, reason: 'names y_true / y_pred' }],
 };
-const model = () => new DocumentModelCache(engineFor(found)).get({ uri: 'file:///w/a.py', version: 3, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
+const model = () =>
+  new DocumentModelCache(engineFor(found)).get(
+    { uri: 'file:///w/a.py', version: 3, languageId: 'python', getText: () => text },
+    DEFAULT_MODEL_SETTINGS,
+  );
 
 describe('lens content', () => {
   it('puts one lens per line: the pair at its prediction, unpaired distributions merged on their line, no class indices', () => {
@@ -31,7 +35,9 @@ describe('lens content', () => {
     const [pair] = lensAnchors(m, lineOfText(text));
     const ce = -Math.log(0.7);
     expect(lensTitle(m, pair!, 'nats')).toBe(`H(p,q) = ${ce.toFixed(3)} nats · KL = ${ce.toFixed(3)} · H(p) = 0`);
-    expect(lensTitle(m, pair!, 'bits')).toBe(`H(p,q) = ${(ce / Math.LN2).toFixed(3)} bits · KL = ${(ce / Math.LN2).toFixed(3)} · H(p) = 0`);
+    expect(lensTitle(m, pair!, 'bits')).toBe(
+      `H(p,q) = ${(ce / Math.LN2).toFixed(3)} bits · KL = ${(ce / Math.LN2).toFixed(3)} · H(p) = 0`,
+    );
   });
 
   it('titles logits by the entropy of their softmax and joins items on one line', () => {
@@ -42,13 +48,26 @@ describe('lens content', () => {
 
   it('says what is wrong instead of a number when the core refuses the pair', () => {
     const bad = { arrays: found.arrays.slice(0, 3), pairs: [{ target: 0, prediction: 2, reason: 'order' }] };
-    const m = new DocumentModelCache(engineFor(bad)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
+    const m = new DocumentModelCache(engineFor(bad)).get(
+      { uri: 'u', version: 1, languageId: 'python', getText: () => text },
+      DEFAULT_MODEL_SETTINGS,
+    );
     const a = lensAnchors(m, lineOfText(text)).find((x) => x.items.some((i) => i.kind === 'pair'));
     expect(lensTitle(m, a!, 'nats')).toBe('Entropy Lens: y_true has 3 values, z has 2');
   });
 
   it('marks batch figures as means', () => {
-    const a = analyze([[1, 0], [0, 1]], [[0.5, 0.5], [0.25, 0.75]], {});
+    const a = analyze(
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      [
+        [0.5, 0.5],
+        [0.25, 0.75],
+      ],
+      {},
+    );
     expect(pairLine(a, 'nats')).toMatch(/· mean of 2 rows$/);
   });
 });
@@ -64,7 +83,12 @@ describe('hover content', () => {
     expect(md).toMatch(/\| KL\(q‖p\) \| ∞ \|/);
     const link = /\(command:entropyLens\.showVisualizer\?([^ )]+)/.exec(md)!;
     const [payload] = JSON.parse(decodeURIComponent(link[1]!));
-    expect(payload).toMatchObject({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1], predictionKind: 'probabilities', source: { uri: 'file:///w/a.py' } });
+    expect(payload).toMatchObject({
+      target: [0, 1, 0],
+      prediction: [0.2, 0.7, 0.1],
+      predictionKind: 'probabilities',
+      source: { uri: 'file:///w/a.py' },
+    });
     expect(md).toContain('command:entropyLens.copyAsMarkdown?');
     expect(md).toContain('command:entropyLens.copyAsLatex?');
     expect(md).not.toMatch(/<span|style=|#[0-9a-f]{6}/i); // no colours: readable in every theme
@@ -73,10 +97,16 @@ describe('hover content', () => {
   it('explains the special-term rule and leaves out links when asked', () => {
     const t = 'y_true = [0, 1, 0]\ny_pred = [0, 0.7, 0.3]\n';
     const f = {
-      arrays: [arrayAt(t, '[0, 1, 0]', [0, 1, 0], { name: 'y_true', role: 'one-hot' }), arrayAt(t, '[0, 0.7, 0.3]', [0, 0.7, 0.3], { name: 'y_pred' })],
+      arrays: [
+        arrayAt(t, '[0, 1, 0]', [0, 1, 0], { name: 'y_true', role: 'one-hot' }),
+        arrayAt(t, '[0, 0.7, 0.3]', [0, 0.7, 0.3], { name: 'y_pred' }),
+      ],
       pairs: [{ target: 0, prediction: 1, reason: 'names' }],
     };
-    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => t }, DEFAULT_MODEL_SETTINGS);
+    const m = new DocumentModelCache(engineFor(f)).get(
+      { uri: 'u', version: 1, languageId: 'python', getText: () => t },
+      DEFAULT_MODEL_SETTINGS,
+    );
     const md = hoverMarkdown(m, 0, { unit: 'nats', commandLinks: false });
     expect(md).toContain('| [0] | 0 | 0 | 0 | 0·log 0 = 0 |');
     expect(md).toContain('*Rule:* p = 0 contributes 0');
@@ -103,12 +133,33 @@ describe('hover content', () => {
     const t2 = 'y = [[1, 0], [0, 1], [1, 0]]\np = [[0.9, 0.1], [0.6, 0.4], [0.5, 0.5]]';
     const f = {
       arrays: [
-        arrayAt(t2, '[[1, 0], [0, 1], [1, 0]]', [[1, 0], [0, 1], [1, 0]], { name: 'y', role: 'one-hot' }),
-        arrayAt(t2, '[[0.9, 0.1], [0.6, 0.4], [0.5, 0.5]]', [[0.9, 0.1], [0.6, 0.4], [0.5, 0.5]], { name: 'p' }),
+        arrayAt(
+          t2,
+          '[[1, 0], [0, 1], [1, 0]]',
+          [
+            [1, 0],
+            [0, 1],
+            [1, 0],
+          ],
+          { name: 'y', role: 'one-hot' },
+        ),
+        arrayAt(
+          t2,
+          '[[0.9, 0.1], [0.6, 0.4], [0.5, 0.5]]',
+          [
+            [0.9, 0.1],
+            [0.6, 0.4],
+            [0.5, 0.5],
+          ],
+          { name: 'p' },
+        ),
       ],
       pairs: [{ target: 0, prediction: 1, reason: 'names' }],
     };
-    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => t2 }, DEFAULT_MODEL_SETTINGS);
+    const m = new DocumentModelCache(engineFor(f)).get(
+      { uri: 'u', version: 1, languageId: 'python', getText: () => t2 },
+      DEFAULT_MODEL_SETTINGS,
+    );
     const md = hoverMarkdown(m, 1, { unit: 'nats' });
     expect(md).toContain('probabilities, 3 × 2');
     expect(md).toContain('Batch of 3 rows × 2 classes');
@@ -116,8 +167,14 @@ describe('hover content', () => {
   });
 
   it('escapes names and reasons so they cannot inject links', () => {
-    const f = { arrays: [arrayAt(text, '[0.5, 0.5]', [0.5, 0.5], { name: 'a`b', roleReason: '[x](command:evil)' })], pairs: [] };
-    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'u', version: 1, languageId: 'json', getText: () => text }, DEFAULT_MODEL_SETTINGS);
+    const f = {
+      arrays: [arrayAt(text, '[0.5, 0.5]', [0.5, 0.5], { name: 'a`b', roleReason: '[x](command:evil)' })],
+      pairs: [],
+    };
+    const m = new DocumentModelCache(engineFor(f)).get(
+      { uri: 'u', version: 1, languageId: 'json', getText: () => text },
+      DEFAULT_MODEL_SETTINGS,
+    );
     const md = hoverMarkdown(m, 0, { unit: 'nats' });
     expect(md).not.toContain('[x](command:evil)');
     expect(md).toContain('\\[x\\]\\(command:evil\\)');
@@ -131,11 +188,20 @@ describe('hover links for long pairs', () => {
     const q = Array.from({ length: n }, () => 1 / n);
     const t = `y = [${y.join(',')}]\nq = [${q.join(',')}]`;
     const f = {
-      arrays: [arrayAt(t, `[${y.join(',')}]`, y, { name: 'y', role: 'one-hot' }), arrayAt(t, `[${q.join(',')}]`, q, { name: 'q' })],
+      arrays: [
+        arrayAt(t, `[${y.join(',')}]`, y, { name: 'y', role: 'one-hot' }),
+        arrayAt(t, `[${q.join(',')}]`, q, { name: 'q' }),
+      ],
       pairs: [{ target: 0, prediction: 1, reason: 'names' }],
     };
-    const m = new DocumentModelCache(engineFor(f)).get({ uri: 'file:///l.py', version: 1, languageId: 'python', getText: () => t }, DEFAULT_MODEL_SETTINGS);
-    const md = hoverMarkdown(m, 1, { unit: 'nats', toRange: (s, e) => ({ start: { line: 0, character: s }, end: { line: 0, character: e } }) });
+    const m = new DocumentModelCache(engineFor(f)).get(
+      { uri: 'file:///l.py', version: 1, languageId: 'python', getText: () => t },
+      DEFAULT_MODEL_SETTINGS,
+    );
+    const md = hoverMarkdown(m, 1, {
+      unit: 'nats',
+      toRange: (s, e) => ({ start: { line: 0, character: s }, end: { line: 0, character: e } }),
+    });
     expect(md).not.toContain('command:entropyLens.showVisualizer?');
     const link = /\(command:entropyLens\.features\.forwardPair\?([^ )]+)/.exec(md)!;
     const [arg] = JSON.parse(decodeURIComponent(link[1]!));

@@ -7,15 +7,27 @@ import { createEngine, DEFAULT_MODEL_SETTINGS } from '../../../src/extension/fea
 import { FeatureModels, type NotebookCells } from '../../../src/extension/features/providers/featureModels';
 import type { FeatureSettings } from '../../../src/extension/config';
 
-const settings = (): FeatureSettings => ({ unit: 'nats', languages: ['python'], enabled: () => true, statusBar: true, model: DEFAULT_MODEL_SETTINGS });
+const settings = (): FeatureSettings => ({
+  unit: 'nats',
+  languages: ['python'],
+  enabled: () => true,
+  statusBar: true,
+  model: DEFAULT_MODEL_SETTINGS,
+});
 
-interface FakeCell { doc: vscode.TextDocument; text: string; version: number }
+interface FakeCell {
+  doc: vscode.TextDocument;
+  text: string;
+  version: number;
+}
 
 function fakeCell(uri: string, text: string): FakeCell {
   const cell: FakeCell = { text, version: 1, doc: undefined as unknown as vscode.TextDocument };
   cell.doc = {
     uri: { toString: () => uri, scheme: 'vscode-notebook-cell' },
-    get version() { return cell.version; },
+    get version() {
+      return cell.version;
+    },
     languageId: 'python',
     getText: () => cell.text,
     positionAt: (o: number) => {
@@ -27,20 +39,38 @@ function fakeCell(uri: string, text: string): FakeCell {
 }
 
 function setup() {
-  const cells = [fakeCell('cell:1', 'y_true = [0, 1, 0]'), fakeCell('cell:3', 'x = 1\ny_pred = [0.2, 0.7, 0.1]'), fakeCell('cell:4', 'log_loss(y_true, y_pred)')];
-  const lookup = (doc: vscode.TextDocument): NotebookCells | undefined => cells.some((c) => c.doc === doc)
-    ? { uri: 'nb', key: cells.map((c) => c.version).join(','), languageId: 'python', cells: cells.map((c) => c.doc), numbers: [1, 3, 4] }
-    : undefined;
+  const cells = [
+    fakeCell('cell:1', 'y_true = [0, 1, 0]'),
+    fakeCell('cell:3', 'x = 1\ny_pred = [0.2, 0.7, 0.1]'),
+    fakeCell('cell:4', 'log_loss(y_true, y_pred)'),
+  ];
+  const lookup = (doc: vscode.TextDocument): NotebookCells | undefined =>
+    cells.some((c) => c.doc === doc)
+      ? {
+          uri: 'nb',
+          key: cells.map((c) => c.version).join(','),
+          languageId: 'python',
+          cells: cells.map((c) => c.doc),
+          numbers: [1, 3, 4],
+        }
+      : undefined;
   let finds = 0;
   const engine = createEngine();
-  const counting = { ...engine, findArrays: (t: string, l: string) => { finds++; return engine.findArrays(t, l); } };
+  const counting = {
+    ...engine,
+    findArrays: (t: string, l: string) => {
+      finds++;
+      return engine.findArrays(t, l);
+    },
+  };
   return { cells, models: new FeatureModels(counting, settings, 16, undefined, lookup), finds: () => finds };
 }
 
 describe('FeatureModels: notebook cells', () => {
   it('gives every code cell the same model, read once, with the pair across cells', () => {
     const { cells, models, finds } = setup();
-    const a = models.get(cells[0]!.doc), b = models.get(cells[1]!.doc);
+    const a = models.get(cells[0]!.doc),
+      b = models.get(cells[1]!.doc);
     expect(a).toBe(b);
     expect(a.pairs).toHaveLength(1);
     expect(models.get(cells[2]!.doc).arrays).toHaveLength(2);
@@ -48,7 +78,7 @@ describe('FeatureModels: notebook cells', () => {
     expect(models.siblings(cells[2]!.doc)).toHaveLength(3);
   });
 
-  it('maps a cell\'s offsets into the joined text and back to the cell and its position', () => {
+  it("maps a cell's offsets into the joined text and back to the cell and its position", () => {
     const { cells, models } = setup();
     const view = models.view(cells[1]!.doc);
     const model = view.model;

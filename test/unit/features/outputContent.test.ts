@@ -18,7 +18,9 @@ const H = (p: number[]) => h(p).toFixed(3);
 
 describe('cell outputs as printed values', () => {
   it('reads a printed torch tensor with dtype and grad_fn suffixes', () => {
-    const s = summary(item('text/plain', 'tensor([0.1000, 0.8500, 0.0500], dtype=torch.float64, grad_fn=<SoftmaxBackward0>)'));
+    const s = summary(
+      item('text/plain', 'tensor([0.1000, 0.8500, 0.0500], dtype=torch.float64, grad_fn=<SoftmaxBackward0>)'),
+    );
     expect(s?.text).toBe(`$(output) H(p) ${H([0.1, 0.85, 0.05])} nats`);
     expect(s?.tooltip).toMatch(/printed in this cell's output/);
   });
@@ -35,11 +37,15 @@ describe('cell outputs as printed values', () => {
 
   it('computes nothing on a summarised array (NumPy "..."), nor on images, errors or huge outputs', () => {
     expect(summary(item('text/plain', 'array([0.1, 0.2, ..., 0.3, 0.4])'))).toBeUndefined();
-    expect(outputText([item('image/png', '[0.5, 0.5]'), item('application/vnd.code.notebook.error', '[0.5, 0.5]')])).toBeUndefined();
+    expect(
+      outputText([item('image/png', '[0.5, 0.5]'), item('application/vnd.code.notebook.error', '[0.5, 0.5]')]),
+    ).toBeUndefined();
     expect(outputText([item('text/plain', '0'.repeat(MAX_OUTPUT_CHARS + 1))])).toBeUndefined();
   });
 
   it('joins every readable item of a cell', () => {
-    expect(outputText([item('text/plain', 'a'), item('image/png', 'x'), item('application/json', '{"p": [1]}')])).toBe('a\n{"p": [1]}');
+    expect(outputText([item('text/plain', 'a'), item('image/png', 'x'), item('application/json', '{"p": [1]}')])).toBe(
+      'a\n{"p": [1]}',
+    );
   });
 });

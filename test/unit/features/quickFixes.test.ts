@@ -9,7 +9,10 @@ function arrayIn(text: string, values: number[] | number[][], from = text.indexO
   let end = from;
   for (let i = from; i < text.length; i++) {
     if (text[i] === '[') depth++;
-    if (text[i] === ']' && --depth === 0) { end = i + 1; break; }
+    if (text[i] === ']' && --depth === 0) {
+      end = i + 1;
+      break;
+    }
   }
   const shape = Array.isArray(values[0]) ? [values.length, (values[0] as number[]).length] : [values.length];
   return { start: from, end, values, shape, role: 'probabilities', issues: [] };
@@ -58,7 +61,14 @@ describe('buildFix normalise', () => {
   });
   it('normalises each row of a batch and keeps exponent style', () => {
     const text = 'x = [[1e-01, 3e-01], [2.0E+0, 2.0E+0]]';
-    const fix = buildFix(text, arrayIn(text, [[0.1, 0.3], [2, 2]]), 'normalize');
+    const fix = buildFix(
+      text,
+      arrayIn(text, [
+        [0.1, 0.3],
+        [2, 2],
+      ]),
+      'normalize',
+    );
     expect(fix.ok && fix.edit.newText).toBe('[[2.50e-01, 7.50e-01], [5.00E-1, 5.00E-1]]');
   });
   it('refuses negatives, non-finite values and mismatched tokens with a reason naming the element', () => {

@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type * as vscode from 'vscode';
 import { DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/model/documentModel';
-import { FeatureModels, OFF_THREAD_MIN_CHARS, type OffThreadFind } from '../../../src/extension/features/providers/featureModels';
+import {
+  FeatureModels,
+  OFF_THREAD_MIN_CHARS,
+  type OffThreadFind,
+} from '../../../src/extension/features/providers/featureModels';
 import type { FeatureSettings } from '../../../src/extension/config';
 import type { FindResult } from '../../../src/extension/features/model/shapes';
 import { arrayAt, engineFor } from './fixtures';
@@ -13,17 +17,34 @@ import { arrayAt, engineFor } from './fixtures';
 const LINE = 'y = [0.5, 0.5]\n';
 const big = LINE.repeat(Math.ceil(OFF_THREAD_MIN_CHARS / LINE.length) + 1);
 const small = LINE;
-const settings = (): FeatureSettings => ({ unit: 'nats', languages: ['python'], enabled: () => true, statusBar: true, model: DEFAULT_MODEL_SETTINGS });
-const textDoc = (text: string, version = 1) => ({
-  uri: { toString: () => 'file:///big.py' }, version, languageId: 'python', getText: () => text,
-}) as unknown as vscode.TextDocument;
-const foundIn = (text: string): FindResult => ({ arrays: [arrayAt(text, '[0.5, 0.5]', [0.5, 0.5], { name: 'y' })], pairs: [], issues: [] });
+const settings = (): FeatureSettings => ({
+  unit: 'nats',
+  languages: ['python'],
+  enabled: () => true,
+  statusBar: true,
+  model: DEFAULT_MODEL_SETTINGS,
+});
+const textDoc = (text: string, version = 1) =>
+  ({
+    uri: { toString: () => 'file:///big.py' },
+    version,
+    languageId: 'python',
+    getText: () => text,
+  }) as unknown as vscode.TextDocument;
+const foundIn = (text: string): FindResult => ({
+  arrays: [arrayAt(text, '[0.5, 0.5]', [0.5, 0.5], { name: 'y' })],
+  pairs: [],
+  issues: [],
+});
 
 describe('FeatureModels.ready', () => {
   it('reads a large document off the thread once, for every provider waiting on that version', async () => {
     const engine = engineFor((text) => foundIn(text));
     const calls: string[] = [];
-    const offThread: OffThreadFind = async (text, _lang, key) => { calls.push(key); return foundIn(text); };
+    const offThread: OffThreadFind = async (text, _lang, key) => {
+      calls.push(key);
+      return foundIn(text);
+    };
     const models = new FeatureModels(engine, settings, 16, offThread);
     const doc = textDoc(big);
     const [a, b] = await Promise.all([models.ready(doc), models.ready(doc)]);
@@ -36,7 +57,10 @@ describe('FeatureModels.ready', () => {
   it('reads small documents on the thread (the round trip would cost more)', async () => {
     const engine = engineFor((text) => foundIn(text));
     let calls = 0;
-    const models = new FeatureModels(engine, settings, 16, async (text) => { calls++; return foundIn(text); });
+    const models = new FeatureModels(engine, settings, 16, async (text) => {
+      calls++;
+      return foundIn(text);
+    });
     const model = await models.ready(textDoc(small));
     expect(model.arrays).toHaveLength(1);
     expect(calls).toBe(0);

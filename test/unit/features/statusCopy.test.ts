@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analysisLatex, analysisMarkdown } from '../../../src/extension/features/content/copyContent';
 import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
 import { statusSummary } from '../../../src/extension/features/content/statusContent';
-import { analyze } from "../../../src/core";
-import { arrayAt, engineFor } from "./fixtures";
+import { analyze } from '../../../src/core';
+import { arrayAt, engineFor } from './fixtures';
 
 const text = 'y = [0, 1, 0]\nq = [0.25, 0.5, 0.25]\nz = [1.0, 1.0]\n';
 const found = {
@@ -14,7 +14,11 @@ const found = {
   ],
   pairs: [{ target: 0, prediction: 1, reason: 'names' }],
 };
-const model = () => new DocumentModelCache(engineFor(found)).get({ uri: 'u', version: 1, languageId: 'python', getText: () => text }, DEFAULT_MODEL_SETTINGS);
+const model = () =>
+  new DocumentModelCache(engineFor(found)).get(
+    { uri: 'u', version: 1, languageId: 'python', getText: () => text },
+    DEFAULT_MODEL_SETTINGS,
+  );
 
 describe('status summary', () => {
   it('is hidden for a bare cursor and for selections without arrays', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bceVsLog10Prediction, bceVsPrediction, binaryCrossEntropy, departureBelow, gradientVsLogit,
-  KERAS_EPSILON, linspace, lossVsTrueClassProbability, sigmoid, SKLEARN_EPSILON,
+  bceVsLog10Prediction,
+  bceVsPrediction,
+  binaryCrossEntropy,
+  departureBelow,
+  gradientVsLogit,
+  KERAS_EPSILON,
+  linspace,
+  lossVsTrueClassProbability,
+  sigmoid,
+  SKLEARN_EPSILON,
 } from '../../../webview/curves/lossCurves';
 
 describe('loss against the probability of the true class', () => {

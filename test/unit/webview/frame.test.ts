@@ -8,10 +8,22 @@ function fakeFrames() {
   let next = 1;
   const queue = new Map<number, () => void>();
   return {
-    request: (cb: () => void) => { const id = next++; queue.set(id, cb); return id; },
-    cancel: (id: number) => { queue.delete(id); },
-    tick() { const cbs = [...queue.values()]; queue.clear(); cbs.forEach((cb) => cb()); },
-    get size() { return queue.size; },
+    request: (cb: () => void) => {
+      const id = next++;
+      queue.set(id, cb);
+      return id;
+    },
+    cancel: (id: number) => {
+      queue.delete(id);
+    },
+    tick() {
+      const cbs = [...queue.values()];
+      queue.clear();
+      cbs.forEach((cb) => cb());
+    },
+    get size() {
+      return queue.size;
+    },
   };
 }
 
@@ -49,7 +61,14 @@ describe('frame scheduler (one redraw per frame)', () => {
   it('a job that schedules again gets the next frame, not a loop in this one', () => {
     const f = fakeFrames();
     let runs = 0;
-    const s = frameScheduler(() => { runs++; if (runs < 3) s.schedule(); }, f.request, f.cancel);
+    const s = frameScheduler(
+      () => {
+        runs++;
+        if (runs < 3) s.schedule();
+      },
+      f.request,
+      f.cancel,
+    );
     s.schedule();
     f.tick();
     expect(runs).toBe(1);
@@ -88,10 +107,22 @@ describe('debounced state save', () => {
     let next = 1;
     const pending = new Map<number, () => void>();
     return {
-      set: (f: () => void) => { const id = next++; pending.set(id, f); return id; },
-      clear: (id: unknown) => { pending.delete(id as number); },
-      fire() { const fs = [...pending.values()]; pending.clear(); fs.forEach((f) => f()); },
-      get size() { return pending.size; },
+      set: (f: () => void) => {
+        const id = next++;
+        pending.set(id, f);
+        return id;
+      },
+      clear: (id: unknown) => {
+        pending.delete(id as number);
+      },
+      fire() {
+        const fs = [...pending.values()];
+        pending.clear();
+        fs.forEach((f) => f());
+      },
+      get size() {
+        return pending.size;
+      },
     };
   }
 

@@ -3,11 +3,21 @@ import { contentSecurityPolicy, makeNonce, visualizerHtml } from '../../../src/e
 import { pairFromCommandArgument } from '../../../src/extension/visualizer/pairArgument';
 
 describe('webview HTML and CSP', () => {
-  const html = visualizerHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/media/visualizer.css', nonce: 'abc123' });
+  const html = visualizerHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    scriptUri: 'https://x/dist/webview.js',
+    styleUri: 'https://x/media/visualizer.css',
+    nonce: 'abc123',
+  });
   const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1] ?? '';
 
   it('is strict: nothing by default, scripts only by nonce, styles/fonts only from the resource origin', () => {
-    const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+    const directives = Object.fromEntries(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([k, ...v]) => [k, v]),
+    );
     expect(directives['default-src']).toEqual(["'none'"]);
     expect(directives['script-src']).toEqual(["'nonce-abc123'"]);
     expect(directives['style-src']).toEqual(['https://file+.vscode-resource.vscode-cdn.net']);
@@ -31,7 +41,8 @@ describe('webview HTML and CSP', () => {
   });
 
   it('makes a fresh 32-character alphanumeric nonce each time', () => {
-    const a = makeNonce(), b = makeNonce();
+    const a = makeNonce(),
+      b = makeNonce();
     expect(a).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(a).not.toBe(b);
     expect(contentSecurityPolicy('x', a)).toContain(`'nonce-${a}'`);
@@ -41,13 +52,36 @@ describe('webview HTML and CSP', () => {
 describe('the showVisualizer command argument', () => {
   it('accepts plain data with a URI string and ranges', () => {
     const range = { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } };
-    const r = pairFromCommandArgument({ target: [0, 1], prediction: [0.3, 0.7], uri: 'file:///a.py', targetRange: range, predictionRange: range });
-    expect(r).toEqual({ ok: true, value: { target: [0, 1], prediction: [0.3, 0.7], source: { uri: 'file:///a.py', targetRange: range, predictionRange: range } } });
+    const r = pairFromCommandArgument({
+      target: [0, 1],
+      prediction: [0.3, 0.7],
+      uri: 'file:///a.py',
+      targetRange: range,
+      predictionRange: range,
+    });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        target: [0, 1],
+        prediction: [0.3, 0.7],
+        source: { uri: 'file:///a.py', targetRange: range, predictionRange: range },
+      },
+    });
   });
 
   it('accepts vscode-like objects: a Uri with toString and Range/Position instances', () => {
-    class Pos { constructor(readonly line: number, readonly character: number) {} }
-    class Rng { constructor(readonly start: Pos, readonly end: Pos) {} }
+    class Pos {
+      constructor(
+        readonly line: number,
+        readonly character: number,
+      ) {}
+    }
+    class Rng {
+      constructor(
+        readonly start: Pos,
+        readonly end: Pos,
+      ) {}
+    }
     const uri = { scheme: 'file', path: '/b.py', toString: () => 'file:///b.py' };
     const r = pairFromCommandArgument({
       target: { values: [1, 0], range: new Rng(new Pos(2, 0), new Pos(2, 6)) },
@@ -69,6 +103,9 @@ describe('the showVisualizer command argument', () => {
 
   it('rejects garbage with a message saying where', () => {
     expect(pairFromCommandArgument('hello')).toEqual({ ok: false, error: 'expected {target, prediction}' });
-    expect(pairFromCommandArgument({ target: [0, 1], prediction: 'x' })).toEqual({ ok: false, error: 'pair.prediction: expected an array' });
+    expect(pairFromCommandArgument({ target: [0, 1], prediction: 'x' })).toEqual({
+      ok: false,
+      error: 'pair.prediction: expected an array',
+    });
   });
 });

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLASSES, MAX_VALUES, validateHostMessage, validatePair, validateWebviewMessage } from '../../../src/protocol/visualizer';
+import {
+  MAX_CLASSES,
+  MAX_VALUES,
+  validateHostMessage,
+  validatePair,
+  validateWebviewMessage,
+} from '../../../src/protocol/visualizer';
 
 const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 20 } };
 
 describe('host → webview messages', () => {
   it('accepts a pair with its source, ranges and row ranges', () => {
-    const msg = { type: 'showPair', pair: { target: [[0, 1], [1, 0]], prediction: [[0.2, 0.8], [0.6, 0.4]], label: 'y, p', source: { uri: 'file:///a.py', targetRange: range, predictionRange: range, rowRanges: [range, range] } } };
+    const msg = {
+      type: 'showPair',
+      pair: {
+        target: [
+          [0, 1],
+          [1, 0],
+        ],
+        prediction: [
+          [0.2, 0.8],
+          [0.6, 0.4],
+        ],
+        label: 'y, p',
+        source: { uri: 'file:///a.py', targetRange: range, predictionRange: range, rowRanges: [range, range] },
+      },
+    };
     const r = validateHostMessage(msg);
     expect(r.ok).toBe(true);
     if (r.ok && r.value.type === 'showPair') {
       expect(r.value.pair.source?.rowRanges).toHaveLength(2);
-      expect(r.value.pair.prediction).toEqual([[0.2, 0.8], [0.6, 0.4]]);
+      expect(r.value.pair.prediction).toEqual([
+        [0.2, 0.8],
+        [0.6, 0.4],
+      ]);
     }
   });
 
@@ -28,10 +51,41 @@ describe('host → webview messages', () => {
       [{ type: 'runScript', code: 'x' }, 'type: unknown message type "runScript"'],
       [{ type: 'showPair' }, 'pair: expected {target, prediction}'],
       [{ type: 'showPair', pair: { target: [], prediction: [1] } }, 'pair.target: is empty'],
-      [{ type: 'showPair', pair: { target: [[0, 1], [1]], prediction: [[1, 0], [0, 1]] } }, 'pair.target[1]: has 1 entries, row 0 has 2'],
-      [{ type: 'showPair', pair: { target: [0, 1], prediction: [1, 0], predictionKind: 'odds' } }, 'pair.predictionKind: expected "probabilities" or "logits"'],
-      [{ type: 'showPair', pair: { target: [0, 1], prediction: [1, 0], source: { uri: '' } } }, 'pair.source.uri: expected a non-empty string'],
-      [{ type: 'showPair', pair: { target: [0, 1], prediction: [1, 0], source: { uri: 'file:///a', targetRange: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } } } } }, 'pair.source.targetRange.start.line: expected a non-negative integer'],
+      [
+        {
+          type: 'showPair',
+          pair: {
+            target: [[0, 1], [1]],
+            prediction: [
+              [1, 0],
+              [0, 1],
+            ],
+          },
+        },
+        'pair.target[1]: has 1 entries, row 0 has 2',
+      ],
+      [
+        { type: 'showPair', pair: { target: [0, 1], prediction: [1, 0], predictionKind: 'odds' } },
+        'pair.predictionKind: expected "probabilities" or "logits"',
+      ],
+      [
+        { type: 'showPair', pair: { target: [0, 1], prediction: [1, 0], source: { uri: '' } } },
+        'pair.source.uri: expected a non-empty string',
+      ],
+      [
+        {
+          type: 'showPair',
+          pair: {
+            target: [0, 1],
+            prediction: [1, 0],
+            source: {
+              uri: 'file:///a',
+              targetRange: { start: { line: -1, character: 0 }, end: { line: 0, character: 0 } },
+            },
+          },
+        },
+        'pair.source.targetRange.start.line: expected a non-negative integer',
+      ],
       [{ type: 'exportResult', format: 'gif', ok: true, detail: '' }, 'format: expected "svg" or "png"'],
       [{ type: 'copyResult', format: 'csv', ok: 'yes', detail: '' }, 'copyResult.ok: expected a boolean'],
     ];
@@ -43,7 +97,9 @@ describe('host → webview messages', () => {
     const r = validatePair.bind(null, { target: big, prediction: big });
     expect(r).toThrow(`pair.target: has ${MAX_CLASSES + 1} entries, more than ${MAX_CLASSES}`);
     const rows = Array.from({ length: 2000 }, () => new Array(1000).fill(0));
-    expect(() => validatePair({ target: rows, prediction: rows })).toThrow(`pair.target: has 2000 × 1000 values, more than ${MAX_VALUES}`);
+    expect(() => validatePair({ target: rows, prediction: rows })).toThrow(
+      `pair.target: has 2000 × 1000 values, more than ${MAX_VALUES}`,
+    );
   });
 });
 
@@ -51,7 +107,12 @@ describe('webview → host messages', () => {
   it('accepts each message kind', () => {
     const ok = [
       { type: 'ready' },
-      { type: 'saveFigure', format: 'svg', svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>', suggestedName: 'figure.svg' },
+      {
+        type: 'saveFigure',
+        format: 'svg',
+        svg: '<svg xmlns="http://www.w3.org/2000/svg"></svg>',
+        suggestedName: 'figure.svg',
+      },
       { type: 'saveFigure', format: 'png', pngBase64: 'iVBORw0KGgo=', suggestedName: 'figure.png' },
       { type: 'copyData', format: 'markdown', text: '| a |' },
       { type: 'reveal', uri: 'file:///a.py', range },
@@ -66,16 +127,31 @@ describe('webview → host messages', () => {
   });
 
   it('rejects path tricks, non-SVG markup and non-base64 PNG data', () => {
-    expect(validateWebviewMessage({ type: 'saveFigure', format: 'svg', svg: '<svg/>', suggestedName: '../../etc/passwd' }))
-      .toEqual({ ok: false, error: 'suggestedName: expected a plain file name' });
-    expect(validateWebviewMessage({ type: 'saveFigure', format: 'svg', svg: '<html>', suggestedName: 'a.svg' }))
-      .toEqual({ ok: false, error: 'svg: expected SVG markup' });
-    expect(validateWebviewMessage({ type: 'saveFigure', format: 'png', pngBase64: 'data:image/png;base64,AAA', suggestedName: 'a.png' }))
-      .toEqual({ ok: false, error: 'pngBase64: expected base64 data' });
-    expect(validateWebviewMessage({ type: 'reveal', uri: 'file:///a', range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } } }))
-      .toEqual({ ok: false, error: 'range.start.line: expected a non-negative integer' });
-    expect(validateWebviewMessage({ type: 'log', level: 'debug', message: '' }))
-      .toEqual({ ok: false, error: 'level: expected info, warn or error' });
+    expect(
+      validateWebviewMessage({ type: 'saveFigure', format: 'svg', svg: '<svg/>', suggestedName: '../../etc/passwd' }),
+    ).toEqual({ ok: false, error: 'suggestedName: expected a plain file name' });
+    expect(
+      validateWebviewMessage({ type: 'saveFigure', format: 'svg', svg: '<html>', suggestedName: 'a.svg' }),
+    ).toEqual({ ok: false, error: 'svg: expected SVG markup' });
+    expect(
+      validateWebviewMessage({
+        type: 'saveFigure',
+        format: 'png',
+        pngBase64: 'data:image/png;base64,AAA',
+        suggestedName: 'a.png',
+      }),
+    ).toEqual({ ok: false, error: 'pngBase64: expected base64 data' });
+    expect(
+      validateWebviewMessage({
+        type: 'reveal',
+        uri: 'file:///a',
+        range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } },
+      }),
+    ).toEqual({ ok: false, error: 'range.start.line: expected a non-negative integer' });
+    expect(validateWebviewMessage({ type: 'log', level: 'debug', message: '' })).toEqual({
+      ok: false,
+      error: 'level: expected info, warn or error',
+    });
     expect(validateWebviewMessage('ready')).toEqual({ ok: false, error: 'message: expected an object' });
   });
 });

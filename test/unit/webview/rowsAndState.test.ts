@@ -1,22 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { logitsOf, MIN_PROBABILITY_FOR_LOGIT, pairRows } from '../../../webview/model/rows';
-import { EXAMPLE_PAIR, initialState, LOGIT_RANGE, pairKey, reduce, restoreState, stateForPair, TEMPERATURE_RANGE } from '../../../webview/model/state';
+import {
+  EXAMPLE_PAIR,
+  initialState,
+  LOGIT_RANGE,
+  pairKey,
+  reduce,
+  restoreState,
+  stateForPair,
+  TEMPERATURE_RANGE,
+} from '../../../webview/model/state';
 
 describe('pair rows', () => {
   it('treats a 1-D pair as one row and recognizes probabilities', () => {
     const r = pairRows({ target: [0, 1, 0], prediction: [0.2, 0.7, 0.1] });
-    expect(r).toEqual({ targets: [[0, 1, 0]], predictions: [[0.2, 0.7, 0.1]], predictionKind: 'probabilities', classes: 3 });
+    expect(r).toEqual({
+      targets: [[0, 1, 0]],
+      predictions: [[0.2, 0.7, 0.1]],
+      predictionKind: 'probabilities',
+      classes: 3,
+    });
   });
 
   it('recognizes logits (values outside [0, 1] or not summing to 1)', () => {
     expect(pairRows({ target: [0, 1], prediction: [2.5, -1] }).predictionKind).toBe('logits');
     expect(pairRows({ target: [0, 1], prediction: [0.2, 0.3] }).predictionKind).toBe('logits');
-    expect(pairRows({ target: [0, 1], prediction: [0.2, 0.8], predictionKind: 'logits' }).predictionKind).toBe('logits');
+    expect(pairRows({ target: [0, 1], prediction: [0.2, 0.8], predictionKind: 'logits' }).predictionKind).toBe(
+      'logits',
+    );
   });
 
   it('turns class indices of a batch into one-hot rows', () => {
-    const r = pairRows({ target: [2, 0], prediction: [[0.1, -1.2, 3.0], [0.5, 0.5, 0.0]] });
-    expect(r.targets).toEqual([[0, 0, 1], [1, 0, 0]]);
+    const r = pairRows({
+      target: [2, 0],
+      prediction: [
+        [0.1, -1.2, 3.0],
+        [0.5, 0.5, 0.0],
+      ],
+    });
+    expect(r.targets).toEqual([
+      [0, 0, 1],
+      [1, 0, 0],
+    ]);
     expect(r.predictionKind).toBe('logits');
   });
 
@@ -25,15 +50,45 @@ describe('pair rows', () => {
   });
 
   it('says what is wrong with a pair that cannot be shown', () => {
-    expect(() => pairRows({ target: [3, 0], prediction: [[1, 2, 3], [1, 2, 3]] })).toThrow('target[0]: class index 3 is not an integer in 0…2');
-    expect(() => pairRows({ target: [[0, 1], [1, 0], [0, 1]], prediction: [[1, 2], [1, 2]] })).toThrow('target has 3 rows but prediction has 2');
-    expect(() => pairRows({ target: [0, 1, 0], prediction: [0.5, 0.5] })).toThrow('target row 0 has 3 classes but prediction has 2');
-    expect(() => pairRows({ target: [0, 2], prediction: [0.5, 0.5] })).toThrow('target[0][1] = 2 is not a probability in [0, 1]');
-    expect(() => pairRows({ target: [0, 1], prediction: [NaN, 0.5] })).toThrow('prediction[0][0] = NaN is not a finite number');
+    expect(() =>
+      pairRows({
+        target: [3, 0],
+        prediction: [
+          [1, 2, 3],
+          [1, 2, 3],
+        ],
+      }),
+    ).toThrow('target[0]: class index 3 is not an integer in 0…2');
+    expect(() =>
+      pairRows({
+        target: [
+          [0, 1],
+          [1, 0],
+          [0, 1],
+        ],
+        prediction: [
+          [1, 2],
+          [1, 2],
+        ],
+      }),
+    ).toThrow('target has 3 rows but prediction has 2');
+    expect(() => pairRows({ target: [0, 1, 0], prediction: [0.5, 0.5] })).toThrow(
+      'target row 0 has 3 classes but prediction has 2',
+    );
+    expect(() => pairRows({ target: [0, 2], prediction: [0.5, 0.5] })).toThrow(
+      'target[0][1] = 2 is not a probability in [0, 1]',
+    );
+    expect(() => pairRows({ target: [0, 1], prediction: [NaN, 0.5] })).toThrow(
+      'prediction[0][0] = NaN is not a finite number',
+    );
   });
 
   it('makes logits from probabilities with a floor for zeros', () => {
-    expect(logitsOf([0.5, 0.5, 0], 'probabilities')).toEqual([Math.log(0.5), Math.log(0.5), Math.log(MIN_PROBABILITY_FOR_LOGIT)]);
+    expect(logitsOf([0.5, 0.5, 0], 'probabilities')).toEqual([
+      Math.log(0.5),
+      Math.log(0.5),
+      Math.log(MIN_PROBABILITY_FOR_LOGIT),
+    ]);
     expect(logitsOf([3, -1], 'logits')).toEqual([3, -1]);
   });
 });
@@ -80,7 +135,13 @@ describe('state transitions', () => {
   });
 
   it('selectRow loads that row’s logits; resetRow undoes edits', () => {
-    const pair = { target: [1, 0], prediction: [[0.9, 0.1], [0.2, 0.8]] };
+    const pair = {
+      target: [1, 0],
+      prediction: [
+        [0.9, 0.1],
+        [0.2, 0.8],
+      ],
+    };
     const rows = pairRows(pair);
     const s = stateForPair(pair);
     const r1 = reduce(s, { type: 'selectRow', row: 1, rows });
@@ -103,7 +164,17 @@ describe('state transitions', () => {
 
 describe('restoring saved state', () => {
   it('round-trips through JSON (what setState stores)', () => {
-    let s = stateForPair({ target: [[0, 1], [1, 0]], prediction: [[0.3, 0.7], [0.4, 0.6]], source: { uri: 'file:///x.py' } });
+    let s = stateForPair({
+      target: [
+        [0, 1],
+        [1, 0],
+      ],
+      prediction: [
+        [0.3, 0.7],
+        [0.4, 0.6],
+      ],
+      source: { uri: 'file:///x.py' },
+    });
     s = reduce(s, { type: 'selectRow', row: 1, rows: pairRows(s.pair) });
     s = reduce(s, { type: 'setLogit', index: 0, value: 2 });
     s = reduce(s, { type: 'setClip', value: 'keras' });

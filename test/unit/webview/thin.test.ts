@@ -24,29 +24,38 @@ describe('min/max-per-column thinning', () => {
   });
 
   it('preserves each column’s extremes (the drawn envelope is the same)', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }), fc.integer({ min: 1, max: 50 }), (ys, cols) => {
-      const x = Float64Array.from(ys, (_, i) => i);
-      const y = Float64Array.from(ys);
-      const xMax = Math.max(1, ys.length - 1);
-      const thin = pairs(thinMinMax(x, y, 0, xMax, cols));
-      // x stays ascending
-      for (let i = 1; i < thin.length; i++) expect(thin[i]![0]).toBeGreaterThan(thin[i - 1]![0]);
-      // per column, min and max survive
-      const col = (v: number) => Math.min(cols - 1, Math.floor((v / xMax) * cols));
-      for (let c = 0; c < cols; c++) {
-        const full = ys.filter((_, i) => col(i) === c);
-        if (!full.length) continue;
-        const kept = thin.filter(([px]) => col(px) === c).map(([, py]) => py);
-        expect(Math.min(...kept)).toBe(Math.min(...full));
-        expect(Math.max(...kept)).toBe(Math.max(...full));
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.integer({ min: 1, max: 50 }),
+        (ys, cols) => {
+          const x = Float64Array.from(ys, (_, i) => i);
+          const y = Float64Array.from(ys);
+          const xMax = Math.max(1, ys.length - 1);
+          const thin = pairs(thinMinMax(x, y, 0, xMax, cols));
+          // x stays ascending
+          for (let i = 1; i < thin.length; i++) expect(thin[i]![0]).toBeGreaterThan(thin[i - 1]![0]);
+          // per column, min and max survive
+          const col = (v: number) => Math.min(cols - 1, Math.floor((v / xMax) * cols));
+          for (let c = 0; c < cols; c++) {
+            const full = ys.filter((_, i) => col(i) === c);
+            if (!full.length) continue;
+            const kept = thin.filter(([px]) => col(px) === c).map(([, py]) => py);
+            expect(Math.min(...kept)).toBe(Math.min(...full));
+            expect(Math.max(...kept)).toBe(Math.max(...full));
+          }
+        },
+      ),
+    );
   });
 
   it('drops non-finite values and points outside the x-range', () => {
     const x = [0, 1, 2, 3, 4];
     const y = [1, Infinity, NaN, 2, 3];
-    expect(pairs(thinMinMax(x, y, 0, 3, 10))).toEqual([[0, 1], [3, 2]]);
+    expect(pairs(thinMinMax(x, y, 0, 3, 10))).toEqual([
+      [0, 1],
+      [3, 2],
+    ]);
   });
 
   it('returns nothing for an empty curve', () => {

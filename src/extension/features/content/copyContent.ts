@@ -29,7 +29,10 @@ export function analysisMarkdown(a: Analysis, unit: Unit, names: CopyNames): str
 const tex = (x: number): string => {
   if (x === Infinity) return '\\infty';
   if (Number.isNaN(x)) return '\\mathrm{NaN}';
-  return fmt(x).replace('−', '-').replace(/e([-+]?)(\d+)$/, (_m, s: string, d: string) => ` \\times 10^{${s === '-' ? '-' : ''}${Number(d)}}`).replace('−', '-');
+  return fmt(x)
+    .replace('−', '-')
+    .replace(/e([-+]?)(\d+)$/, (_m, s: string, d: string) => ` \\times 10^{${s === '-' ? '-' : ''}${Number(d)}}`)
+    .replace('−', '-');
 };
 
 export function analysisLatex(a: Analysis, unit: Unit, names: CopyNames): string {

@@ -24,7 +24,12 @@ export interface HoverOptions {
 const MAX_LINK_VALUES = 1024;
 
 /** The commands a hover's links run: the only ones its Markdown trusts. */
-export const HOVER_COMMANDS = [COMMANDS.showVisualizer, COMMANDS.copyAsMarkdown, COMMANDS.copyAsLatex, INTERNAL_COMMANDS.forwardPair] as const;
+export const HOVER_COMMANDS = [
+  COMMANDS.showVisualizer,
+  COMMANDS.copyAsMarkdown,
+  COMMANDS.copyAsLatex,
+  INTERNAL_COMMANDS.forwardPair,
+] as const;
 
 const ROLE_TEXT: Record<string, string> = {
   target: 'target distribution',
@@ -40,10 +45,19 @@ const ROLE_TEXT: Record<string, string> = {
 /** The core's special-term rules: a short label for the table and the explanation shown once under it. */
 const RULES: Record<Exclude<TermRule, 'regular'>, { label: string; text: string }> = {
   'zero-times-log-zero': { label: '0·log 0 = 0', text: 'p = 0 contributes 0 (the limit of p·log p as p → 0).' },
-  'infinite-q-zero': { label: 'q = 0 → ∞', text: `q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened (the ${SETTINGS.eps} setting clips q).` },
-  'clipped-eps': { label: 'clipped', text: `q was clipped to [eps, 1 − eps] before the log (the ${SETTINGS.eps} setting).` },
+  'infinite-q-zero': {
+    label: 'q = 0 → ∞',
+    text: `q = 0 where p > 0 makes the loss infinite: the prediction rules out what happened (the ${SETTINGS.eps} setting clips q).`,
+  },
+  'clipped-eps': {
+    label: 'clipped',
+    text: `q was clipped to [eps, 1 − eps] before the log (the ${SETTINGS.eps} setting).`,
+  },
   'ignored-index': { label: 'ignored', text: 'the row equals ignore_index and contributes nothing.' },
-  'masked-neg-inf-logit': { label: 'masked logit', text: 'the logit is −∞ (masked): q = 0, so the term is 0 where p = 0 and infinite where p > 0.' },
+  'masked-neg-inf-logit': {
+    label: 'masked logit',
+    text: 'the logit is −∞ (masked): q = 0, so the term is 0 where p = 0 and infinite where p > 0.',
+  },
 };
 
 export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options: HoverOptions): string {
@@ -55,15 +69,28 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
   // as a prediction they are meant as probabilities (and are judged normalised).
   // At a binary loss each element is its own yes/no problem: no sum to 1, sigmoid not softmax.
   const binary = links.find((l) => model.isBinary(l.pairIndex));
-  const meantAsProbabilities = !binary && array.role === 'counts' && (links.some((l) => l.side === 'prediction') || namedLikePrediction(array.name));
-  const roleText = binary ? binaryRoleText(array, binary.side)
-    : meantAsProbabilities ? 'probabilities that do not sum to 1' : ROLE_TEXT[array.role] ?? escapeMarkdown(String(array.role));
+  const meantAsProbabilities =
+    !binary &&
+    array.role === 'counts' &&
+    (links.some((l) => l.side === 'prediction') || namedLikePrediction(array.name));
+  const roleText = binary
+    ? binaryRoleText(array, binary.side)
+    : meantAsProbabilities
+      ? 'probabilities that do not sum to 1'
+      : (ROLE_TEXT[array.role] ?? escapeMarkdown(String(array.role)));
   lines.push(`**Entropy Lens** · ${nameOf(array)} — ${roleText}, ${describeShape(array)}`);
   lines.push('');
   if (meantAsProbabilities) {
-    lines.push(`*Why probabilities:* it is ${links.length ? 'paired as the prediction' : 'named like a prediction'}, but its values sum to ${sumsText(array)}, not 1.`, '');
+    lines.push(
+      `*Why probabilities:* it is ${links.length ? 'paired as the prediction' : 'named like a prediction'}, but its values sum to ${sumsText(array)}, not 1.`,
+      '',
+    );
   } else if (array.roleReason) {
-    const why = binary ? (binary.side === 'target' ? 'binary targets' : ROLE_TEXT[array.role] ?? array.role) : roleText;
+    const why = binary
+      ? binary.side === 'target'
+        ? 'binary targets'
+        : (ROLE_TEXT[array.role] ?? array.role)
+      : roleText;
     lines.push(`*Why ${why}:* ${escapeMarkdown(array.roleReason)}`, '');
   }
   for (const issue of array.issues) lines.push(`⚠ ${escapeMarkdown(issue)}  `);
@@ -81,12 +108,19 @@ export function hoverMarkdown(model: DocumentModel, arrayIndex: number, options:
       lines.push(`H(softmax) = ${fmtIn(self.value.entropy, unit)} ${unit}`, '');
     } else lines.push(`Softmax: ${escapeMarkdown(self.error)}`, '');
   } else if (array.role !== 'class-indices') {
-    if (self.ok) lines.push(`${links.some((l) => l.side === 'prediction') ? 'H(q)' : 'H(p)'} = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched && self.value.rows > 1 ? ` (mean over ${self.value.rows} rows)` : ''}`, '');
+    if (self.ok)
+      lines.push(
+        `${links.some((l) => l.side === 'prediction') ? 'H(q)' : 'H(p)'} = ${fmtIn(self.value.entropy, unit)} ${unit}${array.role === 'counts' ? ` (of the ${meantAsProbabilities ? 'normalised values' : 'normalised counts'})` : ''}${self.value.batched && self.value.rows > 1 ? ` (mean over ${self.value.rows} rows)` : ''}`,
+        '',
+      );
     else lines.push(`Not a distribution: ${escapeMarkdown(self.error)}`, '');
   }
 
   for (const link of links.slice(0, 2)) lines.push(...pairSection(model, link, options));
-  if (links.length === 0) lines.push('*Not paired with a target or prediction.* Select two arrays and run **Compute cross-entropy** to compare them.');
+  if (links.length === 0)
+    lines.push(
+      '*Not paired with a target or prediction.* Select two arrays and run **Compute cross-entropy** to compare them.',
+    );
   return lines.join('\n');
 }
 
@@ -94,20 +128,27 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
   const { unit } = options;
   const partnerName = nameOf(link.partner);
   const lines: string[] = ['---', ''];
-  lines.push(`Paired as the **${link.side}** with ${partnerName} (the ${link.side === 'target' ? 'prediction' : 'target'}): ${escapeMarkdown(link.pair.reason)}`, '');
+  lines.push(
+    `Paired as the **${link.side}** with ${partnerName} (the ${link.side === 'target' ? 'prediction' : 'target'}): ${escapeMarkdown(link.pair.reason)}`,
+    '',
+  );
   const out = model.pairAnalysis(link.pairIndex);
   if (!out.ok) {
     lines.push(`Cannot compute the loss: ${escapeMarkdown(out.error)}`);
     return lines;
   }
   const a = out.value;
-  const target = model.arrays[link.pair.target]!, prediction = model.arrays[link.pair.prediction]!;
+  const target = model.arrays[link.pair.target]!,
+    prediction = model.arrays[link.pair.prediction]!;
   const note = model.pairNote(link.pairIndex);
   if (note) lines.push(`*${normalisedSentence(note, target, prediction)}*`, '');
   if (target.role === 'class-indices') lines.push(classIndexLine(target, prediction), '');
   if (model.isBinary(link.pairIndex)) {
     const z = prediction.role === 'logits' ? 'σ(z), 1 − σ(z)' : 'q, 1 − q';
-    lines.push(`*Binary loss: each of the ${a.rows} elements is its own two-class problem, p = (y, 1 − y) against q = (${z}); the figures are means over the elements, as the loss's mean reduction.*`, '');
+    lines.push(
+      `*Binary loss: each of the ${a.rows} elements is its own two-class problem, p = (y, 1 − y) against q = (${z}); the figures are means over the elements, as the loss's mean reduction.*`,
+      '',
+    );
     lines.push(...figureTable(a, unit, 'H(p,q) binary cross-entropy'), '');
     lines.push(...binaryTermTable(a, unit, options.maxTableRows ?? 8));
   } else {
@@ -120,12 +161,17 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     const args = pairPayload(model, link.pairIndex, options.toRange);
     // A pair too long for a command URI goes through the forwarder, which reads it back from the document.
     const link2 = (label: string, command: string): string =>
-      args.target.length ? commandLink(label, command, args) : commandLink(label, INTERNAL_COMMANDS.forwardPair, { command, payload: args });
-    lines.push('', [
-      link2('$(graph) Open in visualizer', COMMANDS.showVisualizer),
-      link2('Copy as Markdown', COMMANDS.copyAsMarkdown),
-      link2('Copy as LaTeX', COMMANDS.copyAsLatex),
-    ].join(' · '));
+      args.target.length
+        ? commandLink(label, command, args)
+        : commandLink(label, INTERNAL_COMMANDS.forwardPair, { command, payload: args });
+    lines.push(
+      '',
+      [
+        link2('$(graph) Open in visualizer', COMMANDS.showVisualizer),
+        link2('Copy as Markdown', COMMANDS.copyAsMarkdown),
+        link2('Copy as LaTeX', COMMANDS.copyAsLatex),
+      ].join(' · '),
+    );
   }
   return lines;
 }
@@ -153,11 +199,18 @@ function batchSummary(a: Analysis, unit: Unit): string[] {
 
 /** A binary loss per element: target y, predicted probability q and the element's BCE (largest first when long). */
 export function binaryTermTable(a: Analysis, unit: Unit, maxRows: number): string[] {
-  const rows = a.perRow.map((r) => ({ i: r.row, y: a.terms[2 * r.row]!.p, q: a.terms[2 * r.row]!.q, bce: r.crossEntropy }));
+  const rows = a.perRow.map((r) => ({
+    i: r.row,
+    y: a.terms[2 * r.row]!.p,
+    q: a.terms[2 * r.row]!.q,
+    bce: r.crossEntropy,
+  }));
   const long = rows.length > maxRows;
   const shown = long ? [...rows].sort((x, y) => y.bce.nats - x.bce.nats || x.i - y.i).slice(0, maxRows) : rows;
   return [
-    long ? `Largest ${maxRows} of ${rows.length} elements −y·log q − (1 − y)·log(1 − q):` : 'Elements −y·log q − (1 − y)·log(1 − q):',
+    long
+      ? `Largest ${maxRows} of ${rows.length} elements −y·log q − (1 − y)·log(1 − q):`
+      : 'Elements −y·log q − (1 − y)·log(1 − q):',
     '',
     `| i | y | q | BCE (${unit}) |`,
     '|:--|--:|--:|--:|',
@@ -180,7 +233,10 @@ export function termTable(a: Analysis, unit: Unit, maxRows: number): string[] {
     `| i | p | q | −p·log q (${unit}) | |`,
     '|:--|--:|--:|--:|:--|',
   ];
-  for (const t of shown) lines.push(`| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${t.rule === 'regular' ? '' : RULES[t.rule].label} |`);
+  for (const t of shown)
+    lines.push(
+      `| ${index(t)} | ${fmt(t.p)} | ${fmt(t.q)} | ${fmt(inUnit(t.contribution, unit))} | ${t.rule === 'regular' ? '' : RULES[t.rule].label} |`,
+    );
   const rules = new Set<string>();
   for (const t of terms) {
     if (t.rule !== 'regular') rules.add(RULES[t.rule].text);
@@ -203,7 +259,12 @@ export function commandLink(label: string, command: string, args: unknown): stri
  * prediction, a label and where it came from (so the webview can reveal it).
  * Unless `full`, a long pair keeps only its ranges (a hover link's URI stays short).
  */
-export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (s: number, e: number) => RangeDto, full = false): PairPayload {
+export function pairPayload(
+  model: DocumentModel,
+  pairIndex: number,
+  toRange?: (s: number, e: number) => RangeDto,
+  full = false,
+): PairPayload {
   const pair = model.pairs[pairIndex]!;
   const target = model.arrays[pair.target]!;
   const prediction = model.arrays[pair.prediction]!;
@@ -217,7 +278,8 @@ export function pairPayload(model: DocumentModel, pairIndex: number, toRange?: (
   else if (prediction.role === 'probabilities') payload.predictionKind = 'probabilities';
   if (model.isBinary(pairIndex)) {
     // Per element, as the lens and hover compute it: rows (y, 1 − y) against (z, 0) logits or (q, 1 − q).
-    const y = rowsOf(target.values).flat(), q = rowsOf(prediction.values).flat();
+    const y = rowsOf(target.values).flat(),
+      q = rowsOf(prediction.values).flat();
     const logits = prediction.role === 'logits' || q.some((v) => !(v >= 0 && v <= 1));
     payload.target = y.map((v) => [v, 1 - v]);
     payload.prediction = q.map((v) => (logits ? [v, 0] : [v, 1 - v]));
@@ -259,16 +321,23 @@ function normalisedSentence(note: string, target: FoundArray, prediction: FoundA
   if (note.includes('log q renormalised')) {
     return `Figures for ${nameOf(prediction)} shifted so its exponentials sum to 1 (${escapeMarkdown(note)}), as log_softmax would give.`;
   }
-  const sides = [note.includes('p normalised') ? nameOf(target) : '', note.includes('q normalised') ? nameOf(prediction) : ''].filter(Boolean);
-  const whose = sides.length === 2 ? `${sides[0]} and ${sides[1]} each divided by their sum` : `${sides[0]} divided by its sum`;
+  const sides = [
+    note.includes('p normalised') ? nameOf(target) : '',
+    note.includes('q normalised') ? nameOf(prediction) : '',
+  ].filter(Boolean);
+  const whose =
+    sides.length === 2 ? `${sides[0]} and ${sides[1]} each divided by their sum` : `${sides[0]} divided by its sum`;
   return `Figures for ${whose} (${escapeMarkdown(note)}), the way Keras reads such a prediction.`;
 }
 
 /** Class indices against a batch: which class each row's target is. */
 function classIndexLine(target: FoundArray, prediction: FoundArray): string {
   const idx = rowsOf(target.values).flat();
-  const classes = prediction.shape.length === 2 ? prediction.shape[1]! : prediction.shape[0] ?? 0;
-  const shown = idx.slice(0, 6).map((k, r) => `row ${r} → class ${k}`).join(', ');
+  const classes = prediction.shape.length === 2 ? prediction.shape[1]! : (prediction.shape[0] ?? 0);
+  const shown = idx
+    .slice(0, 6)
+    .map((k, r) => `row ${r} → class ${k}`)
+    .join(', ');
   const more = idx.length > 6 ? `, … (${idx.length} rows)` : '';
   return `Each value of ${nameOf(target)} is the true class of one row of ${nameOf(prediction)} (${classes} classes): ${shown}${more}.`;
 }
@@ -280,7 +349,8 @@ function describeShape(a: FoundArray): string {
 /** "0.9" for one row, "0.9 … 1.2" over the rows of a batch. */
 function sumsText(a: FoundArray): string {
   const sums = rowsOf(a.values).map((r) => r.reduce((s, v) => s + v, 0));
-  const lo = Math.min(...sums), hi = Math.max(...sums);
+  const lo = Math.min(...sums),
+    hi = Math.max(...sums);
   return lo === hi ? fmtSum(lo) : `${fmtSum(lo)} … ${fmtSum(hi)}`;
 }
 

@@ -27,7 +27,11 @@ function isDistribution(a: FoundArray): boolean {
  * no pair and looks like a distribution anchors at itself. `lineOf` maps an offset
  * to its line (the adapter passes the document's positionAt; tests a counter).
  */
-export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => number, maxLenses = 100_000): LensAnchor[] {
+export function lensAnchors(
+  model: DocumentModel,
+  lineOf: (offset: number) => number,
+  maxLenses = 100_000,
+): LensAnchor[] {
   // Collect (offset, item), sort once by offset, then merge items of the same line.
   const entries: { offset: number; item: LensItem }[] = [];
   const paired = new Uint8Array(model.arrays.length);
@@ -40,14 +44,18 @@ export function lensAnchors(model: DocumentModel, lineOf: (offset: number) => nu
   }
   const arrays = model.arrays;
   for (let i = 0; i < arrays.length; i++) {
-    if (!paired[i] && isDistribution(arrays[i]!) && !model.isNested(i)) entries.push({ offset: arrays[i]!.start, item: { kind: 'single', arrayIndex: i } });
+    if (!paired[i] && isDistribution(arrays[i]!) && !model.isNested(i))
+      entries.push({ offset: arrays[i]!.start, item: { kind: 'single', arrayIndex: i } });
   }
   entries.sort((a, b) => a.offset - b.offset);
   const out: LensAnchor[] = [];
   let last: LensAnchor | undefined;
   for (const e of entries) {
     const line = lineOf(e.offset);
-    if (last && last.line === line) { last.items.push(e.item); continue; }
+    if (last && last.line === line) {
+      last.items.push(e.item);
+      continue;
+    }
     if (out.length >= maxLenses) break;
     last = { offset: e.offset, line, items: [e.item] };
     out.push(last);
@@ -70,7 +78,8 @@ function itemTitle(model: DocumentModel, item: LensItem, unit: Unit): string {
   const out = model.selfFigures(item.arrayIndex);
   if (!out.ok) return `Entropy Lens: ${out.error}`;
   const batch = out.value.batched && out.value.rows > 1 ? ` (mean of ${out.value.rows} rows)` : '';
-  if (array.role === 'logits' || array.role === 'log-probabilities') return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
+  if (array.role === 'logits' || array.role === 'log-probabilities')
+    return `H(softmax) = ${fmtIn(out.value.entropy, unit)} ${unit}${batch}`;
   const sums = normalisationNote(array, array);
   return `H(p) = ${fmtIn(out.value.entropy, unit)} ${unit}${sums ? ` (${sums.replace(/^p normalised: .*?; q /, '')})` : ''}${batch}`;
 }
@@ -104,9 +113,13 @@ export function pairView(model: DocumentModel, pairIndex: number): PairView {
 export function pairLine(a: Analysis, unit: Unit, view: PairView = {}): string {
   const ignored = a.perRow.filter((r) => r.ignored).length;
   const kept = a.rows - ignored;
-  const batch = view.binary ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}`
-    : ignored ? ` · mean of ${kept} row${kept === 1 ? '' : 's'} (${ignored} ignored)`
-      : a.batched && a.rows > 1 ? ` · mean of ${a.rows} rows` : '';
+  const batch = view.binary
+    ? ` · mean of ${a.rows} element${a.rows === 1 ? '' : 's'}`
+    : ignored
+      ? ` · mean of ${kept} row${kept === 1 ? '' : 's'} (${ignored} ignored)`
+      : a.batched && a.rows > 1
+        ? ` · mean of ${a.rows} rows`
+        : '';
   const how = view.note ? ` (${view.note})` : '';
   const ce = view.binary ? 'BCE' : 'H(p,q)';
   return `${ce} = ${fmtIn(a.crossEntropy, unit)} ${unit}${how} · KL = ${fmtIn(a.klPQ, unit)} · H(p) = ${fmtIn(a.entropy, unit)}${batch}`;

@@ -46,7 +46,8 @@ export function scanNumbers(text: string): NumberToken[] {
       prevSignificant = 97;
       continue;
     }
-    if (c === 34 || c === 39) { // quoted string: skip to the closing quote
+    if (c === 34 || c === 39) {
+      // quoted string: skip to the closing quote
       i++;
       while (i < n && text.charCodeAt(i) !== c) i += text.charCodeAt(i) === 92 ? 2 : 1;
       i++;
@@ -59,9 +60,13 @@ export function scanNumbers(text: string): NumberToken[] {
       continue;
     }
     const startsNumber = isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)));
-    const signed = (c === 45 || c === 43) && (isDigit(text.charCodeAt(i + 1)) || (text.charCodeAt(i + 1) === 46 && isDigit(text.charCodeAt(i + 2))));
+    const signed =
+      (c === 45 || c === 43) &&
+      (isDigit(text.charCodeAt(i + 1)) || (text.charCodeAt(i + 1) === 46 && isDigit(text.charCodeAt(i + 2))));
     // A sign is part of the number only where a binary operator cannot be (after "[", ",", "(" …).
-    const unary = signed && !(prevSignificant === 97 || isDigit(prevSignificant) || prevSignificant === 41 || prevSignificant === 93);
+    const unary =
+      signed &&
+      !(prevSignificant === 97 || isDigit(prevSignificant) || prevSignificant === 41 || prevSignificant === 93);
     if (startsNumber || unary) {
       const token = readNumber(text, i);
       tokens.push(token);
@@ -80,16 +85,22 @@ function readNumber(text: string, start: number): NumberToken {
   const n = text.length;
   if (text[i] === '-' || text[i] === '+') i++;
   let intDigits = 0;
-  while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) { i++; intDigits++; }
+  while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) {
+    i++;
+    intDigits++;
+  }
   let decimals = 0;
   if (text[i] === '.') {
     i++;
-    while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) { i++; decimals++; }
+    while (i < n && (isDigit(text.charCodeAt(i)) || text[i] === '_')) {
+      i++;
+      decimals++;
+    }
   }
   let exponent: 'e' | 'E' | undefined;
   let exponentDigits = 0;
   let exponentPlus = false;
-  if ((text[i] === 'e' || text[i] === 'E')) {
+  if (text[i] === 'e' || text[i] === 'E') {
     let j = i + 1;
     const sign = text[j];
     if (sign === '+' || sign === '-') j++;
@@ -107,7 +118,10 @@ function readNumber(text: string, start: number): NumberToken {
   const raw = text.slice(start, i);
   const value = Number(raw.replace(/_/g, '').replace(/[fFdDlLuU]+$/, ''));
   return {
-    start, end: i, text: raw, value,
+    start,
+    end: i,
+    text: raw,
+    value,
     style: { decimals, exponent, exponentDigits, exponentPlus, bareDecimal: intDigits === 0 },
   };
 }

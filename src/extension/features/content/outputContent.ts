@@ -6,7 +6,11 @@ import type { DocumentModel, Unit } from '../model';
 import { statusSummary, type StatusSummary } from './statusContent';
 
 /** Output items read as printed values: a result's repr, print()'s stdout, JSON. */
-export const OUTPUT_MIMES: ReadonlySet<string> = new Set(['text/plain', 'application/vnd.code.notebook.stdout', 'application/json']);
+export const OUTPUT_MIMES: ReadonlySet<string> = new Set([
+  'text/plain',
+  'application/vnd.code.notebook.stdout',
+  'application/json',
+]);
 
 /** Outputs longer than this are not read (a cell that printed a whole data set). */
 export const MAX_OUTPUT_CHARS = 256 * 1024;

@@ -40,23 +40,33 @@ function normalizeRow(row: readonly number[], r: number, rows: number): number[]
 export function buildFix(text: string, array: FoundArray, kind: FixKind): FixResult {
   const rows = rowsOf(array.values);
   if (rows.length === 0 || rows.some((r) => r.length === 0)) return { ok: false, reason: 'the array is empty' };
-  if (rows.length > 1 && rows.some((r) => r.length !== rows[0]!.length)) return { ok: false, reason: 'the rows have different lengths' };
+  if (rows.length > 1 && rows.some((r) => r.length !== rows[0]!.length))
+    return { ok: false, reason: 'the rows have different lengths' };
   const source = text.slice(array.start, array.end);
   const tokens = scanNumbers(source);
   const flat = rows.flat();
   if (tokens.length !== flat.length || tokens.some((t, i) => !sameNumber(t.value, flat[i]!))) {
-    return { ok: false, reason: 'the numbers in the text could not be matched one to one with the values (non-finite spellings or expressions)' };
+    return {
+      ok: false,
+      reason:
+        'the numbers in the text could not be matched one to one with the values (non-finite spellings or expressions)',
+    };
   }
   const newRows: number[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r]!;
     if (kind === 'log') {
       const bad = row.findIndex((v) => !(v > 0) || !Number.isFinite(v));
-      if (bad >= 0) return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}; its log is not finite` };
+      if (bad >= 0)
+        return {
+          ok: false,
+          reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}; its log is not finite`,
+        };
       newRows.push(row.map(Math.log));
     } else if (kind === 'softmax') {
       const bad = row.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}` };
+      if (bad >= 0)
+        return { ok: false, reason: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${row[bad]}` };
       newRows.push(softmax(row));
     } else {
       const out = normalizeRow(row, r, rows.length);
@@ -68,9 +78,10 @@ export function buildFix(text: string, array: FoundArray, kind: FixKind): FixRes
   const written: string[] = [];
   for (let r = 0; r < newRows.length; r++) {
     const rowTokens = tokens.slice(r * width, (r + 1) * width);
-    const row = kind === 'log'
-      ? newRows[r]!.map((v, i) => formatInStyle(v, rowTokens[i]!.style, MIN_DECIMALS[kind]))
-      : writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind]);
+    const row =
+      kind === 'log'
+        ? newRows[r]!.map((v, i) => formatInStyle(v, rowTokens[i]!.style, MIN_DECIMALS[kind]))
+        : writeRowSummingToOne(newRows[r]!, rowTokens, MIN_DECIMALS[kind]);
     // One by one: spreading a long row into push() overflows the stack.
     for (const s of row) written.push(s);
   }
@@ -96,9 +107,14 @@ function sameNumber(a: number, b: number): boolean {
 function writeRowSummingToOne(row: readonly number[], tokens: readonly NumberToken[], minDecimals: number): string[] {
   const strings = row.map((v, i) => formatInStyle(v, tokens[i]!.style, minDecimals));
   let largest = 0;
-  row.forEach((v, i) => { if (v > row[largest]!) largest = i; });
+  row.forEach((v, i) => {
+    if (v > row[largest]!) largest = i;
+  });
   // The absorbing entry needs the finest precision written in the row to make the sum exact.
-  const decimals = Math.min(15, strings.reduce((d, s, i) => (i === largest ? d : Math.max(d, decimalPlaces(s))), minDecimals));
+  const decimals = Math.min(
+    15,
+    strings.reduce((d, s, i) => (i === largest ? d : Math.max(d, decimalPlaces(s))), minDecimals),
+  );
   const scale = 10 ** decimals;
   // Integer units of the last written digit avoid float drift.
   const othersUnits = strings.reduce((acc, s, i) => (i === largest ? acc : acc + Math.round(Number(s) * scale)), 0);

@@ -9,7 +9,11 @@ export interface StatusSummary {
   tooltip: string;
 }
 
-export function statusSummary(model: DocumentModel, selections: readonly { start: number; end: number }[], unit: Unit): StatusSummary | undefined {
+export function statusSummary(
+  model: DocumentModel,
+  selections: readonly { start: number; end: number }[],
+  unit: Unit,
+): StatusSummary | undefined {
   const chosen = new Set<number>();
   for (const s of selections) {
     if (s.end <= s.start) continue; // a bare cursor is not a selection
@@ -35,7 +39,11 @@ export function statusSummary(model: DocumentModel, selections: readonly { start
   const self = model.selfFigures(first);
   const label = array.role === 'logits' || array.role === 'log-probabilities' ? 'H(softmax)' : 'H(p)';
   const more = chosen.size > 1 ? ` (+${chosen.size - 1} arrays)` : '';
-  if (!self.ok) return { text: `${chosen.size} array${chosen.size > 1 ? 's' : ''}`, tooltip: `Entropy Lens: ${array.name ?? 'the array'}: ${self.error}` };
+  if (!self.ok)
+    return {
+      text: `${chosen.size} array${chosen.size > 1 ? 's' : ''}`,
+      tooltip: `Entropy Lens: ${array.name ?? 'the array'}: ${self.error}`,
+    };
   return {
     text: `${label} ${fmtIn(self.value.entropy, unit)} ${unit}${more}`,
     tooltip: `Entropy Lens: ${label} of ${array.name ?? 'the selected array'} — click for Compute cross-entropy`,

@@ -16,13 +16,20 @@ interface ScannedLoss {
 }
 
 const SCANNED: readonly ScannedLoss[] = [
-  { name: 'cross_entropy' }, { name: 'CrossEntropyLoss', constructed: true },
-  { name: 'binary_cross_entropy_with_logits' }, { name: 'BCEWithLogitsLoss', constructed: true },
-  { name: 'binary_cross_entropy' }, { name: 'BCELoss', constructed: true },
-  { name: 'nll_loss' }, { name: 'NLLLoss', constructed: true },
+  { name: 'cross_entropy' },
+  { name: 'CrossEntropyLoss', constructed: true },
+  { name: 'binary_cross_entropy_with_logits' },
+  { name: 'BCEWithLogitsLoss', constructed: true },
+  { name: 'binary_cross_entropy' },
+  { name: 'BCELoss', constructed: true },
+  { name: 'nll_loss' },
+  { name: 'NLLLoss', constructed: true },
   { name: 'kl_div' },
-  { name: 'log_loss' }, { name: 'categorical_crossentropy' }, { name: 'binary_crossentropy' },
-  { name: 'softmax_cross_entropy_with_logits' }, { name: 'sparse_softmax_cross_entropy_with_logits' },
+  { name: 'log_loss' },
+  { name: 'categorical_crossentropy' },
+  { name: 'binary_crossentropy' },
+  { name: 'softmax_cross_entropy_with_logits' },
+  { name: 'sparse_softmax_cross_entropy_with_logits' },
   { name: 'sigmoid_cross_entropy_with_logits' },
 ];
 
@@ -53,7 +60,9 @@ const isIdent = (c: number): boolean =>
 export function findPredictionArguments(text: string, maxCalls = 100_000): PredictionArgument[] {
   const out: PredictionArgument[] = [];
   const steps = predictionArgumentSteps(text, out, maxCalls);
-  while (!steps.next().done) { /* drain */ }
+  while (!steps.next().done) {
+    /* drain */
+  }
   return out.sort((a, b) => a.start - b.start);
 }
 
@@ -61,7 +70,11 @@ export function findPredictionArguments(text: string, maxCalls = 100_000): Predi
 const CALLS_PER_STEP = 2000;
 
 /** The same scan in slices, appending to `out` (unsorted) and yielding every CALLS_PER_STEP calls. */
-export function* predictionArgumentSteps(text: string, out: PredictionArgument[], maxCalls = 100_000): Generator<void, void, void> {
+export function* predictionArgumentSteps(
+  text: string,
+  out: PredictionArgument[],
+  maxCalls = 100_000,
+): Generator<void, void, void> {
   for (const spec of SCANNED) {
     let from = 0;
     while (out.length < maxCalls) {
@@ -91,15 +104,26 @@ export function* predictionArgumentSteps(text: string, out: PredictionArgument[]
       const fromLogits = args.some((a) => a.keyword === 'from_logits' && /^True$|^true$/.test(a.text));
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
-        loss, callee, start: arg.start, end: arg.end, text: arg.text,
-        identifier, wrapper, expects: fromLogits ? 'logits' : loss.expects,
+        loss,
+        callee,
+        start: arg.start,
+        end: arg.end,
+        text: arg.text,
+        identifier,
+        wrapper,
+        expects: fromLogits ? 'logits' : loss.expects,
       });
     }
     yield;
   }
 }
 
-interface Argument { start: number; end: number; text: string; keyword: string | undefined }
+interface Argument {
+  start: number;
+  end: number;
+  text: string;
+  keyword: string | undefined;
+}
 
 /** Top-level arguments of the call whose "(" is at `open`; undefined if unterminated within bounds. */
 function splitArguments(text: string, open: number): Argument[] | undefined {
@@ -109,7 +133,10 @@ function splitArguments(text: string, open: number): Argument[] | undefined {
   const limit = Math.min(text.length, open + MAX_CALL);
   for (let i = open + 1; i < limit; i++) {
     const c = text[i];
-    if (c === '"' || c === "'") { i = skipString(text, i, limit); continue; }
+    if (c === '"' || c === "'") {
+      i = skipString(text, i, limit);
+      continue;
+    }
     if (c === '(' || c === '[' || c === '{') depth++;
     else if (c === ')' || c === ']' || c === '}') {
       if (depth === 0) {
@@ -147,7 +174,8 @@ export function unwrap(arg: string): { identifier: string | undefined; wrapper: 
   if (call) {
     const receiver = call[1]!.replace(/\.$/, '');
     // x.softmax(dim=1): the receiver is the value unless it is a module (F, torch, tf.nn, jax.nn…).
-    const isModule = receiver === '' || /^(F|torch|tf|nn|jax|jnp|np|scipy|special|keras|functional|activations)(\.|$)/.test(receiver);
+    const isModule =
+      receiver === '' || /^(F|torch|tf|nn|jax|jnp|np|scipy|special|keras|functional|activations)(\.|$)/.test(receiver);
     if (!isModule && /^[A-Za-z_]\w*$/.test(receiver)) return { identifier: receiver, wrapper: call[2] as Wrapper };
     return { identifier: call[4] ? undefined : call[3], wrapper: call[2] as Wrapper };
   }
@@ -166,7 +194,10 @@ function matching(text: string, open: number): number {
   const limit = Math.min(text.length, open + MAX_CALL);
   for (let i = open; i < limit; i++) {
     const c = text[i];
-    if (c === '"' || c === "'") { i = skipString(text, i, limit); continue; }
+    if (c === '"' || c === "'") {
+      i = skipString(text, i, limit);
+      continue;
+    }
     if (c === '(') depth++;
     else if (c === ')' && --depth === 0) return i;
   }

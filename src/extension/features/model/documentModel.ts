@@ -102,7 +102,9 @@ export class DocumentModel {
 
   /** The finder's result, computed once. The finder never throws by contract; if it does, no arrays. */
   /** Whether the finder has read this version already (so no provider will wait for it). */
-  get hasResult(): boolean { return this.found !== undefined; }
+  get hasResult(): boolean {
+    return this.found !== undefined;
+  }
 
   /** Hands in the finder's result computed elsewhere (off the extension host's thread). */
   provideResult(found: FindResult): void {
@@ -122,18 +124,27 @@ export class DocumentModel {
     return this.found;
   }
 
-  get arrays(): readonly FoundArray[] { return this.result().arrays; }
-  get pairs(): readonly FoundPair[] { return this.result().pairs; }
+  get arrays(): readonly FoundArray[] {
+    return this.result().arrays;
+  }
+  get pairs(): readonly FoundPair[] {
+    return this.result().pairs;
+  }
 
   /** Index of the innermost array whose range holds `offset` (end inclusive, so a cursor just after "]" counts). */
   arrayIndexAt(offset: number): number | undefined {
     const arrays = this.arrays;
     const order = this.sortedOrder();
     // Last array starting at or before offset, then walk back for enclosing ones.
-    let lo = 0, hi = order.length - 1, found = -1;
+    let lo = 0,
+      hi = order.length - 1,
+      found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (arrays[order[mid]!]!.start <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (arrays[order[mid]!]!.start <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     for (let k = found, steps = 0; k >= 0 && steps < 64; k--, steps++) {
       const a = arrays[order[k]!]!;
@@ -150,10 +161,12 @@ export class DocumentModel {
       this.lineStarts = starts;
     }
     const starts = this.lineStarts;
-    let lo = 0, hi = starts.length - 1;
+    let lo = 0,
+      hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid; else hi = mid - 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return lo;
   }
@@ -176,7 +189,9 @@ export class DocumentModel {
   isNested(i: number): boolean {
     if (!this.nested) {
       const arrays = this.arrays;
-      const sorted = arrays.map((_, k) => k).sort((a, b) => arrays[a]!.start - arrays[b]!.start || arrays[b]!.end - arrays[a]!.end);
+      const sorted = arrays
+        .map((_, k) => k)
+        .sort((a, b) => arrays[a]!.start - arrays[b]!.start || arrays[b]!.end - arrays[a]!.end);
       const nested = new Set<number>();
       let outerEnd = -1;
       for (const k of sorted) {
@@ -192,10 +207,12 @@ export class DocumentModel {
   arraysIn(start: number, end: number): number[] {
     const arrays = this.arrays;
     const order = this.sortedOrder();
-    let lo = 0, hi = order.length;
+    let lo = 0,
+      hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (arrays[order[mid]!]!.start < start) lo = mid + 1; else hi = mid;
+      if (arrays[order[mid]!]!.start < start) lo = mid + 1;
+      else hi = mid;
     }
     const out: number[] = [];
     const enclosing = this.arrayIndexAt(start);
@@ -266,12 +283,16 @@ export class DocumentModel {
     return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
   }
 
-
   /** A binary loss (BCE, sigmoid cross-entropy): each element its own two-class problem (see binaryRows). */
   private binaryAnalysis(target: FoundArray, prediction: FoundArray, detail: Detail): Outcome<Analysis> {
     const rows = binaryRows(target.values, prediction.values, prediction.role);
-    const tn = target.name ?? 'the target', qn = prediction.name ?? 'the prediction';
-    if (!rows.ok && rows.problem === 'length') return { ok: false, error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction` };
+    const tn = target.name ?? 'the target',
+      qn = prediction.name ?? 'the prediction';
+    if (!rows.ok && rows.problem === 'length')
+      return {
+        ok: false,
+        error: `${tn} has ${rows.targetLength} values, ${qn} has ${rows.predictionLength}: a binary loss needs one target per prediction`,
+      };
     if (!rows.ok) return { ok: false, error: `${tn}[${rows.index}] is ${rows.value}: a binary target lies in [0, 1]` };
     const out = this.run(rows.target, rows.prediction, { prediction: rows.reads }, detail);
     return out.ok ? out : { ok: false, error: withNames(out.error, target.name, prediction.name) };
@@ -301,7 +322,10 @@ export class DocumentModel {
     const capped = cappedProblem(a);
     if (capped) return { ok: false, error: capped };
     if (a.role === 'class-indices') {
-      return { ok: false, error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss' };
+      return {
+        ok: false,
+        error: 'class indices are labels, not a distribution; pair them with a prediction to get a loss',
+      };
     }
     if (a.role === 'logits' || a.role === 'log-probabilities') {
       const implied = impliedDistribution(a.values);
@@ -310,7 +334,12 @@ export class DocumentModel {
     // Counts, and probabilities whose rows sum a little off 1, are judged as the
     // distribution they normalise to (SciPy's entropy does the same); the lens says so.
     const normalize = a.role === 'counts' || normalisationNote(a, a) !== undefined;
-    return this.run(a.values, a.values, normalize ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' }, detail);
+    return this.run(
+      a.values,
+      a.values,
+      normalize ? { prediction: 'probabilities', normalize: true } : { prediction: 'probabilities' },
+      detail,
+    );
   }
 
   private run(target: Values, prediction: Values, options: AnalyzeOptions, detail: Detail): Outcome<Analysis> {
@@ -328,25 +357,47 @@ export class DocumentModel {
 export class DocumentModelCache {
   private readonly entries = new Map<string, DocumentModel>();
 
-  constructor(private readonly engine: Engine, private readonly capacity = 16) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly capacity = 16,
+  ) {}
 
   get(doc: DocumentLike, settings: ModelSettings): DocumentModel {
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.languageId === doc.languageId && sameSettings(hit.settings, settings)) {
+    if (
+      hit &&
+      hit.version === doc.version &&
+      hit.languageId === doc.languageId &&
+      sameSettings(hit.settings, settings)
+    ) {
       this.entries.delete(doc.uri); // refresh recency
       this.entries.set(doc.uri, hit);
       return hit;
     }
-    const model = new DocumentModel(doc.uri, doc.version, doc.languageId, doc.getText(), this.engine, settings, doc.cells);
+    const model = new DocumentModel(
+      doc.uri,
+      doc.version,
+      doc.languageId,
+      doc.getText(),
+      this.engine,
+      settings,
+      doc.cells,
+    );
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, model);
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return model;
   }
 
-  forget(uri: string): void { this.entries.delete(uri); }
-  clear(): void { this.entries.clear(); }
-  get size(): number { return this.entries.size; }
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+  clear(): void {
+    this.entries.clear();
+  }
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 function sameSettings(a: ModelSettings, b: ModelSettings): boolean {
@@ -379,7 +430,8 @@ const READ_AS_SCORES = new Set(['logits', 'log-probabilities']);
  */
 export function normalisationNote(target: FoundArray, prediction: FoundArray): string | undefined {
   const notes: string[] = [];
-  const sameShape = target.shape.length === prediction.shape.length && target.shape.every((d, i) => d === prediction.shape[i]);
+  const sameShape =
+    target.shape.length === prediction.shape.length && target.shape.every((d, i) => d === prediction.shape[i]);
   if (target.role !== 'class-indices' && sameShape) {
     const t = offSums(target.values);
     if (t) notes.push(`p normalised: ${sumsPhrase(t)}`);
@@ -395,12 +447,19 @@ export function normalisationNote(target: FoundArray, prediction: FoundArray): s
   return notes.length ? notes.join('; ') : undefined;
 }
 
-interface OffSums { off: number; rows: number; lo: number; hi: number }
+interface OffSums {
+  off: number;
+  rows: number;
+  lo: number;
+  hi: number;
+}
 
 /** Rows whose sum is off 1, when every row can be normalised (finite, ≥ 0, sum > 0); else undefined. */
 function offSums(values: Values): OffSums | undefined {
   const rows = rowsOf(values);
-  let off = 0, lo = Infinity, hi = -Infinity;
+  let off = 0,
+    lo = Infinity,
+    hi = -Infinity;
   for (const row of rows) {
     let s = 0;
     for (const v of row) {
@@ -422,14 +481,17 @@ function sumsPhrase(o: OffSums, exponentials = false): string {
   const range = o.lo === o.hi ? fmtSum(o.lo) : `${fmtSum(o.lo)} … ${fmtSum(o.hi)}`;
   if (o.rows === 1) return `${exponentials ? 'exponentials sum' : 'sums'} to ${range}`;
   const which = o.off === o.rows ? 'rows' : `${o.off} of ${o.rows} rows`;
-  return exponentials ? `exponentials of ${o.off === o.rows ? 'the rows' : which} sum to ${range}` : `${which} sum to ${range}`;
+  return exponentials
+    ? `exponentials of ${o.off === o.rows ? 'the rows' : which} sum to ${range}`
+    : `${which} sum to ${range}`;
 }
 
 function impliedDistribution(values: Values): Outcome<Values> {
   const rows = rowsOf(values);
   for (let r = 0; r < rows.length; r++) {
     const bad = rows[r]!.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
+    if (bad >= 0)
+      return { ok: false, error: `element ${rows.length > 1 ? `[${r}][${bad}]` : `[${bad}]`} is ${rows[r]![bad]}` };
   }
   const soft = rows.map((row) => softmax(row));
   return { ok: true, value: isMatrix(values) ? soft : soft[0]! };
@@ -437,8 +499,10 @@ function impliedDistribution(values: Values): Outcome<Values> {
 
 /** The core says "target" and "prediction"; the user wrote y_true and y_pred. */
 export function withNames(message: string, target: string | undefined, prediction: string | undefined): string {
-  return message.replace(/(?<!the )\b(target|prediction)(?=\[| has | sums | row | is )/g, (word) =>
-    (word === 'target' ? target : prediction) ?? word);
+  return message.replace(
+    /(?<!the )\b(target|prediction)(?=\[| has | sums | row | is )/g,
+    (word) => (word === 'target' ? target : prediction) ?? word,
+  );
 }
 
 export function errorText(e: unknown): string {

@@ -19,7 +19,8 @@ export interface JoinedCells {
 
 /** `numbers`: each cell's 1-based place in the notebook (default: 1, 2, 3, …). */
 export function joinCells(cells: readonly string[], numbers?: readonly number[]): JoinedCells {
-  const starts: number[] = [], ends: number[] = [];
+  const starts: number[] = [],
+    ends: number[] = [];
   let offset = 0;
   for (const cell of cells) {
     starts.push(offset);
@@ -34,10 +35,15 @@ export function joinCells(cells: readonly string[], numbers?: readonly number[])
 /** Index of the cell whose text holds `offset` (its end inclusive, so a cursor after its last character counts), or undefined for a separator. */
 export function cellAt(joined: JoinedCells, offset: number): number | undefined {
   const { starts, ends } = joined;
-  let lo = 0, hi = starts.length - 1, found = -1;
+  let lo = 0,
+    hi = starts.length - 1,
+    found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid]! <= offset) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (starts[mid]! <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found >= 0 && offset <= ends[found]! ? found : undefined;
 }

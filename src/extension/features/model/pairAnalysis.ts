@@ -46,8 +46,10 @@ export type BinaryRows =
   | { ok: false; problem: 'target-range'; index: number; value: number };
 
 export function binaryRows(target: Values, prediction: Values, predictionRole: Role): BinaryRows {
-  const y = rowsOf(target).flat(), q = rowsOf(prediction).flat();
-  if (y.length !== q.length) return { ok: false, problem: 'length', targetLength: y.length, predictionLength: q.length };
+  const y = rowsOf(target).flat(),
+    q = rowsOf(prediction).flat();
+  if (y.length !== q.length)
+    return { ok: false, problem: 'length', targetLength: y.length, predictionLength: q.length };
   const bad = y.findIndex((v) => !(v >= 0 && v <= 1));
   if (bad >= 0) return { ok: false, problem: 'target-range', index: bad, value: y[bad]! };
   const logits = predictionRole === 'logits' || q.some((v) => !(v >= 0 && v <= 1));

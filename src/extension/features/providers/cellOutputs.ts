@@ -17,21 +17,40 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   readonly onDidChangeCellStatusBarItems = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly engine: Engine, private readonly settings: () => FeatureSettings) {
+  constructor(
+    private readonly engine: Engine,
+    private readonly settings: () => FeatureSettings,
+  ) {
     this.subscription = vscode.workspace.onDidChangeNotebookDocument((e) => {
       if (e.cellChanges.some((c) => c.outputs !== undefined)) this.refresh();
     });
   }
 
-  refresh(): void { this.changed.fire(); }
+  refresh(): void {
+    this.changed.fire();
+  }
 
   provideCellStatusBarItems(cell: vscode.NotebookCell): vscode.NotebookCellStatusBarItem[] {
     const settings = this.settings();
-    if (!settings.statusBar || cell.kind !== vscode.NotebookCellKind.Code || !settings.languages.includes(cell.document.languageId)) return [];
-    const text = outputText(cell.outputs.flatMap((o) => o.items.map((i) => ({ mime: i.mime, text: () => decoder.decode(i.data) }))));
+    if (
+      !settings.statusBar ||
+      cell.kind !== vscode.NotebookCellKind.Code ||
+      !settings.languages.includes(cell.document.languageId)
+    )
+      return [];
+    const text = outputText(
+      cell.outputs.flatMap((o) => o.items.map((i) => ({ mime: i.mime, text: () => decoder.decode(i.data) }))),
+    );
     if (text === undefined) return [];
     // Outputs are read as Python reprs (tensor(…), array(…), lists), whatever the cell's language.
-    const model = new DocumentModel(`${cell.document.uri.toString()}#outputs`, 0, 'python', text, this.engine, settings.model);
+    const model = new DocumentModel(
+      `${cell.document.uri.toString()}#outputs`,
+      0,
+      'python',
+      text,
+      this.engine,
+      settings.model,
+    );
     const summary = outputSummary(model, settings.unit);
     if (!summary) return [];
     const item = new vscode.NotebookCellStatusBarItem(summary.text, vscode.NotebookCellStatusBarAlignment.Right);
@@ -48,7 +67,11 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
       if (!cell) continue;
       const item = this.provideCellStatusBarItems(cell)[0];
       if (!item) return undefined;
-      return { text: item.text, tooltip: typeof item.tooltip === 'string' ? item.tooltip : '', ...(typeof item.command === 'object' ? { command: item.command } : {}) };
+      return {
+        text: item.text,
+        tooltip: typeof item.tooltip === 'string' ? item.tooltip : '',
+        ...(typeof item.command === 'object' ? { command: item.command } : {}),
+      };
     }
     return undefined;
   }

@@ -13,11 +13,21 @@ const TITLES: Record<FixKind, (name: string) => string> = {
 };
 
 export class EntropyCodeActions implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
-  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
+  constructor(
+    private readonly models: FeatureModels,
+    private readonly settings: () => FeatureSettings,
+  ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): vscode.CodeAction[] {
     if (!this.settings().enabled('diagnostics', doc.languageId)) return [];
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
@@ -26,7 +36,8 @@ export class EntropyCodeActions implements vscode.CodeActionProvider {
     if (token.isCancellationRequested) return [];
     // Offsets are the model's: in a notebook cell, the cell's own plus where the cell starts in the joined text.
     const base = view.base;
-    const start = base + doc.offsetAt(range.start), end = base + doc.offsetAt(range.end);
+    const start = base + doc.offsetAt(range.start),
+      end = base + doc.offsetAt(range.end);
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const item of diagnosticItems(model)) {
@@ -43,7 +54,11 @@ export class EntropyCodeActions implements vscode.CodeActionProvider {
         if (!fix.ok) continue; // not safe here: offer nothing rather than a wrong edit
         const action = new vscode.CodeAction(TITLES[kind](array.name ?? 'the array'), vscode.CodeActionKind.QuickFix);
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(doc.uri, new vscode.Range(doc.positionAt(fix.edit.start - base), doc.positionAt(fix.edit.end - base)), fix.edit.newText);
+        edit.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(fix.edit.start - base), doc.positionAt(fix.edit.end - base)),
+          fix.edit.newText,
+        );
         action.edit = edit;
         action.diagnostics = [diagnostic];
         action.isPreferred = kind === 'normalize';

@@ -11,7 +11,12 @@ import type { FeatureSettings } from '../../config';
 import { isMatrix } from '../../../core/elements';
 
 class AnchorLens extends vscode.CodeLens {
-  constructor(range: vscode.Range, readonly model: DocumentModel, readonly anchor: LensAnchor, readonly toRange: (start: number, end: number) => RangeDto) {
+  constructor(
+    range: vscode.Range,
+    readonly model: DocumentModel,
+    readonly anchor: LensAnchor,
+    readonly toRange: (start: number, end: number) => RangeDto,
+  ) {
     super(range);
   }
 }
@@ -20,11 +25,18 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.changed.event;
 
-  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
+  constructor(
+    private readonly models: FeatureModels,
+    private readonly settings: () => FeatureSettings,
+  ) {}
 
   /** Called when settings change (unit, enablement): lenses are asked for again. */
-  refresh(): void { this.changed.fire(); }
-  dispose(): void { this.changed.dispose(); }
+  refresh(): void {
+    this.changed.fire();
+  }
+  dispose(): void {
+    this.changed.dispose();
+  }
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!this.settings().enabled('codeLens', doc.languageId)) return [];
@@ -37,10 +49,12 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
     }
     if (token.isCancellationRequested) return [];
     // In a notebook cell: the anchors of this cell's part of the notebook's text.
-    return lensAnchors(model, (o) => model.lineOf(o)).filter((anchor) => view.holds(anchor.offset, anchor.offset)).map((anchor) => {
-      const at = doc.positionAt(anchor.offset - view.base);
-      return new AnchorLens(new vscode.Range(at, at), model, anchor, view.dto);
-    });
+    return lensAnchors(model, (o) => model.lineOf(o))
+      .filter((anchor) => view.holds(anchor.offset, anchor.offset))
+      .map((anchor) => {
+        const at = doc.positionAt(anchor.offset - view.base);
+        return new AnchorLens(new vscode.Range(at, at), model, anchor, view.dto);
+      });
   }
 
   resolveCodeLens(lens: vscode.CodeLens, token: vscode.CancellationToken): vscode.CodeLens {
@@ -48,16 +62,26 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const { model, anchor, toRange } = lens;
     const title = lensTitle(model, anchor, this.settings().unit);
     const first = anchor.items[0]!;
-    const args = first.kind === 'pair'
-      ? pairPayload(model, first.pairIndex, toRange, true) // a command argument, not a URI: no size limit
-      : singlePayload(model, first.arrayIndex, toRange);
-    lens.command = { title, command: COMMANDS.showBreakdown, arguments: [args], tooltip: 'Entropy Lens: show the per-element breakdown' };
+    const args =
+      first.kind === 'pair'
+        ? pairPayload(model, first.pairIndex, toRange, true) // a command argument, not a URI: no size limit
+        : singlePayload(model, first.arrayIndex, toRange);
+    lens.command = {
+      title,
+      command: COMMANDS.showBreakdown,
+      arguments: [args],
+      tooltip: 'Entropy Lens: show the per-element breakdown',
+    };
     return lens;
   }
 }
 
 /** An unpaired array compared with itself (logits: with the softmax they imply), for the breakdown. */
-export function singlePayload(model: DocumentModel, index: number, toRange: (s: number, e: number) => RangeDto): PairPayload {
+export function singlePayload(
+  model: DocumentModel,
+  index: number,
+  toRange: (s: number, e: number) => RangeDto,
+): PairPayload {
   const a = model.arrays[index]!;
   const range = toRange(a.start, a.end);
   const self = model.selfAnalysis(index);

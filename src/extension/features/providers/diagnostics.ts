@@ -28,11 +28,17 @@ export class EntropyDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings, private readonly delayMs = 250) {
+  constructor(
+    private readonly models: FeatureModels,
+    private readonly settings: () => FeatureSettings,
+    private readonly delayMs = 250,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       // A notebook cell's arrays pair with its notebook's other cells: an edit in one updates them all.
-      vscode.workspace.onDidChangeTextDocument((e) => this.models.siblings(e.document).forEach((d) => this.schedule(d, this.delayMs))),
+      vscode.workspace.onDidChangeTextDocument((e) =>
+        this.models.siblings(e.document).forEach((d) => this.schedule(d, this.delayMs)),
+      ),
       vscode.workspace.onDidOpenNotebookDocument((nb) => nb.getCells().forEach((c) => this.schedule(c.document, 0))),
       vscode.workspace.onDidChangeNotebookDocument((e) => {
         if (e.contentChanges.length) e.notebook.getCells().forEach((c) => this.schedule(c.document, this.delayMs));
@@ -54,10 +60,13 @@ export class EntropyDiagnostics implements vscode.Disposable {
   private schedule(doc: vscode.TextDocument, delay: number): void {
     this.cancel(doc);
     const key = doc.uri.toString();
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.update(doc);
-    }, delay));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.update(doc);
+      }, delay),
+    );
   }
 
   private cancel(doc: vscode.TextDocument): void {
@@ -84,7 +93,10 @@ export class EntropyDiagnostics implements vscode.Disposable {
         let slice = performance.now();
         for (;;) {
           const r = steps.next();
-          if (r.done) { items = r.value; break; }
+          if (r.done) {
+            items = r.value;
+            break;
+          }
           if (performance.now() - slice > SLICE_MS) {
             await new Promise((resolve) => setTimeout(resolve, 0));
             if (doc.isClosed || !view.current()) return; // superseded by an edit
@@ -99,20 +111,32 @@ export class EntropyDiagnostics implements vscode.Disposable {
 
   /** The items in this document (in a notebook: this cell's), at the document's own offsets; related places may be in other cells. */
   private publish(doc: vscode.TextDocument, view: ModelView, items: DiagnosticItem[]): void {
-    const range = (s: number, e: number) => new vscode.Range(doc.positionAt(s - view.base), doc.positionAt(e - view.base));
+    const range = (s: number, e: number) =>
+      new vscode.Range(doc.positionAt(s - view.base), doc.positionAt(e - view.base));
     const location = (s: number, e: number) => {
-      const a = view.locate(s), b = view.locate(e);
-      return new vscode.Location(a.doc.uri, new vscode.Range(a.position.line, a.position.character, b.position.line, b.position.character));
+      const a = view.locate(s),
+        b = view.locate(e);
+      return new vscode.Location(
+        a.doc.uri,
+        new vscode.Range(a.position.line, a.position.character, b.position.line, b.position.character),
+      );
     };
-    this.collection.set(doc.uri, items.filter((item) => view.holds(item.start, item.end)).map((item) => {
-      const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
-      d.source = DIAGNOSTIC_SOURCE;
-      d.code = item.code;
-      if (item.related) {
-        d.relatedInformation = item.related.map((r) => new vscode.DiagnosticRelatedInformation(location(r.start, r.end), r.message));
-      }
-      return d;
-    }));
+    this.collection.set(
+      doc.uri,
+      items
+        .filter((item) => view.holds(item.start, item.end))
+        .map((item) => {
+          const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
+          d.source = DIAGNOSTIC_SOURCE;
+          d.code = item.code;
+          if (item.related) {
+            d.relatedInformation = item.related.map(
+              (r) => new vscode.DiagnosticRelatedInformation(location(r.start, r.end), r.message),
+            );
+          }
+          return d;
+        }),
+    );
   }
 
   dispose(): void {

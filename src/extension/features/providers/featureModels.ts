@@ -5,7 +5,15 @@
 // A notebook cell is seen through its notebook: one model of the code cells
 // joined (model/notebookText.ts), and a view of the part that is this cell.
 import type * as vscode from 'vscode';
-import { cellAt, DocumentModelCache, joinCells, type DocumentModel, type Engine, type FindResult, type JoinedCells } from '../model';
+import {
+  cellAt,
+  DocumentModelCache,
+  joinCells,
+  type DocumentModel,
+  type Engine,
+  type FindResult,
+  type JoinedCells,
+} from '../model';
 import type { FeatureSettings } from '../../config';
 
 /**
@@ -84,14 +92,20 @@ export class FeatureModels {
 
   view(doc: vscode.TextDocument): ModelView {
     const nb = this.notebookOf(doc);
-    if (nb && nb.cells.some((c) => c === doc || c.uri.toString() === doc.uri.toString())) return this.notebookView(nb, doc);
+    if (nb && nb.cells.some((c) => c === doc || c.uri.toString() === doc.uri.toString()))
+      return this.notebookView(nb, doc);
     const model = this.cache.get(
       { uri: doc.uri.toString(), version: doc.version, languageId: doc.languageId, getText: () => doc.getText() },
       this.settings().model,
     );
-    const position = (o: number): Position => { const p = doc.positionAt(o); return { line: p.line, character: p.character }; };
+    const position = (o: number): Position => {
+      const p = doc.positionAt(o);
+      return { line: p.line, character: p.character };
+    };
     return {
-      model, base: 0, limit: model.text.length,
+      model,
+      base: 0,
+      limit: model.text.length,
       current: () => doc.version === model.version,
       locate: (o) => ({ doc, position: position(o) }),
       dto: (s, e) => ({ start: position(s), end: position(e) }),
@@ -106,18 +120,36 @@ export class FeatureModels {
       this.notebookVersions.set(nb.uri, v);
     }
     let joined: JoinedCells | undefined;
-    const join = (): JoinedCells => (joined ??= joinCells(nb.cells.map((c) => c.getText()), nb.numbers));
+    const join = (): JoinedCells =>
+      (joined ??= joinCells(
+        nb.cells.map((c) => c.getText()),
+        nb.numbers,
+      ));
     const model = this.cache.get(
-      { uri: nb.uri, version: v.version, languageId: nb.languageId, getText: () => join().text, get cells() { return join(); } },
+      {
+        uri: nb.uri,
+        version: v.version,
+        languageId: nb.languageId,
+        getText: () => join().text,
+        get cells() {
+          return join();
+        },
+      },
       this.settings().model,
     );
     const cells = model.cells!;
     const uri = doc.uri.toString();
-    const own = Math.max(0, nb.cells.findIndex((c) => c.uri.toString() === uri));
-    const base = cells.starts[own]!, limit = cells.ends[own]!;
+    const own = Math.max(
+      0,
+      nb.cells.findIndex((c) => c.uri.toString() === uri),
+    );
+    const base = cells.starts[own]!,
+      limit = cells.ends[own]!;
     const version = v.version;
     return {
-      model, base, limit,
+      model,
+      base,
+      limit,
       current: () => this.notebookVersions.get(nb.uri)?.version === version && this.notebookOf(doc)?.key === nb.key,
       locate: (o) => {
         const c = cellAt(cells, o) ?? own;
@@ -148,7 +180,10 @@ export class FeatureModels {
     let waiting = this.pending.get(model);
     if (!waiting) {
       waiting = this.offThread(model.text, model.languageId, model.uri).then(
-        (found) => { model.provideResult(found); return model; },
+        (found) => {
+          model.provideResult(found);
+          return model;
+        },
         (e: unknown) => {
           // An outdated version shows nothing (VS Code asks again for the new one);
           // if the worker is gone, the model reads on this thread when asked.
@@ -161,6 +196,10 @@ export class FeatureModels {
     return waiting.then(() => view);
   }
 
-  forget(doc: vscode.TextDocument): void { this.cache.forget(doc.uri.toString()); }
-  clear(): void { this.cache.clear(); }
+  forget(doc: vscode.TextDocument): void {
+    this.cache.forget(doc.uri.toString());
+  }
+  clear(): void {
+    this.cache.clear();
+  }
 }

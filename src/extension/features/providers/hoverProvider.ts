@@ -6,9 +6,16 @@ import type { FeatureModels } from './featureModels';
 import type { FeatureSettings } from '../../config';
 
 export class EntropyHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings) {}
+  constructor(
+    private readonly models: FeatureModels,
+    private readonly settings: () => FeatureSettings,
+  ) {}
 
-  async provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  async provideHover(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.Hover | undefined> {
     const settings = this.settings();
     if (!settings.enabled('hover', doc.languageId)) return undefined;
     // A notebook cell is read with the notebook's other code cells: offsets are the model's (base + the cell's own).
@@ -21,6 +28,9 @@ export class EntropyHoverProvider implements vscode.HoverProvider {
     if (!view.holds(array.start, array.end)) return undefined;
     const md = new vscode.MarkdownString(hoverMarkdown(model, index, { unit: settings.unit, toRange: view.dto }), true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(array.start - view.base), doc.positionAt(array.end - view.base)));
+    return new vscode.Hover(
+      md,
+      new vscode.Range(doc.positionAt(array.start - view.base), doc.positionAt(array.end - view.base)),
+    );
   }
 }

@@ -11,7 +11,11 @@ export class EntropyStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly models: FeatureModels, private readonly settings: () => FeatureSettings, private readonly delayMs = 150) {
+  constructor(
+    private readonly models: FeatureModels,
+    private readonly settings: () => FeatureSettings,
+    private readonly delayMs = 150,
+  ) {
     this.item.name = DISPLAY_NAME;
     this.item.command = COMMANDS.computeCrossEntropy;
     this.subscriptions.push(
@@ -23,11 +27,16 @@ export class EntropyStatusBar implements vscode.Disposable {
 
   schedule(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => { this.timer = undefined; void this.update(); }, this.delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.update();
+    }, this.delayMs);
   }
 
   /** Exposed for tests: the text currently shown, or undefined when hidden. */
-  get shown(): string | undefined { return this.visible ? this.item.text : undefined; }
+  get shown(): string | undefined {
+    return this.visible ? this.item.text : undefined;
+  }
   private visible = false;
 
   async update(): Promise<void> {
@@ -44,15 +53,28 @@ export class EntropyStatusBar implements vscode.Disposable {
       this.item.tooltip = model.steppedBack;
       return this.show();
     }
-    const summary = statusSummary(model, editor.selections.map((s) => ({ start: view.base + doc.offsetAt(s.start), end: view.base + doc.offsetAt(s.end) })), settings.unit);
+    const summary = statusSummary(
+      model,
+      editor.selections.map((s) => ({
+        start: view.base + doc.offsetAt(s.start),
+        end: view.base + doc.offsetAt(s.end),
+      })),
+      settings.unit,
+    );
     if (!summary) return this.hide();
     this.item.text = summary.text;
     this.item.tooltip = summary.tooltip;
     this.show();
   }
 
-  private show(): void { this.visible = true; this.item.show(); }
-  private hide(): void { this.visible = false; this.item.hide(); }
+  private show(): void {
+    this.visible = true;
+    this.item.show();
+  }
+  private hide(): void {
+    this.visible = false;
+    this.item.hide();
+  }
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);

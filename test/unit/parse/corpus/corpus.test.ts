@@ -15,7 +15,9 @@ const families: { family: string; cases: CorpusCase[] }[] = [...corpusFamilies];
 // uncommitted pending/ folder; CORPUS_PENDING=1 runs them too.
 const pendingDir = join(import.meta.dirname, 'pending');
 if (process.env.CORPUS_PENDING === '1' && existsSync(pendingDir)) {
-  for (const file of readdirSync(pendingDir).filter((f) => f.endsWith('.pending.ts')).sort()) {
+  for (const file of readdirSync(pendingDir)
+    .filter((f) => f.endsWith('.pending.ts'))
+    .sort()) {
     const mod = (await import(join(pendingDir, file))) as { cases: CorpusCase[] };
     families.push({ family: `pending ${file.replace(/\.pending\.ts$/, '')}`, cases: mod.cases });
   }
@@ -27,7 +29,11 @@ function shapeOf(values: Values): number[] {
 }
 
 /** What the test compares for one array: the expected fields only, so a diff shows what differs. */
-function project(text: string, a: FindResult['arrays'][number], want: ExpectedArray | undefined): Record<string, unknown> {
+function project(
+  text: string,
+  a: FindResult['arrays'][number],
+  want: ExpectedArray | undefined,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { src: text.slice(a.start, a.end), values: a.values, shape: a.shape };
   if (!want?.anyName) out.name = a.name;
   if (want?.role !== undefined) out.role = a.role;
@@ -39,7 +45,11 @@ function project(text: string, a: FindResult['arrays'][number], want: ExpectedAr
 }
 
 function expected(want: ExpectedArray): Record<string, unknown> {
-  const out: Record<string, unknown> = { src: want.src, values: want.values, shape: want.shape ?? shapeOf(want.values) };
+  const out: Record<string, unknown> = {
+    src: want.src,
+    values: want.values,
+    shape: want.shape ?? shapeOf(want.values),
+  };
   if (!want.anyName) out.name = want.name;
   if (want.role !== undefined) out.role = want.role;
   out.issues = want.issues ?? [];
@@ -64,7 +74,11 @@ function checkCase(c: CorpusCase): void {
 
   const docIssues = result.issues.map((i) => i.message);
   if (c.docIssues) {
-    for (const s of c.docIssues) expect(docIssues.some((m) => m.includes(s)), `document issue "${s}" in ${JSON.stringify(docIssues)}`).toBe(true);
+    for (const s of c.docIssues)
+      expect(
+        docIssues.some((m) => m.includes(s)),
+        `document issue "${s}" in ${JSON.stringify(docIssues)}`,
+      ).toBe(true);
   } else {
     expect(docIssues).toEqual([]);
   }
@@ -80,7 +94,9 @@ function checkCase(c: CorpusCase): void {
     expect(gotPairs).toEqual(c.pairs.map(key).sort());
     for (const want of c.pairs) {
       if (!want.why) continue;
-      const pair = result.pairs.find((p) => key({ target: ref(p.target), prediction: ref(p.prediction) }) === key(want));
+      const pair = result.pairs.find(
+        (p) => key({ target: ref(p.target), prediction: ref(p.prediction) }) === key(want),
+      );
       expect(pair?.reason, `reason of ${key(want)}`).toContain(want.why);
     }
   }

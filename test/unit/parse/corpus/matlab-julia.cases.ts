@@ -3,7 +3,14 @@
 // parenthesised or bracketed indices that are not arrays.
 import { BY_NAMES, type CorpusCase } from './types';
 
-const at = (lang: string) => (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({ name, lang, text, ...rest });
+const at =
+  (lang: string) =>
+  (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({
+    name,
+    lang,
+    text,
+    ...rest,
+  });
 const m = at('matlab');
 const oct = at('octave');
 const jl = at('julia');
@@ -14,10 +21,32 @@ export const matlabJuliaCases: CorpusCase[] = [
     arrays: [{ src: '[0.1 0.2 0.7]', name: 'p', values: [0.1, 0.2, 0.7], role: 'probabilities' }], // a lone `p` is a distribution; a pair makes it the target
   }),
   m('matrix with semicolons', 'probs = [0.1 0.9; 0.3 0.7];\n', {
-    arrays: [{ src: '[0.1 0.9; 0.3 0.7]', name: 'probs', values: [[0.1, 0.9], [0.3, 0.7]], shape: [2, 2], role: 'probabilities' }],
+    arrays: [
+      {
+        src: '[0.1 0.9; 0.3 0.7]',
+        name: 'probs',
+        values: [
+          [0.1, 0.9],
+          [0.3, 0.7],
+        ],
+        shape: [2, 2],
+        role: 'probabilities',
+      },
+    ],
   }),
   m('rows on separate lines', 'Y = [1 0 0\n     0 1 0\n     0 0 1];\n', {
-    arrays: [{ src: '[1 0 0\n     0 1 0\n     0 0 1]', name: 'Y', values: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], role: 'one-hot' }],
+    arrays: [
+      {
+        src: '[1 0 0\n     0 1 0\n     0 0 1]',
+        name: 'Y',
+        values: [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        role: 'one-hot',
+      },
+    ],
   }),
   m('commas between values', 'q = [0.25, 0.25, 0.5];\n', {
     arrays: [{ src: '[0.25, 0.25, 0.5]', name: 'q', values: [0.25, 0.25, 0.5], role: 'probabilities' }],
@@ -43,13 +72,26 @@ export const matlabJuliaCases: CorpusCase[] = [
   m('transpose quote is not a string', "y = [0 1 0]';\ns = 'label [1 2]';\n", {
     arrays: [{ src: '[0 1 0]', name: 'y', values: [0, 1, 0], role: 'one-hot' }],
   }),
-  m('indexing with parentheses and ranges is not an array', 'a = P(1, 2);\nb = v(2:3);\nc = size(P);\n', { arrays: [] }),
+  m('indexing with parentheses and ranges is not an array', 'a = P(1, 2);\nb = v(2:3);\nc = size(P);\n', {
+    arrays: [],
+  }),
   m('empty matrix and string arrays', 'e = [];\nnames = ["cat" "dog"];\n', { arrays: [] }),
   m('exponents and leading dots', 'w = [1e-3 .5 2.5E2];\n', {
     arrays: [{ src: '[1e-3 .5 2.5E2]', name: 'w', values: [0.001, 0.5, 250] }],
   }),
   m('ragged rows are reported', 'R = [0.1 0.9; 0.2 0.3 0.5];\n', {
-    arrays: [{ src: '[0.1 0.9; 0.2 0.3 0.5]', name: 'R', values: [[0.1, 0.9], [0.2, 0.3, 0.5]], shape: [2, 2], issues: ['ragged'] }],
+    arrays: [
+      {
+        src: '[0.1 0.9; 0.2 0.3 0.5]',
+        name: 'R',
+        values: [
+          [0.1, 0.9],
+          [0.2, 0.3, 0.5],
+        ],
+        shape: [2, 2],
+        issues: ['ragged'],
+      },
+    ],
   }),
   m('commas and spaces mixed in one row', 'x = [0.1, 0.2 0.7];\n', {
     arrays: [{ src: '[0.1, 0.2 0.7]', name: 'x', values: [0.1, 0.2, 0.7], role: 'probabilities' }],
@@ -61,7 +103,17 @@ export const matlabJuliaCases: CorpusCase[] = [
     arrays: [{ src: '[0.3 0.7]', name: 'q', values: [0.3, 0.7] }],
   }),
   oct('matrix with commas and semicolons', 'T = [1, 0; 0, 1];\n', {
-    arrays: [{ src: '[1, 0; 0, 1]', name: 'T', values: [[1, 0], [0, 1]], role: 'one-hot' }],
+    arrays: [
+      {
+        src: '[1, 0; 0, 1]',
+        name: 'T',
+        values: [
+          [1, 0],
+          [0, 1],
+        ],
+        role: 'one-hot',
+      },
+    ],
   }),
 
   // --- Julia --------------------------------------------------------------------------------
@@ -69,7 +121,17 @@ export const matlabJuliaCases: CorpusCase[] = [
     arrays: [{ src: '[0.1, 0.2, 0.7]', name: 'p', values: [0.1, 0.2, 0.7] }],
   }),
   jl('matrix literal with spaces and semicolons', 'probs = [0.1 0.9; 0.3 0.7]\n', {
-    arrays: [{ src: '[0.1 0.9; 0.3 0.7]', name: 'probs', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
+    arrays: [
+      {
+        src: '[0.1 0.9; 0.3 0.7]',
+        name: 'probs',
+        values: [
+          [0.1, 0.9],
+          [0.3, 0.7],
+        ],
+        role: 'probabilities',
+      },
+    ],
   }),
   jl('typed array literal Float64[...]', 'q = Float64[0.5, 0.5]\n', {
     arrays: [{ src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5] }],
@@ -90,7 +152,16 @@ export const matlabJuliaCases: CorpusCase[] = [
   jl('comprehension is not a literal', 'sq = [i^2 for i in 1:3]\n', { arrays: [] }),
   jl('strings with brackets', 's = "[1, 2]"\nt = """\n[0.1, 0.9]\n"""\n', { arrays: [] }),
   jl('matrix rows on separate lines', 'A = [1 2\n     3 4]\n', {
-    arrays: [{ src: '[1 2\n     3 4]', name: 'A', values: [[1, 2], [3, 4]] }],
+    arrays: [
+      {
+        src: '[1 2\n     3 4]',
+        name: 'A',
+        values: [
+          [1, 2],
+          [3, 4],
+        ],
+      },
+    ],
   }),
   jl('unicode names like ŷ', 'ŷ = [0.2, 0.8]\n', {
     arrays: [{ src: '[0.2, 0.8]', name: 'ŷ', values: [0.2, 0.8], role: 'probabilities' }],
@@ -112,13 +183,17 @@ export const matlabJuliaCases: CorpusCase[] = [
       { src: '[1 , -2]', name: 'z', values: [1, -2] },
     ],
   }),
-  jl('broadcast KL divergence between p and q on one line', 'p = [0.2, 0.8]; q = [0.5, 0.5]\nkl = sum(p .* log.(p ./ q))\n', {
-    arrays: [
-      { src: '[0.2, 0.8]', name: 'p', values: [0.2, 0.8], role: 'target' },
-      { src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5], role: 'probabilities' },
-    ],
-    pairs: [{ target: 'p', prediction: 'q', why: BY_NAMES }],
-  }),
+  jl(
+    'broadcast KL divergence between p and q on one line',
+    'p = [0.2, 0.8]; q = [0.5, 0.5]\nkl = sum(p .* log.(p ./ q))\n',
+    {
+      arrays: [
+        { src: '[0.2, 0.8]', name: 'p', values: [0.2, 0.8], role: 'target' },
+        { src: '[0.5, 0.5]', name: 'q', values: [0.5, 0.5], role: 'probabilities' },
+      ],
+      pairs: [{ target: 'p', prediction: 'q', why: BY_NAMES }],
+    },
+  ),
   jl('Float32 literals and a typed row', 'x = [1.0f0, 2.5f-1]\ny = Float32[0.5 0.5]\n', {
     arrays: [
       { src: '[1.0f0, 2.5f-1]', name: 'x', values: [1, 0.25] },

@@ -3,7 +3,14 @@
 // lists that are not arrays.
 import type { CorpusCase } from './types';
 
-const at = (lang: string) => (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({ name, lang, text, ...rest });
+const at =
+  (lang: string) =>
+  (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({
+    name,
+    lang,
+    text,
+    ...rest,
+  });
 const md = at('markdown');
 const txt = at('plaintext');
 
@@ -15,7 +22,11 @@ export const proseCases: CorpusCase[] = [
       { src: '[1, 0, 0]', values: [1, 0, 0], role: 'one-hot' },
     ],
   }),
-  md('links, citations, footnotes and task lists are not arrays', '- [ ] train\n- [x] evaluate\nSee [the docs](https://example.com/a[1]) and [1], [^2].\n', { arrays: [] }),
+  md(
+    'links, citations, footnotes and task lists are not arrays',
+    '- [ ] train\n- [x] evaluate\nSee [the docs](https://example.com/a[1]) and [1], [^2].\n',
+    { arrays: [] },
+  ),
   md('fenced python block', '# Results\n\n```python\ny_true = [0, 1]\ny_pred = [0.3, 0.7]\n```\n', {
     arrays: [
       { src: '[0, 1]', name: 'y_true', values: [0, 1], role: 'one-hot' },
@@ -32,14 +43,25 @@ export const proseCases: CorpusCase[] = [
     ],
   }),
   md('single number in brackets is a citation', 'As shown in [12], the loss is 0.3 [see 4].\n', { arrays: [] }),
-  md('math with intervals is not a list of values', 'Values lie in [0, 1) and the limit is $[a, b]$.\n', { arrays: [] }),
+  md('math with intervals is not a list of values', 'Values lie in [0, 1) and the limit is $[a, b]$.\n', {
+    arrays: [],
+  }),
 
   // --- plain text -----------------------------------------------------------------------------
   txt('training log line', 'epoch 3: probs=[0.1, 0.9] loss=0.105\n', {
     arrays: [{ src: '[0.1, 0.9]', anyName: true, values: [0.1, 0.9] }],
   }),
   txt('numpy repr of a 2-D array', 'array([[0.1, 0.9],\n       [0.3, 0.7]])\n', {
-    arrays: [{ src: '[[0.1, 0.9],\n       [0.3, 0.7]]', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
+    arrays: [
+      {
+        src: '[[0.1, 0.9],\n       [0.3, 0.7]]',
+        values: [
+          [0.1, 0.9],
+          [0.3, 0.7],
+        ],
+        role: 'probabilities',
+      },
+    ],
   }),
   txt('torch repr with trailing zeros', 'tensor([0.2000, 0.8000])\n', {
     arrays: [{ src: '[0.2000, 0.8000]', values: [0.2, 0.8], role: 'probabilities' }],
@@ -56,18 +78,43 @@ export const proseCases: CorpusCase[] = [
     arrays: [{ src: '[0.1 0.2 0.7]', anyName: true, values: [0.1, 0.2, 0.7], role: 'probabilities' }],
   }),
   txt('numpy print of a 2-D array has no commas', '[[0.1 0.9]\n [0.3 0.7]]\n', {
-    arrays: [{ src: '[[0.1 0.9]\n [0.3 0.7]]', values: [[0.1, 0.9], [0.3, 0.7]], role: 'probabilities' }],
-  }),
-  md('blockquote, ordered list and indented code', '> Quote with [0.2, 0.8]\n\n1. [0.3, 0.7]\n\n    indented [0.4, 0.6]\n', {
     arrays: [
-      { src: '[0.2, 0.8]', values: [0.2, 0.8] },
-      { src: '[0.3, 0.7]', values: [0.3, 0.7] },
-      { src: '[0.4, 0.6]', values: [0.4, 0.6] },
+      {
+        src: '[[0.1 0.9]\n [0.3 0.7]]',
+        values: [
+          [0.1, 0.9],
+          [0.3, 0.7],
+        ],
+        role: 'probabilities',
+      },
     ],
   }),
-  txt('torch print of a 2-D tensor with grad_fn', 'tensor([[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]], grad_fn=<AddmmBackward0>)\n', {
-    arrays: [{ src: '[[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]]', values: [[0.1, -1.2], [2.3, 0.4]] }],
-  }),
+  md(
+    'blockquote, ordered list and indented code',
+    '> Quote with [0.2, 0.8]\n\n1. [0.3, 0.7]\n\n    indented [0.4, 0.6]\n',
+    {
+      arrays: [
+        { src: '[0.2, 0.8]', values: [0.2, 0.8] },
+        { src: '[0.3, 0.7]', values: [0.3, 0.7] },
+        { src: '[0.4, 0.6]', values: [0.4, 0.6] },
+      ],
+    },
+  ),
+  txt(
+    'torch print of a 2-D tensor with grad_fn',
+    'tensor([[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]], grad_fn=<AddmmBackward0>)\n',
+    {
+      arrays: [
+        {
+          src: '[[ 0.1000, -1.2000],\n        [ 2.3000,  0.4000]]',
+          values: [
+            [0.1, -1.2],
+            [2.3, 0.4],
+          ],
+        },
+      ],
+    },
+  ),
   txt('numpy repr with trailing-dot exponents', 'array([ 1.e-03,  5.e-01, -2.e+00])\n', {
     arrays: [{ src: '[ 1.e-03,  5.e-01, -2.e+00]', values: [0.001, 0.5, -2] }],
   }),

@@ -2,7 +2,12 @@
 // NA/Inf/NaN, and the calls and indices that are not vectors.
 import type { CorpusCase } from './types';
 
-const r = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({ name, lang: 'r', text, ...rest });
+const r = (name: string, text: string, rest: Omit<CorpusCase, 'name' | 'lang' | 'text'>): CorpusCase => ({
+  name,
+  lang: 'r',
+  text,
+  ...rest,
+});
 
 export const rCases: CorpusCase[] = [
   r('arrow binding', 'p <- c(0.2, 0.3, 0.5)\n', {
@@ -15,7 +20,14 @@ export const rCases: CorpusCase[] = [
     arrays: [{ src: 'c(1, 0, 0)', anyName: true, values: [1, 0, 0], role: 'one-hot' }],
   }),
   r('NA, Inf, -Inf and NaN are reported', 'x <- c(0.5, NA, Inf, -Inf, NaN)\n', {
-    arrays: [{ src: 'c(0.5, NA, Inf, -Inf, NaN)', name: 'x', values: [0.5, NaN, Infinity, -Infinity, NaN], issues: ['non-finite'] }],
+    arrays: [
+      {
+        src: 'c(0.5, NA, Inf, -Inf, NaN)',
+        name: 'x',
+        values: [0.5, NaN, Infinity, -Infinity, NaN],
+        issues: ['non-finite'],
+      },
+    ],
   }),
   r('vector inside a call has no name', 'total <- sum(c(0.1, 0.9))\n', {
     arrays: [{ src: 'c(0.1, 0.9)', anyName: true, values: [0.1, 0.9] }],
@@ -24,7 +36,16 @@ export const rCases: CorpusCase[] = [
     arrays: [{ src: 'c(0.7, 0.3)', name: 'prob', values: [0.7, 0.3] }],
   }),
   r('matrix(c(...), nrow = 2) reads the vector column by column', 'M <- matrix(c(0.1, 0.9, 0.4, 0.6), nrow = 2)\n', {
-    arrays: [{ src: 'c(0.1, 0.9, 0.4, 0.6)', anyName: true, values: [[0.1, 0.4], [0.9, 0.6]] }],
+    arrays: [
+      {
+        src: 'c(0.1, 0.9, 0.4, 0.6)',
+        anyName: true,
+        values: [
+          [0.1, 0.4],
+          [0.9, 0.6],
+        ],
+      },
+    ],
   }),
   r('functions ending in c are not vectors', 'a <- calc(1, 2)\nb <- abc(0.5, 0.5)\n', { arrays: [] }),
   r('single-bracket indices are not vectors', 'a <- x[1]\nd <- df$col[3]\n', { arrays: [] }),

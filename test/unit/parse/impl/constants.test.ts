@@ -23,6 +23,9 @@ describe('constant arithmetic in literals', () => {
     expect(values('a = [1 -2 3];', 'matlab')).toEqual([[1, -2, 3]]);
     expect(values('a = [1 - 2 3];', 'matlab')).toEqual([[-1, 3]]);
     expect(values('x = [n/2, 1/2]\ny = [np.log(2), 0.5]', 'python')).toEqual([]);
-    expect(values('x = [1, 2] // a comment, not a division\ny = [3 /* c */, 4]', 'javascript')).toEqual([[1, 2], [3, 4]]);
+    expect(values('x = [1, 2] // a comment, not a division\ny = [3 /* c */, 4]', 'javascript')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
   });
 });

@@ -24,7 +24,10 @@ describe('findArrays: Python', () => {
 
   it('reads nested lists as 2-D rows and reports ragged rows', () => {
     const r = findArrays('probs = [[0.2, 0.8],\n         [0.6, 0.4]]\nbad = [[1, 2], [3]]', 'python');
-    expect(r.arrays[0]!.values).toEqual([[0.2, 0.8], [0.6, 0.4]]);
+    expect(r.arrays[0]!.values).toEqual([
+      [0.2, 0.8],
+      [0.6, 0.4],
+    ]);
     expect(r.arrays[0]!.shape).toEqual([2, 2]);
     expect(r.arrays[0]!.role).toBe('probabilities');
     expect(r.arrays[1]!.shape).toEqual([2, 2]);
@@ -32,18 +35,22 @@ describe('findArrays: Python', () => {
   });
 
   it('covers only the bracket literal of a wrapper call but takes the name through it', () => {
-    const text = 'p = np.array([0.25, 0.75])\nq = torch.tensor([[0.5, 0.5]], dtype=torch.float32)\nr = jnp.array([1, 0])';
+    const text =
+      'p = np.array([0.25, 0.75])\nq = torch.tensor([[0.5, 0.5]], dtype=torch.float32)\nr = jnp.array([1, 0])';
     const r = findArrays(text, 'python');
     expect(r.arrays.map((a) => text.slice(a.start, a.end))).toEqual(['[0.25, 0.75]', '[[0.5, 0.5]]', '[1, 0]']);
     expect(r.arrays.map((a) => a.name)).toEqual(['p', 'q', 'r']);
   });
 
   it('reads tuples of two or more numbers but not call arguments or one-element groups', () => {
-    expect(texts('p = (0.2, 0.8)\nf(0.2, 0.8)\nx = (0.5)\ny = (1,)\nprint((0.1, 0.9))', 'python')).toEqual(['(0.2, 0.8)', '(0.1, 0.9)']);
+    expect(texts('p = (0.2, 0.8)\nf(0.2, 0.8)\nx = (0.5)\ny = (1,)\nprint((0.1, 0.9))', 'python')).toEqual([
+      '(0.2, 0.8)',
+      '(0.1, 0.9)',
+    ]);
   });
 
   it('ignores brackets in strings and comments', () => {
-    const text = 's = "[1, 2]"\n# [3, 4]\nt = \'\'\'[5, 6]\n[7, 8]\'\'\'\nu = [9, 10]  # [11]';
+    const text = "s = \"[1, 2]\"\n# [3, 4]\nt = '''[5, 6]\n[7, 8]'''\nu = [9, 10]  # [11]";
     expect(texts(text, 'python')).toEqual(['[9, 10]']);
   });
 
@@ -65,7 +72,10 @@ describe('findArrays: Python', () => {
   });
 
   it('names keyword arguments, annotations and dict keys', () => {
-    const r = findArrays('q: list = [0.5, 0.5]\nf(target=[1, 0])\nd = {"pk": [0.1, 0.9], \'qk\': [0.2, 0.8]}\nself.w = [1, 2]', 'python');
+    const r = findArrays(
+      'q: list = [0.5, 0.5]\nf(target=[1, 0])\nd = {"pk": [0.1, 0.9], \'qk\': [0.2, 0.8]}\nself.w = [1, 2]',
+      'python',
+    );
     expect(r.arrays.map((a) => a.name)).toEqual(['q', 'target', 'pk', 'qk', 'self.w']);
   });
 });
@@ -73,15 +83,21 @@ describe('findArrays: Python', () => {
 describe('findArrays: JSON and JavaScript', () => {
   it('names JSON arrays by their key and skips arrays of strings', () => {
     const r = findArrays('{"p": [0.2, 0.8], "tags": ["a", "b"], "nested": {"q": [[1, 0], [0, 1]]}}', 'json');
-    expect(r.arrays.map((a) => [a.name, a.shape])).toEqual([['p', [2]], ['q', [2, 2]]]);
+    expect(r.arrays.map((a) => [a.name, a.shape])).toEqual([
+      ['p', [2]],
+      ['q', [2, 2]],
+    ]);
     expect(r.arrays[1]!.role).toBe('one-hot');
   });
 
   it('reads JS declarations, typed arrays and object keys', () => {
-    const text = 'const q = new Float32Array([0.1, 0.9]);\nlet p: number[] = [1, 0];\nvar o = { logits: [2, -1] };\nx[0] = 3;';
+    const text =
+      'const q = new Float32Array([0.1, 0.9]);\nlet p: number[] = [1, 0];\nvar o = { logits: [2, -1] };\nx[0] = 3;';
     const r = findArrays(text, 'typescript');
     expect(r.arrays.map((a) => [text.slice(a.start, a.end), a.name])).toEqual([
-      ['[0.1, 0.9]', 'q'], ['[1, 0]', 'p'], ['[2, -1]', 'logits'],
+      ['[0.1, 0.9]', 'q'],
+      ['[1, 0]', 'p'],
+      ['[2, -1]', 'logits'],
     ]);
   });
 
@@ -90,7 +106,10 @@ describe('findArrays: JSON and JavaScript', () => {
   });
 
   it('reads a notebook given as .ipynb JSON without crashing on its string arrays', () => {
-    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['p = [0.2, 0.8]\n'], outputs: [] }], metadata: { dims: [3, 4] } });
+    const nb = JSON.stringify({
+      cells: [{ cell_type: 'code', source: ['p = [0.2, 0.8]\n'], outputs: [] }],
+      metadata: { dims: [3, 4] },
+    });
     const r = findArrays(nb, 'jupyter');
     // The code cell's `p` is read; `dims` is a shape, not data.
     expect(r.arrays.map((a) => a.name)).toEqual(['p']);
@@ -177,15 +196,24 @@ describe('gaps reported by FINDER-TESTS', () => {
 
 describe('findArrays: brackets that are not pushed (calls of no interest, subscripts)', () => {
   it('keeps literals inside calls, subscripts and blocks, with their names', () => {
-    expect(texts('foo(bar[0], [1, 2])\nx = baz(qux(1))[0]\ny = [0.5, 0.5]', 'python')).toEqual(['[1, 2]', '[0.5, 0.5]']);
+    expect(texts('foo(bar[0], [1, 2])\nx = baz(qux(1))[0]\ny = [0.5, 0.5]', 'python')).toEqual([
+      '[1, 2]',
+      '[0.5, 0.5]',
+    ]);
     const c = 'void f() { double p[] = {0.2, 0.8}; if (a[i] > (b)) { g(h(1)); } double q[] = {0.5, 0.5}; }';
-    expect(findArrays(c, 'c').arrays.map((a) => [c.slice(a.start, a.end), a.name])).toEqual([['{0.2, 0.8}', 'p'], ['{0.5, 0.5}', 'q']]);
+    expect(findArrays(c, 'c').arrays.map((a) => [c.slice(a.start, a.end), a.name])).toEqual([
+      ['{0.2, 0.8}', 'p'],
+      ['{0.5, 0.5}', 'q'],
+    ]);
     const js = 'if (ok(x)) { const y = [0.1, 0.9]; z[f(1)] = g(h(2)); }\nconst w = [0.3, 0.7];';
     expect(findArrays(js, 'javascript').arrays.map((a) => a.name)).toEqual(['y', 'w']);
   });
 
   it('a loss call with nested calls in an argument: the other argument is still known', () => {
-    const r = findArrays('y_true = [1, 0]\nlog_loss(y_true, np.clip(sigmoid(z), 1e-7, 1))\nlog_loss(y_true, [0.8, 0.2])', 'python');
+    const r = findArrays(
+      'y_true = [1, 0]\nlog_loss(y_true, np.clip(sigmoid(z), 1e-7, 1))\nlog_loss(y_true, [0.8, 0.2])',
+      'python',
+    );
     expect(r.pairs).toHaveLength(1);
     expect(r.pairs[0]!.reason).toMatch(/log_loss/);
   });
@@ -211,8 +239,12 @@ describe('gaps batch 2 from FINDER-TESTS', () => {
   it("sklearn's labels= keyword is the class list, not the target", () => {
     const text = 'log_loss([1, 0], [[.1, .9], [.9, .1]], labels=[0, 1])';
     const r = findArrays(text, 'python');
-    expect(r.pairs.map((p) => [text.slice(r.arrays[p.target]!.start, r.arrays[p.target]!.end), text.slice(r.arrays[p.prediction]!.start, r.arrays[p.prediction]!.end)]))
-      .toEqual([['[1, 0]', '[[.1, .9], [.9, .1]]']]);
+    expect(
+      r.pairs.map((p) => [
+        text.slice(r.arrays[p.target]!.start, r.arrays[p.target]!.end),
+        text.slice(r.arrays[p.prediction]!.start, r.arrays[p.prediction]!.end),
+      ]),
+    ).toEqual([['[1, 0]', '[[.1, .9], [.9, .1]]']]);
   });
 
   it('R named vectors and Rust ndarray array! macros', () => {
@@ -220,7 +252,8 @@ describe('gaps batch 2 from FINDER-TESTS', () => {
     expect(r.arrays.map((a) => [a.name, a.values])).toEqual([['x', [0.7, 0.3]]]);
     const rs = 'let a = ndarray::array![[0.1, 0.9], [0.4, 0.6]];\nlet b = array![0.5, 0.5];';
     expect(findArrays(rs, 'rust').arrays.map((a) => [rs.slice(a.start, a.end), a.name])).toEqual([
-      ['[[0.1, 0.9], [0.4, 0.6]]', 'a'], ['[0.5, 0.5]', 'b'],
+      ['[[0.1, 0.9], [0.4, 0.6]]', 'a'],
+      ['[0.5, 0.5]', 'b'],
     ]);
   });
 });

@@ -11,7 +11,10 @@ describe('caps', () => {
 
   it('maxElements counts the values of all rows of a 2-D array', () => {
     const r = findArrays('x = [[1, 2], [3, 4], [5, 6]]', 'python', { maxElements: 4 });
-    expect(r.arrays[0]!.values).toEqual([[1, 2], [3, 4]]);
+    expect(r.arrays[0]!.values).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(r.arrays[0]!.issues.join()).toMatch(/capped/);
   });
 
@@ -22,7 +25,9 @@ describe('caps', () => {
   });
 
   it('maxDepth skips what is deeper and reports where', () => {
-    const r = findArrays('a = ' + '['.repeat(10) + '1' + ']'.repeat(10) + '\nb = [0.5, 0.5]', 'python', { maxDepth: 5 });
+    const r = findArrays('a = ' + '['.repeat(10) + '1' + ']'.repeat(10) + '\nb = [0.5, 0.5]', 'python', {
+      maxDepth: 5,
+    });
     expect(r.arrays.map((a) => a.values)).toEqual([[0.5, 0.5]]);
     expect(r.issues.some((i) => /nested deeper than 5 \(maxDepth\) at offset 9/.test(i.message))).toBe(true);
   });
@@ -72,11 +77,28 @@ describe('pathological input', () => {
     let seed = 7;
     const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const alphabet = '[](){},;.-+eE0123456789 \n\t"\'#%/*!<=`abcnpqxy_\\';
-    for (const lang of ['python', 'json', 'javascript', 'cpp', 'csharp', 'rust', 'julia', 'matlab', 'r', 'markdown', 'yaml', 'weird']) {
+    for (const lang of [
+      'python',
+      'json',
+      'javascript',
+      'cpp',
+      'csharp',
+      'rust',
+      'julia',
+      'matlab',
+      'r',
+      'markdown',
+      'yaml',
+      'weird',
+    ]) {
       for (let k = 0; k < 40; k++) {
         let text = '';
         const len = Math.floor(rnd() * 400);
-        for (let j = 0; j < len; j++) text += rnd() < 0.8 ? alphabet[Math.floor(rnd() * alphabet.length)] : String.fromCharCode(Math.floor(rnd() * 65536));
+        for (let j = 0; j < len; j++)
+          text +=
+            rnd() < 0.8
+              ? alphabet[Math.floor(rnd() * alphabet.length)]
+              : String.fromCharCode(Math.floor(rnd() * 65536));
         const r = findArrays(text, lang);
         let last = -1;
         for (const a of r.arrays) {

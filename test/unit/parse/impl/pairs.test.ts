@@ -28,7 +28,8 @@ describe('pairs by call site', () => {
 
   it('nn.CrossEntropyLoss()(input, target) and a loss object bound to a name', () => {
     expect(pairsOf('nn.CrossEntropyLoss()([[1.0, 2.0]], [1])')[0]!.slice(0, 2)).toEqual(['[1]', '[[1.0, 2.0]]']);
-    const text = 'crit = torch.nn.CrossEntropyLoss(reduction="mean")\nout = torch.tensor([[0.2, 1.5, -0.3]])\ny = torch.tensor([1])\nloss = crit(out, y)';
+    const text =
+      'crit = torch.nn.CrossEntropyLoss(reduction="mean")\nout = torch.tensor([[0.2, 1.5, -0.3]])\ny = torch.tensor([1])\nloss = crit(out, y)';
     const [p] = pairsOf(text);
     expect(p!.slice(0, 2)).toEqual(['[1]', '[[0.2, 1.5, -0.3]]']);
     expect(p![2]).toMatch(/CrossEntropyLoss\(\)/);
@@ -40,8 +41,14 @@ describe('pairs by call site', () => {
   });
 
   it('keras and tf.losses take the target first; keywords win over positions', () => {
-    expect(pairsOf('tf.keras.losses.categorical_crossentropy([0, 1], [0.3, 0.7])')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[0.3, 0.7]']);
-    expect(pairsOf('tf.losses.softmax_cross_entropy([0, 1], [1.2, -0.4])')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[1.2, -0.4]']);
+    expect(pairsOf('tf.keras.losses.categorical_crossentropy([0, 1], [0.3, 0.7])')[0]!.slice(0, 2)).toEqual([
+      '[0, 1]',
+      '[0.3, 0.7]',
+    ]);
+    expect(pairsOf('tf.losses.softmax_cross_entropy([0, 1], [1.2, -0.4])')[0]!.slice(0, 2)).toEqual([
+      '[0, 1]',
+      '[1.2, -0.4]',
+    ]);
     expect(pairsOf('F.cross_entropy(target=[1], input=[[0.5, 2.0]])')[0]!.slice(0, 2)).toEqual(['[1]', '[[0.5, 2.0]]']);
     expect(pairsOf('log_loss(y_pred=[0.8, 0.2], y_true=[1, 0])')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.8, 0.2]']);
   });
@@ -49,7 +56,10 @@ describe('pairs by call site', () => {
   it('sees through wrappers and resolves names bound to arrays', () => {
     const text = 'pred = np.array([0.7, 0.3])\ntruth_a = np.array([1, 0])\nlog_loss(torch.tensor(truth_a), pred)';
     expect(pairsOf(text)[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.7, 0.3]']);
-    expect(pairsOf('log_loss(np.array([1, 0]), np.array([0.6, 0.4]))')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.6, 0.4]']);
+    expect(pairsOf('log_loss(np.array([1, 0]), np.array([0.6, 0.4]))')[0]!.slice(0, 2)).toEqual([
+      '[1, 0]',
+      '[0.6, 0.4]',
+    ]);
   });
 
   it('the latest binding before the call wins', () => {
@@ -62,13 +72,22 @@ describe('pairs by name', () => {
   it('matches suffixes: y_true_1 with y_pred_1, not with y_pred_2', () => {
     const text = 'y_true_1 = [1, 0]\ny_true_2 = [0, 1]\n\ny_pred_2 = [0.3, 0.7]\n\ny_pred_1 = [0.8, 0.2]';
     const pairs = pairsOf(text);
-    expect(pairs.map((p) => p.slice(0, 2))).toEqual([['[0, 1]', '[0.3, 0.7]'], ['[1, 0]', '[0.8, 0.2]']]);
+    expect(pairs.map((p) => p.slice(0, 2))).toEqual([
+      ['[0, 1]', '[0.3, 0.7]'],
+      ['[1, 0]', '[0.8, 0.2]'],
+    ]);
     expect(pairs[0]![2]).toMatch(/names: y_true_2 reads as the target and y_pred_2 as the prediction/);
   });
 
   it('labels with logits, p with q, camelCase too', () => {
-    expect(pairsOf('labels = [2, 0]\n\n\nlogits = [[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]')[0]!.slice(0, 2)).toEqual(['[2, 0]', '[[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]']);
-    expect(pairsOf('const yTrue = [0, 1];\n\nconst yPred = [0.4, 0.6];', 'javascript')[0]!.slice(0, 2)).toEqual(['[0, 1]', '[0.4, 0.6]']);
+    expect(pairsOf('labels = [2, 0]\n\n\nlogits = [[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]')[0]!.slice(0, 2)).toEqual([
+      '[2, 0]',
+      '[[0.1, 0.2, 3.0], [2.0, 0.1, 0.1]]',
+    ]);
+    expect(pairsOf('const yTrue = [0, 1];\n\nconst yPred = [0.4, 0.6];', 'javascript')[0]!.slice(0, 2)).toEqual([
+      '[0, 1]',
+      '[0.4, 0.6]',
+    ]);
   });
 
   it('an array is the prediction of at most one pair', () => {
@@ -100,20 +119,27 @@ describe('pairs by neighbours', () => {
 
 describe('gaps reported by the lead (demo files)', () => {
   it('names do not pair arrays of different lengths, nor a target twice', () => {
-    const text = 'const target = [0.7, 0.2, 0.1];\nconst prediction = [0.6, 0.3, 0.1];\n\nconst scores = [3.2, 1.1, -0.4, 0.0];';
+    const text =
+      'const target = [0.7, 0.2, 0.1];\nconst prediction = [0.6, 0.3, 0.1];\n\nconst scores = [3.2, 1.1, -0.4, 0.0];';
     const pairs = pairsOf(text, 'javascript');
     expect(pairs.map((p) => p.slice(0, 2))).toEqual([['[0.7, 0.2, 0.1]', '[0.6, 0.3, 0.1]']]);
   });
 
   it('the input of F.cross_entropy is logits even when classify cannot tell', () => {
-    const r = findArrays('logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]])\nlabels = torch.tensor([0, 2])\nF.cross_entropy(logits, labels)', 'python');
+    const r = findArrays(
+      'logits = torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]])\nlabels = torch.tensor([0, 2])\nF.cross_entropy(logits, labels)',
+      'python',
+    );
     expect(r.arrays[0]!.role).toBe('logits');
     expect(r.arrays[0]!.roleReason).toMatch(/input of F\.cross_entropy, which takes logits/);
     expect(r.arrays[1]!.role).toBe('class-indices');
   });
 
   it('0/1 targets of a binary loss are the class of each element', () => {
-    const r = findArrays('z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nF.binary_cross_entropy_with_logits(z, y)', 'python');
+    const r = findArrays(
+      'z = torch.tensor([1.5, -0.3, 4.0])\ny = torch.tensor([1.0, 0.0, 1.0])\nF.binary_cross_entropy_with_logits(z, y)',
+      'python',
+    );
     expect(r.pairs).toHaveLength(1);
     expect(r.pairs[0]!.binary).toBe(true);
     expect(r.arrays[1]!.role).toBe('class-indices');
@@ -128,7 +154,8 @@ describe('gaps reported by the lead (demo files)', () => {
 
 describe('pairs through imported names', () => {
   it('from torch.nn.functional import cross_entropy as ce: ce(input, target) takes the prediction first', () => {
-    const text = 'from torch.nn.functional import cross_entropy as ce, nll_loss\nlogits = [[0.3, 2.0, -1.0]]\ny = [1]\nce(logits, y)';
+    const text =
+      'from torch.nn.functional import cross_entropy as ce, nll_loss\nlogits = [[0.3, 2.0, -1.0]]\ny = [1]\nce(logits, y)';
     const [p] = pairsOf(text);
     expect(p!.slice(0, 2)).toEqual(['[1]', '[[0.3, 2.0, -1.0]]']);
     expect(p![2]).toMatch(/torch\.nn\.functional\.cross_entropy/);
@@ -142,15 +169,24 @@ describe('pairs through imported names', () => {
 
 describe('arguments wrapped in transforms are still those arguments', () => {
   it('KLDivLoss()(torch.log(torch.tensor(q)), torch.tensor(p))', () => {
-    const text = 'criterion = torch.nn.KLDivLoss(reduction="batchmean")\ncriterion(torch.log(torch.tensor([0.25, 0.75])), torch.tensor([0.5, 0.5]))';
+    const text =
+      'criterion = torch.nn.KLDivLoss(reduction="batchmean")\ncriterion(torch.log(torch.tensor([0.25, 0.75])), torch.tensor([0.5, 0.5]))';
     const [p] = pairsOf(text);
     expect(p!.slice(0, 2)).toEqual(['[0.5, 0.5]', '[0.25, 0.75]']);
     expect(p![2]).toMatch(/KLDivLoss/);
   });
 
   it('.log(), .numpy(), .unsqueeze(0) and F.log_softmax(…) on names and literals', () => {
-    expect(pairsOf('q = [0.2, 0.8]\np = [0.5, 0.5]\nF.kl_div(torch.tensor(q).log(), torch.tensor(p))')[0]!.slice(0, 2)).toEqual(['[0.5, 0.5]', '[0.2, 0.8]']);
-    expect(pairsOf('z = [[1.0, -1.0]]\nt = [0]\nF.nll_loss(F.log_softmax(z, dim=1), t)')[0]!.slice(0, 2)).toEqual(['[0]', '[[1.0, -1.0]]']);
-    expect(pairsOf('yt = [1, 0]\nyp = [0.7, 0.3]\nlog_loss(yt.numpy(), yp.detach().numpy())')[0]!.slice(0, 2)).toEqual(['[1, 0]', '[0.7, 0.3]']);
+    expect(
+      pairsOf('q = [0.2, 0.8]\np = [0.5, 0.5]\nF.kl_div(torch.tensor(q).log(), torch.tensor(p))')[0]!.slice(0, 2),
+    ).toEqual(['[0.5, 0.5]', '[0.2, 0.8]']);
+    expect(pairsOf('z = [[1.0, -1.0]]\nt = [0]\nF.nll_loss(F.log_softmax(z, dim=1), t)')[0]!.slice(0, 2)).toEqual([
+      '[0]',
+      '[[1.0, -1.0]]',
+    ]);
+    expect(pairsOf('yt = [1, 0]\nyp = [0.7, 0.3]\nlog_loss(yt.numpy(), yp.detach().numpy())')[0]!.slice(0, 2)).toEqual([
+      '[1, 0]',
+      '[0.7, 0.3]',
+    ]);
   });
 });

@@ -13,7 +13,22 @@ const capitalise = (t: string): string => t[0]!.toUpperCase() + t.slice(1);
 
 describe('roles', () => {
   it('a role reason is classify’s sentence with a capital first letter, whatever the kind', () => {
-    for (const values of [[0.2, 0.8], [0.2, 0.7], [0, 1, 0], [2, 0, 1], [-1, 2], [Math.log(0.5), Math.log(0.5)], [0.5, NaN], [0.5, Infinity], [], [[0.5, 0.5], [1, 0]], [[1, 2], [3]]]) {
+    for (const values of [
+      [0.2, 0.8],
+      [0.2, 0.7],
+      [0, 1, 0],
+      [2, 0, 1],
+      [-1, 2],
+      [Math.log(0.5), Math.log(0.5)],
+      [0.5, NaN],
+      [0.5, Infinity],
+      [],
+      [
+        [0.5, 0.5],
+        [1, 0],
+      ],
+      [[1, 2], [3]],
+    ]) {
       const r = roleOf(values as number[], 'weights');
       expect(r.role).toBe(classify(values).kind);
       expect(r.reason).toBe(capitalise(classify(values).reason));
@@ -21,7 +36,12 @@ describe('roles', () => {
   });
 
   it('the side passed in is the one the name has', () => {
-    for (const [values, name] of [[[0.2, 0.8], 'y_true'], [[2.5, 0.5], 'logits'], [[0.2, 0.8], 'weights'], [[0.2, 0.8], undefined]] as const) {
+    for (const [values, name] of [
+      [[0.2, 0.8], 'y_true'],
+      [[2.5, 0.5], 'logits'],
+      [[0.2, 0.8], 'weights'],
+      [[0.2, 0.8], undefined],
+    ] as const) {
       expect(roleWithSide([...values], name, nameSide(name))).toEqual(roleOf([...values], name));
     }
     expect(roleOf([0.2, 0.8], 'y_true').role).toBe('target');
@@ -58,8 +78,23 @@ describe('many small named arrays', () => {
   it('findPairs gives the same pairs with the sides passed in as without', () => {
     const text = doc(300) + '\nloss = log_loss(y_true_3, y_pred_5)\nq = [0.5, 0.5]\np = [0.4, 0.6]\n';
     const r = findArrays(text, 'python');
-    const calls = [{ callee: 'log_loss', signature: lossSignature('log_loss')!, start: text.indexOf('loss ='), args: [{ keyword: undefined, array: undefined, name: 'y_true_3' }, { keyword: undefined, array: undefined, name: 'y_pred_5' }] }];
-    const withSides = findPairs(text, r.arrays, calls, r.arrays.map((a) => nameSide(a.name)));
+    const calls = [
+      {
+        callee: 'log_loss',
+        signature: lossSignature('log_loss')!,
+        start: text.indexOf('loss ='),
+        args: [
+          { keyword: undefined, array: undefined, name: 'y_true_3' },
+          { keyword: undefined, array: undefined, name: 'y_pred_5' },
+        ],
+      },
+    ];
+    const withSides = findPairs(
+      text,
+      r.arrays,
+      calls,
+      r.arrays.map((a) => nameSide(a.name)),
+    );
     const without = findPairs(text, r.arrays, calls);
     expect(withSides).toEqual(without);
     expect(withSides.pairs[0]).toMatchObject({ target: 9, prediction: 16 });
@@ -87,7 +122,11 @@ describe('pairs by call, name and neighbour', () => {
     expect(after.pairs.filter((p) => p.rule === 'call')).toEqual([]);
     // A dotted argument matches the array of its last segment.
     const dotted = findArrays('t = [0, 1]\nq = [0.3, 0.7]\nl = log_loss(self.t, self.q)\n', 'python');
-    expect(dotted.pairs[0]).toMatchObject({ target: 0, prediction: 1, reason: expect.stringMatching(/^arguments of log_loss/) });
+    expect(dotted.pairs[0]).toMatchObject({
+      target: 0,
+      prediction: 1,
+      reason: expect.stringMatching(/^arguments of log_loss/),
+    });
   });
 
   it('a new test function keeps neighbours apart; a blank line or a single line break does not', () => {
@@ -96,7 +135,9 @@ describe('pairs by call, name and neighbour', () => {
     const blank = findArrays('a = [0, 1, 0]\n\nb = [0.2, 0.7, 0.1]', 'python');
     expect(blank.pairs).toHaveLength(1);
     const near = findArrays('a = [0, 1, 0]\nb = [0.2, 0.7, 0.1]', 'python');
-    expect(near.pairs).toEqual([{ target: 0, prediction: 1, reason: expect.stringMatching(/^neighbours/), rule: 'neighbours', binary: false }]);
+    expect(near.pairs).toEqual([
+      { target: 0, prediction: 1, reason: expect.stringMatching(/^neighbours/), rule: 'neighbours', binary: false },
+    ]);
     const crlf = findArrays('a = [0, 1, 0]\r\n\r\nb = [0.2, 0.7, 0.1]', 'python');
     expect(crlf.pairs).toHaveLength(1);
   });
@@ -108,6 +149,14 @@ describe('pairs by call, name and neighbour', () => {
 
   it('the nearest earlier target of the same key wins among several', () => {
     const r = findArrays('y_true = [0, 1]\n\n\ny_true = [1, 0]\n\n\ny_pred = [0.3, 0.7]', 'python');
-    expect(r.pairs).toEqual([{ target: 1, prediction: 2, reason: 'names: y_true reads as the target and y_pred as the prediction', rule: 'names', binary: false }]);
+    expect(r.pairs).toEqual([
+      {
+        target: 1,
+        prediction: 2,
+        reason: 'names: y_true reads as the target and y_pred as the prediction',
+        rule: 'names',
+        binary: false,
+      },
+    ]);
   });
 });

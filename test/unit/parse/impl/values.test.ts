@@ -14,7 +14,10 @@ const hasObjectElements = new Function('a', 'return %HasObjectElements(a)') as (
 
 function numbers(count: number, seed: number): number[] {
   let s = seed >>> 0;
-  return Array.from({ length: count }, () => Math.round(((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2e6 - 1e6) / 1000);
+  return Array.from(
+    { length: count },
+    () => Math.round(((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32) * 2e6 - 1e6) / 1000,
+  );
 }
 
 function expectDoubles(values: number[], expected: number[]): void {
@@ -57,8 +60,10 @@ describe('values', () => {
   });
 
   it('rows and matrix rows read back whole', () => {
-    const a = numbers(9000, 5), b = numbers(9000, 6);
-    const rows = findArrays(`x = [[${a.join(', ')}], [${b.join(', ')}]]`, 'python', { maxElements: 200_000 }).arrays[0]!;
+    const a = numbers(9000, 5),
+      b = numbers(9000, 6);
+    const rows = findArrays(`x = [[${a.join(', ')}], [${b.join(', ')}]]`, 'python', { maxElements: 200_000 })
+      .arrays[0]!;
     expect(rows.shape).toEqual([2, 9000]);
     (rows.values as number[][]).forEach((r, i) => expectDoubles(r, [a, b][i]!));
     const m = findArrays(`x = [${a.slice(0, 20).join(' ')}; ${b.slice(0, 20).join(' ')}]`, 'julia').arrays[0]!;
@@ -67,8 +72,12 @@ describe('values', () => {
   });
 
   it('a list whose values are followed by a child literal is not all numbers; the child is reported on its own', () => {
-    const outer = numbers(50, 7), inner = numbers(30, 8);
-    const { arrays } = findArrays(`x = [${outer.join(', ')}, [${inner.join(', ')}]]\ny = [${outer.join(', ')}]`, 'python');
+    const outer = numbers(50, 7),
+      inner = numbers(30, 8);
+    const { arrays } = findArrays(
+      `x = [${outer.join(', ')}, [${inner.join(', ')}]]\ny = [${outer.join(', ')}]`,
+      'python',
+    );
     expect(arrays).toHaveLength(2);
     expectDoubles(arrays[0]!.values as number[], inner);
     expectDoubles(arrays[1]!.values as number[], outer);

@@ -44,7 +44,7 @@ const python = [
   's2 = "a \\" [1] \\\\"; t2 = \'it\\\'s [2]\'; u2 = "unterminated [3]\nw = [0.3, 0.7]\n',
 ];
 const typescript = [
-  "const probs = [0.1, 0.2, 0.7]; // [1, 2]\nconst s = `[${probs[0]}]`, re = /[0-9]+/g;\n",
+  'const probs = [0.1, 0.2, 0.7]; // [1, 2]\nconst s = `[${probs[0]}]`, re = /[0-9]+/g;\n',
   'function g(a: number[]): number { return a[0] ?? f(a, [3, 4]); }\nexport const q: number[] = [0.25, 0.75];\n',
   'const e = "a \\" [1] \\\\", t = \'it\\\'s [2]\', u = `x\\` [3]\n[4]`;\nconst w = [0.3, 0.7];\n',
 ];
@@ -57,7 +57,8 @@ function expectAtEveryBoundaryOffset(unit: string, lang: string, marker: string)
     const size = WINDOW_CHARS - d;
     const line = `${marker} ${'-'.repeat(60)}\n`;
     const last = line.length + (size % line.length);
-    const filler = line.repeat(Math.floor(size / line.length) - 1) + `${marker}${'-'.repeat(last - marker.length - 1)}\n`;
+    const filler =
+      line.repeat(Math.floor(size / line.length) - 1) + `${marker}${'-'.repeat(last - marker.length - 1)}\n`;
     expect(filler.length).toBe(size);
     const shifted = one.map((a) => ({ ...a, start: a.start + size, end: a.end + size }));
     expect(brief(filler + unit, lang)).toEqual(shifted);
@@ -91,18 +92,29 @@ describe('byte windows', () => {
     // Units holding an accented comment, a CJK string, an emoji (a surrogate pair), a lone surrogate, a NUL
     // or a long CJK comment, every unit, every 3rd, 7th or 40th: the windows' ASCII runs start and end
     // everywhere, and the chunk size adapts up and down.
-    const oddities = ['# café [0.5]\n', "s = '数据 [1, 2]'\n", '# 🙂 (0.1, 0.9)\n', "t = '\ud800 [3]'\n", 'u = 1\u0000\n',
-      `# ${'数据'.repeat(300)}\n`, 'v = [0.25, 0.75]  # é\n',
+    const oddities = [
+      '# café [0.5]\n',
+      "s = '数据 [1, 2]'\n",
+      '# 🙂 (0.1, 0.9)\n',
+      "t = '\ud800 [3]'\n",
+      'u = 1\u0000\n',
+      `# ${'数据'.repeat(300)}\n`,
+      'v = [0.25, 0.75]  # é\n',
       // Outside strings and comments too, so that windows start on them: names (2, 3 and 4 bytes
       // in UTF-8, a surrogate pair, a lone surrogate), a run of them.
-      'données = [0.3, 0.7]\n', 'π = (0.5, 0.5)\n', '数据 = [0.2, 0.8]\n', 'x🙂🙂 = [1, 2]\n', 'y\udc00 = [3, 4]\n',
-      `z = 1 ${'µ🙂数'.repeat(40)} [5, 6]\n`];
+      'données = [0.3, 0.7]\n',
+      'π = (0.5, 0.5)\n',
+      '数据 = [0.2, 0.8]\n',
+      'x🙂🙂 = [1, 2]\n',
+      'y\udc00 = [3, 4]\n',
+      `z = 1 ${'µ🙂数'.repeat(40)} [5, 6]\n`,
+    ];
     const base = python.join('');
     for (const every of [1, 3, 7, 40]) {
       const units: string[] = [];
       let size = 0;
       for (let r = 0; size < 4 * WINDOW_CHARS; r++) {
-        const u = r % every === 0 ? base + oddities[(r / every) % oddities.length | 0] : base;
+        const u = r % every === 0 ? base + oddities[((r / every) % oddities.length) | 0] : base;
         units.push(u);
         size += u.length;
       }
@@ -112,7 +124,8 @@ describe('byte windows', () => {
       const expected: Brief[] = [];
       let at = 0;
       for (const u of units) {
-        for (const a of withoutBytes(() => brief(u, 'python'))) expected.push({ ...a, start: a.start + at, end: a.end + at });
+        for (const a of withoutBytes(() => brief(u, 'python')))
+          expected.push({ ...a, start: a.start + at, end: a.end + at });
         at += u.length;
       }
       expect(all).toEqual(expected);
@@ -122,10 +135,19 @@ describe('byte windows', () => {
   it('windows that start on non-ASCII characters map their bytes back to the right characters', () => {
     // Long ASCII stretches (so each run after a non-ASCII character is kept as a window) broken by
     // names of 2-, 3- and 4-byte characters, surrogate pairs and lone surrogates outside strings and comments.
-    const breaks = ['données = [0.3, 0.7]\n', 'π = (0.5, 0.5)\n', '数据 = [0.2, 0.8]\n', 'x🙂🙂 = [1, 2]\n', 'y\udc00\ud800 = [3, 4]\n',
-      '🙂数é\ud800x = [5, 6]\n'];
+    const breaks = [
+      'données = [0.3, 0.7]\n',
+      'π = (0.5, 0.5)\n',
+      '数据 = [0.2, 0.8]\n',
+      'x🙂🙂 = [1, 2]\n',
+      'y\udc00\ud800 = [3, 4]\n',
+      '🙂数é\ud800x = [5, 6]\n',
+    ];
     const stretch = python.join('').repeat(12);
-    const text = Array.from({ length: 24 }, (_, k) => stretch.slice(0, stretch.length - 37 * k) + breaks[k % breaks.length]).join('');
+    const text = Array.from(
+      { length: 24 },
+      (_, k) => stretch.slice(0, stretch.length - 37 * k) + breaks[k % breaks.length],
+    ).join('');
     const bytes = brief(text, 'python', { maxArrays: 1e6 });
     expect(bytes).toEqual(withoutBytes(() => brief(text, 'python', { maxArrays: 1e6 })));
     expect(bytes.length).toBeGreaterThan(24 * 12);
@@ -142,11 +164,17 @@ describe('byte windows', () => {
 
   it('a list longer than several windows reads exactly what JSON.parse reads', () => {
     let seed = 99;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const nums: string[] = [];
     for (let k = 0; k < 40_000; k++) {
       const v = (rnd() - 0.4) * 10 ** Math.floor(rnd() * 6 - 3);
-      nums.push(k % 5 === 0 ? v.toExponential(Math.floor(rnd() * 12)) : k % 7 === 0 ? String(Math.round(v * 1000)) : v.toFixed(Math.floor(rnd() * 17)));
+      nums.push(
+        k % 5 === 0
+          ? v.toExponential(Math.floor(rnd() * 12))
+          : k % 7 === 0
+            ? String(Math.round(v * 1000))
+            : v.toFixed(Math.floor(rnd() * 17)),
+      );
     }
     const literal = `[${nums.join(', ')}]`;
     expect(literal.length).toBeGreaterThan(3 * WINDOW_CHARS);
@@ -168,12 +196,40 @@ describe('byte windows', () => {
   });
 
   it('callees and keywords before a bracket are judged the same from the bytes as from the characters', () => {
-    const words = [...interestingSpellings(), 'c', 'of', 'asList', 'return', 'in', 'yield', 'else', 'Float64', 'Real', 'Any', 'Int',
-      'max', 'len', 'print', 'super', 'Optional', 'xsoftmax', 'my_log', 'logx', 'ce', 'crit', 'number'];
+    const words = [
+      ...interestingSpellings(),
+      'c',
+      'of',
+      'asList',
+      'return',
+      'in',
+      'yield',
+      'else',
+      'Float64',
+      'Real',
+      'Any',
+      'Int',
+      'max',
+      'len',
+      'print',
+      'super',
+      'Optional',
+      'xsoftmax',
+      'my_log',
+      'logx',
+      'ce',
+      'crit',
+      'number',
+    ];
     for (const lang of ['python', 'typescript', 'julia', 'r', 'java']) {
       const lines = ['from torch.nn.functional import cross_entropy as ce', 'crit = nn.CrossEntropyLoss()'];
       for (const w of words) {
-        lines.push(`y_${lines.length} = ${w}([0.2, 0.8], [0, 1])`, `q = a.${w}[0.5, 0.5]`, `r = ${w} (0.25, 0.75)`, `s = ${w}[0.1, 0.9]`);
+        lines.push(
+          `y_${lines.length} = ${w}([0.2, 0.8], [0, 1])`,
+          `q = a.${w}[0.5, 0.5]`,
+          `r = ${w} (0.25, 0.75)`,
+          `s = ${w}[0.1, 0.9]`,
+        );
       }
       const text = lines.join('\n') + '\n';
       const bytes = findArrays(text, lang, { maxArrays: 1e6 });
@@ -183,13 +239,39 @@ describe('byte windows', () => {
     }
   });
 
-  it('spellings the dense byte path must leave to the exact reader give Number()\'s value, wherever they sit in a long list', () => {
-    const tricky = ['-0', '-0.0', '.5', '5.', '1e22', '1e23', '1.5e-22', '1e-23', '2.5E+3', '1E5', '9007199254740993', '9007199254740992',
-      '900719925474099.3', '123456789012345678', '0.30000000000000004', '4.35', '1.7976931348623157e308', '5e-324', '1e400', '-1e400',
-      '1_000', '0x1F', '0.1234567890123456789', '00012', '-.25', '+7'];
+  it("spellings the dense byte path must leave to the exact reader give Number()'s value, wherever they sit in a long list", () => {
+    const tricky = [
+      '-0',
+      '-0.0',
+      '.5',
+      '5.',
+      '1e22',
+      '1e23',
+      '1.5e-22',
+      '1e-23',
+      '2.5E+3',
+      '1E5',
+      '9007199254740993',
+      '9007199254740992',
+      '900719925474099.3',
+      '123456789012345678',
+      '0.30000000000000004',
+      '4.35',
+      '1.7976931348623157e308',
+      '5e-324',
+      '1e400',
+      '-1e400',
+      '1_000',
+      '0x1F',
+      '0.1234567890123456789',
+      '00012',
+      '-.25',
+      '+7',
+    ];
     const plain = ['0.1', '-2.5', '3', '0.125'];
     const spelled: string[] = [];
-    for (let k = 0; spelled.length < 30_000; k++) spelled.push(k % 3 === 0 ? tricky[(k / 3) % tricky.length | 0]! : plain[k % plain.length]!);
+    for (let k = 0; spelled.length < 30_000; k++)
+      spelled.push(k % 3 === 0 ? tricky[((k / 3) % tricky.length) | 0]! : plain[k % plain.length]!);
     const seps = [', ', ',', ' , ', ',  '];
     const text = `p = [${spelled.map((t, k) => (k === 0 ? '' : seps[k % seps.length]) + t).join('')}]\n`;
     expect(text.length).toBeGreaterThan(2 * WINDOW_CHARS);
@@ -197,6 +279,7 @@ describe('byte windows', () => {
     expect(r.arrays.length).toBe(1);
     const got = r.arrays[0]!.values as number[];
     expect(got.length).toBe(spelled.length);
-    for (let k = 0; k < spelled.length; k++) expect(Object.is(got[k], Number(spelled[k]!.replace(/_/g, '')))).toBe(true);
+    for (let k = 0; k < spelled.length; k++)
+      expect(Object.is(got[k], Number(spelled[k]!.replace(/_/g, '')))).toBe(true);
   });
 });

@@ -75,9 +75,23 @@ export interface Measurement {
 }
 
 const GROUP_OF: Record<string, string> = {
-  python: 'python', jupyter: 'ipynb', json: 'json', javascript: 'js/ts', typescript: 'js/ts',
-  julia: 'julia', matlab: 'matlab', octave: 'matlab', r: 'r', c: 'c/c++', cpp: 'c/c++',
-  java: 'java', kotlin: 'kotlin', csharp: 'c#', rust: 'rust', markdown: 'markdown', plaintext: 'printed',
+  python: 'python',
+  jupyter: 'ipynb',
+  json: 'json',
+  javascript: 'js/ts',
+  typescript: 'js/ts',
+  julia: 'julia',
+  matlab: 'matlab',
+  octave: 'matlab',
+  r: 'r',
+  c: 'c/c++',
+  cpp: 'c/c++',
+  java: 'java',
+  kotlin: 'kotlin',
+  csharp: 'c#',
+  rust: 'rust',
+  markdown: 'markdown',
+  plaintext: 'printed',
 };
 export const groupOf = (lang: string): string => GROUP_OF[lang] ?? lang;
 
@@ -87,7 +101,8 @@ export function locate(text: string, spot: Spot, id: string): [number, number] {
   const hits: number[] = [];
   for (let i = text.indexOf(src); i >= 0; i = text.indexOf(src, i + 1)) hits.push(i);
   if (hits.length === 0) throw new Error(`${id}: ${JSON.stringify(src)} is not in the text`);
-  if (at === undefined && hits.length > 1) throw new Error(`${id}: ${JSON.stringify(src)} occurs ${hits.length} times; say which with at`);
+  if (at === undefined && hits.length > 1)
+    throw new Error(`${id}: ${JSON.stringify(src)} occurs ${hits.length} times; say which with at`);
   const start = hits[at ?? 0];
   if (start === undefined) throw new Error(`${id}: ${JSON.stringify(src)} has no occurrence ${at}`);
   return [start, start + src.length];
@@ -120,8 +135,21 @@ function pairIndex(s: RealSnippet, ref: string | number): number {
 }
 
 const zero = (): Counts => ({
-  snippets: 0, fullyRight: 0, expected: 0, found: 0, rolesRight: 0, shapesRight: 0, namesExpected: 0, namesRight: 0,
-  reported: 0, trueReports: 0, shapeArgsReported: 0, requiredPairs: 0, requiredPairsFound: 0, pairsMade: 0, wrongPairs: 0,
+  snippets: 0,
+  fullyRight: 0,
+  expected: 0,
+  found: 0,
+  rolesRight: 0,
+  shapesRight: 0,
+  namesExpected: 0,
+  namesRight: 0,
+  reported: 0,
+  trueReports: 0,
+  shapeArgsReported: 0,
+  requiredPairs: 0,
+  requiredPairsFound: 0,
+  pairsMade: 0,
+  wrongPairs: 0,
 });
 
 function add(into: Counts, c: Counts): void {
@@ -170,12 +198,20 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
     // Same numbers in reading order, or the same numbers in another order (a column-major
     // literal reported as rows): either way the same array.
     const sorted = [...nums].sort((x, y) => x - y);
-    const same = (got: number[]): boolean => sameNumbers(got, nums) || sameNumbers([...got].sort((x, y) => x - y), sorted);
-    const k = found.findIndex((f, j) =>
-      !expectedOf.has(j) && overlaps(ranges[i]!, f.start, f.end) && same(flatten(f.values)));
+    const same = (got: number[]): boolean =>
+      sameNumbers(got, nums) ||
+      sameNumbers(
+        [...got].sort((x, y) => x - y),
+        sorted,
+      );
+    const k = found.findIndex(
+      (f, j) => !expectedOf.has(j) && overlaps(ranges[i]!, f.start, f.end) && same(flatten(f.values)),
+    );
     if (k < 0) {
       const near = found.find((f) => overlaps(ranges[i]!, f.start, f.end));
-      problems.push(`missed ${want.name ?? ''} ${want.src.slice(0, 40)}${near ? ` (found ${JSON.stringify(near.values).slice(0, 40)} there)` : ''}`);
+      problems.push(
+        `missed ${want.name ?? ''} ${want.src.slice(0, 40)}${near ? ` (found ${JSON.stringify(near.values).slice(0, 40)} there)` : ''}`,
+      );
       if (want.name !== undefined) c.namesExpected++;
       return;
     }
@@ -184,7 +220,10 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
     c.found++;
     const f = found[k]!;
     if (roles(want.role).includes(f.role)) c.rolesRight++;
-    else problems.push(`role of ${want.name ?? want.src.slice(0, 30)}: ${f.role}, expected ${roles(want.role).join(' | ')}`);
+    else
+      problems.push(
+        `role of ${want.name ?? want.src.slice(0, 30)}: ${f.role}, expected ${roles(want.role).join(' | ')}`,
+      );
     const shape = expectedShape(want);
     // A 1 × n or n × 1 matrix is the same vector as [n] (MATLAB rows, a batch of one).
     const squeeze = (d: readonly number[]): string => d.filter((x) => x !== 1).join('x');
@@ -225,11 +264,14 @@ export function measureSnippet(s: RealSnippet, finder: Finder = findArrays): Sni
     const q = expectedOf.get(p.prediction);
     const k = t !== undefined && q !== undefined ? key(t, q) : undefined;
     if (k !== undefined && required.has(k)) hit.add(k);
-    else if (k !== undefined && allowed.has(k)) { /* neither */ }
-    else {
+    else if (k !== undefined && allowed.has(k)) {
+      /* neither */
+    } else {
       c.wrongPairs++;
-      const src = (j: number): string => found[j] ? s.text.slice(found[j]!.start, found[j]!.end).slice(0, 25) : '?';
-      problems.push(`wrong pair ${t !== undefined ? label(t) : src(p.target)} → ${q !== undefined ? label(q) : src(p.prediction)}`);
+      const src = (j: number): string => (found[j] ? s.text.slice(found[j]!.start, found[j]!.end).slice(0, 25) : '?');
+      problems.push(
+        `wrong pair ${t !== undefined ? label(t) : src(p.target)} → ${q !== undefined ? label(q) : src(p.prediction)}`,
+      );
     }
   }
   c.requiredPairsFound = hit.size;
@@ -261,7 +303,9 @@ export function measure(snippets: readonly RealSnippet[], finder: Finder = findA
   const order = (t: string): number => (/^\d+$/.test(t) ? Number(t) : t === 'ordinary' ? 0 : 99);
   return {
     groups: [...byGroup].map(([group, counts]) => ({ group, counts, figures: figures(counts) })),
-    tags: [...byTag].sort((a, b) => order(a[0]) - order(b[0])).map(([group, counts]) => ({ group, counts, figures: figures(counts) })),
+    tags: [...byTag]
+      .sort((a, b) => order(a[0]) - order(b[0]))
+      .map(([group, counts]) => ({ group, counts, figures: figures(counts) })),
     overall: { counts: overall, figures: figures(overall) },
     snippets: reports,
   };
@@ -271,13 +315,38 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 
 /** The per-language table (or per tag: by = 'tags') and the overall row, as Markdown. */
 export function table(m: Measurement, by: 'groups' | 'tags' = 'groups'): string {
-  const head = [by === 'groups' ? 'language' : 'pattern', 'snippets', 'arrays', 'arrays found', 'precision', 'roles right', 'shapes right', 'pairs', 'pairs found', 'wrong pairs', 'shape args reported', 'fully right'];
-  const row = (name: string, c: Counts, f: Figures): string[] => [
-    name, String(c.snippets), String(c.expected), pct(f.arraysFound), pct(f.precision), pct(f.rolesRight), pct(f.shapesRight),
-    String(c.requiredPairs), pct(f.pairsFound), `${c.wrongPairs} of ${c.pairsMade} (${pct(f.wrongPairs)})`,
-    String(c.shapeArgsReported), `${c.fullyRight} of ${c.snippets}`,
+  const head = [
+    by === 'groups' ? 'language' : 'pattern',
+    'snippets',
+    'arrays',
+    'arrays found',
+    'precision',
+    'roles right',
+    'shapes right',
+    'pairs',
+    'pairs found',
+    'wrong pairs',
+    'shape args reported',
+    'fully right',
   ];
-  const rows = [...m[by].map((g) => row(g.group, g.counts, g.figures)), row('**overall**', m.overall.counts, m.overall.figures)];
+  const row = (name: string, c: Counts, f: Figures): string[] => [
+    name,
+    String(c.snippets),
+    String(c.expected),
+    pct(f.arraysFound),
+    pct(f.precision),
+    pct(f.rolesRight),
+    pct(f.shapesRight),
+    String(c.requiredPairs),
+    pct(f.pairsFound),
+    `${c.wrongPairs} of ${c.pairsMade} (${pct(f.wrongPairs)})`,
+    String(c.shapeArgsReported),
+    `${c.fullyRight} of ${c.snippets}`,
+  ];
+  const rows = [
+    ...m[by].map((g) => row(g.group, g.counts, g.figures)),
+    row('**overall**', m.overall.counts, m.overall.figures),
+  ];
   return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
 }
 
@@ -290,9 +359,21 @@ export function oracle(snippets: readonly RealSnippet[]): Finder {
     if (!s) return { arrays: [], pairs: [], issues: [] };
     const arrays = s.arrays.map((a) => {
       const [start, end] = locate(text, a, s.id);
-      return { start, end, name: a.name, values: expectedNumbers(a), shape: expectedShape(a), role: roles(a.role)[0]!, issues: [] };
+      return {
+        start,
+        end,
+        name: a.name,
+        values: expectedNumbers(a),
+        shape: expectedShape(a),
+        role: roles(a.role)[0]!,
+        issues: [],
+      };
     });
-    const pairs = s.pairs.map((p: RealPair) => ({ target: pairIndex(s, p.target), prediction: pairIndex(s, p.prediction), reason: 'oracle' }));
+    const pairs = s.pairs.map((p: RealPair) => ({
+      target: pairIndex(s, p.target),
+      prediction: pairIndex(s, p.prediction),
+      reason: 'oracle',
+    }));
     return { arrays, pairs, issues: [] };
   };
 }

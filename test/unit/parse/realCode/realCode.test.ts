@@ -23,7 +23,22 @@ export const REAL_CODE_TARGETS = Object.freeze({
 });
 
 /** Every language family the finder supports, by the measure's groups. */
-const GROUPS = ['python', 'ipynb', 'json', 'js/ts', 'julia', 'matlab', 'r', 'c/c++', 'java', 'kotlin', 'c#', 'rust', 'markdown', 'printed'];
+const GROUPS = [
+  'python',
+  'ipynb',
+  'json',
+  'js/ts',
+  'julia',
+  'matlab',
+  'r',
+  'c/c++',
+  'java',
+  'kotlin',
+  'c#',
+  'rust',
+  'markdown',
+  'printed',
+];
 
 describe('real-code corpus: the measurement is sound', () => {
   it('has enough snippets, over every supported language, with unique ids', () => {
@@ -83,7 +98,14 @@ describe('real-code corpus: the measurement is sound', () => {
       const shapes = realCodeSnippets.find((s) => s.text === t && s.lang === l)?.notArrays ?? [];
       const extra = shapes.map((sp) => {
         const start = t.indexOf(sp.src);
-        return { start, end: start + sp.src.length, values: [1, 2], shape: [2], role: 'class-indices' as const, issues: [] };
+        return {
+          start,
+          end: start + sp.src.length,
+          values: [1, 2],
+          shape: [2],
+          role: 'class-indices' as const,
+          issues: [],
+        };
       });
       return { ...r, arrays: [...r.arrays, ...extra] };
     };
@@ -93,7 +115,8 @@ describe('real-code corpus: the measurement is sound', () => {
       const keep = r.arrays.map(() => seen++ % 3 !== 2);
       const index = new Map<number, number>();
       const arrays = r.arrays.filter((_, i) => keep[i] && index.set(i, index.size));
-      const pairs = r.pairs.filter((p) => index.has(p.target) && index.has(p.prediction))
+      const pairs = r.pairs
+        .filter((p) => index.has(p.target) && index.has(p.prediction))
         .map((p) => ({ ...p, target: index.get(p.target)!, prediction: index.get(p.prediction)! }));
       return { arrays, pairs, issues: [] };
     };
@@ -132,7 +155,9 @@ describe('real-code corpus: the measurement is sound', () => {
 describe('real-code corpus: the finder meets the issue #11 targets', () => {
   const m = measure(realCodeSnippets, findArrays);
   const f = m.overall.figures;
-  const failing = m.snippets.filter((s) => s.problems.length > 0).map((s) => `[${s.group}] ${s.id}: ${s.problems.join('; ')}`);
+  const failing = m.snippets
+    .filter((s) => s.problems.length > 0)
+    .map((s) => `[${s.group}] ${s.id}: ${s.problems.join('; ')}`);
   const context = `\n${table(m)}\n\n${failing.join('\n')}`;
 
   it(`roles right ≥ ${REAL_CODE_TARGETS.rolesRight * 100} %`, () => {

@@ -38,7 +38,8 @@ export function evalConst(expr: string): number {
 export function flatNumbers(src: string): number[] {
   const body = src.replace(/^\s*c\(/, '(');
   const rest = body.replace(EXPR, ' ');
-  if (/[^\s[\](){},;]/.test(rest)) throw new Error(`give values by hand for ${JSON.stringify(src)} (left over: ${JSON.stringify(rest.trim())})`);
+  if (/[^\s[\](){},;]/.test(rest))
+    throw new Error(`give values by hand for ${JSON.stringify(src)} (left over: ${JSON.stringify(rest.trim())})`);
   return (body.match(EXPR) ?? []).map(evalConst);
 }
 
@@ -69,7 +70,10 @@ export function shapeFromSrc(src: string): number[] {
     return [rows, firstLen];
   }
   if (body.includes(';')) {
-    const rows = body.slice(1, -1).split(';').filter((r) => r.trim() !== '');
+    const rows = body
+      .slice(1, -1)
+      .split(';')
+      .filter((r) => r.trim() !== '');
     return [rows.length, flatNumbers(rows[0]!).length];
   }
   return [n];
@@ -82,7 +86,8 @@ export function flatten(v: Values): number[] {
 export function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
-    const x = a[i]!, y = b[i]!;
+    const x = a[i]!,
+      y = b[i]!;
     if (Number.isNaN(x) && Number.isNaN(y)) continue;
     if (x === y) continue;
     if (!(Math.abs(x - y) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))) return false;
