@@ -66,7 +66,8 @@ describe('features in the VS Code UI', function () {
     const number = wb.page.locator('.editor-instance .view-line span span', { hasText: /^0\.3$/ }).first();
     const box = (await number.boundingBox())!;
     await wb.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    const hover = wb.page.locator('.monaco-hover', { hasText: 'Entropy Lens' }).first();
+    // The hover widget shows the diagnostic's part first; wait for our part to join it.
+    const hover = wb.page.locator('.monaco-hover', { hasText: 'Paired as the prediction' }).first();
     await hover.waitFor({ timeout: 15_000 });
     const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /y_pred sums to 0\.9, not 1/); // the diagnostic, shown in the same hover
