@@ -43,6 +43,12 @@ function withinCap(values: ArrayLike<unknown>): boolean {
   const n = values.length;
   if (!Number.isInteger(n) || n < 0 || n > MAX_ELEMENTS) return false;
   if (!Array.isArray(values)) return true;
+  // Only a list of rows is read row by row (see isRowList: its first element
+  // that is not a hole is a row); a flat list is read at its own length.
+  let i0 = 0;
+  while (i0 < n && !(i0 in values)) i0++;
+  const first: unknown = values.at(i0);
+  if (first === null || typeof first !== 'object') return true;
   let total = 0;
   for (let i = 0; i < n; i++) {
     const v: unknown = values.at(i);

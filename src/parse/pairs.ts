@@ -206,20 +206,42 @@ export function findPairs(
  * distribution over classes themselves (P(class 1) per sample).
  */
 export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
-  if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0]) return false;
-  const tv = t.values as number[];
-  const pv = p.values as number[];
-  if (tv.length < 2) return false;
-  let ones = 0;
-  for (const v of tv) {
-    if (v !== 0 && v !== 1) return false;
-    ones += v;
-  }
-  for (const v of pv) {
-    if (!(v >= 0 && v <= 1)) return false;
-  }
+  if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0] || t.values.length < 2) return false;
+  const labels = valueFacts(t);
   // One 1 among zeros is a one-hot label of one sample over classes, not one positive among samples.
-  return ones !== 1;
+  return labels.zeroOne && labels.ones !== 1 && valueFacts(p).inUnit;
+}
+
+interface ValueFacts {
+  /** Every value 0 or 1. */
+  zeroOne: boolean;
+  /** How many are 1 (when zeroOne). */
+  ones: number;
+  /** Every value in [0, 1]. */
+  inUnit: boolean;
+}
+
+// Pairing asks these of the same arrays many times (each call, neighbour and
+// name candidate): one pass per array, kept while the array lives.
+const factsOf = new WeakMap<FoundArray, ValueFacts>();
+
+function valueFacts(a: FoundArray): ValueFacts {
+  let facts = factsOf.get(a);
+  if (facts === undefined) {
+    const values = a.values as number[];
+    let zeroOne = true,
+      inUnit = true,
+      ones = 0;
+    for (let i = 0, n = values.length; i < n && inUnit; i++) {
+      const v = values[i]!;
+      if (v === 1) ones++;
+      else if (v !== 0) zeroOne = false;
+      if (!(v >= 0 && v <= 1)) inUnit = zeroOne = false;
+    }
+    facts = { zeroOne, ones, inUnit };
+    factsOf.set(a, facts);
+  }
+  return facts;
 }
 
 /**
