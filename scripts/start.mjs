@@ -4,7 +4,7 @@
 // printing the URL to open in a browser. Ctrl+C stops the server. `npm run
 // watch` in another terminal plus "Developer: Reload Window" picks up changes.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HarnessError, keepLog, runMain } from './lib/harness.mjs';
 import { CACHE, CODE_SERVER_VERSION, startServer } from './lib/vscode.mjs';
@@ -29,7 +29,19 @@ await runMain('npm start', async () => {
   }
   const port = Number(process.env.PORT ?? 8765);
   const dataDir = join(CACHE, 'start-server-data');
-  mkdirSync(dataDir, { recursive: true });
+  // Machine settings of the server: the demo opens beside the editor, not beside a Chat panel.
+  mkdirSync(join(dataDir, 'data', 'Machine'), { recursive: true });
+  const machineSettings = join(dataDir, 'data', 'Machine', 'settings.json');
+  if (!existsSync(machineSettings)) {
+    writeFileSync(
+      machineSettings,
+      JSON.stringify(
+        { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'chat.disableAIFeatures': true },
+        null,
+        1,
+      ),
+    );
+  }
   const server = await startServer({
     port,
     dataDir,
@@ -50,8 +62,10 @@ await runMain('npm start', async () => {
   });
   // The smoke-test driver flag lets the page's payload name this repo as the extension under development.
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
+  // classifier.py opens at once, so the first thing the user sees is the extension at work.
   const payload = [
     ['extensionDevelopmentPath', remote(root)],
+    ['openFile', remote(join(demo, 'classifier.py'))],
     ['skipWelcome', 'true'],
   ];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(remote(demo))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
