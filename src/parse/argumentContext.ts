@@ -6,6 +6,7 @@
 // keyword, and the other arguments' text. shapeArgs.ts decides from this which
 // literals are shapes and which data come with a shape.
 
+import { ARRAY_CONSTRUCTORS } from './callSignatures';
 import { isIdentChar } from './numbers';
 
 /** Characters looked at each way. */
@@ -38,45 +39,22 @@ const NO_WRAPPERS: string[] = [];
 
 /** Calls whose first argument is the array itself (a constructor or a conversion): the context is read around the call. */
 const WRAPPER_SEGMENTS = new Set([
-  'array',
-  'asarray',
-  'asanyarray',
-  'ascontiguousarray',
-  'tensor',
-  'as_tensor',
-  'Tensor',
-  'FloatTensor',
-  'DoubleTensor',
-  'LongTensor',
-  'IntTensor',
-  'constant',
-  'convert_to_tensor',
-  'Variable',
-  'from',
+  ...ARRAY_CONSTRUCTORS,
+  // Rust (candle, burn, ndarray), Kotlin, Java and Math.NET constructors.
   'from_data',
   'from_floats',
   'from_slice',
-  'Float32Array',
-  'Float64Array',
-  'Int32Array',
-  'list',
-  'tuple',
-  'float32',
-  'float64',
+  'from_vec',
+  'from_numpy',
   'vec',
   'to_vec',
   'into',
+  'new',
+  'create',
   'DenseVector',
   'DenseMatrix',
-  'of',
-  'create',
-  'from_vec',
-  'tensor1d',
-  'tensor2d',
   'tensor3d',
   'tensor4d',
-  'from_numpy',
-  'new',
 ]);
 
 /** The argument context of a literal at [start, end) (its wrapper, when the scanner saw one, starts at `wrapperStart`). */

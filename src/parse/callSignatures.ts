@@ -211,8 +211,12 @@ export function isLossClass(callee: string): boolean {
 
 const lossClassCache = new Map<string, boolean>();
 
-/** Constructors whose single literal argument is the array: `np.array([…])`, `new Float32Array([…])`. */
-const WRAPPERS = new Set([
+/**
+ * Constructors and conversions whose first argument is the array itself
+ * (`np.array([…])`, `torch.tensor(…)`, `new Float32Array([…])`): the finder
+ * reads a call's context around them (argumentContext.ts) and pairs through them.
+ */
+export const ARRAY_CONSTRUCTORS: ReadonlySet<string> = new Set([
   'array',
   'asarray',
   'asanyarray',
@@ -229,23 +233,28 @@ const WRAPPERS = new Set([
   'Variable',
   'tensor1d',
   'tensor2d',
-  'Series',
   'Float32Array',
   'Float64Array',
   'Int32Array',
+  'from',
+  'of',
+  'list',
+  'tuple',
+  'float32',
+  'float64',
+]);
+
+/** The calls a literal argument passes through unchanged as an argument of a loss: `np.array([…])`, `torch.log(p)`. */
+const WRAPPERS = new Set([
+  ...ARRAY_CONSTRUCTORS,
+  'Series',
   'Int16Array',
   'Int8Array',
   'Uint8Array',
   'Uint16Array',
   'Uint32Array',
-  'from',
-  'of',
   'matrix',
   'vector',
-  'list',
-  'tuple',
-  'float32',
-  'float64',
   // Transforms that leave "which argument is this" unchanged: F.cross_entropy(torch.log(p), …).
   'log',
   'log_softmax',
