@@ -15,15 +15,7 @@ export {
   type Outcome,
   type PairLink,
 } from './documentModel';
-export {
-  binaryRows,
-  cappedIssue,
-  isBinaryPair,
-  pairCallee,
-  pairLoss,
-  predictionReading,
-  type BinaryRows,
-} from './pairAnalysis';
+export { binaryRows, cappedIssue, isBinaryPair, pairLoss, predictionReading, type BinaryRows } from './pairAnalysis';
 export {
   findPredictionArguments,
   predictionArgumentSteps,

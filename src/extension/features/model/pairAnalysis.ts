@@ -8,11 +8,6 @@ import { rowsOf } from '../../../core/elements';
 import { lossSignature, type LossSignature } from '../../../parse/callSignatures';
 import type { FoundArray, FoundPair, Role, Values } from '../../../parse/types';
 
-/** The call a pair was found at, as written (`F.cross_entropy`, `nn.BCELoss()`); undefined for pairs found by name or position. */
-export function pairCallee(pair: FoundPair): string | undefined {
-  return pair.callee;
-}
-
 /** The finder's signature of the loss a pair was found at; undefined for pairs found by name or position. */
 export function pairLoss(pair: FoundPair): LossSignature | undefined {
   return pair.signature ?? (pair.callee === undefined ? undefined : lossSignature(pair.callee));
