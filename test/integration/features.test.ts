@@ -3,17 +3,8 @@
 // executeCodeActionProvider) and the diagnostics API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { hoverText, openText as open } from './editor';
 import { until } from './until';
-
-async function open(content: string, language = 'python'): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
 
 const ours = (doc: vscode.TextDocument): vscode.Diagnostic[] =>
   vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'Entropy Lens');

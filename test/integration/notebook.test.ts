@@ -3,13 +3,10 @@
 // y_true (cell 2) pairs with y_pred (cell 3) through log_loss in cell 4.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { hoverText } from './editor';
 import { until } from './until';
 
 const CE = (-Math.log(0.7)).toFixed(3);
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-}
 
 describe('notebooks: the code cells read as one program', () => {
   let notebook: vscode.NotebookDocument;

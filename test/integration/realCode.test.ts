@@ -3,13 +3,8 @@
 // loss call at all, and shape arguments that are not data.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { hoverText, openText as open } from './editor';
 import { until } from './until';
-
-async function open(content: string, language: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language, content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
-}
 
 const hoverAt = async (doc: vscode.TextDocument, offset: number): Promise<string> => {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
@@ -17,7 +12,7 @@ const hoverAt = async (doc: vscode.TextDocument, offset: number): Promise<string
     doc.uri,
     doc.positionAt(offset),
   );
-  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+  return hoverText(hovers);
 };
 
 const lensesOf = (doc: vscode.TextDocument) =>
