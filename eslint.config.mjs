@@ -38,6 +38,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [vscodeApi], patterns: [nodeBuiltins, outside('src/core', [])] }],
     },
   },
+  // Subfolders of the core (src/core/emulate) reach the core's modules by ../ but nothing outside it.
+  {
+    files: ['src/core/*/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeApi],
+          patterns: [nodeBuiltins, { group: ['../../*'], message: 'src/core imports nothing outside itself' }],
+        },
+      ],
+    },
+  },
   {
     files: ['src/parse/**/*.ts'],
     rules: {

@@ -38,3 +38,21 @@ export {
   type RowSummary,
   type EntropySummary,
 } from './analyze';
+export {
+  emulate,
+  emulationForCallee,
+  roundTo,
+  significandBits,
+  DTYPES,
+  DTYPE_EPS,
+  FRAMEWORKS,
+  FRAMEWORK_IDS,
+  type CalleeEmulation,
+  type Dtype,
+  type EmulateArgs,
+  type EmulateOptions,
+  type EmulateResult,
+  type FrameworkEntry,
+  type FrameworkId,
+  type LossEntry,
+} from './emulate';
