@@ -26,6 +26,8 @@ export interface PairSubject {
   normalised: boolean;
   /** A binary loss: row r is element r as the two classes (y, 1 − y). */
   binary?: boolean;
+  /** What the library call the pair was found at returns (frameworkLine), when the core emulates it. */
+  framework?: string;
 }
 
 export interface EntropySubject {
@@ -75,6 +77,7 @@ function pairBreakdown(s: PairSubject): string[] {
     `- Prediction q: ${describe(s.prediction, a.predictionKind)}${a.predictionKind === 'logits' ? ' — q = softmax(logits)' : a.predictionKind === 'log-probabilities' ? ' — q = exp(log-probabilities)' : ''}`,
   );
   if (s.reason) out.push(`- Paired: ${s.reason}`);
+  if (s.framework) out.push(`- ${s.framework}`);
   if (s.binary)
     out.push(
       `- A binary loss: element r is a two-class problem, row r below is (y, 1 − y) against (q, 1 − q)${a.predictionKind === 'logits' ? ' with q = σ(z)' : ''}; the figures are means over the ${a.rows} elements`,

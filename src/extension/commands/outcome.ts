@@ -9,6 +9,7 @@ import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
+import { frameworkLine } from '../features/content/frameworkContent';
 import {
   entropyMarkdown,
   entropyMessage,
@@ -131,6 +132,7 @@ export function pairOutcome(
       reason: pair.reason,
       normalised: computed.normalised,
       binary,
+      framework: frameworkLine(pair.callee, t.values, q.values),
     },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
     payload,

@@ -4,6 +4,7 @@
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
 import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
 import { namedLikePrediction } from './diagnosticsContent';
+import { frameworkLine } from './frameworkContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
 import { rowsOf } from '../../../core/elements';
 import type { TermRule } from '../../../core';
@@ -132,6 +133,12 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     `Paired as the **${link.side}** with ${partnerName} (the ${link.side === 'target' ? 'prediction' : 'target'}): ${escapeMarkdown(link.pair.reason)}`,
     '',
   );
+  const library = frameworkLine(
+    link.pair.callee,
+    model.arrays[link.pair.target]!.values,
+    model.arrays[link.pair.prediction]!.values,
+  );
+  if (library) lines.push(library, '');
   const out = model.pairAnalysis(link.pairIndex);
   if (!out.ok) {
     lines.push(`Cannot compute the loss: ${escapeMarkdown(out.error)}`);

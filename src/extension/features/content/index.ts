@@ -22,3 +22,4 @@ export {
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
 export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';
+export { emulateCall, frameworkLine, lossNumber } from './frameworkContent';

@@ -1,0 +1,105 @@
+// The framework line of hovers and breakdowns: what the library call returns,
+// checked through the real finder and core on source text.
+import { describe, expect, it } from 'vitest';
+import { emulate } from '../../../src/core';
+import { frameworkLine, lossNumber } from '../../../src/extension/features/content/frameworkContent';
+import { hoverMarkdown } from '../../../src/extension/features/content/hoverContent';
+import { breakdownMarkdown } from '../../../src/extension/commands/breakdownMarkdown';
+import { pairOutcome } from '../../../src/extension/commands/outcome';
+import { createEngine } from '../../../src/extension/features/model/engine';
+import { DEFAULT_MODEL_SETTINGS, DocumentModelCache } from '../../../src/extension/features/model/documentModel';
+import { findArrays } from '../../../src/parse';
+
+const BCE =
+  'import torch\nimport torch.nn.functional as F\nloss = F.binary_cross_entropy(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 1.0]))\n';
+
+function modelOf(text: string, languageId = 'python') {
+  return new DocumentModelCache(createEngine()).get(
+    { uri: `file:///w/a.${languageId === 'python' ? 'py' : 'txt'}`, version: 1, languageId, getText: () => text },
+    DEFAULT_MODEL_SETTINGS,
+  );
+}
+
+describe('frameworkLine', () => {
+  it('says what PyTorch returns for the issue’s example: 50, exact +∞, the clamp', () => {
+    expect(frameworkLine('F.binary_cross_entropy', [1, 1], [0, 1])).toBe(
+      'PyTorch `F.binary_cross_entropy` returns 50 (float32) · exact +∞ — log clamped at −100',
+    );
+  });
+
+  it('names the scikit-learn version and the library’s own rule', () => {
+    expect(frameworkLine('log_loss', [1, 0], [0.9, 0.2])).toMatch(
+      /^scikit-learn 1\.5 and later `log_loss` returns 0\.16425\d* \(float64\) · exact 0\.16425\d* — same as exact$/,
+    );
+    expect(frameworkLine('keras.losses.CategoricalCrossentropy()', [[1, 0]], [[0, 1]])).toMatch(
+      /^Keras `keras\.losses\.CategoricalCrossentropy\(\)` returns 16\.1181 \(float32\) · exact \+∞ — clipped/,
+    );
+  });
+
+  it('gives no line for a callee that is no emulated loss, and says why arrays are refused', () => {
+    expect(frameworkLine(undefined, [1], [0.5])).toBeUndefined();
+    expect(frameworkLine('np.mean', [1], [0.5])).toBeUndefined();
+    expect(frameworkLine('F.binary_cross_entropy', [1, 0], [0.5])).toMatch(/cannot be emulated.*same shape/);
+  });
+
+  it('writes values as a library prints them', () => {
+    expect([50, Infinity, -Infinity, NaN, 0.1234567, -2].map(lossNumber)).toEqual([
+      '50',
+      '+∞',
+      '−∞',
+      'NaN',
+      '0.123457',
+      '−2',
+    ]);
+  });
+});
+
+describe('in the hover and the breakdown', () => {
+  it('the hover of the issue’s BCE call shows the value PyTorch returns beside the exact one', () => {
+    const model = modelOf(BCE);
+    const i = model.arrays.findIndex((a) => a.values.length === 2 && (a.values as number[])[0] === 0);
+    expect(i).toBeGreaterThanOrEqual(0);
+    const md = hoverMarkdown(model, i, { unit: 'nats', commandLinks: false });
+    expect(md).toContain('PyTorch `F.binary_cross_entropy` returns 50 (float32) · exact +∞ — log clamped at −100');
+  });
+
+  it('no framework line for a pair found by names', () => {
+    const model = modelOf('y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\n');
+    expect(hoverMarkdown(model, 0, { unit: 'nats', commandLinks: false })).not.toMatch(/returns .* · exact/);
+  });
+
+  it('the breakdown of the pair carries the same line', () => {
+    const find = findArrays(BCE, 'python');
+    const pair = find.pairs[0]!;
+    expect(pair.callee).toBe('F.binary_cross_entropy');
+    const out = pairOutcome(
+      'crossEntropy',
+      find,
+      pair,
+      { unit: 'nats', eps: undefined },
+      {
+        uri: 'file:///w/a.py',
+        positionAt: (o: number) => ({ line: 0, character: o }),
+      },
+    );
+    expect(out.subject).toBeDefined();
+    const md = breakdownMarkdown(out.subject!);
+    expect(md).toContain('- PyTorch `F.binary_cross_entropy` returns 50 (float32) · exact +∞ — log clamped at −100');
+  });
+
+  it('agrees with the core’s emulate on a batch', () => {
+    const text =
+      'import torch.nn.functional as F\nloss = F.cross_entropy([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]], [0, 2])\n';
+    const model = modelOf(text);
+    const logits = model.arrays.findIndex((a) => a.shape.length === 2);
+    const md = hoverMarkdown(model, logits, { unit: 'nats', commandLinks: false });
+    const r = emulate('pytorch', 'cross_entropy', {
+      prediction: [
+        [2, 0.5, -1],
+        [0.1, 0.2, 3],
+      ],
+      target: [0, 2],
+    });
+    expect(md).toContain(`PyTorch \`F.cross_entropy\` returns ${lossNumber(r.value as number)} (float32)`);
+  });
+});
