@@ -5,14 +5,17 @@
 // read for the callee as written, so the two never disagree.
 // Bounded scans (no backtracking regular expressions), linear in the text.
 import { keywordRole, lossSignature, type PredictionHolds, type LossSignature } from '../../../parse/callSignatures';
+import { callArguments, keywordValue, type CallArgument } from '../../../parse/keywordValue';
 
-export type { PredictionHolds };
+export type { PredictionHolds, CallArgument };
 
 /** The loss calls looked for, by the name before "(". */
 interface ScannedLoss {
   name: string;
   /** Module-style losses are constructed first: nn.CrossEntropyLoss()(input, target). */
   constructed?: boolean;
+  /** A name too common to trust alone: counted only as scipy.stats' function. */
+  scipyOnly?: boolean;
 }
 
 const SCANNED: readonly ScannedLoss[] = [
@@ -31,6 +34,22 @@ const SCANNED: readonly ScannedLoss[] = [
   { name: 'softmax_cross_entropy_with_logits' },
   { name: 'sparse_softmax_cross_entropy_with_logits' },
   { name: 'sigmoid_cross_entropy_with_logits' },
+  { name: 'sparse_categorical_crossentropy' },
+  { name: 'CategoricalCrossentropy', constructed: true },
+  { name: 'SparseCategoricalCrossentropy', constructed: true },
+  { name: 'BinaryCrossentropy', constructed: true },
+  { name: 'KLDivLoss', constructed: true },
+  // optax and Flux.
+  { name: 'softmax_cross_entropy' },
+  { name: 'softmax_cross_entropy_with_integer_labels' },
+  { name: 'sigmoid_binary_cross_entropy' },
+  { name: 'logitcrossentropy' },
+  { name: 'logitbinarycrossentropy' },
+  { name: 'crossentropy' },
+  { name: 'binarycrossentropy' },
+  { name: 'sigmoid_cross_entropy' },
+  // scipy.stats.entropy only: a bare entropy(…) needs `from scipy.stats import … entropy`.
+  { name: 'entropy', scipyOnly: true },
 ];
 
 /** What wraps the value inside the argument: softmax(x) is probabilities whatever x is. */
@@ -50,6 +69,13 @@ export interface PredictionArgument {
   wrapper: Wrapper;
   /** Keras / TF: from_logits=True turns a probabilities loss into a logits loss. */
   expects: PredictionHolds;
+  /** Every argument of the call, and of the constructor before it (`nn.CrossEntropyLoss(ignore_index=1)(…)`). */
+  args: readonly CallArgument[];
+  constructorArgs: readonly CallArgument[];
+  /** The target argument, when written. */
+  target: CallArgument | undefined;
+  /** True when the argument checked is the target, the call having no prediction (`scipy.stats.entropy(pk)`). */
+  targetOnly: boolean;
 }
 
 const MAX_CALL = 4000; // characters scanned for one call's arguments
@@ -75,6 +101,7 @@ export function* predictionArgumentSteps(
   out: PredictionArgument[],
   maxCalls = 100_000,
 ): Generator<void, void, void> {
+  let scipyEntropy: boolean | undefined;
   for (const spec of SCANNED) {
     let from = 0;
     while (out.length < maxCalls) {
@@ -85,23 +112,34 @@ export function* predictionArgumentSteps(
       if (at > 0 && isIdent(text.charCodeAt(at - 1))) continue;
       let open = skipSpace(text, from);
       if (text[open] !== '(' || isIdent(text.charCodeAt(from))) continue;
+      let constructorArgs: CallArgument[] = [];
       if (spec.constructed) {
         // nn.CrossEntropyLoss(weight=…)(input, target): the arguments of the second call.
         const close = matching(text, open);
         if (close < 0) continue;
+        constructorArgs = callArguments(text, open, MAX_CALL) ?? [];
         open = skipSpace(text, close + 1);
         if (text[open] !== '(') continue;
       }
       const callee = calleeText(text, at, spec.name);
+      if (spec.scipyOnly) {
+        scipyEntropy ??= SCIPY_ENTROPY_IMPORT.test(text);
+        if (!(callee.includes('stats.') || (callee === spec.name && scipyEntropy))) continue;
+      }
       const loss = lossSignature(spec.constructed ? `${callee}()` : callee);
       if (!loss) continue;
-      const args = splitArguments(text, open);
+      const args = callArguments(text, open, MAX_CALL);
       if (!args) continue;
-      const keywordArg = args.find((a) => a.keyword !== undefined && keywordRole(a.keyword, loss) === 'prediction');
-      const positional = args.filter((a) => a.keyword === undefined);
-      const arg = keywordArg ?? positional[loss.targetFirst ? 1 : 0];
+      const side = (role: 'target' | 'prediction'): CallArgument | undefined => {
+        const byKeyword = args.find((a) => a.keyword !== undefined && keywordRole(a.keyword, loss) === role);
+        const positional = args.filter((a) => a.keyword === undefined);
+        return byKeyword ?? positional[(role === 'target') === loss.targetFirst ? 0 : 1];
+      };
+      const target = side('target');
+      const prediction = side('prediction');
+      const arg = prediction ?? (spec.scipyOnly ? target : undefined);
       if (!arg) continue;
-      const fromLogits = args.some((a) => a.keyword === 'from_logits' && /^True$|^true$/.test(a.text));
+      const fromLogits = [args, constructorArgs].some((list) => keywordValue(list, 'from_logits')?.value === true);
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
         loss,
@@ -112,61 +150,18 @@ export function* predictionArgumentSteps(
         identifier,
         wrapper,
         expects: fromLogits ? 'logits' : loss.expects,
+        args,
+        constructorArgs,
+        target,
+        targetOnly: !prediction,
       });
     }
     yield;
   }
 }
 
-interface Argument {
-  start: number;
-  end: number;
-  text: string;
-  keyword: string | undefined;
-}
-
-/** Top-level arguments of the call whose "(" is at `open`; undefined if unterminated within bounds. */
-function splitArguments(text: string, open: number): Argument[] | undefined {
-  const args: Argument[] = [];
-  let depth = 0;
-  let argStart = open + 1;
-  const limit = Math.min(text.length, open + MAX_CALL);
-  for (let i = open + 1; i < limit; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      i = skipString(text, i, limit);
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0) {
-        pushArg(text, argStart, i, args);
-        return args;
-      }
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      pushArg(text, argStart, i, args);
-      argStart = i + 1;
-    }
-  }
-  return undefined;
-}
-
-function pushArg(text: string, start: number, end: number, args: Argument[]): void {
-  // Arguments written one per line start after a line break: skip it as any blank.
-  let s = skipBlank(text, start, end);
-  let e = end;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (e <= s) return;
-  let keyword: string | undefined;
-  const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(s, Math.min(e, s + 64)));
-  if (kw) {
-    keyword = kw[1];
-    s = skipBlank(text, s + kw[0].length, e);
-    if (s >= e) return; // `y_pred=` with nothing after it
-  }
-  args.push({ start: s, end: e, text: text.slice(s, e), keyword });
-}
+/** `from scipy.stats import entropy` (or a list holding it, or `*`). */
+const SCIPY_ENTROPY_IMPORT = /from[ \t]+scipy\.stats[ \t]+import[ \t(]+[^\n]*\b(entropy|\*)/;
 
 /** softmax(x, dim=1), F.softmax(x), x.softmax(1), tf.nn.softmax(x) → x and 'softmax'. */
 export function unwrap(arg: string): { identifier: string | undefined; wrapper: Wrapper } {
@@ -211,11 +206,6 @@ function skipString(text: string, i: number, limit: number): number {
     else if (text[j] === q || text[j] === '\n') return j;
   }
   return limit;
-}
-
-function skipBlank(text: string, i: number, end: number): number {
-  while (i < end && /\s/.test(text[i]!)) i++;
-  return i;
 }
 
 function skipSpace(text: string, i: number): number {
