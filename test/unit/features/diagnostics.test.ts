@@ -194,9 +194,7 @@ describe('pair and call diagnostics', () => {
         start: text.lastIndexOf('logits'),
       }),
     ]);
-    expect(items[0]!.message).toBe(
-      'log_loss takes probabilities, but logits holds logits (-1 < 0): apply softmax first',
-    );
+    expect(items[0]!.message).toBe('log_loss takes probabilities; logits holds logits (-1 < 0): apply softmax first');
   });
   it('offers softmax for logits passed to a categorical loss that expects probabilities', () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy(y, q)';

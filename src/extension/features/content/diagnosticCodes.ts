@@ -42,17 +42,17 @@ export const DIAGNOSTIC_CODES = {
     title: 'Softmax or sigmoid applied before a loss that takes logits',
   },
   'logits-into-probability-loss': {
-    template: '{callee} takes probabilities, but {what} holds logits ({why}): {fix}',
+    template: '{callee} takes probabilities; {what} holds logits ({why}): {fix}',
     severity: 'warning',
     title: 'Logits given to a loss that takes probabilities',
   },
   'expects-probabilities': {
-    template: '{callee} takes probabilities, but {what} look like log-probabilities: apply exp first',
+    template: '{callee} takes probabilities, but {what} holds log-probabilities: apply exp first',
     severity: 'warning',
     title: 'Log-probabilities given to a loss that takes probabilities',
   },
   'expects-log-probabilities': {
-    template: '{callee} takes log-probabilities, but {what} look like probabilities: pass their log',
+    template: '{callee} takes log-probabilities, but {what} holds probabilities: pass their log',
     severity: 'warning',
     title: 'Probabilities given to a loss that takes log-probabilities',
   },
@@ -62,7 +62,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'NLLLoss given probabilities',
   },
   'kl-div-input-not-log-probabilities': {
-    template: '{callee} takes log q as input, but {what} look like probabilities: pass their log',
+    template: '{callee} takes log q as input, but {what} holds probabilities: pass their log',
     severity: 'warning',
     title: 'kl_div input that is not log-probabilities',
   },
@@ -113,21 +113,29 @@ export function diagnosticDocsUrl(code: DiagnosticCode): string {
 /** Messages stay shorter than this, so they read inline (Error Lens and the like). */
 export const MAX_MESSAGE = 100;
 
+/** The parts that are the user's names and expressions: the ones shortened when a message runs long. */
+const USER_PARTS = new Set(['callee', 'what', 'where', 'input', 'target', 'prediction']);
+
 /**
- * The message of `code` with its placeholders filled. Long names and
- * expressions are cut with "…", shorter each try, until the line is under MAX_MESSAGE.
+ * The message of `code` with its placeholders filled. When it runs long, a
+ * callee loses its module path (`keras.losses.categorical_crossentropy` →
+ * `categorical_crossentropy`), then names are cut with "…", shorter each try.
  */
 export function diagnosticMessage(code: DiagnosticCode, parts: Record<string, string | number> = {}): string {
   const template: string = DIAGNOSTIC_CODES[code].template;
-  let out = template;
-  for (const max of [40, 28, 20, 14, 10]) {
-    out = template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  const fill = (max: number, bareCallee: boolean): string =>
+    template.replace(/\{(\w+)\}/g, (whole, key: string) => {
       const v = parts[key];
       if (v === undefined) return whole;
-      const s = String(v);
+      let s = String(v);
+      if (!USER_PARTS.has(key)) return s;
+      if (key === 'callee' && bareCallee) s = s.slice(s.lastIndexOf('.') + 1);
       return s.length > max ? `${s.slice(0, max - 1)}…` : s;
     });
+  let out = fill(Infinity, false);
+  for (const max of [Infinity, 28, 20, 14, 10]) {
     if (out.length < MAX_MESSAGE) break;
+    out = fill(max, true);
   }
   return out;
 }

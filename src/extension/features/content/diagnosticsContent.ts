@@ -85,7 +85,7 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   let n = 0;
   for (const resolved of callOf.calls) {
     if (items.length >= maxItems) break;
-    items.push(...mistakeChecks(arrays, resolved));
+    items.push(...mistakeChecks(model.text, arrays, resolved));
     if (++n % CHUNK === 0) yield;
   }
   return items.slice(0, maxItems).sort((a, b) => a.start - b.start);

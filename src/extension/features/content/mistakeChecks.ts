@@ -11,7 +11,7 @@ import {
   type PredictionArgument,
   type PredictionHolds,
 } from '../model';
-import { diagnosticMessage, type DiagnosticItem } from './diagnosticCodes';
+import { diagnosticMessage, type DiagnosticCode, type DiagnosticItem } from './diagnosticCodes';
 import { namedLikePrediction } from './names';
 import type { FixKind } from './quickFixes';
 import { SUM_TOLERANCE } from '../../../core';
@@ -26,7 +26,7 @@ export interface ResolvedCall {
 }
 
 /** Every mistake found in one call. */
-export function mistakeChecks(arrays: readonly FoundArray[], resolved: ResolvedCall): DiagnosticItem[] {
+export function mistakeChecks(text: string, arrays: readonly FoundArray[], resolved: ResolvedCall): DiagnosticItem[] {
   const { call } = resolved;
   const out: DiagnosticItem[] = [];
   const push = (d: DiagnosticItem | undefined): void => {
@@ -45,7 +45,7 @@ export function mistakeChecks(arrays: readonly FoundArray[], resolved: ResolvedC
   push(kindCheck(arrays, resolved));
   if (PYTORCH_CLASS_LOSSES.has(name)) {
     push(allTargetsIgnored(arrays, resolved));
-    if (name !== 'nll_loss') push(floatColumnTarget(arrays, resolved));
+    if (name !== 'nll_loss') push(floatColumnTarget(text, arrays, resolved));
   }
   if (name === 'log_loss') push(logLossEps(call));
   return out;
@@ -122,8 +122,7 @@ function kindCheck(arrays: readonly FoundArray[], resolved: ResolvedCall): Diagn
     };
   }
   if (call.expects === 'log-probabilities' && got === 'probabilities') {
-    const nll = call.loss.name === 'nll_loss';
-    const code = nll ? 'nll-loss-given-probabilities' : 'expects-log-probabilities';
+    const code = LOG_PROBABILITY_CODES[call.loss.name] ?? 'expects-log-probabilities';
     return {
       ...base,
       code,
@@ -140,6 +139,13 @@ function kindCheck(arrays: readonly FoundArray[], resolved: ResolvedCall): Diagn
   }
   return undefined;
 }
+
+/** The losses that take log-probabilities and have a code of their own for being given probabilities. */
+const LOG_PROBABILITY_CODES: Partial<Record<string, DiagnosticCode>> = {
+  nll_loss: 'nll-loss-given-probabilities',
+  kl_div: 'kl-div-input-not-log-probabilities',
+  kl_div_loss: 'kl-div-input-not-log-probabilities',
+};
 
 /** Sigmoid twice: σ(σ(z)) ≤ σ(1) for a 1, ≥ σ(0) = 0.5 for a 0: the loss cannot fall below these. */
 const SIGMOID_TWICE_FLOOR = `${fmt(Math.log1p(Math.exp(-1)))} for 1s, ${fmt(Math.log(2))} for 0s`;
@@ -181,7 +187,7 @@ function logitsFix(call: PredictionArgument): string {
   const name = call.loss.name;
   if (name.endsWith('_crossentropy')) return 'pass from_logits=True';
   if (name === 'crossentropy' || name === 'binarycrossentropy') return `use logit${name}`;
-  if (name === 'binary_cross_entropy' || name === 'bce_loss') return 'use the _with_logits loss';
+  if (name === 'binary_cross_entropy' || name === 'bce_loss') return 'use …_with_logits';
   return `apply ${call.loss.binary ? 'sigmoid' : 'softmax'} first`;
 }
 
@@ -276,13 +282,20 @@ function allTargetsIgnored(arrays: readonly FoundArray[], resolved: ResolvedCall
 }
 
 /** A float (N, 1) column as cross-entropy's target: read as class probabilities over one class, not indices. */
-function floatColumnTarget(arrays: readonly FoundArray[], resolved: ResolvedCall): DiagnosticItem | undefined {
+function floatColumnTarget(
+  text: string,
+  arrays: readonly FoundArray[],
+  resolved: ResolvedCall,
+): DiagnosticItem | undefined {
   const { call } = resolved;
   const target = resolved.target === undefined ? undefined : arrays[resolved.target];
   if (!target || !call.target || target.shape.length !== 2 || target.shape[1] !== 1) return undefined;
+  // Float as written (`[[1.0], [0.0]]`), by its dtype or conversion in the argument, or by its values.
   const float =
-    target.printed === undefined && (FLOAT_WRITTEN.test(call.target.text) || FLOAT_TYPE.test(call.target.text));
-  if (!float && !rowsOf(target.values).some((r) => r.some((v) => !Number.isInteger(v)))) return undefined;
+    FLOAT_WRITTEN.test(text.slice(target.start, target.end)) ||
+    FLOAT_TYPE.test(call.target.text) ||
+    rowsOf(target.values).some((r) => r.some((v) => !Number.isInteger(v)));
+  if (!float) return undefined;
   const range = rangeOf(call.target.start, call.target.end, target);
   return {
     start: range.start,

@@ -39,6 +39,8 @@ const SCANNED: readonly ScannedLoss[] = [
   { name: 'SparseCategoricalCrossentropy', constructed: true },
   { name: 'BinaryCrossentropy', constructed: true },
   { name: 'KLDivLoss', constructed: true },
+  { name: 'poisson_nll_loss' },
+  { name: 'PoissonNLLLoss', constructed: true },
   // optax and Flux.
   { name: 'softmax_cross_entropy' },
   { name: 'softmax_cross_entropy_with_integer_labels' },
@@ -140,6 +142,8 @@ export function* predictionArgumentSteps(
       const arg = prediction ?? (spec.scipyOnly ? target : undefined);
       if (!arg) continue;
       const fromLogits = [args, constructorArgs].some((list) => keywordValue(list, 'from_logits')?.value === true);
+      // poisson_nll_loss(log_input=False) takes the rates themselves.
+      const rates = [args, constructorArgs].some((list) => keywordValue(list, 'log_input')?.value === false);
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
         loss,
@@ -149,7 +153,7 @@ export function* predictionArgumentSteps(
         text: arg.text,
         identifier,
         wrapper,
-        expects: fromLogits ? 'logits' : loss.expects,
+        expects: fromLogits ? 'logits' : rates ? 'probabilities' : loss.expects,
         args,
         constructorArgs,
         target,
