@@ -146,8 +146,17 @@ describe('kl_div', () => {
     expect(text.slice(d.start, d.end)).toBe("'mean'");
     expect(fixed(text, d)).toBe(text.replace("'mean'", "'batchmean'"));
     expect(codes(fixed(text, d))).toEqual([]);
+    expect(codes(`${TORCH}loss = F.kl_div(log_q, p, reduction='batchmean')\n`)).toEqual([]);
     const module = `${TORCH}loss = nn.KLDivLoss(reduction="mean")(log_q, p)\n`;
     expect(fixed(module, only(module, 'kl-div-mean-reduction'))).toBe(module.replace('"mean"', '"batchmean"'));
+  });
+});
+
+describe('scipy.special.kl_div', () => {
+  it('takes probabilities, target first: logits there are logits-into-probability-loss, not a kl_div code', () => {
+    const text = 'import scipy.special\nq = [2.0, -1.0, 0.5]\nd = scipy.special.kl_div([0.2, 0.3, 0.5], q)\n';
+    expect(codes(text)).toEqual(['logits-into-probability-loss']);
+    expect(codes(text.replace('[2.0, -1.0, 0.5]', '[0.25, 0.25, 0.5]'))).toEqual([]);
   });
 });
 

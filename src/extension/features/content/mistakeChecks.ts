@@ -33,12 +33,10 @@ export function mistakeChecks(text: string, arrays: readonly FoundArray[], resol
     if (d) out.push(d);
   };
   const name = call.loss.name;
-  if (name === 'kl_div' || name === 'kl_div_loss') {
-    if (call.expects === 'log-probabilities') {
-      const swapped = klSwapped(arrays, resolved);
-      push(swapped ?? kindCheck(arrays, resolved));
-      push(klMeanReduction(call));
-    }
+  // PyTorch's kl_div (not scipy.special.kl_div, which takes probabilities target first).
+  if ((name === 'kl_div' || name === 'kl_div_loss') && call.loss.expects === 'log-probabilities') {
+    push(klSwapped(arrays, resolved) ?? kindCheck(arrays, resolved));
+    push(klMeanReduction(call));
     return out;
   }
   if (name === 'entropy') return scipyEntropy(arrays, resolved);
