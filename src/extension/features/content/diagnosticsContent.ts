@@ -10,7 +10,7 @@ import {
   type FoundArray,
 } from '../model';
 import { diagnosticMessage, type DiagnosticItem } from './diagnosticCodes';
-import { mistakeChecks, normalisesItself, type ResolvedCall } from './mistakeChecks';
+import { mistakeChecks, normalisesItself, readsTarget, type ResolvedCall } from './mistakeChecks';
 import { namedLikePrediction } from './names';
 import { SUM_TOLERANCE } from '../../../core';
 import { rowsOf } from '../../../core/elements';
@@ -85,7 +85,7 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   let n = 0;
   for (const resolved of callOf.calls) {
     if (items.length >= maxItems) break;
-    items.push(...mistakeChecks(model.text, arrays, resolved));
+    mistakeChecks(model.text, arrays, resolved, items);
     if (++n % CHUNK === 0) yield;
   }
   return items.slice(0, maxItems).sort((a, b) => a.start - b.start);
@@ -131,7 +131,7 @@ function* resolveCalls(model: DocumentModel, calls: PredictionArgument[]): Gener
     const prediction = lookup(call.start, call.end, call.identifier, call.start);
     const t = call.target;
     const target =
-      t && !call.targetOnly
+      t && !call.targetOnly && readsTarget(call)
         ? lookup(t.start, t.end, NAME_WITH_METHODS.exec(t.text)?.[1], Math.min(t.start, call.start))
         : call.targetOnly
           ? prediction

@@ -25,28 +25,31 @@ export interface ResolvedCall {
   target: number | undefined;
 }
 
-/** Every mistake found in one call. */
-export function mistakeChecks(text: string, arrays: readonly FoundArray[], resolved: ResolvedCall): DiagnosticItem[] {
+/** Every mistake found in one call, appended to `into` (one array for all calls: there may be 10^5 of them). */
+export function mistakeChecks(
+  text: string,
+  arrays: readonly FoundArray[],
+  resolved: ResolvedCall,
+  into: DiagnosticItem[],
+): void {
   const { call } = resolved;
-  const out: DiagnosticItem[] = [];
   const push = (d: DiagnosticItem | undefined): void => {
-    if (d) out.push(d);
+    if (d) into.push(d);
   };
   const name = call.loss.name;
   // PyTorch's kl_div (not scipy.special.kl_div, which takes probabilities target first).
   if ((name === 'kl_div' || name === 'kl_div_loss') && call.loss.expects === 'log-probabilities') {
     push(klSwapped(arrays, resolved) ?? kindCheck(arrays, resolved));
     push(klMeanReduction(call));
-    return out;
+    return;
   }
-  if (name === 'entropy') return scipyEntropy(arrays, resolved);
+  if (name === 'entropy') into.push(...scipyEntropy(arrays, resolved));
   push(kindCheck(arrays, resolved));
   if (PYTORCH_CLASS_LOSSES.has(name)) {
     push(allTargetsIgnored(arrays, resolved));
     if (name !== 'nll_loss') push(floatColumnTarget(text, arrays, resolved));
   }
   if (name === 'log_loss') push(logLossEps(call));
-  return out;
 }
 
 /** The PyTorch losses with class-index targets and `ignore_index` (default −100). */
@@ -362,6 +365,14 @@ function scipyEntropy(arrays: readonly FoundArray[], resolved: ResolvedCall): Di
     });
   }
   return out;
+}
+
+/** The losses whose checks read the target argument's array (the others need only the prediction's). */
+const TARGET_READERS = new Set([...PYTORCH_CLASS_LOSSES, 'kl_div', 'kl_div_loss', 'entropy']);
+
+/** Whether the checks of this call read its target's array: resolving it costs a lookup per call. */
+export function readsTarget(call: PredictionArgument): boolean {
+  return TARGET_READERS.has(call.loss.name);
 }
 
 /** Whether a call is scipy.stats.entropy, which normalises its arguments itself (so they need not sum to 1). */

@@ -96,6 +96,18 @@ export function findPredictionArguments(text: string, maxCalls = 100_000): Predi
 
 /** Calls found between two yields of predictionArgumentSteps. */
 const CALLS_PER_STEP = 2000;
+/** Anchor hits looked at between two yields. */
+const HITS_PER_STEP = 20_000;
+
+/**
+ * Every scanned name holds one of these: the scan looks for the anchors (four
+ * passes over the text, not one per name) and reads the identifier around each hit.
+ */
+const ANCHORS = ['ntropy', 'Loss', '_loss', 'kl_div'] as const;
+/** Each name is found by the first anchor it holds, so no call is read twice. */
+const SCANNED_BY_NAME: ReadonlyMap<string, ScannedLoss & { anchor: string | undefined }> = new Map(
+  SCANNED.map((spec) => [spec.name, { ...spec, anchor: ANCHORS.find((a) => spec.name.includes(a)) }]),
+);
 
 /** The same scan in slices, appending to `out` (unsorted) and yielding every CALLS_PER_STEP calls. */
 export function* predictionArgumentSteps(
@@ -104,22 +116,29 @@ export function* predictionArgumentSteps(
   maxCalls = 100_000,
 ): Generator<void, void, void> {
   let scipyEntropy: boolean | undefined;
-  for (const spec of SCANNED) {
+  let hits = 0;
+  for (const anchor of ANCHORS) {
     let from = 0;
     while (out.length < maxCalls) {
-      if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1) yield;
-      const at = text.indexOf(spec.name, from);
-      if (at < 0) break;
-      from = at + spec.name.length;
-      if (at > 0 && isIdent(text.charCodeAt(at - 1))) continue;
-      let open = skipSpace(text, from);
-      if (text[open] !== '(' || isIdent(text.charCodeAt(from))) continue;
-      let constructorArgs: CallArgument[] = [];
+      if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1 || ++hits % HITS_PER_STEP === 0) yield;
+      const hit = text.indexOf(anchor, from);
+      if (hit < 0) break;
+      // The whole identifier around the hit, e.g. `cross_entropy` around `ntropy`.
+      let at = hit;
+      while (at > 0 && hit - at < 64 && isIdent(text.charCodeAt(at - 1))) at--;
+      let end = hit + anchor.length;
+      while (end < text.length && end - hit < 64 && isIdent(text.charCodeAt(end))) end++;
+      from = end;
+      const spec = SCANNED_BY_NAME.get(text.slice(at, end));
+      if (!spec || spec.anchor !== anchor) continue;
+      let open = skipSpace(text, end);
+      if (text[open] !== '(') continue;
+      let constructorArgs: readonly CallArgument[] = NO_ARGUMENTS;
       if (spec.constructed) {
         // nn.CrossEntropyLoss(weight=…)(input, target): the arguments of the second call.
         const close = matching(text, open);
         if (close < 0) continue;
-        constructorArgs = callArguments(text, open, MAX_CALL) ?? [];
+        constructorArgs = callArguments(text, open, MAX_CALL) ?? NO_ARGUMENTS;
         open = skipSpace(text, close + 1);
         if (text[open] !== '(') continue;
       }
@@ -132,18 +151,32 @@ export function* predictionArgumentSteps(
       if (!loss) continue;
       const args = callArguments(text, open, MAX_CALL);
       if (!args) continue;
-      const side = (role: 'target' | 'prediction'): CallArgument | undefined => {
-        const byKeyword = args.find((a) => a.keyword !== undefined && keywordRole(a.keyword, loss) === role);
-        const positional = args.filter((a) => a.keyword === undefined);
-        return byKeyword ?? positional[(role === 'target') === loss.targetFirst ? 0 : 1];
-      };
-      const target = side('target');
-      const prediction = side('prediction');
+      let target: CallArgument | undefined;
+      let prediction: CallArgument | undefined;
+      let positional = 0;
+      let keywords = constructorArgs.length > 0;
+      for (const a of args) {
+        if (a.keyword === undefined) {
+          const role = (positional++ === 0) === loss.targetFirst ? 'target' : 'prediction';
+          if (role === 'target') target ??= a;
+          else prediction ??= a;
+          continue;
+        }
+        keywords = true;
+        // A keyword names its side whatever the order: it wins over a positional guess.
+        const role = keywordRole(a.keyword, loss);
+        if (role === 'target') target = a;
+        else if (role === 'prediction') prediction = a;
+      }
       const arg = prediction ?? (spec.scipyOnly ? target : undefined);
       if (!arg) continue;
-      const fromLogits = [args, constructorArgs].some((list) => keywordValue(list, 'from_logits')?.value === true);
-      // poisson_nll_loss(log_input=False) takes the rates themselves.
-      const rates = [args, constructorArgs].some((list) => keywordValue(list, 'log_input')?.value === false);
+      let expects = loss.expects;
+      if (keywords) {
+        const either = (k: string) => keywordValue(args, k)?.value ?? keywordValue(constructorArgs, k)?.value;
+        if (either('from_logits') === true) expects = 'logits';
+        // poisson_nll_loss(log_input=False) takes the rates themselves.
+        else if (either('log_input') === false) expects = 'probabilities';
+      }
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
         loss,
@@ -153,7 +186,7 @@ export function* predictionArgumentSteps(
         text: arg.text,
         identifier,
         wrapper,
-        expects: fromLogits ? 'logits' : rates ? 'probabilities' : loss.expects,
+        expects,
         args,
         constructorArgs,
         target,
@@ -163,6 +196,8 @@ export function* predictionArgumentSteps(
     yield;
   }
 }
+
+const NO_ARGUMENTS: readonly CallArgument[] = [];
 
 /** `from scipy.stats import entropy` (or a list holding it, or `*`). */
 const SCIPY_ENTROPY_IMPORT = /from[ \t]+scipy\.stats[ \t]+import[ \t(]+[^\n]*\b(entropy|\*)/;
