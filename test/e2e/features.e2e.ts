@@ -1,13 +1,14 @@
 // End to end in the VS Code UI (code-server in headless Chromium): the code
-// lens text above a prediction, a hover brought up with the mouse, and a quick
-// fix applied from the light-bulb menu and undone with Ctrl+Z. Screenshots of
-// each state go to .test-output/e2e/features/.
+// lens text above a prediction, a hover brought up with the mouse, a quick
+// fix applied from the light-bulb menu and undone with Ctrl+Z, and a loss-call
+// mistake in the Problems view with its code linking to its docs page.
+// Screenshots of each state go to .test-output/e2e/features/.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorText, openWorkbench, type Workbench } from './support/workbench';
+import { editorText, openFile, openWorkbench, runCommand, type Workbench } from './support/workbench';
 
 const DEMO = [
   'import tensorflow as tf',
@@ -17,6 +18,8 @@ const DEMO = [
   'loss = tf.keras.losses.categorical_crossentropy(y_true, y_pred)',
   '',
 ].join('\n');
+
+const MISTAKE = ['import torch.nn.functional as F', '', "loss = F.kl_div(log_q, p, reduction='mean')", ''].join('\n');
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'features');
 
@@ -39,6 +42,7 @@ describe('features in the VS Code UI', function () {
     mkdirSync(shots, { recursive: true });
     const folder = mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-features-'));
     writeFileSync(join(folder, 'demo.py'), DEMO);
+    writeFileSync(join(folder, 'mistake.py'), MISTAKE);
     wb = await openWorkbench(folder);
     await wb.page.locator('.explorer-viewlet .monaco-list-row', { hasText: 'demo.py' }).first().click();
     await wb.page.waitForSelector('.editor-instance .view-lines');
@@ -122,5 +126,22 @@ describe('features in the VS Code UI', function () {
       .first()
       .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(shots, '5-undone.png') });
+  });
+
+  it('lists a loss-call mistake in the Problems view, its code a link to the docs page', async () => {
+    const { page } = wb;
+    await openFile(page, 'mistake.py');
+    await runCommand(page, 'Problems: Focus on Problems View');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: "KL needs 'batchmean'" }).first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /reduction='mean' divides by every element, not the batch: KL needs 'batchmean'/);
+    assert.match(text, /Entropy Lens/);
+    const link = row.locator('a.monaco-link', { hasText: 'kl-div-mean-reduction' });
+    assert.equal(
+      await link.getAttribute('href'),
+      'https://github.com/entropy-lens/entropy-lens/blob/main/docs/diagnostics/kl-div-mean-reduction.md',
+    );
+    await page.screenshot({ path: join(shots, '6-problems-view.png') });
   });
 });

@@ -13,3 +13,9 @@ export async function openText(content: string, language = 'python'): Promise<vs
 export function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
 }
+
+/** A diagnostic's code as a string, whether VS Code holds it bare or as `{ value, target }` (ours link to their docs page). */
+export function codeOf(d: vscode.Diagnostic): string | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return code === undefined ? undefined : String(code);
+}

@@ -3,7 +3,7 @@
 // executeCodeActionProvider) and the diagnostics API.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverText, openText as open } from './editor';
+import { codeOf, hoverText, openText as open } from './editor';
 import { until } from './until';
 
 const ours = (doc: vscode.TextDocument): vscode.Diagnostic[] =>
@@ -116,7 +116,7 @@ describe('features: a prediction that does not sum to 1', () => {
   it('warns with a Normalise fix for an array named like a prediction even with no loss call', async () => {
     const text = 'probs = [0.5, 0.28, 0.2]\n';
     const doc = await open(text);
-    const d = await until(() => ours(doc).find((x) => x.code === 'not-normalized'), 'the not-normalized warning');
+    const d = await until(() => ours(doc).find((x) => codeOf(x) === 'not-normalized'), 'the not-normalized warning');
     assert.match(d.message, /probs sums to 0\.98, not 1/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -131,6 +131,78 @@ describe('features: a prediction that does not sum to 1', () => {
   });
 });
 
+/** Our quick fixes at a diagnostic's range, by title. */
+async function quickFixes(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  return vscode.commands.executeCommand<vscode.CodeAction[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
+}
+
+describe('features: classic loss mistakes', () => {
+  it("kl_div with reduction='mean': the fix writes 'batchmean', the warning clears, undo restores", async () => {
+    const text = "import torch.nn.functional as F\nloss = F.kl_div(log_q, p, reduction='mean')\n";
+    const doc = await open(text);
+    const d = await until(
+      () => ours(doc).find((x) => codeOf(x) === 'kl-div-mean-reduction'),
+      'the kl-div-mean-reduction warning',
+    );
+    assert.equal(doc.getText(d.range), "'mean'");
+    assert.ok(d.message.length < 100, d.message);
+    const fix = (await quickFixes(doc, d)).find((a) => a.title === "Use reduction='batchmean'");
+    assert.ok(fix?.edit, 'the batchmean fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), text.replace("'mean'", "'batchmean'"));
+    await until(() => (ours(doc).length === 0 ? true : undefined), 'the warning to clear');
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), text);
+  });
+
+  it('log_loss(…, eps=…): the fix removes the argument with its comma', async () => {
+    const text = 'from sklearn.metrics import log_loss\nlog_loss([0, 1], [[0.9, 0.1], [0.2, 0.8]], eps=1e-15)\n';
+    const doc = await open(text);
+    const d = await until(
+      () => ours(doc).find((x) => codeOf(x) === 'log-loss-eps-removed'),
+      'the log-loss-eps-removed warning',
+    );
+    assert.equal(doc.getText(d.range), 'eps=1e-15');
+    const fix = (await quickFixes(doc, d)).find((a) => a.title.startsWith('Remove eps='));
+    assert.ok(fix?.edit, 'the remove-eps fix');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), text.replace(', eps=1e-15', ''));
+  });
+
+  it('every target equal to ignore_index: a warning with no fix', async () => {
+    const text =
+      'import torch\nimport torch.nn.functional as F\nz = torch.tensor([[2.0, 1.0], [0.5, 0.1]])\nloss = F.cross_entropy(z, torch.tensor([-100, -100]))\n';
+    const doc = await open(text);
+    const d = await until(
+      () => ours(doc).find((x) => codeOf(x) === 'all-targets-ignored'),
+      'the all-targets-ignored warning',
+    );
+    assert.equal(d.message, 'Every target of F.cross_entropy is ignore_index -100: the mean over 0 targets is NaN');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
+    assert.deepEqual(
+      // No edit is safe here (the editor's own chat actions, Fix and Explain, edit nothing).
+      (await quickFixes(doc, d)).filter((a) => a.edit).map((a) => a.title),
+      [],
+    );
+  });
+
+  it('scipy.stats.entropy on counts: information that it normalises, not a warning', async () => {
+    const doc = await open('from scipy.stats import entropy\ncounts = [1, 2, 4]\nH = entropy(counts)\n');
+    const d = await until(
+      () => ours(doc).find((x) => codeOf(x) === 'scipy-entropy-normalises'),
+      'the scipy-entropy-normalises note',
+    );
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+    assert.deepEqual(ours(doc).map(codeOf), ['scipy-entropy-normalises']);
+  });
+});
+
 describe('features: diagnostics and quick fixes', () => {
   const TEXT =
     'import tensorflow as tf\ny_true = [0, 1, 0]\ny_pred = [0.2, 0.3, 0.4]\ntf.keras.losses.categorical_crossentropy(y_true, y_pred)\n';
@@ -138,7 +210,7 @@ describe('features: diagnostics and quick fixes', () => {
   it('warns that the prediction does not sum to 1, normalises it in one edit, and undo restores it', async () => {
     const doc = await open(TEXT);
     const diagnostic = await until(
-      () => ours(doc).find((d) => d.code === 'not-normalized'),
+      () => ours(doc).find((d) => codeOf(d) === 'not-normalized'),
       'the not-normalized warning',
     );
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
@@ -155,7 +227,10 @@ describe('features: diagnostics and quick fixes', () => {
     assert.ok(normalise?.edit, `no Normalise action among: ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(normalise.edit));
     assert.equal(doc.getText(), TEXT.replace('[0.2, 0.3, 0.4]', '[0.22, 0.33, 0.45]'));
-    await until(() => (ours(doc).some((d) => d.code === 'not-normalized') ? undefined : true), 'the warning to clear');
+    await until(
+      () => (ours(doc).some((d) => codeOf(d) === 'not-normalized') ? undefined : true),
+      'the warning to clear',
+    );
 
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
@@ -166,17 +241,27 @@ describe('features: diagnostics and quick fixes', () => {
     const text =
       'import torch\nimport torch.nn.functional as F\nz = torch.tensor([[2.0, 1.0, 0.1]])\nloss = F.cross_entropy(F.softmax(z, dim=1), torch.tensor([0]))\n';
     const doc = await open(text);
-    const d = await until(() => ours(doc).find((x) => x.code === 'expects-logits'), 'the expects-logits warning');
+    const d = await until(
+      () => ours(doc).find((x) => codeOf(x) === 'softmax-before-logits-loss'),
+      'the softmax-before-logits-loss warning',
+    );
     assert.equal(doc.getText(d.range), 'F.softmax(z, dim=1)');
-    assert.match(d.message, /F\.cross_entropy expects logits.*applied twice/);
+    // z has 3 classes: softmax twice keeps the loss above log(1 + 2/e).
+    assert.equal(d.message, 'F.cross_entropy takes logits, not softmax output: softmax twice, loss ≥ 0.551 (K = 3)');
+    // The code links to its page in the repository's docs.
+    assert.ok(typeof d.code === 'object');
+    assert.equal(
+      d.code.target.toString(),
+      'https://github.com/entropy-lens/entropy-lens/blob/main/docs/diagnostics/softmax-before-logits-loss.md',
+    );
   });
 
   it('offers softmax for logits given to a loss that expects probabilities, keeping the number style', async () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy([1, 0, 0], q)\n';
     const doc = await open(text);
     const d = await until(
-      () => ours(doc).find((x) => x.code === 'expects-probabilities'),
-      'the expects-probabilities warning',
+      () => ours(doc).find((x) => codeOf(x) === 'logits-into-probability-loss'),
+      'the logits-into-probability-loss warning',
     );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
@@ -295,7 +380,7 @@ describe('features on the demo workspace (the real finder and core)', () => {
     const d = await until(() => (ours(doc).length ? ours(doc) : undefined), 'the demo diagnostics');
     await new Promise((r) => setTimeout(r, 500)); // let a late second publish land
     assert.deepEqual(
-      ours(doc).map((x) => `${x.code}: ${doc.getText(x.range)}`),
+      ours(doc).map((x) => `${codeOf(x)}: ${doc.getText(x.range)}`),
       ['not-normalized: [0.5, 0.28, 0.2]'],
       d.map((x) => x.message).join('; '),
     );

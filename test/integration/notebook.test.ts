@@ -3,7 +3,7 @@
 // y_true (cell 2) pairs with y_pred (cell 3) through log_loss in cell 4.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverText } from './editor';
+import { codeOf, hoverText } from './editor';
 import { until } from './until';
 
 const CE = (-Math.log(0.7)).toFixed(3);
@@ -134,7 +134,7 @@ describe('notebooks: the code cells read as one program', () => {
       () =>
         vscode.languages
           .getDiagnostics(pred.uri)
-          .find((d) => d.source === 'Entropy Lens' && d.code === 'not-normalized'),
+          .find((d) => d.source === 'Entropy Lens' && codeOf(d) === 'not-normalized'),
       'the not-normalized warning in cell 3',
     );
     assert.match(diagnostic.message, /y_pred sums to 0\.9, not 1/);

@@ -141,7 +141,7 @@ describe('pair and call diagnostics', () => {
       expect.objectContaining({
         code: 'length-mismatch',
         start: text.indexOf('[0.5'),
-        message: 'Lengths differ: y is 3 but p is 2; a target and its prediction need one value per class.',
+        message: 'Lengths differ: y is 3 but p is 2.',
         related: [expect.objectContaining({ start: 4 })],
       }),
     ]);
@@ -152,9 +152,14 @@ describe('pair and call diagnostics', () => {
       arrayAt(text, '[[2.0, 1.0, 0.1]]', [[2, 1, 0.1]], { name: 'z', role: 'logits' }),
     ]);
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ code: 'expects-logits', start: text.indexOf('F.softmax'), fixes: [] });
-    expect(items[0]!.message).toMatch(
-      /^F\.cross_entropy expects logits and applies softmax itself, but gets softmax\(…\) output.*applied twice/,
+    expect(items[0]).toMatchObject({
+      code: 'softmax-before-logits-loss',
+      start: text.indexOf('F.softmax'),
+      fixes: [],
+    });
+    // z has 3 classes: softmax twice cannot give the true class more than e/(e + 2), a loss of log(1 + 2/e).
+    expect(items[0]!.message).toBe(
+      'F.cross_entropy takes logits, not softmax output: softmax twice, loss ≥ 0.551 (K = 3)',
     );
   });
   it('warns when a probability literal goes to F.cross_entropy and offers the log fix', () => {
@@ -165,9 +170,9 @@ describe('pair and call diagnostics', () => {
       [probs, arrayAt(text, '[0]', [0], { role: 'class-indices' })],
       [{ target: 1, prediction: 0, reason: 'F.cross_entropy(input, target)' }],
     );
-    const d = items.find((i) => i.code === 'expects-logits')!;
+    const d = items.find((i) => i.code === 'softmax-before-logits-loss')!;
     expect(d).toMatchObject({ start: probs.start, end: probs.end, fixes: ['log'], arrayIndex: 0 });
-    expect(d.message).toContain('this array (rows sum to 1)');
+    expect(d.message).toContain('not probabilities (this array)');
   });
   it('warns when a batch of logits bound to a name goes to log_loss (probability rows) and offers softmax', () => {
     const text = 'logits = [[2.0, -1.0], [0.5, 1.5]]\nlog_loss([0, 1], logits)';
@@ -183,17 +188,19 @@ describe('pair and call diagnostics', () => {
       ),
     ]);
     expect(items).toEqual([
-      expect.objectContaining({ code: 'expects-probabilities', fixes: ['softmax'], start: text.lastIndexOf('logits') }),
+      expect.objectContaining({
+        code: 'logits-into-probability-loss',
+        fixes: ['softmax'],
+        start: text.lastIndexOf('logits'),
+      }),
     ]);
-    expect(items[0]!.message).toBe(
-      'log_loss expects probabilities, but gets logits (has negative values), which look like logits. Apply softmax first, or use the loss that takes logits.',
-    );
+    expect(items[0]!.message).toBe('log_loss takes probabilities; logits holds logits (-1 < 0): apply softmax first');
   });
   it('offers softmax for logits passed to a categorical loss that expects probabilities', () => {
     const text = 'q = [2.0, -1.0, 0.5]\nkeras.losses.categorical_crossentropy(y, q)';
     const { items } = diagnose(text, [arrayAt(text, '[2.0, -1.0, 0.5]', [2, -1, 0.5], { name: 'q', role: 'logits' })]);
     expect(items).toEqual([
-      expect.objectContaining({ code: 'expects-probabilities', fixes: ['softmax'], arrayIndex: 0 }),
+      expect.objectContaining({ code: 'logits-into-probability-loss', fixes: ['softmax'], arrayIndex: 0 }),
     ]);
   });
 });

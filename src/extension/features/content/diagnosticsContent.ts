@@ -1,39 +1,23 @@
 // Diagnostics as plain data: probabilities that do not sum to 1, negatives,
-// NaN / Infinity, pairs whose lengths differ, and probabilities passed where a
-// loss expects logits (or the reverse). Each says what is wrong and where, and
-// names the quick fixes that are safe for it.
+// NaN / Infinity, pairs whose lengths differ, and the loss-call mistakes of
+// mistakeChecks.ts. Each says what is wrong and where (codes and messages:
+// diagnosticCodes.ts), and names the quick fixes that are safe for it.
 import {
   cappedIssue,
   predictionArgumentSteps,
-  type PredictionHolds,
   type PredictionArgument,
   type DocumentModel,
   type FoundArray,
 } from '../model';
-import type { FixKind } from './quickFixes';
+import { diagnosticMessage, type DiagnosticItem } from './diagnosticCodes';
+import { mistakeChecks, normalisesItself, readsTarget, type ResolvedCall } from './mistakeChecks';
+import { namedLikePrediction } from './names';
 import { SUM_TOLERANCE } from '../../../core';
 import { rowsOf } from '../../../core/elements';
 import { fmtSum } from '../format';
 
-export type DiagnosticCode =
-  | 'not-normalized'
-  | 'negative-probability'
-  | 'non-finite'
-  | 'length-mismatch'
-  | 'expects-logits'
-  | 'expects-probabilities'
-  | 'expects-log-probabilities';
-
-export interface DiagnosticItem {
-  start: number;
-  end: number;
-  code: DiagnosticCode;
-  message: string;
-  /** Index of the array the fixes apply to. */
-  arrayIndex?: number;
-  fixes: FixKind[];
-  related?: { start: number; end: number; message: string }[];
-}
+export type { DiagnosticCode, DiagnosticItem } from './diagnosticCodes';
+export { namedLikePrediction };
 
 const PROBABILITY_ROLES = new Set(['probabilities', 'target']);
 
@@ -69,6 +53,10 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   yield;
   const callOf = yield* resolveCalls(model, calls);
   yield;
+  // scipy.stats.entropy divides its arguments by their sums: said by its own diagnostic, not as not-normalized.
+  const selfNormalised = new Set<number>();
+  for (const r of callOf.calls)
+    if (normalisesItself(r.call)) [r.prediction, r.target].forEach((i) => i !== undefined && selfNormalised.add(i));
   // 1: the prediction of a pair; 2: either side of a binary loss (elements are independent, no sum to check).
   const side = new Uint8Array(arrays.length);
   model.pairs.forEach((p, k) => {
@@ -79,7 +67,8 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
   let read = 0;
   for (let i = 0; i < arrays.length && items.length < maxItems; i++) {
     const a = arrays[i]!;
-    if (!model.isNested(i)) items.push(...valueChecks(a, i, callOf.get(i), side[i] === 1, side[i] === 2));
+    if (!model.isNested(i))
+      items.push(...valueChecks(a, i, callOf.get(i), side[i] === 1, side[i] === 2 || selfNormalised.has(i)));
     read += a.shape.reduce((x, y) => x * y, 1);
     if (i % CHUNK === CHUNK - 1 || read >= VALUES_PER_SLICE) {
       read = 0;
@@ -94,10 +83,9 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
     if (k % CHUNK === CHUNK - 1) yield;
   }
   let n = 0;
-  for (const [arg, arrayIndex] of callOf.calls) {
+  for (const resolved of callOf.calls) {
     if (items.length >= maxItems) break;
-    const d = kindCheck(arg, arrayIndex === undefined ? undefined : arrays[arrayIndex], arrayIndex);
-    if (d) items.push(d);
+    mistakeChecks(model.text, arrays, resolved, items);
     if (++n % CHUNK === 0) yield;
   }
   return items.slice(0, maxItems).sort((a, b) => a.start - b.start);
@@ -105,13 +93,16 @@ export function* diagnosticSteps(model: DocumentModel, maxItems = 500): Generato
 
 interface CallIndex {
   get(arrayIndex: number): PredictionArgument | undefined;
-  calls: [PredictionArgument, number | undefined][];
+  calls: ResolvedCall[];
 }
 
-/** Ties each prediction argument to the literal inside it or the last array bound to its name before the call. */
+/** `y.float()`, `labels.view(-1, 1)` → the name; a bare name as it is. */
+const NAME_WITH_METHODS = /^([A-Za-z_]\w*)(?:\s*\.\s*\w+\s*\([^()]*\))*$/;
+
+/** Ties each call's prediction and target arguments to the literal inside them or the last array bound to their name before the call. */
 function* resolveCalls(model: DocumentModel, calls: PredictionArgument[]): Generator<void, CallIndex, void> {
   const byArray = new Map<number, PredictionArgument>();
-  const pairs: [PredictionArgument, number | undefined][] = [];
+  const resolved: ResolvedCall[] = [];
   const byName = new Map<string, number[]>();
   const arrays = model.arrays;
   for (let i = 0; i < arrays.length; i++) {
@@ -122,36 +113,37 @@ function* resolveCalls(model: DocumentModel, calls: PredictionArgument[]): Gener
     if (list) list.push(i);
     else byName.set(a.name, [i]);
   }
+  const lookup = (start: number, end: number, identifier: string | undefined, before: number): number | undefined => {
+    // A literal written inside the argument (torch.tensor([...]) counts), else the name.
+    const inside = model
+      .arraysIn(start, end)
+      .find((k) => model.arrays[k]!.start >= start && model.arrays[k]!.end <= end && !model.isNested(k));
+    if (inside !== undefined || !identifier) return inside;
+    const candidates = byName.get(identifier);
+    if (!candidates) return undefined;
+    for (let k = candidates.length - 1; k >= 0; k--)
+      if (model.arrays[candidates[k]!]!.end <= before) return candidates[k];
+    return undefined;
+  };
   let n = 0;
   for (const call of calls) {
     if (++n % CHUNK === 0) yield;
-    // A literal written inside the argument (torch.tensor([...]) counts), else the name.
-    let index: number | undefined = model
-      .arraysIn(call.start, call.end)
-      .find((k) => model.arrays[k]!.start >= call.start && model.arrays[k]!.end <= call.end && !model.isNested(k));
-    if (index === undefined && call.identifier) {
-      const candidates = (byName.get(call.identifier) ?? []).filter((k) => model.arrays[k]!.end <= call.start);
-      index = candidates[candidates.length - 1];
-    }
-    if (index !== undefined && !byArray.has(index)) byArray.set(index, call);
-    pairs.push([call, index]);
+    const prediction = lookup(call.start, call.end, call.identifier, call.start);
+    const t = call.target;
+    const target =
+      t && !call.targetOnly && readsTarget(call)
+        ? lookup(t.start, t.end, NAME_WITH_METHODS.exec(t.text)?.[1], Math.min(t.start, call.start))
+        : call.targetOnly
+          ? prediction
+          : undefined;
+    if (prediction !== undefined && !byArray.has(prediction)) byArray.set(prediction, call);
+    resolved.push({ call, prediction, target });
   }
-  return { get: (i) => byArray.get(i), calls: pairs };
+  return { get: (i) => byArray.get(i), calls: resolved };
 }
 
 const where = (a: FoundArray, rows: number, r: number, i: number): string =>
   `${a.name ?? 'array'}${rows > 1 ? `[${r}][${i}]` : `[${i}]`}`;
-
-/** Names people give predicted probabilities (last segment): y_pred, probs, q, y_hat, output2… */
-const PREDICTION_NAME =
-  /(^|_)(q|qk|y_?pred|y_?hat|p_?hat|probs?|probabilities|preds?|predictions?|pred_probs|y_probs?|y_proba|outputs?)\d*$/i;
-
-/** Whether the name reads as predicted probabilities. */
-export function namedLikePrediction(name: string | undefined): boolean {
-  if (!name) return false;
-  const cut = Math.max(name.lastIndexOf('.'), name.lastIndexOf(':'));
-  return PREDICTION_NAME.test(cut >= 0 ? name.slice(cut + 1) : name);
-}
 
 /**
  * Is the array used as probabilities? A loss call decides when it is an argument;
@@ -183,7 +175,7 @@ function valueChecks(
         ...base,
         code: 'non-finite',
         fixes: [],
-        message: `${where(a, rows.length, r, bad)} is ${row[bad]}: entropy and loss are undefined with it.`,
+        message: diagnosticMessage('non-finite', { where: where(a, rows.length, r, bad), value: row[bad]! }),
       });
       return out;
     }
@@ -199,7 +191,10 @@ function valueChecks(
           ...base,
           code: 'negative-probability',
           fixes: [],
-          message: `${where(a, rows.length, r, neg)} is negative (${row[neg]}): probabilities are between 0 and 1.`,
+          message: diagnosticMessage('negative-probability', {
+            where: where(a, rows.length, r, neg),
+            value: row[neg]!,
+          }),
         });
       return out;
     }
@@ -216,7 +211,7 @@ function valueChecks(
         ...base,
         code: 'not-normalized',
         fixes: ['normalize'],
-        message: `${what} sums to ${fmtSum(sum)}, not 1: probabilities must sum to 1.`,
+        message: diagnosticMessage('not-normalized', { what, sum: fmtSum(sum) }),
       });
       return out;
     }
@@ -232,99 +227,33 @@ function lengthCheck(
 ): DiagnosticItem | undefined {
   const t = target.shape;
   const q = prediction.shape;
-  let problem: string | undefined;
+  // What each side has, as "has 3 values" / "is 3 × 2": the message names both.
+  let sizes: [string, string] | undefined;
   if (binary) {
     // One target per prediction element, whatever the roles look like.
     const nt = t.reduce((a, b) => a * b, 1),
       nq = q.reduce((a, b) => a * b, 1);
-    if (nt !== nq)
-      problem = `${target.name ?? 'the target'} has ${nt} values but ${prediction.name ?? 'the prediction'} has ${nq}`;
+    if (nt !== nq) sizes = [`has ${nt} values`, `has ${nq}`];
   } else if (target.role === 'class-indices') {
     const rows = q.length === 2 ? q[0]! : 1;
     if (t[0] !== rows && !(q.length === 1 && t[0] === 1))
-      problem = `${target.name ?? 'the target'} has ${t[0]} class indices but ${prediction.name ?? 'the prediction'} has ${rows} row${rows === 1 ? '' : 's'}`;
+      sizes = [`has ${t[0]} class indices`, `has ${rows} row${rows === 1 ? '' : 's'}`];
   } else if (t.length !== q.length || t.some((d, k) => d !== q[k])) {
-    problem = `${target.name ?? 'the target'} is ${t.join(' × ')} but ${prediction.name ?? 'the prediction'} is ${q.join(' × ')}`;
+    sizes = [`is ${t.join(' × ')}`, `is ${q.join(' × ')}`];
   }
-  if (!problem) return undefined;
+  if (!sizes) return undefined;
   return {
     start: prediction.start,
     end: prediction.end,
     code: 'length-mismatch',
     arrayIndex: predictionIndex,
     fixes: [],
-    message: `Lengths differ: ${problem}; a target and its prediction need one value per class.`,
+    message: diagnosticMessage('length-mismatch', {
+      target: target.name ?? 'the target',
+      targetSize: sizes[0],
+      prediction: prediction.name ?? 'the prediction',
+      predictionSize: sizes[1],
+    }),
     related: [{ start: target.start, end: target.end, message: 'the target it is paired with' }],
   };
-}
-
-const KIND_OF_ROLE: Record<string, PredictionHolds | undefined> = {
-  probabilities: 'probabilities',
-  target: 'probabilities',
-  'one-hot': 'probabilities',
-  logits: 'logits',
-  'log-probabilities': 'log-probabilities',
-};
-
-/** What the call expects against what it gets (a wrapper decides; else the array's role). */
-function kindCheck(
-  call: PredictionArgument,
-  array: FoundArray | undefined,
-  arrayIndex: number | undefined,
-): DiagnosticItem | undefined {
-  const got: PredictionHolds | undefined =
-    call.wrapper === 'softmax' || call.wrapper === 'sigmoid'
-      ? 'probabilities'
-      : call.wrapper === 'log_softmax'
-        ? 'log-probabilities'
-        : array
-          ? KIND_OF_ROLE[array.role]
-          : undefined;
-  if (!got || got === call.expects) return undefined;
-  const what = call.wrapper
-    ? `${call.wrapper}(…) output`
-    : `${array?.name ?? 'this array'} (${array?.roleReason ?? array?.role})`;
-  const literal = array && !call.wrapper && arrayIndex !== undefined;
-  const range = literal && array.start >= call.start && array.end <= call.end ? array : call;
-  const base = { start: range.start, end: range.end, fixes: [] as FixKind[] };
-  if (arrayIndex !== undefined && literal) Object.assign(base, { arrayIndex });
-
-  if (call.expects === 'logits' && got === 'probabilities') {
-    if (call.loss.binary && !call.wrapper) return undefined; // values in [0, 1] are valid logits too
-    return {
-      ...base,
-      code: 'expects-logits',
-      fixes: literal && allPositive(array) ? ['log'] : [],
-      message: `${call.callee} expects logits and applies ${call.loss.binary ? 'sigmoid' : 'softmax'} itself, but gets ${what}, which look like probabilities: the ${call.loss.binary ? 'sigmoid' : 'softmax'} is applied twice. Pass the logits${call.loss.binary ? '' : ' (or log-probabilities)'}.`,
-    };
-  }
-  if (call.expects === 'probabilities' && got === 'logits') {
-    return {
-      ...base,
-      code: 'expects-probabilities',
-      fixes: literal && !call.loss.binary ? ['softmax'] : [],
-      message: `${call.callee} expects probabilities, but gets ${what}, which look like logits. Apply ${call.loss.binary ? 'sigmoid' : 'softmax'} first, or use the loss that takes logits.`,
-    };
-  }
-  if (call.expects === 'log-probabilities' && got === 'probabilities') {
-    return {
-      ...base,
-      code: 'expects-log-probabilities',
-      fixes: literal && allPositive(array) ? ['log'] : [],
-      message: `${call.callee} expects log-probabilities as its input, but gets ${what}, which look like probabilities. Pass their log (log_softmax of logits).`,
-    };
-  }
-  if (call.expects === 'probabilities' && got === 'log-probabilities') {
-    return {
-      ...base,
-      code: 'expects-probabilities',
-      fixes: [],
-      message: `${call.callee} expects probabilities, but gets ${what}, which look like log-probabilities. Apply exp first.`,
-    };
-  }
-  return undefined;
-}
-
-function allPositive(a: FoundArray | undefined): boolean {
-  return !!a && rowsOf(a.values).every((r) => r.every((v) => v > 0 && Number.isFinite(v)));
 }

@@ -3,7 +3,7 @@
 // partner, a compact per-element table and the rule behind special terms.
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
 import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
-import { namedLikePrediction } from './diagnosticsContent';
+import { namedLikePrediction } from './names';
 import { frameworkLine } from './frameworkContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
 import { rowsOf } from '../../../core/elements';

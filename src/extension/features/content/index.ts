@@ -12,13 +12,17 @@ export {
   type PairView,
 } from './lensContent';
 export { statusSummary, type StatusSummary } from './statusContent';
+export { computeDiagnostics, diagnosticSteps } from './diagnosticsContent';
 export {
-  computeDiagnostics,
-  diagnosticSteps,
-  namedLikePrediction,
+  DIAGNOSTIC_CODES,
+  DIAGNOSTIC_CODE_IDS,
+  diagnosticDocsUrl,
+  diagnosticMessage,
   type DiagnosticCode,
   type DiagnosticItem,
-} from './diagnosticsContent';
+  type TextFix,
+} from './diagnosticCodes';
+export { namedLikePrediction } from './names';
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
 export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';

@@ -2,7 +2,7 @@
 // prediction, or an unpaired distribution) and the one-line title, computed
 // only when VS Code resolves a visible lens.
 import { cellAt, normalisationNote, type DocumentModel, type Analysis, type FoundArray, type Unit } from '../model';
-import { namedLikePrediction } from './diagnosticsContent';
+import { namedLikePrediction } from './names';
 import { fmtIn } from '../format';
 
 export interface LensAnchor {

@@ -5,14 +5,17 @@
 // read for the callee as written, so the two never disagree.
 // Bounded scans (no backtracking regular expressions), linear in the text.
 import { keywordRole, lossSignature, type PredictionHolds, type LossSignature } from '../../../parse/callSignatures';
+import { callArguments, keywordValue, type CallArgument } from '../../../parse/keywordValue';
 
-export type { PredictionHolds };
+export type { PredictionHolds, CallArgument };
 
 /** The loss calls looked for, by the name before "(". */
 interface ScannedLoss {
   name: string;
   /** Module-style losses are constructed first: nn.CrossEntropyLoss()(input, target). */
   constructed?: boolean;
+  /** A name too common to trust alone: counted only as scipy.stats' function. */
+  scipyOnly?: boolean;
 }
 
 const SCANNED: readonly ScannedLoss[] = [
@@ -31,6 +34,24 @@ const SCANNED: readonly ScannedLoss[] = [
   { name: 'softmax_cross_entropy_with_logits' },
   { name: 'sparse_softmax_cross_entropy_with_logits' },
   { name: 'sigmoid_cross_entropy_with_logits' },
+  { name: 'sparse_categorical_crossentropy' },
+  { name: 'CategoricalCrossentropy', constructed: true },
+  { name: 'SparseCategoricalCrossentropy', constructed: true },
+  { name: 'BinaryCrossentropy', constructed: true },
+  { name: 'KLDivLoss', constructed: true },
+  { name: 'poisson_nll_loss' },
+  { name: 'PoissonNLLLoss', constructed: true },
+  // optax and Flux.
+  { name: 'softmax_cross_entropy' },
+  { name: 'softmax_cross_entropy_with_integer_labels' },
+  { name: 'sigmoid_binary_cross_entropy' },
+  { name: 'logitcrossentropy' },
+  { name: 'logitbinarycrossentropy' },
+  { name: 'crossentropy' },
+  { name: 'binarycrossentropy' },
+  { name: 'sigmoid_cross_entropy' },
+  // scipy.stats.entropy only: a bare entropy(…) needs `from scipy.stats import … entropy`.
+  { name: 'entropy', scipyOnly: true },
 ];
 
 /** What wraps the value inside the argument: softmax(x) is probabilities whatever x is. */
@@ -50,6 +71,13 @@ export interface PredictionArgument {
   wrapper: Wrapper;
   /** Keras / TF: from_logits=True turns a probabilities loss into a logits loss. */
   expects: PredictionHolds;
+  /** Every argument of the call, and of the constructor before it (`nn.CrossEntropyLoss(ignore_index=1)(…)`). */
+  args: readonly CallArgument[];
+  constructorArgs: readonly CallArgument[];
+  /** The target argument, when written. */
+  target: CallArgument | undefined;
+  /** True when the argument checked is the target, the call having no prediction (`scipy.stats.entropy(pk)`). */
+  targetOnly: boolean;
 }
 
 const MAX_CALL = 4000; // characters scanned for one call's arguments
@@ -68,6 +96,18 @@ export function findPredictionArguments(text: string, maxCalls = 100_000): Predi
 
 /** Calls found between two yields of predictionArgumentSteps. */
 const CALLS_PER_STEP = 2000;
+/** Anchor hits looked at between two yields. */
+const HITS_PER_STEP = 20_000;
+
+/**
+ * Every scanned name holds one of these: the scan looks for the anchors (four
+ * passes over the text, not one per name) and reads the identifier around each hit.
+ */
+const ANCHORS = ['ntropy', 'Loss', '_loss', 'kl_div'] as const;
+/** Each name is found by the first anchor it holds, so no call is read twice. */
+const SCANNED_BY_NAME: ReadonlyMap<string, ScannedLoss & { anchor: string | undefined }> = new Map(
+  SCANNED.map((spec) => [spec.name, { ...spec, anchor: ANCHORS.find((a) => spec.name.includes(a)) }]),
+);
 
 /** The same scan in slices, appending to `out` (unsorted) and yielding every CALLS_PER_STEP calls. */
 export function* predictionArgumentSteps(
@@ -75,33 +115,68 @@ export function* predictionArgumentSteps(
   out: PredictionArgument[],
   maxCalls = 100_000,
 ): Generator<void, void, void> {
-  for (const spec of SCANNED) {
+  let scipyEntropy: boolean | undefined;
+  let hits = 0;
+  for (const anchor of ANCHORS) {
     let from = 0;
     while (out.length < maxCalls) {
-      if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1) yield;
-      const at = text.indexOf(spec.name, from);
-      if (at < 0) break;
-      from = at + spec.name.length;
-      if (at > 0 && isIdent(text.charCodeAt(at - 1))) continue;
-      let open = skipSpace(text, from);
-      if (text[open] !== '(' || isIdent(text.charCodeAt(from))) continue;
+      if (out.length % CALLS_PER_STEP === CALLS_PER_STEP - 1 || ++hits % HITS_PER_STEP === 0) yield;
+      const hit = text.indexOf(anchor, from);
+      if (hit < 0) break;
+      // The whole identifier around the hit, e.g. `cross_entropy` around `ntropy`.
+      let at = hit;
+      while (at > 0 && hit - at < 64 && isIdent(text.charCodeAt(at - 1))) at--;
+      let end = hit + anchor.length;
+      while (end < text.length && end - hit < 64 && isIdent(text.charCodeAt(end))) end++;
+      from = end;
+      const spec = SCANNED_BY_NAME.get(text.slice(at, end));
+      if (!spec || spec.anchor !== anchor) continue;
+      let open = skipSpace(text, end);
+      if (text[open] !== '(') continue;
+      let constructorArgs: readonly CallArgument[] = NO_ARGUMENTS;
       if (spec.constructed) {
         // nn.CrossEntropyLoss(weight=…)(input, target): the arguments of the second call.
         const close = matching(text, open);
         if (close < 0) continue;
+        constructorArgs = callArguments(text, open, MAX_CALL) ?? NO_ARGUMENTS;
         open = skipSpace(text, close + 1);
         if (text[open] !== '(') continue;
       }
       const callee = calleeText(text, at, spec.name);
+      if (spec.scipyOnly) {
+        scipyEntropy ??= SCIPY_ENTROPY_IMPORT.test(text);
+        if (!(callee.includes('stats.') || (callee === spec.name && scipyEntropy))) continue;
+      }
       const loss = lossSignature(spec.constructed ? `${callee}()` : callee);
       if (!loss) continue;
-      const args = splitArguments(text, open);
+      const args = callArguments(text, open, MAX_CALL);
       if (!args) continue;
-      const keywordArg = args.find((a) => a.keyword !== undefined && keywordRole(a.keyword, loss) === 'prediction');
-      const positional = args.filter((a) => a.keyword === undefined);
-      const arg = keywordArg ?? positional[loss.targetFirst ? 1 : 0];
+      let target: CallArgument | undefined;
+      let prediction: CallArgument | undefined;
+      let positional = 0;
+      let keywords = constructorArgs.length > 0;
+      for (const a of args) {
+        if (a.keyword === undefined) {
+          const role = (positional++ === 0) === loss.targetFirst ? 'target' : 'prediction';
+          if (role === 'target') target ??= a;
+          else prediction ??= a;
+          continue;
+        }
+        keywords = true;
+        // A keyword names its side whatever the order: it wins over a positional guess.
+        const role = keywordRole(a.keyword, loss);
+        if (role === 'target') target = a;
+        else if (role === 'prediction') prediction = a;
+      }
+      const arg = prediction ?? (spec.scipyOnly ? target : undefined);
       if (!arg) continue;
-      const fromLogits = args.some((a) => a.keyword === 'from_logits' && /^True$|^true$/.test(a.text));
+      let expects = loss.expects;
+      if (keywords) {
+        const either = (k: string) => keywordValue(args, k)?.value ?? keywordValue(constructorArgs, k)?.value;
+        if (either('from_logits') === true) expects = 'logits';
+        // poisson_nll_loss(log_input=False) takes the rates themselves.
+        else if (either('log_input') === false) expects = 'probabilities';
+      }
       const { identifier, wrapper } = unwrap(arg.text);
       out.push({
         loss,
@@ -111,62 +186,21 @@ export function* predictionArgumentSteps(
         text: arg.text,
         identifier,
         wrapper,
-        expects: fromLogits ? 'logits' : loss.expects,
+        expects,
+        args,
+        constructorArgs,
+        target,
+        targetOnly: !prediction,
       });
     }
     yield;
   }
 }
 
-interface Argument {
-  start: number;
-  end: number;
-  text: string;
-  keyword: string | undefined;
-}
+const NO_ARGUMENTS: readonly CallArgument[] = [];
 
-/** Top-level arguments of the call whose "(" is at `open`; undefined if unterminated within bounds. */
-function splitArguments(text: string, open: number): Argument[] | undefined {
-  const args: Argument[] = [];
-  let depth = 0;
-  let argStart = open + 1;
-  const limit = Math.min(text.length, open + MAX_CALL);
-  for (let i = open + 1; i < limit; i++) {
-    const c = text[i];
-    if (c === '"' || c === "'") {
-      i = skipString(text, i, limit);
-      continue;
-    }
-    if (c === '(' || c === '[' || c === '{') depth++;
-    else if (c === ')' || c === ']' || c === '}') {
-      if (depth === 0) {
-        pushArg(text, argStart, i, args);
-        return args;
-      }
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      pushArg(text, argStart, i, args);
-      argStart = i + 1;
-    }
-  }
-  return undefined;
-}
-
-function pushArg(text: string, start: number, end: number, args: Argument[]): void {
-  // Arguments written one per line start after a line break: skip it as any blank.
-  let s = skipBlank(text, start, end);
-  let e = end;
-  while (e > s && /\s/.test(text[e - 1]!)) e--;
-  if (e <= s) return;
-  let keyword: string | undefined;
-  const kw = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(text.slice(s, Math.min(e, s + 64)));
-  if (kw) {
-    keyword = kw[1];
-    s = skipBlank(text, s + kw[0].length, e);
-    if (s >= e) return; // `y_pred=` with nothing after it
-  }
-  args.push({ start: s, end: e, text: text.slice(s, e), keyword });
-}
+/** `from scipy.stats import entropy` (or a list holding it, or `*`). */
+const SCIPY_ENTROPY_IMPORT = /from[ \t]+scipy\.stats[ \t]+import[ \t(]+[^\n]*\b(entropy|\*)/;
 
 /** softmax(x, dim=1), F.softmax(x), x.softmax(1), tf.nn.softmax(x) → x and 'softmax'. */
 export function unwrap(arg: string): { identifier: string | undefined; wrapper: Wrapper } {
@@ -211,11 +245,6 @@ function skipString(text: string, i: number, limit: number): number {
     else if (text[j] === q || text[j] === '\n') return j;
   }
   return limit;
-}
-
-function skipBlank(text: string, i: number, end: number): number {
-  while (i < end && /\s/.test(text[i]!)) i++;
-  return i;
 }
 
 function skipSpace(text: string, i: number): number {

@@ -40,3 +40,10 @@ export type {
   Unit,
   Values,
 } from './shapes';
+export {
+  callArguments,
+  keywordValue,
+  literal,
+  type CallArgument,
+  type KeywordValue,
+} from '../../../parse/keywordValue';

@@ -1,7 +1,7 @@
 // Quick fixes for our diagnostics: each is one WorkspaceEdit that replaces only
 // the array's own text (so one undo restores it), built by quickFixes.ts.
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, diagnosticItems } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, codeOf, diagnosticItems } from './diagnostics';
 import type { FeatureModels } from './featureModels';
 import { buildFix, type FixKind } from '../content';
 import type { FeatureSettings } from '../../config';
@@ -41,10 +41,23 @@ export class EntropyCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const seen = new Set<string>();
     for (const item of diagnosticItems(model)) {
-      if (item.arrayIndex === undefined || item.fixes.length === 0 || item.end < start || item.start > end) continue;
-      if (!view.holds(item.start, item.end)) continue;
-      const diagnostic = ours.find((d) => d.code === item.code && base + doc.offsetAt(d.range.start) === item.start);
+      if (item.end < start || item.start > end || !view.holds(item.start, item.end)) continue;
+      const diagnostic = ours.find((d) => codeOf(d) === item.code && base + doc.offsetAt(d.range.start) === item.start);
       if (!diagnostic) continue;
+      // Edits of the call's own text ('mean' → 'batchmean', removing eps=): safe whatever the arrays hold.
+      for (const fix of item.textFixes ?? []) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(fix.start - base), doc.positionAt(fix.end - base)),
+          fix.newText,
+        );
+        action.diagnostics = [diagnostic];
+        action.isPreferred = true;
+        actions.push(action);
+      }
+      if (item.arrayIndex === undefined || item.fixes.length === 0) continue;
       const array = model.arrays[item.arrayIndex]!;
       for (const kind of item.fixes) {
         const key = `${item.arrayIndex}:${kind}`;

@@ -3,12 +3,25 @@
 // for documents above the caps.
 import * as vscode from 'vscode';
 import { DISPLAY_NAME } from '../../ids';
-import { computeDiagnostics, diagnosticSteps, type DiagnosticItem } from '../content';
+import {
+  DIAGNOSTIC_CODES,
+  computeDiagnostics,
+  diagnosticDocsUrl,
+  diagnosticSteps,
+  type DiagnosticCode,
+  type DiagnosticItem,
+} from '../content';
 import type { DocumentModel } from '../model';
 import type { FeatureModels, ModelView } from './featureModels';
 import type { FeatureSettings } from '../../config';
 
 export const DIAGNOSTIC_SOURCE = DISPLAY_NAME;
+
+/** A diagnostic's code, whether written as a string or as `{ value, target }`. */
+export function codeOf(d: vscode.Diagnostic): DiagnosticCode | undefined {
+  const code = typeof d.code === 'object' ? d.code.value : d.code;
+  return typeof code === 'string' && code in DIAGNOSTIC_CODES ? (code as DiagnosticCode) : undefined;
+}
 /** Longest stretch diagnostics run before giving the extension host back. */
 const SLICE_MS = 15;
 
@@ -126,9 +139,14 @@ export class EntropyDiagnostics implements vscode.Disposable {
       items
         .filter((item) => view.holds(item.start, item.end))
         .map((item) => {
-          const d = new vscode.Diagnostic(range(item.start, item.end), item.message, vscode.DiagnosticSeverity.Warning);
+          const severity =
+            DIAGNOSTIC_CODES[item.code].severity === 'information'
+              ? vscode.DiagnosticSeverity.Information
+              : vscode.DiagnosticSeverity.Warning;
+          const d = new vscode.Diagnostic(range(item.start, item.end), item.message, severity);
           d.source = DIAGNOSTIC_SOURCE;
-          d.code = item.code;
+          // The code links to its page: what it means, a worked example, how to fix it.
+          d.code = { value: item.code, target: vscode.Uri.parse(diagnosticDocsUrl(item.code)) };
           if (item.related) {
             d.relatedInformation = item.related.map(
               (r) => new vscode.DiagnosticRelatedInformation(location(r.start, r.end), r.message),
