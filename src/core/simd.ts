@@ -161,7 +161,7 @@ export interface SimdPass {
 
 /** The pass's results, or undefined if an element failed the checks or a term needs the JavaScript path. */
 function results(): SimdPass | undefined {
-  for (let i = 12; i < 16; i++) if (i32[i] !== -1) return undefined; // ok mask
+  if (i32[13]! < 0 || i32[15]! < 0) return undefined; // bad lanes: an element outside [+0, 1]
   for (let i = 28; i < 32; i++) if (i32[i] !== 0) return undefined; // special mask
   let infinite = false;
   for (let i = 16; i < 20; i++) if (i32[i] !== 0) infinite = true;
@@ -172,6 +172,12 @@ function results(): SimdPass | undefined {
     infinite,
     nearDiff: combine(10),
   };
+}
+
+/** The kernels sum p log p and p log q: the sums of -p log p and -p log q, bit for bit, once negated. */
+function negated(r: SimdPass | undefined): SimdPass | undefined {
+  if (r) r.value = -r.value;
+  return r;
 }
 
 /**
@@ -187,7 +193,7 @@ export function simdEntropy(p: unknown): SimdPass | undefined {
   const k = kernels();
   if (!k) return undefined;
   run(k, k.entropy, p, undefined);
-  return results();
+  return negated(results());
 }
 
 /** -Σ p log q, Σp, Σq and whether p > 0 where q = 0, as simdEntropy (p, q the same length). */
@@ -196,7 +202,7 @@ export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
   const k = kernels();
   if (!k) return undefined;
   run(k, k.crossEntropy, p, q);
-  return results();
+  return negated(results());
 }
 
 /**

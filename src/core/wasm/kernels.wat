@@ -7,7 +7,8 @@
 ;; of the (compensated) summation differs.
 ;;
 ;; Memory (3 pages):
-;;   0    state, v128 each: 0 S, 16 C (two-sum of the terms), 32 Σp, 48 ok mask,
+;;   0    state, v128 each: 0 S, 16 C (two-sum of the terms), 32 Σp, 48 bad (sign
+;;        bit set in a lane that saw a value outside [0, 1], NaN or -0),
 ;;        64 infinite mask, 80 DS, 96 DC (two-sum of the near p - q), 112 special
 ;;        mask (a term the kernel does not compute: redo in JavaScript), 128 Σq
 ;;   256  log table A: (c, 1/c) per mantissa point j = 0..256, 16 bytes each
@@ -53,12 +54,11 @@
     (local $end i32) (local $x v128) (local $sub v128) (local $j v128) (local $off v128)
     (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $MINNORM v128) (local $TWO54 v128) (local $HIMANT v128) (local $HALF v128) (local $J106 v128)
+    (local $MINNORM v128) (local $HIMANT v128) (local $HALF v128) (local $J106 v128)
     (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
     (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
-    (local $P6 v128) (local $P7 v128) (local $SUBHI v128) (local $SUBLO v128)
+    (local $P6 v128) (local $P7 v128)
     (local.set $MINNORM (v128.load (i32.const 9216)))
-    (local.set $TWO54 (v128.load (i32.const 9232)))
     (local.set $HIMANT (v128.load (i32.const 9248)))
     (local.set $HALF (v128.load (i32.const 9264)))
     (local.set $J106 (v128.load (i32.const 9280)))
@@ -74,14 +74,18 @@
     (local.set $P5 (v128.load (i32.const 9440)))
     (local.set $P6 (v128.load (i32.const 9456)))
     (local.set $P7 (v128.load (i32.const 9472)))
-    (local.set $SUBHI (v128.load (i32.const 9488)))
-    (local.set $SUBLO (v128.load (i32.const 9504)))
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 3))))
     (loop $next
       (local.set $x (v128.load (local.get $src)))
+      ;; subnormal lanes (rare: a branch, and its constants read only there)
       (local.set $sub (f64x2.lt (local.get $x) (local.get $MINNORM)))
-      (local.set $x
-        (v128.bitselect (f64x2.mul (local.get $x) (local.get $TWO54)) (local.get $x) (local.get $sub)))
+      (if (v128.any_true (local.get $sub))
+        (then
+          (local.set $x
+            (v128.bitselect
+              (f64x2.mul (local.get $x) (v128.load (i32.const 9232)))
+              (local.get $x)
+              (local.get $sub)))))
       ;; j = ((hi & 0xfffff) + 0x800) >>> 12 per lane; its table offset 16 j
       (local.set $j
         (i64x2.shr_u
@@ -133,21 +137,26 @@
                         (local.get $r2)
                         (f64x2.add (local.get $P6) (f64x2.mul (local.get $r) (local.get $P7))))))))))))
       ;; subnormal lanes: log(x 2^54) - 54 ln2_hi - 54 ln2_lo
-      (v128.store (local.get $dst)
-        (v128.bitselect
-          (f64x2.sub (f64x2.sub (local.get $res) (local.get $SUBHI)) (local.get $SUBLO))
-          (local.get $res)
-          (local.get $sub)))
+      (if (v128.any_true (local.get $sub))
+        (then
+          (local.set $res
+            (v128.bitselect
+              (f64x2.sub
+                (f64x2.sub (local.get $res) (v128.load (i32.const 9488)))
+                (v128.load (i32.const 9504)))
+              (local.get $res)
+              (local.get $sub)))))
+      (v128.store (local.get $dst) (local.get $res))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $src) (local.get $end)))))
 
-  ;; Starts a new sum: zero sums, masks clear, ok mask all ones.
+  ;; Starts a new sum: zero sums, masks clear.
   (func (export "reset")
     (v128.store (i32.const 0) (v128.const i64x2 0 0))
     (v128.store (i32.const 16) (v128.const i64x2 0 0))
     (v128.store (i32.const 32) (v128.const i64x2 0 0))
-    (v128.store (i32.const 48) (v128.const i64x2 -1 -1))
+    (v128.store (i32.const 48) (v128.const i64x2 0 0))
     (v128.store (i32.const 64) (v128.const i64x2 0 0))
     (v128.store (i32.const 80) (v128.const i64x2 0 0))
     (v128.store (i32.const 96) (v128.const i64x2 0 0))
@@ -159,9 +168,12 @@
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n)))
 
 ;; The term kernels below read P (and Q) and the logs in L, at P + 98304.
-  ;; Validation (0 <= p, q <= 1, not NaN: the ok mask), Σp and Σq are in the same pass.
+  ;; Validation, Σp and Σq are in the same pass: a double in [+0, 1] has, as a signed
+  ;; 64-bit integer, its sign bit clear and is at most 1.0's bits; anything else
+  ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes.
+  ;; Entropy and cross-entropy sum p log p and p log q (simd.ts negates).
 
-  ;; Entropy terms -p log p of the n doubles at P (n even, padded with 0).
+  ;; Entropy terms p log p of the n doubles at P (n even, padded with 0).
   (func (export "entropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
@@ -177,15 +189,11 @@
     (loop $next
       (local.set $x (v128.load (local.get $i)))
       (local.set $ok
-        (v128.and (local.get $ok)
-          (v128.and
-            (f64x2.ge (local.get $x) (v128.const f64x2 0 0))
-            (f64x2.le (local.get $x) (local.get $ONE)))))
+        (v128.or (local.get $ok)
+          (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
-      (local.set $v
-        (v128.and
-          (f64x2.mul (f64x2.neg (local.get $x)) (v128.load offset=98304 (local.get $i)))
-          (f64x2.gt (local.get $x) (v128.const f64x2 0 0))))
+      ;; p log p: no mask needed, the log of 0 is finite here and 0 times it is 0
+      (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
       ;; two-sum: s + v = t + the exact error, into c
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
       (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
@@ -202,7 +210,7 @@
     (v128.store (i32.const 32) (local.get $mass))
     (v128.store (i32.const 48) (local.get $ok)))
 
-  ;; Cross-entropy terms -p log q of the pairs at P, Q (n even, padded with 0),
+  ;; Cross-entropy terms p log q of the pairs at P, Q (n even, padded with 0),
   ;; and the infinite mask (p > 0 where q = 0).
   (func (export "crossEntropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
@@ -222,23 +230,19 @@
       (local.set $x (v128.load (local.get $i)))
       (local.set $y (v128.load offset=32768 (local.get $i)))
       (local.set $ok
-        (v128.and (local.get $ok)
-          (v128.and
-            (v128.and
-              (f64x2.ge (local.get $x) (v128.const f64x2 0 0))
-              (f64x2.le (local.get $x) (local.get $ONE)))
-            (v128.and
-              (f64x2.ge (local.get $y) (v128.const f64x2 0 0))
-              (f64x2.le (local.get $y) (local.get $ONE))))))
+        (v128.or (local.get $ok)
+          (v128.or
+            (v128.or (local.get $x) (local.get $y))
+            (v128.or
+              (i64x2.gt_s (local.get $x) (local.get $ONE))
+              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
       (local.set $qz (f64x2.eq (local.get $y) (v128.const f64x2 0 0)))
       (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
-      (local.set $v
-        (v128.and
-          (f64x2.mul (f64x2.neg (local.get $x)) (v128.load offset=98304 (local.get $i)))
-          (v128.andnot (local.get $pos) (local.get $qz))))
+      ;; p log q: no mask needed, as for entropy; where q = 0 and p > 0 the result is +Infinity anyway
+      (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
       (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
       (local.set $c
@@ -294,14 +298,12 @@
       (local.set $y (v128.load offset=32768 (local.get $i)))
       (local.set $ratio (v128.load offset=65536 (local.get $i)))
       (local.set $ok
-        (v128.and (local.get $ok)
-          (v128.and
-            (v128.and
-              (f64x2.ge (local.get $x) (v128.const f64x2 0 0))
-              (f64x2.le (local.get $x) (local.get $ONE)))
-            (v128.and
-              (f64x2.ge (local.get $y) (v128.const f64x2 0 0))
-              (f64x2.le (local.get $y) (local.get $ONE))))))
+        (v128.or (local.get $ok)
+          (v128.or
+            (v128.or (local.get $x) (local.get $y))
+            (v128.or
+              (i64x2.gt_s (local.get $x) (local.get $ONE))
+              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
