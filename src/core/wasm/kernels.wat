@@ -194,14 +194,14 @@
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       ;; p log p: no mask needed, the log of 0 is finite here and 0 times it is 0
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
-      ;; two-sum: s + v = t + the exact error, into c
+      ;; s and v are <= 0: the larger in magnitude is the lesser, and
+      ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
-      (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
       (local.set $c
         (f64x2.add (local.get $c)
           (f64x2.add
-            (f64x2.sub (local.get $s) (f64x2.sub (local.get $t) (local.get $z)))
-            (f64x2.sub (local.get $v) (local.get $z)))))
+            (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+            (f64x2.pmax (local.get $s) (local.get $v)))))
       (local.set $s (local.get $t))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
@@ -243,13 +243,14 @@
       (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
       ;; p log q: no mask needed, as for entropy; where q = 0 and p > 0 the result is +Infinity anyway
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
+      ;; s and v are <= 0: the larger in magnitude is the lesser, and
+      ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
-      (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
       (local.set $c
         (f64x2.add (local.get $c)
           (f64x2.add
-            (f64x2.sub (local.get $s) (f64x2.sub (local.get $t) (local.get $z)))
-            (f64x2.sub (local.get $v) (local.get $z)))))
+            (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+            (f64x2.pmax (local.get $s) (local.get $v)))))
       (local.set $s (local.get $t))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
@@ -263,13 +264,13 @@
   ;; KL terms of the pairs at P, Q (n even, padded with 0), as kernels.ts's
   ;; klRange: p log(p/q) where p/q is far from 1; q·φ(r) = D·r·(φ(r)/r²),
   ;; D = p - q, r = D/q where p/q is within 2^-7 of 1, with D into the two-sum
-  ;; DS, DC. The ratios go to R (P + 65536) and their logs to L first. A ratio
+  ;; DS, DC; the sums are two-sums (Knuth), the terms having either sign. The ratios go to R (P + 65536) and their logs to L first. A ratio
   ;; that over- or underflows sets the special mask (JavaScript redoes the call).
   (func (export "kl") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128) (local $INF v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $special v128)
-    (local $pos v128) (local $qz v128) (local $ratio v128) (local $near v128) (local $far v128)
+    (local $pos v128) (local $qz v128) (local $ratio v128) (local $near v128)
     (local $d v128) (local $r v128) (local $ds v128) (local $dc v128)
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
@@ -309,23 +310,19 @@
       (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
       (local.set $qz (f64x2.eq (local.get $y) (v128.const f64x2 0 0)))
       (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
+      ;; p = 0 gives a ratio of 0 or NaN: never near, and p log(p/q) = 0 times a finite log
       (local.set $near
         (v128.and
-          (local.get $pos)
-          (v128.and
-            (f64x2.lt (local.get $ratio) (local.get $NEARHI))
-            (f64x2.gt (local.get $ratio) (local.get $NEARLO)))))
-      (local.set $far (v128.andnot (v128.andnot (local.get $pos) (local.get $qz)) (local.get $near)))
+          (f64x2.lt (local.get $ratio) (local.get $NEARHI))
+          (f64x2.gt (local.get $ratio) (local.get $NEARLO))))
+      ;; with q <= 1, p/q >= p never underflows; it overflows only for a subnormal q
       (local.set $special
         (v128.or (local.get $special)
-          (v128.andnot (local.get $far)
-            (v128.and
-              (f64x2.gt (local.get $ratio) (v128.const f64x2 0 0))
-              (f64x2.lt (local.get $ratio) (local.get $INF))))))
+          (v128.andnot (f64x2.eq (local.get $ratio) (local.get $INF)) (local.get $qz))))
       (local.set $v
-        (v128.and
+        (v128.andnot
           (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i)))
-          (local.get $far)))
+          (local.get $near)))
       (if (v128.any_true (local.get $near))
         (then
           (local.set $d (v128.and (f64x2.sub (local.get $x) (local.get $y)) (local.get $near)))
