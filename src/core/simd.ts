@@ -115,20 +115,46 @@ export function simdAvailable(): boolean {
 
 type Floats = Float64Array | Float32Array;
 
-/** Typed float arrays only: copying them into the module's memory converts nothing that could run user code. */
-function eligible(x: unknown): x is Floats {
-  return (x instanceof Float64Array || x instanceof Float32Array) && x.length >= minLength;
+// The typed arrays' own buffer, offset and length, read through the built-in
+// getters: an instance's own properties (or a `constructor` that subarray would
+// call) cannot run code or lie about its size in the middle of a pass.
+const typedArrayPrototype = Object.getPrototypeOf(Float64Array.prototype) as object;
+const intrinsic = (name: string): ((this: unknown) => unknown) =>
+  Object.getOwnPropertyDescriptor(typedArrayPrototype, name)!.get!;
+const bufferOf = intrinsic('buffer'),
+  offsetOf = intrinsic('byteOffset'),
+  lengthOf = intrinsic('length');
+
+/** Length of a plain Float64Array or Float32Array (not a subclass), or -1. */
+function floatLength(x: unknown): number {
+  if (x === null || typeof x !== 'object') return -1;
+  const proto = Object.getPrototypeOf(x) as unknown;
+  return proto === Float64Array.prototype || proto === Float32Array.prototype ? (lengthOf.call(x) as number) : -1;
 }
 
-/** Runs `kernel` over p (and q) in chunks copied into the module's memory; each chunk padded with 0 to an even length. */
+/** Typed float arrays of at least minLength: copying them into the module's memory runs no user code. */
+function eligible(x: unknown): x is Floats {
+  return floatLength(x) >= minLength;
+}
+
+/** Elements [a, a + m) of x as a new view (not subarray, which looks up x.constructor). */
+function view(x: Floats, a: number, m: number): Floats {
+  const buffer = bufferOf.call(x) as ArrayBuffer,
+    offset = offsetOf.call(x) as number;
+  return x instanceof Float32Array
+    ? new Float32Array(buffer, offset + 4 * a, m)
+    : new Float64Array(buffer, offset + 8 * a, m);
+}
+
+/** Runs `kernel` over p (and q, as long) in chunks copied into the module's memory; each chunk padded with 0 to an even length. */
 function run(k: Kernels, kernel: (n: number) => void, p: Floats, q: Floats | undefined): void {
   k.reset();
-  const n = p.length;
+  const n = lengthOf.call(p) as number;
   for (let a = 0; a < n; a += CHUNK) {
     const b = a + CHUNK < n ? a + CHUNK : n;
     const m = b - a;
-    f64.set(p.subarray(a, b), P);
-    if (q) f64.set(q.subarray(a, b), Q);
+    f64.set(view(p, a, m), P);
+    if (q) f64.set(view(q, a, m), Q);
     if (m & 1) {
       f64[P + m] = 0;
       f64[Q + m] = 0;
@@ -198,7 +224,7 @@ export function simdEntropy(p: unknown): SimdPass | undefined {
 
 /** -Σ p log q, Σp, Σq and whether p > 0 where q = 0, as simdEntropy (p, q the same length). */
 export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
-  if (!eligible(p) || !eligible(q) || p.length !== q.length) return undefined;
+  if (!eligible(p) || !eligible(q) || floatLength(q) !== floatLength(p)) return undefined;
   const k = kernels();
   if (!k) return undefined;
   run(k, k.crossEntropy, p, q);
@@ -211,7 +237,7 @@ export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
  * as simdEntropy, and when a ratio p/q over- or underflows (relEntrFar's case).
  */
 export function simdKl(p: unknown, q: unknown): SimdPass | undefined {
-  if (!eligible(p) || !eligible(q) || p.length !== q.length) return undefined;
+  if (!eligible(p) || !eligible(q) || floatLength(q) !== floatLength(p)) return undefined;
   const k = kernels();
   if (!k) return undefined;
   run(k, k.kl, p, q);

@@ -148,6 +148,22 @@ describe('SIMD kernels', () => {
     expect(simdKl(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))).toBeUndefined();
   });
 
+  it('run no code of the input: subclasses stay in JavaScript, an own constructor is never called', () => {
+    class Probabilities extends Float64Array {}
+    const sub = new Probabilities(64).fill(1 / 64);
+    expect(simdEntropy(sub)).toBeUndefined();
+    expect(entropy(sub)).toBeCloseTo(Math.log(64), 14);
+    const p = new Float64Array(64).fill(1 / 64);
+    Object.defineProperty(p, 'constructor', {
+      get() {
+        throw new Error('constructor read');
+      },
+    });
+    Object.defineProperty(p, 'length', { value: 1e9 });
+    const r = simdEntropy(p);
+    expect(r?.value).toBe(simdEntropy(new Float64Array(64).fill(1 / 64))!.value);
+  });
+
   it('are used only from SIMD_THRESHOLD elements in auto mode', () => {
     const short = new Float64Array(SIMD_THRESHOLD - 1).fill(1 / (SIMD_THRESHOLD - 1));
     const long = new Float64Array(SIMD_THRESHOLD).fill(1 / SIMD_THRESHOLD);
