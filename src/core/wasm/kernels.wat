@@ -25,7 +25,7 @@
     (v128.store (i32.const 9232) (v128.const f64x2 0x1p54 0x1p54))
     (v128.store (i32.const 9248) (v128.const i64x2 0x000fffff00000000 0x000fffff00000000))
     (v128.store (i32.const 9264) (v128.const i64x2 0x0000080000000000 0x0000080000000000))
-    (v128.store (i32.const 9280) (v128.const i64x2 106 106))
+    (v128.store (i32.const 9280) (v128.const i64x2 0x0006a7ffffffffff 0x0006a7ffffffffff))
     (v128.store (i32.const 9296) (v128.const i64x2 0x4330000000000000 0x4330000000000000))
     (v128.store (i32.const 9312) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52))
     (v128.store (i32.const 9328) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
@@ -51,17 +51,16 @@
   ;; subnormals scaled by 2^54. Lanes that are 0, negative, infinite or NaN give
   ;; a meaningless value (the table index stays in range): callers mask them.
   (func $logs (param $src i32) (param $dst i32) (param $n i32)
-    (local $end i32) (local $x v128) (local $sub v128) (local $j v128) (local $off v128)
+    (local $end i32) (local $x v128) (local $sub v128) (local $off v128)
     (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $MINNORM v128) (local $HIMANT v128) (local $HALF v128) (local $J106 v128)
+    (local $MINNORM v128) (local $HIMANT v128) (local $J107 v128)
     (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
     (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
     (local $P6 v128) (local $P7 v128)
     (local.set $MINNORM (v128.load (i32.const 9216)))
     (local.set $HIMANT (v128.load (i32.const 9248)))
-    (local.set $HALF (v128.load (i32.const 9264)))
-    (local.set $J106 (v128.load (i32.const 9280)))
+    (local.set $J107 (v128.load (i32.const 9280)))
     (local.set $MAGIC (v128.load (i32.const 9296)))
     (local.set $MAGICF (v128.load (i32.const 9312)))
     (local.set $MANT (v128.load (i32.const 9328)))
@@ -77,7 +76,22 @@
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 3))))
     (loop $next
       (local.set $x (v128.load (local.get $src)))
-      ;; subnormal lanes (rare: a branch, and its constants read only there)
+      ;; table offset 16 j of each lane, j = ((hi & 0xfffff) + 0x800) >>> 12, from
+      ;; the high words in memory: integer work off the vector units
+      (local.set $o0
+        (i32.shl
+          (i32.shr_u
+            (i32.add (i32.and (i32.load offset=4 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
+            (i32.const 12))
+          (i32.const 4)))
+      (local.set $o1
+        (i32.shl
+          (i32.shr_u
+            (i32.add (i32.and (i32.load offset=12 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
+            (i32.const 12))
+          (i32.const 4)))
+      ;; subnormal lanes (rare: a branch, and its constants read only there):
+      ;; x 2^54, and the offsets again from the scaled lanes
       (local.set $sub (f64x2.lt (local.get $x) (local.get $MINNORM)))
       (if (v128.any_true (local.get $sub))
         (then
@@ -85,24 +99,24 @@
             (v128.bitselect
               (f64x2.mul (local.get $x) (v128.load (i32.const 9232)))
               (local.get $x)
-              (local.get $sub)))))
-      ;; j = ((hi & 0xfffff) + 0x800) >>> 12 per lane; its table offset 16 j
-      (local.set $j
-        (i64x2.shr_u
-          (i64x2.add (v128.and (local.get $x) (local.get $HIMANT)) (local.get $HALF))
-          (i32.const 44)))
-      (local.set $off (i64x2.shl (local.get $j) (i32.const 4)))
-      (local.set $o0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $off))))
-      (local.set $o1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $off))))
+              (local.get $sub)))
+          (local.set $off
+            (i64x2.shl
+              (i64x2.shr_u
+                (i64x2.add (v128.and (local.get $x) (local.get $HIMANT)) (v128.load (i32.const 9264)))
+                (i32.const 44))
+              (i32.const 4)))
+          (local.set $o0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $off))))
+          (local.set $o1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $off))))))
       (local.set $a0 (v128.load offset=256 (local.get $o0)))
       (local.set $a1 (v128.load offset=256 (local.get $o1)))
-      ;; k = exponent + (1 when c > sqrt 2, j >= 107), converted exactly through 2^52
+      ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800), converted exactly through 2^52
       (local.set $k
         (f64x2.sub
           (v128.or
             (i64x2.sub
               (i64x2.shr_u (local.get $x) (i32.const 52))
-              (i64x2.gt_s (local.get $j) (local.get $J106)))
+              (i64x2.gt_s (v128.and (local.get $x) (local.get $HIMANT)) (local.get $J107)))
             (local.get $MAGIC))
           (local.get $MAGICF)))
       ;; r = (m - c)·(1/c), m the mantissa in [1, 2)
