@@ -234,7 +234,8 @@ export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
 /**
  * The KL sums of kernels.ts's klRange over a long pair: value = Σ_far p log(p/q)
  * + Σ_near q·φ(r), nearDiff = Σ_near (p - q); KL = value + nearDiff. Undefined
- * as simdEntropy, and when a ratio p/q over- or underflows (relEntrFar's case).
+ * as simdEntropy, and when a ratio p/q is +Infinity: p > 0 where q = 0 (KL is
+ * +Infinity; the JavaScript pass says so) or a subnormal q (relEntrFar's case).
  */
 export function simdKl(p: unknown, q: unknown): SimdPass | undefined {
   if (!eligible(p) || !eligible(q) || floatLength(q) !== floatLength(p)) return undefined;

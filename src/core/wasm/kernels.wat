@@ -278,13 +278,14 @@
   ;; KL terms of the pairs at P, Q (n even, padded with 0), as kernels.ts's
   ;; klRange: p log(p/q) where p/q is far from 1; q·φ(r) = D·r·(φ(r)/r²),
   ;; D = p - q, r = D/q where p/q is within 2^-7 of 1, with D into the two-sum
-  ;; DS, DC; the sums are two-sums (Knuth), the terms having either sign. The ratios go to R (P + 65536) and their logs to L first. A ratio
-  ;; that over- or underflows sets the special mask (JavaScript redoes the call).
+  ;; DS, DC; the sums are two-sums (Knuth), the terms having either sign. The
+  ;; ratios go to R (P + 65536) and their logs to L first. A ratio of +Infinity
+  ;; (q = 0 or subnormal where p > 0) sets the special mask: JavaScript redoes the call.
   (func (export "kl") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128) (local $INF v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
-    (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $special v128)
-    (local $pos v128) (local $qz v128) (local $ratio v128) (local $near v128)
+    (local $mass v128) (local $massq v128) (local $ok v128) (local $special v128)
+    (local $ratio v128) (local $near v128)
     (local $d v128) (local $r v128) (local $ds v128) (local $dc v128)
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
@@ -302,7 +303,6 @@
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
     (local.set $ok (v128.load (i32.const 48)))
-    (local.set $inf (v128.load (i32.const 64)))
     (local.set $ds (v128.load (i32.const 80)))
     (local.set $dc (v128.load (i32.const 96)))
     (local.set $special (v128.load (i32.const 112)))
@@ -321,18 +321,15 @@
               (i64x2.gt_s (local.get $y) (local.get $ONE))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
-      (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
-      (local.set $qz (f64x2.eq (local.get $y) (v128.const f64x2 0 0)))
-      (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
       ;; p = 0 gives a ratio of 0 or NaN: never near, and p log(p/q) = 0 times a finite log
       (local.set $near
         (v128.and
           (f64x2.lt (local.get $ratio) (local.get $NEARHI))
           (f64x2.gt (local.get $ratio) (local.get $NEARLO))))
-      ;; with q <= 1, p/q >= p never underflows; it overflows only for a subnormal q
+      ;; with q <= 1, p/q >= p never underflows; it is +Infinity only for p > 0
+      ;; where q = 0 (KL = +Infinity) or q is subnormal: both are left to JavaScript
       (local.set $special
-        (v128.or (local.get $special)
-          (v128.andnot (f64x2.eq (local.get $ratio) (local.get $INF)) (local.get $qz))))
+        (v128.or (local.get $special) (f64x2.eq (local.get $ratio) (local.get $INF))))
       (local.set $v
         (v128.andnot
           (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i)))
@@ -380,7 +377,6 @@
     (v128.store (i32.const 16) (local.get $c))
     (v128.store (i32.const 32) (local.get $mass))
     (v128.store (i32.const 48) (local.get $ok))
-    (v128.store (i32.const 64) (local.get $inf))
     (v128.store (i32.const 80) (local.get $ds))
     (v128.store (i32.const 96) (local.get $dc))
     (v128.store (i32.const 112) (local.get $special))
