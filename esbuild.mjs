@@ -3,6 +3,7 @@
 // and the integration tests that run inside VS Code.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { writeKernels } from './scripts/build-wasm.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -69,7 +70,15 @@ const bundles = [
     format: 'iife',
   },
   // The visualizer webview: a plain browser script, loaded by nonce.
-  { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // The core's SIMD kernels are left out (noKernels): compiling WebAssembly would need 'wasm-unsafe-eval' in the webview's CSP.
+  {
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    plugins: [noKernels()],
+  },
   // Integration tests, loaded by VS Code's extension test runner (mocha bundled in).
   {
     ...common,
@@ -83,6 +92,20 @@ const bundles = [
     logOverride: { 'require-resolve-not-external': 'silent' },
   },
 ];
+
+/** src/core/wasm/kernelsBytes.ts replaced by an empty module: the core then keeps its JavaScript path (src/core/simd.ts). */
+function noKernels() {
+  return {
+    name: 'no-kernels',
+    setup(build) {
+      build.onResolve({ filter: /\/kernelsBytes$/ }, (args) => ({ path: args.path, namespace: 'no-kernels' }));
+      build.onLoad({ filter: /.*/, namespace: 'no-kernels' }, () => ({
+        contents: "export const KERNELS_WASM = '';\n",
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 /** The virtual module `entropy-lens:integration-suites`: a lazy loader per test/integration/*.test.ts. */
 function integrationSuites() {
@@ -116,6 +139,9 @@ if (missing.length) {
   console.error(`esbuild.mjs: entry point${missing.length > 1 ? 's' : ''} missing: ${missing.join(', ')}`);
   process.exit(1);
 }
+
+// The SIMD kernels' bytes from their source, before the bundles that embed them.
+await writeKernels();
 
 if (watch) {
   const contexts = await Promise.all(bundles.map((b) => esbuild.context(b)));

@@ -5,11 +5,13 @@
 // Each returns undefined whenever anything is unusual (an invalid or unnormalised
 // element, an option other than base/reduction, 2-D input); the caller then takes
 // the full path, which names the problem. Results are bit-identical to the full
-// path's kernels (same operations in the same order).
+// path's kernels (same operations in the same order). Long typed arrays take the
+// SIMD kernels (simd.ts), which check and compute in one pass as well.
 
 import { phiOverR2 } from './divergenceTerms';
 import { addNearDiff, chunkedSum, NEAR, nearDiff, relEntrFar, resetNearDiff } from './kernels';
 import { fastLog } from './log';
+import { simdCrossEntropy, simdEntropy, simdKl } from './simd';
 import { SUM_TOLERANCE } from './tolerance';
 import { MAX_ELEMENTS } from './validate';
 
@@ -145,9 +147,16 @@ function crossEntropyRange(p: ArrayLike<number>, q: ArrayLike<number>, start: nu
 export function fusedEntropy(p: unknown, options: object | undefined): number | undefined {
   const lnBase = simpleLnBase(options);
   if (lnBase === undefined || !isFlat(p)) return undefined;
-  massP = 0;
-  const h = chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
-  if (h !== h || Math.abs(massP - 1) > SUM_TOLERANCE) return undefined;
+  const simd = simdEntropy(p);
+  let h: number;
+  if (simd) {
+    if (Math.abs(simd.massP - 1) > SUM_TOLERANCE) return undefined;
+    h = simd.value;
+  } else {
+    massP = 0;
+    h = chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
+    if (h !== h || Math.abs(massP - 1) > SUM_TOLERANCE) return undefined;
+  }
   return lnBase === 1 ? h : h / lnBase;
 }
 
@@ -155,6 +164,14 @@ export function fusedEntropy(p: unknown, options: object | undefined): number | 
 export function fusedPair(p: unknown, q: unknown, options: object | undefined, kl: boolean): number | undefined {
   const lnBase = simpleLnBase(options);
   if (lnBase === undefined || !isFlat(p) || !isFlat(q) || p.length !== q.length) return undefined;
+  const simd = kl ? simdKl(p, q) : simdCrossEntropy(p, q);
+  if (simd) {
+    if (Math.abs(simd.massP - 1) > SUM_TOLERANCE || Math.abs(simd.massQ - 1) > SUM_TOLERANCE) return undefined;
+    if (simd.infinite) return lnBase === 1 ? Infinity : Infinity / lnBase;
+    const k = kl ? simd.value + simd.nearDiff : simd.value;
+    const r = kl && !(k > 0) ? 0 : k;
+    return lnBase === 1 ? r : r / lnBase;
+  }
   massP = 0;
   massQ = 0;
   infinite = false;

@@ -7,9 +7,12 @@
 // code keeps the running sums boxed (one heap number per element, 2-3x slower);
 // short calls get the regular optimised code. The chunk sums are themselves
 // added with compensation, so the accuracy is unchanged (if anything better).
+// Long typed rows take the SIMD kernels (simd.ts) when they can run: the same
+// terms bit for bit, summed in two lanes.
 
 import { phiOverR2, psiOverD2 } from './divergenceTerms';
 import { fastLog } from './log';
+import { simdCrossEntropy, simdEntropy, simdKl } from './simd';
 
 /** Within this of 1, p/q is "near": the series of divergenceTerms.ts is used. */
 export const NEAR = 0.0078125; // 2^-7
@@ -175,11 +178,15 @@ function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
 
 /** -Σ p log p over one row (0 log 0 = 0). */
 export function entropyRow(p: ArrayLike<number>): number {
+  const simd = simdEntropy(p);
+  if (simd) return simd.value;
   return chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
 }
 
 /** -Σ p log q over one row; +Infinity where p > 0 and q = 0. */
 export function crossEntropyRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  const simd = simdCrossEntropy(p, q);
+  if (simd) return simd.infinite ? Infinity : simd.value;
   return chunkedSum(p.length, (a, b) => crossEntropyRange(p, q, a, b));
 }
 
@@ -189,6 +196,12 @@ export function crossEntropyRow(p: ArrayLike<number>, q: ArrayLike<number>): num
  * that nearly identical rows keep every digit.
  */
 export function klRow(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  const simd = simdKl(p, q);
+  if (simd) {
+    if (simd.infinite) return Infinity;
+    const kl = simd.value + simd.nearDiff;
+    return kl > 0 ? kl : 0;
+  }
   resetNearDiff();
   const s = chunkedSum(p.length, (a, b) => klRange(p, q, a, b));
   if (s === Infinity) return s;

@@ -30,6 +30,9 @@ for (let j = 0; j <= N; j++) {
   POINTS[4 * j + 2] = j === 0 || j === N ? 0 : upper ? Math.log(c / 2) : Math.log(c);
   POINTS[4 * j + 3] = upper ? 1 : 0;
 }
+/** The mantissa points, for the SIMD kernels' copy of the table (simd.ts). */
+export const LOG_POINTS: Readonly<Float64Array> = POINTS;
+
 /** Per biased exponent b (stride 2): 2^(1023 - b) and b - 1023, for normal numbers. */
 const EXPONENTS = new Float64Array(2 * 2048);
 for (let b = 1; b < 2047; b++) {
