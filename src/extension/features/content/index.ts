@@ -21,4 +21,13 @@ export {
 } from './diagnosticsContent';
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
-export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';
+export {
+  MAX_OUTPUT_CHARS,
+  OUTPUT_MIMES,
+  describePrinted,
+  outputSummary,
+  outputText,
+  readCellOutputs,
+  type CellOutputs,
+  type OutputSummary,
+} from './outputContent';

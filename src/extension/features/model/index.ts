@@ -40,3 +40,4 @@ export type {
   Unit,
   Values,
 } from './shapes';
+export { outputNames, type OutputNames } from './outputNames';
