@@ -4,6 +4,7 @@
 export { HOVER_COMMANDS, hoverMarkdown, pairPayload, type HoverOptions } from './hoverContent';
 export {
   lensAnchors,
+  modelAnchors,
   lensTitle,
   pairLine,
   pairView,

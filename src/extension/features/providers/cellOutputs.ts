@@ -17,6 +17,8 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCellStatusBarItems = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** Each cell's last items by the fingerprint of its source version and outputs: a re-run re-reads that cell only. */
+  private readonly cache = new Map<string, { key: string; items: vscode.NotebookCellStatusBarItem[] }>();
 
   constructor(
     private readonly engine: Engine,
@@ -28,6 +30,7 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   }
 
   refresh(): void {
+    this.cache.clear();
     this.changed.fire();
   }
 
@@ -39,6 +42,17 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
       !settings.languages.includes(cell.document.languageId)
     )
       return [];
+    const uri = cell.document.uri.toString();
+    const key = fingerprint(cell);
+    const hit = this.cache.get(uri);
+    if (hit?.key === key) return hit.items;
+    const items = this.read(cell, settings);
+    if (this.cache.size > 1000) this.cache.clear();
+    this.cache.set(uri, { key, items });
+    return items;
+  }
+
+  private read(cell: vscode.NotebookCell, settings: FeatureSettings): vscode.NotebookCellStatusBarItem[] {
     const outputs = readCellOutputs(
       cell.document.getText(),
       cell.outputs.flatMap((o) => o.items.map((i) => ({ mime: i.mime, text: () => decoder.decode(i.data) }))),
@@ -82,6 +96,19 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** The cell's source version and its output items (MIME, length, FNV-1a of the bytes). */
+function fingerprint(cell: vscode.NotebookCell): string {
+  const parts = [String(cell.document.version)];
+  for (const o of cell.outputs)
+    for (const i of o.items) {
+      let h = 0x811c9dc5;
+      const d = i.data;
+      for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k]!, 0x01000193);
+      parts.push(`${i.mime}:${d.length}:${(h >>> 0).toString(36)}`);
+    }
+  return parts.join('|');
 }
 
 /** What the breakdown shows for an output: the summary's pair or array (no source: outputs cannot be edited). */
