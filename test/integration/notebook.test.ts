@@ -144,6 +144,43 @@ describe('notebooks: the code cells read as one program', () => {
     assert.ok(Math.abs(result.crossEntropy! + Math.log(0.7)) < 1e-12, String(result.crossEntropy));
   });
 
+  it('follows a re-run: new outputs of a cell give its status bar new figures, the others keep theirs', async () => {
+    // A kernel of this test's own runs cell 5 again and prints another array, as a real kernel would.
+    const controller = vscode.notebooks.createNotebookController(
+      'entropy-lens-test-kernel',
+      'jupyter-notebook',
+      'Test',
+    );
+    try {
+      controller.supportedLanguages = ['python'];
+      await vscode.commands.executeCommand('notebook.selectKernel', {
+        id: 'entropy-lens-test-kernel',
+        extension: 'entropy-lens.entropy-lens',
+      });
+      const figures = (k: number) =>
+        vscode.commands.executeCommand<{ text: string } | undefined>(
+          'entropyLens.features.cellOutputFigures',
+          notebook.cellAt(k).document.uri.toString(),
+        );
+      const sixBefore = (await figures(5))?.text;
+      assert.equal(sixBefore, '$(output) H(p,q) 0.456 nats · KL 0.456');
+      const run = controller.createNotebookCellExecution(notebook.cellAt(4));
+      run.start(Date.now());
+      await run.replaceOutput(
+        new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('array([0.5, 0.5])', 'text/plain')]),
+      );
+      run.end(true, Date.now());
+      const text = await until(async () => {
+        const t = (await figures(4))?.text;
+        return t?.startsWith(`$(output) H(p) ${Math.log(2).toFixed(3)}`) ? t : undefined;
+      }, 'the re-run cell to show the entropy of its new output');
+      assert.equal(text, `$(output) H(p) ${Math.log(2).toFixed(3)} nats`);
+      assert.equal((await figures(5))?.text, sixBefore);
+    } finally {
+      controller.dispose();
+    }
+  });
+
   it("follows an edit in another cell: a new target changes the prediction's figures", async () => {
     const target = cell(1);
     const edit = new vscode.WorkspaceEdit();
