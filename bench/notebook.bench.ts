@@ -9,8 +9,19 @@
 // fails on timing.
 import { availableParallelism, loadavg } from 'node:os';
 import type * as vscode from 'vscode';
-import { FeatureModels, type NotebookCells } from '../src/extension/features/providers/featureModels';
-import { DEFAULT_MODEL_SETTINGS, DocumentModel, cellAt, createEngine } from '../src/extension/features/model';
+import {
+  FeatureModels,
+  type NotebookCells,
+  type OffThreadFind,
+} from '../src/extension/features/providers/featureModels';
+import {
+  DEFAULT_MODEL_SETTINGS,
+  DocumentModel,
+  cellAt,
+  createEngine,
+  joinCells,
+  type FindResult,
+} from '../src/extension/features/model';
 import {
   hoverMarkdown,
   lensTitle,
@@ -252,10 +263,45 @@ record(
   );
 }
 
-console.log(`notebook: ${CELLS} code cells, ${(totalBytes / 1048576).toFixed(2)} MB of code`);
-console.table(rows);
-console.log(
-  `load average (1, 5, 15 min): ${loadavg()
-    .map((x) => x.toFixed(2))
-    .join(', ')} on ${availableParallelism()} cores`,
-);
+// The extension's path from 256 KB: the finder reads on a worker while the host's thread stays free. Here the
+// worker's result is made before the timer starts and handed over in-process (no transfer); timed is what the host's
+// thread does for the first hover after an edit: the cell's view, taking the result, the hover's Markdown.
+async function hostShare(): Promise<void> {
+  let pending: FindResult = { arrays: [], pairs: [], issues: [] };
+  const worker: OffThreadFind = () => Promise.resolve(pending);
+  const offModels = new FeatureModels(engine, settings, 16, worker, () => notebook());
+  const host: number[] = [];
+  for (let v = 0; v < 30; v++) {
+    const c = 1 + ((v * 53) % (CELLS - 1));
+    const d = docs[c]!;
+    d.edit(d.getText().replace(/\d\.\d{6}/, (x) => (Number(x) * 0.999).toFixed(6)));
+    pending = engine.findArrays(
+      joinCells(
+        docs.map((x) => x.getText()),
+        docs.map((_, i) => i + 1),
+      ).text,
+      'python',
+    );
+    const t = performance.now();
+    const view = await offModels.readyView(asDoc(d));
+    const k = view.model.arrayIndexAt(view.base + predOffset(c));
+    if (k !== undefined) hoverMarkdown(view.model, k, { unit, toRange: view.dto });
+    host.push(performance.now() - t);
+  }
+  record(
+    'hover after an edit, host thread (finder on a worker)',
+    host,
+    '< 50 ms',
+    'the worker reads the 1 MB meanwhile',
+  );
+}
+
+void hostShare().then(() => {
+  console.log(`notebook: ${CELLS} code cells, ${(totalBytes / 1048576).toFixed(2)} MB of code`);
+  console.table(rows);
+  console.log(
+    `load average (1, 5, 15 min): ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')} on ${availableParallelism()} cores`,
+  );
+});
