@@ -16,6 +16,7 @@ import { printedArrays } from './printed';
 import { localSignatures } from './localFunctions';
 
 export * from './types';
+export { readPrinted, type PrintedValue } from './reprs';
 
 /**
  * findArrays(text, languageId, limits?) -> { arrays, pairs, issues }

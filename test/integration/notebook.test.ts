@@ -8,6 +8,17 @@ import { until } from './until';
 
 const CE = (-Math.log(0.7)).toFixed(3);
 
+/** What a compute command returns (commands/types.ts), as much as these tests read. */
+interface Computed {
+  ok: boolean;
+  crossEntropy?: number;
+  entropy?: number;
+  target?: { name?: string };
+  prediction?: { name?: string };
+  arrays?: { array: { name?: string }; entropy: number }[];
+  error?: string;
+}
+
 describe('notebooks: the code cells read as one program', () => {
   let notebook: vscode.NotebookDocument;
   const cell = (index: number): vscode.TextDocument => notebook.cellAt(index).document;
@@ -96,6 +107,78 @@ describe('notebooks: the code cells read as one program', () => {
       await vscode.commands.executeCommand('entropyLens.features.cellOutputFigures', cell(1).uri.toString()),
       undefined,
     );
+  });
+
+  it("computes cross-entropy from a cell's toolbar: the cell's prediction with its target in another cell", async () => {
+    const result = await vscode.commands.executeCommand<Computed>(
+      'entropyLens.computeCrossEntropy',
+      notebook.cellAt(2),
+    );
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.target?.name, 'y_true');
+    assert.equal(result.prediction?.name, 'y_pred');
+    assert.ok(Math.abs(result.crossEntropy! + Math.log(0.7)) < 1e-12, String(result.crossEntropy));
+  });
+
+  it("computes on a cell's printed outputs: the printed tensors of cell 6", async () => {
+    const cell6 = notebook.cellAt(5);
+    assert.match(cell6.document.getText(), /print\(labels\)/);
+    const result = await vscode.commands.executeCommand<Computed>('entropyLens.computeCrossEntropy', cell6);
+    assert.ok(result.ok, JSON.stringify(result));
+    // F.cross_entropy(logits, labels) printed by Debian's python3-torch 1.13 for this cell: 0.45598846673965454.
+    assert.ok(Math.abs(result.crossEntropy! - 0.45598846673965454) < 2e-4, String(result.crossEntropy));
+    assert.equal(result.target?.name, 'labels');
+    const entropy = await vscode.commands.executeCommand<Computed>('entropyLens.computeEntropy', notebook.cellAt(4));
+    const printed = entropy.arrays?.find((a) => a.array.name === 'probs');
+    const p = [0.65900114, 0.24243297, 0.09856589];
+    assert.ok(printed, JSON.stringify(entropy));
+    assert.ok(Math.abs(printed.entropy + p.reduce((s, x) => s + x * Math.log(x), 0)) < 1e-9, String(printed.entropy));
+  });
+
+  it('computes from the palette with a cell focused', async () => {
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(2, 3)] });
+    await vscode.commands.executeCommand('notebook.cell.edit');
+    const result = await vscode.commands.executeCommand<Computed>('entropyLens.computeKlDivergence');
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.prediction?.name, 'y_pred');
+    assert.ok(Math.abs(result.crossEntropy! + Math.log(0.7)) < 1e-12, String(result.crossEntropy));
+  });
+
+  it('follows a re-run: new outputs of a cell give its status bar new figures, the others keep theirs', async () => {
+    // A kernel of this test's own runs cell 5 again and prints another array, as a real kernel would.
+    const controller = vscode.notebooks.createNotebookController(
+      'entropy-lens-test-kernel',
+      'jupyter-notebook',
+      'Test',
+    );
+    try {
+      controller.supportedLanguages = ['python'];
+      await vscode.commands.executeCommand('notebook.selectKernel', {
+        id: 'entropy-lens-test-kernel',
+        extension: 'entropy-lens.entropy-lens',
+      });
+      const figures = (k: number) =>
+        vscode.commands.executeCommand<{ text: string } | undefined>(
+          'entropyLens.features.cellOutputFigures',
+          notebook.cellAt(k).document.uri.toString(),
+        );
+      const sixBefore = (await figures(5))?.text;
+      assert.equal(sixBefore, '$(output) H(p,q) 0.456 nats · KL 0.456');
+      const run = controller.createNotebookCellExecution(notebook.cellAt(4));
+      run.start(Date.now());
+      await run.replaceOutput(
+        new vscode.NotebookCellOutput([vscode.NotebookCellOutputItem.text('array([0.5, 0.5])', 'text/plain')]),
+      );
+      run.end(true, Date.now());
+      const text = await until(async () => {
+        const t = (await figures(4))?.text;
+        return t?.startsWith(`$(output) H(p) ${Math.log(2).toFixed(3)}`) ? t : undefined;
+      }, 'the re-run cell to show the entropy of its new output');
+      assert.equal(text, `$(output) H(p) ${Math.log(2).toFixed(3)} nats`);
+      assert.equal((await figures(5))?.text, sixBefore);
+    } finally {
+      controller.dispose();
+    }
   });
 
   it("follows an edit in another cell: a new target changes the prediction's figures", async () => {

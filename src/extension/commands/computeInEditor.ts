@@ -66,9 +66,6 @@ export async function computeInEditor(
   const doc = editor.document;
   const selections = editor.selections.map((s) => ({ start: doc.offsetAt(s.start), end: doc.offsetAt(s.end) }));
   const find = findAround(doc, selections, deps.limits());
-  const lineOf = (offset: number) => doc.positionAt(offset).line;
-  const choice = chooseArrays(find, { selections, cursor: doc.offsetAt(editor.selection.active), lineOf }, kind);
-  const settings = deps.settings();
   const placement: Placement = {
     uri: doc.uri.toString(),
     positionAt: (offset) => {
@@ -76,6 +73,20 @@ export async function computeInEditor(
       return { line: p.line, character: p.character };
     },
   };
+  return computeOn(find, { selections, cursor: doc.offsetAt(editor.selection.active) }, kind, deps, placement);
+}
+
+/** The outcome of a compute command on the finder's result `find` of a text, where the user is in it. */
+export async function computeOn(
+  find: FindResult,
+  where: { selections: readonly OffsetSpan[]; cursor: number },
+  kind: ComputeKind,
+  deps: ComputeDeps,
+  placement: Placement,
+): Promise<Outcome> {
+  const lineOf = (offset: number) => placement.positionAt(offset).line;
+  const choice = chooseArrays(find, { ...where, lineOf }, kind);
+  const settings = deps.settings();
   switch (choice.type) {
     case 'none':
       return failure(kind, choice.code, choice.message);

@@ -11,6 +11,7 @@ import { breakdownMarkdown, breakdownTitle, type BreakdownSubject } from './brea
 import { BreakdownDocuments, BREAKDOWN_SCHEME } from './breakdownDocuments';
 import { BreakdownPanels } from './breakdownPanels';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
+import { asCell, computeInCell, focusedCell } from './computeInCell';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
@@ -100,11 +101,20 @@ export function registerComputeCommands(host: CommandsHost): void {
     void vscode.window.showErrorMessage(`Entropy Lens: ${e instanceof Error ? e.message : String(e)}`);
   };
 
-  const compute = async (kind: ComputeKind): Promise<ComputeResult> => {
+  // `arg`: the notebook cell a cell toolbar or context menu item passes; a focused cell is read the same way.
+  const compute = async (kind: ComputeKind, arg?: unknown): Promise<ComputeResult> => {
+    const given = asCell(arg);
+    const inCell = given ? { cell: given, editor: undefined } : focusedCell();
     const editor = vscode.window.activeTextEditor;
-    const where = editor ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}` : '(no editor)';
+    const where = inCell
+      ? `${inCell.cell.notebook.uri.toString(true)} cell ${inCell.cell.index + 1}`
+      : editor
+        ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}`
+        : '(no editor)';
     try {
-      const outcome = await computeInEditor(editor, kind, deps);
+      const outcome =
+        (inCell && (await computeInCell(inCell.cell, inCell.editor, kind, deps))) ??
+        (await computeInEditor(editor, kind, deps));
       present(kind, outcome, where);
       return outcome.result;
     } catch (e) {
@@ -115,7 +125,7 @@ export function registerComputeCommands(host: CommandsHost): void {
   };
 
   for (const kind of ['crossEntropy', 'klDivergence', 'entropy'] as const) {
-    host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], () => compute(kind)));
+    host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], (arg?: unknown) => compute(kind, arg)));
   }
 
   host.register(

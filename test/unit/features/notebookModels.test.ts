@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as vscode from 'vscode';
 import { createEngine, DEFAULT_MODEL_SETTINGS } from '../../../src/extension/features/model';
+import { lensAnchors, modelAnchors } from '../../../src/extension/features/content';
 import { FeatureModels, type NotebookCells } from '../../../src/extension/features/providers/featureModels';
 import type { FeatureSettings } from '../../../src/extension/config';
 
@@ -106,5 +107,18 @@ describe('FeatureModels: notebook cells', () => {
     expect(after.current()).toBe(true);
     expect(after.model.arrays.find((x) => x.name === 'y_true')!.values).toEqual([1, 0, 0]);
     expect(finds()).toBe(2);
+  });
+
+  it("computes the notebook's lens anchors once per model; each cell keeps its own", () => {
+    const { cells, models } = setup();
+    const model = models.get(cells[1]!.doc);
+    const anchors = modelAnchors(model);
+    expect(modelAnchors(models.get(cells[2]!.doc))).toBe(anchors);
+    expect(anchors).toEqual(lensAnchors(model, (o) => model.lineOf(o)));
+    const own = anchors.filter((a) => models.view(cells[1]!.doc).holds(a.offset, a.offset));
+    expect(own).toHaveLength(1);
+    cells[0]!.text = 'y_true = [1, 0, 0]';
+    cells[0]!.version++;
+    expect(modelAnchors(models.get(cells[1]!.doc))).not.toBe(anchors);
   });
 });

@@ -4,6 +4,7 @@
 export { HOVER_COMMANDS, hoverMarkdown, pairPayload, type HoverOptions } from './hoverContent';
 export {
   lensAnchors,
+  modelAnchors,
   lensTitle,
   pairLine,
   pairView,
@@ -25,5 +26,14 @@ export {
 export { namedLikePrediction } from './names';
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
-export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';
+export {
+  MAX_OUTPUT_CHARS,
+  OUTPUT_MIMES,
+  describePrinted,
+  outputSummary,
+  outputText,
+  readCellOutputs,
+  type CellOutputs,
+  type OutputSummary,
+} from './outputContent';
 export { emulateCall, frameworkLine, lossNumber } from './frameworkContent';

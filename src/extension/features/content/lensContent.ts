@@ -27,6 +27,21 @@ function isDistribution(a: FoundArray): boolean {
  * no pair and looks like a distribution anchors at itself. `lineOf` maps an offset
  * to its line (the adapter passes the document's positionAt; tests a counter).
  */
+const anchorsByModel = new WeakMap<DocumentModel, LensAnchor[]>();
+
+/**
+ * The lens anchors of a whole model, computed once per model: every cell of a
+ * notebook shares its notebook's model and keeps only its own anchors.
+ */
+export function modelAnchors(model: DocumentModel): LensAnchor[] {
+  let anchors = anchorsByModel.get(model);
+  if (!anchors) {
+    anchors = lensAnchors(model, (o) => model.lineOf(o));
+    anchorsByModel.set(model, anchors);
+  }
+  return anchors;
+}
+
 export function lensAnchors(
   model: DocumentModel,
   lineOf: (offset: number) => number,

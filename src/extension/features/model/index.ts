@@ -47,3 +47,4 @@ export {
   type CallArgument,
   type KeywordValue,
 } from '../../../parse/keywordValue';
+export { outputNames, type OutputNames } from './outputNames';

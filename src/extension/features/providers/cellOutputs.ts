@@ -1,9 +1,10 @@
 // The cell status bar of a notebook: for a code cell whose saved outputs hold
-// arrays (a printed tensor, array or list), the figures of those values
+// arrays (a printed tensor, array, Series or list), the figures of those values
+// with the cell's source
 // (content/outputContent.ts); clicking opens the breakdown. Follows re-runs
 // (outputs changed) and the settings.
 import * as vscode from 'vscode';
-import { outputSummary, outputText, pairPayload } from '../content';
+import { outputSummary, pairPayload, readCellOutputs, type OutputSummary } from '../content';
 import { DocumentModel, type Engine } from '../model';
 import type { FeatureSettings } from '../../config';
 import { COMMANDS } from '../../ids';
@@ -16,6 +17,8 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeCellStatusBarItems = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** Each cell's last items by the fingerprint of its source version and outputs: a re-run re-reads that cell only. */
+  private readonly cache = new Map<string, { key: string; items: vscode.NotebookCellStatusBarItem[] }>();
 
   constructor(
     private readonly engine: Engine,
@@ -27,6 +30,7 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   }
 
   refresh(): void {
+    this.cache.clear();
     this.changed.fire();
   }
 
@@ -38,24 +42,36 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
       !settings.languages.includes(cell.document.languageId)
     )
       return [];
-    const text = outputText(
+    const uri = cell.document.uri.toString();
+    const key = fingerprint(cell);
+    const hit = this.cache.get(uri);
+    if (hit?.key === key) return hit.items;
+    const items = this.read(cell, settings);
+    if (this.cache.size > 1000) this.cache.clear();
+    this.cache.set(uri, { key, items });
+    return items;
+  }
+
+  private read(cell: vscode.NotebookCell, settings: FeatureSettings): vscode.NotebookCellStatusBarItem[] {
+    const outputs = readCellOutputs(
+      cell.document.getText(),
       cell.outputs.flatMap((o) => o.items.map((i) => ({ mime: i.mime, text: () => decoder.decode(i.data) }))),
     );
-    if (text === undefined) return [];
-    // Outputs are read as Python reprs (tensor(…), array(…), lists), whatever the cell's language.
+    if (!outputs) return [];
+    // Outputs are read as Python values after the cell's source, whatever the cell's language.
     const model = new DocumentModel(
       `${cell.document.uri.toString()}#outputs`,
       0,
       'python',
-      text,
+      outputs.text,
       this.engine,
       settings.model,
     );
-    const summary = outputSummary(model, settings.unit);
+    const summary = outputSummary(model, outputs, settings.unit);
     if (!summary) return [];
     const item = new vscode.NotebookCellStatusBarItem(summary.text, vscode.NotebookCellStatusBarAlignment.Right);
     item.tooltip = summary.tooltip;
-    const payload = breakdownPayload(model);
+    const payload = breakdownPayload(model, summary);
     if (payload) item.command = { title: 'Show breakdown', command: COMMANDS.showBreakdown, arguments: [payload] };
     return [item];
   }
@@ -82,16 +98,26 @@ export class EntropyCellOutputs implements vscode.NotebookCellStatusBarItemProvi
   }
 }
 
-/** What the breakdown shows for an output: its first pair, else its first top-level array (no source: outputs cannot be edited). */
-function breakdownPayload(model: DocumentModel): PairPayload | undefined {
+/** The cell's source version and its output items (MIME, length, FNV-1a of the bytes). */
+function fingerprint(cell: vscode.NotebookCell): string {
+  const parts = [String(cell.document.version)];
+  for (const o of cell.outputs)
+    for (const i of o.items) {
+      let h = 0x811c9dc5;
+      const d = i.data;
+      for (let k = 0; k < d.length; k++) h = Math.imul(h ^ d[k]!, 0x01000193);
+      parts.push(`${i.mime}:${d.length}:${(h >>> 0).toString(36)}`);
+    }
+  return parts.join('|');
+}
+
+/** What the breakdown shows for an output: the summary's pair or array (no source: outputs cannot be edited). */
+function breakdownPayload(model: DocumentModel, summary: OutputSummary): PairPayload | undefined {
   const noRange = () => ({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   let payload: PairPayload;
-  if (model.pairs.length) payload = pairPayload(model, 0, noRange, true);
-  else {
-    const first = model.arrays.findIndex((_, i) => !model.isNested(i));
-    if (first < 0) return undefined;
-    payload = singlePayload(model, first, noRange);
-  }
+  if (summary.pair !== undefined) payload = pairPayload(model, summary.pair, noRange, true);
+  else if (summary.array !== undefined) payload = singlePayload(model, summary.array, noRange);
+  else return undefined;
   delete payload.source;
   return payload;
 }

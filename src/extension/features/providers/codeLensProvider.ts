@@ -3,7 +3,7 @@
 // resolves a lens that is on screen.
 import * as vscode from 'vscode';
 import type { DocumentModel } from '../model';
-import { pairPayload, lensAnchors, lensTitle, type LensAnchor } from '../content';
+import { pairPayload, modelAnchors, lensTitle, type LensAnchor } from '../content';
 import type { FeatureModels } from './featureModels';
 import type { PairPayload, RangeDto } from '../../../protocol/visualizer';
 import { COMMANDS } from '../../ids';
@@ -48,8 +48,8 @@ export class EntropyCodeLensProvider implements vscode.CodeLensProvider, vscode.
       return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: reason, command: '' })];
     }
     if (token.isCancellationRequested) return [];
-    // In a notebook cell: the anchors of this cell's part of the notebook's text.
-    return lensAnchors(model, (o) => model.lineOf(o))
+    // In a notebook cell: the anchors of this cell's part of the notebook's text (the notebook's anchors are computed once).
+    return modelAnchors(model)
       .filter((anchor) => view.holds(anchor.offset, anchor.offset))
       .map((anchor) => {
         const at = doc.positionAt(anchor.offset - view.base);

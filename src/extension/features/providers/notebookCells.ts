@@ -29,7 +29,8 @@ function cellsOf(nb: vscode.NotebookDocument, all: vscode.NotebookCell[], langua
   const code = all.filter((c) => c.kind === vscode.NotebookCellKind.Code && c.document.languageId === languageId);
   return {
     uri: nb.uri.toString(),
-    key: `${nb.version}:${code.map((c) => `${c.index}.${c.document.version}`).join(',')}`,
+    // Cells' places and versions only: a re-run (new outputs) or a metadata change leaves the code's model as it is.
+    key: code.map((c) => `${c.index}.${c.document.version}`).join(','),
     languageId,
     cells: code.map((c) => c.document),
     numbers: code.map((c) => c.index + 1),
