@@ -71,6 +71,7 @@ export async function computeInEditor(
   const settings = deps.settings();
   const placement: Placement = {
     uri: doc.uri.toString(),
+    text: doc.getText(),
     positionAt: (offset) => {
       const p = doc.positionAt(offset);
       return { line: p.line, character: p.character };

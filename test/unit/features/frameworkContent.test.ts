@@ -103,3 +103,79 @@ describe('in the hover and the breakdown', () => {
     expect(md).toContain(`PyTorch \`F.cross_entropy\` returns ${lossNumber(r.value as number)} (float32)`);
   });
 });
+
+describe('the call’s keywords and the arrays’ dtype go into the emulation', () => {
+  const hoverOf = (text: string, literal: string) => {
+    const model = modelOf(text);
+    const i = model.arrays.findIndex((a) => a.start === text.indexOf(literal));
+    expect(i).toBeGreaterThanOrEqual(0);
+    return hoverMarkdown(model, i, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+  };
+
+  it('reduction and label_smoothing of F.cross_entropy', () => {
+    const text =
+      "import torch.nn.functional as F\nloss = F.cross_entropy([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]], [0, 2], reduction='sum', label_smoothing=0.1)\n";
+    const r = emulate(
+      'pytorch',
+      'cross_entropy',
+      {
+        prediction: [
+          [2, 0.5, -1],
+          [0.1, 0.2, 3],
+        ],
+        target: [0, 2],
+      },
+      { reduction: 'sum', labelSmoothing: 0.1 },
+    );
+    const md = hoverOf(text, '[[2.0');
+    expect(md).toContain(
+      `PyTorch \`F.cross_entropy\` (reduction='sum', label_smoothing=0.1) returns ${lossNumber(r.value as number)} (float32)`,
+    );
+    // Without the keywords the value would be the smoothing-free mean: a different number.
+    const plain = emulate('pytorch', 'cross_entropy', {
+      prediction: [
+        [2, 0.5, -1],
+        [0.1, 0.2, 3],
+      ],
+      target: [0, 2],
+    });
+    expect(lossNumber(plain.value as number)).not.toBe(lossNumber(r.value as number));
+  });
+
+  it('dtype=torch.float64 of the tensors: no float32 clamp edge, the double result', () => {
+    const text =
+      'import torch\nimport torch.nn.functional as F\nloss = F.binary_cross_entropy(torch.tensor([0.3, 0.9], dtype=torch.float64), torch.tensor([1.0, 0.0], dtype=torch.float64))\n';
+    const md = hoverOf(text, '[0.3, 0.9]');
+    expect(md).toMatch(
+      /PyTorch `F\.binary_cross_entropy` \(dtype=float64\) returns [\d.]+ \(float64\) · exact [\d.]+ — same as exact/,
+    );
+  });
+
+  it('weight= of nn.CrossEntropyLoss(...) and from_logits=True of Keras', () => {
+    const text =
+      'import torch.nn as nn\nloss = nn.CrossEntropyLoss(weight=torch.tensor([1.0, 3.0]))([[0.0, 1.0], [2.0, 0.0]], [1, 1])\n';
+    const r = emulate(
+      'pytorch',
+      'cross_entropy',
+      {
+        prediction: [
+          [0, 1],
+          [2, 0],
+        ],
+        target: [1, 1],
+      },
+      { weight: [1, 3] },
+    );
+    expect(hoverOf(text, '[[0.0')).toContain(`returns ${lossNumber(r.value as number)} (float32)`);
+    const keras = 'import keras\nloss = keras.losses.binary_crossentropy([1.0, 0.0], [2.0, -1.0], from_logits=True)\n';
+    const k = emulate('keras', 'BinaryCrossentropy', { prediction: [2, -1], target: [1, 0] }, { fromLogits: true });
+    expect(hoverOf(keras, '[2.0')).toContain(`(from_logits=True) returns ${lossNumber(k.value as number)} (float32)`);
+  });
+
+  it('log_loss(..., eps=1e-7) is the scikit-learn 1.2–1.4 rule', () => {
+    const text = 'from sklearn.metrics import log_loss\nlog_loss([1, 0], [0.0, 0.2], eps=1e-7)\n';
+    expect(hoverOf(text, '[0.0, 0.2]')).toMatch(
+      /scikit-learn 1\.2–1\.4 `log_loss` \(eps=1e-7\) returns 8\.17\d* \(float64\)/,
+    );
+  });
+});

@@ -22,4 +22,4 @@ export {
 export { analysisLatex, analysisMarkdown, type CopyNames } from './copyContent';
 export { buildFix, type FixKind, type FixResult, type TextEdit } from './quickFixes';
 export { MAX_OUTPUT_CHARS, OUTPUT_MIMES, outputSummary, outputText } from './outputContent';
-export { emulateCall, frameworkLine, lossNumber } from './frameworkContent';
+export { emulateCall, frameworkLine, lossNumber, optionsFromCall, pairFrameworkLine } from './frameworkContent';
