@@ -179,3 +179,33 @@ describe('the call’s keywords and the arrays’ dtype go into the emulation', 
     );
   });
 });
+
+describe('as libraries compute it, for a pair with no loss call', () => {
+  it('a pair found by names shows each library’s usual loss with its defaults', () => {
+    const model = modelOf('y_true = [0, 1, 0]\ny_pred = [0.0, 0.7, 0.3]\n');
+    const md = hoverMarkdown(model, 1, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+    const keras = emulate('keras', 'CategoricalCrossentropy', { prediction: [[0, 0.7, 0.3]], target: [[0, 1, 0]] });
+    const sk = emulate('sklearn', 'log_loss', { prediction: [[0, 0.7, 0.3]], target: [1] });
+    expect(md).toContain('*As libraries compute it, with their defaults:*');
+    expect(md).toContain(`Keras ${lossNumber(keras.value as number)}`);
+    expect(md).toContain(`scikit-learn ${lossNumber(sk.value as number)}`);
+  });
+
+  it('0/1 labels beside per-sample probabilities: the binary losses, the clamp and eps named where they apply', () => {
+    const model = modelOf('y_true = [1, 0, 1]\ny_pred = [0.0, 0.1, 0.8]\n');
+    const md = hoverMarkdown(model, 1, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+    const torch = emulate('pytorch', 'binary_cross_entropy', { prediction: [0, 0.1, 0.8], target: [1, 0, 1] });
+    expect(torch.reason).toBe('log clamped at −100');
+    expect(md).toContain(`PyTorch ${lossNumber(torch.value as number)} (log clamped at −100)`);
+    expect(md).toMatch(/TF\.js [\d.]+ \(epsilon 1e-7 added inside the log\)/);
+  });
+
+  it('not shown when the pair was found at a loss call (the call’s own line is)', () => {
+    const md = hoverMarkdown(
+      modelOf(BCE),
+      modelOf(BCE).arrays.findIndex((a) => (a.values as number[])[0] === 0),
+      { unit: 'nats', commandLinks: false },
+    );
+    expect(md).not.toContain('As libraries compute it');
+  });
+});

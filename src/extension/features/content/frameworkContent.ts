@@ -168,3 +168,93 @@ export function pairFrameworkLine(
         );
   return frameworkLine(pair.callee, target.values, prediction.values, keywords);
 }
+
+type Reading = 'logits' | 'probabilities' | 'log-probabilities';
+
+/** Rows of a value list (1-D is one row). */
+const rowsOfValues = (v: Values): number[][] => (Array.isArray(v[0]) ? (v as number[][]) : [v as number[]]);
+
+/** Class indices of one-hot rows (undefined when a row is not one-hot). */
+function oneHotIndices(rows: number[][]): number[] | undefined {
+  const out: number[] = [];
+  for (const row of rows) {
+    const k = row.indexOf(1);
+    if (k < 0 || row.some((v, j) => v !== (j === k ? 1 : 0))) return undefined;
+    out.push(k);
+  }
+  return out;
+}
+
+/** The calls a pair with no loss call would go to in each library, given how its prediction reads. */
+function libraryCalls(
+  target: Values,
+  prediction: Values,
+  reads: Reading,
+  binary: boolean,
+  indices: boolean,
+): [keyof typeof FRAMEWORKS, string, unknown, unknown, EmulateOptions][] {
+  if (binary) {
+    const y = rowsOfValues(target).flat(),
+      q = rowsOfValues(prediction).flat();
+    return reads === 'logits'
+      ? [
+          ['pytorch', 'binary_cross_entropy_with_logits', q, y, {}],
+          ['keras', 'BinaryCrossentropy', q, y, { fromLogits: true }],
+          ['tfjs', 'sigmoidCrossEntropy', q, y, {}],
+          ['optax', 'sigmoid_binary_cross_entropy', q, y, {}],
+        ]
+      : [
+          ['pytorch', 'binary_cross_entropy', q, y, {}],
+          ['keras', 'BinaryCrossentropy', q, y, {}],
+          ['sklearn', 'log_loss', q, y, {}],
+          ['tfjs', 'logLoss', q, y, {}],
+          ['flux', 'binarycrossentropy', q, y, {}],
+        ];
+  }
+  const rows = rowsOfValues(prediction);
+  const labels = indices ? rowsOfValues(target).flat() : oneHotIndices(rowsOfValues(target));
+  const dist = indices ? undefined : rowsOfValues(target);
+  const calls: [keyof typeof FRAMEWORKS, string, unknown, unknown, EmulateOptions][] = [];
+  if (reads === 'logits') {
+    calls.push(['pytorch', 'cross_entropy', rows, labels ?? dist, {}]);
+    if (dist) calls.push(['keras', 'CategoricalCrossentropy', rows, dist, { fromLogits: true }]);
+    else calls.push(['keras', 'SparseCategoricalCrossentropy', rows, labels, { fromLogits: true }]);
+    if (dist) calls.push(['tfjs', 'softmaxCrossEntropy', rows, dist, {}]);
+    if (dist) calls.push(['optax', 'softmax_cross_entropy', rows, dist, {}]);
+    else calls.push(['optax', 'softmax_cross_entropy_with_integer_labels', rows, labels, {}]);
+    if (dist) calls.push(['flux', 'logitcrossentropy', rows, dist, {}]);
+  } else if (reads === 'probabilities') {
+    if (dist) calls.push(['keras', 'CategoricalCrossentropy', rows, dist, {}]);
+    else calls.push(['keras', 'SparseCategoricalCrossentropy', rows, labels, {}]);
+    if (labels) calls.push(['sklearn', 'log_loss', rows, labels, {}]);
+    if (dist) calls.push(['flux', 'crossentropy', rows, dist, {}]);
+  } else if (labels) calls.push(['pytorch', 'nll_loss', rows, labels, {}]);
+  return calls;
+}
+
+/**
+ * For a pair found with no loss call: what each library's usual loss for it
+ * returns with its defaults — "PyTorch 50 · Keras 8.06 · scikit-learn 18.0 · …" —
+ * or undefined when none applies. Libraries that would refuse the arrays are left out.
+ */
+export function asLibrariesLine(
+  target: Values,
+  prediction: Values,
+  reads: Reading,
+  binary: boolean,
+  targetIsIndices: boolean,
+): string | undefined {
+  const parts: string[] = [];
+  for (const [framework, loss, q, y, options] of libraryCalls(target, prediction, reads, binary, targetIsIndices)) {
+    if (y === undefined) continue;
+    try {
+      const r = emulate(framework, loss, { prediction: q, target: y }, options);
+      if (typeof r.value !== 'number') continue;
+      parts.push(`${r.label} ${lossNumber(r.value)}${r.reason === 'same as exact' ? '' : ` (${r.reason})`}`);
+    } catch (e) {
+      if (!isCoreError(e)) throw e;
+    }
+  }
+  if (!parts.length) return undefined;
+  return `*As libraries compute it, with their defaults:* ${escapeMarkdown(parts.join(' · '))}`;
+}
