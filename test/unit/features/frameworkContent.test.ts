@@ -42,6 +42,18 @@ describe('frameworkLine', () => {
     expect(frameworkLine('F.binary_cross_entropy', [1, 0], [0.5])).toMatch(/cannot be emulated.*same shape/);
   });
 
+  it('steps back on arrays too long to emulate in a hover', () => {
+    const n = 2_501;
+    const y = Array.from({ length: n }, (_, i) => i % 2),
+      q = Array.from({ length: n }, () => 0.5);
+    expect(frameworkLine('F.binary_cross_entropy', y, q)).toBe(
+      '`F.binary_cross_entropy` is not emulated on more than 5000 values',
+    );
+    expect(frameworkLine('F.binary_cross_entropy', y.slice(0, 2_000), q.slice(0, 2_000))).toMatch(
+      /returns 0\.693147 \(float32\)/,
+    );
+  });
+
   it('writes values as a library prints them', () => {
     expect([50, Infinity, -Infinity, NaN, 0.1234567, -2].map(lossNumber)).toEqual([
       '50',

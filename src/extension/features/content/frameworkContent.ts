@@ -94,6 +94,13 @@ export function optionsFromCall(
   return { options: options as EmulateOptions, read };
 }
 
+/** Values above which a hover does not emulate (each emulation walks the arrays twice, each library once more). */
+export const MAX_EMULATED_VALUES = 5_000;
+
+function valueCount(v: Values): number {
+  return Array.isArray(v[0]) ? (v as number[][]).reduce((n, row) => n + row.length, 0) : v.length;
+}
+
 /** A loss value as a library prints it: up to 6 significant digits, +∞ / −∞ / NaN spelled out. */
 export function lossNumber(x: number): string {
   if (Number.isNaN(x)) return 'NaN';
@@ -138,6 +145,8 @@ export function frameworkLine(
 ): string | undefined {
   const which = callee === undefined ? undefined : emulationForCallee(callee);
   if (!which) return undefined;
+  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES)
+    return `\`${callee!.replace(/`/g, '')}\` is not emulated on more than ${MAX_EMULATED_VALUES} values`;
   const { options, read } = optionsFromCall(which.framework, which.loss, keywords);
   const out = emulateCall(callee, target, prediction, options);
   if (!out) return undefined;
@@ -244,6 +253,7 @@ export function asLibrariesLine(
   binary: boolean,
   targetIsIndices: boolean,
 ): string | undefined {
+  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES) return undefined;
   const parts: string[] = [];
   for (const [framework, loss, q, y, options] of libraryCalls(target, prediction, reads, binary, targetIsIndices)) {
     if (y === undefined) continue;
