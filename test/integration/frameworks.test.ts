@@ -46,4 +46,16 @@ describe('frameworks: what the library call returns', () => {
       plain,
     );
   });
+
+  it('a pair with no loss call shows what each library’s usual loss returns', async () => {
+    const text = 'y_true = [1, 0, 1]\ny_pred = [0.0, 0.1, 0.8]\n';
+    const doc = await openText(text, 'python');
+    const hover = await until(async () => {
+      const t = await hoverAt(doc, text.indexOf('0.1'));
+      return t.includes('As libraries compute it') ? t : undefined;
+    }, 'the libraries line in the hover over y_pred');
+    const plain = hover.replace(/\\(.)/g, '$1');
+    assert.match(plain, /PyTorch 33\.4\d* \(log clamped at −100\)/, plain);
+    assert.match(plain, /Keras 5\.4\d* \(clipped to \[1e-7, 1 − 1e-7\]\)/, plain);
+  });
 });

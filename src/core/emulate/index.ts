@@ -5,7 +5,7 @@ import type { Dtype } from './dtype';
 import * as flux from './flux';
 import * as keras from './keras';
 import { Arithmetic } from './numerics';
-import { readOptions, type EmulateOptions } from './options';
+import { minor, readOptions, type EmulateOptions } from './options';
 import * as optax from './optax';
 import * as pytorch from './pytorch';
 import type { Loss } from './pytorch';
@@ -124,7 +124,6 @@ export function emulate(
         ? 'rounding'
         : `${o.dtype} rounding`;
   const result: EmulateResult = { framework, label: fw.label, call: entry.call, value, exact, dtype: o.dtype, reason };
-  if (framework === 'sklearn')
-    result.version = `${o.version ?? '1.5'}${(o.version ?? '1.5') === '1.5' ? ' and later' : ''}`;
+  if (framework === 'sklearn') result.version = minor(o.version ?? '1.5') >= 5 ? '1.5 and later' : '1.2–1.4';
   return result;
 }

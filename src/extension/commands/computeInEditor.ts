@@ -68,6 +68,7 @@ export async function computeInEditor(
   const find = findAround(doc, selections, deps.limits());
   const placement: Placement = {
     uri: doc.uri.toString(),
+    text: doc.getText(),
     positionAt: (offset) => {
       const p = doc.positionAt(offset);
       return { line: p.line, character: p.character };

@@ -9,7 +9,7 @@ import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
-import { frameworkLine } from '../features/content/frameworkContent';
+import { pairFrameworkLine } from '../features/content/frameworkContent';
 import {
   entropyMarkdown,
   entropyMessage,
@@ -48,6 +48,8 @@ export interface Placement {
   /** The document's URI, for the visualizer's way back. */
   uri: string;
   positionAt(offset: number): PositionDto;
+  /** The document's text, for the keywords of the loss call a pair was found at. */
+  text?: string;
 }
 
 export function failure(kind: ComputeKind, code: FailureCode, error: string, names?: string): Outcome {
@@ -132,7 +134,7 @@ export function pairOutcome(
       reason: pair.reason,
       normalised: computed.normalised,
       binary,
-      framework: frameworkLine(pair.callee, t.values, q.values),
+      framework: pairFrameworkLine(pair, t, q, where.text),
     },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
     payload,

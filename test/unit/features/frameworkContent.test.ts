@@ -42,6 +42,18 @@ describe('frameworkLine', () => {
     expect(frameworkLine('F.binary_cross_entropy', [1, 0], [0.5])).toMatch(/cannot be emulated.*same shape/);
   });
 
+  it('steps back on arrays too long to emulate in a hover', () => {
+    const n = 2_501;
+    const y = Array.from({ length: n }, (_, i) => i % 2),
+      q = Array.from({ length: n }, () => 0.5);
+    expect(frameworkLine('F.binary_cross_entropy', y, q)).toBe(
+      '`F.binary_cross_entropy` is not emulated on more than 5000 values',
+    );
+    expect(frameworkLine('F.binary_cross_entropy', y.slice(0, 2_000), q.slice(0, 2_000))).toMatch(
+      /returns 0\.693147 \(float32\)/,
+    );
+  });
+
   it('writes values as a library prints them', () => {
     expect([50, Infinity, -Infinity, NaN, 0.1234567, -2].map(lossNumber)).toEqual([
       '50',
@@ -101,5 +113,111 @@ describe('in the hover and the breakdown', () => {
       target: [0, 2],
     });
     expect(md).toContain(`PyTorch \`F.cross_entropy\` returns ${lossNumber(r.value as number)} (float32)`);
+  });
+});
+
+describe('the call’s keywords and the arrays’ dtype go into the emulation', () => {
+  const hoverOf = (text: string, literal: string) => {
+    const model = modelOf(text);
+    const i = model.arrays.findIndex((a) => a.start === text.indexOf(literal));
+    expect(i).toBeGreaterThanOrEqual(0);
+    return hoverMarkdown(model, i, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+  };
+
+  it('reduction and label_smoothing of F.cross_entropy', () => {
+    const text =
+      "import torch.nn.functional as F\nloss = F.cross_entropy([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]], [0, 2], reduction='sum', label_smoothing=0.1)\n";
+    const r = emulate(
+      'pytorch',
+      'cross_entropy',
+      {
+        prediction: [
+          [2, 0.5, -1],
+          [0.1, 0.2, 3],
+        ],
+        target: [0, 2],
+      },
+      { reduction: 'sum', labelSmoothing: 0.1 },
+    );
+    const md = hoverOf(text, '[[2.0');
+    expect(md).toContain(
+      `PyTorch \`F.cross_entropy\` (reduction='sum', label_smoothing=0.1) returns ${lossNumber(r.value as number)} (float32)`,
+    );
+    // Without the keywords the value would be the smoothing-free mean: a different number.
+    const plain = emulate('pytorch', 'cross_entropy', {
+      prediction: [
+        [2, 0.5, -1],
+        [0.1, 0.2, 3],
+      ],
+      target: [0, 2],
+    });
+    expect(lossNumber(plain.value as number)).not.toBe(lossNumber(r.value as number));
+  });
+
+  it('dtype=torch.float64 of the tensors: no float32 clamp edge, the double result', () => {
+    const text =
+      'import torch\nimport torch.nn.functional as F\nloss = F.binary_cross_entropy(torch.tensor([0.3, 0.9], dtype=torch.float64), torch.tensor([1.0, 0.0], dtype=torch.float64))\n';
+    const md = hoverOf(text, '[0.3, 0.9]');
+    expect(md).toMatch(
+      /PyTorch `F\.binary_cross_entropy` \(dtype=float64\) returns [\d.]+ \(float64\) · exact [\d.]+ — same as exact/,
+    );
+  });
+
+  it('weight= of nn.CrossEntropyLoss(...) and from_logits=True of Keras', () => {
+    const text =
+      'import torch.nn as nn\nloss = nn.CrossEntropyLoss(weight=torch.tensor([1.0, 3.0]))([[0.0, 1.0], [2.0, 0.0]], [1, 1])\n';
+    const r = emulate(
+      'pytorch',
+      'cross_entropy',
+      {
+        prediction: [
+          [0, 1],
+          [2, 0],
+        ],
+        target: [1, 1],
+      },
+      { weight: [1, 3] },
+    );
+    expect(hoverOf(text, '[[0.0')).toContain(`returns ${lossNumber(r.value as number)} (float32)`);
+    const keras = 'import keras\nloss = keras.losses.binary_crossentropy([1.0, 0.0], [2.0, -1.0], from_logits=True)\n';
+    const k = emulate('keras', 'BinaryCrossentropy', { prediction: [2, -1], target: [1, 0] }, { fromLogits: true });
+    expect(hoverOf(keras, '[2.0')).toContain(`(from_logits=True) returns ${lossNumber(k.value as number)} (float32)`);
+  });
+
+  it('log_loss(..., eps=1e-7) is the scikit-learn 1.2–1.4 rule', () => {
+    const text = 'from sklearn.metrics import log_loss\nlog_loss([1, 0], [0.0, 0.2], eps=1e-7)\n';
+    expect(hoverOf(text, '[0.0, 0.2]')).toMatch(
+      /scikit-learn 1\.2–1\.4 `log_loss` \(eps=1e-7\) returns 8\.17\d* \(float64\)/,
+    );
+  });
+});
+
+describe('as libraries compute it, for a pair with no loss call', () => {
+  it('a pair found by names shows each library’s usual loss with its defaults', () => {
+    const model = modelOf('y_true = [0, 1, 0]\ny_pred = [0.0, 0.7, 0.3]\n');
+    const md = hoverMarkdown(model, 1, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+    const keras = emulate('keras', 'CategoricalCrossentropy', { prediction: [[0, 0.7, 0.3]], target: [[0, 1, 0]] });
+    const sk = emulate('sklearn', 'log_loss', { prediction: [[0, 0.7, 0.3]], target: [1] });
+    expect(md).toContain('*As libraries compute it, with their defaults:*');
+    expect(md).toContain(`Keras ${lossNumber(keras.value as number)}`);
+    expect(md).toContain(`scikit-learn ${lossNumber(sk.value as number)}`);
+  });
+
+  it('0/1 labels beside per-sample probabilities: the binary losses, the clamp and eps named where they apply', () => {
+    const model = modelOf('y_true = [1, 0, 1]\ny_pred = [0.0, 0.1, 0.8]\n');
+    const md = hoverMarkdown(model, 1, { unit: 'nats', commandLinks: false }).replace(/\\(.)/g, '$1');
+    const torch = emulate('pytorch', 'binary_cross_entropy', { prediction: [0, 0.1, 0.8], target: [1, 0, 1] });
+    expect(torch.reason).toBe('log clamped at −100');
+    expect(md).toContain(`PyTorch ${lossNumber(torch.value as number)} (log clamped at −100)`);
+    expect(md).toMatch(/TF\.js [\d.]+ \(epsilon 1e-7 added inside the log\)/);
+  });
+
+  it('not shown when the pair was found at a loss call (the call’s own line is)', () => {
+    const md = hoverMarkdown(
+      modelOf(BCE),
+      modelOf(BCE).arrays.findIndex((a) => (a.values as number[])[0] === 0),
+      { unit: 'nats', commandLinks: false },
+    );
+    expect(md).not.toContain('As libraries compute it');
   });
 });

@@ -4,7 +4,7 @@
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
 import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
 import { namedLikePrediction } from './names';
-import { frameworkLine } from './frameworkContent';
+import { asLibrariesLine, pairFrameworkLine } from './frameworkContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
 import { rowsOf } from '../../../core/elements';
 import type { TermRule } from '../../../core';
@@ -133,10 +133,11 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     `Paired as the **${link.side}** with ${partnerName} (the ${link.side === 'target' ? 'prediction' : 'target'}): ${escapeMarkdown(link.pair.reason)}`,
     '',
   );
-  const library = frameworkLine(
-    link.pair.callee,
-    model.arrays[link.pair.target]!.values,
-    model.arrays[link.pair.prediction]!.values,
+  const library = pairFrameworkLine(
+    link.pair,
+    model.arrays[link.pair.target]!,
+    model.arrays[link.pair.prediction]!,
+    model.text,
   );
   if (library) lines.push(library, '');
   const out = model.pairAnalysis(link.pairIndex);
@@ -145,6 +146,23 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
     return lines;
   }
   const a = out.value;
+  if (!library && link.pair.callee === undefined) {
+    const reads = model.isBinary(link.pairIndex)
+      ? model.arrays[link.pair.prediction]!.role === 'logits' || a.predictionKind === 'logits'
+        ? 'logits'
+        : 'probabilities'
+      : a.predictionKind === 'logits' || a.predictionKind === 'log-probabilities'
+        ? a.predictionKind
+        : 'probabilities';
+    const as = asLibrariesLine(
+      model.arrays[link.pair.target]!.values,
+      model.arrays[link.pair.prediction]!.values,
+      reads,
+      model.isBinary(link.pairIndex),
+      model.arrays[link.pair.target]!.role === 'class-indices',
+    );
+    if (as) lines.push(as, '');
+  }
   const target = model.arrays[link.pair.target]!,
     prediction = model.arrays[link.pair.prediction]!;
   const note = model.pairNote(link.pairIndex);

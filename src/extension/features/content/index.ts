@@ -36,4 +36,4 @@ export {
   type CellOutputs,
   type OutputSummary,
 } from './outputContent';
-export { emulateCall, frameworkLine, lossNumber } from './frameworkContent';
+export { emulateCall, frameworkLine, lossNumber, optionsFromCall, pairFrameworkLine } from './frameworkContent';
