@@ -14,6 +14,8 @@ import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
+import { liveRequest, runLive } from '../live/liveCommand';
+import type { LiveDeps } from '../live/liveCompute';
 
 export { BREAKDOWN_SCHEME };
 export type { ComputeResult } from './types';
@@ -55,6 +57,13 @@ export function registerComputeCommands(host: CommandsHost): void {
         items.map((i) => ({ ...i })),
         { placeHolder, matchOnDescription: true, matchOnDetail: true },
       ),
+  };
+  const liveDeps: LiveDeps = {
+    settings,
+    maxElements: () => host.config.liveMaxElements,
+    log: (line) => log(line),
+    pickPartner: deps.pickPartner,
+    acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
   };
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -100,11 +109,15 @@ export function registerComputeCommands(host: CommandsHost): void {
     void vscode.window.showErrorMessage(`Entropy Lens: ${e instanceof Error ? e.message : String(e)}`);
   };
 
-  const compute = async (kind: ComputeKind): Promise<ComputeResult> => {
+  // The argument is a variable when the command runs from the Variables or Watch view.
+  const compute = async (kind: ComputeKind, arg?: unknown): Promise<ComputeResult> => {
     const editor = vscode.window.activeTextEditor;
-    const where = editor ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}` : '(no editor)';
+    let where = editor ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}` : '(no editor)';
     try {
-      const outcome = await computeInEditor(editor, kind, deps);
+      // While a debug session is paused, selected expressions are read from the paused frame.
+      const live = liveRequest(editor, arg);
+      if (live) where = live.where;
+      const outcome = live ? await runLive(kind, live, liveDeps) : await computeInEditor(editor, kind, deps);
       present(kind, outcome, where);
       return outcome.result;
     } catch (e) {
@@ -115,7 +128,7 @@ export function registerComputeCommands(host: CommandsHost): void {
   };
 
   for (const kind of ['crossEntropy', 'klDivergence', 'entropy'] as const) {
-    host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], () => compute(kind)));
+    host.register(vscode.commands.registerCommand(COMPUTE_COMMANDS[kind], (arg?: unknown) => compute(kind, arg)));
   }
 
   host.register(
