@@ -61,7 +61,8 @@ function message(e: unknown): string {
   // Python tracebacks end with the line that says what went wrong.
   const lines = text.trim().split('\n');
   const last = lines[lines.length - 1]!.trim();
-  return last.length > 0 ? last : text;
+  // js-debug says `Uncaught TypeError: …`; the error's own words are what the user needs.
+  return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
 }
 
 async function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
@@ -107,8 +108,9 @@ export async function probe(
   const probeText = probeExpression(language, expression);
   log?.(`evaluate (probe) ${probeText}`);
   try {
-    const p = decodeProbe(await evaluate(frame, probeText, 'clipboard'));
-    return p ?? { error: 'the debugger did not answer the probe' };
+    const answer = await evaluate(frame, probeText, 'clipboard');
+    // Some adapters (debugpy) answer a failed evaluation with the traceback as its result.
+    return decodeProbe(answer) ?? { error: answer.trim() ? message(answer) : 'the debugger did not answer the probe' };
   } catch (e) {
     return { error: message(e) };
   }

@@ -65,7 +65,8 @@ export function splitExpressions(text: string, base = 0): SelectedExpression[] {
   return out;
 }
 
-function foundArray(read: Extract<LiveRead, { ok: true }>, at: SelectedExpression): FoundArray {
+/** A live value as the outcome builders take an array: named by its expression, placed where it is selected. */
+export function foundArray(read: Extract<LiveRead, { ok: true }>, at: SelectedExpression): FoundArray {
   const values = toValues(read.value);
   const { role, reason } = roleOf(values, read.expression);
   return {

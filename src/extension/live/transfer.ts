@@ -226,9 +226,16 @@ function preview(text: string): string {
 /** The values as the core takes them: a list, or rows. */
 export function toValues(value: LiveArray): number[] | number[][] {
   const { data, shape } = value;
-  if (shape.length === 1) return Array.from(data);
+  if (shape.length === 1) return plainCopy(data, 0, data.length);
   const [rows, cols] = shape as [number, number];
   const out: number[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = Array.from(data.subarray(r * cols, (r + 1) * cols));
+  for (let r = 0; r < rows; r++) out[r] = plainCopy(data, r * cols, (r + 1) * cols);
+  return out;
+}
+
+/** A plain array of a typed array's range: an indexed loop, several times faster than Array.from's iterator. */
+function plainCopy(data: Float64Array, from: number, to: number): number[] {
+  const out: number[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = data[i]!;
   return out;
 }
