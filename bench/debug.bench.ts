@@ -12,9 +12,11 @@
 // the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
 // the repl context (cut at 2^16 characters by debugpy) and, where that is
 // cut, the same text in the clipboard context read by the array finder.
+// Then the same inside a real VS Code, from js-debug and debugpy (inVsCode).
 // Prints figures only.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
       const clip = await evaluate(`${expr}.tolist()`, 'clipboard');
       const parsed = decodePrinted(clip);
       const clipMs = performance.now() - t;
-      const clipNote = parsed.ok && parsed.value.data.length === n ? ms(clipMs) : `failed`;
+      const clipNote = parsed.ok && parsed.value.data.length === n ? ms(clipMs) : `failed: ${clip.slice(0, 40)}`;
       const [total, probe, ev, transfer, decode, compute, stall, mb] = best!;
       console.log(
         `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
@@ -138,7 +140,47 @@ async function main(): Promise<void> {
     }
   }
   stop();
+  await inVsCode();
   process.exit(0);
+}
+
+/**
+ * The same reads inside a real VS Code (code-server, through the integration
+ * harness and test/integration/live.test.ts's timing suite), from js-debug and
+ * debugpy: the command end to end (what the user waits for), the wrapper's
+ * evaluate request alone and the decode, beside the repl-context text path.
+ */
+async function inVsCode(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const out = join(mkdtempSync(join(tmpdir(), 'entropy-lens-bench-vscode-')), 'timings.json');
+  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  process.env.ENTROPY_LENS_LIVE_BENCH = out;
+  process.env.ENTROPY_LENS_TEST_GREP = 'live timings';
+  const harness = pathToFileURL(join(root, 'scripts', 'integration.mjs')).href;
+  const { runIntegration } = (await import(harness)) as {
+    runIntegration(o: { log(s: string): void }): Promise<{ failed: number }>;
+  };
+  const { failed } = await runIntegration({ log: () => undefined });
+  if (failed || !existsSync(out)) throw new Error('the timing suite in VS Code failed: see .test-output');
+  const rows = JSON.parse(readFileSync(out, 'utf8')) as {
+    adapter: string;
+    n: number;
+    dtype: string;
+    command: number;
+    request: number;
+    decode: number;
+    chars: number;
+    textMs: number;
+    textChars: number;
+  }[];
+  console.log('\nIn VS Code (code-server 4.139.1, remote extension host); ms, one run each');
+  console.log('| adapter | values | dtype | command end to end | evaluate request | decode | MB | text path (repl) |');
+  console.log('|:--|--:|:--|--:|--:|--:|--:|:--|');
+  for (const r of rows)
+    console.log(
+      `| ${r.adapter} | ${r.n.toExponential(0)} | ${r.dtype} | ${ms(r.command)} | ${ms(r.request)} | ${ms(r.decode)} | ${(r.chars / 1e6).toFixed(1)} | ${ms(r.textMs)}, ${r.textChars} chars${r.textChars < r.n ? ' (cut)' : ''} |`,
+    );
 }
 
 void main().catch((e) => {

@@ -81,7 +81,11 @@ export async function runIntegration({ log = console.log } = {}) {
     server = await startServer({
       port,
       dataDir: join(scratch, 'server-data'),
-      env: { ENTROPY_LENS_TEST_RESULTS: resultsFile },
+      // ENTROPY_LENS_LIVE_BENCH: where the live-values timings go (bench/debug.bench.ts).
+      env: {
+        ENTROPY_LENS_TEST_RESULTS: resultsFile,
+        ENTROPY_LENS_LIVE_BENCH: process.env.ENTROPY_LENS_LIVE_BENCH ?? '',
+      },
       logName: 'integration-server.log',
       log,
     });

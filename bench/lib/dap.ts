@@ -17,6 +17,10 @@ interface Message {
 export class DapClient {
   private seq = 1;
   private buffer = Buffer.alloc(0);
+  /** Chunks of a body still arriving, joined once it is complete (concatenating each chunk is quadratic). */
+  private parts: Buffer[] = [];
+  private partsLength = 0;
+  private awaiting = 0;
   private readonly pending = new Map<number, { resolve(b: unknown): void; reject(e: Error): void }>();
   private readonly waiters: { event: string; resolve(b: unknown): void }[] = [];
   private readonly seen: Message[] = [];
@@ -28,7 +32,12 @@ export class DapClient {
     private readonly output: Writable,
   ) {
     input.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
+      this.parts.push(chunk);
+      this.partsLength += chunk.length;
+      if (this.partsLength < this.awaiting) return;
+      this.buffer = Buffer.concat([this.buffer, ...this.parts]);
+      this.parts = [];
+      this.partsLength = 0;
       this.drain();
     });
   }
@@ -38,7 +47,11 @@ export class DapClient {
       const head = this.buffer.indexOf('\r\n\r\n');
       if (head < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, head).toString('ascii'))?.[1]);
-      if (this.buffer.length < head + 4 + length) return;
+      if (this.buffer.length < head + 4 + length) {
+        this.awaiting = head + 4 + length - this.buffer.length;
+        return;
+      }
+      this.awaiting = 0;
       const m = JSON.parse(this.buffer.subarray(head + 4, head + 4 + length).toString('utf8')) as Message;
       this.buffer = this.buffer.subarray(head + 4 + length);
       this.dispatch(m);

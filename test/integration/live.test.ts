@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
+import { dataExpression, decodePayload, toValues } from '../../src/extension/live/transfer';
 import { until } from './until';
 
 const run = (command: string, arg?: unknown) => vscode.commands.executeCommand<ComputeResult>(command, arg);
@@ -268,3 +269,115 @@ describe('live values: a Python program paused in debugpy', function () {
     assert.match(r.error, /`nope_undefined`.*not defined/);
   });
 });
+
+// Timings for `npm run bench -- debug` (bench/debug.bench.ts sets ENTROPY_LENS_LIVE_BENCH to a
+// file): the extension's read from a paused program in this real extension host, where each
+// answer travels adapter → extension host → workbench → extension host. Not part of the tests.
+const BENCH_OUT = typeof process !== 'undefined' ? process.env.ENTROPY_LENS_LIVE_BENCH : undefined;
+if (BENCH_OUT) {
+  const SIZES = [1e4, 1e6, 1e7];
+  const DTYPES = ['float32', 'float64'] as const;
+  const varName = (n: number, d: string) => `x_${d}_${Math.log10(n)}`;
+  const rows: Record<string, unknown>[] = [];
+
+  const time = async (kind: 'debugpy' | 'js-debug', frame: vscode.DebugStackFrame, editor: vscode.TextEditor) => {
+    for (const n of SIZES)
+      for (const dtype of DTYPES) {
+        const name = varName(n, dtype);
+        const doc = editor.document;
+        const at = doc.getText().indexOf(name);
+        editor.selections = [new vscode.Selection(doc.positionAt(at), doc.positionAt(at + name.length))];
+        const t0 = performance.now();
+        const r = entropy(await run('entropyLens.computeEntropy'));
+        const command = performance.now() - t0;
+        // The same read, by stage: the wrapper's request, then the decode.
+        const t1 = performance.now();
+        const answer = (await frame.session.customRequest('evaluate', {
+          expression: dataExpression(kind === 'debugpy' ? 'python' : 'javascript', name),
+          frameId: frame.frameId,
+          context: 'clipboard',
+        })) as { result: string };
+        const t2 = performance.now();
+        const decoded = decodePayload(answer.result);
+        assert.ok(decoded.ok);
+        toValues(decoded.value);
+        const t3 = performance.now();
+        // The text path of a hand-rolled reader: the value printed in the repl context.
+        const t4 = performance.now();
+        const text = (await frame.session.customRequest('evaluate', {
+          expression: kind === 'debugpy' ? `${name}.tolist()` : `Array.from(${name})`,
+          frameId: frame.frameId,
+          context: 'repl',
+        })) as { result: string };
+        const t5 = performance.now();
+        rows.push({
+          adapter: kind,
+          n,
+          dtype,
+          command,
+          request: t2 - t1,
+          decode: t3 - t2,
+          chars: answer.result.length,
+          entropy: r.entropy,
+          textMs: t5 - t4,
+          textChars: text.result.length,
+        });
+      }
+  };
+
+  describe('live timings (bench)', function () {
+    this.timeout(1_800_000);
+    after(async () => {
+      await stopAll();
+      vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+      writeFileSync(BENCH_OUT, JSON.stringify(rows));
+    });
+
+    it('js-debug', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-js-'));
+      const program = join(dir, 'program.js');
+      writeFileSync(
+        program,
+        SIZES.flatMap((n) =>
+          DTYPES.map(
+            (d) =>
+              `const ${varName(n, d)} = ${d === 'float32' ? 'Float32Array' : 'Float64Array'}.from({ length: ${n} }, () => Math.random());`,
+          ),
+        ).join('\n') + '\ndebugger;\n',
+      );
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
+      await vscode.debug.startDebugging(undefined, { type: 'node', request: 'launch', name: 'bench', program });
+      const frame = await pausedFrame();
+      await vscode.window.showTextDocument(editor.document);
+      await time('js-debug', frame, editor);
+      await stopAll();
+    });
+
+    it('debugpy', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-py-'));
+      const program = join(dir, 'program.py');
+      const lines = [
+        'import numpy as np',
+        'rng = np.random.default_rng(0)',
+        ...SIZES.flatMap((n) => DTYPES.map((d) => `${varName(n, d)} = rng.random(${n}).astype(np.${d})`)),
+        "print('paused')",
+      ];
+      writeFileSync(program, lines.join('\n') + '\n');
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
+      vscode.debug.addBreakpoints([
+        new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(lines.length - 1, 0))),
+      ]);
+      await vscode.debug.startDebugging(undefined, {
+        type: 'entropyLensTestPython',
+        request: 'launch',
+        name: 'bench',
+        program,
+        console: 'internalConsole',
+        python: '/usr/bin/python3',
+      });
+      const frame = await pausedFrame();
+      await vscode.window.showTextDocument(editor.document);
+      await time('debugpy', frame, editor);
+    });
+  });
+}
