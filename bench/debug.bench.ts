@@ -132,7 +132,12 @@ async function main(): Promise<void> {
       const clip = await evaluate(`${expr}.tolist()`, 'clipboard');
       const parsed = decodePrinted(clip);
       const clipMs = performance.now() - t;
-      const clipNote = parsed.ok && parsed.value.data.length === n ? ms(clipMs) : `failed: ${clip.slice(0, 40)}`;
+      const clipNote =
+        parsed.ok && parsed.value.data.length === n
+          ? ms(clipMs)
+          : /\.\.\.|…/.test(clip)
+            ? `summarised (${clip.length} chars)`
+            : `unreadable: ${clip.slice(0, 30)}`;
       const [total, probe, ev, transfer, decode, compute, stall, mb] = best!;
       console.log(
         `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
