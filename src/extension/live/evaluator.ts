@@ -6,6 +6,7 @@
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
 import {
+  CHUNK_ELEMENTS,
   dataExpression,
   decodePayload,
   decodePrinted,
@@ -132,7 +133,7 @@ export async function readLive(
   });
   const language = sessionLanguage(frame, languageId);
   const t0 = performance.now();
-  let text: string;
+  let text: string | string[];
   let t1: number;
   try {
     if (language) {
@@ -146,11 +147,25 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
-      const data = dataExpression(language, expression);
-      log?.(`evaluate (${data.length} chars) ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`);
-      const r = await cancellable(evaluate(frame, data, 'clipboard'), token);
-      if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
-      text = r;
+      // Large values go in parts that each stay under the adapters' message caps.
+      const parts =
+        p.elements <= CHUNK_ELEMENTS
+          ? [undefined]
+          : Array.from({ length: Math.ceil(p.elements / CHUNK_ELEMENTS) }, (_, k) => ({
+              from: k * CHUNK_ELEMENTS,
+              to: Math.min(p.elements, (k + 1) * CHUNK_ELEMENTS),
+            }));
+      const answers: string[] = [];
+      for (const range of parts) {
+        const data = dataExpression(language, expression, range);
+        log?.(
+          `evaluate${range ? ` (elements ${range.from}–${range.to})` : ''} ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`,
+        );
+        const r = await cancellable(evaluate(frame, data, 'clipboard'), token);
+        if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
+        answers.push(r);
+      }
+      text = answers;
     } else {
       t1 = performance.now();
       log?.(`evaluate ${expression}`);
@@ -162,12 +177,13 @@ export async function readLive(
     return fail('EVALUATE_FAILED', message(e));
   }
   const t2 = performance.now();
-  const decoded = language ? decodePayload(text) : decodePrinted(text);
+  const decoded = language ? decodePayload(text) : decodePrinted(typeof text === 'string' ? text : text.join(''));
   const t3 = performance.now();
   if (!decoded.ok) return fail('NOT_NUMERIC', decoded.error);
-  const timings = { probe: t1 - t0, evaluate: t2 - t1, decode: t3 - t2, chars: text.length };
+  const chars = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
+  const timings = { probe: t1 - t0, evaluate: t2 - t1, decode: t3 - t2, chars };
   log?.(
-    `\`${expression}\`: ${decoded.value.shape.join(' × ')} ${decoded.value.dtype} in ${Math.round(t3 - t0)} ms (probe ${Math.round(timings.probe)}, evaluate ${Math.round(timings.evaluate)}, decode ${Math.round(timings.decode)}; ${text.length.toLocaleString('en-US')} chars)`,
+    `\`${expression}\`: ${decoded.value.shape.join(' × ')} ${decoded.value.dtype} in ${Math.round(t3 - t0)} ms (probe ${Math.round(timings.probe)}, evaluate ${Math.round(timings.evaluate)}, decode ${Math.round(timings.decode)}; ${chars.toLocaleString('en-US')} chars)`,
   );
   return { ok: true, expression, value: decoded.value, timings };
 }

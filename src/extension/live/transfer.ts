@@ -46,13 +46,13 @@ const PY_THROW = `(lambda m: (_ for _ in ()).throw(TypeError(m)))`;
 
 /** numpy-able values (NumPy, torch, JAX, pandas): float32 and narrower floats stay 4 bytes, the rest go as float64. */
 const PY_ARRAY =
-  `(lambda b64, a: '${PAYLOAD_TAG} ' + a.dtype.str[1:] + ' ' + ','.join(map(str, a.shape)) + ' ' + b64(a.tobytes()).decode('ascii'))` +
+  `(lambda b64, a: '${PAYLOAD_TAG} ' + a.dtype.str[1:] + ' ' + ','.join(map(str, a.shape)) + ' ' + b64(a.reshape(-1)[RANGE].tobytes()).decode('ascii'))` +
   `(__import__('base64').b64encode, (lambda a: a.astype('<f4' if a.dtype.kind == 'f' and a.dtype.itemsize <= 4 else '<f8', copy=False) if a.dtype.kind in 'fiub' else ${PY_THROW}('its dtype is ' + str(a.dtype) + ', not a number type'))` +
   `(__import__('numpy').asarray((lambda t: t.float() if str(t.dtype) == 'torch.bfloat16' else t)(v.detach().cpu()) if hasattr(v, 'detach') and hasattr(v, 'cpu') else v)))`;
 
 /** Lists and tuples (1-D, or 2-D with equal rows) without NumPy: the array module's doubles. */
 const PY_LIST =
-  `(lambda two: '${PAYLOAD_TAG} f8 ' + (str(len(v)) + ',' + str(len(v[0])) if two else str(len(v))) + ' ' + __import__('base64').b64encode((lambda a: (a.byteswap(), a)[1] if __import__('sys').byteorder == 'big' else a)(__import__('array').array('d', [float(x) for r in v for x in r] if two else [float(x) for x in v])).tobytes()).decode('ascii'))` +
+  `(lambda two: '${PAYLOAD_TAG} f8 ' + (str(len(v)) + ',' + str(len(v[0])) if two else str(len(v))) + ' ' + __import__('base64').b64encode((lambda a: (a.byteswap(), a)[1] if __import__('sys').byteorder == 'big' else a)(__import__('array').array('d', ([float(x) for r in v for x in r] if two else [float(x) for x in v])[RANGE])).tobytes()).decode('ascii'))` +
   `(len(v) > 0 and all(isinstance(r, (list, tuple)) for r in v) and (len(set(map(len, v))) == 1 or ${PY_THROW}('it is ragged: its rows have lengths ' + ', '.join(map(str, sorted(set(map(len, v))))))))`;
 
 /** The probe: the kind and shape, read without copying the data. */
@@ -76,16 +76,39 @@ const JS_DATA =
   `if (v.some((r) => r.length !== n)) throw new TypeError('it is ragged: its rows have lengths ' + [...new Set(v.map((r) => r.length))].join(', ')); ` +
   `f = new Float64Array(v.length * n); v.forEach((r, i) => f.set(flat(r, 'row ' + i + ' '), i * n)); shape = [v.length, n]; } ` +
   `else { f = flat(v, 'it '); shape = [f.length]; } ` +
-  `return '${PAYLOAD_TAG} ' + (f instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(f.buffer, f.byteOffset, f.byteLength)); }`;
+  `const part = f.subarray(__FROM__, __TO__); return '${PAYLOAD_TAG} ' + (f instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
 const JS_PROBE =
   `'${PROBE_TAG} ' + (ArrayBuffer.isView(v) ? v.constructor.name + ' ' + v.length : Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? ',' + v[0].length : '') ` +
   `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
 
-/** The expression that returns `expression`'s value as a payload string. */
-export function dataExpression(language: LiveLanguage, expression: string): string {
-  if (language === 'python')
-    return `(lambda v: ${PY_LIST} if isinstance(v, (list, tuple, range)) else ${PY_ARRAY})((${expression}))`;
-  return `((v) => (${JS_DATA})(${JS_ENCODE}, ${JS_FLAT}))((${expression}))`;
+/**
+ * Values per evaluate request. debugpy's adapter drops a message over 16 MiB
+ * (`MAX_BODY_SIZE` in debugpy/common/messaging.py) and the request is never
+ * answered: 10^6 float64 values are 10.7 MB of base64, under it.
+ */
+export const CHUNK_ELEMENTS = 1_000_000;
+
+/** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
+export interface ElementRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The expression that returns `expression`'s value (or a range of its
+ * elements) as a payload string: the header always gives the whole shape.
+ */
+export function dataExpression(language: LiveLanguage, expression: string, range?: ElementRange): string {
+  const from = range ? Math.max(0, Math.floor(range.from)) : undefined;
+  const to = range ? Math.max(0, Math.floor(range.to)) : undefined;
+  if (language === 'python') {
+    const slice = `[${range ? `${from}:${to}` : ':'}]`;
+    const list = PY_LIST.replace('[RANGE]', slice),
+      array = PY_ARRAY.replace('[RANGE]', slice);
+    return `(lambda v: ${list} if isinstance(v, (list, tuple, range)) else ${array})((${expression}))`;
+  }
+  const data = JS_DATA.replace('__FROM__', String(from ?? 0)).replace('__TO__', range ? String(to) : 'f.length');
+  return `((v) => (${data})(${JS_ENCODE}, ${JS_FLAT}))((${expression}))`;
 }
 
 /** The expression that says what `expression` is and its shape, without its data (for caps and the partner list). */
@@ -155,16 +178,26 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
-/** Decodes a payload string (as the debugger returns it, quotes and all). */
-export function decodePayload(text: string): Decoded {
-  const body = unquote(text, PAYLOAD_TAG);
-  if (body === undefined) return { ok: false, error: 'the debugger did not return the expected payload' };
-  const [dtype, shapeText, b64 = ''] = body.split(' ');
+/** Decodes a payload string (as the debugger returns it, quotes and all), or the chunks of one value in order. */
+export function decodePayload(text: string | readonly string[]): Decoded {
+  const texts = typeof text === 'string' ? [text] : text;
+  let dtype: string | undefined, shapeText: string | undefined;
+  const parts: Uint8Array[] = [];
+  for (const t of texts) {
+    const body = unquote(t, PAYLOAD_TAG);
+    if (body === undefined) return { ok: false, error: 'the debugger did not return the expected payload' };
+    const [d, sh, b64 = ''] = body.split(' ');
+    if (dtype !== undefined && (d !== dtype || sh !== shapeText))
+      return { ok: false, error: 'the value changed between two reads of its parts' };
+    dtype = d;
+    shapeText = sh;
+    parts.push(base64Bytes(b64));
+  }
   const shape = parseShape(shapeText ?? '');
   if ((dtype !== 'f4' && dtype !== 'f8') || !shape)
     return { ok: false, error: `unreadable payload header "${dtype} ${shapeText}"` };
   if (shape.length === 0) return { ok: false, error: 'it is a scalar, not an array' };
-  const bytes = base64Bytes(b64);
+  const bytes = parts.length === 1 ? parts[0]! : joinBytes(parts);
   const width = dtype === 'f4' ? 4 : 8;
   const elements = shape.reduce((n, d) => n * d, 1);
   if (bytes.byteLength !== elements * width)
@@ -182,6 +215,16 @@ export function decodePayload(text: string): Decoded {
       ? new Float64Array(aligned.buffer, aligned.byteOffset, elements)
       : Float64Array.from(new Float32Array(aligned.buffer, aligned.byteOffset, elements));
   return { ok: true, value: { dtype, shape: rowsShape(shape), data } };
+}
+
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 /** More than two dimensions: rows of the last one (a (batch, time, classes) tensor is batch × time rows). */

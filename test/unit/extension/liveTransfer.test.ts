@@ -250,3 +250,51 @@ describe('the printed fallback', () => {
     if (!text.ok) expect(text.error).toMatch(/not a numeric list/);
   });
 });
+
+describe('values read in parts (debugpy drops messages over 16 MiB)', () => {
+  const ranges = [
+    { from: 0, to: 4 },
+    { from: 4, to: 8 },
+    { from: 8, to: 10 },
+  ];
+
+  it('Python: the parts of a NumPy array and of a list decode to the whole, rows kept', () => {
+    for (const setup of ['x = numpy.arange(10.0).reshape(5, 2) / 7', 'x = [[i / 7, i / 3] for i in range(5)]']) {
+      const script = `
+import json, sys, numpy
+exprs = json.loads(sys.stdin.read())
+ns = {'numpy': numpy}
+exec(${JSON.stringify(setup)}, ns)
+print(json.dumps([eval(e, ns) for e in exprs]))
+`;
+      const exprs = [dataExpression('python', 'x'), ...ranges.map((r) => dataExpression('python', 'x', r))];
+      const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(exprs), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const [whole, ...parts] = JSON.parse(r.stdout) as string[];
+      const joined = decoded(whole);
+      const fromParts = decodePayload(parts);
+      expect(fromParts.ok).toBe(true);
+      if (fromParts.ok) {
+        expect(fromParts.value.shape).toEqual([5, 2]);
+        expect(Array.from(fromParts.value.data)).toEqual(Array.from(joined.data));
+      }
+    }
+  });
+
+  it('JavaScript: the parts of a typed array decode to the whole', () => {
+    const setup = 'Float32Array.from({ length: 10 }, (_, i) => i / 7)';
+    const parts = ranges.map(
+      (r) => new Function(`const x = ${setup}; return ${dataExpression('javascript', 'x', r)};`)() as string,
+    );
+    const d = decodePayload(parts);
+    expect(d.ok).toBe(true);
+    if (d.ok) expect(Array.from(d.value.data)).toEqual(Array.from(decoded(runJs(setup)).data));
+  });
+
+  it('refuses parts of different values', () => {
+    const a = runJs('[1, 2]'),
+      b = runJs('[1, 2, 3]');
+    const d = decodePayload([a, b]);
+    expect(d.ok).toBe(false);
+  });
+});
