@@ -78,14 +78,22 @@ describe('Live values in the VS Code UI', function () {
 
   it('paused at debugger: Compute cross-entropy on the selected `target, probs` shows 0.511', async () => {
     await runCommand(wb.page, 'Debug: Start Debugging');
-    // Paused: the Call Stack says why.
+    // Paused: the editor marks the line of the top stack frame.
     await wb.page
-      .locator('.debug-call-stack .monaco-list-row', { hasText: /paused/i })
+      .locator('.codicon-debug-stackframe')
       .first()
-      .waitFor({ timeout: 120_000 });
+      .waitFor({ timeout: 120_000 })
+      .catch(async (e: unknown) => {
+        await wb.page.screenshot({ path: join(SHOTS, 'live-not-paused.png') });
+        throw e;
+      });
     await selectText(wb.page, 'target, probs');
     await runCommand(wb.page, 'Entropy Lens: Compute cross-entropy');
     const text = await toast(wb.page, 'H(p,q)');
+    // The progress notification of a slow read closes with the result.
+    await wb.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'from the debugger' })
+      .waitFor({ state: 'hidden', timeout: 15_000 });
     await wb.page.screenshot({ path: join(SHOTS, 'live-cross-entropy.png') });
     // −ln 0.6 = 0.5108 nats: the one-hot target on class 1 against probs = [0.25, 0.6, 0.15].
     assert.match(text, /H\(p,q\) = 0\.511 nats/);
@@ -93,8 +101,12 @@ describe('Live values in the VS Code UI', function () {
   });
 
   it('from the Variables view: Compute entropy on `probs` shows 0.938', async () => {
-    const row = wb.page.locator('.debug-variables .monaco-list-row', { hasText: /^probs/ }).first();
-    await row.waitFor({ timeout: 30_000 });
+    await runCommand(wb.page, 'View: Show Run and Debug');
+    const row = wb.page.locator('.debug-variables .monaco-list-row', { hasText: /probs:/ }).first();
+    await row.waitFor({ timeout: 30_000 }).catch(async (e: unknown) => {
+      await wb.page.screenshot({ path: join(SHOTS, 'live-no-variables.png') });
+      throw e;
+    });
     await row.click({ button: 'right' });
     await wb.page.locator('.context-view .action-item', { hasText: 'Compute entropy' }).first().click();
     const text = await toast(wb.page, 'H(p)');
