@@ -9,10 +9,53 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HarnessError, keepLog, runMain } from './lib/harness.mjs';
-import { freePort, launchChromium, startServer } from './lib/vscode.mjs';
+import { spawnSync } from 'node:child_process';
+import {
+  CODE_SERVER_ENTRY,
+  ensureCodeServer,
+  freePort,
+  launchChromium,
+  serverNode,
+  startServer,
+} from './lib/vscode.mjs';
+import { ensureDebianPackages } from './lib/debian.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TIMEOUT_MS = 15 * 60_000;
+// Test-only extensions (a debug type for debugpy), installed into the server's extensions
+// before it starts: a second extensionDevelopmentPath in the payload loads neither.
+const TEST_EXTENSIONS = ['python-debug'];
+
+function installTestExtensions(dataDir, scratch, log) {
+  const { node, env } = serverNode();
+  for (const name of TEST_EXTENSIONS) {
+    const vsix = join(scratch, `${name}.vsix`);
+    const steps = [
+      [
+        join(root, 'node_modules', '@vscode', 'vsce', 'vsce'),
+        'package',
+        '--no-dependencies',
+        '--allow-missing-repository',
+        '--skip-license',
+        '--out',
+        vsix,
+      ],
+      [CODE_SERVER_ENTRY, '--install-extension', vsix, '--extensions-dir', join(dataDir, 'extensions')],
+    ];
+    for (const [i, args] of steps.entries()) {
+      const r = spawnSync(i === 0 ? process.execPath : node, args, {
+        cwd: join(root, 'test', 'integration', 'extensions', name),
+        encoding: 'utf8',
+        env: i === 0 ? process.env : env,
+      });
+      if (r.status !== 0)
+        throw new HarnessError(
+          `${i === 0 ? 'packaging' : 'installing'} the test extension ${name} failed (exit ${r.status}); see ${keepLog('integration-test-extension.log', `${r.stdout}${r.stderr}`)}`,
+        );
+    }
+    log(`installed the test extension ${name}`);
+  }
+}
 
 /** Runs the suites; resolves to { passed, failed, outcomes }. */
 export async function runIntegration({ log = console.log } = {}) {
@@ -26,6 +69,11 @@ export async function runIntegration({ log = console.log } = {}) {
   const workspace = join(scratch, 'workspace');
   cpSync(join(root, 'demo'), workspace, { recursive: true });
 
+  // The live-values suite debugs Python with Debian's debugpy, NumPy and PyTorch.
+  ensureDebianPackages(['python3-debugpy', 'python3-numpy', 'python3-torch'], 'to debug Python in the tests', log);
+  ensureCodeServer(log);
+  installTestExtensions(join(scratch, 'server-data'), scratch, log);
+
   const port = await freePort();
   let server;
   let browser;
@@ -33,7 +81,11 @@ export async function runIntegration({ log = console.log } = {}) {
     server = await startServer({
       port,
       dataDir: join(scratch, 'server-data'),
-      env: { ENTROPY_LENS_TEST_RESULTS: resultsFile },
+      // ENTROPY_LENS_LIVE_BENCH: where the live-values timings go (bench/debug.bench.ts).
+      env: {
+        ENTROPY_LENS_TEST_RESULTS: resultsFile,
+        ENTROPY_LENS_LIVE_BENCH: process.env.ENTROPY_LENS_LIVE_BENCH ?? '',
+      },
       logName: 'integration-server.log',
       log,
     });

@@ -39,6 +39,9 @@ export interface FeatureSettings {
  */
 export const DEFAULT_MAX_DOCUMENT_CHARS = { offThread: 16 * 1024 * 1024, onThread: 4 * 1024 * 1024 } as const;
 
+/** 2·10^7 values: 80 MB as float32 (107 MB of base64), a few seconds end to end. */
+export const DEFAULT_LIVE_MAX_ELEMENTS = 20_000_000;
+
 function positiveInt(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 1 ? Math.floor(value) : fallback;
 }
@@ -98,6 +101,11 @@ export class Config {
       maxDepth: positiveInt(this.get(SETTINGS.maxNestingDepth), DEFAULT_LIMITS.maxDepth),
       maxArrays: positiveInt(this.get(SETTINGS.maxArraysPerDocument), DEFAULT_LIMITS.maxArrays),
     };
+  }
+
+  /** Live values (read from a paused debugger) above this many elements are refused, with an offer to read their first part. */
+  get liveMaxElements(): number {
+    return positiveInt(this.get(SETTINGS.liveMaxElements), DEFAULT_LIVE_MAX_ELEMENTS);
   }
 
   /** Documents above this many characters get no automatic features (the commands still work). */

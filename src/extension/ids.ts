@@ -66,6 +66,7 @@ export const SETTINGS = {
   maxElementsPerArray: 'entropyLens.limits.maxElementsPerArray',
   maxNestingDepth: 'entropyLens.limits.maxNestingDepth',
   maxArraysPerDocument: 'entropyLens.limits.maxArraysPerDocument',
+  liveMaxElements: 'entropyLens.live.maxElements',
 } as const;
 
 export type Setting = (typeof SETTINGS)[keyof typeof SETTINGS];

@@ -15,6 +15,8 @@ import { asCell, computeInCell, focusedCell } from './computeInCell';
 import type { Outcome } from './outcome';
 import { subjectFromPayload } from './payloadSubject';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
+import { liveRequest, runLive } from '../live/liveCommand';
+import type { LiveDeps } from '../live/liveCompute';
 
 export { BREAKDOWN_SCHEME };
 export type { ComputeResult } from './types';
@@ -56,6 +58,13 @@ export function registerComputeCommands(host: CommandsHost): void {
         items.map((i) => ({ ...i })),
         { placeHolder, matchOnDescription: true, matchOnDetail: true },
       ),
+  };
+  const liveDeps: LiveDeps = {
+    settings,
+    maxElements: () => host.config.liveMaxElements,
+    log: (line) => log(line),
+    pickPartner: deps.pickPartner,
+    acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
   };
   const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 
@@ -101,20 +110,26 @@ export function registerComputeCommands(host: CommandsHost): void {
     void vscode.window.showErrorMessage(`Entropy Lens: ${e instanceof Error ? e.message : String(e)}`);
   };
 
-  // `arg`: the notebook cell a cell toolbar or context menu item passes; a focused cell is read the same way.
+  // `arg`: the notebook cell a cell toolbar or context menu item passes (a focused
+  // cell is read the same way), or a variable from the Variables or Watch view.
   const compute = async (kind: ComputeKind, arg?: unknown): Promise<ComputeResult> => {
     const given = asCell(arg);
-    const inCell = given ? { cell: given, editor: undefined } : focusedCell();
     const editor = vscode.window.activeTextEditor;
-    const where = inCell
-      ? `${inCell.cell.notebook.uri.toString(true)} cell ${inCell.cell.index + 1}`
-      : editor
-        ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}`
-        : '(no editor)';
+    // While a debug session is paused, selected expressions are read from the paused frame.
+    const live = given ? undefined : liveRequest(editor, arg);
+    const inCell = given ? { cell: given, editor: undefined } : live ? undefined : focusedCell();
+    const where = live
+      ? live.where
+      : inCell
+        ? `${inCell.cell.notebook.uri.toString(true)} cell ${inCell.cell.index + 1}`
+        : editor
+          ? `${editor.document.uri.toString(true)}:${editor.selection.active.line + 1}`
+          : '(no editor)';
     try {
-      const outcome =
-        (inCell && (await computeInCell(inCell.cell, inCell.editor, kind, deps))) ??
-        (await computeInEditor(editor, kind, deps));
+      const outcome = live
+        ? await runLive(kind, live, liveDeps)
+        : ((inCell && (await computeInCell(inCell.cell, inCell.editor, kind, deps))) ??
+          (await computeInEditor(editor, kind, deps)));
       present(kind, outcome, where);
       return outcome.result;
     } catch (e) {

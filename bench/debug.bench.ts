@@ -1,0 +1,194 @@
+// Live values from a real debugger, end to end: Debian's debugpy adapter
+// (`python3 -m debugpy.adapter`, spoken to over DAP on its stdio, as VS Code
+// does) paused in a program holding 10^4, 10^6 and 10^7 float32 and float64
+// values. Each row is the extension's own read (readLive: probe, the bytes
+// wrapper in the clipboard context, decode) and the entropy computed on it
+// (the command's outcome builder), split into:
+//   evaluate — the wrapper's run in the paused program (timed there, by timeit),
+//   transfer — the rest of the evaluate request (the string through debugpy),
+//   decode   — base64 → Float64Array → the arrays the core takes,
+//   compute  — classify and the entropy outcome (figures, breakdown subject),
+// with the longest stall of this thread during decode + compute. Beside it,
+// the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
+// the repl context (cut at 2^16 characters by debugpy) and, where that is
+// cut, the same text in the clipboard context read by the array finder.
+// Then the same inside a real VS Code, from js-debug and debugpy (inVsCode).
+// Prints figures only.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as vscode from 'vscode';
+import { readLive, type PausedFrame } from '../src/extension/live/evaluator';
+import { foundArray } from '../src/extension/live/liveCompute';
+import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
+import { entropyOutcome } from '../src/extension/commands/outcome';
+import { DapClient } from './lib/dap';
+import { longestStall } from './lib/stall';
+import { settle } from './lib/timing';
+
+const PYTHON = '/usr/bin/python3';
+const SIZES = [1e4, 1e6, 1e7];
+const DTYPES = ['float32', 'float64'] as const;
+const name = (n: number, dtype: string) => `x_${dtype}_${Math.log10(n)}`;
+
+const PROGRAM = `import numpy as np
+rng = np.random.default_rng(0)
+${SIZES.flatMap((n) => DTYPES.map((d) => `${name(n, d)} = rng.random(${n}).astype(np.${d})`)).join('\n')}
+print('paused')
+`;
+
+async function startDebugpy(program: string): Promise<{ dap: DapClient; frame: PausedFrame; stop(): void }> {
+  const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const dap = new DapClient(adapter.stdout, adapter.stdin);
+  await dap.request('initialize', {
+    adapterID: 'debugpy',
+    clientID: 'entropy-lens-bench',
+    linesStartAt1: true,
+    columnsStartAt1: true,
+    pathFormat: 'path',
+  });
+  const launched = dap.request('launch', { program, python: [PYTHON], console: 'internalConsole', justMyCode: true });
+  await dap.event('initialized');
+  const line = PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')) + 1;
+  await dap.request('setBreakpoints', { source: { path: program }, breakpoints: [{ line }] });
+  await dap.request('configurationDone');
+  await launched;
+  const stopped = await dap.event<{ threadId: number }>('stopped', 120_000);
+  const { stackFrames } = await dap.request<{ stackFrames: { id: number }[] }>('stackTrace', {
+    threadId: stopped.threadId,
+  });
+  const session = {
+    type: 'debugpy',
+    customRequest: (command: string, args: object) => dap.request(command, args),
+  } as unknown as vscode.DebugSession;
+  return { dap, frame: { session, frameId: stackFrames[0]!.id }, stop: () => adapter.kill() };
+}
+
+const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString()).padStart(6);
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-debug-'));
+  const program = join(dir, 'program.py');
+  writeFileSync(program, PROGRAM);
+  const { dap, frame, stop } = await startDebugpy(program);
+  const evaluate = async (expression: string, context: string) =>
+    (await dap.request<{ result: string }>('evaluate', { expression, frameId: frame.frameId, context })).result;
+
+  console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
+  console.log(
+    '| values | dtype | end to end | probe | evaluate | transfer | decode | compute | stall | MB sent | text path (repl) | text (clipboard + finder) |',
+  );
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
+  for (const n of SIZES) {
+    for (const dtype of DTYPES) {
+      const expr = name(n, dtype);
+      let best: number[] | undefined;
+      for (let k = 0; k < 3; k++) {
+        settle();
+        const t0 = performance.now();
+        const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        if (!read.ok) throw new Error(read.error);
+        let computeMs = 0;
+        const { stall } = await longestStall(() => {
+          const c0 = performance.now();
+          const found = foundArray(read, { text: expr, start: 0, end: 0 });
+          const out = entropyOutcome(
+            { arrays: [found], pairs: [], issues: [] },
+            [0],
+            { unit: 'nats', eps: undefined },
+            { uri: 'bench:', positionAt: () => ({ line: 0, character: 0 }) },
+          );
+          if (!out.result.ok) throw new Error(out.message);
+          computeMs = performance.now() - c0;
+        });
+        const total = performance.now() - t0;
+        // The wrapper's own time in the paused program.
+        const inPython =
+          1000 *
+          Number(
+            await evaluate(`__import__('timeit').timeit(lambda: ${dataExpression('python', expr)}, number=1)`, 'repl'),
+          );
+        const row = [
+          total,
+          read.timings.probe,
+          inPython,
+          read.timings.evaluate - inPython,
+          read.timings.decode,
+          computeMs,
+          stall,
+          read.timings.chars / 1e6,
+        ];
+        if (!best || row[0]! < best[0]!) best = row;
+      }
+      // The text path: what a reader without the wrapper gets.
+      let t = performance.now();
+      const repl = await evaluate(`${expr}.tolist()`, 'repl');
+      const replMs = performance.now() - t;
+      const replRead = decodePrinted(repl);
+      const complete = replRead.ok && replRead.value.data.length === n;
+      t = performance.now();
+      const clip = await evaluate(`${expr}.tolist()`, 'clipboard');
+      const parsed = decodePrinted(clip);
+      const clipMs = performance.now() - t;
+      const clipNote =
+        parsed.ok && parsed.value.data.length === n
+          ? ms(clipMs)
+          : /\.\.\.|…/.test(clip)
+            ? `summarised (${clip.length} chars)`
+            : `unreadable: ${clip.slice(0, 30)}`;
+      const [total, probe, ev, transfer, decode, compute, stall, mb] = best!;
+      console.log(
+        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
+      );
+    }
+  }
+  stop();
+  await inVsCode();
+  process.exit(0);
+}
+
+/**
+ * The same reads inside a real VS Code (code-server, through the integration
+ * harness and test/integration/live.test.ts's timing suite), from js-debug and
+ * debugpy: the command end to end (what the user waits for), the wrapper's
+ * evaluate request alone and the decode, beside the repl-context text path.
+ */
+async function inVsCode(): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const out = join(mkdtempSync(join(tmpdir(), 'entropy-lens-bench-vscode-')), 'timings.json');
+  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  process.env.ENTROPY_LENS_LIVE_BENCH = out;
+  process.env.ENTROPY_LENS_TEST_GREP = 'live timings';
+  const harness = pathToFileURL(join(root, 'scripts', 'integration.mjs')).href;
+  const { runIntegration } = (await import(harness)) as {
+    runIntegration(o: { log(s: string): void }): Promise<{ failed: number }>;
+  };
+  const { failed } = await runIntegration({ log: () => undefined });
+  if (failed || !existsSync(out)) throw new Error('the timing suite in VS Code failed: see .test-output');
+  const rows = JSON.parse(readFileSync(out, 'utf8')) as {
+    adapter: string;
+    n: number;
+    dtype: string;
+    command: number;
+    request: number;
+    decode: number;
+    chars: number;
+    textMs: number;
+    textChars: number;
+  }[];
+  console.log('\nIn VS Code (code-server 4.139.1, remote extension host); ms, one run each');
+  console.log('| adapter | values | dtype | command end to end | evaluate request | decode | MB | text path (repl) |');
+  console.log('|:--|--:|:--|--:|--:|--:|--:|:--|');
+  for (const r of rows)
+    console.log(
+      `| ${r.adapter} | ${r.n.toExponential(0)} | ${r.dtype} | ${ms(r.command)} | ${ms(r.request)} | ${ms(r.decode)} | ${(r.chars / 1e6).toFixed(1)} | ${ms(r.textMs)}, ${r.textChars} chars${r.textChars < r.n ? ' (cut)' : ''} |`,
+    );
+}
+
+void main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,236 @@
+// Reads the value of an expression in the paused frame of a debug session:
+// a probe (kind and shape, no data), then — under the size cap — the wrapper
+// that returns the raw bytes (transfer.ts), evaluated in the `clipboard`
+// context, which lifts the debuggers' caps on string length (debugpy cuts
+// other contexts at 2^16 characters). Adapters without a wrapper are asked
+// for the printed value. Every expression sent is written to the output channel.
+import type * as vscode from 'vscode';
+import {
+  CHUNK_ELEMENTS,
+  dataExpression,
+  decodePayload,
+  decodePrinted,
+  decodeProbe,
+  liveLanguage,
+  probeExpression,
+  type LiveArray,
+  type LiveLanguage,
+  type Probe,
+} from './transfer';
+
+/** Why a live value could not be read; each error names the expression. */
+export type LiveCode = 'NOT_PAUSED' | 'EVALUATE_FAILED' | 'NOT_NUMERIC' | 'TOO_LARGE' | 'CANCELLED';
+
+export type LiveRead =
+  | { ok: true; expression: string; value: LiveArray; timings: Timings }
+  | { ok: false; expression: string; code: LiveCode; error: string; probe?: Probe };
+
+/** Milliseconds spent per stage, for the output channel and the bench. */
+export interface Timings {
+  probe: number;
+  evaluate: number;
+  decode: number;
+  /** Characters received. */
+  chars: number;
+}
+
+export interface ReadOptions {
+  /** Values above this are refused (TOO_LARGE) before any data moves. */
+  maxElements: number;
+  token?: vscode.CancellationToken;
+  log?: (line: string) => void;
+}
+
+/** The paused frame, or undefined when no debug session is stopped on one. */
+export function pausedFrame(item: vscode.DebugThread | vscode.DebugStackFrame | undefined): PausedFrame | undefined {
+  if (!item || !('frameId' in item)) return undefined;
+  return { session: item.session, frameId: item.frameId };
+}
+
+export interface PausedFrame {
+  session: vscode.DebugSession;
+  frameId: number;
+}
+
+interface EvaluateResponse {
+  result: string;
+  variablesReference?: number;
+}
+
+function message(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  // Python tracebacks end with the line that says what went wrong.
+  const lines = text.trim().split('\n');
+  const last = lines[lines.length - 1]!.trim();
+  // js-debug says `Uncaught TypeError: …`; the error's own words are what the user needs.
+  return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
+}
+
+async function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
+  const r = (await frame.session.customRequest('evaluate', {
+    expression,
+    frameId: frame.frameId,
+    context,
+  })) as EvaluateResponse;
+  return typeof r?.result === 'string' ? r.result : '';
+}
+
+/** Races a request against cancellation (a debug request cannot be taken back; its answer is dropped). */
+function cancellable<T>(p: Promise<T>, token: vscode.CancellationToken | undefined): Promise<T | typeof CANCELLED> {
+  if (!token) return p;
+  if (token.isCancellationRequested) return Promise.resolve(CANCELLED);
+  return new Promise((resolve, reject) => {
+    const sub = token.onCancellationRequested(() => resolve(CANCELLED));
+    p.then(
+      (v) => {
+        sub.dispose();
+        resolve(v);
+      },
+      (e) => {
+        sub.dispose();
+        reject(e);
+      },
+    );
+  });
+}
+const CANCELLED = Symbol('cancelled');
+
+export function sessionLanguage(frame: PausedFrame, languageId?: string): LiveLanguage | undefined {
+  return liveLanguage(frame.session.type, languageId);
+}
+
+/** Asks what `expression` is (kind, shape), without moving its data. */
+export async function probe(
+  frame: PausedFrame,
+  expression: string,
+  language: LiveLanguage,
+  log?: (line: string) => void,
+): Promise<Probe | { error: string }> {
+  const probeText = probeExpression(language, expression);
+  log?.(`evaluate (probe) ${probeText}`);
+  try {
+    const answer = await evaluate(frame, probeText, 'clipboard');
+    // Some adapters (debugpy) answer a failed evaluation with the traceback as its result.
+    return decodeProbe(answer) ?? { error: answer.trim() ? message(answer) : 'the debugger did not answer the probe' };
+  } catch (e) {
+    return { error: message(e) };
+  }
+}
+
+export async function readLive(
+  frame: PausedFrame,
+  expression: string,
+  languageId: string | undefined,
+  options: ReadOptions,
+): Promise<LiveRead> {
+  const { log, token } = options;
+  const fail = (code: LiveCode, error: string, p?: Probe): LiveRead => ({
+    ok: false,
+    expression,
+    code,
+    error: `\`${expression}\`: ${error}`,
+    probe: p,
+  });
+  const language = sessionLanguage(frame, languageId);
+  const t0 = performance.now();
+  let text: string | string[];
+  let t1: number;
+  try {
+    if (language) {
+      const p = await cancellable(probe(frame, expression, language, log), token);
+      if (p === CANCELLED) return fail('CANCELLED', 'cancelled');
+      if ('error' in p) return fail('NOT_NUMERIC', p.error);
+      if (p.elements > options.maxElements)
+        return fail(
+          'TOO_LARGE',
+          `it holds ${p.elements.toLocaleString('en-US')} values (${p.shape.join(' × ')}), above the cap of ${options.maxElements.toLocaleString('en-US')}`,
+          p,
+        );
+      t1 = performance.now();
+      // Large values go in parts that each stay under the adapters' message caps.
+      const parts =
+        p.elements <= CHUNK_ELEMENTS
+          ? [undefined]
+          : Array.from({ length: Math.ceil(p.elements / CHUNK_ELEMENTS) }, (_, k) => ({
+              from: k * CHUNK_ELEMENTS,
+              to: Math.min(p.elements, (k + 1) * CHUNK_ELEMENTS),
+            }));
+      const answers: string[] = [];
+      for (const range of parts) {
+        const data = dataExpression(language, expression, range);
+        log?.(
+          `evaluate${range ? ` (elements ${range.from}–${range.to})` : ''} ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`,
+        );
+        const r = await cancellable(evaluate(frame, data, 'clipboard'), token);
+        if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
+        answers.push(r);
+      }
+      text = answers;
+    } else {
+      t1 = performance.now();
+      log?.(`evaluate ${expression}`);
+      const r = await cancellable(evaluate(frame, expression, 'clipboard'), token);
+      if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
+      text = r;
+    }
+  } catch (e) {
+    return fail('EVALUATE_FAILED', message(e));
+  }
+  const t2 = performance.now();
+  const decoded = language ? decodePayload(text) : decodePrinted(typeof text === 'string' ? text : text.join(''));
+  const t3 = performance.now();
+  if (!decoded.ok) return fail('NOT_NUMERIC', decoded.error);
+  const chars = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
+  const timings = { probe: t1 - t0, evaluate: t2 - t1, decode: t3 - t2, chars };
+  log?.(
+    `\`${expression}\`: ${decoded.value.shape.join(' × ')} ${decoded.value.dtype} in ${Math.round(t3 - t0)} ms (probe ${Math.round(timings.probe)}, evaluate ${Math.round(timings.evaluate)}, decode ${Math.round(timings.decode)}; ${chars.toLocaleString('en-US')} chars)`,
+  );
+  return { ok: true, expression, value: decoded.value, timings };
+}
+
+/** A numeric variable of the frame, for the partner pick. */
+export interface FrameVariable {
+  name: string;
+  /** The expression that reads it (the adapter's evaluateName, else its name). */
+  expression: string;
+  probe: Probe;
+}
+
+interface DapVariable {
+  name: string;
+  value: string;
+  evaluateName?: string;
+  variablesReference: number;
+}
+
+/** Variables of the frame's local scopes (not globals) probed at most this many. */
+const MAX_PROBED = 60;
+
+/** The frame's variables that read as numeric arrays, with shapes and kinds (scopes → variables → probe). */
+export async function numericVariables(
+  frame: PausedFrame,
+  languageId: string | undefined,
+  log?: (line: string) => void,
+): Promise<FrameVariable[]> {
+  const language = sessionLanguage(frame, languageId);
+  if (!language) return [];
+  const { scopes } = (await frame.session.customRequest('scopes', { frameId: frame.frameId })) as {
+    scopes: { name: string; variablesReference: number; expensive?: boolean }[];
+  };
+  const seen = new Set<string>();
+  const out: FrameVariable[] = [];
+  for (const scope of scopes ?? []) {
+    if (scope.expensive || /global/i.test(scope.name)) continue;
+    const { variables } = (await frame.session.customRequest('variables', {
+      variablesReference: scope.variablesReference,
+    })) as { variables: DapVariable[] };
+    for (const v of variables ?? []) {
+      if (out.length >= MAX_PROBED || seen.has(v.name) || !/^[A-Za-z_$][\w$]*$/.test(v.name)) continue;
+      seen.add(v.name);
+      const expression = v.evaluateName ?? v.name;
+      const p = await probe(frame, expression, language, log);
+      if (!('error' in p) && p.elements > 0) out.push({ name: v.name, expression, probe: p });
+    }
+  }
+  return out;
+}

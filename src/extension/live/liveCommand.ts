@@ -1,0 +1,112 @@
+// When a compute command works on live values, and how it runs: while a debug
+// session is paused, a selection that holds no array literal is read as
+// expressions of the paused frame, and a variable of the Variables or Watch
+// view (the command's argument there) is read by its evaluate name. Reads
+// that take longer than PROGRESS_AFTER_MS show a cancellable progress notification.
+import * as vscode from 'vscode';
+import { findArrays } from '../../parse';
+import type { Outcome, Placement } from '../commands/outcome';
+import type { ComputeKind } from '../commands/types';
+import { pausedFrame, type PausedFrame } from './evaluator';
+import { computeLive, splitExpressions, type LiveDeps, type SelectedExpression } from './liveCompute';
+
+/** Reads shorter than this show no notification (it would flash). */
+export const PROGRESS_AFTER_MS = 300;
+
+/** What VS Code passes to a `debug/variables/context` (and watch) menu command. */
+interface VariablesContext {
+  sessionId?: string;
+  variable: { name: string; evaluateName?: string; value?: string };
+}
+
+function isVariablesContext(arg: unknown): arg is VariablesContext {
+  if (typeof arg !== 'object' || arg === null || !('variable' in arg)) return false;
+  const v = (arg as { variable: unknown }).variable;
+  return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string';
+}
+
+export interface LiveRequest {
+  frame: PausedFrame;
+  expressions: SelectedExpression[];
+  languageId: string | undefined;
+  placement: Placement;
+  /** Where, for the output channel. */
+  where: string;
+}
+
+/** The live request of a command, or undefined when the command works on literals. */
+export function liveRequest(editor: vscode.TextEditor | undefined, arg: unknown): LiveRequest | undefined {
+  const frame = pausedFrame(vscode.debug.activeStackItem);
+  if (isVariablesContext(arg)) {
+    if (!frame || (arg.sessionId !== undefined && arg.sessionId !== frame.session.id)) return undefined;
+    const text = arg.variable.evaluateName ?? arg.variable.name;
+    return {
+      frame,
+      expressions: [{ text, start: 0, end: 0 }],
+      languageId: editor?.document.languageId,
+      placement: { uri: `debug:${text}`, positionAt: () => ({ line: 0, character: 0 }) },
+      where: `debug variable ${text}`,
+    };
+  }
+  if (!frame || !editor) return undefined;
+  const doc = editor.document;
+  const selections = editor.selections.filter((s) => !s.isEmpty);
+  if (selections.length === 0) return undefined;
+  const texts = selections.map((s) => doc.getText(s));
+  // A selection with an array literal in it is the literal path's.
+  if (texts.some((t) => findArrays(t, doc.languageId).arrays.length > 0)) return undefined;
+  const expressions = selections.flatMap((s, i) => splitExpressions(texts[i]!, doc.offsetAt(s.start)));
+  if (expressions.length === 0) return undefined;
+  return {
+    frame,
+    expressions,
+    languageId: doc.languageId,
+    placement: {
+      uri: doc.uri.toString(),
+      positionAt: (offset) => {
+        const p = doc.positionAt(offset);
+        return { line: p.line, character: p.character };
+      },
+    },
+    where: `${doc.uri.toString(true)}:${editor.selection.active.line + 1} (paused in ${frame.session.name})`,
+  };
+}
+
+/** Runs a live computation, with a cancellable progress notification once it takes a while. */
+export async function runLive(kind: ComputeKind, request: LiveRequest, deps: LiveDeps): Promise<Outcome> {
+  const source = new vscode.CancellationTokenSource();
+  let done = false;
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const names = request.expressions.map((e) => e.text).join(', ');
+  const timer = setTimeout(() => {
+    if (done) return;
+    void vscode.window.withProgress(
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Entropy Lens: reading ${names} from the debugger…`,
+        cancellable: true,
+      },
+      (_progress, token) => {
+        token.onCancellationRequested(() => source.cancel());
+        return finished;
+      },
+    );
+  }, PROGRESS_AFTER_MS);
+  try {
+    return await computeLive(
+      kind,
+      request.frame,
+      request.expressions,
+      request.languageId,
+      request.placement,
+      deps,
+      source.token,
+    );
+  } finally {
+    done = true;
+    clearTimeout(timer);
+    finish();
+    source.dispose();
+  }
+}

@@ -1,0 +1,183 @@
+// A compute command on live values: the selected expressions (`probs`,
+// `logits[0]`, `target, probs`) are read from the paused frame and handed to
+// the same outcome builders as array literals, as arrays named by their
+// expressions and placed where they are selected. Pairing follows the
+// literals' rules: the selection's order (a call's argument order: target
+// first) unless the roles say otherwise, binary pairs as the finder detects them.
+import type * as vscode from 'vscode';
+import type { FindResult, FoundArray, FoundPair } from '../../parse/types';
+import { roleOf } from '../../parse/roles';
+import { isBinaryPair } from '../../parse/pairs';
+import { orderPartner, isTargetRole } from '../commands/chooseArrays';
+import { entropyOutcome, failure, pairOutcome, type Outcome, type Placement } from '../commands/outcome';
+import type { ComputeKind, ComputeSettings } from '../commands/types';
+import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
+import { sliceExpression, toValues, liveLanguage } from './transfer';
+import type { PartnerItem } from '../commands/partnerItems';
+
+/** An expression in the editor: its text and offsets. */
+export interface SelectedExpression {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface LiveDeps {
+  settings(): ComputeSettings;
+  maxElements(): number;
+  log(line: string): void;
+  /** Asks which variable to compare with; undefined when the user cancels. */
+  pickPartner(items: readonly PartnerItem[], placeHolder: string): Thenable<PartnerItem | undefined>;
+  /** A value is over the cap: whether to compute on its first part (the message says which). */
+  acceptSlice(message: string, action: string): Thenable<boolean>;
+}
+
+/**
+ * Splits a selection into expressions at top-level commas (`target, probs`),
+ * keeping brackets and strings whole (`logits[0, :]`, `f(a, b)`). Offsets are
+ * the selection's plus `base`.
+ */
+export function splitExpressions(text: string, base = 0): SelectedExpression[] {
+  const out: SelectedExpression[] = [];
+  let depth = 0,
+    quote = '',
+    from = 0;
+  const push = (end: number) => {
+    const raw = text.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    const t = raw.trim();
+    if (t.length > 0) out.push({ text: t, start: base + from + lead, end: base + from + lead + t.length });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      push(i);
+      from = i + 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+/** A live value as the outcome builders take an array: named by its expression, placed where it is selected. */
+export function foundArray(read: Extract<LiveRead, { ok: true }>, at: SelectedExpression): FoundArray {
+  const values = toValues(read.value);
+  const { role, reason } = roleOf(values, read.expression);
+  return {
+    start: at.start,
+    end: at.end,
+    name: read.expression,
+    values,
+    shape: [...read.value.shape],
+    role,
+    roleReason: reason,
+    issues: [],
+    issueDetails: [],
+  };
+}
+
+/** The pair of two live arrays: the selection's order, unless only the second reads as a label. */
+function livePair(find: FindResult): FoundPair {
+  const [a, b] = find.arrays as [FoundArray, FoundArray];
+  const binary = isBinaryPair(a, b) || isBinaryPair(b, a);
+  if (isTargetRole(b.role) && !isTargetRole(a.role)) return { ...orderPartner(find, 0, 1), binary };
+  return {
+    target: 0,
+    prediction: 1,
+    reason: 'selected: the first is read as the target, as a loss call takes them',
+    binary,
+  };
+}
+
+function readFailure(kind: ComputeKind, r: Extract<LiveRead, { ok: false }>): Outcome {
+  const code = r.code === 'CANCELLED' ? 'CANCELLED' : r.code === 'NOT_PAUSED' ? 'NO_EDITOR' : 'NOT_COMPUTABLE';
+  return failure(kind, code, r.error);
+}
+
+/** Reads one expression, offering its first part when it is over the cap. */
+async function readOne(
+  frame: PausedFrame,
+  at: SelectedExpression,
+  languageId: string | undefined,
+  deps: LiveDeps,
+  token: vscode.CancellationToken | undefined,
+): Promise<LiveRead> {
+  const maxElements = deps.maxElements();
+  const r = await readLive(frame, at.text, languageId, { maxElements, token, log: deps.log });
+  if (r.ok || r.code !== 'TOO_LARGE' || !r.probe) return r;
+  const language = liveLanguage(frame.session.type, languageId);
+  if (!language) return r;
+  const { shape } = r.probe;
+  const count = shape.length >= 2 ? Math.floor(maxElements / Math.max(1, shape[shape.length - 1]!)) : maxElements;
+  const what =
+    shape.length >= 2
+      ? `the first ${count.toLocaleString('en-US')} rows`
+      : `the first ${count.toLocaleString('en-US')} values`;
+  const action = `Compute on ${what}`;
+  if (
+    count < 1 ||
+    !(await deps.acceptSlice(`Entropy Lens: ${r.error} (setting entropyLens.live.maxElements).`, action))
+  )
+    return r;
+  const sliced = sliceExpression(language, at.text, count);
+  const again = await readLive(frame, sliced, languageId, { maxElements, token, log: deps.log });
+  return again;
+}
+
+export async function computeLive(
+  kind: ComputeKind,
+  frame: PausedFrame,
+  expressions: readonly SelectedExpression[],
+  languageId: string | undefined,
+  placement: Placement,
+  deps: LiveDeps,
+  token?: vscode.CancellationToken,
+): Promise<Outcome> {
+  const arrays: FoundArray[] = [];
+  for (const at of expressions) {
+    const r = await readOne(frame, at, languageId, deps, token);
+    if (!r.ok) return readFailure(kind, r);
+    arrays.push(foundArray(r, at));
+  }
+  const find: FindResult = { arrays, pairs: [], issues: [] };
+  const settings = deps.settings();
+  if (kind === 'entropy')
+    return entropyOutcome(
+      find,
+      arrays.map((_, i) => i),
+      settings,
+      placement,
+    );
+  const pairKind = kind === 'klDivergence' ? kind : 'crossEntropy';
+  if (arrays.length >= 2) return pairOutcome(pairKind, find, livePair(find), settings, placement);
+
+  // One expression: its partner is one of the frame's numeric variables.
+  const known = arrays[0]!;
+  const variables = (await numericVariables(frame, languageId, deps.log)).filter((v) => v.expression !== known.name);
+  if (variables.length === 0)
+    return failure(
+      kind,
+      'ONE_ARRAY',
+      `\`${known.name}\` is the only numeric array of the paused frame: select a target and a prediction (\`target, probs\`), or run Compute entropy`,
+    );
+  const items: PartnerItem[] = variables.map((v, index) => ({
+    index,
+    label: v.name,
+    description: `${v.probe.kind} · ${v.probe.shape.join(' × ')}`,
+    detail: v.expression === v.name ? '' : v.expression,
+  }));
+  const picked = await deps.pickPartner(items, `Compare ${known.name} with… (variables of the paused frame)`);
+  if (!picked) return failure(kind, 'CANCELLED', 'no partner was picked');
+  const partner = variables[picked.index]!;
+  const at = { text: partner.expression, start: known.start, end: known.start };
+  const r = await readOne(frame, at, languageId, deps, token);
+  if (!r.ok) return readFailure(kind, r);
+  arrays.push(foundArray(r, at));
+  return pairOutcome(pairKind, find, livePair(find), settings, placement);
+}

@@ -1,0 +1,284 @@
+// How the numbers of a paused program reach the extension. For each language,
+// one expression wraps the user's: evaluated in the paused frame, it returns
+// a short string with the dtype, the shape and the base64 of the raw
+// little-endian bytes, which `decodePayload` turns into a Float64Array with no
+// text parse. The wrappers are single expressions of lambdas / arrow functions:
+// nothing is assigned in the program's namespace, nothing is imported into it
+// (`__import__` returns modules already loaded or loads them without binding
+// a name), and the value itself is only read. Pure (no vscode API), so it is
+// tested against the real interpreters.
+import { findArrays } from '../../parse';
+
+/** The languages with a compact wrapper; anything else is read from the debugger's printed value. */
+export type LiveLanguage = 'python' | 'javascript';
+
+/** The tag every payload starts with (versioned, so a changed format is never misread). */
+export const PAYLOAD_TAG = 'ELv1';
+/** The tag of a probe's answer: what the value is, without its data. */
+export const PROBE_TAG = 'ELm1';
+
+/** The debug types whose adapters speak each language (other types fall back on the printed value). */
+const DEBUG_TYPES: Record<LiveLanguage, readonly string[]> = {
+  python: ['python', 'debugpy', 'entropyLensTestPython'],
+  javascript: [
+    'node',
+    'pwa-node',
+    'node-terminal',
+    'pwa-chrome',
+    'chrome',
+    'pwa-msedge',
+    'msedge',
+    'pwa-extensionHost',
+  ],
+};
+
+/** The wrapper language of a debug session, from its type (or the language of the paused file). */
+export function liveLanguage(debugType: string, languageId?: string): LiveLanguage | undefined {
+  for (const lang of ['python', 'javascript'] as const) if (DEBUG_TYPES[lang].includes(debugType)) return lang;
+  if (languageId === 'python') return 'python';
+  if (languageId !== undefined && /^(java|type)script(react)?$/.test(languageId)) return 'javascript';
+  return undefined;
+}
+
+// Python. `throw` raises from inside an expression (a generator's throw), so
+// errors reach the debugger's evaluate response with their message.
+const PY_THROW = `(lambda m: (_ for _ in ()).throw(TypeError(m)))`;
+
+/** numpy-able values (NumPy, torch, JAX, pandas): float32 and narrower floats stay 4 bytes, the rest go as float64. */
+const PY_ARRAY =
+  `(lambda b64, a: '${PAYLOAD_TAG} ' + a.dtype.str[1:] + ' ' + ','.join(map(str, a.shape)) + ' ' + b64(a.reshape(-1)[RANGE].tobytes()).decode('ascii'))` +
+  `(__import__('base64').b64encode, (lambda a: a.astype('<f4' if a.dtype.kind == 'f' and a.dtype.itemsize <= 4 else '<f8', copy=False) if a.dtype.kind in 'fiub' else ${PY_THROW}('its dtype is ' + str(a.dtype) + ', not a number type'))` +
+  `(__import__('numpy').asarray((lambda t: t.float() if str(t.dtype) == 'torch.bfloat16' else t)(v.detach().cpu()) if hasattr(v, 'detach') and hasattr(v, 'cpu') else v)))`;
+
+/** Lists and tuples (1-D, or 2-D with equal rows) without NumPy: the array module's doubles. */
+const PY_LIST =
+  `(lambda two: '${PAYLOAD_TAG} f8 ' + (str(len(v)) + ',' + str(len(v[0])) if two else str(len(v))) + ' ' + __import__('base64').b64encode((lambda a: (a.byteswap(), a)[1] if __import__('sys').byteorder == 'big' else a)(__import__('array').array('d', ([float(x) for r in v for x in r] if two else [float(x) for x in v])[RANGE])).tobytes()).decode('ascii'))` +
+  `(len(v) > 0 and all(isinstance(r, (list, tuple)) for r in v) and (len(set(map(len, v))) == 1 or ${PY_THROW}('it is ragged: its rows have lengths ' + ', '.join(map(str, sorted(set(map(len, v))))))))`;
+
+/** The probe: the kind and shape, read without copying the data. */
+const PY_PROBE =
+  `'${PROBE_TAG} ' + (('list ' + (str(len(v)) + ',' + str(len(v[0])) if len(v) > 0 and isinstance(v[0], (list, tuple)) else str(len(v)))) if isinstance(v, (list, tuple, range)) ` +
+  `else (type(v).__name__ + ':' + str(v.dtype).replace(' ', '') + ' ' + ','.join(map(str, tuple(v.shape)))) if hasattr(v, 'shape') and hasattr(v, 'dtype') ` +
+  `else ${PY_THROW}('it is a ' + type(v).__name__ + ', not a list, array or tensor'))`;
+
+// JavaScript: arrays (1-D, or 2-D with equal rows) and typed arrays.
+const JS_ENCODE =
+  `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
+  `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
+const JS_FLAT =
+  `(v, where) => { if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v, Number); ` +
+  `if (!Array.isArray(v)) throw new TypeError(where + 'is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); ` +
+  `const f = new Float64Array(v.length); for (let i = 0; i < v.length; i++) { const x = v[i]; ` +
+  `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has a ' + (x === null ? 'null' : typeof x) + ' at index ' + i + ', not a number'); f[i] = x; } return f; }`;
+const JS_DATA =
+  `(enc, flat) => { const two = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))); ` +
+  `let f, shape; if (two) { const n = v[0].length; ` +
+  `if (v.some((r) => r.length !== n)) throw new TypeError('it is ragged: its rows have lengths ' + [...new Set(v.map((r) => r.length))].join(', ')); ` +
+  `f = new Float64Array(v.length * n); v.forEach((r, i) => f.set(flat(r, 'row ' + i + ' '), i * n)); shape = [v.length, n]; } ` +
+  `else { f = flat(v, 'it '); shape = [f.length]; } ` +
+  `const part = f.subarray(__FROM__, __TO__); return '${PAYLOAD_TAG} ' + (f instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
+const JS_PROBE =
+  `'${PROBE_TAG} ' + (ArrayBuffer.isView(v) ? v.constructor.name + ' ' + v.length : Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? ',' + v[0].length : '') ` +
+  `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
+
+/**
+ * Values per evaluate request. debugpy's adapter drops a message over 16 MiB
+ * (`MAX_BODY_SIZE` in debugpy/common/messaging.py) and the request is never
+ * answered: 10^6 float64 values are 10.7 MB of base64, under it.
+ */
+export const CHUNK_ELEMENTS = 1_000_000;
+
+/** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
+export interface ElementRange {
+  from: number;
+  to: number;
+}
+
+/**
+ * The expression that returns `expression`'s value (or a range of its
+ * elements) as a payload string: the header always gives the whole shape.
+ */
+export function dataExpression(language: LiveLanguage, expression: string, range?: ElementRange): string {
+  const from = range ? Math.max(0, Math.floor(range.from)) : undefined;
+  const to = range ? Math.max(0, Math.floor(range.to)) : undefined;
+  if (language === 'python') {
+    const slice = `[${range ? `${from}:${to}` : ':'}]`;
+    const list = PY_LIST.replace('[RANGE]', slice),
+      array = PY_ARRAY.replace('[RANGE]', slice);
+    return `(lambda v: ${list} if isinstance(v, (list, tuple, range)) else ${array})((${expression}))`;
+  }
+  const data = JS_DATA.replace('__FROM__', String(from ?? 0)).replace('__TO__', range ? String(to) : 'f.length');
+  return `((v) => (${data})(${JS_ENCODE}, ${JS_FLAT}))((${expression}))`;
+}
+
+/** The expression that says what `expression` is and its shape, without its data (for caps and the partner list). */
+export function probeExpression(language: LiveLanguage, expression: string): string {
+  if (language === 'python') return `(lambda v: ${PY_PROBE})((${expression}))`;
+  return `((v) => ${JS_PROBE})((${expression}))`;
+}
+
+/** The first `count` elements (rows of a 2-D value), as an expression in the language. */
+export function sliceExpression(language: LiveLanguage, expression: string, count: number): string {
+  const n = Math.max(0, Math.floor(count));
+  return language === 'python' ? `(${expression})[:${n}]` : `(${expression}).slice(0, ${n})`;
+}
+
+/** A live value, decoded: row-major data and its shape (1-D or rows × columns). */
+export interface LiveArray {
+  /** What was sent: float32 or float64 little-endian. */
+  dtype: 'f4' | 'f8';
+  shape: number[];
+  data: Float64Array;
+}
+
+export type Decoded = { ok: true; value: LiveArray } | { ok: false; error: string };
+
+/** What a probe says: the kind (`ndarray:float32`, `Tensor:torch.float32`, `list`, `Float64Array`) and shape. */
+export interface Probe {
+  kind: string;
+  shape: number[];
+  elements: number;
+}
+
+/** The payload inside the debugger's answer, which may quote it ('…' or "…"). */
+function unquote(text: string, tag: string): string | undefined {
+  const at = text.indexOf(tag + ' ');
+  if (at < 0) return undefined;
+  let body = text.slice(at + tag.length + 1);
+  const q = text[at - 1];
+  if (q === "'" || q === '"') {
+    const close = body.lastIndexOf(q);
+    if (close >= 0) body = body.slice(0, close);
+  }
+  return body.trim();
+}
+
+function parseShape(text: string): number[] | undefined {
+  if (text === '') return [];
+  const dims = text.split(',').map((d) => Number(d));
+  return dims.every((d) => Number.isInteger(d) && d >= 0) ? dims : undefined;
+}
+
+export function decodeProbe(text: string): Probe | undefined {
+  const body = unquote(text, PROBE_TAG);
+  if (body === undefined) return undefined;
+  const [kind, shapeText = ''] = body.split(' ');
+  const shape = parseShape(shapeText);
+  if (!kind || !shape) return undefined;
+  return { kind, shape, elements: shape.reduce((n, d) => n * d, 1) };
+}
+
+/** Bytes of base64 text: Node's Buffer where there is one (fast), else atob (the web worker host). */
+function base64Bytes(b64: string): Uint8Array {
+  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  if (B) return B.from(b64, 'base64');
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+/** Decodes a payload string (as the debugger returns it, quotes and all), or the chunks of one value in order. */
+export function decodePayload(text: string | readonly string[]): Decoded {
+  const texts = typeof text === 'string' ? [text] : text;
+  let dtype: string | undefined, shapeText: string | undefined;
+  const parts: Uint8Array[] = [];
+  for (const t of texts) {
+    const body = unquote(t, PAYLOAD_TAG);
+    if (body === undefined) return { ok: false, error: 'the debugger did not return the expected payload' };
+    const [d, sh, b64 = ''] = body.split(' ');
+    if (dtype !== undefined && (d !== dtype || sh !== shapeText))
+      return { ok: false, error: 'the value changed between two reads of its parts' };
+    dtype = d;
+    shapeText = sh;
+    parts.push(base64Bytes(b64));
+  }
+  const shape = parseShape(shapeText ?? '');
+  if ((dtype !== 'f4' && dtype !== 'f8') || !shape)
+    return { ok: false, error: `unreadable payload header "${dtype} ${shapeText}"` };
+  if (shape.length === 0) return { ok: false, error: 'it is a scalar, not an array' };
+  const bytes = parts.length === 1 ? parts[0]! : joinBytes(parts);
+  const width = dtype === 'f4' ? 4 : 8;
+  const elements = shape.reduce((n, d) => n * d, 1);
+  if (bytes.byteLength !== elements * width)
+    return {
+      ok: false,
+      error: `the debugger returned ${bytes.byteLength} bytes for ${elements} values: the value was cut short`,
+    };
+  // Typed arrays need aligned offsets; Node's pooled buffers may not be.
+  const aligned =
+    bytes.byteOffset % width === 0
+      ? bytes
+      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const data =
+    dtype === 'f8'
+      ? new Float64Array(aligned.buffer, aligned.byteOffset, elements)
+      : Float64Array.from(new Float32Array(aligned.buffer, aligned.byteOffset, elements));
+  return { ok: true, value: { dtype, shape: rowsShape(shape), data } };
+}
+
+function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/** More than two dimensions: rows of the last one (a (batch, time, classes) tensor is batch × time rows). */
+function rowsShape(shape: number[]): number[] {
+  if (shape.length <= 2) return shape;
+  const last = shape[shape.length - 1]!;
+  return [shape.slice(0, -1).reduce((n, d) => n * d, 1), last];
+}
+
+/**
+ * The fallback for adapters without a wrapper: the numeric list the debugger
+ * printed (`[0.25, 0.6, 0.15]`, `array([...], dtype=float32)`, `tensor([[…]])`),
+ * read by the array finder. A summarised printout (`...`) is refused.
+ */
+export function decodePrinted(text: string): Decoded {
+  const trimmed = text.trim();
+  if (/\.\.\.|…/.test(trimmed))
+    return { ok: false, error: 'the debugger printed a summary (…), not every value: nothing was computed on it' };
+  // js-debug prints a length first (`(3) [0.25, 0.6, 0.15]`, `Float32Array(3) […]`), which would read as a subscript.
+  const found = findArrays(trimmed.replace(/^[\w$]*\(\d+\)\s*/, ''), 'python', {
+    maxElements: Number.MAX_SAFE_INTEGER,
+    maxArrays: 4,
+  });
+  const a = found.arrays.reduce<(typeof found.arrays)[number] | undefined>(
+    (best, x) => (best === undefined || elementCount(x.values) > elementCount(best.values) ? x : best),
+    undefined,
+  );
+  if (!a) return { ok: false, error: `the debugger printed ${preview(trimmed)}, not a numeric list` };
+  if (a.issues.length > 0) return { ok: false, error: a.issues[0]! };
+  const flat = a.shape.length === 2 ? (a.values as number[][]).flat() : (a.values as number[]);
+  return { ok: true, value: { dtype: 'f8', shape: [...a.shape], data: Float64Array.from(flat) } };
+}
+
+function elementCount(values: number[] | number[][]): number {
+  return values.reduce<number>((n, v) => n + (Array.isArray(v) ? v.length : 1), 0);
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text || 'nothing';
+}
+
+/** The values as the core takes them: a list, or rows. */
+export function toValues(value: LiveArray): number[] | number[][] {
+  const { data, shape } = value;
+  if (shape.length === 1) return plainCopy(data, 0, data.length);
+  const [rows, cols] = shape as [number, number];
+  const out: number[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = plainCopy(data, r * cols, (r + 1) * cols);
+  return out;
+}
+
+/** A plain array of a typed array's range: an indexed loop, several times faster than Array.from's iterator. */
+function plainCopy(data: Float64Array, from: number, to: number): number[] {
+  const out: number[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = data[i]!;
+  return out;
+}

@@ -1,0 +1,101 @@
+// Live values in the VS Code UI, as a user gets them: start debugging the
+// issue's Node program from the palette (its launch.json runs it under the
+// built-in JavaScript debugger), wait for the pause at `debugger;`, select
+// `target, probs` in the editor and run "Entropy Lens: Compute cross-entropy".
+// Screenshot: .test-output/screenshots/live-cross-entropy.png (the README's).
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openFile, openWorkbench, runCommand, type Workbench } from './support/workbench';
+
+const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
+
+const PROGRAM = `const fs = require('fs');
+const path = require('path');
+
+function crossEntropy(p, q) {
+  return -p.reduce((s, pi, i) => s + (pi > 0 ? pi * Math.log(q[i]) : 0), 0);
+}
+
+const numbers = fs.readFileSync(path.join(__dirname, 'values.txt'), 'utf8').trim().split(/\\s+/).map(Number);
+const probs = numbers.slice(0, 3).map((x) => x / 100);
+const target = numbers.slice(3);
+debugger;
+const loss = crossEntropy(target, probs);
+console.log(loss);
+`;
+
+async function toast(page: Page, needle: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: needle }).last();
+  await item.waitFor({ timeout: timeoutMs });
+  return (await item.innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Selects the first occurrence of `text` in the active editor with Find, as a user would. */
+async function selectText(page: Page, text: string): Promise<void> {
+  await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
+  await page.keyboard.press('Control+F');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+}
+
+describe('Live values in the VS Code UI', function () {
+  this.timeout(300_000);
+  let wb: Workbench;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const folder = join(mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-live-')), 'live');
+    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    writeFileSync(join(folder, 'values.txt'), '25 60 15 0 1 0\n');
+    writeFileSync(join(folder, 'program.js'), PROGRAM);
+    writeFileSync(
+      join(folder, '.vscode', 'launch.json'),
+      JSON.stringify({
+        version: '0.2.0',
+        configurations: [
+          {
+            type: 'node',
+            request: 'launch',
+            name: 'Run program.js',
+            program: '${workspaceFolder}/program.js',
+            console: 'internalConsole',
+          },
+        ],
+      }),
+    );
+    wb = await openWorkbench(folder);
+    await openFile(wb.page, 'program.js');
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('paused at debugger: Compute cross-entropy on the selected `target, probs` shows 0.511', async () => {
+    await runCommand(wb.page, 'Debug: Start Debugging');
+    // Paused: the editor marks the line of the top stack frame.
+    await wb.page
+      .locator('.codicon-debug-stackframe')
+      .first()
+      .waitFor({ timeout: 120_000 })
+      .catch(async (e: unknown) => {
+        await wb.page.screenshot({ path: join(SHOTS, 'live-not-paused.png') });
+        throw e;
+      });
+    await selectText(wb.page, 'target, probs');
+    await runCommand(wb.page, 'Entropy Lens: Compute cross-entropy');
+    const text = await toast(wb.page, 'H(p,q)');
+    // The progress notification of a slow read closes with the result.
+    await wb.page
+      .locator('.notifications-toasts .notification-list-item', { hasText: 'from the debugger' })
+      .waitFor({ state: 'hidden', timeout: 15_000 });
+    await wb.page.screenshot({ path: join(SHOTS, 'live-cross-entropy.png') });
+    // −ln 0.6 = 0.5108 nats: the one-hot target on class 1 against probs = [0.25, 0.6, 0.15].
+    assert.match(text, /H\(p,q\) = 0\.511 nats/);
+    assert.match(text, /target → probs/);
+  });
+});

@@ -1,0 +1,300 @@
+// The transfer layer against the real interpreters: each wrapper expression is
+// evaluated by /usr/bin/python3 (NumPy, PyTorch, pandas from Debian) or by this
+// Node on real values, and its output decoded here. The oracle is the
+// interpreter's own reading of the same value (`float(x)` of each element,
+// printed with repr, which round-trips), never a hard-coded list.
+import { spawnSync } from 'node:child_process';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  dataExpression,
+  decodePayload,
+  decodePrinted,
+  decodeProbe,
+  probeExpression,
+  sliceExpression,
+  toValues,
+  type LiveArray,
+} from '../../../src/extension/live/transfer';
+// @ts-expect-error: a plain .mjs script with no types
+import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
+
+const PYTHON = '/usr/bin/python3';
+
+interface PyCase {
+  payload?: string;
+  probe?: string;
+  error?: string;
+  /** The values as Python reads them, flat, row-major. */
+  expect?: number[];
+  /** Names in the namespace after the evaluation that were not there before. */
+  leftBehind: string[];
+}
+
+/** Evaluates the wrappers on each `setup` (Python code that binds `x`) in a fresh namespace. */
+function runPython(setups: string[], expression = 'x', slice?: number): PyCase[] {
+  const target = slice === undefined ? expression : sliceExpression('python', expression, slice);
+  const script = `
+import json, sys, math
+import numpy, torch, pandas
+data, probe, setups = json.loads(sys.stdin.read())
+out = []
+def flat(x):
+    return [float(v) for v in numpy.asarray(x.detach().cpu().double() if hasattr(x, 'detach') else x, dtype=numpy.float64).reshape(-1)]
+for setup in setups:
+    ns = {'numpy': numpy, 'torch': torch, 'pandas': pandas}
+    exec(setup, ns)
+    before = set(ns)
+    case = {}
+    try:
+        case['probe'] = eval(probe, ns)
+        case['payload'] = eval(data, ns)
+        case['expect'] = [v if math.isfinite(v) else str(v) for v in flat(eval(${JSON.stringify(target)}, ns))]
+    except Exception as e:
+        case['error'] = type(e).__name__ + ': ' + str(e)
+    case['leftBehind'] = sorted(set(ns) - before - {'__builtins__'})
+    out.append(case)
+print(json.dumps(out))
+`;
+  const input = JSON.stringify([dataExpression('python', target), probeExpression('python', target), setups]);
+  const r = spawnSync(PYTHON, ['-c', script], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PyCase[];
+}
+
+function decoded(text: string | undefined): LiveArray {
+  const d = decodePayload(text ?? '');
+  if (!d.ok) throw new Error(d.error);
+  return d.value;
+}
+
+function numbers(list: (number | string)[]): number[] {
+  return list.map((v) => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity'))));
+}
+
+describe('Python wrapper, run by /usr/bin/python3', () => {
+  beforeAll(() => {
+    ensureDebianPackages(['python3-numpy', 'python3-torch', 'python3-pandas'], 'to test the Python wrapper');
+  });
+
+  const cases: [string, string, 'f4' | 'f8', number[]][] = [
+    ['a list', 'x = [0.25, 0.6, 0.15]', 'f8', [3]],
+    ['a tuple of ints', 'x = (0, 1, 0)', 'f8', [3]],
+    ['a list of rows', 'x = [[0.1, 0.9], [0.7, 0.3], [1, 0]]', 'f8', [3, 2]],
+    ['a range', 'x = range(5)', 'f8', [5]],
+    ['NumPy float64', 'x = numpy.random.default_rng(1).random(1000)', 'f8', [1000]],
+    ['NumPy float32 rows', 'x = numpy.random.default_rng(2).random((7, 5)).astype(numpy.float32)', 'f4', [7, 5]],
+    ['NumPy float16', 'x = numpy.array([0.1, 0.2, 0.7], dtype=numpy.float16)', 'f4', [3]],
+    ['NumPy int64 labels', 'x = numpy.array([2, 0, 1, 1], dtype=numpy.int64)', 'f8', [4]],
+    ['NumPy uint8', 'x = numpy.array([0, 255, 7], dtype=numpy.uint8)', 'f8', [3]],
+    ['NumPy bool', 'x = numpy.array([True, False])', 'f8', [2]],
+    ['NumPy big-endian float64', "x = numpy.array([0.25, 0.75], dtype='>f8')", 'f8', [2]],
+    ['a non-contiguous NumPy view', 'x = numpy.arange(12.0).reshape(3, 4).T', 'f8', [4, 3]],
+    ['NumPy with NaN and inf', "x = numpy.array([0.5, float('nan'), float('inf')])", 'f8', [3]],
+    [
+      'a torch tensor with requires_grad',
+      'x = torch.softmax(torch.randn(4, 3, generator=torch.Generator().manual_seed(3)), 1).requires_grad_()',
+      'f4',
+      [4, 3],
+    ],
+    ['a torch float64 tensor', 'x = torch.tensor([0.2, 0.8], dtype=torch.float64)', 'f8', [2]],
+    ['a torch bfloat16 tensor', 'x = torch.tensor([0.25, 0.75], dtype=torch.bfloat16)', 'f4', [2]],
+    ['a 3-D torch tensor (rows of the last dimension)', 'x = torch.rand(2, 3, 4)', 'f4', [6, 4]],
+    ['a pandas Series', 'x = pandas.Series([0.1, 0.2, 0.7])', 'f8', [3]],
+    ['a pandas float32 Series', "x = pandas.Series([0.5, 0.5], dtype='float32')", 'f4', [2]],
+  ];
+
+  const results = () => runPython(cases.map((c) => c[1]));
+  let got: PyCase[];
+  beforeAll(() => {
+    got = results();
+  });
+
+  it.each(cases.map((c, i) => [c[0], i] as const))('%s: every value, exactly, nothing left behind', (_, i) => {
+    const [, , dtype, shape] = cases[i]!;
+    const c = got[i]!;
+    expect(c.error).toBeUndefined();
+    expect(c.leftBehind).toEqual([]);
+    const v = decoded(c.payload);
+    expect(v.dtype).toBe(dtype);
+    expect(v.shape).toEqual(shape);
+    expect(Array.from(v.data)).toEqual(numbers(c.expect!));
+    const p = decodeProbe(c.probe!);
+    expect(p?.elements).toBe(c.expect!.length);
+  });
+
+  it('refuses what is not numbers, with the reason in the error', () => {
+    const bad = runPython([
+      'x = [[1, 2], [3]]',
+      "x = ['a', 'b']",
+      "x = numpy.array(['a'])",
+      'x = numpy.array([1 + 2j])',
+      'x = {"a": 1}',
+    ]);
+    expect(bad[0]!.error).toMatch(/ragged: its rows have lengths 1, 2/);
+    expect(bad[1]!.error).toMatch(/could not convert string to float/);
+    expect(bad[2]!.error).toMatch(/dtype is <U1, not a number type/);
+    expect(bad[3]!.error).toMatch(/dtype is complex128/);
+    expect(bad[4]!.error).toMatch(/it is a dict, not a list, array or tensor/);
+    for (const c of bad) expect(c.leftBehind).toEqual([]);
+  });
+
+  it('a slice sends only the first rows', () => {
+    const [c] = runPython(['x = numpy.arange(20.0).reshape(10, 2)'], 'x', 3);
+    expect(decoded(c!.payload).shape).toEqual([3, 2]);
+    expect(Array.from(decoded(c!.payload).data)).toEqual(numbers(c!.expect!));
+  });
+
+  it('moves 10^6 float32 values as 4 bytes each', () => {
+    const [c] = runPython(['x = numpy.random.default_rng(5).random(10**6, dtype=numpy.float32)']);
+    const v = decoded(c!.payload);
+    expect(v.data.length).toBe(1e6);
+    expect(c!.payload!.length).toBeLessThan(4e6 * 1.34 + 100);
+    expect(Array.from(v.data.subarray(0, 1000))).toEqual(numbers(c!.expect!.slice(0, 1000)));
+    expect(v.data[999_999]).toBe(c!.expect![999_999]);
+  });
+});
+
+/** Evaluates a wrapper in this Node on a value built by `setup` (an expression). */
+function runJs(setup: string, slice?: number): string {
+  const expr = slice === undefined ? 'x' : sliceExpression('javascript', 'x', slice);
+  return new Function(`const x = ${setup}; return ${dataExpression('javascript', expr)};`)() as string;
+}
+
+describe('JavaScript wrapper, run by Node', () => {
+  const cases: [string, string, 'f4' | 'f8', number[]][] = [
+    ['an array', '[0.25, 0.6, 0.15]', 'f8', [3]],
+    ['rows', '[[0.1, 0.9], [0.7, 0.3]]', 'f8', [2, 2]],
+    ['a Float32Array', 'Float32Array.from([0.1, 0.2, 0.7])', 'f4', [3]],
+    [
+      'a Float64Array view at an offset',
+      'new Float64Array(new Float64Array([9, 0.5, 0.5, 9]).buffer, 8, 2)',
+      'f8',
+      [2],
+    ],
+    ['an Int32Array', 'Int32Array.from([2, 0, 1])', 'f8', [3]],
+    ['a BigInt64Array', 'BigInt64Array.from([1n, 0n])', 'f8', [2]],
+    ['rows of typed arrays', '[Float32Array.from([1, 2]), Float32Array.from([3, 4])]', 'f8', [2, 2]],
+    ['booleans', '[true, false]', 'f8', [2]],
+  ];
+  it.each(cases)('%s', (_, setup, dtype, shape) => {
+    const v = decoded(runJs(setup));
+    expect(v.dtype).toBe(dtype);
+    expect(v.shape).toEqual(shape);
+    // Oracle: the value's own elements as Node reads them.
+    const own = new Function(`const x = ${setup}; return x;`)() as ArrayLike<unknown>;
+    const flat = Array.from(own as ArrayLike<unknown>).flatMap((r) =>
+      typeof r === 'object' && r !== null ? Array.from(r as ArrayLike<number>) : [r],
+    );
+    expect(Array.from(v.data)).toEqual(flat.map((x) => Number(x)));
+  });
+
+  it('refuses what is not numbers', () => {
+    expect(() => runJs('[[1, 2], [3]]')).toThrow(/ragged: its rows have lengths 2, 1/);
+    expect(() => runJs("[1, 'a']")).toThrow(/has a string at index 1, not a number/);
+    expect(() => runJs('({ a: 1 })')).toThrow(/it is object, not an array/);
+    expect(() => runJs('null')).toThrow(/it is null/);
+  });
+
+  it('a slice, and 10^6 doubles through Buffer', () => {
+    expect(decoded(runJs('[[1, 2], [3, 4], [5, 6]]', 2)).shape).toEqual([2, 2]);
+    const x = 'Float64Array.from({ length: 1e6 }, (_, i) => Math.sin(i))';
+    const v = decoded(runJs(x));
+    expect(v.data[123_456]).toBe(Math.sin(123_456));
+  });
+});
+
+describe('decoding', () => {
+  it('takes the payload out of the quotes a debugger adds', () => {
+    const raw = runJs('[0.5, 0.25]');
+    for (const text of [raw, `'${raw}'`, `"${raw}"`]) expect(Array.from(decoded(text).data)).toEqual([0.5, 0.25]);
+  });
+
+  it('says the value was cut short when bytes are missing', () => {
+    const raw = runJs('[0.5, 0.25, 0.25]');
+    const cut = decodePayload(raw.slice(0, -8));
+    expect(cut.ok).toBe(false);
+    if (!cut.ok) expect(cut.error).toMatch(/cut short/);
+  });
+
+  it('toValues gives rows for 2-D', () => {
+    expect(toValues(decoded(runJs('[[1, 2], [3, 4]]')))).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
+  });
+});
+
+describe('the printed fallback', () => {
+  it('reads what debuggers print for lists, NumPy arrays and tensors', () => {
+    const printed: [string, number[], number[]][] = [
+      ['[0.25, 0.6, 0.15]', [3], [0.25, 0.6, 0.15]],
+      ['array([0.25, 0.6 , 0.15], dtype=float32)', [3], [0.25, 0.6, 0.15]],
+      ['tensor([[0.1000, 0.9000],\n        [0.7000, 0.3000]])', [2, 2], [0.1, 0.9, 0.7, 0.3]],
+      ['(3) [0.25, 0.6, 0.15]', [3], [0.25, 0.6, 0.15]],
+    ];
+    for (const [text, shape, values] of printed) {
+      const d = decodePrinted(text);
+      expect(d.ok, text).toBe(true);
+      if (d.ok) {
+        expect(d.value.shape).toEqual(shape);
+        expect(Array.from(d.value.data)).toEqual(values);
+      }
+    }
+  });
+
+  it('refuses a summary and a non-numeric value', () => {
+    const summary = decodePrinted('array([0.1, 0.2, ..., 0.3])');
+    expect(summary.ok).toBe(false);
+    const text = decodePrinted("'hello'");
+    expect(text.ok).toBe(false);
+    if (!text.ok) expect(text.error).toMatch(/not a numeric list/);
+  });
+});
+
+describe('values read in parts (debugpy drops messages over 16 MiB)', () => {
+  const ranges = [
+    { from: 0, to: 4 },
+    { from: 4, to: 8 },
+    { from: 8, to: 10 },
+  ];
+
+  it('Python: the parts of a NumPy array and of a list decode to the whole, rows kept', () => {
+    for (const setup of ['x = numpy.arange(10.0).reshape(5, 2) / 7', 'x = [[i / 7, i / 3] for i in range(5)]']) {
+      const script = `
+import json, sys, numpy
+exprs = json.loads(sys.stdin.read())
+ns = {'numpy': numpy}
+exec(${JSON.stringify(setup)}, ns)
+print(json.dumps([eval(e, ns) for e in exprs]))
+`;
+      const exprs = [dataExpression('python', 'x'), ...ranges.map((r) => dataExpression('python', 'x', r))];
+      const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(exprs), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const [whole, ...parts] = JSON.parse(r.stdout) as string[];
+      const joined = decoded(whole);
+      const fromParts = decodePayload(parts);
+      expect(fromParts.ok).toBe(true);
+      if (fromParts.ok) {
+        expect(fromParts.value.shape).toEqual([5, 2]);
+        expect(Array.from(fromParts.value.data)).toEqual(Array.from(joined.data));
+      }
+    }
+  });
+
+  it('JavaScript: the parts of a typed array decode to the whole', () => {
+    const setup = 'Float32Array.from({ length: 10 }, (_, i) => i / 7)';
+    const parts = ranges.map(
+      (r) => new Function(`const x = ${setup}; return ${dataExpression('javascript', 'x', r)};`)() as string,
+    );
+    const d = decodePayload(parts);
+    expect(d.ok).toBe(true);
+    if (d.ok) expect(Array.from(d.value.data)).toEqual(Array.from(decoded(runJs(setup)).data));
+  });
+
+  it('refuses parts of different values', () => {
+    const a = runJs('[1, 2]'),
+      b = runJs('[1, 2, 3]');
+    const d = decodePayload([a, b]);
+    expect(d.ok).toBe(false);
+  });
+});
