@@ -180,6 +180,11 @@ export function validatePair(raw: unknown, path = 'pair'): PairPayload {
   return out;
 }
 
+/** validatePair as a result: whether a pair fits the visualizer (its caps), and why not. */
+export function checkPair(v: unknown): Validated<PairPayload> {
+  return run(() => validatePair(v));
+}
+
 function okOrDetail(v: Obj, path: string): { ok: boolean; detail: string } {
   if (typeof v.ok !== 'boolean') fail(`${path}.ok`, 'expected a boolean');
   if (!isStr(v.detail, 4096)) fail(`${path}.detail`, 'expected a string');
