@@ -65,24 +65,52 @@ export const MAX_VALUES = 1_000_000; // per array: rows × classes
 export const MAX_TEXT = 20_000_000; // a PNG of a large figure in base64, a long CSV
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/**
+ * A plain object as a prototype-less copy of its own enumerable properties:
+ * an inherited `type` or `format` is never read, and an own "__proto__" key
+ * (JSON.parse makes one) is just a key no validator asks for.
+ */
+function ownRecord(v: unknown): Obj | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || ArrayBuffer.isView(v)) return undefined;
+  const out = Object.create(null) as Obj;
+  for (const key of Object.keys(v)) out[key] = (v as Obj)[key];
+  return out;
+}
 const isStr = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
-const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isNat = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 class Invalid extends Error {}
 function fail(path: string, what: string): never {
   throw new Invalid(`${path}: ${what}`);
 }
 
-function position(v: unknown, path: string): PositionDto {
-  if (!isObj(v)) fail(path, 'expected {line, character}');
+/** A short name of what a value is, for messages: never the value itself, which may be huge or deep. */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return typeof v;
+}
+
+/** The elements of an array, holes read as undefined (Array.prototype.map skips them). */
+function each<T>(v: readonly unknown[], f: (x: unknown, i: number) => T): T[] {
+  const out = new Array<T>(v.length);
+  for (let i = 0; i < v.length; i++) out[i] = f(v[i], i);
+  return out;
+}
+
+function position(raw: unknown, path: string): PositionDto {
+  const v = ownRecord(raw);
+  if (!v) fail(path, 'expected {line, character}');
   if (!isNat(v.line)) fail(`${path}.line`, 'expected a non-negative integer');
   if (!isNat(v.character)) fail(`${path}.character`, 'expected a non-negative integer');
   return { line: v.line, character: v.character };
 }
 
-export function validateRange(v: unknown, path = 'range'): RangeDto {
-  if (!isObj(v)) fail(path, 'expected {start, end}');
+export function validateRange(raw: unknown, path = 'range'): RangeDto {
+  const v = ownRecord(raw);
+  if (!v) fail(path, 'expected {start, end}');
   return { start: position(v.start, `${path}.start`), end: position(v.end, `${path}.end`) };
 }
 
@@ -93,14 +121,16 @@ function num(v: unknown, path: string): number {
   if (v === 'Infinity') return Infinity;
   if (v === '-Infinity') return -Infinity;
   if (v === 'NaN') return NaN;
-  return fail(path, `expected a number, got ${typeof v === 'string' ? JSON.stringify(v.slice(0, 20)) : typeof v}`);
+  return fail(path, `expected a number, got ${kindOf(v)}`);
 }
 
-function vector(v: unknown, path: string): Vector {
+function vector(v: unknown, path: string, width?: number): Vector {
   if (!Array.isArray(v)) fail(path, 'expected an array of numbers');
   if (v.length === 0) fail(path, 'is empty');
   if (v.length > MAX_CLASSES) fail(path, `has ${v.length} entries, more than ${MAX_CLASSES}`);
-  return v.map((x, i) => num(x, `${path}[${i}]`));
+  // Checked before reading, so that ragged rows cannot make the copy larger than MAX_VALUES.
+  if (width !== undefined && v.length !== width) fail(path, `has ${v.length} entries, row 0 has ${width}`);
+  return each(v, (x, i) => num(x, `${path}[${i}]`));
 }
 
 function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
@@ -110,17 +140,14 @@ function vectorOrMatrix(v: unknown, path: string): Vector | Matrix {
     if (v.length > MAX_ROWS) fail(path, `has ${v.length} rows, more than ${MAX_ROWS}`);
     const width = (elementAt(v, 0) as unknown[]).length;
     if (v.length * width > MAX_VALUES) fail(path, `has ${v.length} × ${width} values, more than ${MAX_VALUES}`);
-    const rows = v.map((row, i) => vector(row, `${path}[${i}]`));
-    rows.forEach((row, i) => {
-      if (row.length !== width) fail(`${path}[${i}]`, `has ${row.length} entries, row 0 has ${width}`);
-    });
-    return rows;
+    return each(v, (row, i) => vector(row, `${path}[${i}]`, width));
   }
   return vector(v, path);
 }
 
-export function validateSource(v: unknown, path = 'source'): PairSource {
-  if (!isObj(v)) fail(path, 'expected an object');
+export function validateSource(raw: unknown, path = 'source'): PairSource {
+  const v = ownRecord(raw);
+  if (!v) fail(path, 'expected an object');
   if (!isStr(v.uri, 8192) || v.uri.length === 0) fail(`${path}.uri`, 'expected a non-empty string');
   const out: PairSource = { uri: v.uri };
   if (v.targetRange !== undefined) out.targetRange = validateRange(v.targetRange, `${path}.targetRange`);
@@ -129,13 +156,14 @@ export function validateSource(v: unknown, path = 'source'): PairSource {
   if (v.rowRanges !== undefined) {
     if (!Array.isArray(v.rowRanges) || v.rowRanges.length > MAX_ROWS)
       fail(`${path}.rowRanges`, 'expected an array of ranges');
-    out.rowRanges = v.rowRanges.map((r, i) => validateRange(r, `${path}.rowRanges[${i}]`));
+    out.rowRanges = each(v.rowRanges as unknown[], (r, i) => validateRange(r, `${path}.rowRanges[${i}]`));
   }
   return out;
 }
 
-export function validatePair(v: unknown, path = 'pair'): PairPayload {
-  if (!isObj(v)) fail(path, 'expected {target, prediction}');
+export function validatePair(raw: unknown, path = 'pair'): PairPayload {
+  const v = ownRecord(raw);
+  if (!v) fail(path, 'expected {target, prediction}');
   const target = vectorOrMatrix(v.target, `${path}.target`);
   const prediction = vectorOrMatrix(v.prediction, `${path}.prediction`);
   const out: PairPayload = { target, prediction };
@@ -150,6 +178,11 @@ export function validatePair(v: unknown, path = 'pair'): PairPayload {
   }
   if (v.source !== undefined && v.source !== null) out.source = validateSource(v.source, `${path}.source`);
   return out;
+}
+
+/** validatePair as a result: whether a pair fits the visualizer (its caps), and why not. */
+export function checkPair(v: unknown): Validated<PairPayload> {
+  return run(() => validatePair(v));
 }
 
 function okOrDetail(v: Obj, path: string): { ok: boolean; detail: string } {
@@ -168,9 +201,10 @@ function run<T>(f: () => T): Validated<T> {
 }
 
 /** Validates a message that arrived in the webview from the host. */
-export function validateHostMessage(msg: unknown): Validated<HostToWebview> {
+export function validateHostMessage(raw: unknown): Validated<HostToWebview> {
   return run((): HostToWebview => {
-    if (!isObj(msg)) fail('message', 'expected an object');
+    const msg = ownRecord(raw);
+    if (!msg) fail('message', 'expected an object');
     switch (msg.type) {
       case 'showPair':
         return { type: 'showPair', pair: validatePair(msg.pair) };
@@ -181,7 +215,7 @@ export function validateHostMessage(msg: unknown): Validated<HostToWebview> {
         if (msg.format !== 'csv' && msg.format !== 'markdown') fail('format', 'expected "csv" or "markdown"');
         return { type: 'copyResult', format: msg.format, ...okOrDetail(msg, 'copyResult') };
       default:
-        return fail('type', `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 40)}`);
+        return fail('type', `unknown message type ${kindOf(msg.type)}`);
     }
   });
 }
@@ -189,9 +223,10 @@ export function validateHostMessage(msg: unknown): Validated<HostToWebview> {
 const FILE_NAME = /^[\w.-]{1,100}$/;
 
 /** Validates a message that arrived in the host from the webview. */
-export function validateWebviewMessage(msg: unknown): Validated<WebviewToHost> {
+export function validateWebviewMessage(raw: unknown): Validated<WebviewToHost> {
   return run((): WebviewToHost => {
-    if (!isObj(msg)) fail('message', 'expected an object');
+    const msg = ownRecord(raw);
+    if (!msg) fail('message', 'expected an object');
     switch (msg.type) {
       case 'ready':
         return { type: 'ready' };
@@ -222,7 +257,7 @@ export function validateWebviewMessage(msg: unknown): Validated<WebviewToHost> {
         if (!isStr(msg.message, 4096)) fail('message', 'expected a string');
         return { type: 'log', level: msg.level, message: msg.message };
       default:
-        return fail('type', `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 40)}`);
+        return fail('type', `unknown message type ${kindOf(msg.type)}`);
     }
   });
 }

@@ -51,7 +51,7 @@ function fromSelection(find: FindResult, selections: readonly OffsetSpan[], kind
     return {
       type: 'none',
       code: 'NO_ARRAYS',
-      message: `${noun} no numeric array: ${kind === 'entropy' ? 'select an array such as `[0.2, 0.7, 0.1]`, or put the cursor on one' : SELECT_HINT}`,
+      message: `${noun} no numeric array${tooDeep(find, selections)}: ${kind === 'entropy' ? 'select an array such as `[0.2, 0.7, 0.1]`, or put the cursor on one' : SELECT_HINT}`,
     };
   }
   if (kind === 'entropy') return { type: 'arrays', indices: inside };
@@ -90,6 +90,19 @@ function fromCursor(find: FindResult, where: Where, kind: ComputeKind): Choice {
   const arrayIndex = nearest(find.arrays, where);
   if (arrayIndex !== undefined) return partnerOf(find, arrayIndex);
   return noneNear(find, SELECT_HINT);
+}
+
+/** Why brackets in the selections were not read, when they nest too deep ('' otherwise). */
+function tooDeep(find: FindResult, selections: readonly OffsetSpan[]): string {
+  const issue = find.issues.find(
+    (i) =>
+      (i.kind === 'max-depth' || i.kind === 'too-deep') &&
+      selections.some((s) => i.offset >= s.start && i.offset < s.end),
+  );
+  if (!issue) return '';
+  return issue.kind === 'max-depth' && issue.limit !== undefined
+    ? ` (brackets nested deeper than ${issue.limit} levels are not read)`
+    : ' (literals nested 3 or more levels deep are not read)';
 }
 
 function noneNear(find: FindResult, hint: string): Choice {

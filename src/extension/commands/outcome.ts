@@ -2,7 +2,7 @@
 // result, the breakdown subject, the clipboard line, the visualizer payload,
 // and — when probabilities do not sum to 1 — the offer to compute on normalised
 // copies. Pure (positions come through `positionAt`), so it is unit-tested.
-import type { PairPayload, PositionDto } from '../../protocol/visualizer';
+import { checkPair, type PairPayload, type PositionDto } from '../../protocol/visualizer';
 import type { FindResult, FoundArray, FoundPair, Values } from '../../parse/types';
 import { arrayRef, linesOf } from './arrayRef';
 import type { BreakdownSubject } from './breakdownMarkdown';
@@ -103,6 +103,8 @@ export function pairOutcome(
       };
   if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities'))
     payload.predictionKind = a.predictionKind;
+  // Beyond the visualizer's caps (MAX_CLASSES, MAX_VALUES) the webview would drop the pair: no button then.
+  const drawable = checkPair(payload).ok;
   return {
     result: {
       ok: true,
@@ -137,7 +139,7 @@ export function pairOutcome(
       framework: pairFrameworkLine(pair, t, q, where.text),
     },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
-    payload,
+    ...(drawable ? { payload } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseArrays, NEAR_LINES, orderPartner } from '../../../src/extension/commands/chooseArrays';
 import { arrayIn, found, positionsOf, spanOf } from './helpers';
+import { findArrays } from '../../../src/parse';
 
 const TEXT = [
   'y_true = [0, 1, 0]', // 0
@@ -161,5 +162,19 @@ describe('orderPartner', () => {
   it('otherwise keeps the array the user started from as the target', () => {
     expect(orderPartner(FIND, 2, 3)).toMatchObject({ target: 2, prediction: 3 });
     expect(orderPartner(FIND, 3, 2)).toMatchObject({ target: 3, prediction: 2 });
+  });
+});
+
+describe('brackets nested too deep', () => {
+  it('the message says why the selection holds no array', () => {
+    const text = `x = ${'['.repeat(100_000)}0.5${']'.repeat(100_000)}\n`;
+    const where = { selections: [{ start: 0, end: text.length }], cursor: 0, lineOf: () => 0 };
+    const choice = chooseArrays(findArrays(text, 'python'), where, 'entropy');
+    expect(choice).toMatchObject({ type: 'none', code: 'NO_ARRAYS' });
+    expect(choice.type === 'none' && choice.message).toMatch(
+      /^the selection holds no numeric array \(brackets nested deeper than 64 levels are not read\): /,
+    );
+    const flat = chooseArrays(findArrays('x = 1\n', 'python'), where, 'entropy');
+    expect(flat.type === 'none' && flat.message).toMatch(/^the selection holds no numeric array: /);
   });
 });

@@ -57,6 +57,18 @@ describe('hostile input', () => {
   });
 
   it('3: array-likes with a huge length are refused by the element cap before any loop', () => {
+    // No element is read before the cap refuses: a loop that started fails here at once instead of hanging.
+    let reads = 0;
+    const counted = new Proxy({ length: 1e15 } as Record<string | symbol, unknown>, {
+      get(target, key) {
+        if (typeof key === 'string' && /^\d+$/.test(key) && ++reads > 1000) throw new Error('read past the cap');
+        return target[key];
+      },
+    });
+    for (const f of [entropy, logSumExp, sum, (p: unknown) => klDivergence(p as never, [0.5, 0.5])])
+      expect(coreError(() => f(counted as never)).code).toBe('OUT_OF_RANGE');
+    expect(coreError(() => evaluate({ fn: 'softmax', args: { x: counted } })).code).toBe('OUT_OF_RANGE');
+    expect(reads).toBe(0);
     const t0 = performance.now();
     const e = coreError(() => evaluate({ fn: 'entropy', args: { p: { length: 1e15 } } }));
     expect(e.code).toBe('OUT_OF_RANGE');
@@ -197,5 +209,9 @@ describe('hostile input', () => {
     const many = coreError(() => entropy(rows as never));
     expect(many.message).toBe('p[0][1] is "a": not a number (and 999 more)');
     expect(coreError(() => evaluate({ fn: huge, args: {} })).message.length).toBeLessThanOrEqual(MAX_MESSAGE);
+    // The cap itself, behind show()'s quoting: no message of any path can outgrow it.
+    const capped = new CoreError('NON_FINITE', huge);
+    expect(capped.message.length).toBe(MAX_MESSAGE);
+    expect(capped.message.endsWith('…')).toBe(true);
   });
 });

@@ -155,3 +155,45 @@ describe('webview → host messages', () => {
     expect(validateWebviewMessage('ready')).toEqual({ ok: false, error: 'message: expected an object' });
   });
 });
+
+describe('hostile messages (found by the protocol fuzz campaign, test/unit/protocol)', () => {
+  it('a deeply nested type is rejected, not rendered recursively', () => {
+    let deep: unknown = [1];
+    for (let i = 0; i < 1e5; i++) deep = [deep];
+    expect(validateWebviewMessage({ type: deep })).toEqual({ ok: false, error: 'type: unknown message type an array' });
+    expect(validateHostMessage({ type: 'x'.repeat(1e6) }).ok).toBe(false);
+  });
+
+  it('a hole in an array is an error, not an undefined number or range', () => {
+    // eslint-disable-next-line no-sparse-arrays
+    const target = [0.5, , 0.5];
+    expect(validateHostMessage({ type: 'showPair', pair: { target, prediction: [1, 0, 0] } })).toEqual({
+      ok: false,
+      error: 'pair.target[1]: expected a number, got undefined',
+    });
+    // eslint-disable-next-line no-sparse-arrays
+    const rowRanges = [range, , range];
+    const pair = { target: [1, 0], prediction: [1, 0], source: { uri: 'file:///a.py', rowRanges } };
+    expect(validateHostMessage({ type: 'showPair', pair }).ok).toBe(false);
+  });
+
+  it('inherited fields are not read', () => {
+    expect(validateWebviewMessage(Object.create({ type: 'ready' })).ok).toBe(false);
+    const proto = JSON.parse('{"type": "log", "__proto__": {"level": "error", "message": "x"}}') as unknown;
+    expect(validateWebviewMessage(proto)).toEqual({ ok: false, error: 'level: expected info, warn or error' });
+  });
+
+  it('positions beyond safe integers are rejected', () => {
+    const far = { start: { line: 1e300, character: 0 }, end: { line: 0, character: 0 } };
+    expect(validateWebviewMessage({ type: 'reveal', uri: 'file:///a', range: far }).ok).toBe(false);
+  });
+
+  it('ragged rows are refused before they are copied', () => {
+    const wide = new Array<number>(MAX_CLASSES).fill(0.5);
+    const rows = Array.from({ length: 10_000 }, (_, i) => (i === 0 ? [0.5] : wide));
+    const t0 = performance.now();
+    const r = validateHostMessage({ type: 'showPair', pair: { target: [[1]], prediction: rows } });
+    expect(r).toEqual({ ok: false, error: 'pair.prediction[1]: has 4096 entries, row 0 has 1' });
+    expect(performance.now() - t0).toBeLessThan(1000); // copying the 41·10^6 values took 7 s
+  });
+});

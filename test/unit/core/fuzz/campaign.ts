@@ -399,7 +399,18 @@ function check(c: Call, result: CampaignResult): Finding | undefined {
     result.slowestFn = c.fn;
   }
   const finding = (property: string, detail: string): Finding => ({ property, fn: c.fn, detail, args: render(c.args) });
-  if (ms > BUDGET_MS) return finding('budget', `${ms.toFixed(0)} ms`);
+  // Over budget: timed once more, so that a GC pause or a starved CPU (6 jobs on 2 cores) is not taken for a
+  // hang, which repeats.
+  if (ms > BUDGET_MS) {
+    const t1 = performance.now();
+    try {
+      c.run();
+    } catch {
+      /* the outcome was checked on the first run */
+    }
+    const again = performance.now() - t1;
+    if (again > BUDGET_MS) return finding('budget', `${ms.toFixed(0)} ms, then ${again.toFixed(0)} ms`);
+  }
   if (threw) {
     if (!(thrown instanceof core.CoreError)) {
       return finding(
