@@ -46,7 +46,8 @@ describe('breakdown page', () => {
       '0.356675',
       '0.514573',
     ]);
-    const elements = tableRows(html, 1);
+    // Table 1 is each library's value (below), table 2 the elements.
+    const elements = tableRows(html, 2);
     expect(elements[0]).toEqual(['i', 'p', 'q', '−p·log q', 'rule']);
     expect(elements[2]).toEqual(['1', '1', '0.7', '0.356675', '']);
   });
