@@ -198,7 +198,7 @@ function pairBreakdown(s: PairSubject): string[] {
 /** "As each library would compute it": one row per library, the call the pair was found at first. */
 function librariesSection(libraries: PairLibraries): string[] {
   const out = ['## As each library would compute it', ''];
-  if (!libraries.ok) return [...out, `Each library's value is ${libraries.error}.`];
+  if (!libraries.ok) return [...out, `Not shown: ${libraries.error}.`];
   const atCall = libraries.rows[0]?.atCall;
   out.push(
     `${atCall ? 'The call the pair was found at, with the keywords it passes, then each' : 'Each'} library's usual loss for these arrays, with its defaults and dtype, in nats; exact: the same loss in float64 with no clip, clamp or eps.`,

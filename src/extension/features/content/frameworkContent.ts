@@ -366,7 +366,10 @@ export function pairLibraries(
 ): PairLibraries | undefined {
   const count = valueCount(target.values) + valueCount(prediction.values);
   if (count > MAX_EMULATED_VALUES)
-    return { ok: false, error: `not emulated on more than ${MAX_EMULATED_VALUES} values (these arrays have ${count})` };
+    return {
+      ok: false,
+      error: `these arrays have ${count} values; libraries are emulated on at most ${MAX_EMULATED_VALUES}`,
+    };
   const keywords = pair.callee === undefined ? undefined : pairKeywords(pair.callee, target, prediction, text);
   const call = callRow(pair.callee, target.values, prediction.values, keywords);
   const first = typeof call === 'object' ? [call] : [];
