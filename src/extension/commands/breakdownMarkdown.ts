@@ -4,6 +4,7 @@
 // shown up to a cap, with a line saying how many elements were left out.
 import { RULE_NOTES, type Analysis, type TermRule } from '../../core';
 import { userText } from '../features/format';
+import { valueText, type PairLibraries } from '../features/content/frameworkContent';
 import { linesOf } from './arrayRef';
 import { markdownTable, tableNumber } from './markdownTable';
 import type { ArrayRef, Unit } from './types';
@@ -28,6 +29,8 @@ export interface PairSubject {
   binary?: boolean;
   /** What the library call the pair was found at returns (frameworkLine), when the core emulates it. */
   framework?: string;
+  /** Each library's value for these arrays, the call's row first (pairLibraries). */
+  libraries?: PairLibraries;
 }
 
 export interface EntropySubject {
@@ -100,6 +103,8 @@ function pairBreakdown(s: PairSubject): string[] {
       ],
     ),
   );
+
+  if (s.libraries) out.push('', ...librariesSection(s.libraries));
 
   if (a.batched) {
     out.push('', `## Per row (${u})`, '');
@@ -187,6 +192,33 @@ function pairBreakdown(s: PairSubject): string[] {
     ),
   );
   out.push(...leftOut(a.rows * a.classes, 'elements'));
+  return out;
+}
+
+/** "As each library would compute it": one row per library, the call the pair was found at first. */
+function librariesSection(libraries: PairLibraries): string[] {
+  const out = ['## As each library would compute it', ''];
+  if (!libraries.ok) return [...out, `Not shown: ${libraries.error}.`];
+  const atCall = libraries.rows[0]?.atCall;
+  out.push(
+    `${atCall ? 'The call the pair was found at, with the keywords it passes, then each' : 'Each'} library's usual loss for these arrays, with its defaults and dtype, in nats; exact: the same loss in float64 with no clip, clamp or eps.`,
+    '',
+  );
+  const rows = libraries.rows.map((r) => {
+    const loss = `${code(r.loss)}${r.keywords.length ? ` (${r.keywords.join(', ')})` : ''}`;
+    const library = r.atCall ? `${r.library} (this call)` : r.library;
+    if ('error' in r.emulated)
+      return [library, loss, '—', '—', '—', `cannot be emulated on these arrays: ${userText(r.emulated.error)}`];
+    const e = r.emulated;
+    return [library, loss, valueText(e.value), valueText(e.exact), e.dtype, e.reason];
+  });
+  out.push(
+    ...markdownTable(
+      ['library', 'loss', 'value', 'exact', 'dtype', 'why it differs from exact'],
+      ['left', 'left', 'right', 'right', 'left', 'left'],
+      rows,
+    ),
+  );
   return out;
 }
 

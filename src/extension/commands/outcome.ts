@@ -9,7 +9,7 @@ import type { BreakdownSubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
-import { pairFrameworkLine } from '../features/content/frameworkContent';
+import { libraryReading, pairFrameworkLine, pairLibraries } from '../features/content/frameworkContent';
 import {
   entropyMarkdown,
   entropyMessage,
@@ -137,6 +137,7 @@ export function pairOutcome(
       normalised: computed.normalised,
       binary,
       framework: pairFrameworkLine(pair, t, q, where.text),
+      libraries: pairLibraries(pair, t, q, libraryReading(binary, q.role, a.predictionKind), binary, where.text),
     },
     copy: pairMarkdown(a, unit, target, prediction, computed.normalised),
     ...(drawable ? { payload } : {}),

@@ -1,13 +1,14 @@
 // The breakdown document: both units, every element's term and its rule, the
 // per-row table of a batch, warnings, the gradient, and caps on huge inputs.
 import { describe, expect, it } from 'vitest';
-import { analyze, RULE_NOTES } from '../../../src/core';
+import { analyze, emulate, RULE_NOTES } from '../../../src/core';
 import { findArrays } from '../../../src/parse';
 import { breakdownMarkdown, breakdownTitle, MAX_TABLE_ROWS } from '../../../src/extension/commands/breakdownMarkdown';
 import { entropyOutcome, pairOutcome } from '../../../src/extension/commands/outcome';
 import { subjectFromPayload } from '../../../src/extension/commands/payloadSubject';
 import { markdownTable, tableNumber } from '../../../src/extension/commands/markdownTable';
 import { positionsOf } from './helpers';
+import { lossNumber, MAX_EMULATED_VALUES } from '../../../src/extension/features/content/frameworkContent';
 
 function pairDoc(text: string, unit: 'nats' | 'bits' = 'nats', eps?: number): string {
   const find = findArrays(text, 'python');
@@ -190,5 +191,150 @@ describe('showBreakdown with a code lens payload of an unpaired array', () => {
     expect(doc).toContain('- `probs`, probabilities, 3 values, line 3');
     expect(doc).toContain(`H = ${tableNumber(1.5 * Math.LN2)} nats = 1.5 bits`);
     expect(row(doc, '0')).toEqual(['0', '0.5', '0.5', '0.5']);
+  });
+});
+
+/** The breakdown of the finder's first pair, with the document's text for the call's keywords. */
+function pairDocWithText(text: string): string {
+  const find = findArrays(text, 'python');
+  const pair = find.pairs[0] ?? { target: 0, prediction: 1, reason: 'test' };
+  const out = pairOutcome(
+    'crossEntropy',
+    find,
+    pair,
+    { unit: 'nats', eps: undefined },
+    { uri: 'untitled:t', text, ...positionsOf(text) },
+  );
+  if (!out.subject) throw new Error(out.message);
+  return breakdownMarkdown(out.subject);
+}
+
+/** The rows (cells) of the "As each library would compute it" table, header first. */
+function libraryTable(doc: string): string[][] {
+  const at = doc.indexOf('## As each library would compute it');
+  if (at < 0) throw new Error(`no library section in\n${doc}`);
+  const section = doc.slice(at, doc.indexOf('\n## ', at + 1));
+  return section
+    .split('\n')
+    .filter((l) => l.startsWith('|') && !/^\|[-:|]+\|$/.test(l))
+    .map((l) =>
+      l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+}
+
+const value = (r: ReturnType<typeof emulate>) => lossNumber(r.value as number);
+
+describe('breakdown: as each library would compute it', () => {
+  // BCE of predictions [0, 1] against labels [1, 1]: exact +∞; torch 1.13
+  // (Debian python3-torch) returns 50.0 for F.binary_cross_entropy, and
+  // scikit-learn 1.2.1's log_loss 18.021826694558577.
+  const bce = { prediction: [0, 1], target: [1, 1] };
+
+  it('a pair with no loss call: one row per library, its value, exact, dtype and the reason', () => {
+    const rows = libraryTable(pairDocWithText('y_true = [1.0, 1.0]\ny_pred = [0.0, 1.0]\n'));
+    expect(rows[0]).toEqual(['library', 'loss', 'value', 'exact', 'dtype', 'why it differs from exact']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['PyTorch', 'Keras', 'scikit-learn 1.5 and later', 'TF.js', 'Flux']);
+    expect(rows[1]).toEqual(['PyTorch', '`F.binary_cross_entropy`', '50', '+∞', 'float32', 'log clamped at −100']);
+    const keras = emulate('keras', 'BinaryCrossentropy', bce);
+    expect(rows[2]).toEqual([
+      'Keras',
+      '`keras.losses.BinaryCrossentropy`',
+      value(keras),
+      '+∞',
+      'float32',
+      'clipped to [1e-7, 1 − 1e-7]',
+    ]);
+    // The 1e-7 clip: the label-1 element at 0 costs −ln(1e-7) (in float32), the other 0; mean of the two.
+    expect(Number(rows[2]![2])).toBeCloseTo(-Math.log(1e-7) / 2, 4);
+    expect(Number(rows[3]![2])).toBeCloseTo(18.021826694558577, 4);
+    expect(rows[3]![4]).toBe('float64');
+    expect(rows[4]![5]).toBe('epsilon 1e-7 added inside the log');
+    expect(rows[5]![2]).toBe(value(emulate('flux', 'binarycrossentropy', bce)));
+  });
+
+  it('a pair found at a library call: the call’s row first, one row per library', () => {
+    const doc = pairDocWithText(
+      'import torch\nimport torch.nn.functional as F\nloss = F.binary_cross_entropy(torch.tensor([0.0, 1.0]), torch.tensor([1.0, 1.0]))\n',
+    );
+    const rows = libraryTable(doc).slice(1);
+    expect(rows[0]).toEqual([
+      'PyTorch (this call)',
+      '`F.binary_cross_entropy`',
+      '50',
+      '+∞',
+      'float32',
+      'log clamped at −100',
+    ]);
+    expect(rows.filter((r) => r[0]!.startsWith('PyTorch'))).toHaveLength(1);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['Keras', 'scikit-learn 1.5 and later', 'TF.js', 'Flux']);
+    expect(doc).toContain('The call the pair was found at, with the keywords it passes');
+  });
+
+  it('the call’s row uses the keywords it passes; the other libraries their defaults', () => {
+    const rows = libraryTable(
+      pairDocWithText(
+        'import torch.nn.functional as F\nloss = F.cross_entropy(torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]]), torch.tensor([0, 2]), label_smoothing=0.1, reduction="sum")\n',
+      ),
+    ).slice(1);
+    // torch 1.13: 0.6909128189086914 with these keywords, 0.17545640468597412 without.
+    expect(rows[0]!.slice(0, 2)).toEqual([
+      'PyTorch (this call)',
+      '`F.cross_entropy` (label_smoothing=0.1, reduction="sum")',
+    ]);
+    expect(Number(rows[0]![2])).toBeCloseTo(0.6909128189086914, 5);
+    expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['Keras', '`keras.losses.SparseCategoricalCrossentropy` (from_logits=True)'],
+      ['optax', '`optax.softmax_cross_entropy_with_integer_labels`'],
+    ]);
+    for (const r of rows.slice(1)) expect(Number(r[2])).toBeCloseTo(0.17545640468597412, 5);
+  });
+
+  it('a call the library refuses says why in its row, and the other libraries still follow', () => {
+    const rows = libraryTable(
+      pairDocWithText(
+        'import keras\nloss = keras.losses.SparseCategoricalCrossentropy()([[0.0, 1.0], [1.0, 0.0]], [[0.2, 0.8], [0.6, 0.4]])\n',
+      ),
+    ).slice(1);
+    expect(rows[0]!.slice(0, 5)).toEqual([
+      'Keras (this call)',
+      '`keras.losses.SparseCategoricalCrossentropy()`',
+      '—',
+      '—',
+      '—',
+    ]);
+    expect(rows[0]![5]).toMatch(/^cannot be emulated on these arrays: y_true must be 1-D class indices/);
+    const sk = emulate('sklearn', 'log_loss', {
+      prediction: [
+        [0.2, 0.8],
+        [0.6, 0.4],
+      ],
+      target: [1, 0],
+    });
+    expect(rows.find((r) => r[0]!.startsWith('scikit-learn'))![2]).toBe(value(sk));
+  });
+
+  it('keeps the emulation cap: above MAX_EMULATED_VALUES the section says so and emulates nothing', () => {
+    const n = MAX_EMULATED_VALUES / 2 + 1;
+    const doc = pairDocWithText(
+      `y_true = [${Array.from({ length: n }, (_, i) => i % 2).join(', ')}]\ny_pred = [${Array(n).fill(0.5).join(', ')}]\n`,
+    );
+    expect(doc).toContain(
+      `## As each library would compute it\n\nNot shown: these arrays have ${2 * n} values; libraries are emulated on at most ${MAX_EMULATED_VALUES}.`,
+    );
+    expect(doc).not.toContain('| PyTorch');
+  });
+
+  it('no section when no library’s usual loss takes the pair, nor for a pasted payload', () => {
+    const doc = pairDocWithText(
+      'p = [0.25, 0.25, 0.5]\nlog_q = [-1.3862943611198906, -1.3862943611198906, -0.6931471805599453]\n',
+    );
+    expect(doc).toContain('log-probabilities');
+    expect(doc).not.toContain('As each library');
+    const payload = subjectFromPayload({ target: [0, 1], prediction: [0.3, 0.7] }, { unit: 'nats', eps: undefined });
+    if (!payload.ok) throw new Error(payload.error);
+    expect(breakdownMarkdown(payload.subject)).not.toContain('As each library');
   });
 });

@@ -8,6 +8,8 @@ import { breakdownMarkdown } from '../../../src/extension/commands/breakdownMark
 import { breakdownCsp, breakdownPage, markdownToHtml } from '../../../src/extension/commands/breakdownHtml';
 import { pairOutcome } from '../../../src/extension/commands/outcome';
 import { positionsOf } from './helpers';
+import { analyze, emulate } from '../../../src/core';
+import { lossNumber } from '../../../src/extension/features/content/frameworkContent';
 
 function pairDoc(text: string): string {
   const find = findArrays(text, 'python');
@@ -16,7 +18,7 @@ function pairDoc(text: string): string {
     find,
     find.pairs[0]!,
     { unit: 'nats', eps: undefined },
-    { uri: 'untitled:t', ...positionsOf(text) },
+    { uri: 'untitled:t', text, ...positionsOf(text) },
   );
   if (!out.subject) throw new Error(out.message);
   return breakdownMarkdown(out.subject);
@@ -46,7 +48,8 @@ describe('breakdown page', () => {
       '0.356675',
       '0.514573',
     ]);
-    const elements = tableRows(html, 1);
+    // Table 1 is each library's value (below), table 2 the elements.
+    const elements = tableRows(html, 2);
     expect(elements[0]).toEqual(['i', 'p', 'q', '−p·log q', 'rule']);
     expect(elements[2]).toEqual(['1', '1', '0.7', '0.356675', '']);
   });
@@ -100,5 +103,88 @@ describe('breakdown page', () => {
     expect(page).toContain(`content="${csp}"`);
     expect(page).toContain('<a href="command:entropyLens.copyBreakdownAsMarkdown?%5B%22u%22%5D"');
     expect(page).toContain('<title>a → b</title>');
+  });
+});
+
+describe('breakdown page: as each library would compute it', () => {
+  const page = (markdown: string) =>
+    breakdownPage({
+      cspSource: 'https://x.vscode-cdn.net',
+      styleUri: 'https://x/media/breakdown.css',
+      title: 'p → q',
+      markdown,
+      copyCommandUri: 'command:entropyLens.copyBreakdownAsMarkdown?%5B%22u%22%5D',
+    });
+
+  it('renders the libraries’ table with its values, the numbers right-aligned', () => {
+    const html = markdownToHtml(pairDoc('y_true = [1.0, 1.0]\ny_pred = [0.0, 1.0]\n'));
+    expect(html).toContain('<h2>As each library would compute it</h2>');
+    const rows = tableRows(html, 1);
+    expect(rows[0]).toEqual(['library', 'loss', 'value', 'exact', 'dtype', 'why it differs from exact']);
+    // torch 1.13's F.binary_cross_entropy returns 50.0 here (the log clamped at −100).
+    expect(rows[1]).toEqual([
+      'PyTorch',
+      '<code>F.binary_cross_entropy</code>',
+      '50',
+      '+∞',
+      'float32',
+      'log clamped at −100',
+    ]);
+    const keras = emulate('keras', 'BinaryCrossentropy', { prediction: [0, 1], target: [1, 1] });
+    expect(rows[2]!.slice(0, 3)).toEqual([
+      'Keras',
+      '<code>keras.losses.BinaryCrossentropy</code>',
+      lossNumber(keras.value as number),
+    ]);
+    expect(html).toContain('<th scope="col" class="num">value</th><th scope="col" class="num">exact</th>');
+    expect(html).toContain('<td class="num">50</td><td class="num">+∞</td><td>float32</td>');
+  });
+
+  it('escapes the call’s keywords as written', () => {
+    const md = pairDoc(
+      'import torch.nn.functional as F\nloss = F.cross_entropy(torch.tensor([[2.0, 0.5, -1.0], [0.1, 0.2, 3.0]]), torch.tensor([0, 2]), reduction="sum")\n',
+    );
+    const rows = tableRows(markdownToHtml(md), 1);
+    expect(rows[1]!.slice(0, 2)).toEqual([
+      'PyTorch (this call)',
+      '<code>F.cross_entropy</code> (reduction=&quot;sum&quot;)',
+    ]);
+  });
+
+  it('lets no text of a row become markup, and keeps the page’s policy', () => {
+    const md = breakdownMarkdown({
+      type: 'pair',
+      analysis: analyze([0, 1], [0.3, 0.7]),
+      unit: 'nats',
+      label: 'p → q',
+      normalised: false,
+      libraries: {
+        ok: true,
+        rows: [
+          {
+            framework: 'pytorch',
+            library: '<b>PyTorch</b>',
+            loss: 'F.x`<img src=x onerror=y>',
+            keywords: ['w=<script>alert(1)</script>', 'a|b'],
+            atCall: true,
+            emulated: { error: '<style>body{}</style> & "q"' },
+          },
+        ],
+      },
+    });
+    const html = page(md);
+    // No element, and no attribute inside any tag, comes from the row's text.
+    expect(html).not.toMatch(/<script|<img|<b>|<style|<[^>]*\s(style|on\w+)=/i);
+    const rows = tableRows(markdownToHtml(md), 1);
+    expect(rows[1]).toEqual([
+      '&lt;b&gt;PyTorch&lt;/b&gt; (this call)',
+      '<code>F.x&lt;img src=x onerror=y&gt;</code> (w=&lt;script&gt;alert(1)&lt;/script&gt;, a|b)',
+      '—',
+      '—',
+      '—',
+      'cannot be emulated on these arrays: &lt;style&gt;body{}&lt;/style&gt; &amp; &quot;q&quot;',
+    ]);
+    expect(html).toContain(`content="${breakdownCsp('https://x.vscode-cdn.net')}"`);
+    expect(html.match(/<meta http-equiv="Content-Security-Policy"/g)).toHaveLength(1);
   });
 });

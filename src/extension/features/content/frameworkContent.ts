@@ -109,7 +109,8 @@ export function lossNumber(x: number): string {
   return String(Number(x.toPrecision(6))).replace('-', '−');
 }
 
-function valueText(v: number | number[]): string {
+/** A value or the first of a reduction-`none` list, as lossNumber writes them. */
+export function valueText(v: number | number[]): string {
   if (typeof v === 'number') return lossNumber(v);
   const shown = v.slice(0, 4).map(lossNumber).join(', ');
   return `[${shown}${v.length > 4 ? `, … ${v.length} values` : ''}]`;
@@ -133,6 +134,47 @@ export function emulateCall(
   }
 }
 
+/** A library's value for a pair, as a row of the breakdown's table and the source of the hover's lines. */
+export interface LibraryRow {
+  framework: keyof typeof FRAMEWORKS;
+  /** The library's label, with the scikit-learn version its rule is for (`scikit-learn 1.5 and later`). */
+  library: string;
+  /** The loss: the callee as written for the pair's own call, else the library's spelling. */
+  loss: string;
+  /** The call's keywords that set options, as written (`label_smoothing=0.1`). */
+  keywords: string[];
+  /** The row of the call the pair was found at. */
+  atCall: boolean;
+  /** What the library returns, or why it refuses these arrays. */
+  emulated: EmulateResult | { error: string };
+}
+
+/** The row of a call, 'capped' above MAX_EMULATED_VALUES, undefined when the callee names no emulated loss. */
+function callRow(
+  callee: string | undefined,
+  target: Values,
+  prediction: Values,
+  keywords: CallKeywords | undefined,
+): LibraryRow | 'capped' | undefined {
+  const which = callee === undefined ? undefined : emulationForCallee(callee);
+  if (!which) return undefined;
+  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES) return 'capped';
+  const { options, read } = optionsFromCall(which.framework, which.loss, keywords);
+  const out = emulateCall(callee, target, prediction, options);
+  if (!out) return undefined;
+  const label = FRAMEWORKS[which.framework].label;
+  const emulated = out.ok ? out.result : { error: out.error };
+  const version = out.ok && out.result.version ? ` ${out.result.version}` : '';
+  return {
+    framework: which.framework,
+    library: `${label}${version}`,
+    loss: callee!,
+    keywords: read,
+    atCall: true,
+    emulated,
+  };
+}
+
 /**
  * The one Markdown line for a pair found at `callee`, or undefined when the
  * callee is no emulated loss. Arrays the library would refuse get a line saying why.
@@ -143,18 +185,30 @@ export function frameworkLine(
   prediction: Values,
   keywords?: CallKeywords,
 ): string | undefined {
-  const which = callee === undefined ? undefined : emulationForCallee(callee);
-  if (!which) return undefined;
-  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES)
+  const row = callRow(callee, target, prediction, keywords);
+  if (row === undefined) return undefined;
+  if (row === 'capped')
     return `\`${callee!.replace(/`/g, '')}\` is not emulated on more than ${MAX_EMULATED_VALUES} values`;
-  const { options, read } = optionsFromCall(which.framework, which.loss, keywords);
-  const out = emulateCall(callee, target, prediction, options);
-  if (!out) return undefined;
-  const call = `\`${callee!.replace(/`/g, '')}\`${read.length ? ` (${escapeMarkdown(read.join(', '))})` : ''}`;
-  if (!out.ok) return `${call} cannot be emulated on these arrays: ${escapeMarkdown(out.error)}`;
-  const r = out.result;
-  const version = r.version ? ` ${r.version}` : '';
-  return `${r.label}${version} ${call} returns ${valueText(r.value)} (${r.dtype}) · exact ${valueText(r.exact)} — ${escapeMarkdown(r.reason)}`;
+  const call = `\`${row.loss.replace(/`/g, '')}\`${row.keywords.length ? ` (${escapeMarkdown(row.keywords.join(', '))})` : ''}`;
+  if ('error' in row.emulated)
+    return `${call} cannot be emulated on these arrays: ${escapeMarkdown(row.emulated.error)}`;
+  const r = row.emulated;
+  return `${row.library} ${call} returns ${valueText(r.value)} (${r.dtype}) · exact ${valueText(r.exact)} — ${escapeMarkdown(r.reason)}`;
+}
+
+/** The keywords of the call a pair was found at, read from the document's `text`. */
+function pairKeywords(
+  callee: string,
+  target: Pick<FoundArray, 'start' | 'end'>,
+  prediction: Pick<FoundArray, 'start' | 'end'>,
+  text: string | undefined,
+): CallKeywords | undefined {
+  return text === undefined
+    ? undefined
+    : callKeywords(text, callee, Math.min(target.start, prediction.start), Math.max(target.end, prediction.end), [
+        prediction.end,
+        target.end,
+      ]);
 }
 
 /** frameworkLine for a found pair, with the keywords of its call read from `text` (when given). */
@@ -165,20 +219,11 @@ export function pairFrameworkLine(
   text?: string,
 ): string | undefined {
   if (pair.callee === undefined) return undefined;
-  const keywords =
-    text === undefined
-      ? undefined
-      : callKeywords(
-          text,
-          pair.callee,
-          Math.min(target.start, prediction.start),
-          Math.max(target.end, prediction.end),
-          [prediction.end, target.end],
-        );
+  const keywords = pairKeywords(pair.callee, target, prediction, text);
   return frameworkLine(pair.callee, target.values, prediction.values, keywords);
 }
 
-type Reading = 'logits' | 'probabilities' | 'log-probabilities';
+export type Reading = 'logits' | 'probabilities' | 'log-probabilities';
 
 /** Rows of a value list (1-D is one row). */
 const rowsOfValues = (v: Values): number[][] => (Array.isArray(v[0]) ? (v as number[][]) : [v as number[]]);
@@ -241,6 +286,47 @@ function libraryCalls(
   return calls;
 }
 
+/** How a pair's prediction reads for the libraries' losses: a binary pair's logits, or the analysis's reading. */
+export function libraryReading(binary: boolean, predictionRole: FoundArray['role'], predictionKind: string): Reading {
+  if (binary) return predictionRole === 'logits' || predictionKind === 'logits' ? 'logits' : 'probabilities';
+  return predictionKind === 'logits' || predictionKind === 'log-probabilities' ? predictionKind : 'probabilities';
+}
+
+/**
+ * What each library's usual loss for a pair returns with its defaults, one row
+ * per library (libraries that would refuse the arrays are left out); [] above
+ * MAX_EMULATED_VALUES.
+ */
+export function libraryRows(
+  target: Values,
+  prediction: Values,
+  reads: Reading,
+  binary: boolean,
+  targetIsIndices: boolean,
+): LibraryRow[] {
+  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES) return [];
+  const rows: LibraryRow[] = [];
+  for (const [framework, loss, q, y, options] of libraryCalls(target, prediction, reads, binary, targetIsIndices)) {
+    if (y === undefined) continue;
+    try {
+      const r = emulate(framework, loss, { prediction: q, target: y }, options);
+      if (typeof r.value !== 'number') continue;
+      const keywords = options.fromLogits ? ['from_logits=True'] : [];
+      rows.push({
+        framework,
+        library: `${r.label}${r.version ? ` ${r.version}` : ''}`,
+        loss: r.call,
+        keywords,
+        atCall: false,
+        emulated: r,
+      });
+    } catch (e) {
+      if (!isCoreError(e)) throw e;
+    }
+  }
+  return rows;
+}
+
 /**
  * For a pair found with no loss call: what each library's usual loss for it
  * returns with its defaults — "PyTorch 50 · Keras 8.06 · scikit-learn 18.0 · …" —
@@ -253,18 +339,42 @@ export function asLibrariesLine(
   binary: boolean,
   targetIsIndices: boolean,
 ): string | undefined {
-  if (valueCount(target) + valueCount(prediction) > MAX_EMULATED_VALUES) return undefined;
-  const parts: string[] = [];
-  for (const [framework, loss, q, y, options] of libraryCalls(target, prediction, reads, binary, targetIsIndices)) {
-    if (y === undefined) continue;
-    try {
-      const r = emulate(framework, loss, { prediction: q, target: y }, options);
-      if (typeof r.value !== 'number') continue;
-      parts.push(`${r.label} ${lossNumber(r.value)}${r.reason === 'same as exact' ? '' : ` (${r.reason})`}`);
-    } catch (e) {
-      if (!isCoreError(e)) throw e;
-    }
-  }
+  const parts = libraryRows(target, prediction, reads, binary, targetIsIndices).map(({ emulated: r }) => {
+    const { label, value, reason } = r as EmulateResult;
+    return `${label} ${lossNumber(value as number)}${reason === 'same as exact' ? '' : ` (${reason})`}`;
+  });
   if (!parts.length) return undefined;
   return `*As libraries compute it, with their defaults:* ${escapeMarkdown(parts.join(' · '))}`;
+}
+
+/** The breakdown's table of a pair: its call's row first (when it was found at one), then each library's. */
+export type PairLibraries = { ok: true; rows: LibraryRow[] } | { ok: false; error: string };
+
+/**
+ * Every library's value for a found pair: the row of the loss call it was
+ * found at first (with the keywords read from `text`), then one row for each
+ * other library's usual loss; undefined when no library applies, a line
+ * saying so above MAX_EMULATED_VALUES.
+ */
+export function pairLibraries(
+  pair: Pick<FoundPair, 'callee'>,
+  target: Pick<FoundArray, 'start' | 'end' | 'values' | 'role'>,
+  prediction: Pick<FoundArray, 'start' | 'end' | 'values'>,
+  reads: Reading,
+  binary: boolean,
+  text?: string,
+): PairLibraries | undefined {
+  const count = valueCount(target.values) + valueCount(prediction.values);
+  if (count > MAX_EMULATED_VALUES)
+    return {
+      ok: false,
+      error: `these arrays have ${count} values; libraries are emulated on at most ${MAX_EMULATED_VALUES}`,
+    };
+  const keywords = pair.callee === undefined ? undefined : pairKeywords(pair.callee, target, prediction, text);
+  const call = callRow(pair.callee, target.values, prediction.values, keywords);
+  const first = typeof call === 'object' ? [call] : [];
+  const others = libraryRows(target.values, prediction.values, reads, binary, target.role === 'class-indices');
+  // One row per library: the call's own row stands for its library.
+  const rows = [...first, ...others.filter((r) => !first.some((c) => c.framework === r.framework))];
+  return rows.length ? { ok: true, rows } : undefined;
 }

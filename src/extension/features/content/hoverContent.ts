@@ -4,7 +4,7 @@
 // Plain Markdown only (no colours, no HTML) so it reads in every theme.
 import type { DocumentModel, PairLink, Analysis, FoundArray, Term, Unit } from '../model';
 import { namedLikePrediction } from './names';
-import { asLibrariesLine, pairFrameworkLine } from './frameworkContent';
+import { asLibrariesLine, libraryReading, pairFrameworkLine } from './frameworkContent';
 import { escapeMarkdown, fmt, fmtIn, fmtSum, inUnit, userText } from '../format';
 import { rowsOf } from '../../../core/elements';
 import type { TermRule } from '../../../core';
@@ -147,13 +147,11 @@ function pairSection(model: DocumentModel, link: PairLink, options: HoverOptions
   }
   const a = out.value;
   if (!library && link.pair.callee === undefined) {
-    const reads = model.isBinary(link.pairIndex)
-      ? model.arrays[link.pair.prediction]!.role === 'logits' || a.predictionKind === 'logits'
-        ? 'logits'
-        : 'probabilities'
-      : a.predictionKind === 'logits' || a.predictionKind === 'log-probabilities'
-        ? a.predictionKind
-        : 'probabilities';
+    const reads = libraryReading(
+      model.isBinary(link.pairIndex),
+      model.arrays[link.pair.prediction]!.role,
+      a.predictionKind,
+    );
     const as = asLibrariesLine(
       model.arrays[link.pair.target]!.values,
       model.arrays[link.pair.prediction]!.values,
