@@ -52,15 +52,25 @@ async function pausedFrame(): Promise<vscode.DebugStackFrame> {
   );
 }
 
+/** The sessions started and not yet ended (js-debug runs a child session under its launch session). */
+const running = new Set<vscode.DebugSession>();
+vscode.debug.onDidStartDebugSession((s) => running.add(s));
+vscode.debug.onDidTerminateDebugSession((s) => running.delete(s));
+
+/** Ends every debug session, asking again every few seconds: a stop sent while an adapter is busy can go unanswered. */
 async function stopAll(): Promise<void> {
+  let asked = 0;
   await until(
     async () => {
-      if (!vscode.debug.activeDebugSession) return true;
-      await vscode.debug.stopDebugging();
+      if (running.size === 0 && !vscode.debug.activeDebugSession) return true;
+      if (Date.now() - asked > 5_000) {
+        asked = Date.now();
+        await vscode.debug.stopDebugging();
+      }
       return undefined;
     },
-    'the debug session to end',
-    30_000,
+    `the debug sessions to end (${[...running].map((s) => s.name).join(', ')})`,
+    45_000,
   );
 }
 

@@ -27,7 +27,7 @@ describe('notebooks: the code cells read as one program', () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     assert.ok(folder, 'the demo workspace is open');
     notebook = await vscode.workspace.openNotebookDocument(vscode.Uri.joinPath(folder.uri, 'notebook.ipynb'));
-    await vscode.window.showNotebookDocument(notebook);
+    await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(2, 3)] });
   });
 
   after(async () => {
@@ -39,17 +39,24 @@ describe('notebooks: the code cells read as one program', () => {
   it('puts a lens on the prediction in cell 3 that names the target in cell 2', async () => {
     const doc = cell(2);
     assert.equal(doc.uri.scheme, 'vscode-notebook-cell');
+    let shown = Date.now();
     const title = await until(
       async () => {
-        // Until the workbench has the cell's text model, the provider command throws "Illegal argument".
         const lenses = await Promise.resolve(
           vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri, 20),
-        ).catch(() => [] as vscode.CodeLens[]);
+        ).catch(async () => {
+          // "Illegal argument": the workbench has no text model for a cell its notebook editor has not drawn
+          // (after the earlier suites' 38 tabs the notebook can come up undrawn); show the cell, as a user would.
+          if (Date.now() - shown > 3_000) {
+            shown = Date.now();
+            await vscode.window.showNotebookDocument(notebook, { selections: [new vscode.NotebookRange(2, 3)] });
+          }
+          return [] as vscode.CodeLens[];
+        });
         return lenses.find((l) => l.command?.title.startsWith('H(p,q)'))?.command?.title;
-        // The first query of the suite can wait on the workbench after the earlier suites' large documents.
       },
       'an H(p,q) lens in cell 3',
-      60_000,
+      50_000,
     );
     assert.equal(title, `H(p,q) = ${CE} nats · KL = ${CE} · H(p) = 0 · target y_true in cell 2`);
   });
