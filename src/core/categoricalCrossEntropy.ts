@@ -288,7 +288,19 @@ function gradRows(P: Prepared, scale: number): number[][] {
   return X.rows.map((xr, r) => {
     const g = new Array<number>(C).fill(0);
     if (targetRow(P, r, t) < 0) return g;
-    if (P.indices && P.alpha === 0) {
+    const oneHot = P.indices && P.alpha === 0;
+    if (P.fromLogits && oneHot) {
+      // One class k with weight w: g = w·p − w·[c = k], and at the argmax a
+      // p_a − 1 = −rest/(1 + rest) exactly (so only the target's entry needs care).
+      const k = P.T.rows[0]![r]!;
+      const w = (weight ? weight[k]! : 1) * scale;
+      const l = rowLogSumExp(xr);
+      rowSoftmax(xr, l, p);
+      for (let c = 0; c < C; c++) g[c] = p[c]! * w;
+      g[k] = k === l.argmax ? (-l.rest / (1 + l.rest)) * w : (p[k]! - 1) * w;
+      return g;
+    }
+    if (oneHot) {
       t.fill(0);
       t[P.T.rows[0]![r]!] = 1;
     }
