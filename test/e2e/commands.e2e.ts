@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { breakdownFrame, visualizerFrame, webviewFrame } from './support/webviews';
-import { openFile, openWorkbench, runCommand, setColorTheme, type Workbench } from './support/workbench';
+import { openFile, openWorkbench, runCommand, setColorTheme, toast, type Workbench } from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
 const DEMO = process.env.ENTROPY_LENS_DEMO ?? join(process.cwd(), 'demo');
@@ -24,13 +24,6 @@ async function selectLines(page: Page, from: number, to: number): Promise<void> 
   await page.keyboard.press('Enter');
   await page.keyboard.press('Home');
   for (let i = from; i <= to; i++) await page.keyboard.press('Shift+ArrowDown');
-}
-
-/** The text of the newest notification toast that mentions `needle`. */
-async function toast(page: Page, needle: string | RegExp, timeoutMs = 30_000): Promise<string> {
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: needle }).last();
-  await item.waitFor({ timeout: timeoutMs });
-  return (await item.innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** Table cells whose text wraps onto a second line (which breaks the row), each named with its row. */

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, runCommand, type Workbench } from './support/workbench';
+import { openFile, openWorkbench, runCommand, toast, type Workbench } from './support/workbench';
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'hostile');
 
@@ -30,9 +30,7 @@ async function computeEntropyOfAll(page: Page, needle: RegExp, timeoutMs = 60_00
   await editorLines(page).click();
   await page.keyboard.press('Control+A');
   await runCommand(page, 'Entropy Lens: Compute entropy');
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: needle }).last();
-  await item.waitFor({ timeout: timeoutMs });
-  return (await item.innerText()).replace(/\u00a0/g, ' ');
+  return toast(page, needle, timeoutMs);
 }
 
 /** The host still answers: an ordinary pair typed in, the mouse on its prediction brings up the hover. */

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, runCommand, type Workbench } from './support/workbench';
+import { openFile, openWorkbench, runCommand, toast, type Workbench } from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
 
@@ -26,12 +26,6 @@ debugger;
 const loss = crossEntropy(target, probs);
 console.log(loss);
 `;
-
-async function toast(page: Page, needle: string | RegExp, timeoutMs = 60_000): Promise<string> {
-  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: needle }).last();
-  await item.waitFor({ timeout: timeoutMs });
-  return (await item.innerText()).replace(/\u00a0/g, ' ');
-}
 
 /** Selects the first occurrence of `text` in the active editor with Find, as a user would. */
 async function selectText(page: Page, text: string): Promise<void> {

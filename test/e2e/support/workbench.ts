@@ -183,6 +183,13 @@ export async function openFile(page: Page, name: string): Promise<void> {
   await page.waitForSelector('.editor-instance .view-lines', { timeout: 30_000 });
 }
 
+/** The text of the newest notification toast that mentions `needle` (non-breaking spaces normalised). */
+export async function toast(page: Page, needle: string | RegExp, timeoutMs = 60_000): Promise<string> {
+  const item = page.locator('.notifications-toasts .notification-list-item', { hasText: needle }).last();
+  await item.waitFor({ timeout: timeoutMs });
+  return (await item.innerText()).replace(/\u00a0/g, ' ');
+}
+
 /** The visible text of the active editor (non-breaking spaces normalised). */
 export async function editorText(page: Page): Promise<string> {
   return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
