@@ -9,6 +9,7 @@ import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer, type Visualizer } from './visualizer';
+import { LiveLossLenses } from './live/liveLenses';
 
 export class EntropyLens extends Disposable {
   readonly config: Config;
@@ -59,6 +60,18 @@ export class EntropyLens extends Disposable {
     });
 
     registerComputeCommands({ register, extensionUri, config: this.config, output });
+
+    // While paused: what each loss call of the paused function is about to return.
+    const liveLenses = register(
+      new LiveLossLenses({
+        enabled: (languageId) => this.settings.enabled('codeLens', languageId),
+        settings: () => ({ unit: this.config.unit, eps: this.config.eps }),
+        maxElements: () => this.config.liveMaxElements,
+        log: (line) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
+      }),
+    );
+    register(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, liveLenses));
+    register(this.config.onDidChange(() => liveLenses.refresh()));
 
     const subscriptions: { dispose(): unknown }[] = [];
     this.visualizer = registerVisualizer({ extensionUri, subscriptions });

@@ -269,6 +269,36 @@ describe('live values: a Python program paused in debugpy', function () {
     close(r.entropy, await evaluate('expected_big'), 1e-9);
   });
 
+  it("a live code lens above the loss call: what it returns with the frame's values; clicking computes it", async () => {
+    const lensLine = PY_PROGRAM.split('\n').findIndex((l) => l.startsWith('loss = '));
+    const lens = await until(
+      async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+          100,
+        );
+        return all.find((l) => l.command?.title.includes('live '));
+      },
+      'the live lens',
+      30_000,
+    );
+    assert.equal(lens.range.start.line, lensLine);
+    const title = lens.command!.title;
+    const m =
+      /live torch\.nn\.functional\.cross_entropy → ([\d.]+) \(PyTorch, float32\) · H\(p,q\) = ([\d.]+) nats/.exec(
+        title,
+      );
+    assert.ok(m, title);
+    const loss = await evaluate('loss');
+    assert.equal(Number(m[1]), Number(loss.toPrecision(6)), title);
+    assert.equal(m[2], loss.toFixed(3));
+    const r = pair(await run(lens.command!.command, lens.command!.arguments![0]));
+    assert.equal(r.target.name, 'labels');
+    assert.equal(r.prediction.name, 'logits');
+    close(r.crossEntropy, loss, 1e-6);
+  });
+
   it('a failing expression is named, with the error', async () => {
     const r = failed(
       await run('entropyLens.computeEntropy', {
@@ -277,6 +307,22 @@ describe('live values: a Python program paused in debugpy', function () {
       }),
     );
     assert.match(r.error, /`nope_undefined`.*not defined/);
+  });
+
+  it('when the session ends, the live lens goes', async () => {
+    await stopAll();
+    await until(
+      async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+          100,
+        );
+        return all.every((l) => !l.command?.title.includes('live ')) || undefined;
+      },
+      'the live lens to go',
+      30_000,
+    );
   });
 });
 

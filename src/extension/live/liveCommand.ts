@@ -25,6 +25,17 @@ function isVariablesContext(arg: unknown): arg is VariablesContext {
   return typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string';
 }
 
+/** What a live code lens passes: the loss call's target and prediction, as written. */
+export interface LiveExpressionsArgument {
+  liveExpressions: string[];
+}
+
+function isLiveExpressions(arg: unknown): arg is LiveExpressionsArgument {
+  if (typeof arg !== 'object' || arg === null || !('liveExpressions' in arg)) return false;
+  const e = (arg as { liveExpressions: unknown }).liveExpressions;
+  return Array.isArray(e) && e.length > 0 && e.length <= 2 && e.every((x) => typeof x === 'string' && x.length > 0);
+}
+
 export interface LiveRequest {
   frame: PausedFrame;
   expressions: SelectedExpression[];
@@ -46,6 +57,20 @@ export function liveRequest(editor: vscode.TextEditor | undefined, arg: unknown)
       languageId: editor?.document.languageId,
       placement: { uri: `debug:${text}`, positionAt: () => ({ line: 0, character: 0 }) },
       where: `debug variable ${text}`,
+    };
+  }
+  if (isLiveExpressions(arg)) {
+    if (!frame) return undefined;
+    const names = arg.liveExpressions.join(', ');
+    return {
+      frame,
+      expressions: arg.liveExpressions.map((text) => ({ text, start: 0, end: 0 })),
+      languageId: editor?.document.languageId,
+      placement: {
+        uri: editor?.document.uri.toString() ?? `debug:${names}`,
+        positionAt: () => ({ line: 0, character: 0 }),
+      },
+      where: `live lens ${names} (paused in ${frame.session.name})`,
     };
   }
   if (!frame || !editor) return undefined;
