@@ -10,6 +10,7 @@ import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThre
 import { createWebOffThreadFinder } from './offThread/webWorker';
 import { registerVisualizer, type Visualizer } from './visualizer';
 import { LiveLossLenses } from './live/liveLenses';
+import { LiveVisualizerFollow } from './live/liveFollow';
 
 export class EntropyLens extends Disposable {
   readonly config: Config;
@@ -18,6 +19,8 @@ export class EntropyLens extends Disposable {
   readonly offThreadFinder: OffThreadFinder | undefined;
   /** The visualizer's view, editor panel and shared pair. */
   readonly visualizer: Visualizer;
+  /** A live pair in the visualizer, read again at each stop. */
+  readonly liveFollow: LiveVisualizerFollow;
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -59,7 +62,14 @@ export class EntropyLens extends Disposable {
       offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
-    registerComputeCommands({ register, extensionUri, config: this.config, output });
+    const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+    registerComputeCommands({
+      register,
+      extensionUri,
+      config: this.config,
+      output,
+      onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
+    });
 
     // While paused: what each loss call of the paused function is about to return.
     const liveLenses = register(
@@ -67,7 +77,7 @@ export class EntropyLens extends Disposable {
         enabled: (languageId) => this.settings.enabled('codeLens', languageId),
         settings: () => ({ unit: this.config.unit, eps: this.config.eps }),
         maxElements: () => this.config.liveMaxElements,
-        log: (line) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`),
+        log,
       }),
     );
     register(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, liveLenses));
@@ -76,6 +86,15 @@ export class EntropyLens extends Disposable {
     const subscriptions: { dispose(): unknown }[] = [];
     this.visualizer = registerVisualizer({ extensionUri, subscriptions });
     subscriptions.forEach((d) => this._register(d));
+
+    this.liveFollow = register(
+      new LiveVisualizerFollow({
+        settings: () => ({ unit: this.config.unit, eps: this.config.eps }),
+        maxElements: () => this.config.liveMaxElements,
+        log,
+        visualizedLabel: () => this.visualizer.shared.pair?.label,
+      }),
+    );
   }
 }
 

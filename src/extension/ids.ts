@@ -31,6 +31,8 @@ export const INTERNAL_COMMANDS = {
   forwardPair: 'entropyLens.features.forwardPair',
   /** What a notebook cell's status bar shows for its outputs, by the cell's URI (VS Code has no API command that reads cell status bar items). */
   cellOutputFigures: 'entropyLens.features.cellOutputFigures',
+  /** Replaces the visualizer's pair without revealing it: a live pair following the debugger's stops. */
+  updateVisualizer: 'entropyLens.visualizer.update',
 } as const;
 
 /** The activity-bar container (package.json `viewsContainers`) and the views in it. */

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
 import { dataExpression, decodePayload, toValues } from '../../src/extension/live/transfer';
+import { liveRequest } from '../../src/extension/live/liveCommand';
+import { computeLive } from '../../src/extension/live/liveCompute';
+import type { PairPayload } from '../../src/protocol/visualizer';
 import { until } from './until';
 
 const run = (command: string, arg?: unknown) => vscode.commands.executeCommand<ComputeResult>(command, arg);
@@ -52,6 +55,19 @@ async function pausedFrame(): Promise<vscode.DebugStackFrame> {
   );
 }
 
+/** Waits for the pause that follows a continue (the stack item changes to a new frame). */
+async function pausedFrameAfterContinue(): Promise<void> {
+  const before = vscode.debug.activeStackItem;
+  await until(
+    () => {
+      const item = vscode.debug.activeStackItem;
+      return item && item !== before && 'frameId' in item ? true : undefined;
+    },
+    'the debugger to pause again',
+    30_000,
+  );
+}
+
 /** The sessions started and not yet ended (js-debug runs a child session under its launch session). */
 const running = new Set<vscode.DebugSession>();
 vscode.debug.onDidStartDebugSession((s) => running.add(s));
@@ -89,6 +105,11 @@ const label = 'not numbers';
 debugger;
 const loss = crossEntropy(target, probs);
 console.log(loss);
+for (let step = 1; step <= 2; step++) {
+  probs[0] += 0.1;
+  probs[1] -= 0.1;
+  debugger;
+}
 `;
 
 describe('live values: a Node program paused in js-debug', function () {
@@ -183,6 +204,60 @@ describe('live values: a Node program paused in js-debug', function () {
     select(editor, 'label', 'const label');
     const f = failed(await run('entropyLens.computeEntropy'));
     assert.match(f.error, /`label`: it is string, not an array/);
+  });
+
+  it('a live pair in the visualizer follows the stops, until another pair is shown', async () => {
+    interface Exports {
+      visualizer: { shared: { pair: PairPayload | undefined } };
+      liveFollow: { follow(kind: 'crossEntropy', request: unknown, payload: PairPayload): void; following: boolean };
+    }
+    const lens = vscode.extensions.getExtension<Exports>('entropy-lens.entropy-lens')!.exports;
+    await vscode.window.showTextDocument(editor.document);
+    select(editor, 'target, probs', 'const loss');
+    const request = liveRequest(editor, undefined);
+    assert.ok(request, 'a live request while paused');
+    // What the result's "Open in visualizer" button does.
+    const outcome = await computeLive(
+      'crossEntropy',
+      request.frame,
+      request.expressions,
+      'javascript',
+      request.placement,
+      {
+        settings: () => ({ unit: 'nats', eps: undefined }),
+        maxElements: () => 1e6,
+        log: () => undefined,
+        pickPartner: () => Promise.resolve(undefined),
+        acceptSlice: () => Promise.resolve(false),
+      },
+    );
+    assert.ok(outcome.payload, outcome.message);
+    await vscode.commands.executeCommand('entropyLens.showVisualizer', outcome.payload);
+    lens.liveFollow.follow('crossEntropy', request, outcome.payload);
+    assert.deepEqual(lens.visualizer.shared.pair?.prediction, [0.25, 0.6, 0.15]);
+
+    // The next stop: probs is [0.35, 0.5, 0.15] now.
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    const next = await until(
+      () => {
+        const pair = lens.visualizer.shared.pair;
+        return pair?.label?.endsWith('· stop 2') ? pair : undefined;
+      },
+      'the visualizer to follow the stop',
+      30_000,
+    );
+    const q = next.prediction as number[];
+    close(q[0]!, 0.25 + 0.1);
+    close(q[1]!, 0.6 - 0.1);
+    assert.deepEqual(next.target, [0, 1, 0]);
+
+    // The user shows another pair: that one stays at the next stop.
+    const other: PairPayload = { target: [1, 0], prediction: [0.7, 0.3], label: 'another pair' };
+    await vscode.commands.executeCommand('entropyLens.showVisualizer', other);
+    await vscode.commands.executeCommand('workbench.action.debug.continue');
+    await pausedFrameAfterContinue();
+    await until(() => (lens.liveFollow.following ? undefined : true), 'following to end', 30_000);
+    assert.equal(lens.visualizer.shared.pair?.label, 'another pair');
   });
 });
 

@@ -13,9 +13,10 @@ import { BreakdownPanels } from './breakdownPanels';
 import { computeInEditor, type ComputeDeps } from './computeInEditor';
 import { asCell, computeInCell, focusedCell } from './computeInCell';
 import type { Outcome } from './outcome';
+import type { PairPayload } from '../../protocol/visualizer';
 import { subjectFromPayload } from './payloadSubject';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
-import { liveRequest, runLive } from '../live/liveCommand';
+import { liveRequest, runLive, type LiveRequest } from '../live/liveCommand';
 import type { LiveDeps } from '../live/liveCompute';
 
 export { BREAKDOWN_SCHEME };
@@ -28,6 +29,8 @@ export interface CommandsHost {
   config: Config;
   /** The extension's output channel (owned by the caller). */
   output: vscode.OutputChannel;
+  /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
+  onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
 }
 
 /** What showBreakdown returns: the URI of the breakdown's Markdown (shown rendered in a panel), or why not. */
@@ -76,29 +79,33 @@ export function registerComputeCommands(host: CommandsHost): void {
     return { ok: true as const, uri: uri.toString(), title };
   };
 
-  const act = async (action: string | undefined, outcome: Outcome) => {
+  const act = async (action: string | undefined, outcome: Outcome, kind: ComputeKind, live?: LiveRequest) => {
     if (action === ACTIONS.breakdown && outcome.subject) await openBreakdown(outcome.subject);
     else if (action === ACTIONS.copy && outcome.copy) {
       await vscode.env.clipboard.writeText(outcome.copy);
       vscode.window.setStatusBarMessage('Entropy Lens: result copied as Markdown', 3000);
-    } else if (action === ACTIONS.visualizer && outcome.payload)
+    } else if (action === ACTIONS.visualizer && outcome.payload) {
       await vscode.commands.executeCommand(COMMANDS.showVisualizer, outcome.payload);
+      if (live) host.onLiveVisualized?.(kind, live, outcome.payload);
+    }
   };
 
   // Shows an outcome without waiting for the user: the command's promise
   // resolves with the result at once, the buttons act whenever clicked.
-  const present = (kind: ComputeKind, outcome: Outcome, where: string) => {
+  const present = (kind: ComputeKind, outcome: Outcome, where: string, live?: LiveRequest) => {
     log(`${kind} ${where}: ${outcome.message}`);
     const { result } = outcome;
     if (result.ok) {
       last = outcome.subject;
       const actions: string[] = [ACTIONS.breakdown, ACTIONS.copy];
       if (outcome.payload) actions.push(ACTIONS.visualizer);
-      void vscode.window.showInformationMessage(outcome.message, ...actions).then((a) => act(a, outcome), report);
+      void vscode.window
+        .showInformationMessage(outcome.message, ...actions)
+        .then((a) => act(a, outcome, kind, live), report);
     } else if (outcome.offer) {
       const { offer, accept } = outcome.offer;
       void vscode.window.showWarningMessage(outcome.message, offer.action).then((a) => {
-        if (a === offer.action) present(kind, accept(), where);
+        if (a === offer.action) present(kind, accept(), where, live);
       }, report);
     } else if (result.code !== 'CANCELLED') {
       void vscode.window.showErrorMessage(outcome.message);
@@ -130,7 +137,7 @@ export function registerComputeCommands(host: CommandsHost): void {
         ? await runLive(kind, live, liveDeps)
         : ((inCell && (await computeInCell(inCell.cell, inCell.editor, kind, deps))) ??
           (await computeInEditor(editor, kind, deps)));
-      present(kind, outcome, where);
+      present(kind, outcome, where, live);
       return outcome.result;
     } catch (e) {
       // A bug must not surface as an unhandled command error; the log keeps the stack.

@@ -4,7 +4,7 @@
 // `entropyLens.openVisualizerInEditor` (the same in an editor tab). Both
 // webviews show the one shared pair.
 import * as vscode from 'vscode';
-import { COMMANDS } from '../ids';
+import { COMMANDS, INTERNAL_COMMANDS } from '../ids';
 import { SharedPair, type Log } from './connection';
 import { VisualizerEditorPanel } from './editorPanel';
 import { pairFromCommandArgument } from './pairArgument';
@@ -58,6 +58,10 @@ export function registerVisualizer(ctx: VisualizerHost, log: Log = consoleLog): 
       accept(OPEN_IN_EDITOR_COMMAND, arg);
       panel.open();
     }),
+    // A new pair for whichever visualizer is open, without taking the side bar or focus.
+    vscode.commands.registerCommand(INTERNAL_COMMANDS.updateVisualizer, (arg?: unknown) =>
+      accept(INTERNAL_COMMANDS.updateVisualizer, arg),
+    ),
   );
   return { view, panel, shared };
 }
