@@ -1,8 +1,10 @@
 // Live values in the VS Code UI, as a user gets them: start debugging the
 // issue's Node program from the palette (its launch.json runs it under the
 // built-in JavaScript debugger), wait for the pause at `debugger;`, select
-// `target, probs` in the editor and run "Entropy Lens: Compute cross-entropy".
-// Screenshot: .test-output/screenshots/live-cross-entropy.png (the README's).
+// `target, probs` in the editor and run "Entropy Lens: Compute cross-entropy";
+// then right-click `probs` in the Variables view and run "Compute entropy".
+// Screenshots: .test-output/screenshots/live-cross-entropy.png (the README's)
+// and live-variables-view.png.
 import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -91,5 +93,52 @@ describe('Live values in the VS Code UI', function () {
     // −ln 0.6 = 0.5108 nats: the one-hot target on class 1 against probs = [0.25, 0.6, 0.15].
     assert.match(text, /H\(p,q\) = 0\.511 nats/);
     assert.match(text, /target → probs/);
+  });
+
+  it('from the Variables view: right-click `probs`, Compute entropy shows 0.938 nats', async () => {
+    const page = wb.page;
+    await page
+      .locator('.notifications-toasts .notification-list-item')
+      .first()
+      .waitFor({ state: 'hidden', timeout: 30_000 })
+      .catch(() => undefined);
+    // The Run and Debug view: its Variables section lists the paused frame's locals.
+    await runCommand(page, 'View: Show Run and Debug');
+    // js-debug lists the module's variables under Local, collapsed until clicked.
+    const local = page.locator('.monaco-list-row[aria-label="Scope Local"]').first();
+    await local.waitFor({ timeout: 60_000 });
+    if ((await local.getAttribute('aria-expanded')) !== 'true') await local.click();
+    // The list shows what fits: scroll the Variables view down to `probs`, as a user would.
+    const row = page.locator('.monaco-list-row[aria-label^="probs"]').first();
+    for (let i = 0; i < 20 && !(await row.isVisible()); i++) {
+      await local.hover().catch(() => undefined);
+      await page.mouse.wheel(0, 60);
+      await page.waitForTimeout(200);
+    }
+    await row.waitFor({ timeout: 60_000 }).catch(async (e: unknown) => {
+      await page.screenshot({ path: join(SHOTS, 'live-variables-missing.png') });
+      writeFileSync(
+        join(SHOTS, 'live-variables-missing.txt'),
+        await page
+          .locator('.monaco-list-row')
+          .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-label')} | ${r.textContent}`).join('\n')),
+      );
+      throw e;
+    });
+    await row.click({ button: 'right' });
+    // The menu item takes the pointer, then Enter (a synthetic click can come too soon after the menu opened).
+    await page
+      .locator('.monaco-menu .action-item', { hasText: /Compute entropy/ })
+      .first()
+      .hover();
+    await page.keyboard.press('Enter');
+    const text = await toast(page, 'H(probs)').catch(async (e: unknown) => {
+      await page.screenshot({ path: join(SHOTS, 'live-variables-no-result.png') });
+      throw e;
+    });
+    await page.screenshot({ path: join(SHOTS, 'live-variables-view.png') });
+    // −Σ p ln p for probs = [0.25, 0.6, 0.15].
+    assert.match(text, /H\(probs\) = 0\.938 nats/);
+    assert.match(text, /probs/);
   });
 });
