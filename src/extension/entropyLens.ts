@@ -62,12 +62,13 @@ export class EntropyLens extends Disposable {
       offThread: finder && ((text, languageId, key) => finder.find(text, languageId, key)),
     });
 
+    const computeSettings = () => ({ unit: this.config.unit, eps: this.config.eps });
     const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
     registerComputeCommands({
       register,
       extensionUri,
       config: this.config,
-      output,
+      log,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
 
@@ -75,7 +76,7 @@ export class EntropyLens extends Disposable {
     const liveLenses = register(
       new LiveLossLenses({
         enabled: (languageId) => this.settings.enabled('codeLens', languageId),
-        settings: () => ({ unit: this.config.unit, eps: this.config.eps }),
+        settings: computeSettings,
         maxElements: () => this.config.liveMaxElements,
         log,
       }),
@@ -89,7 +90,7 @@ export class EntropyLens extends Disposable {
 
     this.liveFollow = register(
       new LiveVisualizerFollow({
-        settings: () => ({ unit: this.config.unit, eps: this.config.eps }),
+        settings: computeSettings,
         maxElements: () => this.config.liveMaxElements,
         log,
         visualizedLabel: () => this.visualizer.shared.pair?.label,

@@ -27,8 +27,8 @@ export interface CommandsHost {
   /** Where media/breakdown.css is. */
   extensionUri: vscode.Uri;
   config: Config;
-  /** The extension's output channel (owned by the caller). */
-  output: vscode.OutputChannel;
+  /** Writes a line to the extension's output channel (owned by the caller). */
+  log(line: string): void;
   /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
   onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
 }
@@ -46,7 +46,6 @@ const COMPUTE_COMMANDS: Record<ComputeKind, string> = {
 const ACTIONS = { breakdown: 'Show breakdown', copy: 'Copy', visualizer: 'Open in visualizer' } as const;
 
 export function registerComputeCommands(host: CommandsHost): void {
-  const output = host.output;
   const documents = host.register(new BreakdownDocuments());
   host.register(vscode.workspace.registerTextDocumentContentProvider(BREAKDOWN_SCHEME, documents));
   const panels = host.register(new BreakdownPanels(host.extensionUri, COMMANDS.copyBreakdownAsMarkdown));
@@ -69,7 +68,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     pickPartner: deps.pickPartner,
     acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
   };
-  const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const log = (line: string) => host.log(line);
 
   const openBreakdown = async (subject: BreakdownSubject) => {
     const title = breakdownTitle(subject);

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { ComputeSettings } from '../commands/types';
 import { COMMANDS } from '../ids';
-import { pausedFrame, readLive, type PausedFrame } from './evaluator';
+import { pausedFrame, readLive, type LiveRead, type PausedFrame } from './evaluator';
 import { liveCalls, type LiveCall } from './liveCalls';
 import { liveCallFigures } from './liveCallFigures';
 import type { LiveExpressionsArgument } from './liveCommand';
@@ -76,6 +76,8 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
   /** Counts stops: a lens resolved after the next stop reads nothing. */
   private stop = 0;
   private readonly titles = new Map<string, Promise<vscode.Command>>();
+  /** Where this stop is paused: asked once per stop, not once per document. */
+  private location: { stop: number; at: Promise<{ path: string; line: number } | undefined> } | undefined;
 
   constructor(private readonly deps: LiveLensDeps) {
     this.subscriptions.push(
@@ -100,12 +102,14 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
     const item = vscode.debug.activeStackItem;
     const frame = pausedFrame(item);
     if (!frame || !item || !('threadId' in item) || !this.deps.enabled(doc.languageId)) return [];
-    if (doc.getText().length > MAX_TEXT) return [];
+    const text = doc.getText();
+    if (text.length > MAX_TEXT) return [];
     const stop = this.stop;
-    const at = await frameLocation(frame, item.threadId);
+    if (this.location?.stop !== stop) this.location = { stop, at: frameLocation(frame, item.threadId) };
+    const at = await this.location.at;
     if (!at || token.isCancellationRequested || stop !== this.stop) return [];
     if (!isDocument(at.path, doc.uri)) return [];
-    const { calls, skipped } = liveCalls(doc.getText(), at.line);
+    const { calls, skipped } = liveCalls(text, at.line);
     for (const s of skipped)
       this.deps.log(`live lens: ${s.call.callee} at line ${doc.positionAt(s.call.start).line + 1}: ${s.reason}`);
     return calls.map((live) => {
@@ -137,18 +141,18 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
     if (lens.stop !== this.stop) return { ...click, title: '$(debug-pause) live: the program has moved on' };
     const maxElements = Math.min(LENS_MAX_ELEMENTS, this.deps.maxElements());
     const options = { maxElements, log: this.deps.log };
-    const target = await readLive(frame, live.target, doc.languageId, options);
-    const prediction = target.ok ? await readLive(frame, live.prediction, doc.languageId, options) : target;
     const head = `$(debug-pause) live ${live.call.callee}`;
-    if (!target.ok || !prediction.ok) {
-      const failed = !target.ok ? target : prediction;
-      if (failed.ok) return click;
-      const title =
-        failed.code === 'TOO_LARGE'
-          ? `${head}: \`${failed.expression}\` holds ${failed.probe?.elements.toLocaleString('en-US') ?? 'too many'} values, more than a lens reads: click to compute`
-          : `${head}: ${failed.error}`;
-      return { ...click, title };
-    }
+    const failed = (r: Extract<LiveRead, { ok: false }>): vscode.Command => ({
+      ...click,
+      title:
+        r.code === 'TOO_LARGE'
+          ? `${head}: \`${r.expression}\` holds ${r.probe?.elements.toLocaleString('en-US') ?? 'too many'} values, more than a lens reads: click to compute`
+          : `${head}: ${r.error}`,
+    });
+    const target = await readLive(frame, live.target, doc.languageId, options);
+    if (!target.ok) return failed(target);
+    const prediction = await readLive(frame, live.prediction, doc.languageId, options);
+    if (!prediction.ok) return failed(prediction);
     const figures = liveCallFigures(live, target.value, prediction.value, this.deps.settings(), {
       uri: doc.uri.toString(),
       text: doc.getText(),

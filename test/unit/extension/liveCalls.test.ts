@@ -224,57 +224,43 @@ describe('liveCallFigures: what the call returns, as PyTorch computes it', () =>
     torch = runTorch(CASES);
   });
 
-  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_, i) => {
+  /** The lens figures of case `i` on the values PyTorch held. */
+  const figuresOf = (i: number, unit: 'nats' | 'bits' = 'nats') => {
     const c = CASES[i]!;
-    const live = liveCalls(c.call, 0).calls[0]!;
     const out = torch[i]!;
-    const f = liveCallFigures(
+    const live = liveCalls(c.call, 0).calls[0]!;
+    return {
       live,
-      decoded(out.target),
-      decoded(out.prediction),
-      { unit: 'nats', eps: undefined },
-      placement(c.call),
-    );
+      loss: out.loss,
+      f: liveCallFigures(
+        live,
+        decoded(out.target),
+        decoded(out.prediction),
+        { unit, eps: undefined },
+        placement(c.call),
+      ),
+    };
+  };
+
+  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_, i) => {
+    const { live, loss, f } = figuresOf(i);
     expect(f.library && 'value' in f.library, f.title).toBe(true);
     const value = (f.library as { value: number }).value;
-    expect(Math.abs(value - out.loss)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(out.loss)));
+    expect(Math.abs(value - loss)).toBeLessThanOrEqual(2e-6 * Math.max(1, Math.abs(loss)));
     expect(f.title).toContain(`live ${live.call.callee} → `);
     expect(f.outcome.result.ok, f.title).toBe(true);
   });
 
   it('the float64 case is computed in float64: agrees to 1e-12', () => {
-    const c = CASES[1]!;
-    const out = torch[1]!;
-    const f = liveCallFigures(
-      liveCalls(c.call, 0).calls[0]!,
-      decoded(out.target),
-      decoded(out.prediction),
-      { unit: 'nats', eps: undefined },
-      placement(c.call),
-    );
+    const { loss, f } = figuresOf(1);
     const library = f.library as { value: number; dtype: string };
     expect(library.dtype).toBe('float64');
-    expect(Math.abs(library.value - out.loss)).toBeLessThanOrEqual(1e-12 * Math.abs(out.loss));
+    expect(Math.abs(library.value - loss)).toBeLessThanOrEqual(1e-12 * Math.abs(loss));
   });
 
   it('bits: the figures follow the unit', () => {
-    const c = CASES[0]!;
-    const out = torch[0]!;
-    const live = liveCalls(c.call, 0).calls[0]!;
-    const nats = liveCallFigures(
-      live,
-      decoded(out.target),
-      decoded(out.prediction),
-      { unit: 'nats', eps: undefined },
-      placement(c.call),
-    );
-    const bits = liveCallFigures(
-      live,
-      decoded(out.target),
-      decoded(out.prediction),
-      { unit: 'bits', eps: undefined },
-      placement(c.call),
-    );
+    const nats = figuresOf(0, 'nats').f;
+    const bits = figuresOf(0, 'bits').f;
     expect(nats.title).toMatch(/H\(p,q\) = [\d.]+ nats/);
     expect(bits.title).toMatch(/H\(p,q\) = [\d.]+ bits/);
     const ce = (t: string) => Number(/H\(p,q\) = ([\d.]+)/.exec(t)![1]);
