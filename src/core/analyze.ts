@@ -40,6 +40,13 @@ export interface AnalyzeOptions {
    * the figures (a code lens title) and should not pay for per-element objects.
    */
   detail?: 'full' | 'figures';
+  /**
+   * With detail 'full': keep `terms`, `grad` and `probabilities` for the first
+   * maxTerms elements only (row-major; default all). The figures, perRow and
+   * ruleCounts still cover every element, so a breakdown that shows the first
+   * rows of a 10^7-element pair does not build 10^7 objects.
+   */
+  maxTerms?: number;
 }
 
 export interface Measure {
@@ -86,8 +93,10 @@ export interface Analysis {
   js: Measure;
   /** exp(H(p, q) in nats). */
   perplexity: number;
-  /** One per element, row-major. */
+  /** One per element, row-major (the first maxTerms only, when given). */
   terms: Term[];
+  /** How many elements follow each rule other than 'regular', over all elements. */
+  ruleCounts: Partial<Record<TermRule, number>>;
   /** d mean H(p, q) / d prediction (w.r.t. the logits when logits), one row per batch row. */
   grad: number[][];
   /** The prediction as probabilities (softmax of logits, exp of log-probabilities, normalised when asked). */
@@ -110,7 +119,7 @@ export const RULE_NOTES: Readonly<Record<TermRule, string>> = {
     'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
 };
 
-const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing', 'detail'] as const;
+const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing', 'detail', 'maxTerms'] as const;
 const LN2 = Math.LN2;
 const measure = (nats: number): Measure => ({ nats, bits: nats / LN2 });
 type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
@@ -145,6 +154,9 @@ export function analyze(target: Vector | Matrix, prediction: Vector | Matrix, gi
   const detail = options.detail ?? 'full';
   if (detail !== 'full' && detail !== 'figures')
     problems.add('INVALID_OPTION', `detail is ${show(detail)}: use "full" or "figures"`);
+  const maxTerms = options.maxTerms ?? Infinity;
+  if (typeof maxTerms !== 'number' || !(maxTerms >= 0))
+    problems.add('INVALID_OPTION', `maxTerms is ${show(maxTerms)}: expected a count of elements (0 or more)`);
   const mode = options.prediction ?? 'auto';
   if (!(['auto', 'probabilities', 'logits', 'log-probabilities'] as unknown[]).includes(mode)) {
     problems.add(
@@ -252,6 +264,7 @@ export function analyze(target: Vector | Matrix, prediction: Vector | Matrix, gi
     predictionKind,
     warnings,
     full: detail === 'full',
+    maxTerms,
   });
 }
 
@@ -267,13 +280,16 @@ interface Plan {
   warnings: string[];
   /** Per-element terms, gradient and probabilities too (detail 'full'). */
   full: boolean;
+  /** Of those, the first this many elements only. */
+  maxTerms: number;
 }
 
 function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   const N = Q.rows.length,
     C = Q.width;
-  const { eps, alpha, full } = plan;
+  const { eps, alpha, full, maxTerms } = plan;
   const terms: Term[] = [];
+  const ruleCounts: Partial<Record<TermRule, number>> = {};
   const grad: number[][] = [];
   const probabilities: number[][] = [];
   const perRow: RowSummary[] = [];
@@ -320,7 +336,9 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
         logq[c] = Math.log(q[c]!);
       }
     }
-    if (full) probabilities.push(Array.from(q));
+    // Elements of this row whose terms, gradient and probability are kept.
+    const keep = full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0;
+    if (keep) probabilities.push(Array.from(q.subarray(0, keep)));
     let clippedRow = false;
     for (let c = 0; c < C; c++) {
       const v = q[c]!;
@@ -346,8 +364,8 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       const s = plan.normalize ? sum(t) : 1;
       for (let c = 0; c < C; c++) p[c] = (1 - alpha) * (t[c]! / s) + alpha / C;
     }
-    const g = full ? new Array<number>(C).fill(0) : [];
-    if (full) grad.push(g);
+    const g = keep ? new Array<number>(keep).fill(0) : [];
+    if (keep) grad.push(g);
 
     // Terms and their rules.
     let ceS = 0,
@@ -378,7 +396,8 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
         contribution = pv > 0 ? -pv * logq[c]! : 0;
       }
       if (contribution === Infinity && !infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
-      if (full) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
+      if (rule !== 'regular') ruleCounts[rule] = (ruleCounts[rule] ?? 0) + 1;
+      if (c < keep) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
       const u = ceS + contribution;
       ceC += Math.abs(ceS) >= Math.abs(contribution) ? ceS - u + contribution : contribution - u + ceS;
       ceS = u;
@@ -405,10 +424,10 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
 
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
-    if (!full) continue;
+    if (!keep) continue;
     let ps = 0;
     for (let c = 0; c < C; c++) ps += p[c]!;
-    for (let c = 0; c < C; c++) {
+    for (let c = 0; c < keep; c++) {
       if (plan.reading === 'logits') g[c] = masked[c] ? 0 : q[c]! * ps - p[c]!;
       else if (plan.reading === 'log-probabilities') g[c] = plan.normalize ? q[c]! * ps - p[c]! : -p[c]!;
       else if (clipped[c]) g[c] = 0;
@@ -416,7 +435,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       else g[c] = q[c] === 0 ? -Infinity : plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!;
     }
   }
-  for (const g of grad) for (let c = 0; c < C; c++) g[c] = g[c]! / kept;
+  for (const g of grad) for (let c = 0; c < g.length; c++) g[c] = g[c]! / kept;
 
   const mean = (v: number[]) => (v.some((x) => x === Infinity) ? Infinity : sum(v) / v.length);
   const ceMean = mean(ceRows);
@@ -447,6 +466,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     js: measure(mean(jsRows)),
     perplexity: Math.exp(ceMean),
     terms,
+    ruleCounts,
     grad,
     probabilities,
     perRow,
@@ -562,15 +582,20 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
       rows = shape.rows.map((row) => {
         const l = rowLogSumExp(row);
-        return Array.from(row, (v, i) => (i === l.argmax ? 1 / (1 + l.rest) : Math.exp(v - l.max) / (1 + l.rest)));
+        const q = new Array<number>(row.length);
+        for (let i = 0; i < row.length; i++)
+          q[i] = i === l.argmax ? 1 / (1 + l.rest) : Math.exp(row[i]! - l.max) / (1 + l.rest);
+        return q;
       });
     } else {
       rows = shape.rows.map((row) => {
-        const s = sum(row);
-        return Array.from(row, (v) => (c.kind === 'counts' ? v / s : v));
+        const s = c.kind === 'counts' ? sum(row) : 1;
+        const q = new Array<number>(row.length);
+        for (let i = 0; i < row.length; i++) q[i] = c.kind === 'counts' ? row[i]! / s : row[i]!;
+        return q;
       });
       // A row of zeros (or one too large to sum) stands for no distribution.
-      if (rows.some((row) => row.some((v) => !Number.isFinite(v)))) return out;
+      if (rows.some((row) => !row.every(Number.isFinite))) return out;
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
     const h = rows.map(entropyRow);

@@ -147,10 +147,9 @@ function pairBreakdown(s: PairSubject): string[] {
       }),
     ),
   );
-  out.push(...leftOut(a.terms.length, 'elements'));
-  const counts = new Map<TermRule, number>();
-  for (const t of a.terms) if (t.rule !== 'regular') counts.set(t.rule, (counts.get(t.rule) ?? 0) + 1);
-  if (counts.size) {
+  out.push(...leftOut(a.rows * a.classes, 'elements'));
+  const counts = Object.entries(a.ruleCounts) as [TermRule, number][];
+  if (counts.length) {
     out.push('', '### Rules behind the special terms', '');
     for (const [rule, n] of counts)
       out.push(`- ${rule} (${n} ${n === 1 ? 'element' : 'elements'}): ${userText(RULE_NOTES[rule])}`);

@@ -8,6 +8,7 @@ import { predictionReading } from '../features/model';
 import { linesOf } from './arrayRef';
 import type { ArrayRef, FailureCode } from './types';
 import { rowsOf } from '../../core/elements';
+import { MAX_TABLE_ROWS } from './breakdownMarkdown';
 
 export interface PairInput {
   target: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
@@ -48,7 +49,8 @@ function brokenDistribution(values: Values): boolean {
 }
 
 export function computePair(input: PairInput, eps: number | undefined, normalise = false): PairComputation {
-  const options: AnalyzeOptions = { prediction: commandReading(input.prediction.array) };
+  // The breakdown shows the first MAX_TABLE_ROWS terms; a live pair may have 10^7.
+  const options: AnalyzeOptions = { prediction: commandReading(input.prediction.array), maxTerms: MAX_TABLE_ROWS };
   if (eps !== undefined) options.eps = eps;
   if (normalise) options.normalize = true;
   try {

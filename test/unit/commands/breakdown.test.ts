@@ -93,6 +93,29 @@ describe('breakdown of a pair', () => {
     expect(doc2).toContain(`… 500 more elements not shown (the first ${MAX_TABLE_ROWS} are).`);
     expect(doc2.split('\n').filter((l) => /^\|\s+\d+ \|/.test(l)).length).toBe(2 * MAX_TABLE_ROWS);
   });
+
+  it('names the special terms past the table of a large pair, whose analysis keeps only the shown terms', () => {
+    const n = 4 * MAX_TABLE_ROWS;
+    const p = Array.from({ length: n }, (_, i) => (i < n - 2 ? 1 / (n - 2) : 0));
+    const q = Array.from({ length: n }, (_, i) => (i < n - 1 ? 1 / (n - 1) : 0));
+    const text = `p = [${p.join(', ')}]\nq = [${q.join(', ')}]\n`;
+    const find = findArrays(text, 'python');
+    const out = pairOutcome(
+      'crossEntropy',
+      find,
+      { target: 0, prediction: 1, reason: 'test' },
+      { unit: 'nats', eps: undefined },
+      {
+        uri: 'untitled:t',
+        ...positionsOf(text),
+      },
+    );
+    if (out.subject?.type !== 'pair') throw new Error(out.message);
+    expect(out.subject.analysis.terms).toHaveLength(MAX_TABLE_ROWS);
+    const doc = breakdownMarkdown(out.subject);
+    expect(doc).toContain(`… ${n - MAX_TABLE_ROWS} more elements not shown (the first ${MAX_TABLE_ROWS} are).`);
+    expect(doc).toContain('- zero-times-log-zero (1 element)');
+  });
 });
 
 describe('breakdown of entropies', () => {

@@ -244,6 +244,50 @@ describe("analyze with detail: 'figures'", () => {
     });
   }
 
+  for (const [label, t, q, options] of cases) {
+    it(`keeps the first maxTerms elements' detail and counts every rule: ${label}`, () => {
+      const full = analyze(t, q, options);
+      const C = full.classes;
+      for (const maxTerms of [0, 1, C - 1, C, C + 1, 10 * full.rows * C]) {
+        const some = analyze(t, q, { ...options, maxTerms });
+        const { terms, grad, probabilities, ...rest } = full;
+        expect({ ...some, terms: [], grad: [], probabilities: [] }).toEqual({
+          ...rest,
+          terms: [],
+          grad: [],
+          probabilities: [],
+        });
+        expect(some.terms).toEqual(terms.slice(0, maxTerms));
+        // Gradient and probability rows are cut at the same element: whole rows, then part of one.
+        const cut = (rows: number[][]) =>
+          rows.map((row, r) => row.slice(0, Math.max(0, maxTerms - r * C))).filter((row) => row.length > 0);
+        expect(some.grad).toEqual(cut(grad));
+        expect(some.probabilities).toEqual(cut(probabilities));
+      }
+      const counted: Record<string, number> = {};
+      for (const term of full.terms) if (term.rule !== 'regular') counted[term.rule] = (counted[term.rule] ?? 0) + 1;
+      expect(full.ruleCounts).toEqual(counted);
+    });
+  }
+
+  it('rejects a maxTerms that is not a count', () => {
+    expect(() => analyze([0, 1], [0.5, 0.5], { maxTerms: -1 })).toThrow(/maxTerms is -1/);
+    expect(() => analyze([0, 1], [0.5, 0.5], { maxTerms: 'all' as unknown as number })).toThrow(/maxTerms is "all"/);
+  });
+
+  it('keeps 2000 terms of a 10^6-element pair and counts its special terms past them', () => {
+    const n = 1_000_000;
+    const p = new Float64Array(n).fill(1 / (n - 1));
+    p[n - 1] = 0;
+    const q = new Float64Array(n).fill(1 / (n - 1));
+    q[n - 1] = 0; // 0·log 0 at the last element only
+    const a = analyze(p, q, { maxTerms: 2000 });
+    expect(a.terms).toHaveLength(2000);
+    expect(a.grad[0]).toHaveLength(2000);
+    expect(a.ruleCounts).toEqual({ 'zero-times-log-zero': 1 });
+    close(a.crossEntropy.nats, Math.log(n - 1), 1e-9);
+  });
+
   it('rejects an unknown detail', () => {
     expect(() => analyze([0, 1], [0.5, 0.5], { detail: 'some' as 'full' })).toThrow(/detail is "some"/);
   });
