@@ -41,10 +41,26 @@ export interface EntropySubject {
     kind: string;
     nats: number;
     perplexity: number;
+    /** The first MAX_TABLE_ROWS elements (row-major) of the values and of p, all the table shows. */
     values: number[] | number[][];
     probabilities: number[][] | undefined;
     labelCounts: number[] | undefined;
+    /** Rows and elements of the whole array. */
+    rows: number;
+    elements: number;
   }[];
+}
+
+/** The first MAX_TABLE_ROWS elements of rows, row-major (a subject need not hold 10^7 values to show 2000). */
+export function tableHead(rows: readonly (readonly number[])[]): number[][] {
+  const out: number[][] = [];
+  let left = MAX_TABLE_ROWS;
+  for (const row of rows) {
+    if (left <= 0) break;
+    out.push(row.slice(0, left));
+    left -= row.length;
+  }
+  return out;
 }
 
 export type BreakdownSubject = PairSubject | EntropySubject;
@@ -261,7 +277,7 @@ function entropyBreakdown(s: EntropySubject): string[] {
           : e.kind === 'counts'
             ? 'p = value / sum'
             : 'p = value';
-    out.push(`${how}; H = Σ −p·log p${probs.length > 1 ? ', averaged over rows' : ''}.`, '');
+    out.push(`${how}; H = Σ −p·log p${e.rows > 1 ? ', averaged over rows' : ''}.`, '');
     const rows: string[][] = [];
     probs.forEach((row, r) =>
       row.forEach((p, i) => {
@@ -272,24 +288,15 @@ function entropyBreakdown(s: EntropySubject): string[] {
             tableNumber(p),
             tableNumber(inUnit(term(p), u)),
           ];
-          rows.push(probs.length > 1 ? [String(r), ...cells] : cells);
+          rows.push(e.rows > 1 ? [String(r), ...cells] : cells);
         }
       }),
     );
     const headers = ['i', 'value', 'p', `−p·log p (${u})`];
     out.push(
-      ...markdownTable(
-        probs.length > 1 ? ['row', ...headers] : headers,
-        ['right', 'right', 'right', 'right', 'right'],
-        rows,
-      ),
+      ...markdownTable(e.rows > 1 ? ['row', ...headers] : headers, ['right', 'right', 'right', 'right', 'right'], rows),
     );
-    out.push(
-      ...leftOut(
-        probs.reduce((n, r) => n + r.length, 0),
-        'elements',
-      ),
-    );
+    out.push(...leftOut(e.elements, 'elements'));
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { checkPair, type PairPayload, type PositionDto } from '../../protocol/visualizer';
 import type { FindResult, FoundArray, FoundPair, Values } from '../../parse/types';
 import { arrayRef, linesOf } from './arrayRef';
-import type { BreakdownSubject } from './breakdownMarkdown';
+import { tableHead, type BreakdownSubject, type EntropySubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
 import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
@@ -28,7 +28,7 @@ import type {
   FailureCode,
   FailureResult,
 } from './types';
-import { isMatrix } from '../../core/elements';
+import { isMatrix, rowsOf } from '../../core/elements';
 import { SETTINGS } from '../ids';
 
 export interface Outcome {
@@ -191,8 +191,32 @@ export function entropyOutcome(
       message,
     },
     message,
-    subject: { type: 'entropy', unit, arrays: lines },
+    subject: { type: 'entropy', unit, arrays: lines.map(entropySubjectArray) },
     copy: entropyMarkdown(lines, unit),
+  };
+}
+
+/** One array of an entropy breakdown: its figures and the head of its values and p, as many as the table shows. */
+export function entropySubjectArray(e: {
+  ref: ArrayRef;
+  kind: string;
+  nats: number;
+  perplexity: number;
+  values: Values;
+  probabilities: number[][] | undefined;
+  labelCounts: number[] | undefined;
+}): EntropySubject['arrays'][number] {
+  const rows = rowsOf(e.values);
+  return {
+    ref: e.ref,
+    kind: e.kind,
+    nats: e.nats,
+    perplexity: e.perplexity,
+    values: tableHead(rows),
+    probabilities: e.probabilities && tableHead(e.probabilities),
+    labelCounts: e.labelCounts,
+    rows: rows.length,
+    elements: rows.reduce((n, r) => n + r.length, 0),
   };
 }
 

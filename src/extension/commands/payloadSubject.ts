@@ -8,8 +8,9 @@ import { analyze, classify, isCoreError, type Analysis, type AnalyzeOptions } fr
 import type { PairPayload, RangeDto } from '../../protocol/visualizer';
 import { pairFromCommandArgument } from '../visualizer/pairArgument';
 import { userText } from '../features/format';
-import type { BreakdownSubject } from './breakdownMarkdown';
+import { MAX_TABLE_ROWS, type BreakdownSubject } from './breakdownMarkdown';
 import { computeEntropy } from './computeFigures';
+import { entropySubjectArray } from './outcome';
 import type { ArrayRef, ComputeSettings } from './types';
 import { isMatrix } from '../../core/elements';
 
@@ -21,7 +22,7 @@ export function subjectFromPayload(arg: unknown, settings: ComputeSettings): Pay
   const single = singleArray(pair.value);
   if (single) return entropySubject(pair.value, single, settings);
   const { target, prediction, predictionKind, label } = pair.value;
-  const options: AnalyzeOptions = { prediction: predictionKind ?? 'auto' };
+  const options: AnalyzeOptions = { prediction: predictionKind ?? 'auto', maxTerms: MAX_TABLE_ROWS };
   if (settings.eps !== undefined) options.eps = settings.eps;
   let analysis: Analysis;
   let normalised = false;
@@ -71,7 +72,7 @@ function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettin
       type: 'entropy',
       unit: settings.unit,
       arrays: [
-        {
+        entropySubjectArray({
           ref,
           kind: e.kind,
           nats: e.nats,
@@ -79,7 +80,7 @@ function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettin
           values,
           probabilities: e.probabilities,
           labelCounts: e.labelCounts,
-        },
+        }),
       ],
     },
   };

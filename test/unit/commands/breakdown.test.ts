@@ -136,6 +136,41 @@ describe('breakdown of entropies', () => {
     expect(doc).toContain(`H = ${tableNumber(h)} nats = ${tableNumber(h / Math.LN2)} bits`);
     expect(row(doc, '1')).toEqual(['1', '−0.5', tableNumber(q1), tableNumber(-q1 * Math.log(q1))]);
   });
+
+  it('of a large batch keeps only the rows the table shows, and counts the rest', () => {
+    const rows = 3,
+      width = 1500;
+    const probs = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: width }, (_, i) => (i === r ? 0.5 : 0.5 / (width - 1))),
+    );
+    const text = `probs = [${probs.map((row) => `[${row.join(', ')}]`).join(', ')}]\n`;
+    const out = entropyOutcome(
+      findArrays(text, 'python'),
+      [0],
+      { unit: 'nats', eps: undefined },
+      { uri: 'u', ...positionsOf(text) },
+    );
+    if (out.subject?.type !== 'entropy') throw new Error(out.message);
+    const [e] = out.subject.arrays;
+    expect([e!.rows, e!.elements]).toEqual([rows, rows * width]);
+    expect(e!.probabilities!.map((r) => r.length)).toEqual([width, MAX_TABLE_ROWS - width]);
+    const doc = breakdownMarkdown(out.subject);
+    expect(doc).toContain(', averaged over rows.');
+    expect(doc).toContain(
+      `… ${rows * width - MAX_TABLE_ROWS} more elements not shown (the first ${MAX_TABLE_ROWS} are).`,
+    );
+    // The last row shown is row 1's element MAX_TABLE_ROWS - width - 1.
+    const last = MAX_TABLE_ROWS - width - 1;
+    const lines = doc.split('\n').filter((l) => /^\|\s+\d+ \|/.test(l));
+    expect(lines).toHaveLength(MAX_TABLE_ROWS);
+    expect(
+      lines
+        .at(-1)!
+        .split('|')
+        .map((c) => c.trim())
+        .slice(1, 3),
+    ).toEqual(['1', String(last)]);
+  });
 });
 
 describe('showBreakdown with a payload', () => {
