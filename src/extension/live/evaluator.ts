@@ -8,7 +8,6 @@ import type * as vscode from 'vscode';
 import {
   CHUNK_ELEMENTS,
   dataExpression,
-  decodePayload,
   decodePrinted,
   decodeProbe,
   liveLanguage,
@@ -16,6 +15,8 @@ import {
   type LiveArray,
   type LiveLanguage,
   type Probe,
+  type Decoded,
+  PayloadDecoder,
 } from './transfer';
 
 /** Why a live value could not be read; each error names the expression. */
@@ -133,8 +134,10 @@ export async function readLive(
   });
   const language = sessionLanguage(frame, languageId);
   const t0 = performance.now();
-  let text: string | string[];
   let t1: number;
+  let decodeMs = 0;
+  let chars = 0;
+  let decoded: Decoded;
   try {
     if (language) {
       const p = await cancellable(probe(frame, expression, language, log), token);
@@ -147,7 +150,8 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
-      // Large values go in parts that each stay under the adapters' message caps.
+      // Large values go in parts that each stay under the adapters' message caps,
+      // each decoded while the next is on its way.
       const parts =
         p.elements <= CHUNK_ELEMENTS
           ? [undefined]
@@ -155,7 +159,7 @@ export async function readLive(
               from: k * CHUNK_ELEMENTS,
               to: Math.min(p.elements, (k + 1) * CHUNK_ELEMENTS),
             }));
-      const answers: string[] = [];
+      const decoder = new PayloadDecoder();
       for (const range of parts) {
         const data = dataExpression(language, expression, range);
         log?.(
@@ -163,25 +167,31 @@ export async function readLive(
         );
         const r = await cancellable(evaluate(frame, data, 'clipboard'), token);
         if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
-        answers.push(r);
+        const d0 = performance.now();
+        chars += r.length;
+        const error = decoder.add(r);
+        decodeMs += performance.now() - d0;
+        if (error) return fail('NOT_NUMERIC', error);
       }
-      text = answers;
+      const d0 = performance.now();
+      decoded = decoder.finish();
+      decodeMs += performance.now() - d0;
     } else {
       t1 = performance.now();
       log?.(`evaluate ${expression}`);
       const r = await cancellable(evaluate(frame, expression, 'clipboard'), token);
       if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
-      text = r;
+      const d0 = performance.now();
+      chars = r.length;
+      decoded = decodePrinted(r);
+      decodeMs = performance.now() - d0;
     }
   } catch (e) {
     return fail('EVALUATE_FAILED', message(e));
   }
-  const t2 = performance.now();
-  const decoded = language ? decodePayload(text) : decodePrinted(typeof text === 'string' ? text : text.join(''));
   const t3 = performance.now();
   if (!decoded.ok) return fail('NOT_NUMERIC', decoded.error);
-  const chars = typeof text === 'string' ? text.length : text.reduce((n, t) => n + t.length, 0);
-  const timings = { probe: t1 - t0, evaluate: t2 - t1, decode: t3 - t2, chars };
+  const timings = { probe: t1 - t0, evaluate: t3 - t1 - decodeMs, decode: decodeMs, chars };
   log?.(
     `\`${expression}\`: ${decoded.value.shape.join(' × ')} ${decoded.value.dtype} in ${Math.round(t3 - t0)} ms (probe ${Math.round(timings.probe)}, evaluate ${Math.round(timings.evaluate)}, decode ${Math.round(timings.decode)}; ${chars.toLocaleString('en-US')} chars)`,
   );

@@ -7,6 +7,7 @@
 // (`__import__` returns modules already loaded or loads them without binding
 // a name), and the value itself is only read. Pure (no vscode API), so it is
 // tested against the real interpreters.
+import { MAX_ELEMENTS } from '../../core';
 import { findArrays } from '../../parse';
 
 /** The languages with a compact wrapper; anything else is read from the debugger's printed value. */
@@ -180,51 +181,74 @@ function base64Bytes(b64: string): Uint8Array {
 
 /** Decodes a payload string (as the debugger returns it, quotes and all), or the chunks of one value in order. */
 export function decodePayload(text: string | readonly string[]): Decoded {
-  const texts = typeof text === 'string' ? [text] : text;
-  let dtype: string | undefined, shapeText: string | undefined;
-  const parts: Uint8Array[] = [];
-  for (const t of texts) {
-    const body = unquote(t, PAYLOAD_TAG);
-    if (body === undefined) return { ok: false, error: 'the debugger did not return the expected payload' };
-    const [d, sh, b64 = ''] = body.split(' ');
-    if (dtype !== undefined && (d !== dtype || sh !== shapeText))
-      return { ok: false, error: 'the value changed between two reads of its parts' };
-    dtype = d;
-    shapeText = sh;
-    parts.push(base64Bytes(b64));
+  const decoder = new PayloadDecoder();
+  for (const t of typeof text === 'string' ? [text] : text) {
+    const error = decoder.add(t);
+    if (error) return { ok: false, error };
   }
-  const shape = parseShape(shapeText ?? '');
-  if ((dtype !== 'f4' && dtype !== 'f8') || !shape)
-    return { ok: false, error: `unreadable payload header "${dtype} ${shapeText}"` };
-  if (shape.length === 0) return { ok: false, error: 'it is a scalar, not an array' };
-  const bytes = parts.length === 1 ? parts[0]! : joinBytes(parts);
-  const width = dtype === 'f4' ? 4 : 8;
-  const elements = shape.reduce((n, d) => n * d, 1);
-  if (bytes.byteLength !== elements * width)
-    return {
-      ok: false,
-      error: `the debugger returned ${bytes.byteLength} bytes for ${elements} values: the value was cut short`,
-    };
-  // Typed arrays need aligned offsets; Node's pooled buffers may not be.
-  const aligned =
-    bytes.byteOffset % width === 0
-      ? bytes
-      : new Uint8Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  const data =
-    dtype === 'f8'
-      ? new Float64Array(aligned.buffer, aligned.byteOffset, elements)
-      : Float64Array.from(new Float32Array(aligned.buffer, aligned.byteOffset, elements));
-  return { ok: true, value: { dtype, shape: rowsShape(shape), data } };
+  return decoder.finish();
 }
 
-function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
+/**
+ * A value's payload decoded part by part as the debugger answers, into one
+ * Float64Array allocated at the first part (whose header gives the shape):
+ * each part is decoded while the next is awaited, so no single step holds the
+ * thread for the whole value, and float32 widens in one native copy per part.
+ */
+export class PayloadDecoder {
+  private dtype: 'f4' | 'f8' | undefined;
+  private shapeText: string | undefined;
+  private shape: number[] | undefined;
+  private data: Float64Array | undefined;
+  private filled = 0;
+  private bytes = 0;
+
+  /** Adds the next part; returns what is wrong with it, if anything. */
+  add(text: string): string | undefined {
+    const body = unquote(text, PAYLOAD_TAG);
+    if (body === undefined) return 'the debugger did not return the expected payload';
+    const [d, sh, b64 = ''] = body.split(' ');
+    if (this.dtype !== undefined && (d !== this.dtype || sh !== this.shapeText))
+      return 'the value changed between two reads of its parts';
+    if (this.dtype === undefined) {
+      const shape = parseShape(sh ?? '');
+      if ((d !== 'f4' && d !== 'f8') || !shape) return `unreadable payload header "${d} ${sh}"`;
+      if (shape.length === 0) return 'it is a scalar, not an array';
+      const elements = shape.reduce((n, k) => n * k, 1);
+      // The header comes from the program: a shape it cannot back with bytes must not allocate.
+      if (elements > MAX_ELEMENTS)
+        return `it holds ${elements.toLocaleString('en-US')} values, more than the ${MAX_ELEMENTS.toLocaleString('en-US')} a read can take`;
+      this.dtype = d;
+      this.shapeText = sh;
+      this.shape = shape;
+      this.data = new Float64Array(elements);
+    }
+    const width = this.dtype === 'f4' ? 4 : 8;
+    let bytes = base64Bytes(b64);
+    this.bytes += bytes.byteLength;
+    const count = Math.floor(bytes.byteLength / width);
+    if (count * width !== bytes.byteLength || this.filled + count > this.data!.length) return undefined; // said by finish
+    // Typed arrays need aligned offsets; Node's pooled buffers may not be.
+    if (bytes.byteOffset % width !== 0) bytes = bytes.slice();
+    const part =
+      width === 8
+        ? new Float64Array(bytes.buffer, bytes.byteOffset, count)
+        : new Float32Array(bytes.buffer, bytes.byteOffset, count);
+    this.data!.set(part, this.filled);
+    this.filled += count;
+    return undefined;
   }
-  return out;
+
+  finish(): Decoded {
+    if (!this.data || !this.shape) return { ok: false, error: 'the debugger did not return the expected payload' };
+    const width = this.dtype === 'f4' ? 4 : 8;
+    if (this.bytes !== this.data.length * width)
+      return {
+        ok: false,
+        error: `the debugger returned ${this.bytes} bytes for ${this.data.length} values: the value was cut short`,
+      };
+    return { ok: true, value: { dtype: this.dtype!, shape: rowsShape(this.shape), data: this.data } };
+  }
 }
 
 /** More than two dimensions: rows of the last one (a (batch, time, classes) tensor is batch × time rows). */

@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   dataExpression,
   decodePayload,
+  PAYLOAD_TAG,
+  PayloadDecoder,
   decodePrinted,
   decodeProbe,
   probeExpression,
@@ -214,6 +216,31 @@ describe('decoding', () => {
     const cut = decodePayload(raw.slice(0, -8));
     expect(cut.ok).toBe(false);
     if (!cut.ok) expect(cut.error).toMatch(/cut short/);
+  });
+
+  it('refuses a header whose shape no bytes could back, before allocating it', () => {
+    const d = decodePayload(`${PAYLOAD_TAG} f8 1000000,1000000 AAAAAAAA8D8=`);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.error).toMatch(/holds 1,000,000,000,000 values, more than the 134,217,728/);
+  });
+
+  it('says so when the program sends more bytes than its shape holds', () => {
+    const one = Buffer.from(new Float64Array([0.5]).buffer).toString('base64');
+    const d = decodePayload([`${PAYLOAD_TAG} f8 1 ${one}`, `${PAYLOAD_TAG} f8 1 ${one}`]);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.error).toBe('the debugger returned 16 bytes for 1 values: the value was cut short');
+  });
+
+  it('widens float32 parts exactly, from unaligned bytes too', () => {
+    const values = Float32Array.from({ length: 7 }, (_, i) => Math.PI / (i + 1));
+    const b64 = (from: number, to: number) => Buffer.from(values.buffer, from * 4, (to - from) * 4).toString('base64');
+    const decoder = new PayloadDecoder();
+    expect(decoder.add(`'${PAYLOAD_TAG} f4 7 ${b64(0, 3)}'`)).toBeUndefined();
+    expect(decoder.add(`'${PAYLOAD_TAG} f4 7 ${b64(3, 7)}'`)).toBeUndefined();
+    const d = decoder.finish();
+    if (!d.ok) throw new Error(d.error);
+    expect(d.value.dtype).toBe('f4');
+    expect(Array.from(d.value.data)).toEqual(Array.from(values));
   });
 
   it('toValues gives rows for 2-D', () => {
