@@ -69,6 +69,21 @@ const bundles = [
     platform: 'browser',
     format: 'iife',
   },
+  // Live computations on large values from a debugger, the same two ways.
+  {
+    ...common,
+    entryPoints: ['src/extension/offThread/computeWorker.ts'],
+    outfile: 'dist/computeWorker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/offThread/webComputeWorker.ts'],
+    outfile: 'dist/web/computeWorker.js',
+    platform: 'browser',
+    format: 'iife',
+  },
   // The visualizer webview: a plain browser script, loaded by nonce.
   // The core's SIMD kernels are left out (noKernels): compiling WebAssembly would need 'wasm-unsafe-eval' in the webview's CSP.
   {

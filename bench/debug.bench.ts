@@ -3,12 +3,15 @@
 // does) paused in a program holding 10^4, 10^6 and 10^7 float32 and float64
 // values. Each row is the extension's own read (readLive: probe, the bytes
 // wrapper in the clipboard context, decode) and the entropy computed on it
-// (the command's outcome builder), split into:
+// (the command's outcome builder, on the compute worker from 10^5 values, as
+// the extension does), split into:
 //   evaluate — the wrapper's run in the paused program (timed there, by timeit),
 //   transfer — the rest of the evaluate request (the string through debugpy),
-//   decode   — base64 → Float64Array → the arrays the core takes,
+//   decode   — base64 → Float64Array, part by part as they arrive,
 //   compute  — classify and the entropy outcome (figures, breakdown subject),
-// with the longest stall of this thread during decode + compute. Beside it,
+//              on the worker and, for comparison, on this thread,
+// with the longest stall of this thread from the first request to the
+// outcome (the DAP messages are parsed on it too). Beside it,
 // the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
 // the repl context (cut at 2^16 characters by debugpy) and, where that is
 // cut, the same text in the clipboard context read by the array finder.
@@ -20,10 +23,11 @@ import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { readLive, type PausedFrame } from '../src/extension/live/evaluator';
-import { foundArray } from '../src/extension/live/liveCompute';
+import { readLive, type PausedFrame, type Timings } from '../src/extension/live/evaluator';
+import type { LiveArray } from '../src/extension/live/transfer';
+import { liveOutcomeRunner, createOffThreadCompute } from '../src/extension/offThread/offThreadCompute';
+import { liveOutcome, type LiveOutcomeJob } from '../src/extension/live/liveOutcome';
 import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
-import { entropyOutcome } from '../src/extension/commands/outcome';
 import { DapClient } from './lib/dap';
 import { longestStall } from './lib/stall';
 import { settle } from './lib/timing';
@@ -66,9 +70,30 @@ async function startDebugpy(program: string): Promise<{ dap: DapClient; frame: P
   return { dap, frame: { session, frameId: stackFrames[0]!.id }, stop: () => adapter.kill() };
 }
 
+let onWorker: ReturnType<typeof liveOutcomeRunner>;
+
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : Math.round(x).toString()).padStart(6);
 
+const ROOT = join(__dirname, '..', '..');
+
+/** An entropy job on one read value, as the command builds it. */
+const job = (expr: string, value: LiveArray): LiveOutcomeJob => ({
+  kind: 'entropy',
+  values: [{ expression: expr, at: { text: expr, start: 0, end: 0 }, value }],
+  settings: { unit: 'nats', eps: undefined },
+  placement: { uri: 'bench:', positions: [] },
+});
+
 async function main(): Promise<void> {
+  // Loaded at run time: the harness's scripts are ES modules (import.meta), this bench a CommonJS bundle.
+  const debian = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'debian.mjs')).href)) as {
+    ensureDebianPackages(packages: string[], why: string): void;
+  };
+  debian.ensureDebianPackages(['python3-debugpy', 'python3-numpy'], 'for the debugger bench');
+  const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const worker = createOffThreadCompute(join(ROOT, 'dist', 'computeWorker.js'))!;
+  onWorker = liveOutcomeRunner(worker, () => undefined);
   const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-debug-'));
   const program = join(dir, 'program.py');
   writeFileSync(program, PROGRAM);
@@ -78,32 +103,34 @@ async function main(): Promise<void> {
 
   console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
   console.log(
-    '| values | dtype | end to end | probe | evaluate | transfer | decode | compute | stall | MB sent | text path (repl) | text (clipboard + finder) |',
+    '| values | dtype | end to end | probe | evaluate | transfer | decode | compute (worker) | compute (this thread) | stall | MB sent | text path (repl) | text (clipboard + finder) |',
   );
-  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
   for (const n of SIZES) {
     for (const dtype of DTYPES) {
       const expr = name(n, dtype);
       let best: number[] | undefined;
       for (let k = 0; k < 3; k++) {
         settle();
-        const t0 = performance.now();
-        const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
-        if (!read.ok) throw new Error(read.error);
         let computeMs = 0;
-        const { stall } = await longestStall(() => {
+        let timings: Timings | undefined;
+        // What the command holds this thread for, from the first request to the outcome (built on the worker).
+        const { stall } = await longestStall(async () => {
+          const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+          if (!read.ok) throw new Error(read.error);
+          timings = read.timings;
           const c0 = performance.now();
-          const found = foundArray(read, { text: expr, start: 0, end: 0 });
-          const out = entropyOutcome(
-            { arrays: [found], pairs: [], issues: [] },
-            [0],
-            { unit: 'nats', eps: undefined },
-            { uri: 'bench:', positionAt: () => ({ line: 0, character: 0 }) },
-          );
+          const out = await onWorker(job(expr, read.value), undefined);
           if (!out.result.ok) throw new Error(out.message);
           computeMs = performance.now() - c0;
         });
-        const total = performance.now() - t0;
+        // The same outcome built on this thread, for comparison (the decoded values again: the worker took them).
+        const again = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        if (!again.ok) throw new Error(again.error);
+        const h0 = performance.now();
+        liveOutcome(job(expr, again.value));
+        const hereMs = performance.now() - h0;
+        const total = computeMs + timings!.probe + timings!.evaluate + timings!.decode;
         // The wrapper's own time in the paused program.
         const inPython =
           1000 *
@@ -112,13 +139,14 @@ async function main(): Promise<void> {
           );
         const row = [
           total,
-          read.timings.probe,
+          timings!.probe,
           inPython,
-          read.timings.evaluate - inPython,
-          read.timings.decode,
+          timings!.evaluate - inPython,
+          timings!.decode,
           computeMs,
+          hereMs,
           stall,
-          read.timings.chars / 1e6,
+          timings!.chars / 1e6,
         ];
         if (!best || row[0]! < best[0]!) best = row;
       }
@@ -138,13 +166,14 @@ async function main(): Promise<void> {
           : /\.\.\.|…/.test(clip)
             ? `summarised (${clip.length} chars)`
             : `unreadable: ${clip.slice(0, 30)}`;
-      const [total, probe, ev, transfer, decode, compute, stall, mb] = best!;
+      const [total, probe, ev, transfer, decode, compute, here, stall, mb] = best!;
       console.log(
-        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
+        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
       );
     }
   }
   stop();
+  worker.dispose();
   await inVsCode();
   process.exit(0);
 }
@@ -156,10 +185,8 @@ async function main(): Promise<void> {
  * evaluate request alone and the decode, beside the repl-context text path.
  */
 async function inVsCode(): Promise<void> {
-  const root = join(__dirname, '..', '..');
+  const root = ROOT;
   const out = join(mkdtempSync(join(tmpdir(), 'entropy-lens-bench-vscode-')), 'timings.json');
-  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   process.env.ENTROPY_LENS_LIVE_BENCH = out;
   process.env.ENTROPY_LENS_TEST_GREP = 'live timings';
   const harness = pathToFileURL(join(root, 'scripts', 'integration.mjs')).href;
@@ -173,6 +200,7 @@ async function inVsCode(): Promise<void> {
     n: number;
     dtype: string;
     command: number;
+    stall: number;
     request: number;
     decode: number;
     chars: number;
@@ -180,11 +208,13 @@ async function inVsCode(): Promise<void> {
     textChars: number;
   }[];
   console.log('\nIn VS Code (code-server 4.139.1, remote extension host); ms, one run each');
-  console.log('| adapter | values | dtype | command end to end | evaluate request | decode | MB | text path (repl) |');
-  console.log('|:--|--:|:--|--:|--:|--:|--:|:--|');
+  console.log(
+    '| adapter | values | dtype | command end to end | longest stall of the host | evaluate request | decode | MB | text path (repl) |',
+  );
+  console.log('|:--|--:|:--|--:|--:|--:|--:|--:|:--|');
   for (const r of rows)
     console.log(
-      `| ${r.adapter} | ${r.n.toExponential(0)} | ${r.dtype} | ${ms(r.command)} | ${ms(r.request)} | ${ms(r.decode)} | ${(r.chars / 1e6).toFixed(1)} | ${ms(r.textMs)}, ${r.textChars} chars${r.textChars < r.n ? ' (cut)' : ''} |`,
+      `| ${r.adapter} | ${r.n.toExponential(0)} | ${r.dtype} | ${ms(r.command)} | ${ms(r.stall)} | ${ms(r.request)} | ${ms(r.decode)} | ${(r.chars / 1e6).toFixed(1)} | ${ms(r.textMs)}, ${r.textChars} chars${r.textChars < r.n ? ' (cut)' : ''} |`,
     );
 }
 

@@ -8,6 +8,12 @@ import { DISPLAY_NAME } from './ids';
 import { createEngine, registerHostFeatures, type Features } from './features';
 import { createOffThreadFinder, type OffThreadFinder } from './offThread/offThreadFinder';
 import { createWebOffThreadFinder } from './offThread/webWorker';
+import {
+  createOffThreadCompute,
+  createWebOffThreadCompute,
+  liveOutcomeRunner,
+  type OffThreadCompute,
+} from './offThread/offThreadCompute';
 import { registerVisualizer, type Visualizer } from './visualizer';
 import { LiveLossLenses } from './live/liveLenses';
 import { LiveVisualizerFollow } from './live/liveFollow';
@@ -17,6 +23,8 @@ export class EntropyLens extends Disposable {
   readonly features: Features;
   /** The finder's worker: a worker thread in the Node host, a Web Worker in the web-worker host. */
   readonly offThreadFinder: OffThreadFinder | undefined;
+  /** The live compute's worker (large values from a debugger), started at its first use. */
+  readonly offThreadCompute: OffThreadCompute | undefined;
   /** The visualizer's view, editor panel and shared pair. */
   readonly visualizer: Visualizer;
   /** A live pair in the visualizer, read again at each stop. */
@@ -64,11 +72,25 @@ export class EntropyLens extends Disposable {
 
     const computeSettings = () => ({ unit: this.config.unit, eps: this.config.eps });
     const log = (line: string) => output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+    const computeOptions = {
+      onUnavailable: (reason: string) =>
+        log(
+          `The live compute's worker is not available (${reason}); large live values are computed on the extension host's thread.`,
+        ),
+    };
+    const computeScript = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'computeWorker.js');
+    const computer =
+      createOffThreadCompute(vscode.Uri.joinPath(extensionUri, 'dist', 'computeWorker.js').fsPath, computeOptions) ??
+      createWebOffThreadCompute(() => loadScript(computeScript), computeOptions);
+    if (computer) register(computer);
+    this.offThreadCompute = computer;
+    const liveOutcome = liveOutcomeRunner(computer, log);
     registerComputeCommands({
       register,
       extensionUri,
       config: this.config,
       log,
+      liveOutcome,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
 
@@ -93,6 +115,7 @@ export class EntropyLens extends Disposable {
         settings: computeSettings,
         maxElements: () => this.config.liveMaxElements,
         log,
+        outcome: liveOutcome,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
       }),
     );

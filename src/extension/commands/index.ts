@@ -29,6 +29,8 @@ export interface CommandsHost {
   config: Config;
   /** Writes a line to the extension's output channel (owned by the caller). */
   log(line: string): void;
+  /** Builds a live outcome (large values on the compute worker); on this thread without it. */
+  liveOutcome?: LiveDeps['outcome'];
   /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
   onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
 }
@@ -67,6 +69,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     log: (line) => log(line),
     pickPartner: deps.pickPartner,
     acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
+    outcome: host.liveOutcome,
   };
   const log = (line: string) => host.log(line);
 

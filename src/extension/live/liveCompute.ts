@@ -5,22 +5,20 @@
 // literals' rules: the selection's order (a call's argument order: target
 // first) unless the roles say otherwise, binary pairs as the finder detects them.
 import type * as vscode from 'vscode';
-import type { FindResult, FoundArray, FoundPair } from '../../parse/types';
-import { roleOf } from '../../parse/roles';
-import { isBinaryPair } from '../../parse/pairs';
-import { orderPartner, isTargetRole } from '../commands/chooseArrays';
-import { entropyOutcome, failure, pairOutcome, type Outcome, type Placement } from '../commands/outcome';
+import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
 import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
-import { sliceExpression, toValues, liveLanguage } from './transfer';
+import { sliceExpression, liveLanguage } from './transfer';
 import type { PartnerItem } from '../commands/partnerItems';
+import {
+  liveOutcome,
+  placementData,
+  type LiveOutcomeJob,
+  type LiveValue,
+  type SelectedExpression,
+} from './liveOutcome';
 
-/** An expression in the editor: its text and offsets. */
-export interface SelectedExpression {
-  text: string;
-  start: number;
-  end: number;
-}
+export type { SelectedExpression } from './liveOutcome';
 
 export interface LiveDeps {
   settings(): ComputeSettings;
@@ -30,6 +28,8 @@ export interface LiveDeps {
   pickPartner(items: readonly PartnerItem[], placeHolder: string): Thenable<PartnerItem | undefined>;
   /** A value is over the cap: whether to compute on its first part (the message says which). */
   acceptSlice(message: string, action: string): Thenable<boolean>;
+  /** Computes the outcome of what was read (on the compute worker for large values); on this thread without it. */
+  outcome?(job: LiveOutcomeJob, token: vscode.CancellationToken | undefined): Promise<Outcome>;
 }
 
 /**
@@ -63,36 +63,6 @@ export function splitExpressions(text: string, base = 0): SelectedExpression[] {
   }
   push(text.length);
   return out;
-}
-
-/** A live value as the outcome builders take an array: named by its expression, placed where it is selected. */
-export function foundArray(read: Extract<LiveRead, { ok: true }>, at: SelectedExpression): FoundArray {
-  const values = toValues(read.value);
-  const { role, reason } = roleOf(values, read.expression);
-  return {
-    start: at.start,
-    end: at.end,
-    name: read.expression,
-    values,
-    shape: [...read.value.shape],
-    role,
-    roleReason: reason,
-    issues: [],
-    issueDetails: [],
-  };
-}
-
-/** The pair of two live arrays: the selection's order, unless only the second reads as a label. */
-function livePair(find: FindResult): FoundPair {
-  const [a, b] = find.arrays as [FoundArray, FoundArray];
-  const binary = isBinaryPair(a, b) || isBinaryPair(b, a);
-  if (isTargetRole(b.role) && !isTargetRole(a.role)) return { ...orderPartner(find, 0, 1), binary };
-  return {
-    target: 0,
-    prediction: 1,
-    reason: 'selected: the first is read as the target, as a loss call takes them',
-    binary,
-  };
 }
 
 function readFailure(kind: ComputeKind, r: Extract<LiveRead, { ok: false }>): Outcome {
@@ -139,32 +109,29 @@ export async function computeLive(
   deps: LiveDeps,
   token?: vscode.CancellationToken,
 ): Promise<Outcome> {
-  const arrays: FoundArray[] = [];
+  const values: LiveValue[] = [];
   for (const at of expressions) {
     const r = await readOne(frame, at, languageId, deps, token);
     if (!r.ok) return readFailure(kind, r);
-    arrays.push(foundArray(r, at));
+    values.push({ expression: r.expression, at, value: r.value });
   }
-  const find: FindResult = { arrays, pairs: [], issues: [] };
   const settings = deps.settings();
-  if (kind === 'entropy')
-    return entropyOutcome(
-      find,
-      arrays.map((_, i) => i),
-      settings,
-      placement,
-    );
-  const pairKind = kind === 'klDivergence' ? kind : 'crossEntropy';
-  if (arrays.length >= 2) return pairOutcome(pairKind, find, livePair(find), settings, placement);
+  const compute = (vs: LiveValue[]) => {
+    const job: LiveOutcomeJob = { kind, values: vs, settings, placement: placementData(placement, expressions) };
+    return deps.outcome ? deps.outcome(job, token) : Promise.resolve(liveOutcome(job));
+  };
+  if (kind === 'entropy' || values.length >= 2) return compute(values);
 
   // One expression: its partner is one of the frame's numeric variables.
-  const known = arrays[0]!;
-  const variables = (await numericVariables(frame, languageId, deps.log)).filter((v) => v.expression !== known.name);
+  const known = values[0]!;
+  const variables = (await numericVariables(frame, languageId, deps.log)).filter(
+    (v) => v.expression !== known.expression,
+  );
   if (variables.length === 0)
     return failure(
       kind,
       'ONE_ARRAY',
-      `\`${known.name}\` is the only numeric array of the paused frame: select a target and a prediction (\`target, probs\`), or run Compute entropy`,
+      `\`${known.expression}\` is the only numeric array of the paused frame: select a target and a prediction (\`target, probs\`), or run Compute entropy`,
     );
   const items: PartnerItem[] = variables.map((v, index) => ({
     index,
@@ -172,12 +139,11 @@ export async function computeLive(
     description: `${v.probe.kind} · ${v.probe.shape.join(' × ')}`,
     detail: v.expression === v.name ? '' : v.expression,
   }));
-  const picked = await deps.pickPartner(items, `Compare ${known.name} with… (variables of the paused frame)`);
+  const picked = await deps.pickPartner(items, `Compare ${known.expression} with… (variables of the paused frame)`);
   if (!picked) return failure(kind, 'CANCELLED', 'no partner was picked');
   const partner = variables[picked.index]!;
-  const at = { text: partner.expression, start: known.start, end: known.start };
+  const at = { text: partner.expression, start: known.at.start, end: known.at.start };
   const r = await readOne(frame, at, languageId, deps, token);
   if (!r.ok) return readFailure(kind, r);
-  arrays.push(foundArray(r, at));
-  return pairOutcome(pairKind, find, livePair(find), settings, placement);
+  return compute([...values, { expression: r.expression, at, value: r.value }]);
 }

@@ -10,7 +10,7 @@ import { pausedFrame } from './evaluator';
 import { computeLive, type LiveDeps } from './liveCompute';
 import type { LiveRequest } from './liveCommand';
 
-export interface LiveFollowDeps extends Pick<LiveDeps, 'settings' | 'maxElements' | 'log'> {
+export interface LiveFollowDeps extends Pick<LiveDeps, 'settings' | 'maxElements' | 'log' | 'outcome'> {
   /** The label of the pair the visualizer shows now, if any. */
   visualizedLabel(): string | undefined;
 }
@@ -69,6 +69,7 @@ export class LiveVisualizerFollow implements vscode.Disposable {
       // Nothing interactive at a stop: no partner pick, no slice offer.
       pickPartner: () => Promise.resolve(undefined),
       acceptSlice: () => Promise.resolve(false),
+      outcome: this.deps.outcome,
     });
     if (generation !== this.generation || this.followed !== f) return;
     if (!outcome.payload) {

@@ -27,10 +27,10 @@ interface Job {
   reject(e: Error): void;
 }
 
-/** What the finder needs of a worker: the shape of node:worker_threads' Worker (webWorker.ts adapts a Web Worker to it). */
-export type WorkerLike = {
-  postMessage(m: FinderRequest): void;
-  on(event: 'message', f: (m: FinderResponse) => void): void;
+/** What the off-thread clients need of a worker: the shape of node:worker_threads' Worker (webWorker.ts adapts a Web Worker to it). */
+export type WorkerLike<Req = FinderRequest, Res = FinderResponse> = {
+  postMessage(m: Req, transfer?: Transferable[]): void;
+  on(event: 'message', f: (m: Res) => void): void;
   on(event: 'error' | 'exit', f: (e: unknown) => void): void;
   terminate(): Promise<number>;
   unref(): void;
@@ -150,18 +150,19 @@ export function createOffThreadFinder(
   limits: () => Partial<FinderLimits>,
   options: OffThreadFinderOptions = {},
 ): OffThreadFinder | undefined {
-  let Worker: (new (path: string) => WorkerLike) | undefined;
+  const W = nodeWorkerClass<WorkerLike>();
+  return W && new OffThreadFinder(() => new W(workerScript), limits, options);
+}
+
+/** node:worker_threads' Worker, or undefined where there is none (the browser's web-worker host). */
+export function nodeWorkerClass<W>(): (new (path: string) => W) | undefined {
   try {
     // A plain require keeps the browser bundle free of Node modules (marked external there, never reached).
-    Worker =
-      typeof require === 'function'
-        ? // eslint-disable-next-line @typescript-eslint/no-require-imports
-          (require('node:worker_threads') as { Worker: new (path: string) => WorkerLike }).Worker
-        : undefined;
+    return typeof require === 'function'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require('node:worker_threads') as { Worker: new (path: string) => W }).Worker
+      : undefined;
   } catch {
-    Worker = undefined;
+    return undefined;
   }
-  if (!Worker) return undefined;
-  const W = Worker;
-  return new OffThreadFinder(() => new W(workerScript), limits, options);
 }

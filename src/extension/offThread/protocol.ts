@@ -1,7 +1,9 @@
-// Messages between the extension host and the finder's worker (a Node worker
-// thread, or a Web Worker in the browser's extension host).
+// Messages between the extension host and its workers, the finder's and the
+// live compute's (Node worker threads, or Web Workers in the browser's
+// extension host).
 import type { FinderLimits } from '../../parse/types';
 import type { PackedResult } from './pack';
+import type { LiveOutcomeJob, PortableOutcome } from '../live/liveOutcome';
 
 export interface FinderRequest {
   id: number;
@@ -14,3 +16,10 @@ export type FinderResponse = { id: number; result: PackedResult } | { id: number
 export interface WorkerReady {
   ready: true;
 }
+
+/** A live computation for the compute worker; its values' buffers are transferred, not copied. */
+export interface ComputeRequest {
+  id: number;
+  job: LiveOutcomeJob;
+}
+export type ComputeResponse = { id: number; outcome: PortableOutcome } | { id: number; error: string };

@@ -1,7 +1,8 @@
-// The finder's worker in the browser's web-worker extension host (vscode.dev,
-// VS Code for the Web, code-server): a Web Worker started from inside the
-// extension host's own worker, adapted to the WorkerLike shape the
-// OffThreadFinder drives (the shape of node:worker_threads' Worker).
+// The extension's workers (the finder's, the live compute's) in the browser's
+// web-worker extension host (vscode.dev, VS Code for the Web, code-server): a
+// Web Worker started from inside the extension host's own worker, adapted to
+// the WorkerLike shape the off-thread clients drive (the shape of
+// node:worker_threads' Worker).
 //
 // The script is loaded as text and started from a blob: URL. The extension's
 // files are not always at a URL a worker may load: an extension installed on a
@@ -14,7 +15,7 @@ import type { FinderLimits } from '../../parse/types';
 import { OffThreadFinder, WorkerStartError, type OffThreadFinderOptions, type WorkerLike } from './offThreadFinder';
 import type { FinderRequest, FinderResponse, WorkerReady } from './protocol';
 
-/** The worker script's text or bytes (dist/web/finderWorker.js). */
+/** The worker script's text or bytes (dist/web/finderWorker.js, dist/web/computeWorker.js). */
 export type LoadScript = () => Promise<string | Uint8Array>;
 
 /** The few browser APIs used, injectable for tests. */
@@ -32,7 +33,8 @@ export const READY_TIMEOUT_MS = 15_000;
 
 export const WORKER_NAME = 'Entropy Lens finder';
 
-function browserApi(): WebWorkerApi | undefined {
+/** The browser's worker APIs, or undefined where this host has none. */
+export function browserWorkerApi(): WebWorkerApi | undefined {
   const g = globalThis as { Worker?: WebWorkerApi['Worker']; Blob?: unknown; URL?: { createObjectURL?: unknown } };
   if (typeof g.Worker !== 'function' || typeof g.Blob !== 'function' || typeof g.URL?.createObjectURL !== 'function')
     return undefined;
@@ -53,7 +55,13 @@ const message = (e: unknown): string => (e instanceof Error ? e.message : String
  * worker's ready message, or no ready message within `readyTimeoutMs` is a
  * WorkerStartError; an error after it is an ordinary worker death.
  */
-export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeoutMs = READY_TIMEOUT_MS): WorkerLike {
+export function startWebWorker<Req = FinderRequest, Res = FinderResponse>(
+  load: LoadScript,
+  api: WebWorkerApi,
+  readyTimeoutMs = READY_TIMEOUT_MS,
+  name = WORKER_NAME,
+): WorkerLike<Req, Res> {
+  const what = `the ${name.replace(/^Entropy Lens /, '')}'s Web Worker`;
   const listeners: Record<'message' | 'error' | 'exit', ((m: never) => void)[]> = { message: [], error: [], exit: [] };
   const emit = (event: 'message' | 'error' | 'exit', m: unknown) => {
     for (const f of listeners[event]) f(m as never);
@@ -62,7 +70,7 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
   let url: string | undefined;
   let ready = false;
   let ended = false;
-  const outbox: FinderRequest[] = [];
+  const outbox: [Req, Transferable[]][] = [];
 
   const release = () => {
     if (url !== undefined) api.revokeObjectURL(url);
@@ -77,7 +85,7 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
     emit('error', e);
   };
   const timer = setTimeout(
-    () => end(new WorkerStartError(`the finder's Web Worker did not start within ${readyTimeoutMs / 1000} s`)),
+    () => end(new WorkerStartError(`${what} did not start within ${readyTimeoutMs / 1000} s`)),
     readyTimeoutMs,
   );
 
@@ -86,7 +94,7 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
     .then((script) => {
       if (ended) return;
       url = api.createObjectURL(new Blob([script as BlobPart], { type: 'text/javascript' }));
-      const w = new api.Worker(url, { name: WORKER_NAME });
+      const w = new api.Worker(url, { name });
       worker = w;
       w.onmessage = (e: MessageEvent) => {
         if (ended) return;
@@ -96,22 +104,22 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
           release(); // the script is loaded: the blob is no longer needed
           return;
         }
-        emit('message', e.data as FinderResponse);
+        emit('message', e.data as Res);
       };
       w.onerror = (e: ErrorEvent) => {
         e.preventDefault?.();
-        const what = e.message || "an error in the finder's Web Worker";
-        end(ready ? new Error(what) : new WorkerStartError(`the finder's Web Worker could not start: ${what}`));
+        const error = e.message || `an error in ${what}`;
+        end(ready ? new Error(error) : new WorkerStartError(`${what} could not start: ${error}`));
       };
-      for (const m of outbox.splice(0)) w.postMessage(m);
+      for (const [m, transfer] of outbox.splice(0)) w.postMessage(m, transfer);
     })
-    .catch((e: unknown) => end(new WorkerStartError(`the finder's Web Worker could not start: ${message(e)}`)));
+    .catch((e: unknown) => end(new WorkerStartError(`${what} could not start: ${message(e)}`)));
 
   return {
-    postMessage(m: FinderRequest) {
+    postMessage(m: Req, transfer: Transferable[] = []) {
       if (ended) return;
-      if (worker) worker.postMessage(m);
-      else outbox.push(m);
+      if (worker) worker.postMessage(m, transfer);
+      else outbox.push([m, transfer]);
     },
     on(event: 'message' | 'error' | 'exit', f: (m: never) => void) {
       listeners[event].push(f);
@@ -128,7 +136,7 @@ export function startWebWorker(load: LoadScript, api: WebWorkerApi, readyTimeout
     unref() {
       /* a Web Worker does not keep anything alive */
     },
-  } as WorkerLike;
+  } as WorkerLike<Req, Res>;
 }
 
 /** The off-thread finder on a Web Worker; undefined where this host cannot start workers. */
@@ -136,7 +144,7 @@ export function createWebOffThreadFinder(
   load: LoadScript,
   limits: () => Partial<FinderLimits>,
   options: OffThreadFinderOptions = {},
-  api: WebWorkerApi | undefined = browserApi(),
+  api: WebWorkerApi | undefined = browserWorkerApi(),
 ): OffThreadFinder | undefined {
   if (!api) return undefined;
   return new OffThreadFinder(() => startWebWorker(load, api), limits, options);

@@ -1,0 +1,172 @@
+// Builds the outcome of large live values off the extension host's thread: on
+// a Node worker thread in the desktop host, in a Web Worker in the browser's
+// web-worker host. The values' buffers are transferred to the worker, not
+// copied. Cancelling stops the worker (a computation cannot be interrupted
+// otherwise; the next one starts a fresh worker). A worker that dies answers
+// what waits with an error; after three deaths, or one worker that could not
+// start, computations stay on the host's thread and `onUnavailable` says so once.
+import type * as vscode from 'vscode';
+import { failure, type Outcome } from '../commands/outcome';
+import { fromPortable, jobBuffers, jobElements, liveOutcome, type LiveOutcomeJob } from '../live/liveOutcome';
+import { nodeWorkerClass, type WorkerLike } from './offThreadFinder';
+import type { ComputeRequest, ComputeResponse } from './protocol';
+import { browserWorkerApi, startWebWorker, type LoadScript, type WebWorkerApi } from './webWorker';
+
+/**
+ * From this many values a live computation goes to the worker. Below it the
+ * outcome is built in under ~30 ms on the host's thread (10^5 values of a
+ * pair, bench/debug.bench.ts), less than the worker's round trip costs.
+ */
+export const WORKER_MIN_ELEMENTS = 100_000;
+
+const MAX_FAILURES = 3;
+
+export type ComputeWorker = WorkerLike<ComputeRequest, ComputeResponse>;
+
+class Cancelled extends Error {
+  readonly cancelled = true;
+}
+
+interface Pending {
+  resolve(o: Outcome): void;
+  reject(e: Error): void;
+}
+
+export class OffThreadCompute implements vscode.Disposable {
+  private worker: ComputeWorker | undefined;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failures = 0;
+  private disposed = false;
+  /** Outcomes built on the worker so far (for tests and the output channel). */
+  completed = 0;
+
+  constructor(
+    private readonly start: () => ComputeWorker,
+    private readonly options: { onUnavailable?(reason: string): void } = {},
+  ) {}
+
+  get available(): boolean {
+    return !this.disposed && this.failures < MAX_FAILURES;
+  }
+
+  /** The outcome of `job`, built on the worker; rejects when the worker stops or `token` is cancelled. */
+  compute(job: LiveOutcomeJob, token?: vscode.CancellationToken): Promise<Outcome> {
+    if (!this.available) return Promise.reject(new Error('the compute worker is not available'));
+    if (token?.isCancellationRequested) return Promise.reject(new Cancelled('cancelled'));
+    const id = this.nextId++;
+    return new Promise<Outcome>((resolve, reject) => {
+      const sub = token?.onCancellationRequested(() => this.stop(new Cancelled('cancelled'), false));
+      const done = () => sub?.dispose();
+      this.pending.set(id, {
+        resolve: (o) => {
+          done();
+          resolve(o);
+        },
+        reject: (e) => {
+          done();
+          reject(e);
+        },
+      });
+      try {
+        this.ensureWorker().postMessage({ id, job }, jobBuffers(job));
+      } catch (e) {
+        this.stop(e, true);
+      }
+    });
+  }
+
+  private ensureWorker(): ComputeWorker {
+    if (this.worker) return this.worker;
+    const worker = this.start();
+    worker.unref();
+    worker.on('message', (m: ComputeResponse) => {
+      const job = this.pending.get(m.id);
+      if (!job) return;
+      this.pending.delete(m.id);
+      if ('outcome' in m) {
+        this.completed++;
+        job.resolve(fromPortable(m.outcome));
+      } else job.reject(new Error(m.error));
+    });
+    const lost = (e: unknown) => {
+      if (this.worker === worker) this.stop(e, true);
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Stops the worker and answers what waits with `e`; a failure counts towards giving up, a cancellation does not. */
+  private stop(e: unknown, failed: boolean): void {
+    const wasAvailable = this.available;
+    if (failed)
+      this.failures = (e as { cannotStart?: boolean } | undefined)?.cannotStart ? MAX_FAILURES : this.failures + 1;
+    if (wasAvailable && !this.available && !this.disposed)
+      this.options.onUnavailable?.(e instanceof Error ? e.message : String(e));
+    const error = e instanceof Error ? e : new Error(String(e));
+    const reason = failed ? new Error(`the compute worker stopped: ${error.message}`) : error;
+    for (const job of this.pending.values()) job.reject(reason);
+    this.pending.clear();
+    const w = this.worker;
+    this.worker = undefined;
+    void w?.terminate().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.stop(new Error('disposed'), false);
+  }
+}
+
+/**
+ * How a live computation is run: large ones on the worker, small ones (or all,
+ * without a worker) here. A cancelled computation is a CANCELLED outcome; a
+ * worker that stopped is an error that says to run the command again (the
+ * values went to the worker with it).
+ */
+export function liveOutcomeRunner(
+  worker: OffThreadCompute | undefined,
+  log: (line: string) => void,
+): (job: LiveOutcomeJob, token: vscode.CancellationToken | undefined) => Promise<Outcome> {
+  return async (job, token) => {
+    const n = jobElements(job);
+    if (!worker?.available || n < WORKER_MIN_ELEMENTS) return liveOutcome(job);
+    const t0 = performance.now();
+    try {
+      const outcome = await worker.compute(job, token);
+      log(
+        `computed ${n.toLocaleString('en-US')} values on the compute worker in ${Math.round(performance.now() - t0)} ms`,
+      );
+      return outcome;
+    } catch (e) {
+      if ((e as Partial<Cancelled>).cancelled) return failure(job.kind, 'CANCELLED', 'cancelled');
+      const why = e instanceof Error ? e.message : String(e);
+      log(`compute worker: ${why}`);
+      return failure(job.kind, 'INTERNAL', `${why.split('\n')[0]}: run the command again`);
+    }
+  };
+}
+
+/** The compute worker of the Node host; undefined where worker threads do not exist (see createWebOffThreadCompute). */
+export function createOffThreadCompute(
+  workerScript: string,
+  options: { onUnavailable?(reason: string): void } = {},
+): OffThreadCompute | undefined {
+  const W = nodeWorkerClass<ComputeWorker>();
+  return W && new OffThreadCompute(() => new W(workerScript), options);
+}
+
+/** The compute worker as a Web Worker; undefined where this host cannot start workers. */
+export function createWebOffThreadCompute(
+  load: LoadScript,
+  options: { onUnavailable?(reason: string): void } = {},
+  api: WebWorkerApi | undefined = browserWorkerApi(),
+): OffThreadCompute | undefined {
+  if (!api) return undefined;
+  return new OffThreadCompute(
+    () => startWebWorker<ComputeRequest, ComputeResponse>(load, api, undefined, 'Entropy Lens compute'),
+    options,
+  );
+}
