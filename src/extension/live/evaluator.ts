@@ -150,8 +150,7 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
-      // Large values go in parts that each stay under the adapters' message caps,
-      // each decoded while the next is on its way.
+      // Large values go in parts (transfer.ts's CHUNK_ELEMENTS), each decoded as it arrives.
       const parts =
         p.elements <= CHUNK_ELEMENTS
           ? [undefined]

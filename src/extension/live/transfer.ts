@@ -83,11 +83,15 @@ const JS_PROBE =
   `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
 
 /**
- * Values per evaluate request. debugpy's adapter drops a message over 16 MiB
- * (`MAX_BODY_SIZE` in debugpy/common/messaging.py) and the request is never
- * answered: 10^6 float64 values are 10.7 MB of base64, under it.
+ * Values per evaluate request (2.8 MB of base64 for float64). Each answer is
+ * parsed on the extension host's thread, in VS Code more than once (adapter →
+ * extension host → workbench → extension host): about 20 ms per MB on a loaded
+ * 2-core machine, so a part of 10^6 float64 (10.7 MB) held the thread for
+ * ~220 ms where this size holds it for ~60 (bench/debug.bench.ts). Parts must
+ * also stay under debugpy's 16 MiB message cap (`MAX_BODY_SIZE` in
+ * debugpy/common/messaging.py), above which a request is never answered.
  */
-export const CHUNK_ELEMENTS = 1_000_000;
+export const CHUNK_ELEMENTS = 2 ** 18;
 
 /** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
 export interface ElementRange {
