@@ -522,7 +522,11 @@ export interface EntropySummary {
   entropy?: Measure;
   /** exp(entropy in nats): the effective number of classes. */
   perplexity?: number;
-  /** The values as probabilities, one row per row (absent for class indices / unknown). */
+  /**
+   * The values as probabilities, one row per row (absent for class indices /
+   * unknown). Rows of probabilities or one-hot given as plain arrays are the
+   * input's own rows, not copies (10^7 values need not be copied to be read).
+   */
   probabilities?: number[][];
   /** For class indices: how often each label 0, 1, … occurs, when the largest label is below 2n + 16 (n labels); else absent. */
   labelCounts?: number[];
@@ -555,6 +559,11 @@ function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: n
  * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
  * the frequencies of the labels present in class indices. Never throws.
  */
+/** An array of n zeros that V8 keeps packed (new Array(n) alone is holey: every later read of it is slower). */
+function packedArray(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
 export function entropyOf(values: Vector | Matrix): EntropySummary {
   const c = classify(values);
   const out: EntropySummary = { kind: c.kind, reason: c.reason };
@@ -582,20 +591,22 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
       rows = shape.rows.map((row) => {
         const l = rowLogSumExp(row);
-        const q = new Array<number>(row.length);
+        const q = packedArray(row.length);
         for (let i = 0; i < row.length; i++)
           q[i] = i === l.argmax ? 1 / (1 + l.rest) : Math.exp(row[i]! - l.max) / (1 + l.rest);
         return q;
       });
     } else {
+      // Probabilities are their own p (classify found them finite, in [0, 1]): the rows as given, not a copy.
       rows = shape.rows.map((row) => {
-        const s = c.kind === 'counts' ? sum(row) : 1;
-        const q = new Array<number>(row.length);
-        for (let i = 0; i < row.length; i++) q[i] = c.kind === 'counts' ? row[i]! / s : row[i]!;
+        if (c.kind !== 'counts') return Array.isArray(row) ? (row as number[]) : Array.from(row);
+        const s = sum(row);
+        const q = packedArray(row.length);
+        for (let i = 0; i < row.length; i++) q[i] = row[i]! / s;
         return q;
       });
       // A row of zeros (or one too large to sum) stands for no distribution.
-      if (rows.some((row) => !row.every(Number.isFinite))) return out;
+      if (c.kind === 'counts' && rows.some((row) => !row.every(Number.isFinite))) return out;
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
     const h = rows.map(entropyRow);

@@ -304,9 +304,13 @@ export function toValues(value: LiveArray): number[] | number[][] {
   return out;
 }
 
-/** A plain array of a typed array's range: an indexed loop, several times faster than Array.from's iterator. */
+/**
+ * A plain array of a typed array's range: an indexed loop, twice as fast as
+ * Array.from's iterator. Filled first, so V8 keeps it packed: a holey array
+ * of 10^7 doubles is read ~8× slower by every later pass (classify, the core).
+ */
 function plainCopy(data: Float64Array, from: number, to: number): number[] {
-  const out: number[] = new Array(to - from);
+  const out = new Array<number>(to - from).fill(0);
   for (let i = from; i < to; i++) out[i - from] = data[i]!;
   return out;
 }
