@@ -3,6 +3,7 @@
 import { validatePair, type PairPayload } from '../../src/protocol/visualizer';
 import { CLIP_RULES, type ClipRule } from '../curves/lossCurves';
 import { logitsOf, pairRows, type PairRows } from './rows';
+import { rowLosses } from './derive';
 
 export interface ViewState {
   version: 1;
@@ -40,15 +41,26 @@ export function pairKey(pair: PairPayload): string {
   return JSON.stringify([pair.target, pair.prediction, pair.predictionKind ?? null, pair.source?.uri ?? null]);
 }
 
-/** A fresh state for a pair; throws (with a clear message) if the pair cannot be shown. */
+/** The row a batch opens on: the worst loss, the top of the batch list (row 0 where the losses cannot be had). */
+function firstRow(rows: PairRows): number {
+  if (rows.predictions.length <= 1) return 0;
+  try {
+    return rowLosses(rows)[0]?.row ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** A fresh state for a pair, on its worst row; throws (with a clear message) if the pair cannot be shown. */
 export function stateForPair(pair: PairPayload, previous?: ViewState): ViewState {
   const rows = pairRows(pair);
+  const row = firstRow(rows);
   return {
     version: 1,
     pair,
     pairKey: pairKey(pair),
-    row: 0,
-    logits: logitsOf(rows.predictions[0]!, rows.predictionKind),
+    row,
+    logits: logitsOf(rows.predictions[row]!, rows.predictionKind),
     temperature: 1,
     labelSmoothing: 0,
     shift: 0,

@@ -154,6 +154,23 @@ describe('state transitions', () => {
     expect(reset.temperature).toBe(1);
   });
 
+  it('a batch opens on its worst row, the top of the batch list', () => {
+    const pair = {
+      target: [0, 2, 1],
+      prediction: [
+        [2, 0, 0],
+        [3, 0, -1],
+        [0, 1, 0],
+      ],
+      predictionKind: 'logits' as const,
+    };
+    const s = stateForPair(pair);
+    // Row 1 gives its true class 2 the least of the three: its loss is the largest.
+    expect(s.row).toBe(1);
+    expect(s.logits).toEqual([3, 0, -1]);
+    expect(stateForPair({ target: [0, 1], prediction: [0.4, 0.6] }).row).toBe(0);
+  });
+
   it('a new pair keeps the display choices but not the edits', () => {
     const s = reduce(reduce(s0, { type: 'setClip', value: 'torch' }), { type: 'setTemperature', value: 2 });
     const n = stateForPair({ target: [0, 1], prediction: [0.4, 0.6] }, s);
