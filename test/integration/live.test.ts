@@ -273,6 +273,76 @@ describe('live values: a Node program paused in js-debug', function () {
   });
 });
 
+/** A TF.js program: labels and logits made at run time, paused before the loss call. */
+const TFJS_PROGRAM = (tfjs: string) => `const tf = require(${JSON.stringify(tfjs)});
+
+const raw = '0 1 0 0 0 1 2.0 1.0 0.1 0.5 0.2 2.5'.split(' ').map(Number);
+const labels = tf.tensor2d(raw.slice(0, 6), [2, 3]);
+const logits = tf.tensor2d(raw.slice(6), [2, 3]);
+const expected = tf.losses.softmaxCrossEntropy(labels, logits).dataSync()[0];
+debugger;
+const loss = tf.losses.softmaxCrossEntropy(labels, logits);
+console.log(expected, loss.dataSync()[0]);
+`;
+
+describe('live values: a TF.js program paused in js-debug', function () {
+  this.timeout(120_000);
+  after(stopAll);
+
+  it('the live lens above tf.losses.softmaxCrossEntropy gives what TF.js computed; the tensors are read as they are', async () => {
+    const extension = vscode.extensions.getExtension('entropy-lens.entropy-lens')!;
+    const tfjs = join(extension.extensionPath, 'node_modules', '@tensorflow', 'tfjs');
+    const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-live-tfjs-'));
+    const program = join(dir, 'program.js');
+    const text = TFJS_PROGRAM(tfjs);
+    writeFileSync(program, text);
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
+    const started = await vscode.debug.startDebugging(undefined, {
+      type: 'node',
+      request: 'launch',
+      name: 'Entropy Lens live (TF.js)',
+      program,
+      console: 'internalConsole',
+    });
+    assert.ok(started, 'js-debug did not start');
+    const frame = await pausedFrame();
+    await vscode.window.showTextDocument(editor.document);
+    const lensLine = text.split('\n').findIndex((l) => l.startsWith('const loss = '));
+    const lens = await until(
+      async () => {
+        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+          'vscode.executeCodeLensProvider',
+          editor.document.uri,
+          100,
+        );
+        return all.find((l) => l.range.start.line === lensLine && l.command?.title.includes('live '));
+      },
+      'the live lens on the loss line',
+      30_000,
+    );
+    const title = lens.command!.title;
+    const m =
+      /live tf\.losses\.softmaxCrossEntropy → ([\d.]+) \(TF\.js[^,]*, float32\) · H\(p,q\) = ([\d.]+) nats/.exec(title);
+    assert.ok(m, title);
+    const expected = Number(
+      (
+        (await frame.session.customRequest('evaluate', {
+          expression: 'expected',
+          frameId: frame.frameId,
+          context: 'repl',
+        })) as { result: string }
+      ).result,
+    );
+    assert.equal(Number(m[1]), Number(expected.toPrecision(6)), title);
+    // H(p,q) in float64 agrees with TF.js's float32 mean to its precision.
+    close(Number(m[2]), expected, 1e-3);
+    const r = pair(await run(lens.command!.command, lens.command!.arguments![0]));
+    assert.equal(r.target.name, 'labels');
+    assert.equal(r.prediction.name, 'logits');
+    close(r.crossEntropy, expected, 1e-6);
+  });
+});
+
 const PY_PROGRAM = `import numpy as np
 import torch
 

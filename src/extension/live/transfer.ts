@@ -62,7 +62,9 @@ const PY_PROBE =
   `else (type(v).__name__ + ':' + str(v.dtype).replace(' ', '') + ' ' + ','.join(map(str, tuple(v.shape)))) if hasattr(v, 'shape') and hasattr(v, 'dtype') ` +
   `else ${PY_THROW}('it is a ' + type(v).__name__ + ', not a list, array or tensor'))`;
 
-// JavaScript: arrays (1-D, or 2-D with equal rows) and typed arrays.
+// JavaScript: arrays (1-D, or 2-D with equal rows), typed arrays, and TF.js
+// tensors (read with dataSync(), which copies the values out of the backend
+// and changes nothing; a tensor of any rank goes as its flat values and shape).
 const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
@@ -73,13 +75,17 @@ const JS_FLAT =
   `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has a ' + (x === null ? 'null' : typeof x) + ' at index ' + i + ', not a number'); f[i] = x; } return f; }`;
 const JS_DATA =
   `(enc, flat) => { const two = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))); ` +
-  `let f, shape; if (two) { const n = v[0].length; ` +
+  `let f, shape; if (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape)) { ` +
+  `if (v.dtype === 'string') throw new TypeError('it is a string tensor, not numbers'); ` +
+  `const d = v.dataSync(); f = d instanceof Float32Array || d instanceof Float64Array ? d : Float64Array.from(d, Number); shape = v.shape.slice(); } ` +
+  `else if (two) { const n = v[0].length; ` +
   `if (v.some((r) => r.length !== n)) throw new TypeError('it is ragged: its rows have lengths ' + [...new Set(v.map((r) => r.length))].join(', ')); ` +
   `f = new Float64Array(v.length * n); v.forEach((r, i) => f.set(flat(r, 'row ' + i + ' '), i * n)); shape = [v.length, n]; } ` +
   `else { f = flat(v, 'it '); shape = [f.length]; } ` +
   `const part = f.subarray(__FROM__, __TO__); return '${PAYLOAD_TAG} ' + (f instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
 const JS_PROBE =
-  `'${PROBE_TAG} ' + (ArrayBuffer.isView(v) ? v.constructor.name + ' ' + v.length : Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? ',' + v[0].length : '') ` +
+  `'${PROBE_TAG} ' + (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape) ? 'Tensor:' + v.dtype + ' ' + v.shape.join(',') ` +
+  `: ArrayBuffer.isView(v) ? v.constructor.name + ' ' + v.length : Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? ',' + v[0].length : '') ` +
   `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
 
 /**

@@ -190,6 +190,35 @@ describe('JavaScript wrapper, run by Node', () => {
     expect(Array.from(v.data)).toEqual(flat.map((x) => Number(x)));
   });
 
+  it('TF.js tensors: float32 and int32, of rank 1 to 3, read without changing the tensor count', async () => {
+    const tf = await import('@tensorflow/tfjs');
+    (globalThis as { tf?: unknown }).tf = tf;
+    try {
+      const tensors: [string, 'f4' | 'f8', number[], string][] = [
+        ['tf.tensor1d([0.25, 0.6, 0.15])', 'f4', [3], 'Tensor:float32 3'],
+        ['tf.tensor2d([[2, 0.5, -1], [0.1, 0.2, 3]])', 'f4', [2, 3], 'Tensor:float32 2,3'],
+        ['tf.tensor1d([2, 0, 1], "int32")', 'f8', [3], 'Tensor:int32 3'],
+        ['tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])', 'f4', [4, 2], 'Tensor:float32 2,2,2'],
+      ];
+      for (const [setup, dtype, shape, kind] of tensors) {
+        const x = new Function(`return ${setup};`)() as { dataSync(): ArrayLike<number> };
+        const before = tf.memory().numTensors;
+        const payload = new Function('x', `return ${dataExpression('javascript', 'x')};`)(x) as string;
+        const probe = decodeProbe(new Function('x', `return ${probeExpression('javascript', 'x')};`)(x) as string);
+        expect(tf.memory().numTensors, setup).toBe(before);
+        const v = decoded(payload);
+        expect([v.dtype, v.shape, probe?.kind + ' ' + probe?.shape.join(',')], setup).toEqual([dtype, shape, kind]);
+        expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
+      }
+      const words = tf.tensor1d(['a', 'b'], 'string');
+      expect(() => new Function('x', `return ${dataExpression('javascript', 'x')};`)(words)).toThrow(
+        /it is a string tensor, not numbers/,
+      );
+    } finally {
+      delete (globalThis as { tf?: unknown }).tf;
+    }
+  });
+
   it('refuses what is not numbers', () => {
     expect(() => runJs('[[1, 2], [3]]')).toThrow(/ragged: its rows have lengths 2, 1/);
     expect(() => runJs("[1, 'a']")).toThrow(/has a string at index 1, not a number/);

@@ -57,6 +57,19 @@ describe('call sites', () => {
       ['F.kl_div', 'log_q', 'log-probabilities'],
     ]);
   });
+  it("finds TF.js's camelCase losses, labels first", () => {
+    const calls = findPredictionArguments(
+      'const a = tf.losses.softmaxCrossEntropy(onehot, logits);\n' +
+        'const b = tf.losses.sigmoidCrossEntropy(labels, z, undefined, 0.1);\n' +
+        'const c = tf.losses.logLoss(labels, probs);\n' +
+        'const d = myLogLoss(labels, probs);\n',
+    );
+    expect(calls.map((c) => [c.callee, c.target?.text, c.text, c.expects])).toEqual([
+      ['tf.losses.softmaxCrossEntropy', 'onehot', 'logits', 'logits'],
+      ['tf.losses.sigmoidCrossEntropy', 'labels', 'z', 'logits'],
+      ['tf.losses.logLoss', 'labels', 'probs', 'probabilities'],
+    ]);
+  });
   it('reads arguments written one per line', () => {
     const calls = findPredictionArguments(
       'loss = F.cross_entropy(\n    logits,\n    labels,\n)\nlog_loss(\n  y_true,\n  y_pred=\n    probs)',

@@ -50,6 +50,10 @@ const SCANNED: readonly ScannedLoss[] = [
   { name: 'crossentropy' },
   { name: 'binarycrossentropy' },
   { name: 'sigmoid_cross_entropy' },
+  // TF.js spells them in camelCase (tf.losses.softmaxCrossEntropy(onehotLabels, logits)).
+  { name: 'softmaxCrossEntropy' },
+  { name: 'sigmoidCrossEntropy' },
+  { name: 'logLoss' },
   // scipy.stats.entropy only: a bare entropy(…) needs `from scipy.stats import … entropy`.
   { name: 'entropy', scipyOnly: true },
 ];
