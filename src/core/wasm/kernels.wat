@@ -25,7 +25,7 @@
     (v128.store (i32.const 9232) (v128.const f64x2 0x1p54 0x1p54))
     (v128.store (i32.const 9248) (v128.const i64x2 0x000fffff00000000 0x000fffff00000000))
     (v128.store (i32.const 9264) (v128.const i64x2 0x0000080000000000 0x0000080000000000))
-    (v128.store (i32.const 9280) (v128.const i64x2 0x0006a7ffffffffff 0x0006a7ffffffffff))
+    (v128.store (i32.const 9280) (v128.const i64x2 0x0009580000000000 0x0009580000000000))
     (v128.store (i32.const 9296) (v128.const i64x2 0x4330000000000000 0x4330000000000000))
     (v128.store (i32.const 9312) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52))
     (v128.store (i32.const 9328) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
@@ -54,13 +54,13 @@
     (local $end i32) (local $x v128) (local $sub v128) (local $off v128)
     (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $MINNORM v128) (local $HIMANT v128) (local $J107 v128)
+    (local $MINNORM v128) (local $HIMANT v128) (local $ADJ v128)
     (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
     (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
     (local $P6 v128) (local $P7 v128)
     (local.set $MINNORM (v128.load (i32.const 9216)))
     (local.set $HIMANT (v128.load (i32.const 9248)))
-    (local.set $J107 (v128.load (i32.const 9280)))
+    (local.set $ADJ (v128.load (i32.const 9280)))
     (local.set $MAGIC (v128.load (i32.const 9296)))
     (local.set $MAGICF (v128.load (i32.const 9312)))
     (local.set $MANT (v128.load (i32.const 9328)))
@@ -110,13 +110,13 @@
           (local.set $o1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $off))))))
       (local.set $a0 (v128.load offset=256 (local.get $o0)))
       (local.set $a1 (v128.load offset=256 (local.get $o1)))
-      ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800), converted exactly through 2^52
+      ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800): adding
+      ;; 0x100000 - 0x6a800 to the high mantissa bits carries into the exponent exactly
+      ;; then; converted exactly through 2^52
       (local.set $k
         (f64x2.sub
           (v128.or
-            (i64x2.sub
-              (i64x2.shr_u (local.get $x) (i32.const 52))
-              (i64x2.gt_s (v128.and (local.get $x) (local.get $HIMANT)) (local.get $J107)))
+            (i64x2.shr_u (i64x2.add (local.get $x) (local.get $ADJ)) (i32.const 52))
             (local.get $MAGIC))
           (local.get $MAGICF)))
       ;; r = (m - c)·(1/c), m the mantissa in [1, 2)
