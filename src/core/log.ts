@@ -14,8 +14,8 @@ const i32 = new Int32Array(f64.buffer);
 const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 // ln 2 split so that k * LN2_HI is exact for every exponent |k| <= 1100.
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
+export const LN2_HI = 6.9314718036912381649e-1;
+export const LN2_LO = 1.90821492927058770002e-10;
 const TWO54 = 18014398509481984;
 
 const BITS = 8;

@@ -9,7 +9,7 @@
 // result differs from the JavaScript path's by at most the last bit of a
 // compensated sum.
 
-import { LOG_POINTS } from './log';
+import { LN2_HI, LN2_LO, LOG_POINTS } from './log';
 import { KERNELS_WASM } from './wasm/kernelsBytes';
 
 // The core is typed against ES2022 only; this is the part of WebAssembly used here.
@@ -212,7 +212,8 @@ function negated(r: SimdPass | undefined): SimdPass | undefined {
  * -Σ p log p (0 log 0 = 0) and Σp of a long typed array, checking 0 <= p <= 1;
  * undefined when the kernels are off, unavailable or the array is short or
  * not a typed float array, or an element fails the check (the caller's
- * JavaScript path then names it).
+ * JavaScript path then names it) or is subnormal (the kernels' log is for
+ * normal doubles; JavaScript takes those rare arrays).
  */
 export function simdEntropy(p: unknown): SimdPass | undefined {
   if (!eligible(p)) return undefined;
@@ -222,7 +223,7 @@ export function simdEntropy(p: unknown): SimdPass | undefined {
   return negated(results());
 }
 
-/** -Σ p log q, Σp, Σq and whether p > 0 where q = 0, as simdEntropy (p, q the same length). */
+/** -Σ p log q, Σp, Σq and whether p > 0 where q = 0, as simdEntropy (p, q the same length; undefined for a subnormal q). */
 export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
   if (!eligible(p) || !eligible(q) || floatLength(q) !== floatLength(p)) return undefined;
   const k = kernels();
@@ -234,7 +235,7 @@ export function simdCrossEntropy(p: unknown, q: unknown): SimdPass | undefined {
 /**
  * The KL sums of kernels.ts's klRange over a long pair: value = Σ_far p log(p/q)
  * + Σ_near q·φ(r), nearDiff = Σ_near (p - q); KL = value + nearDiff. Undefined
- * as simdEntropy, and when a ratio p/q is +Infinity: p > 0 where q = 0 (KL is
+ * as simdEntropy (a subnormal p), and when a ratio p/q is +Infinity: p > 0 where q = 0 (KL is
  * +Infinity; the JavaScript pass says so) or a subnormal q (relEntrFar's case).
  */
 export function simdKl(p: unknown, q: unknown): SimdPass | undefined {
@@ -245,7 +246,13 @@ export function simdKl(p: unknown, q: unknown): SimdPass | undefined {
   return results();
 }
 
-/** The kernels' log of each element (tests); undefined where the kernels cannot run. */
+const MIN_NORMAL = 2 ** -1022;
+
+/**
+ * The kernels' log of each element (tests); undefined where the kernels cannot
+ * run. Their log is for normal doubles: a subnormal goes in scaled by 2^54 and
+ * 54 ln 2 comes off after, as fastLog does.
+ */
 export function simdLog(x: Float64Array): Float64Array | undefined {
   const k = kernels();
   if (!k) return undefined;
@@ -254,7 +261,10 @@ export function simdLog(x: Float64Array): Float64Array | undefined {
     const b = Math.min(x.length, a + CHUNK);
     f64.set(x.subarray(a, b), P);
     if ((b - a) & 1) f64[P + b - a] = 1;
+    const subnormal = (i: number): boolean => x[a + i]! > 0 && x[a + i]! < MIN_NORMAL;
+    for (let i = 0; i < b - a; i++) if (subnormal(i)) f64[P + i]! *= 2 ** 54;
     k.log((b - a + 1) & ~1);
+    for (let i = 0; i < b - a; i++) if (subnormal(i)) f64[L + i] = f64[L + i]! - 54 * LN2_HI - 54 * LN2_LO;
     out.set(f64.subarray(L, L + b - a), a);
   }
   return out;

@@ -21,10 +21,8 @@
 ;; Constants, stored once by init at 9216 + 16 i: a constant written in a loop
   ;; is rebuilt at each use by V8 (three instructions), a load from memory is one.
   (func (export "init")
-    (v128.store (i32.const 9216) (v128.const f64x2 0x1p-1022 0x1p-1022))
-    (v128.store (i32.const 9232) (v128.const f64x2 0x1p54 0x1p54))
-    (v128.store (i32.const 9248) (v128.const i64x2 0x000fffff00000000 0x000fffff00000000))
-    (v128.store (i32.const 9264) (v128.const i64x2 0x0000080000000000 0x0000080000000000))
+    (v128.store (i32.const 9216) (v128.const i64x2 0x7fffffffffffffff 0x7fffffffffffffff))
+    (v128.store (i32.const 9232) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
     (v128.store (i32.const 9280) (v128.const i64x2 0x0009580000000000 0x0009580000000000))
     (v128.store (i32.const 9296) (v128.const i64x2 0x4330000000000000 0x4330000000000000))
     (v128.store (i32.const 9312) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52))
@@ -38,28 +36,26 @@
     (v128.store (i32.const 9440) (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3))
     (v128.store (i32.const 9456) (v128.const f64x2 -0x1.5555555555555p-3 -0x1.5555555555555p-3))
     (v128.store (i32.const 9472) (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3))
-    (v128.store (i32.const 9488) (v128.const f64x2 0x1.2b708870d0000p5 0x1.2b708870d0000p5))
-    (v128.store (i32.const 9504) (v128.const f64x2 0x1.620e1d51e4b04p-27 0x1.620e1d51e4b04p-27))
     (v128.store (i32.const 9520) (v128.const f64x2 1 1))
     (v128.store (i32.const 9536) (v128.const f64x2 0x1.02p0 0x1.02p0))
     (v128.store (i32.const 9552) (v128.const f64x2 0x1.fcp-1 0x1.fcp-1))
     (v128.store (i32.const 9568) (v128.const f64x2 inf inf)))
 
   ;; log of the n doubles at $src into $dst (n even; $dst may be $src), as
-  ;; log.ts's fastLog, bit for bit: exponent and the nearest of 256 mantissa
-  ;; points c from the high bits, r = (m - c)·(1/c), a degree-7 polynomial,
-  ;; subnormals scaled by 2^54. Lanes that are 0, negative, infinite or NaN give
-  ;; a meaningless value (the table index stays in range): callers mask them.
+  ;; log.ts's fastLog, bit for bit, for normal doubles: exponent and the nearest
+  ;; of 256 mantissa points c from the high bits, r = (m - c)·(1/c), a degree-7
+  ;; polynomial. Lanes that are subnormal, 0, negative, infinite or NaN give a
+  ;; meaningless but finite value (the table index stays in range): the term
+  ;; kernels mask them, or leave the call to JavaScript where it matters (a
+  ;; subnormal), so that no lane pays for a branch.
   (func $logs (param $src i32) (param $dst i32) (param $n i32)
-    (local $end i32) (local $x v128) (local $sub v128) (local $off v128)
+    (local $end i32) (local $x v128)
     (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $MINNORM v128) (local $HIMANT v128) (local $ADJ v128)
+    (local $ADJ v128)
     (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
     (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
     (local $P6 v128) (local $P7 v128)
-    (local.set $MINNORM (v128.load (i32.const 9216)))
-    (local.set $HIMANT (v128.load (i32.const 9248)))
     (local.set $ADJ (v128.load (i32.const 9280)))
     (local.set $MAGIC (v128.load (i32.const 9296)))
     (local.set $MAGICF (v128.load (i32.const 9312)))
@@ -90,24 +86,6 @@
             (i32.add (i32.and (i32.load offset=12 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
             (i32.const 12))
           (i32.const 4)))
-      ;; subnormal lanes (rare: a branch, and its constants read only there):
-      ;; x 2^54, and the offsets again from the scaled lanes
-      (local.set $sub (f64x2.lt (local.get $x) (local.get $MINNORM)))
-      (if (v128.any_true (local.get $sub))
-        (then
-          (local.set $x
-            (v128.bitselect
-              (f64x2.mul (local.get $x) (v128.load (i32.const 9232)))
-              (local.get $x)
-              (local.get $sub)))
-          (local.set $off
-            (i64x2.shl
-              (i64x2.shr_u
-                (i64x2.add (v128.and (local.get $x) (local.get $HIMANT)) (v128.load (i32.const 9264)))
-                (i32.const 44))
-              (i32.const 4)))
-          (local.set $o0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $off))))
-          (local.set $o1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $off))))))
       (local.set $a0 (v128.load offset=256 (local.get $o0)))
       (local.set $a1 (v128.load offset=256 (local.get $o1)))
       ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800): adding
@@ -150,16 +128,6 @@
                       (f64x2.mul
                         (local.get $r2)
                         (f64x2.add (local.get $P6) (f64x2.mul (local.get $r) (local.get $P7))))))))))))
-      ;; subnormal lanes: log(x 2^54) - 54 ln2_hi - 54 ln2_lo
-      (if (v128.any_true (local.get $sub))
-        (then
-          (local.set $res
-            (v128.bitselect
-              (f64x2.sub
-                (f64x2.sub (local.get $res) (v128.load (i32.const 9488)))
-                (v128.load (i32.const 9504)))
-              (local.get $res)
-              (local.get $sub)))))
       (v128.store (local.get $dst) (local.get $res))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
@@ -177,23 +145,28 @@
     (v128.store (i32.const 112) (v128.const i64x2 0 0))
     (v128.store (i32.const 128) (v128.const i64x2 0 0)))
 
-  ;; log of the n doubles at P into L (n even), for the tests.
+  ;; log of the n doubles at P into L (n even), for the tests (simd.ts scales subnormals).
   (func (export "log") (param $n i32)
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n)))
 
 ;; The term kernels below read P (and Q) and the logs in L, at P + 98304.
   ;; Validation, Σp and Σq are in the same pass: a double in [+0, 1] has, as a signed
   ;; 64-bit integer, its sign bit clear and is at most 1.0's bits; anything else
-  ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes.
+  ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes. So
+  ;; does a subnormal whose log is taken (p for entropy and KL, q for cross-entropy),
+  ;; found as bits + (2^63 - 1) < 2^63 + 2^52 - 1 (signed), i.e. 0 < bits < 2^52: JavaScript
+  ;; takes those rare calls.
   ;; Entropy and cross-entropy sum p log p and p log q (simd.ts negates).
 
   ;; Entropy terms p log p of the n doubles at P (n even, padded with 0).
   (func (export "entropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
-    (local $mass v128) (local $ok v128)
+    (local $mass v128) (local $ok v128) (local $SUBBIAS v128) (local $SUBMAX v128)
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
+    (local.set $SUBBIAS (v128.load (i32.const 9216)))
+    (local.set $SUBMAX (v128.load (i32.const 9232)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
@@ -204,7 +177,9 @@
       (local.set $x (v128.load (local.get $i)))
       (local.set $ok
         (v128.or (local.get $ok)
-          (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (v128.or
+            (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+            (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       ;; p log p: no mask needed, the log of 0 is finite here and 0 times it is 0
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
@@ -230,8 +205,11 @@
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $pos v128) (local $qz v128)
+    (local $SUBBIAS v128) (local $SUBMAX v128)
     (call $logs (i32.const 49152) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
+    (local.set $SUBBIAS (v128.load (i32.const 9216)))
+    (local.set $SUBMAX (v128.load (i32.const 9232)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
@@ -248,8 +226,10 @@
           (v128.or
             (v128.or (local.get $x) (local.get $y))
             (v128.or
-              (i64x2.gt_s (local.get $x) (local.get $ONE))
-              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
+              (v128.or
+                (i64x2.gt_s (local.get $x) (local.get $ONE))
+                (i64x2.gt_s (local.get $y) (local.get $ONE)))
+              (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $y) (local.get $SUBBIAS)))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
@@ -286,7 +266,7 @@
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $special v128)
     (local $ratio v128) (local $near v128)
-    (local $d v128) (local $r v128) (local $ds v128) (local $dc v128)
+    (local $d v128) (local $r v128) (local $ds v128) (local $dc v128) (local $SUBBIAS v128) (local $SUBMAX v128)
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
     (loop $ratios
@@ -296,6 +276,8 @@
       (br_if $ratios (i32.lt_u (local.get $i) (local.get $end))))
     (call $logs (i32.const 81920) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
+    (local.set $SUBBIAS (v128.load (i32.const 9216)))
+    (local.set $SUBMAX (v128.load (i32.const 9232)))
     (local.set $NEARHI (v128.load (i32.const 9536)))
     (local.set $NEARLO (v128.load (i32.const 9552)))
     (local.set $INF (v128.load (i32.const 9568)))
@@ -317,8 +299,11 @@
           (v128.or
             (v128.or (local.get $x) (local.get $y))
             (v128.or
-              (i64x2.gt_s (local.get $x) (local.get $ONE))
-              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
+              (v128.or
+                (i64x2.gt_s (local.get $x) (local.get $ONE))
+                (i64x2.gt_s (local.get $y) (local.get $ONE)))
+              ;; p/q >= p (q <= 1): a subnormal ratio needs a subnormal p
+              (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS)))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       ;; p = 0 gives a ratio of 0 or NaN: never near, and p log(p/q) = 0 times a finite log
