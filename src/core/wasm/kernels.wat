@@ -35,7 +35,6 @@
     (v128.store (i32.const 9424) (v128.const f64x2 -0.25 -0.25))
     (v128.store (i32.const 9440) (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3))
     (v128.store (i32.const 9456) (v128.const f64x2 -0x1.5555555555555p-3 -0x1.5555555555555p-3))
-    (v128.store (i32.const 9472) (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3))
     (v128.store (i32.const 9520) (v128.const f64x2 1 1))
     (v128.store (i32.const 9536) (v128.const f64x2 0x1.02p0 0x1.02p0))
     (v128.store (i32.const 9552) (v128.const f64x2 0x1.fcp-1 0x1.fcp-1))
@@ -43,7 +42,7 @@
 
   ;; log of the n doubles at $src into $dst (n even; $dst may be $src), as
   ;; log.ts's fastLog, bit for bit, for normal doubles: exponent and the nearest
-  ;; of 256 mantissa points c from the high bits, r = (m - c)·(1/c), a degree-7
+  ;; of 256 mantissa points c from the high bits, r = (m - c)·(1/c), a degree-6
   ;; polynomial. Lanes that are subnormal, 0, negative, infinite or NaN give a
   ;; meaningless but finite value (the table index stays in range): the term
   ;; kernels mask them, or leave the call to JavaScript where it matters (a
@@ -55,7 +54,7 @@
     (local $ADJ v128)
     (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
     (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
-    (local $P6 v128) (local $P7 v128)
+    (local $P6 v128)
     (local.set $ADJ (v128.load (i32.const 9280)))
     (local.set $MAGIC (v128.load (i32.const 9296)))
     (local.set $MAGICF (v128.load (i32.const 9312)))
@@ -68,7 +67,6 @@
     (local.set $P4 (v128.load (i32.const 9424)))
     (local.set $P5 (v128.load (i32.const 9440)))
     (local.set $P6 (v128.load (i32.const 9456)))
-    (local.set $P7 (v128.load (i32.const 9472)))
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 3))))
     (loop $next
       (local.set $x (v128.load (local.get $src)))
@@ -106,7 +104,7 @@
           (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a0) (local.get $a1))))
       (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
       ;; k ln2_hi + log c + (r + (k ln2_lo + poly)),
-      ;; poly = r2 (-1/2 + r/3 + r2 (-1/4 + r/5 + r2 (-1/6 + r/7)))
+      ;; poly = r2 (-1/2 + r/3 + r2 (-1/4 + r/5 + r2 (-1/6)))
       (local.set $res
         (f64x2.add
           (f64x2.add
@@ -127,7 +125,7 @@
                       (f64x2.add (local.get $P4) (f64x2.mul (local.get $r) (local.get $P5)))
                       (f64x2.mul
                         (local.get $r2)
-                        (f64x2.add (local.get $P6) (f64x2.mul (local.get $r) (local.get $P7))))))))))))
+                        (local.get $P6))))))))))
       (v128.store (local.get $dst) (local.get $res))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
