@@ -146,12 +146,26 @@ function view(x: Floats, a: number, m: number): Floats {
     : new Float64Array(buffer, offset + 8 * a, m);
 }
 
+/**
+ * Chunks per call of runSpan. The chunk loop is a function called many times
+ * rather than one long loop in a function called rarely: V8 optimizes such a
+ * loop by on-stack replacement, whose code it drops at each garbage collection,
+ * so every long call after one compiled it again (about 4 ms of compiler
+ * threads' CPU per call on 10^7 elements, 0.4 ns per element).
+ */
+const SPAN = 32;
+
 /** Runs `kernel` over p (and q, as long) in chunks copied into the module's memory; each chunk padded with 0 to an even length. */
 function run(k: Kernels, kernel: (n: number) => void, p: Floats, q: Floats | undefined): void {
   k.reset();
   const n = lengthOf.call(p) as number;
-  for (let a = 0; a < n; a += CHUNK) {
-    const b = a + CHUNK < n ? a + CHUNK : n;
+  for (let a = 0; a < n; a += SPAN * CHUNK) runSpan(kernel, p, q, a, a + SPAN * CHUNK < n ? a + SPAN * CHUNK : n);
+}
+
+/** Chunks [start, end) of p (and q). */
+function runSpan(kernel: (n: number) => void, p: Floats, q: Floats | undefined, start: number, end: number): void {
+  for (let a = start; a < end; a += CHUNK) {
+    const b = a + CHUNK < end ? a + CHUNK : end;
     const m = b - a;
     f64.set(view(p, a, m), P);
     if (q) f64.set(view(q, a, m), Q);
