@@ -38,6 +38,7 @@ const Q = 49152 / 8;
 const L = 114688 / 8;
 const TABLE_A = 256 / 8;
 const TABLE_B = 4608 / 8;
+const TABLE_E = 147456 / 8;
 
 /**
  * From this many elements the SIMD kernels are used (scripts/simd-threshold.mjs
@@ -94,6 +95,11 @@ function load(): Kernels | null {
       f64[TABLE_A + 2 * j] = LOG_POINTS[4 * j]!;
       f64[TABLE_A + 2 * j + 1] = LOG_POINTS[4 * j + 1]!;
       f64[TABLE_B + 2 * j] = LOG_POINTS[4 * j + 2]!;
+    }
+    // k ln2_hi and k ln2_lo per biased exponent, the products fastLog computes.
+    for (let e = 0; e < 2048; e++) {
+      f64[TABLE_E + 2 * e] = (e - 1023) * LN2_HI;
+      f64[TABLE_E + 2 * e + 1] = (e - 1023) * LN2_LO;
     }
     return k;
   } catch {

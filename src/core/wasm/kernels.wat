@@ -15,6 +15,8 @@
 ;;   4608 log table B: (log c, 0) per j, 16 bytes each (filled by simd.ts from log.ts)
 ;;   9216 constants (init)
 ;;   16384 P, 32768 bytes (CHUNK = 4096 doubles); 49152 Q; 81920 R (KL's ratios); 114688 L (logs)
+;;   147456 log table E: (k ln2_hi, k ln2_lo), k = e - 1023, per biased exponent e = 0..2047,
+;;        16 bytes each (filled by simd.ts: the products fastLog computes)
 (module
   (memory (export "memory") 3)
 
@@ -23,13 +25,8 @@
   (func (export "init")
     (v128.store (i32.const 9216) (v128.const i64x2 0x7fffffffffffffff 0x7fffffffffffffff))
     (v128.store (i32.const 9232) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
-    (v128.store (i32.const 9280) (v128.const i64x2 0x0009580000000000 0x0009580000000000))
-    (v128.store (i32.const 9296) (v128.const i64x2 0x4330000000000000 0x4330000000000000))
-    (v128.store (i32.const 9312) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52))
     (v128.store (i32.const 9328) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
     (v128.store (i32.const 9344) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000))
-    (v128.store (i32.const 9360) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1))
-    (v128.store (i32.const 9376) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))
     (v128.store (i32.const 9392) (v128.const f64x2 -0.5 -0.5))
     (v128.store (i32.const 9408) (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2))
     (v128.store (i32.const 9424) (v128.const f64x2 -0.25 -0.25))
@@ -43,25 +40,21 @@
   ;; log of the n doubles at $src into $dst (n even; $dst may be $src), as
   ;; log.ts's fastLog, bit for bit, for normal doubles: exponent and the nearest
   ;; of 256 mantissa points c from the high bits, r = (m - c)·(1/c), a degree-6
-  ;; polynomial. Lanes that are subnormal, 0, negative, infinite or NaN give a
-  ;; meaningless but finite value (the table index stays in range): the term
+  ;; polynomial; k ln2_hi and k ln2_lo are read from table E rather than
+  ;; computed (k's conversion and two products: four vector operations per pair
+  ;; fewer). Lanes that are subnormal, 0, negative, infinite or NaN give a
+  ;; meaningless but finite value (the table offsets stay in range): the term
   ;; kernels mask them, or leave the call to JavaScript where it matters (a
   ;; subnormal), so that no lane pays for a branch.
   (func $logs (param $src i32) (param $dst i32) (param $n i32)
     (local $end i32) (local $x v128)
-    (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
+    (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $ADJ v128)
-    (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
-    (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
+    (local $h0 i32) (local $h1 i32) (local $e0 v128) (local $e1 v128)
+    (local $MANT v128) (local $ONE v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
     (local $P6 v128)
-    (local.set $ADJ (v128.load (i32.const 9280)))
-    (local.set $MAGIC (v128.load (i32.const 9296)))
-    (local.set $MAGICF (v128.load (i32.const 9312)))
     (local.set $MANT (v128.load (i32.const 9328)))
     (local.set $ONE (v128.load (i32.const 9344)))
-    (local.set $LN2HI (v128.load (i32.const 9360)))
-    (local.set $LN2LO (v128.load (i32.const 9376)))
     (local.set $P2 (v128.load (i32.const 9392)))
     (local.set $P3 (v128.load (i32.const 9408)))
     (local.set $P4 (v128.load (i32.const 9424)))
@@ -70,31 +63,29 @@
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 3))))
     (loop $next
       (local.set $x (v128.load (local.get $src)))
-      ;; table offset 16 j of each lane, j = ((hi & 0xfffff) + 0x800) >>> 12, from
-      ;; the high words in memory: integer work off the vector units
+      ;; table offsets from the high words in memory: integer work off the vector
+      ;; units. Table A, B: 16 j, j = ((hi & 0xfffff) + 0x800) >>> 12.
+      (local.set $h0 (i32.load offset=4 (local.get $src)))
+      (local.set $h1 (i32.load offset=12 (local.get $src)))
       (local.set $o0
         (i32.shl
-          (i32.shr_u
-            (i32.add (i32.and (i32.load offset=4 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
-            (i32.const 12))
+          (i32.shr_u (i32.add (i32.and (local.get $h0) (i32.const 0xfffff)) (i32.const 0x800)) (i32.const 12))
           (i32.const 4)))
       (local.set $o1
         (i32.shl
-          (i32.shr_u
-            (i32.add (i32.and (i32.load offset=12 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
-            (i32.const 12))
+          (i32.shr_u (i32.add (i32.and (local.get $h1) (i32.const 0xfffff)) (i32.const 0x800)) (i32.const 12))
           (i32.const 4)))
       (local.set $a0 (v128.load offset=256 (local.get $o0)))
       (local.set $a1 (v128.load offset=256 (local.get $o1)))
-      ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800): adding
-      ;; 0x100000 - 0x6a800 to the high mantissa bits carries into the exponent exactly
-      ;; then; converted exactly through 2^52
-      (local.set $k
-        (f64x2.sub
-          (v128.or
-            (i64x2.shr_u (i64x2.add (local.get $x) (local.get $ADJ)) (i32.const 52))
-            (local.get $MAGIC))
-          (local.get $MAGICF)))
+      ;; Table E: 16 (e + adj), adj = 1 when c > sqrt 2 (j >= 107, hi & 0xfffff >=
+      ;; 0x6a800): adding 0x100000 - 0x6a800 to the high word carries into the
+      ;; exponent exactly then. The mask keeps any lane's offset in the table.
+      (local.set $e0
+        (v128.load offset=147456
+          (i32.and (i32.shr_u (i32.add (local.get $h0) (i32.const 0x95800)) (i32.const 16)) (i32.const 0x7ff0))))
+      (local.set $e1
+        (v128.load offset=147456
+          (i32.and (i32.shr_u (i32.add (local.get $h1) (i32.const 0x95800)) (i32.const 16)) (i32.const 0x7ff0))))
       ;; r = (m - c)·(1/c), m the mantissa in [1, 2)
       (local.set $r
         (f64x2.mul
@@ -108,13 +99,13 @@
       (local.set $res
         (f64x2.add
           (f64x2.add
-            (f64x2.mul (local.get $k) (local.get $LN2HI))
+            (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $e0) (local.get $e1))
             (v128.load64_lane offset=4608 1 (local.get $o1)
               (v128.load64_zero offset=4608 (local.get $o0))))
           (f64x2.add
             (local.get $r)
             (f64x2.add
-              (f64x2.mul (local.get $k) (local.get $LN2LO))
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $e0) (local.get $e1))
               (f64x2.mul
                 (local.get $r2)
                 (f64x2.add
