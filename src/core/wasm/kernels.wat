@@ -17,6 +17,7 @@
 ;;   16384 P, 32768 bytes (CHUNK = 4096 doubles); 49152 Q; 81920 R (KL's ratios); 114688 L (logs)
 ;;   147456 log table E: (k ln2_hi, k ln2_lo), k = e - 1023, per biased exponent e = 0..2047,
 ;;        16 bytes each (filled by simd.ts: the products fastLog computes)
+;;   180224 NEAR: offsets of KL's pairs with a lane near 1 (p/q within 2^-7), 4 bytes each
 (module
   (memory (export "memory") 3)
 
@@ -249,13 +250,16 @@
   ;; D = p - q, r = D/q where p/q is within 2^-7 of 1, with D into the two-sum
   ;; DS, DC; the sums are two-sums (Knuth), the terms having either sign. The
   ;; ratios go to R (P + 65536) and their logs to L first. A ratio of +Infinity
-  ;; (q = 0 or subnormal where p > 0) sets the special mask: JavaScript redoes the call.
+  ;; (q = 0 or subnormal where p > 0) sets the special mask: JavaScript redoes
+  ;; the call. The near terms are rare: the first loop, without a branch, only
+  ;; lists the pairs that have one (at NEAR), and a second loop computes them;
+  ;; a branch in the first loop made V8 keep its sums in memory across it.
   (func (export "kl") (param $n i32)
-    (local $i i32) (local $end i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128) (local $INF v128)
+    (local $i i32) (local $end i32) (local $list i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $special v128)
     (local $ratio v128) (local $near v128)
-    (local $d v128) (local $r v128) (local $ds v128) (local $dc v128) (local $SUBBIAS v128) (local $SUBMAX v128)
+    (local $d v128) (local $r v128) (local $ds v128) (local $dc v128)
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
     (loop $ratios
@@ -265,19 +269,15 @@
       (br_if $ratios (i32.lt_u (local.get $i) (local.get $end))))
     (call $logs (i32.const 81920) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
-    (local.set $SUBBIAS (v128.load (i32.const 9216)))
-    (local.set $SUBMAX (v128.load (i32.const 9232)))
     (local.set $NEARHI (v128.load (i32.const 9536)))
     (local.set $NEARLO (v128.load (i32.const 9552)))
-    (local.set $INF (v128.load (i32.const 9568)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
     (local.set $ok (v128.load (i32.const 48)))
-    (local.set $ds (v128.load (i32.const 80)))
-    (local.set $dc (v128.load (i32.const 96)))
     (local.set $special (v128.load (i32.const 112)))
     (local.set $massq (v128.load (i32.const 128)))
+    (local.set $list (i32.const 180224))
     (local.set $i (i32.const 16384))
     (loop $next
       (local.set $x (v128.load (local.get $i)))
@@ -292,7 +292,7 @@
                 (i64x2.gt_s (local.get $x) (local.get $ONE))
                 (i64x2.gt_s (local.get $y) (local.get $ONE)))
               ;; p/q >= p (q <= 1): a subnormal ratio needs a subnormal p
-              (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS)))))))
+              (i64x2.gt_s (v128.load (i32.const 9232)) (i64x2.add (local.get $x) (v128.load (i32.const 9216))))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       ;; p = 0 gives a ratio of 0 or NaN: never near, and p log(p/q) = 0 times a finite log
@@ -303,40 +303,14 @@
       ;; with q <= 1, p/q >= p never underflows; it is +Infinity only for p > 0
       ;; where q = 0 (KL = +Infinity) or q is subnormal: both are left to JavaScript
       (local.set $special
-        (v128.or (local.get $special) (f64x2.eq (local.get $ratio) (local.get $INF))))
+        (v128.or (local.get $special) (f64x2.eq (local.get $ratio) (v128.load (i32.const 9568)))))
       (local.set $v
         (v128.andnot
           (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i)))
           (local.get $near)))
-      (if (v128.any_true (local.get $near))
-        (then
-          (local.set $d (v128.and (f64x2.sub (local.get $x) (local.get $y)) (local.get $near)))
-          (local.set $r (f64x2.div (local.get $d) (local.get $y)))
-          ;; φ(r)/r² = 0.5 - r(1/6 - r(1/12 - r(1/20 - r(1/30 - r(1/42 - r(1/56 - r(1/72 - r/90)))))))
-          (local.set $v
-            (v128.or (local.get $v)
-              (v128.and
-                (local.get $near)
-                (f64x2.mul
-                  (f64x2.mul (local.get $d) (local.get $r))
-                  (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.5555555555555p-4 0x1.5555555555555p-4) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.999999999999ap-5 0x1.999999999999ap-5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.1111111111111p-5 0x1.1111111111111p-5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.8618618618618p-6 0x1.8618618618618p-6) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.2492492492492p-6 0x1.2492492492492p-6) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.c71c71c71c71cp-7 0x1.c71c71c71c71cp-7)
-                    (f64x2.div (local.get $r) (v128.const f64x2 90 90)))))))))))))))))))))
-          ;; two-sum of D into ds, dc
-          (local.set $t (f64x2.add (local.get $ds) (local.get $d)))
-          (local.set $z (f64x2.sub (local.get $t) (local.get $ds)))
-          (local.set $dc
-            (f64x2.add (local.get $dc)
-              (f64x2.add
-                (f64x2.sub (local.get $ds) (f64x2.sub (local.get $t) (local.get $z)))
-                (f64x2.sub (local.get $d) (local.get $z)))))
-          (local.set $ds (local.get $t))))
+      ;; the pair's offset goes to the list, which advances only if a lane is near
+      (i32.store (local.get $list) (local.get $i))
+      (local.set $list (i32.add (local.get $list) (i32.shl (v128.any_true (local.get $near)) (i32.const 2))))
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
       (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
       (local.set $c
@@ -347,6 +321,57 @@
       (local.set $s (local.get $t))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $ds (v128.load (i32.const 80)))
+    (local.set $dc (v128.load (i32.const 96)))
+    (local.set $end (local.get $list))
+    (local.set $list (i32.const 180224))
+    (block $done
+      (loop $near
+        (br_if $done (i32.ge_u (local.get $list) (local.get $end)))
+        (local.set $i (i32.load (local.get $list)))
+        (local.set $x (v128.load (local.get $i)))
+        (local.set $y (v128.load offset=32768 (local.get $i)))
+        (local.set $ratio (v128.load offset=65536 (local.get $i)))
+        (local.set $near
+          (v128.and
+            (f64x2.lt (local.get $ratio) (local.get $NEARHI))
+            (f64x2.gt (local.get $ratio) (local.get $NEARLO))))
+        (local.set $d (v128.and (f64x2.sub (local.get $x) (local.get $y)) (local.get $near)))
+        (local.set $r (f64x2.div (local.get $d) (local.get $y)))
+        ;; φ(r)/r² = 0.5 - r(1/6 - r(1/12 - r(1/20 - r(1/30 - r(1/42 - r(1/56 - r(1/72 - r/90)))))))
+        (local.set $v
+          (v128.and
+            (local.get $near)
+            (f64x2.mul
+              (f64x2.mul (local.get $d) (local.get $r))
+              (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.5555555555555p-4 0x1.5555555555555p-4) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.999999999999ap-5 0x1.999999999999ap-5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.1111111111111p-5 0x1.1111111111111p-5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.8618618618618p-6 0x1.8618618618618p-6) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.2492492492492p-6 0x1.2492492492492p-6) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.c71c71c71c71cp-7 0x1.c71c71c71c71cp-7)
+                (f64x2.div (local.get $r) (v128.const f64x2 90 90))))))))))))))))))))
+        (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+        (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
+        (local.set $c
+          (f64x2.add (local.get $c)
+            (f64x2.add
+              (f64x2.sub (local.get $s) (f64x2.sub (local.get $t) (local.get $z)))
+              (f64x2.sub (local.get $v) (local.get $z)))))
+        (local.set $s (local.get $t))
+        ;; two-sum of D into ds, dc
+        (local.set $t (f64x2.add (local.get $ds) (local.get $d)))
+        (local.set $z (f64x2.sub (local.get $t) (local.get $ds)))
+        (local.set $dc
+          (f64x2.add (local.get $dc)
+            (f64x2.add
+              (f64x2.sub (local.get $ds) (f64x2.sub (local.get $t) (local.get $z)))
+              (f64x2.sub (local.get $d) (local.get $z)))))
+        (local.set $ds (local.get $t))
+        (local.set $list (i32.add (local.get $list) (i32.const 4)))
+        (br $near)))
     (v128.store (i32.const 0) (local.get $s))
     (v128.store (i32.const 16) (local.get $c))
     (v128.store (i32.const 32) (local.get $mass))

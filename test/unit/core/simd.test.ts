@@ -133,6 +133,20 @@ describe('SIMD kernels', () => {
     expect(simdEntropy(p)).toBeDefined(); // the SIMD path did run
   });
 
+  it('compute the KL of long, nearly identical arrays (every pair near 1, listed and computed apart) as the JavaScript path', () => {
+    const n = 3 * 4096 + 17;
+    const w = Float64Array.from({ length: n }, (_, i) => 1.5 + Math.sin(i));
+    const p = normalised(Array.from(w)),
+      q = normalised(Array.from(w, (x, i) => x * (1 + 1e-3 * Math.cos(i * 0.7))));
+    for (const f of [() => klDivergence(p, q), () => klDivergence(q, p)]) {
+      const [js, simd] = bothPaths(f);
+      expect(typeof simd).toBe('number');
+      expect(distance(js, simd)).toBeLessThanOrEqual(1);
+    }
+    setSimdMode('always');
+    expect(simdKl(p, q)?.nearDiff).not.toBe(0);
+  });
+
   it('leave invalid, overflowing and infinite cases to the JavaScript path, which gives the same results and errors', () => {
     const cases: [string, () => unknown][] = [
       ['negative', () => entropy(Float64Array.of(0.5, -0.25, 0.75))],
