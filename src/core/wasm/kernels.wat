@@ -26,6 +26,8 @@
   (func (export "init")
     (v128.store (i32.const 9216) (v128.const i64x2 0x7fffffffffffffff 0x7fffffffffffffff))
     (v128.store (i32.const 9232) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
+    (v128.store (i32.const 9248) (v128.const i64x2 0x7ff0000000000000 0x7ff0000000000000))
+    (v128.store (i32.const 9264) (v128.const i64x2 0xbfe0000000000000 0xbfe0000000000000))
     (v128.store (i32.const 9328) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
     (v128.store (i32.const 9344) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000))
     (v128.store (i32.const 9392) (v128.const f64x2 -0.5 -0.5))
@@ -144,8 +146,8 @@
   ;; 64-bit integer, its sign bit clear and is at most 1.0's bits; anything else
   ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes. So
   ;; does a subnormal whose log is taken (p for entropy and KL, q for cross-entropy),
-  ;; found as bits + (2^63 - 1) < 2^63 + 2^52 - 1 (signed), i.e. 0 < bits < 2^52: JavaScript
-  ;; takes those rare calls.
+  ;; found as bits + (2^63 - 1) < 2^63 + 2^52 - 1 (signed), i.e. 0 < bits < 2^52
+  ;; (cross-entropy: below): JavaScript takes those rare calls.
   ;; Entropy and cross-entropy sum p log p and p log q (simd.ts negates).
 
   ;; Entropy terms p log p of the n doubles at P (n even, padded with 0).
@@ -190,16 +192,18 @@
     (v128.store (i32.const 48) (local.get $ok)))
 
   ;; Cross-entropy terms p log q of the pairs at P, Q (n even, padded with 0),
-  ;; and the infinite mask (p > 0 where q = 0).
+  ;; and the infinite mask (p's bits where q = 0: not zero where p > 0). q is
+  ;; checked in one compare, valid when 0 or in [2^-1022, 1]: bits + 0x7ff0...
+  ;; maps [2^-1022, 1] to the signed range up to 0xbfe0..., anything else above it.
   (func (export "crossEntropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
-    (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $pos v128) (local $qz v128)
-    (local $SUBBIAS v128) (local $SUBMAX v128)
+    (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $qz v128)
+    (local $QBIAS v128) (local $QMAX v128)
     (call $logs (i32.const 49152) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
-    (local.set $SUBBIAS (v128.load (i32.const 9216)))
-    (local.set $SUBMAX (v128.load (i32.const 9232)))
+    (local.set $QBIAS (v128.load (i32.const 9248)))
+    (local.set $QMAX (v128.load (i32.const 9264)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
@@ -211,20 +215,17 @@
     (loop $next
       (local.set $x (v128.load (local.get $i)))
       (local.set $y (v128.load offset=32768 (local.get $i)))
+      (local.set $qz (i64x2.eq (local.get $y) (v128.const i64x2 0 0)))
       (local.set $ok
         (v128.or (local.get $ok)
           (v128.or
-            (v128.or (local.get $x) (local.get $y))
-            (v128.or
-              (v128.or
-                (i64x2.gt_s (local.get $x) (local.get $ONE))
-                (i64x2.gt_s (local.get $y) (local.get $ONE)))
-              (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $y) (local.get $SUBBIAS)))))))
+            (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+            (v128.andnot
+              (i64x2.gt_s (i64x2.add (local.get $y) (local.get $QBIAS)) (local.get $QMAX))
+              (local.get $qz)))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
-      (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
-      (local.set $qz (f64x2.eq (local.get $y) (v128.const f64x2 0 0)))
-      (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
+      (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $qz) (local.get $x))))
       ;; p log q: no mask needed, as for entropy; where q = 0 and p > 0 the result is +Infinity anyway
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
       ;; s and v are <= 0: the larger in magnitude is the lesser, and

@@ -160,6 +160,8 @@ describe('SIMD kernels', () => {
       ['subnormal q', () => crossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))],
       ['subnormal p (KL)', () => klDivergence(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))],
       ['-0', () => entropy(Float64Array.of(-0, 1))],
+      ['-0 q', () => crossEntropy(Float64Array.of(0, 1), Float64Array.of(-0, 1))],
+      ['q = 1, p one-hot', () => crossEntropy(Float64Array.of(0, 1, 0), Float64Array.of(0, 1, 0))],
       ['base 2', () => klDivergence(Float64Array.of(0.25, 0.75), Float64Array.of(0.5, 0.5), { base: 2 })],
       ['Float32Array', () => entropy(Float32Array.of(0.25, 0.75))],
     ];
