@@ -15,110 +15,80 @@
 ;;   4608 log table B: (log c, 0) per j, 16 bytes each (filled by simd.ts from log.ts)
 ;;   9216 constants (init)
 ;;   16384 P, 32768 bytes (CHUNK = 4096 doubles); 49152 Q; 81920 R (KL's ratios); 114688 L (logs)
+;;   147456 log table E: (k ln2_hi, k ln2_lo), k = e - 1023, per biased exponent e = 0..2047,
+;;        16 bytes each (filled by simd.ts: the products fastLog computes)
+;;   180224 NEAR: offsets of KL's pairs with a lane near 1 (p/q within 2^-7), 4 bytes each
 (module
   (memory (export "memory") 3)
 
 ;; Constants, stored once by init at 9216 + 16 i: a constant written in a loop
   ;; is rebuilt at each use by V8 (three instructions), a load from memory is one.
   (func (export "init")
-    (v128.store (i32.const 9216) (v128.const f64x2 0x1p-1022 0x1p-1022))
-    (v128.store (i32.const 9232) (v128.const f64x2 0x1p54 0x1p54))
-    (v128.store (i32.const 9248) (v128.const i64x2 0x000fffff00000000 0x000fffff00000000))
-    (v128.store (i32.const 9264) (v128.const i64x2 0x0000080000000000 0x0000080000000000))
-    (v128.store (i32.const 9280) (v128.const i64x2 0x0006a7ffffffffff 0x0006a7ffffffffff))
-    (v128.store (i32.const 9296) (v128.const i64x2 0x4330000000000000 0x4330000000000000))
-    (v128.store (i32.const 9312) (v128.const f64x2 0x1.00000000003ffp52 0x1.00000000003ffp52))
+    (v128.store (i32.const 9216) (v128.const i64x2 0x7fffffffffffffff 0x7fffffffffffffff))
+    (v128.store (i32.const 9232) (v128.const i64x2 0x800fffffffffffff 0x800fffffffffffff))
+    (v128.store (i32.const 9248) (v128.const i64x2 0x7ff0000000000000 0x7ff0000000000000))
+    (v128.store (i32.const 9264) (v128.const i64x2 0xbfe0000000000000 0xbfe0000000000000))
     (v128.store (i32.const 9328) (v128.const i64x2 0x000fffffffffffff 0x000fffffffffffff))
     (v128.store (i32.const 9344) (v128.const i64x2 0x3ff0000000000000 0x3ff0000000000000))
-    (v128.store (i32.const 9360) (v128.const f64x2 0x1.62e42fee00000p-1 0x1.62e42fee00000p-1))
-    (v128.store (i32.const 9376) (v128.const f64x2 0x1.a39ef35793c76p-33 0x1.a39ef35793c76p-33))
     (v128.store (i32.const 9392) (v128.const f64x2 -0.5 -0.5))
     (v128.store (i32.const 9408) (v128.const f64x2 0x1.5555555555555p-2 0x1.5555555555555p-2))
     (v128.store (i32.const 9424) (v128.const f64x2 -0.25 -0.25))
     (v128.store (i32.const 9440) (v128.const f64x2 0x1.999999999999ap-3 0x1.999999999999ap-3))
     (v128.store (i32.const 9456) (v128.const f64x2 -0x1.5555555555555p-3 -0x1.5555555555555p-3))
-    (v128.store (i32.const 9472) (v128.const f64x2 0x1.2492492492492p-3 0x1.2492492492492p-3))
-    (v128.store (i32.const 9488) (v128.const f64x2 0x1.2b708870d0000p5 0x1.2b708870d0000p5))
-    (v128.store (i32.const 9504) (v128.const f64x2 0x1.620e1d51e4b04p-27 0x1.620e1d51e4b04p-27))
     (v128.store (i32.const 9520) (v128.const f64x2 1 1))
     (v128.store (i32.const 9536) (v128.const f64x2 0x1.02p0 0x1.02p0))
     (v128.store (i32.const 9552) (v128.const f64x2 0x1.fcp-1 0x1.fcp-1))
     (v128.store (i32.const 9568) (v128.const f64x2 inf inf)))
 
   ;; log of the n doubles at $src into $dst (n even; $dst may be $src), as
-  ;; log.ts's fastLog, bit for bit: exponent and the nearest of 256 mantissa
-  ;; points c from the high bits, r = (m - c)·(1/c), a degree-7 polynomial,
-  ;; subnormals scaled by 2^54. Lanes that are 0, negative, infinite or NaN give
-  ;; a meaningless value (the table index stays in range): callers mask them.
+  ;; log.ts's fastLog, bit for bit, for normal doubles: exponent and the nearest
+  ;; of 256 mantissa points c from the high bits, r = (m - c)·(1/c), a degree-6
+  ;; polynomial; k ln2_hi and k ln2_lo are read from table E rather than
+  ;; computed (k's conversion and two products: four vector operations per pair
+  ;; fewer). Lanes that are subnormal, 0, negative, infinite or NaN give a
+  ;; meaningless but finite value (the table offsets stay in range): the term
+  ;; kernels mask them, or leave the call to JavaScript where it matters (a
+  ;; subnormal), so that no lane pays for a branch.
   (func $logs (param $src i32) (param $dst i32) (param $n i32)
-    (local $end i32) (local $x v128) (local $sub v128) (local $off v128)
-    (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32) (local $k v128)
+    (local $end i32) (local $x v128)
+    (local $a0 v128) (local $a1 v128) (local $o0 i32) (local $o1 i32)
     (local $r v128) (local $r2 v128) (local $res v128)
-    (local $MINNORM v128) (local $HIMANT v128) (local $J107 v128)
-    (local $MAGIC v128) (local $MAGICF v128) (local $MANT v128) (local $ONE v128) (local $LN2HI v128)
-    (local $LN2LO v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
-    (local $P6 v128) (local $P7 v128)
-    (local.set $MINNORM (v128.load (i32.const 9216)))
-    (local.set $HIMANT (v128.load (i32.const 9248)))
-    (local.set $J107 (v128.load (i32.const 9280)))
-    (local.set $MAGIC (v128.load (i32.const 9296)))
-    (local.set $MAGICF (v128.load (i32.const 9312)))
+    (local $h0 i32) (local $h1 i32) (local $e0 v128) (local $e1 v128)
+    (local $MANT v128) (local $ONE v128) (local $P2 v128) (local $P3 v128) (local $P4 v128) (local $P5 v128)
+    (local $P6 v128)
     (local.set $MANT (v128.load (i32.const 9328)))
     (local.set $ONE (v128.load (i32.const 9344)))
-    (local.set $LN2HI (v128.load (i32.const 9360)))
-    (local.set $LN2LO (v128.load (i32.const 9376)))
     (local.set $P2 (v128.load (i32.const 9392)))
     (local.set $P3 (v128.load (i32.const 9408)))
     (local.set $P4 (v128.load (i32.const 9424)))
     (local.set $P5 (v128.load (i32.const 9440)))
     (local.set $P6 (v128.load (i32.const 9456)))
-    (local.set $P7 (v128.load (i32.const 9472)))
     (local.set $end (i32.add (local.get $src) (i32.shl (local.get $n) (i32.const 3))))
     (loop $next
       (local.set $x (v128.load (local.get $src)))
-      ;; table offset 16 j of each lane, j = ((hi & 0xfffff) + 0x800) >>> 12, from
-      ;; the high words in memory: integer work off the vector units
+      ;; table offsets from the high words in memory: integer work off the vector
+      ;; units. Table A, B: 16 j, j = ((hi & 0xfffff) + 0x800) >>> 12.
+      (local.set $h0 (i32.load offset=4 (local.get $src)))
+      (local.set $h1 (i32.load offset=12 (local.get $src)))
       (local.set $o0
         (i32.shl
-          (i32.shr_u
-            (i32.add (i32.and (i32.load offset=4 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
-            (i32.const 12))
+          (i32.shr_u (i32.add (i32.and (local.get $h0) (i32.const 0xfffff)) (i32.const 0x800)) (i32.const 12))
           (i32.const 4)))
       (local.set $o1
         (i32.shl
-          (i32.shr_u
-            (i32.add (i32.and (i32.load offset=12 (local.get $src)) (i32.const 0xfffff)) (i32.const 0x800))
-            (i32.const 12))
+          (i32.shr_u (i32.add (i32.and (local.get $h1) (i32.const 0xfffff)) (i32.const 0x800)) (i32.const 12))
           (i32.const 4)))
-      ;; subnormal lanes (rare: a branch, and its constants read only there):
-      ;; x 2^54, and the offsets again from the scaled lanes
-      (local.set $sub (f64x2.lt (local.get $x) (local.get $MINNORM)))
-      (if (v128.any_true (local.get $sub))
-        (then
-          (local.set $x
-            (v128.bitselect
-              (f64x2.mul (local.get $x) (v128.load (i32.const 9232)))
-              (local.get $x)
-              (local.get $sub)))
-          (local.set $off
-            (i64x2.shl
-              (i64x2.shr_u
-                (i64x2.add (v128.and (local.get $x) (local.get $HIMANT)) (v128.load (i32.const 9264)))
-                (i32.const 44))
-              (i32.const 4)))
-          (local.set $o0 (i32.wrap_i64 (i64x2.extract_lane 0 (local.get $off))))
-          (local.set $o1 (i32.wrap_i64 (i64x2.extract_lane 1 (local.get $off))))))
       (local.set $a0 (v128.load offset=256 (local.get $o0)))
       (local.set $a1 (v128.load offset=256 (local.get $o1)))
-      ;; k = exponent + (1 when c > sqrt 2: j >= 107, hi & 0xfffff >= 0x6a800), converted exactly through 2^52
-      (local.set $k
-        (f64x2.sub
-          (v128.or
-            (i64x2.sub
-              (i64x2.shr_u (local.get $x) (i32.const 52))
-              (i64x2.gt_s (v128.and (local.get $x) (local.get $HIMANT)) (local.get $J107)))
-            (local.get $MAGIC))
-          (local.get $MAGICF)))
+      ;; Table E: 16 (e + adj), adj = 1 when c > sqrt 2 (j >= 107, hi & 0xfffff >=
+      ;; 0x6a800): adding 0x100000 - 0x6a800 to the high word carries into the
+      ;; exponent exactly then. The mask keeps any lane's offset in the table.
+      (local.set $e0
+        (v128.load offset=147456
+          (i32.and (i32.shr_u (i32.add (local.get $h0) (i32.const 0x95800)) (i32.const 16)) (i32.const 0x7ff0))))
+      (local.set $e1
+        (v128.load offset=147456
+          (i32.and (i32.shr_u (i32.add (local.get $h1) (i32.const 0x95800)) (i32.const 16)) (i32.const 0x7ff0))))
       ;; r = (m - c)·(1/c), m the mantissa in [1, 2)
       (local.set $r
         (f64x2.mul
@@ -128,17 +98,17 @@
           (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $a0) (local.get $a1))))
       (local.set $r2 (f64x2.mul (local.get $r) (local.get $r)))
       ;; k ln2_hi + log c + (r + (k ln2_lo + poly)),
-      ;; poly = r2 (-1/2 + r/3 + r2 (-1/4 + r/5 + r2 (-1/6 + r/7)))
+      ;; poly = r2 (-1/2 + r/3 + r2 (-1/4 + r/5 + r2 (-1/6)))
       (local.set $res
         (f64x2.add
           (f64x2.add
-            (f64x2.mul (local.get $k) (local.get $LN2HI))
+            (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $e0) (local.get $e1))
             (v128.load64_lane offset=4608 1 (local.get $o1)
               (v128.load64_zero offset=4608 (local.get $o0))))
           (f64x2.add
             (local.get $r)
             (f64x2.add
-              (f64x2.mul (local.get $k) (local.get $LN2LO))
+              (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $e0) (local.get $e1))
               (f64x2.mul
                 (local.get $r2)
                 (f64x2.add
@@ -149,17 +119,7 @@
                       (f64x2.add (local.get $P4) (f64x2.mul (local.get $r) (local.get $P5)))
                       (f64x2.mul
                         (local.get $r2)
-                        (f64x2.add (local.get $P6) (f64x2.mul (local.get $r) (local.get $P7))))))))))))
-      ;; subnormal lanes: log(x 2^54) - 54 ln2_hi - 54 ln2_lo
-      (if (v128.any_true (local.get $sub))
-        (then
-          (local.set $res
-            (v128.bitselect
-              (f64x2.sub
-                (f64x2.sub (local.get $res) (v128.load (i32.const 9488)))
-                (v128.load (i32.const 9504)))
-              (local.get $res)
-              (local.get $sub)))))
+                        (local.get $P6))))))))))
       (v128.store (local.get $dst) (local.get $res))
       (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
       (local.set $src (i32.add (local.get $src) (i32.const 16)))
@@ -177,23 +137,28 @@
     (v128.store (i32.const 112) (v128.const i64x2 0 0))
     (v128.store (i32.const 128) (v128.const i64x2 0 0)))
 
-  ;; log of the n doubles at P into L (n even), for the tests.
+  ;; log of the n doubles at P into L (n even), for the tests (simd.ts scales subnormals).
   (func (export "log") (param $n i32)
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n)))
 
 ;; The term kernels below read P (and Q) and the logs in L, at P + 98304.
   ;; Validation, Σp and Σq are in the same pass: a double in [+0, 1] has, as a signed
   ;; 64-bit integer, its sign bit clear and is at most 1.0's bits; anything else
-  ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes.
+  ;; (negative, -0, above 1, infinite, NaN) sets a sign bit in the bad lanes. So
+  ;; does a subnormal whose log is taken (p for entropy and KL, q for cross-entropy),
+  ;; found as bits + (2^63 - 1) < 2^63 + 2^52 - 1 (signed), i.e. 0 < bits < 2^52
+  ;; (cross-entropy: below): JavaScript takes those rare calls.
   ;; Entropy and cross-entropy sum p log p and p log q (simd.ts negates).
 
   ;; Entropy terms p log p of the n doubles at P (n even, padded with 0).
   (func (export "entropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
-    (local $mass v128) (local $ok v128)
+    (local $mass v128) (local $ok v128) (local $SUBBIAS v128) (local $SUBMAX v128)
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
+    (local.set $SUBBIAS (v128.load (i32.const 9216)))
+    (local.set $SUBMAX (v128.load (i32.const 9232)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
@@ -204,7 +169,9 @@
       (local.set $x (v128.load (local.get $i)))
       (local.set $ok
         (v128.or (local.get $ok)
-          (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (v128.or
+            (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+            (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       ;; p log p: no mask needed, the log of 0 is finite here and 0 times it is 0
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
@@ -225,13 +192,18 @@
     (v128.store (i32.const 48) (local.get $ok)))
 
   ;; Cross-entropy terms p log q of the pairs at P, Q (n even, padded with 0),
-  ;; and the infinite mask (p > 0 where q = 0).
+  ;; and the infinite mask (p's bits where q = 0: not zero where p > 0). q is
+  ;; checked in one compare, valid when 0 or in [2^-1022, 1]: bits + 0x7ff0...
+  ;; maps [2^-1022, 1] to the signed range up to 0xbfe0..., anything else above it.
   (func (export "crossEntropy") (param $n i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
-    (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $pos v128) (local $qz v128)
+    (local $mass v128) (local $massq v128) (local $ok v128) (local $inf v128) (local $qz v128)
+    (local $QBIAS v128) (local $QMAX v128)
     (call $logs (i32.const 49152) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
+    (local.set $QBIAS (v128.load (i32.const 9248)))
+    (local.set $QMAX (v128.load (i32.const 9264)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
@@ -243,18 +215,17 @@
     (loop $next
       (local.set $x (v128.load (local.get $i)))
       (local.set $y (v128.load offset=32768 (local.get $i)))
+      (local.set $qz (i64x2.eq (local.get $y) (v128.const i64x2 0 0)))
       (local.set $ok
         (v128.or (local.get $ok)
           (v128.or
-            (v128.or (local.get $x) (local.get $y))
-            (v128.or
-              (i64x2.gt_s (local.get $x) (local.get $ONE))
-              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
+            (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+            (v128.andnot
+              (i64x2.gt_s (i64x2.add (local.get $y) (local.get $QBIAS)) (local.get $QMAX))
+              (local.get $qz)))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
-      (local.set $pos (f64x2.gt (local.get $x) (v128.const f64x2 0 0)))
-      (local.set $qz (f64x2.eq (local.get $y) (v128.const f64x2 0 0)))
-      (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $pos) (local.get $qz))))
+      (local.set $inf (v128.or (local.get $inf) (v128.and (local.get $qz) (local.get $x))))
       ;; p log q: no mask needed, as for entropy; where q = 0 and p > 0 the result is +Infinity anyway
       (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
       ;; s and v are <= 0: the larger in magnitude is the lesser, and
@@ -280,9 +251,12 @@
   ;; D = p - q, r = D/q where p/q is within 2^-7 of 1, with D into the two-sum
   ;; DS, DC; the sums are two-sums (Knuth), the terms having either sign. The
   ;; ratios go to R (P + 65536) and their logs to L first. A ratio of +Infinity
-  ;; (q = 0 or subnormal where p > 0) sets the special mask: JavaScript redoes the call.
+  ;; (q = 0 or subnormal where p > 0) sets the special mask: JavaScript redoes
+  ;; the call. The near terms are rare: the first loop, without a branch, only
+  ;; lists the pairs that have one (at NEAR), and a second loop computes them;
+  ;; a branch in the first loop made V8 keep its sums in memory across it.
   (func (export "kl") (param $n i32)
-    (local $i i32) (local $end i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128) (local $INF v128)
+    (local $i i32) (local $end i32) (local $list i32) (local $ONE v128) (local $NEARHI v128) (local $NEARLO v128)
     (local $x v128) (local $y v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $special v128)
     (local $ratio v128) (local $near v128)
@@ -298,15 +272,13 @@
     (local.set $ONE (v128.load (i32.const 9520)))
     (local.set $NEARHI (v128.load (i32.const 9536)))
     (local.set $NEARLO (v128.load (i32.const 9552)))
-    (local.set $INF (v128.load (i32.const 9568)))
     (local.set $s (v128.load (i32.const 0)))
     (local.set $c (v128.load (i32.const 16)))
     (local.set $mass (v128.load (i32.const 32)))
     (local.set $ok (v128.load (i32.const 48)))
-    (local.set $ds (v128.load (i32.const 80)))
-    (local.set $dc (v128.load (i32.const 96)))
     (local.set $special (v128.load (i32.const 112)))
     (local.set $massq (v128.load (i32.const 128)))
+    (local.set $list (i32.const 180224))
     (local.set $i (i32.const 16384))
     (loop $next
       (local.set $x (v128.load (local.get $i)))
@@ -317,8 +289,11 @@
           (v128.or
             (v128.or (local.get $x) (local.get $y))
             (v128.or
-              (i64x2.gt_s (local.get $x) (local.get $ONE))
-              (i64x2.gt_s (local.get $y) (local.get $ONE))))))
+              (v128.or
+                (i64x2.gt_s (local.get $x) (local.get $ONE))
+                (i64x2.gt_s (local.get $y) (local.get $ONE)))
+              ;; p/q >= p (q <= 1): a subnormal ratio needs a subnormal p
+              (i64x2.gt_s (v128.load (i32.const 9232)) (i64x2.add (local.get $x) (v128.load (i32.const 9216))))))))
       (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
       (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
       ;; p = 0 gives a ratio of 0 or NaN: never near, and p log(p/q) = 0 times a finite log
@@ -329,40 +304,14 @@
       ;; with q <= 1, p/q >= p never underflows; it is +Infinity only for p > 0
       ;; where q = 0 (KL = +Infinity) or q is subnormal: both are left to JavaScript
       (local.set $special
-        (v128.or (local.get $special) (f64x2.eq (local.get $ratio) (local.get $INF))))
+        (v128.or (local.get $special) (f64x2.eq (local.get $ratio) (v128.load (i32.const 9568)))))
       (local.set $v
         (v128.andnot
           (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i)))
           (local.get $near)))
-      (if (v128.any_true (local.get $near))
-        (then
-          (local.set $d (v128.and (f64x2.sub (local.get $x) (local.get $y)) (local.get $near)))
-          (local.set $r (f64x2.div (local.get $d) (local.get $y)))
-          ;; φ(r)/r² = 0.5 - r(1/6 - r(1/12 - r(1/20 - r(1/30 - r(1/42 - r(1/56 - r(1/72 - r/90)))))))
-          (local.set $v
-            (v128.or (local.get $v)
-              (v128.and
-                (local.get $near)
-                (f64x2.mul
-                  (f64x2.mul (local.get $d) (local.get $r))
-                  (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.5555555555555p-4 0x1.5555555555555p-4) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.999999999999ap-5 0x1.999999999999ap-5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.1111111111111p-5 0x1.1111111111111p-5) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.8618618618618p-6 0x1.8618618618618p-6) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.2492492492492p-6 0x1.2492492492492p-6) (f64x2.mul (local.get $r)
-                  (f64x2.sub (v128.const f64x2 0x1.c71c71c71c71cp-7 0x1.c71c71c71c71cp-7)
-                    (f64x2.div (local.get $r) (v128.const f64x2 90 90)))))))))))))))))))))
-          ;; two-sum of D into ds, dc
-          (local.set $t (f64x2.add (local.get $ds) (local.get $d)))
-          (local.set $z (f64x2.sub (local.get $t) (local.get $ds)))
-          (local.set $dc
-            (f64x2.add (local.get $dc)
-              (f64x2.add
-                (f64x2.sub (local.get $ds) (f64x2.sub (local.get $t) (local.get $z)))
-                (f64x2.sub (local.get $d) (local.get $z)))))
-          (local.set $ds (local.get $t))))
+      ;; the pair's offset goes to the list, which advances only if a lane is near
+      (i32.store (local.get $list) (local.get $i))
+      (local.set $list (i32.add (local.get $list) (i32.shl (v128.any_true (local.get $near)) (i32.const 2))))
       (local.set $t (f64x2.add (local.get $s) (local.get $v)))
       (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
       (local.set $c
@@ -373,6 +322,57 @@
       (local.set $s (local.get $t))
       (local.set $i (i32.add (local.get $i) (i32.const 16)))
       (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $ds (v128.load (i32.const 80)))
+    (local.set $dc (v128.load (i32.const 96)))
+    (local.set $end (local.get $list))
+    (local.set $list (i32.const 180224))
+    (block $done
+      (loop $near
+        (br_if $done (i32.ge_u (local.get $list) (local.get $end)))
+        (local.set $i (i32.load (local.get $list)))
+        (local.set $x (v128.load (local.get $i)))
+        (local.set $y (v128.load offset=32768 (local.get $i)))
+        (local.set $ratio (v128.load offset=65536 (local.get $i)))
+        (local.set $near
+          (v128.and
+            (f64x2.lt (local.get $ratio) (local.get $NEARHI))
+            (f64x2.gt (local.get $ratio) (local.get $NEARLO))))
+        (local.set $d (v128.and (f64x2.sub (local.get $x) (local.get $y)) (local.get $near)))
+        (local.set $r (f64x2.div (local.get $d) (local.get $y)))
+        ;; φ(r)/r² = 0.5 - r(1/6 - r(1/12 - r(1/20 - r(1/30 - r(1/42 - r(1/56 - r(1/72 - r/90)))))))
+        (local.set $v
+          (v128.and
+            (local.get $near)
+            (f64x2.mul
+              (f64x2.mul (local.get $d) (local.get $r))
+              (f64x2.sub (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.5555555555555p-3 0x1.5555555555555p-3) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.5555555555555p-4 0x1.5555555555555p-4) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.999999999999ap-5 0x1.999999999999ap-5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.1111111111111p-5 0x1.1111111111111p-5) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.8618618618618p-6 0x1.8618618618618p-6) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.2492492492492p-6 0x1.2492492492492p-6) (f64x2.mul (local.get $r)
+              (f64x2.sub (v128.const f64x2 0x1.c71c71c71c71cp-7 0x1.c71c71c71c71cp-7)
+                (f64x2.div (local.get $r) (v128.const f64x2 90 90))))))))))))))))))))
+        (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+        (local.set $z (f64x2.sub (local.get $t) (local.get $s)))
+        (local.set $c
+          (f64x2.add (local.get $c)
+            (f64x2.add
+              (f64x2.sub (local.get $s) (f64x2.sub (local.get $t) (local.get $z)))
+              (f64x2.sub (local.get $v) (local.get $z)))))
+        (local.set $s (local.get $t))
+        ;; two-sum of D into ds, dc
+        (local.set $t (f64x2.add (local.get $ds) (local.get $d)))
+        (local.set $z (f64x2.sub (local.get $t) (local.get $ds)))
+        (local.set $dc
+          (f64x2.add (local.get $dc)
+            (f64x2.add
+              (f64x2.sub (local.get $ds) (f64x2.sub (local.get $t) (local.get $z)))
+              (f64x2.sub (local.get $d) (local.get $z)))))
+        (local.set $ds (local.get $t))
+        (local.set $list (i32.add (local.get $list) (i32.const 4)))
+        (br $near)))
     (v128.store (i32.const 0) (local.get $s))
     (v128.store (i32.const 16) (local.get $c))
     (v128.store (i32.const 32) (local.get $mass))

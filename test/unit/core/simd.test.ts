@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { crossEntropy, entropy, evaluate, fastLog, klDivergence } from '../../../src/core';
-import { setSimdMode, SIMD_THRESHOLD, simdAvailable, simdEntropy, simdKl, simdLog } from '../../../src/core/simd';
+import {
+  setSimdMode,
+  SIMD_THRESHOLD,
+  simdAvailable,
+  simdCrossEntropy,
+  simdEntropy,
+  simdKl,
+  simdLog,
+} from '../../../src/core/simd';
 
 afterEach(() => setSimdMode('auto'));
 
@@ -125,6 +133,20 @@ describe('SIMD kernels', () => {
     expect(simdEntropy(p)).toBeDefined(); // the SIMD path did run
   });
 
+  it('compute the KL of long, nearly identical arrays (every pair near 1, listed and computed apart) as the JavaScript path', () => {
+    const n = 3 * 4096 + 17;
+    const w = Float64Array.from({ length: n }, (_, i) => 1.5 + Math.sin(i));
+    const p = normalised(Array.from(w)),
+      q = normalised(Array.from(w, (x, i) => x * (1 + 1e-3 * Math.cos(i * 0.7))));
+    for (const f of [() => klDivergence(p, q), () => klDivergence(q, p)]) {
+      const [js, simd] = bothPaths(f);
+      expect(typeof simd).toBe('number');
+      expect(distance(js, simd)).toBeLessThanOrEqual(1);
+    }
+    setSimdMode('always');
+    expect(simdKl(p, q)?.nearDiff).not.toBe(0);
+  });
+
   it('leave invalid, overflowing and infinite cases to the JavaScript path, which gives the same results and errors', () => {
     const cases: [string, () => unknown][] = [
       ['negative', () => entropy(Float64Array.of(0.5, -0.25, 0.75))],
@@ -135,7 +157,11 @@ describe('SIMD kernels', () => {
       ['q = 0 (KL)', () => klDivergence(Float64Array.of(0.5, 0.5, 0), Float64Array.of(1, 0, 0))],
       ['p/q overflows', () => klDivergence(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))],
       ['subnormal p', () => entropy(Float64Array.of(5e-324, 1))],
+      ['subnormal q', () => crossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))],
+      ['subnormal p (KL)', () => klDivergence(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))],
       ['-0', () => entropy(Float64Array.of(-0, 1))],
+      ['-0 q', () => crossEntropy(Float64Array.of(0, 1), Float64Array.of(-0, 1))],
+      ['q = 1, p one-hot', () => crossEntropy(Float64Array.of(0, 1, 0), Float64Array.of(0, 1, 0))],
       ['base 2', () => klDivergence(Float64Array.of(0.25, 0.75), Float64Array.of(0.5, 0.5), { base: 2 })],
       ['Float32Array', () => entropy(Float32Array.of(0.25, 0.75))],
     ];
@@ -146,6 +172,11 @@ describe('SIMD kernels', () => {
     // A ratio p/q that overflows is relEntrFar's: the kernel hands the call back.
     setSimdMode('always');
     expect(simdKl(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))).toBeUndefined();
+    // The kernels' log is for normal doubles: a subnormal it would take is JavaScript's.
+    expect(simdEntropy(Float64Array.of(5e-324, 1))).toBeUndefined();
+    expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))).toBeUndefined();
+    expect(simdKl(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))).toBeUndefined();
+    expect(simdCrossEntropy(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))).toBeDefined(); // p is not logged
   });
 
   it('run no code of the input: subclasses stay in JavaScript, an own constructor is never called', () => {
