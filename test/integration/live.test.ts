@@ -16,6 +16,18 @@ import type { PairPayload } from '../../src/protocol/visualizer';
 import { until } from './until';
 import { longestStall } from '../../bench/lib/stall';
 
+/** The live code lens on `line`, once it has been resolved with its figures. */
+function liveLens(uri: vscode.Uri, line: number): Promise<vscode.CodeLens> {
+  return until(
+    async () => {
+      const all = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 100);
+      return all.find((l) => l.range.start.line === line && l.command?.title.includes('live '));
+    },
+    `the live lens on line ${line + 1}`,
+    30_000,
+  );
+}
+
 /** Live outcomes the extension built on its compute worker so far. */
 function computedOffThread(): number {
   const lens = vscode.extensions.getExtension<{ offThreadCompute?: { completed: number } }>(
@@ -308,18 +320,7 @@ describe('live values: a TF.js program paused in js-debug', function () {
     const frame = await pausedFrame();
     await vscode.window.showTextDocument(editor.document);
     const lensLine = text.split('\n').findIndex((l) => l.startsWith('const loss = '));
-    const lens = await until(
-      async () => {
-        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
-          'vscode.executeCodeLensProvider',
-          editor.document.uri,
-          100,
-        );
-        return all.find((l) => l.range.start.line === lensLine && l.command?.title.includes('live '));
-      },
-      'the live lens on the loss line',
-      30_000,
-    );
+    const lens = await liveLens(editor.document.uri, lensLine);
     const title = lens.command!.title;
     const m =
       /live tf\.losses\.softmaxCrossEntropy → ([\d.]+) \(TF\.js[^,]*, float32\) · H\(p,q\) = ([\d.]+) nats/.exec(title);
@@ -430,19 +431,7 @@ describe('live values: a Python program paused in debugpy', function () {
 
   it("a live code lens above the loss call: what it returns with the frame's values; clicking computes it", async () => {
     const lensLine = PY_PROGRAM.split('\n').findIndex((l) => l.startsWith('loss = '));
-    const lens = await until(
-      async () => {
-        const all = await vscode.commands.executeCommand<vscode.CodeLens[]>(
-          'vscode.executeCodeLensProvider',
-          editor.document.uri,
-          100,
-        );
-        return all.find((l) => l.command?.title.includes('live '));
-      },
-      'the live lens',
-      30_000,
-    );
-    assert.equal(lens.range.start.line, lensLine);
+    const lens = await liveLens(editor.document.uri, lensLine);
     const title = lens.command!.title;
     const m =
       /live torch\.nn\.functional\.cross_entropy → ([\d.]+) \(PyTorch, float32\) · H\(p,q\) = ([\d.]+) nats/.exec(

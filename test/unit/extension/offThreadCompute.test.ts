@@ -4,11 +4,8 @@
 // buffers transferred; cancelling stops the worker and the next computation
 // starts another; a worker that keeps dying is given up, and the runner then
 // computes on its own thread.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeBundle } from './nodeBundle';
 import type * as vscode from 'vscode';
 import {
   createOffThreadCompute,
@@ -80,21 +77,12 @@ function token() {
 }
 
 describe('the live compute on a real worker thread', () => {
-  let dir: string;
   let script: string;
+  let remove: () => void;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'entropy-lens-compute-'));
-    script = join(dir, 'computeWorker.js');
-    await esbuild.build({
-      entryPoints: ['src/extension/offThread/computeWorker.ts'],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
-    });
+    ({ script, remove } = await nodeBundle('src/extension/offThread/computeWorker.ts'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it("gives the host thread's outcome for 2 × 300 000 values, taking their buffers rather than copying them", async () => {
     const worker = createOffThreadCompute(script)!;

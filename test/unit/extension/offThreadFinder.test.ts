@@ -2,11 +2,8 @@
 // gives the same arrays as the finder on this thread; a burst of requests for
 // one document costs at most two parses (older ones are superseded); a dead
 // worker answers with an error so callers read on their own thread.
-import * as esbuild from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeBundle } from './nodeBundle';
 import { findArrays } from '../../../src/parse';
 import type { FinderRequest, FinderResponse } from '../../../src/extension/offThread/protocol';
 import {
@@ -19,21 +16,12 @@ import { packResult, unpackResult } from '../../../src/extension/offThread/pack'
 const PAIR = 'y_true = [0, 1, 0]\ny_pred = [0.2, 0.7, 0.1]\nloss = log_loss(y_true, y_pred)\n';
 
 describe('the finder on a real worker thread', () => {
-  let dir: string;
   let script: string;
+  let remove: () => void;
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'entropy-lens-worker-'));
-    script = join(dir, 'finderWorker.js');
-    await esbuild.build({
-      entryPoints: ['src/extension/offThread/finderWorker.ts'],
-      outfile: script,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      logLevel: 'silent',
-    });
+    ({ script, remove } = await nodeBundle('src/extension/offThread/finderWorker.ts'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => remove());
 
   it('reads the same arrays and pairs as findArrays here, with the limits it is given', async () => {
     const finder = createOffThreadFinder(script, () => ({ maxElements: 2 }))!;
