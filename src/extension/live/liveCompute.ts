@@ -1,9 +1,9 @@
 // A compute command on live values: the selected expressions (`probs`,
-// `logits[0]`, `target, probs`) are read from the paused frame and handed to
-// the same outcome builders as array literals, as arrays named by their
-// expressions and placed where they are selected. Pairing follows the
-// literals' rules: the selection's order (a call's argument order: target
-// first) unless the roles say otherwise, binary pairs as the finder detects them.
+// `logits[0]`, `target, probs`) are read from the paused frame — with a
+// partner picked from the frame's variables when one expression is selected
+// for a pair, and the offer of a slice above the cap — and their values go to
+// liveOutcome.ts (on the compute worker when large) for the outcome the
+// literals' builders give.
 import type * as vscode from 'vscode';
 import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
