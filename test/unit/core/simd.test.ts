@@ -177,6 +177,16 @@ describe('SIMD kernels', () => {
     expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(1e-310, 1))).toBeUndefined();
     expect(simdKl(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))).toBeUndefined();
     expect(simdCrossEntropy(Float64Array.of(1e-310, 1), Float64Array.of(0.5, 0.5))).toBeDefined(); // p is not logged
+    // The cross-entropy loop flags q by its log (below -708.39, or above -0): the
+    // flagged chunks' exact check keeps q = 0, tiny normal q and q = 1 valid.
+    const sure = (r: ReturnType<typeof simdCrossEntropy>): boolean => r !== undefined && !r.infinite;
+    expect(simdCrossEntropy(Float64Array.of(1, 0, 0, 0), Float64Array.of(1, 0, 0, 0))?.infinite).toBe(false);
+    expect(simdCrossEntropy(Float64Array.of(0, 1), Float64Array.of(1, 0))?.infinite).toBe(true);
+    expect(sure(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(2 ** -1022, 1)))).toBe(true);
+    expect(sure(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(Math.exp(-708.3), 1)))).toBe(true);
+    expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(2 ** -1022 - 2 ** -1074, 1))).toBeUndefined();
+    for (const bad of [1 + 2 ** -52, Infinity, NaN, -NaN, -Infinity, -1e-300, -0])
+      expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(bad, 1)), String(bad)).toBeUndefined();
   });
 
   it('run no code of the input: subclasses stay in JavaScript, an own constructor is never called', () => {
