@@ -43,8 +43,14 @@ async function hoverStillAnswers(page: Page, name: string): Promise<void> {
   await page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first().waitFor({ timeout: 60_000 });
   for (let attempt = 1; ; attempt++) {
     const box = (await number.boundingBox())!;
-    await page.mouse.move(box.x + 1, box.y + 1);
-    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    if (attempt < 3) {
+      await page.mouse.move(box.x + 1, box.y + 1);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    } else {
+      // A mouse hover the workbench hid again (it happens under load): the keyboard's way to the same hover.
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await runCommand(page, 'Show or Focus Hover');
+    }
     try {
       await hover.waitFor({ timeout: 10_000 });
       break;
