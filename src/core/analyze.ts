@@ -5,7 +5,7 @@
 import { classify, type ArrayKind } from './classify';
 import { klFromLogs } from './divergenceTerms';
 import { CoreError } from './errors';
-import { entropyRow, jsRow, klRow } from './kernels';
+import { chunkedSum, entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
 import { show } from './show';
 import { sum } from './summation';
@@ -527,7 +527,7 @@ export interface EntropySummary {
    * unknown). Rows of probabilities or one-hot given as plain arrays are the
    * input's own rows, not copies (10^7 values need not be copied to be read).
    */
-  probabilities?: number[][];
+  probabilities?: (number[] | Float64Array)[];
   /** For class indices: how often each label 0, 1, … occurs, when the largest label is below 2n + 16 (n labels); else absent. */
   labelCounts?: number[];
   /** For class indices: the labels present, ascending (labelTally[k] is the count of labels[k]). */
@@ -564,6 +564,22 @@ function packedArray(n: number): number[] {
   return new Array<number>(n).fill(0);
 }
 
+/** q[i] = row[i] / s over [from, to), and the sum of those q (a chunk: see chunkedSum). */
+function divideRange(q: number[] | Float64Array, row: ArrayLike<number>, s: number, from: number, to: number): number {
+  let check = 0;
+  for (let i = from; i < to; i++) check += q[i] = row[i]! / s;
+  return check;
+}
+
+/**
+ * Zeros for a row derived from `row`: a Float64Array for a typed row (a
+ * program's values: 10^7 of them would take half a second to go into a plain
+ * array, and the SIMD kernels read typed arrays), else a packed plain array.
+ */
+function sameKind(row: ArrayLike<number>): number[] | Float64Array {
+  return ArrayBuffer.isView(row) ? new Float64Array(row.length) : packedArray(row.length);
+}
+
 export function entropyOf(values: Vector | Matrix): EntropySummary {
   const c = classify(values);
   const out: EntropySummary = { kind: c.kind, reason: c.reason };
@@ -572,7 +588,7 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     const problems = new Problems();
     const shape = toRows(values, 'values', problems);
     if (!shape || problems.any) return out;
-    let rows: number[][];
+    let rows: (number[] | Float64Array)[];
     if (c.kind === 'class-indices') {
       const row = shape.rows[0]!;
       const { labels, counts } = labelFrequencies(row);
@@ -591,22 +607,24 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
       rows = shape.rows.map((row) => {
         const l = rowLogSumExp(row);
-        const q = packedArray(row.length);
+        const q = sameKind(row);
         for (let i = 0; i < row.length; i++)
           q[i] = i === l.argmax ? 1 / (1 + l.rest) : Math.exp(row[i]! - l.max) / (1 + l.rest);
         return q;
       });
     } else {
       // Probabilities are their own p (classify found them finite, in [0, 1]): the rows as given, not a copy.
+      let finite = true;
       rows = shape.rows.map((row) => {
-        if (c.kind !== 'counts') return Array.isArray(row) ? (row as number[]) : Array.from(row);
+        if (c.kind !== 'counts')
+          return Array.isArray(row) || row instanceof Float64Array ? (row as number[] | Float64Array) : Array.from(row);
         const s = sum(row);
-        const q = packedArray(row.length);
-        for (let i = 0; i < row.length; i++) q[i] = row[i]! / s;
+        const q = sameKind(row);
+        // A row of zeros (or one too large to sum) stands for no distribution: NaN or ±Infinity, caught by the sum of q.
+        if (!Number.isFinite(chunkedSum(row.length, (from, to) => divideRange(q, row, s, from, to)))) finite = false;
         return q;
       });
-      // A row of zeros (or one too large to sum) stands for no distribution.
-      if (c.kind === 'counts' && rows.some((row) => !row.every(Number.isFinite))) return out;
+      if (!finite) return out;
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
     const h = rows.map(entropyRow);

@@ -16,14 +16,31 @@ export function elementAt(values: ArrayLike<unknown>, i: number): unknown {
   return typeof v.at === 'function' ? v.at(i) : v[i];
 }
 
-/** Whether `values` holds rows (2-D), judged by its first element. */
+/** A row of values: a plain array, or a Float64Array (a program's values, not copied). */
+export type ValueRow = readonly number[] | Float64Array;
+
+/** Whether `values` holds rows (2-D), judged by its first element (a row is an array or a typed array). */
 export function isMatrix<T>(values: readonly T[] | readonly T[][]): values is readonly T[][];
 export function isMatrix(values: ArrayLike<unknown>): boolean;
 export function isMatrix(values: ArrayLike<unknown>): boolean {
-  return values.length > 0 && Array.isArray(elementAt(values, 0));
+  if (values.length === 0) return false;
+  const first = elementAt(values, 0);
+  return Array.isArray(first) || ArrayBuffer.isView(first);
+}
+
+/** The values as plain arrays: themselves when they are, else a copy (what JSON, the webview and the emulators take). */
+export function plainValues(values: readonly number[] | readonly number[][]): number[] | number[][];
+export function plainValues(values: ValueRow | readonly ValueRow[]): number[] | number[][];
+export function plainValues(values: ValueRow | readonly ValueRow[]): number[] | number[][] {
+  if (Array.isArray(values) && !isMatrix(values)) return values as number[];
+  if (!isMatrix(values)) return Array.from(values as Float64Array);
+  const rows = values as readonly ValueRow[];
+  return rows.every((r) => Array.isArray(r)) ? (rows as number[][]) : rows.map((r) => Array.from(r));
 }
 
 /** The rows of a 1-D or 2-D value list (1-D is one row); the rows themselves, not copies. */
-export function rowsOf(values: readonly number[] | readonly number[][]): number[][] {
-  return (isMatrix(values) ? values : [values]) as number[][];
+export function rowsOf(values: readonly number[] | readonly number[][]): number[][];
+export function rowsOf(values: ValueRow | readonly ValueRow[]): readonly ValueRow[];
+export function rowsOf(values: ValueRow | readonly ValueRow[]): readonly ValueRow[] {
+  return (isMatrix(values) ? values : [values]) as readonly ValueRow[];
 }

@@ -5,7 +5,7 @@
 //   3. neighbours in the text with the same shape whose roles fit.
 // An array is the prediction of at most one pair, and never both sides.
 
-import type { FoundArray, FoundPair, PairRule } from './types';
+import type { AnyValues, FoundArray, FoundPair, PairRule } from './types';
 import type { CallArgument, CallSite } from './scanner';
 import { keywordRole, snakeCase, type LossSignature } from './callSignatures';
 import { nameSide, type NameSide } from './names';
@@ -205,7 +205,7 @@ export function findPairs(
  * 0 or 1 beside 1-D values in [0, 1] of the same length that are not a
  * distribution over classes themselves (P(class 1) per sample).
  */
-export function isBinaryPair(t: FoundArray, p: FoundArray): boolean {
+export function isBinaryPair(t: FoundArray<AnyValues>, p: FoundArray<AnyValues>): boolean {
   if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0] || t.values.length < 2) return false;
   const labels = valueFacts(t);
   // One 1 among zeros is a one-hot label of one sample over classes, not one positive among samples.
@@ -223,12 +223,12 @@ interface ValueFacts {
 
 // Pairing asks these of the same arrays many times (each call, neighbour and
 // name candidate): one pass per array, kept while the array lives.
-const factsOf = new WeakMap<FoundArray, ValueFacts>();
+const factsOf = new WeakMap<FoundArray<AnyValues>, ValueFacts>();
 
-function valueFacts(a: FoundArray): ValueFacts {
+function valueFacts(a: FoundArray<AnyValues>): ValueFacts {
   let facts = factsOf.get(a);
   if (facts === undefined) {
-    const values = a.values as number[];
+    const values = a.values as readonly number[] | Float64Array;
     let zeroOne = true,
       inUnit = true,
       ones = 0;

@@ -3,7 +3,7 @@
 // (soft labels such as `y_true = [0.7, 0.2, 0.1]`).
 
 import { classifyCapitalised } from '../core/classify';
-import type { FoundArray, FoundPair, Role, Values } from './types';
+import type { AnyValues, FoundArray, FoundPair, Role } from './types';
 import type { LossSignature } from './callSignatures';
 import { nameSide, type NameSide } from './names';
 
@@ -13,7 +13,7 @@ export interface RoleResult {
 }
 
 /** The role of `values` bound to `name`. */
-export function roleOf(values: Values, name: string | undefined, argumentOf = ''): RoleResult {
+export function roleOf(values: AnyValues, name: string | undefined, argumentOf = ''): RoleResult {
   return roleWithSide(values, name, nameSide(name), argumentOf);
 }
 
@@ -26,7 +26,7 @@ export function roleOf(values: Values, name: string | undefined, argumentOf = ''
  * (refineRoles), so a lone `p = [0.2, 0.8]` stays probabilities.
  */
 export function roleWithSide(
-  values: Values,
+  values: AnyValues,
   name: string | undefined,
   side: NameSide | undefined,
   argumentOf = '',
@@ -79,14 +79,14 @@ export function roleWithSide(
   if (
     (c.kind === 'counts' || c.kind === 'unknown' || c.kind === 'probabilities') &&
     isMatrix(values) &&
-    columnsAreOneHot(values as number[][])
+    columnsAreOneHot(values as readonly Row[])
   ) {
     return {
       role: 'one-hot',
       reason: 'Each column has a single 1 and 0 elsewhere: one-hot labels by column (classes × samples)',
     };
   }
-  if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as number[][])) {
+  if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as readonly Row[])) {
     return {
       role: 'probabilities',
       reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)',
@@ -132,18 +132,26 @@ function lowerFirst(t: string): string {
   return t.length > 0 ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
-function isMatrix(values: Values): boolean {
-  return values.length > 0 && Array.isArray(values[0]);
+/** A row of the finder's values (a plain array) or of a program's (a Float64Array view). */
+type Row = readonly number[] | Float64Array;
+
+/** Rows, plain or typed (a Float64Array is one row, not rows: Array.isArray would not tell). */
+function isMatrix(values: AnyValues): boolean {
+  return values.length > 0 && typeof values[0] === 'object';
 }
 
-function hasNonFinite(values: Values): boolean {
-  const rows = isMatrix(values) ? (values as number[][]) : [values as number[]];
+function rowsOf(values: AnyValues): readonly Row[] {
+  return isMatrix(values) ? (values as readonly Row[]) : [values as Row];
+}
+
+function hasNonFinite(values: AnyValues): boolean {
+  const rows = rowsOf(values);
   for (const row of rows) for (const v of row) if (!Number.isFinite(v)) return true;
   return false;
 }
 
-function someNegative(values: Values): boolean {
-  for (const row of values as number[][]) for (const v of row) if (v < 0) return true;
+function someNegative(values: AnyValues): boolean {
+  for (const row of values as readonly Row[]) for (const v of row) if (v < 0) return true;
   return false;
 }
 
@@ -184,8 +192,8 @@ function perElementProbabilities(values: readonly number[]): boolean {
 }
 
 /** Rows (or the vector) in [0, 1], not all whole numbers, each summing to 1 within 0.002 (rounded printouts). */
-function roundedDistribution(values: Values): boolean {
-  const rows = isMatrix(values) ? (values as number[][]) : [values as number[]];
+function roundedDistribution(values: AnyValues): boolean {
+  const rows = rowsOf(values);
   for (const row of rows) {
     let sum = 0;
     let fractional = false;
@@ -200,7 +208,7 @@ function roundedDistribution(values: Values): boolean {
 }
 
 /** Classes × samples one-hot: every column a single 1 among 0s, and not every row so. */
-function columnsAreOneHot(rows: number[][]): boolean {
+function columnsAreOneHot(rows: readonly Row[]): boolean {
   const width = rows[0]!.length;
   if (rows.length < 2 || width < 1 || rows.some((r) => r.length !== width)) return false;
   for (let j = 0; j < width; j++) {
@@ -216,7 +224,7 @@ function columnsAreOneHot(rows: number[][]): boolean {
 }
 
 /** Classes × samples (Flux, SciPy's axis=0): every column sums to 1, values in [0, 1]. */
-function columnsAreDistributions(rows: number[][]): boolean {
+function columnsAreDistributions(rows: readonly Row[]): boolean {
   const width = rows[0]!.length;
   if (rows.length < 2 || width < 1 || rows.some((r) => r.length !== width)) return false;
   for (let j = 0; j < width; j++) {

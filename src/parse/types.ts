@@ -10,13 +10,22 @@ export { LOSS_SIGNATURES, lossSignature } from './callSignatures';
 export type Values = number[] | number[][];
 
 /**
+ * Values read from a running program: one Float64Array, or rows that are
+ * views of one. 10^7 values are not copied into plain arrays to be read.
+ */
+export type TypedValues = Float64Array | Float64Array[];
+
+/** What the role, pairing and outcome code reads: the finder's values or a program's. */
+export type AnyValues = Values | TypedValues;
+
+/**
  * What an array most likely is. The kinds of the core's classify(), plus
  * 'target': a probability distribution that its name or call site marks as the
  * target (soft labels), e.g. `y_true = [0.7, 0.2, 0.1]`.
  */
 export type Role = ArrayKind | 'target';
 
-export interface FoundArray {
+export interface FoundArray<V extends AnyValues = Values> {
   /** UTF-16 offset of the literal's first character (the opening bracket; a wrapper call is not included). */
   start: number;
   /** UTF-16 offset one past the literal's last character (the closing bracket). */
@@ -24,7 +33,7 @@ export interface FoundArray {
   /** The name it is bound to: `y_true = …`, `const q = …`, a JSON key, a keyword argument. */
   name?: string | undefined;
   /** The numbers; non-finite spellings become ±Infinity / NaN and are listed in `issues`. */
-  values: Values;
+  values: V;
   /** [n] for 1-D, [rows, columns] for 2-D (columns of the first row when ragged). */
   shape: number[];
   role: Role;
@@ -113,8 +122,8 @@ export interface FinderIssue {
   count?: number;
 }
 
-export interface FindResult {
-  arrays: FoundArray[];
+export interface FindResult<V extends AnyValues = Values> {
+  arrays: FoundArray<V>[];
   pairs: FoundPair[];
   issues: FinderIssue[];
 }

@@ -1,9 +1,9 @@
 // How results and messages name an array: its bound name, or where it is.
 import type { PositionDto, RangeDto } from '../../protocol/visualizer';
-import type { FoundArray } from '../../parse/types';
+import type { AnyValues, FoundArray } from '../../parse/types';
 import type { ArrayRef } from './types';
 
-export function arrayRef(a: FoundArray, positionAt: (offset: number) => PositionDto): ArrayRef {
+export function arrayRef(a: FoundArray<AnyValues>, positionAt: (offset: number) => PositionDto): ArrayRef {
   const range: RangeDto = { start: positionAt(a.start), end: positionAt(a.end) };
   return {
     name: a.name,

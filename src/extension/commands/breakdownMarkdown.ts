@@ -8,7 +8,7 @@ import { valueText, type PairLibraries } from '../features/content/frameworkCont
 import { linesOf } from './arrayRef';
 import { markdownTable, tableNumber } from './markdownTable';
 import type { ArrayRef, Unit } from './types';
-import { rowsOf } from '../../core/elements';
+import { rowsOf, type ValueRow } from '../../core/elements';
 
 /** Rows of the element, row and gradient tables shown at most (each). */
 export const MAX_TABLE_ROWS = 2000;
@@ -52,12 +52,13 @@ export interface EntropySubject {
 }
 
 /** The first MAX_TABLE_ROWS elements of rows, row-major (a subject need not hold 10^7 values to show 2000). */
-export function tableHead(rows: readonly (readonly number[])[]): number[][] {
+export function tableHead(rows: readonly ValueRow[]): number[][] {
   const out: number[][] = [];
   let left = MAX_TABLE_ROWS;
   for (const row of rows) {
     if (left <= 0) break;
-    out.push(row.slice(0, left));
+    // A plain array whether the row is one or a Float64Array (a program's values).
+    out.push(Array.prototype.slice.call(row, 0, left) as number[]);
     left -= row.length;
   }
   return out;

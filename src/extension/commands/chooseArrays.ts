@@ -1,7 +1,7 @@
 // Which arrays a compute command works on, from the finder's result and where
 // the user is: the selections (several count together) or, without one, the
 // cursor. Pure: offsets in, array indices out, so every rule is unit-tested.
-import type { FindResult, FoundArray, FoundPair, Role } from '../../parse/types';
+import type { AnyValues, FindResult, FoundArray, FoundPair, Role } from '../../parse/types';
 import type { ComputeKind, OffsetSpan } from './types';
 
 /** How far (in lines) from the cursor an array still counts as "around" it. */
@@ -135,7 +135,7 @@ function partnerOf(find: FindResult, index: number): Choice {
  * order when it pairs them, else a label-like array (one-hot, class indices,
  * named target) is the target, else the array the user started from is.
  */
-export function orderPartner(find: FindResult, known: number, picked: number): FoundPair {
+export function orderPartner(find: FindResult<AnyValues>, known: number, picked: number): FoundPair {
   const pair = find.pairs.find(
     (p) => (p.target === known && p.prediction === picked) || (p.target === picked && p.prediction === known),
   );

@@ -2,7 +2,7 @@
 // user-facing errors. When probabilities do not sum to 1 it does not guess: it
 // returns an offer to compute on normalised copies, which the user accepts.
 import { analyze, entropyOf, isCoreError, SUM_TOLERANCE, type Analysis, type AnalyzeOptions } from '../../core';
-import type { FoundArray, Values } from '../../parse/types';
+import type { AnyValues, FoundArray } from '../../parse/types';
 import { fmtSum, userText } from '../features/format';
 import { predictionReading } from '../features/model';
 import { linesOf } from './arrayRef';
@@ -11,8 +11,8 @@ import { rowsOf } from '../../core/elements';
 import { MAX_TABLE_ROWS } from './breakdownMarkdown';
 
 export interface PairInput {
-  target: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
-  prediction: { array: Pick<FoundArray, 'values' | 'role'>; ref: ArrayRef };
+  target: { array: Pick<FoundArray<AnyValues>, 'values' | 'role'>; ref: ArrayRef };
+  prediction: { array: Pick<FoundArray<AnyValues>, 'values' | 'role'>; ref: ArrayRef };
 }
 
 /** "Compute with p normalised" and why it is offered. */
@@ -33,11 +33,13 @@ export type PairComputation =
  * distribution with a bad entry (q[3] = -0.2), not logits — read as
  * probabilities, so the user hears about the negative value instead of a loss.
  */
-function commandReading(array: Pick<FoundArray, 'values' | 'role'>): NonNullable<AnalyzeOptions['prediction']> {
+function commandReading(
+  array: Pick<FoundArray<AnyValues>, 'values' | 'role'>,
+): NonNullable<AnalyzeOptions['prediction']> {
   return array.role === 'logits' && brokenDistribution(array.values) ? 'probabilities' : predictionReading(array.role);
 }
 
-function brokenDistribution(values: Values): boolean {
+function brokenDistribution(values: AnyValues): boolean {
   return rowsOf(values).every((row) => {
     let s = 0;
     for (const v of row) {
@@ -100,7 +102,7 @@ function mentions(text: string, name: string): boolean {
 }
 
 /** The first row whose sum is off (finite, non-negative values only), or undefined; null when it cannot be normalised. */
-function offSum(values: Values): { row: number | undefined; sum: number } | undefined | null {
+function offSum(values: AnyValues): { row: number | undefined; sum: number } | undefined | null {
   const rows = rowsOf(values);
   for (let r = 0; r < rows.length; r++) {
     let s = 0;
@@ -142,13 +144,13 @@ export type EntropyComputation =
       kind: string;
       nats: number;
       perplexity: number;
-      probabilities: number[][] | undefined;
+      probabilities: (number[] | Float64Array)[] | undefined;
       labelCounts: number[] | undefined;
     }
   | { ok: false; code: FailureCode; error: string };
 
 /** The entropy one array stands for: itself, softmax of logits, normalised counts, label frequencies. */
-export function computeEntropy(values: Values, ref: ArrayRef): EntropyComputation {
+export function computeEntropy(values: AnyValues, ref: ArrayRef): EntropyComputation {
   const summary = entropyOf(values);
   if (summary.entropy === undefined || summary.perplexity === undefined) {
     return {

@@ -2,8 +2,8 @@
 // result, the breakdown subject, the clipboard line, the visualizer payload,
 // and — when probabilities do not sum to 1 — the offer to compute on normalised
 // copies. Pure (positions come through `positionAt`), so it is unit-tested.
-import { checkPair, type PairPayload, type PositionDto } from '../../protocol/visualizer';
-import type { FindResult, FoundArray, FoundPair, Values } from '../../parse/types';
+import { checkPair, MAX_VALUES, type PairPayload, type PositionDto } from '../../protocol/visualizer';
+import type { AnyValues, FindResult, FoundArray, FoundPair, Values } from '../../parse/types';
 import { arrayRef, linesOf } from './arrayRef';
 import { tableHead, type BreakdownSubject, type EntropySubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
@@ -28,7 +28,7 @@ import type {
   FailureCode,
   FailureResult,
 } from './types';
-import { isMatrix, rowsOf } from '../../core/elements';
+import { isMatrix, plainValues, rowsOf } from '../../core/elements';
 import { SETTINGS } from '../ids';
 
 export interface Outcome {
@@ -59,7 +59,7 @@ export function failure(kind: ComputeKind, code: FailureCode, error: string, nam
 
 export function pairOutcome(
   kind: 'crossEntropy' | 'klDivergence',
-  find: FindResult,
+  find: FindResult<AnyValues>,
   pair: FoundPair,
   settings: ComputeSettings,
   where: Placement,
@@ -87,6 +87,12 @@ export function pairOutcome(
   const { unit } = settings;
   const message = pairMessage(kind, a, unit, target, prediction, computed.normalised, binary);
   // The visualizer draws categorical pairs; a binary pair goes as its two-class rows.
+  const drawn = binary
+    ? undefined
+    : {
+        target: drawableValues(t.values, computed.normalised),
+        prediction: drawableValues(q.values, computed.normalised && a.predictionKind !== 'logits'),
+      };
   const payload: PairPayload = binary
     ? {
         target: a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p]),
@@ -96,15 +102,15 @@ export function pairOutcome(
         source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
       }
     : {
-        target: computed.normalised ? divideBySums(t.values) : t.values,
-        prediction: computed.normalised && a.predictionKind !== 'logits' ? divideBySums(q.values) : q.values,
+        target: drawn?.target ?? [],
+        prediction: drawn?.prediction ?? [],
         label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'}`,
         source: { uri: where.uri, targetRange: target.range, predictionRange: prediction.range },
       };
   if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities'))
     payload.predictionKind = a.predictionKind;
   // Beyond the visualizer's caps (MAX_CLASSES, MAX_VALUES) the webview would drop the pair: no button then.
-  const drawable = checkPair(payload).ok;
+  const drawable = (binary || (drawn?.target && drawn.prediction)) && checkPair(payload).ok;
   return {
     result: {
       ok: true,
@@ -145,15 +151,15 @@ export function pairOutcome(
 }
 
 export function entropyOutcome(
-  find: FindResult,
+  find: FindResult<AnyValues>,
   indices: readonly number[],
   settings: ComputeSettings,
   where: Placement,
 ): Outcome {
   const { unit } = settings;
   const lines: (EntropyLine & {
-    values: Values;
-    probabilities: number[][] | undefined;
+    values: AnyValues;
+    probabilities: (number[] | Float64Array)[] | undefined;
     labelCounts: number[] | undefined;
   })[] = [];
   for (const i of indices) {
@@ -202,8 +208,8 @@ export function entropySubjectArray(e: {
   kind: string;
   nats: number;
   perplexity: number;
-  values: Values;
-  probabilities: number[][] | undefined;
+  values: AnyValues;
+  probabilities: (number[] | Float64Array)[] | undefined;
   labelCounts: number[] | undefined;
 }): EntropySubject['arrays'][number] {
   const rows = rowsOf(e.values);
@@ -224,10 +230,22 @@ export function entropySubjectArray(e: {
  * The finder stops reading an array at the maxElements cap; figures of the
  * first part would look right and be wrong, so a capped array is refused.
  */
-function cappedProblem(a: FoundArray, ref: ArrayRef): string | undefined {
+function cappedProblem(a: FoundArray<AnyValues>, ref: ArrayRef): string | undefined {
   const issue = cappedIssue(a);
   if (issue === undefined) return undefined;
   return `${ref.label} (${linesOf(ref)}) is longer than the finder reads (${issue}): raise the setting ${SETTINGS.maxElementsPerArray} to compute on all of it`;
+}
+
+/**
+ * The values as the visualizer takes them: plain arrays, divided by their sums
+ * when `normalised` (a copy; the document keeps its values). Values beyond the
+ * visualizer's cap are not copied: checkPair refuses the pair either way.
+ */
+function drawableValues(values: AnyValues, normalised: boolean): Values | undefined {
+  const rows = rowsOf(values);
+  if (rows.reduce((n, r) => n + r.length, 0) > MAX_VALUES) return undefined;
+  const plain = plainValues(values);
+  return normalised ? divideBySums(plain) : plain;
 }
 
 /** A normalised copy for the visualizer (rows divided by their sums); the document keeps its values. */

@@ -81,7 +81,7 @@ export interface EntropyLine {
   kind: string;
   nats: number;
   perplexity: number;
-  probabilities?: number[][] | undefined;
+  probabilities?: readonly unknown[] | undefined;
 }
 
 const READ_AS: Record<string, string> = {

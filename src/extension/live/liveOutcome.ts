@@ -5,14 +5,14 @@
 // and on the host's thread for small ones; `portable` turns an outcome into
 // what can cross to the host (the normalise offer's outcome computed ahead,
 // since a function cannot cross).
-import type { FindResult, FoundArray, FoundPair } from '../../parse/types';
+import type { AnyValues, FindResult, FoundArray, FoundPair, TypedValues } from '../../parse/types';
 import { roleOf } from '../../parse/roles';
 import { isBinaryPair } from '../../parse/pairs';
 import { orderPartner, isTargetRole } from '../commands/chooseArrays';
 import { entropyOutcome, pairOutcome, type Outcome, type Placement } from '../commands/outcome';
 import type { NormaliseOffer } from '../commands/computeFigures';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
-import { toValues, type LiveArray } from './transfer';
+import { typedValues, type LiveArray } from './transfer';
 
 /** An expression in the editor: its text and offsets. */
 export interface SelectedExpression {
@@ -66,8 +66,8 @@ function placementOf(data: PlacementData): Placement {
 }
 
 /** A live value as the outcome builders take an array: named by its expression, placed where it is selected. */
-export function foundArray(expression: string, value: LiveArray, at: SelectedExpression): FoundArray {
-  const values = toValues(value);
+export function foundArray(expression: string, value: LiveArray, at: SelectedExpression): FoundArray<TypedValues> {
+  const values = typedValues(value);
   const { role, reason } = roleOf(values, expression);
   return {
     start: at.start,
@@ -83,8 +83,8 @@ export function foundArray(expression: string, value: LiveArray, at: SelectedExp
 }
 
 /** The pair of two live arrays: the selection's order, unless only the second reads as a label. */
-function livePair(find: FindResult): FoundPair {
-  const [a, b] = find.arrays as [FoundArray, FoundArray];
+export function livePair(find: FindResult<AnyValues>): FoundPair {
+  const [a, b] = find.arrays as [FoundArray<AnyValues>, FoundArray<AnyValues>];
   const binary = isBinaryPair(a, b) || isBinaryPair(b, a);
   if (isTargetRole(b.role) && !isTargetRole(a.role)) return { ...orderPartner(find, 0, 1), binary };
   return {
@@ -98,7 +98,7 @@ function livePair(find: FindResult): FoundPair {
 /** The outcome of a live computation: entropy of each value, or the pair of the first two. */
 export function liveOutcome(job: LiveOutcomeJob): Outcome {
   const arrays = job.values.map((v) => foundArray(v.expression, v.value, v.at));
-  const find: FindResult = { arrays, pairs: [], issues: [] };
+  const find: FindResult<AnyValues> = { arrays, pairs: [], issues: [] };
   const placement = placementOf(job.placement);
   if (job.kind === 'entropy')
     return entropyOutcome(

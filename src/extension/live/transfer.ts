@@ -9,6 +9,7 @@
 // tested against the real interpreters.
 import { MAX_ELEMENTS } from '../../core';
 import { findArrays } from '../../parse';
+import type { TypedValues } from '../../parse/types';
 
 /** The languages with a compact wrapper; anything else is read from the debugger's printed value. */
 export type LiveLanguage = 'python' | 'javascript';
@@ -298,6 +299,14 @@ function elementCount(values: number[] | number[][]): number {
 
 function preview(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text || 'nothing';
+}
+
+/** The values without a copy: the array itself, or rows that are views of it. */
+export function typedValues(value: LiveArray): TypedValues {
+  const { data, shape } = value;
+  if (shape.length === 1) return data;
+  const [rows, cols] = shape as [number, number];
+  return Array.from({ length: rows }, (_, r) => data.subarray(r * cols, (r + 1) * cols));
 }
 
 /** The values as the core takes them: a list, or rows. */

@@ -192,6 +192,29 @@ describe('entropyOf', () => {
     expect(entropyOf([NaN]).entropy).toBeUndefined();
     expect(entropyOf([NaN]).kind).toBe('unknown');
   });
+
+  // A program's values (the debugger's live values) come as Float64Arrays: read as they are, never copied to plain arrays.
+  it("keeps typed rows typed and gives the plain rows' entropy within an ulp", () => {
+    const counts = Float64Array.from({ length: 5000 }, (_, i) => 1.5 + (i % 13));
+    const typed = entropyOf(counts),
+      plain = entropyOf(Array.from(counts));
+    expect(typed.kind).toBe('counts');
+    expect(typed.probabilities![0]).toBeInstanceOf(Float64Array);
+    expect(Array.isArray(plain.probabilities![0])).toBe(true);
+    expect(Array.from(typed.probabilities![0]!)).toEqual(plain.probabilities![0]);
+    close(typed.entropy!.nats, plain.entropy!.nats, 4e-16);
+    const data = Float64Array.from({ length: 3 * 400 }, (_, i) => Math.sin(i) * 3);
+    const rows = [0, 1, 2].map((r) => data.subarray(r * 400, (r + 1) * 400));
+    const logits = entropyOf(rows),
+      plainLogits = entropyOf(rows.map((r) => Array.from(r)));
+    expect(logits.kind).toBe('logits');
+    expect(logits.probabilities).toHaveLength(3);
+    expect(logits.probabilities!.every((r) => r instanceof Float64Array)).toBe(true);
+    expect(logits.probabilities!.map((r) => Array.from(r))).toEqual(plainLogits.probabilities);
+    close(logits.entropy!.nats, plainLogits.entropy!.nats, 4e-16);
+    const huge = [1.5e308, 1.5e308, 0.5]; // too large to sum: the same answer either way
+    expect(entropyOf(Float64Array.from(huge)).entropy).toEqual(entropyOf(huge).entropy);
+  });
 });
 
 describe("analyze with detail: 'figures'", () => {

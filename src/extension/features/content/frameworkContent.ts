@@ -10,7 +10,8 @@ import {
   type EmulateOptions,
   type EmulateResult,
 } from '../../../core';
-import type { FoundArray, FoundPair, Values } from '../../../parse/types';
+import type { AnyValues, FoundArray, FoundPair, Values } from '../../../parse/types';
+import { plainValues, rowsOf } from '../../../core/elements';
 import { callKeywords, type CallKeywords } from '../model/callOptions';
 import { escapeMarkdown } from '../format';
 
@@ -97,8 +98,8 @@ export function optionsFromCall(
 /** Values above which a hover does not emulate (each emulation walks the arrays twice, each library once more). */
 export const MAX_EMULATED_VALUES = 5_000;
 
-function valueCount(v: Values): number {
-  return Array.isArray(v[0]) ? (v as number[][]).reduce((n, row) => n + row.length, 0) : v.length;
+function valueCount(v: AnyValues): number {
+  return rowsOf(v).reduce((n, row) => n + row.length, 0);
 }
 
 /** A loss value as a library prints it: up to 6 significant digits, +∞ / −∞ / NaN spelled out. */
@@ -214,13 +215,13 @@ function pairKeywords(
 /** frameworkLine for a found pair, with the keywords of its call read from `text` (when given). */
 export function pairFrameworkLine(
   pair: Pick<FoundPair, 'callee'>,
-  target: Pick<FoundArray, 'start' | 'end' | 'values'>,
-  prediction: Pick<FoundArray, 'start' | 'end' | 'values'>,
+  target: Pick<FoundArray<AnyValues>, 'start' | 'end' | 'values'>,
+  prediction: Pick<FoundArray<AnyValues>, 'start' | 'end' | 'values'>,
   text?: string,
 ): string | undefined {
   if (pair.callee === undefined) return undefined;
   const keywords = pairKeywords(pair.callee, target, prediction, text);
-  return frameworkLine(pair.callee, target.values, prediction.values, keywords);
+  return frameworkLine(pair.callee, plainValues(target.values), plainValues(prediction.values), keywords);
 }
 
 export type Reading = 'logits' | 'probabilities' | 'log-probabilities';
@@ -358,8 +359,8 @@ export type PairLibraries = { ok: true; rows: LibraryRow[] } | { ok: false; erro
  */
 export function pairLibraries(
   pair: Pick<FoundPair, 'callee'>,
-  target: Pick<FoundArray, 'start' | 'end' | 'values' | 'role'>,
-  prediction: Pick<FoundArray, 'start' | 'end' | 'values'>,
+  target: Pick<FoundArray<AnyValues>, 'start' | 'end' | 'values' | 'role'>,
+  prediction: Pick<FoundArray<AnyValues>, 'start' | 'end' | 'values'>,
   reads: Reading,
   binary: boolean,
   text?: string,
@@ -371,9 +372,11 @@ export function pairLibraries(
       error: `these arrays have ${count} values; libraries are emulated on at most ${MAX_EMULATED_VALUES}`,
     };
   const keywords = pair.callee === undefined ? undefined : pairKeywords(pair.callee, target, prediction, text);
-  const call = callRow(pair.callee, target.values, prediction.values, keywords);
+  const t = plainValues(target.values),
+    q = plainValues(prediction.values);
+  const call = callRow(pair.callee, t, q, keywords);
   const first = typeof call === 'object' ? [call] : [];
-  const others = libraryRows(target.values, prediction.values, reads, binary, target.role === 'class-indices');
+  const others = libraryRows(t, q, reads, binary, target.role === 'class-indices');
   // One row per library: the call's own row stands for its library.
   const rows = [...first, ...others.filter((r) => !first.some((c) => c.framework === r.framework))];
   return rows.length ? { ok: true, rows } : undefined;

@@ -4,9 +4,9 @@
 // the prediction, how a binary pair becomes the two-class rows the core
 // analyses, and when an array was not read whole.
 import type { AnalyzeOptions } from '../../../core';
-import { rowsOf } from '../../../core/elements';
+import { plainValues, rowsOf } from '../../../core/elements';
 import { lossSignature, type LossSignature } from '../../../parse/callSignatures';
-import type { FoundArray, FoundPair, Role, Values } from '../../../parse/types';
+import type { AnyValues, FoundArray, FoundPair, Role } from '../../../parse/types';
 
 /** The finder's signature of the loss a pair was found at; undefined for pairs found by name or position. */
 export function pairLoss(pair: FoundPair): LossSignature | undefined {
@@ -40,9 +40,9 @@ export type BinaryRows =
   | { ok: false; problem: 'length'; targetLength: number; predictionLength: number }
   | { ok: false; problem: 'target-range'; index: number; value: number };
 
-export function binaryRows(target: Values, prediction: Values, predictionRole: Role): BinaryRows {
-  const y = rowsOf(target).flat(),
-    q = rowsOf(prediction).flat();
+export function binaryRows(target: AnyValues, prediction: AnyValues, predictionRole: Role): BinaryRows {
+  const y = rowsOf(plainValues(target)).flat(),
+    q = rowsOf(plainValues(prediction)).flat();
   if (y.length !== q.length)
     return { ok: false, problem: 'length', targetLength: y.length, predictionLength: q.length };
   const bad = y.findIndex((v) => !(v >= 0 && v <= 1));
@@ -61,6 +61,6 @@ export function binaryRows(target: Values, prediction: Values, predictionRole: R
  * ("only the first N of M values were read (maxElements)"), or undefined: figures
  * of the first part would look right and be wrong, so such an array is refused.
  */
-export function cappedIssue(a: Pick<FoundArray, 'issueDetails'>): string | undefined {
+export function cappedIssue(a: Pick<FoundArray<AnyValues>, 'issueDetails'>): string | undefined {
   return a.issueDetails?.find((i) => i.kind === 'capped')?.message.replace(/^capped:\s*/, '');
 }
