@@ -3,7 +3,9 @@
 // own two-class problem, expanded into rows by the features' binaryRows, so the
 // figures are the ones the code lens shows for that pair; errors say where.
 import { analyze, isCoreError, type AnalyzeOptions } from '../../core';
+import { MAX_VALUES } from '../../protocol/visualizer';
 import { binaryRows } from '../features/model';
+import { MAX_TABLE_ROWS } from './breakdownMarkdown';
 import { linesOf } from './arrayRef';
 import { inUserWords, type PairComputation, type PairInput } from './computeFigures';
 
@@ -28,6 +30,8 @@ export function computeBinary(input: PairInput, eps: number | undefined): PairCo
     };
   const options: AnalyzeOptions = { prediction: rows.reads };
   if (eps !== undefined) options.eps = eps;
+  // Every term while the visualizer can draw the pair (its rows come from them); beyond, what the breakdown shows.
+  if (2 * rows.target.length > MAX_VALUES) options.maxTerms = MAX_TABLE_ROWS;
   try {
     return { ok: true, analysis: analyze(rows.target, rows.prediction, options), normalised: false };
   } catch (e) {

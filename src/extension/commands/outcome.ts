@@ -95,7 +95,11 @@ export function pairOutcome(
       };
   const payload: PairPayload = binary
     ? {
-        target: a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p]),
+        // The terms of every element are kept while the pair is drawable (computeBinary).
+        target:
+          a.terms.length === 2 * a.perRow.length
+            ? a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p])
+            : [],
         prediction: a.probabilities,
         predictionKind: 'probabilities',
         label: `${target.name ?? 'target'} vs ${prediction.name ?? 'prediction'} (binary)`,
@@ -110,7 +114,8 @@ export function pairOutcome(
   if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities'))
     payload.predictionKind = a.predictionKind;
   // Beyond the visualizer's caps (MAX_CLASSES, MAX_VALUES) the webview would drop the pair: no button then.
-  const drawable = (binary || (drawn?.target && drawn.prediction)) && checkPair(payload).ok;
+  const complete = binary ? a.terms.length === 2 * a.perRow.length : drawn?.target && drawn.prediction;
+  const drawable = complete && checkPair(payload).ok;
   return {
     result: {
       ok: true,

@@ -5,6 +5,8 @@
 // otherwise; the next one starts a fresh worker). A worker that dies answers
 // what waits with an error; after three deaths, or one worker that could not
 // start, computations stay on the host's thread and `onUnavailable` says so once.
+// A worker that ran out of memory is not a death that counts: the same values
+// would exhaust the host's thread, so they are refused with a message instead.
 import type * as vscode from 'vscode';
 import { failure, type Outcome } from '../commands/outcome';
 import { fromPortable, jobBuffers, jobElements, liveOutcome, type LiveOutcomeJob } from '../live/liveOutcome';
@@ -25,6 +27,15 @@ export type ComputeWorker = WorkerLike<ComputeRequest, ComputeResponse>;
 
 class Cancelled extends Error {
   readonly cancelled = true;
+}
+
+class OutOfMemory extends Error {
+  readonly outOfMemory = true;
+}
+
+/** Node ends a worker whose heap is full with this code, and the host lives on. */
+function isOutOfMemory(e: unknown): boolean {
+  return (e as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 interface Pending {
@@ -90,7 +101,9 @@ export class OffThreadCompute implements vscode.Disposable {
       } else job.reject(new Error(m.error));
     });
     const lost = (e: unknown) => {
-      if (this.worker === worker) this.stop(e, true);
+      if (this.worker !== worker) return;
+      if (isOutOfMemory(e)) this.stop(new OutOfMemory(e instanceof Error ? e.message : String(e)), false);
+      else this.stop(e, true);
     };
     worker.on('error', lost);
     worker.on('exit', lost);
@@ -98,7 +111,7 @@ export class OffThreadCompute implements vscode.Disposable {
     return worker;
   }
 
-  /** Stops the worker and answers what waits with `e`; a failure counts towards giving up, a cancellation does not. */
+  /** Stops the worker and answers what waits with `e`; a failure counts towards giving up, a cancellation or running out of memory does not. */
   private stop(e: unknown, failed: boolean): void {
     const wasAvailable = this.available;
     if (failed)
@@ -144,6 +157,12 @@ export function liveOutcomeRunner(
       if ((e as Partial<Cancelled>).cancelled) return failure(job.kind, 'CANCELLED', 'cancelled');
       const why = e instanceof Error ? e.message : String(e);
       log(`compute worker: ${why}`);
+      if ((e as Partial<OutOfMemory>).outOfMemory)
+        return failure(
+          job.kind,
+          'NOT_COMPUTABLE',
+          `${job.values.map((v) => v.expression).join(', ')}: ${n.toLocaleString('en-US')} values need more memory than the compute worker has; select a slice of them`,
+        );
       return failure(job.kind, 'INTERNAL', `${why.split('\n')[0]}: run the command again`);
     }
   };

@@ -16,6 +16,9 @@ import { toValues, type LiveArray } from '../../../src/extension/live/transfer';
 import { entropyOutcome, pairOutcome, type Outcome, type Placement } from '../../../src/extension/commands/outcome';
 import { roleOf } from '../../../src/parse/roles';
 import type { FindResult, FoundArray } from '../../../src/parse/types';
+import { binaryCrossEntropy } from '../../../src/core';
+import { MAX_VALUES } from '../../../src/protocol/visualizer';
+import { MAX_TABLE_ROWS } from '../../../src/extension/commands/breakdownMarkdown';
 
 const AT = [
   { text: 'y', start: 0, end: 1 },
@@ -223,5 +226,23 @@ describe('live values reach the outcome as typed arrays', () => {
     const bigOut = liveOutcome(big);
     expect(bigOut.result.ok).toBe(true);
     expect(bigOut.payload).toBeUndefined();
+  });
+
+  it('a binary pair too large to draw keeps only the terms the breakdown shows, and its loss is over every element', () => {
+    const n = MAX_VALUES / 2 + 1;
+    const y = Float64Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 1 : 0)),
+      x = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 1000) / 1000 + 0.0005);
+    const bce = binaryCrossEntropy(y, x).value as number;
+    const out = liveOutcome({
+      kind: 'crossEntropy',
+      values: [live(y, [n], 0), live(x, [n], 1)],
+      settings: SETTINGS,
+      placement: PLACEMENT,
+    });
+    if (!out.result.ok || out.result.kind === 'entropy' || out.subject?.type !== 'pair') throw new Error(out.message);
+    expect(out.result.binary).toBe(true);
+    expect(out.result.crossEntropy).toBeCloseTo(bce, 12);
+    expect(out.subject.analysis.terms).toHaveLength(MAX_TABLE_ROWS);
+    expect(out.payload).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@
 // starts another; a worker that keeps dying is given up, and the runner then
 // computes on its own thread.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
 import { nodeBundle } from './nodeBundle';
 import type * as vscode from 'vscode';
 import {
@@ -118,6 +119,27 @@ describe('the live compute on a real worker thread', () => {
     }
   });
 
+  it("values that exhaust the worker's memory are refused with a message, not retried here; the next computation starts another worker", async () => {
+    // A worker with a 48 MB heap: a binary pair of 600 000 elements needs several times that.
+    const worker = new OffThreadCompute(
+      () => new Worker(script, { resourceLimits: { maxOldGenerationSizeMb: 48 } }) as unknown as ComputeWorker,
+    );
+    const log: string[] = [];
+    const run = liveOutcomeRunner(worker, (l) => log.push(l));
+    try {
+      const out = await run(binaryJob(600_000), undefined);
+      expect(out.result).toMatchObject({ ok: false, code: 'NOT_COMPUTABLE' });
+      expect(out.message).toContain('labels, probs: 1,200,000 values need more memory than the compute worker has');
+      expect(log.some((l) => l.includes('out of memory'))).toBe(true);
+      expect(worker.available).toBe(true);
+      const next = await run(pairJob(WORKER_MIN_ELEMENTS), undefined);
+      expect(next.result.ok).toBe(true);
+      expect(worker.completed).toBe(1);
+    } finally {
+      worker.dispose();
+    }
+  });
+
   it('cancelling stops the worker; the next computation starts another', async () => {
     const worker = createOffThreadCompute(script)!;
     const run = liveOutcomeRunner(worker, () => undefined);
@@ -137,6 +159,18 @@ describe('the live compute on a real worker thread', () => {
     }
   });
 });
+
+/** A binary pair of n elements: 0/1 labels and P(class 1) per element (2n rows of two classes to analyze). */
+function binaryJob(n: number): LiveOutcomeJob {
+  const job = pairJob(n);
+  const labels = job.values[0]!.value.data,
+    probs = job.values[1]!.value.data;
+  for (let i = 0; i < n; i++) {
+    labels[i] = i % 3 === 0 ? 1 : 0;
+    probs[i] = ((i * 7919) % 1000) / 1000 + 0.0005;
+  }
+  return job;
+}
 
 /** A worker stand-in that dies when asked. */
 function dyingWorker() {
