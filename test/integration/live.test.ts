@@ -284,6 +284,24 @@ describe('live values: a Node program paused in js-debug', function () {
     await until(() => (lens.liveFollow.following ? undefined : true), 'following to end', 30_000);
     assert.equal(lens.visualizer.shared.pair?.label, 'another pair');
   });
+
+  it('Stop from the toolbar while the 10^6 counts are read: the read ends, and so do both sessions', async () => {
+    const frame = await pausedFrame();
+    const sessions = [...running];
+    assert.equal(sessions.length, 2, 'js-debug runs a launch session and its child');
+    const read = run('entropyLens.computeEntropy', {
+      sessionId: frame.session.id,
+      variable: { name: 'counts', evaluateName: 'counts', value: '' },
+    });
+    // Past the probe, into the parts.
+    await new Promise((r) => setTimeout(r, 300));
+    await vscode.commands.executeCommand('workbench.action.debug.stop');
+    const r = await Promise.race([read, new Promise<undefined>((r) => setTimeout(r, 15_000))]);
+    assert.ok(r, 'the read did not end with the session');
+    // A read that beat the stop has the entropy; one cut short names `counts`.
+    if (!r.ok) assert.match(r.error, /`counts`/);
+    await until(() => (sessions.some((s) => running.has(s)) ? undefined : true), 'both sessions to end', 15_000);
+  });
 });
 
 /** A TF.js program: labels and logits made at run time, paused before the loss call. */
