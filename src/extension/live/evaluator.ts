@@ -67,29 +67,13 @@ function message(e: unknown): string {
   return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
 }
 
-/** The last evaluate sent to each debug session: the next one waits for it. */
-const lastEvaluate = new WeakMap<vscode.DebugSession, Promise<unknown>>();
-
-/**
- * One evaluate at a time per session: js-debug, given overlapping evaluates
- * (two live lenses resolving at once, or a part asked for while the last is
- * decoded), no longer ends its session when asked to stop.
- */
-function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
-  const before = lastEvaluate.get(frame.session) ?? Promise.resolve();
-  const request = before.then(async () => {
-    const r = (await frame.session.customRequest('evaluate', {
-      expression,
-      frameId: frame.frameId,
-      context,
-    })) as EvaluateResponse;
-    return typeof r?.result === 'string' ? r.result : '';
-  });
-  lastEvaluate.set(
-    frame.session,
-    request.catch(() => undefined),
-  );
-  return request;
+async function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
+  const r = (await frame.session.customRequest('evaluate', {
+    expression,
+    frameId: frame.frameId,
+    context,
+  })) as EvaluateResponse;
+  return typeof r?.result === 'string' ? r.result : '';
 }
 
 /** Races a request against cancellation (a debug request cannot be taken back; its answer is dropped). */
