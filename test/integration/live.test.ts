@@ -99,7 +99,7 @@ vscode.debug.onDidTerminateDebugSession((s) => running.delete(s));
  * Stops the sessions started here as the toolbar's Stop does (the top-level
  * one; js-debug ends its child with it) and waits for each to end. Not for
  * `vscode.debug.activeDebugSession` to clear: when a js-debug parent and child
- * end together, VS Code can leave it on the ended parent for good
+ * end together, VS Code can leave it on the ended parent until the focus next changes
  * (microsoft/vscode#231490).
  */
 async function stopAll(): Promise<void> {
