@@ -113,6 +113,28 @@ async function stopAll(): Promise<void> {
   );
 }
 
+/**
+ * Runs `f` with js-debug's own uncaught errors set aside: killed while a large
+ * answer streams from its debuggee, js-debug's transport parses the partial
+ * message and throws ("Unterminated string in JSON", from its extension.js),
+ * which mocha would count against the test running. Other errors still reach it.
+ */
+async function ignoringJsDebugErrors<T>(f: () => Promise<T>): Promise<T> {
+  const others = process.listeners('uncaughtException');
+  const filter = (e: Error, origin: NodeJS.UncaughtExceptionOrigin) => {
+    if (String(e?.stack).includes('ms-vscode.js-debug')) return;
+    for (const l of others) l(e, origin);
+  };
+  process.removeAllListeners('uncaughtException');
+  process.on('uncaughtException', filter);
+  try {
+    return await f();
+  } finally {
+    process.removeListener('uncaughtException', filter);
+    for (const l of others) process.on('uncaughtException', l);
+  }
+}
+
 const JS_PROGRAM = `const fs = require('fs');
 const path = require('path');
 
@@ -285,7 +307,7 @@ describe('live values: a Node program paused in js-debug', function () {
     assert.equal(lens.visualizer.shared.pair?.label, 'another pair');
   });
 
-  it('Stop from the toolbar while the 10^6 counts are read: the read ends, and so do both sessions', async () => {
+  it('Stop from the toolbar while the 10^6 counts are read: the read ends without an error to show, and so do both sessions', async () => {
     const frame = await pausedFrame();
     const sessions = [...running];
     assert.equal(sessions.length, 2, 'js-debug runs a launch session and its child');
@@ -293,13 +315,15 @@ describe('live values: a Node program paused in js-debug', function () {
       sessionId: frame.session.id,
       variable: { name: 'counts', evaluateName: 'counts', value: '' },
     });
-    // Past the probe, into the parts.
-    await new Promise((r) => setTimeout(r, 300));
-    await vscode.commands.executeCommand('workbench.action.debug.stop');
-    const r = await Promise.race([read, new Promise<undefined>((r) => setTimeout(r, 15_000))]);
+    const r = await ignoringJsDebugErrors(async () => {
+      // Past the probe, into the parts.
+      await new Promise((r) => setTimeout(r, 300));
+      await vscode.commands.executeCommand('workbench.action.debug.stop');
+      return Promise.race([read, new Promise<undefined>((r) => setTimeout(r, 15_000))]);
+    });
     assert.ok(r, 'the read did not end with the session');
-    // A read that beat the stop has the entropy; one cut short names `counts`.
-    if (!r.ok) assert.match(r.error, /`counts`/);
+    // A read that beat the stop has the entropy; one cut short by the session's end is cancelled, not an error.
+    if (!r.ok) assert.equal(r.code, 'CANCELLED', `a read cut short by Stop showed an error: ${r.error}`);
     await until(() => (sessions.some((s) => running.has(s)) ? undefined : true), 'both sessions to end', 15_000);
   });
 });

@@ -5,7 +5,7 @@
 // that take longer than PROGRESS_AFTER_MS show a cancellable progress notification.
 import * as vscode from 'vscode';
 import { findArrays } from '../../parse';
-import type { Outcome, Placement } from '../commands/outcome';
+import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind } from '../commands/types';
 import { pausedFrame, type PausedFrame } from './evaluator';
 import { computeLive, splitExpressions, type LiveDeps, type SelectedExpression } from './liveCompute';
@@ -97,9 +97,24 @@ export function liveRequest(editor: vscode.TextEditor | undefined, arg: unknown)
   };
 }
 
-/** Runs a live computation, with a cancellable progress notification once it takes a while. */
+/** How long a failed read waits to learn whether its session was ending (the adapter answers before it says so). */
+export const SESSION_END_GRACE_MS = 300;
+
+/**
+ * Runs a live computation, with a cancellable progress notification once it
+ * takes a while. A session that ends during the read (the user pressed Stop)
+ * cancels it: the reads the adapter cut short are not errors to show.
+ */
 export async function runLive(kind: ComputeKind, request: LiveRequest, deps: LiveDeps): Promise<Outcome> {
   const source = new vscode.CancellationTokenSource();
+  const session = request.frame.session;
+  let ended: () => void = () => undefined;
+  const sessionEnded = new Promise<void>((resolve) => (ended = resolve));
+  const endSub = vscode.debug.onDidTerminateDebugSession((s) => {
+    if (s.id !== session.id && s.id !== session.parentSession?.id) return;
+    ended();
+    source.cancel();
+  });
   let done = false;
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -119,7 +134,7 @@ export async function runLive(kind: ComputeKind, request: LiveRequest, deps: Liv
     );
   }, PROGRESS_AFTER_MS);
   try {
-    return await computeLive(
+    const outcome = await computeLive(
       kind,
       request.frame,
       request.expressions,
@@ -128,10 +143,17 @@ export async function runLive(kind: ComputeKind, request: LiveRequest, deps: Liv
       deps,
       source.token,
     );
+    if (outcome.result.ok || outcome.result.code === 'CANCELLED') return outcome;
+    const ending = await Promise.race([
+      sessionEnded.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SESSION_END_GRACE_MS)),
+    ]);
+    return ending ? failure(kind, 'CANCELLED', `${session.name} ended during the read`) : outcome;
   } finally {
     done = true;
     clearTimeout(timer);
     finish();
+    endSub.dispose();
     source.dispose();
   }
 }
