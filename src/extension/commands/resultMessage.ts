@@ -2,6 +2,7 @@
 // (information message and output channel), the Markdown line "Copy" puts on
 // the clipboard, and the error headline.
 import type { Analysis, Measure } from '../../core';
+import type { ValueRow } from '../../core/elements';
 import { fmt } from '../features/format';
 import type { ArrayRef, ComputeKind, FailureCode, Unit } from './types';
 
@@ -81,7 +82,8 @@ export interface EntropyLine {
   kind: string;
   nats: number;
   perplexity: number;
-  probabilities?: readonly unknown[] | undefined;
+  /** Rows of p (only their count is read here). */
+  probabilities?: readonly ValueRow[] | undefined;
 }
 
 const READ_AS: Record<string, string> = {
