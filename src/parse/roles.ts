@@ -3,6 +3,7 @@
 // (soft labels such as `y_true = [0.7, 0.2, 0.1]`).
 
 import { classifyCapitalised } from '../core/classify';
+import { isMatrix, rowsOf, type ValueRow } from '../core/elements';
 import type { AnyValues, FoundArray, FoundPair, Role } from './types';
 import type { LossSignature } from './callSignatures';
 import { nameSide, type NameSide } from './names';
@@ -79,14 +80,14 @@ export function roleWithSide(
   if (
     (c.kind === 'counts' || c.kind === 'unknown' || c.kind === 'probabilities') &&
     isMatrix(values) &&
-    columnsAreOneHot(values as readonly Row[])
+    columnsAreOneHot(values as readonly ValueRow[])
   ) {
     return {
       role: 'one-hot',
       reason: 'Each column has a single 1 and 0 elsewhere: one-hot labels by column (classes × samples)',
     };
   }
-  if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as readonly Row[])) {
+  if (c.kind === 'counts' && isMatrix(values) && columnsAreDistributions(values as readonly ValueRow[])) {
     return {
       role: 'probabilities',
       reason: 'Every value is in [0, 1] and each column sums to 1: a distribution per column (classes × samples)',
@@ -132,18 +133,6 @@ function lowerFirst(t: string): string {
   return t.length > 0 ? t[0]!.toLowerCase() + t.slice(1) : t;
 }
 
-/** A row of the finder's values (a plain array) or of a program's (a Float64Array view). */
-type Row = readonly number[] | Float64Array;
-
-/** Rows, plain or typed (a Float64Array is one row, not rows: Array.isArray would not tell). */
-function isMatrix(values: AnyValues): boolean {
-  return values.length > 0 && typeof values[0] === 'object';
-}
-
-function rowsOf(values: AnyValues): readonly Row[] {
-  return isMatrix(values) ? (values as readonly Row[]) : [values as Row];
-}
-
 function hasNonFinite(values: AnyValues): boolean {
   const rows = rowsOf(values);
   for (const row of rows) for (const v of row) if (!Number.isFinite(v)) return true;
@@ -151,7 +140,7 @@ function hasNonFinite(values: AnyValues): boolean {
 }
 
 function someNegative(values: AnyValues): boolean {
-  for (const row of values as readonly Row[]) for (const v of row) if (v < 0) return true;
+  for (const row of values as readonly ValueRow[]) for (const v of row) if (v < 0) return true;
   return false;
 }
 
@@ -208,7 +197,7 @@ function roundedDistribution(values: AnyValues): boolean {
 }
 
 /** Classes × samples one-hot: every column a single 1 among 0s, and not every row so. */
-function columnsAreOneHot(rows: readonly Row[]): boolean {
+function columnsAreOneHot(rows: readonly ValueRow[]): boolean {
   const width = rows[0]!.length;
   if (rows.length < 2 || width < 1 || rows.some((r) => r.length !== width)) return false;
   for (let j = 0; j < width; j++) {
@@ -224,7 +213,7 @@ function columnsAreOneHot(rows: readonly Row[]): boolean {
 }
 
 /** Classes × samples (Flux, SciPy's axis=0): every column sums to 1, values in [0, 1]. */
-function columnsAreDistributions(rows: readonly Row[]): boolean {
+function columnsAreDistributions(rows: readonly ValueRow[]): boolean {
   const width = rows[0]!.length;
   if (rows.length < 2 || width < 1 || rows.some((r) => r.length !== width)) return false;
   for (let j = 0; j < width; j++) {
