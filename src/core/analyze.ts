@@ -551,14 +551,6 @@ function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: n
   return { labels, counts };
 }
 
-/**
- * entropyOf(values) -> EntropySummary
- *
- * What one unpaired array says on its own (for hovers): its kind (classify) and
- * the entropy of the distribution it stands for — itself for probabilities and
- * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
- * the frequencies of the labels present in class indices. Never throws.
- */
 /** An array of n zeros that V8 keeps packed (new Array(n) alone is holey: every later read of it is slower). */
 function packedArray(n: number): number[] {
   return new Array<number>(n).fill(0);
@@ -580,6 +572,14 @@ function sameKind(row: ArrayLike<number>): number[] | Float64Array {
   return ArrayBuffer.isView(row) ? new Float64Array(row.length) : packedArray(row.length);
 }
 
+/**
+ * entropyOf(values) -> EntropySummary
+ *
+ * What one unpaired array says on its own (for hovers): its kind (classify) and
+ * the entropy of the distribution it stands for — itself for probabilities and
+ * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
+ * the frequencies of the labels present in class indices. Never throws.
+ */
 export function entropyOf(values: Vector | Matrix): EntropySummary {
   const c = classify(values);
   const out: EntropySummary = { kind: c.kind, reason: c.reason };

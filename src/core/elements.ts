@@ -32,10 +32,21 @@ export function isMatrix(values: ArrayLike<unknown>): boolean {
 export function plainValues(values: readonly number[] | readonly number[][]): number[] | number[][];
 export function plainValues(values: ValueRow | readonly ValueRow[]): number[] | number[][];
 export function plainValues(values: ValueRow | readonly ValueRow[]): number[] | number[][] {
-  if (Array.isArray(values) && !isMatrix(values)) return values as number[];
-  if (!isMatrix(values)) return Array.from(values as Float64Array);
+  if (!isMatrix(values)) return plainRow(values as ValueRow);
   const rows = values as readonly ValueRow[];
-  return rows.every((r) => Array.isArray(r)) ? (rows as number[][]) : rows.map((r) => Array.from(r));
+  return rows.every((r) => Array.isArray(r)) ? (rows as number[][]) : rows.map(plainRow);
+}
+
+/**
+ * A row as a plain array: itself, or a copy by an indexed loop (twice as fast
+ * as Array.from's iterator) into an array filled first, so that V8 keeps it
+ * packed (a holey array of 10^7 doubles is read several times slower).
+ */
+function plainRow(row: ValueRow): number[] {
+  if (Array.isArray(row)) return row as number[];
+  const out = new Array<number>(row.length).fill(0);
+  for (let i = 0; i < row.length; i++) out[i] = row[i]!;
+  return out;
 }
 
 /** The rows of a 1-D or 2-D value list (1-D is one row); the rows themselves, not copies. */

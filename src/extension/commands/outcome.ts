@@ -7,7 +7,7 @@ import type { AnyValues, FindResult, FoundArray, FoundPair, Values } from '../..
 import { arrayRef, linesOf } from './arrayRef';
 import { tableHead, type BreakdownSubject, type EntropySubject } from './breakdownMarkdown';
 import { computeBinary } from './binaryLoss';
-import { computeEntropy, computePair, type NormaliseOffer } from './computeFigures';
+import { computeEntropy, computePair, type EntropyComputation, type NormaliseOffer } from './computeFigures';
 import { cappedIssue, isBinaryPair } from '../features/model';
 import { libraryReading, pairFrameworkLine, pairLibraries } from '../features/content/frameworkContent';
 import {
@@ -155,6 +155,9 @@ export function pairOutcome(
   };
 }
 
+/** One array's entropy figures (computeEntropy's), where it is and its values. */
+type ArrayEntropyFigures = EntropyLine & Omit<Extract<EntropyComputation, { ok: true }>, 'ok'> & { values: AnyValues };
+
 export function entropyOutcome(
   find: FindResult<AnyValues>,
   indices: readonly number[],
@@ -162,11 +165,7 @@ export function entropyOutcome(
   where: Placement,
 ): Outcome {
   const { unit } = settings;
-  const lines: (EntropyLine & {
-    values: AnyValues;
-    probabilities: (number[] | Float64Array)[] | undefined;
-    labelCounts: number[] | undefined;
-  })[] = [];
+  const lines: ArrayEntropyFigures[] = [];
   for (const i of indices) {
     const a = find.arrays[i]!;
     const ref = arrayRef(a, where.positionAt);
@@ -208,15 +207,7 @@ export function entropyOutcome(
 }
 
 /** One array of an entropy breakdown: its figures and the head of its values and p, as many as the table shows. */
-export function entropySubjectArray(e: {
-  ref: ArrayRef;
-  kind: string;
-  nats: number;
-  perplexity: number;
-  values: AnyValues;
-  probabilities: (number[] | Float64Array)[] | undefined;
-  labelCounts: number[] | undefined;
-}): EntropySubject['arrays'][number] {
+export function entropySubjectArray(e: ArrayEntropyFigures): EntropySubject['arrays'][number] {
   const rows = rowsOf(e.values);
   return {
     ref: e.ref,

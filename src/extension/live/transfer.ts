@@ -8,6 +8,7 @@
 // a name), and the value itself is only read. Pure (no vscode API), so it is
 // tested against the real interpreters.
 import { MAX_ELEMENTS } from '../../core';
+import { plainValues } from '../../core/elements';
 import { findArrays } from '../../parse';
 import type { TypedValues } from '../../parse/types';
 
@@ -309,23 +310,7 @@ export function typedValues(value: LiveArray): TypedValues {
   return Array.from({ length: rows }, (_, r) => data.subarray(r * cols, (r + 1) * cols));
 }
 
-/** The values as the core takes them: a list, or rows. */
+/** The values as plain arrays (what the framework emulators take): a list, or rows. */
 export function toValues(value: LiveArray): number[] | number[][] {
-  const { data, shape } = value;
-  if (shape.length === 1) return plainCopy(data, 0, data.length);
-  const [rows, cols] = shape as [number, number];
-  const out: number[][] = new Array(rows);
-  for (let r = 0; r < rows; r++) out[r] = plainCopy(data, r * cols, (r + 1) * cols);
-  return out;
-}
-
-/**
- * A plain array of a typed array's range: an indexed loop, twice as fast as
- * Array.from's iterator. Filled first, so V8 keeps it packed: a holey array
- * of 10^7 doubles is read ~8× slower by every later pass (classify, the core).
- */
-function plainCopy(data: Float64Array, from: number, to: number): number[] {
-  const out = new Array<number>(to - from).fill(0);
-  for (let i = from; i < to; i++) out[i - from] = data[i]!;
-  return out;
+  return plainValues(typedValues(value));
 }
