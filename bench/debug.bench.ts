@@ -5,9 +5,12 @@
 // wrapper in the clipboard context, decode) and the entropy computed on it
 // (the command's outcome builder, on the compute worker from 10^5 values, as
 // the extension does), split into:
-//   evaluate — the wrapper's run in the paused program (timed there, by timeit),
-//   transfer — the rest of the evaluate request (the string through debugpy),
-//   decode   — base64 → Float64Array, part by part as they arrive,
+//   wrapper  — the wrapper's run on the whole value in the paused program
+//              (timed there, by timeit),
+//   requests — the data requests, from the first sent to the last answered
+//              (PARTS_IN_FLIGHT at a time, so wrapper runs, debugpy's relay
+//              and the decode of earlier parts overlap),
+//   decode   — base64 → Float64Array, part by part as they arrive (inside requests),
 //   compute  — classify and the entropy outcome (figures, breakdown subject),
 //              on the worker and, for comparison, on this thread,
 // with the longest stall of this thread from the first request to the
@@ -17,22 +20,20 @@
 // cut, the same text in the clipboard context read by the array finder.
 // Then the same inside a real VS Code, from js-debug and debugpy (inVsCode).
 // Prints figures only.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type * as vscode from 'vscode';
-import { readLive, type PausedFrame, type Timings } from '../src/extension/live/evaluator';
+import { PARTS_IN_FLIGHT, readLive, type Timings } from '../src/extension/live/evaluator';
 import type { LiveArray } from '../src/extension/live/transfer';
 import { liveOutcomeRunner, createOffThreadCompute } from '../src/extension/offThread/offThreadCompute';
 import { liveOutcome, type LiveOutcomeJob } from '../src/extension/live/liveOutcome';
 import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
-import { DapClient } from './lib/dap';
+import { startDebugpy } from './lib/debugpy';
 import { longestStall } from './lib/stall';
 import { settle } from './lib/timing';
 
-const PYTHON = '/usr/bin/python3';
 const SIZES = [1e4, 1e6, 1e7];
 const DTYPES = ['float32', 'float64'] as const;
 const name = (n: number, dtype: string) => `x_${dtype}_${Math.log10(n)}`;
@@ -42,33 +43,6 @@ rng = np.random.default_rng(0)
 ${SIZES.flatMap((n) => DTYPES.map((d) => `${name(n, d)} = rng.random(${n}).astype(np.${d})`)).join('\n')}
 print('paused')
 `;
-
-async function startDebugpy(program: string): Promise<{ dap: DapClient; frame: PausedFrame; stop(): void }> {
-  const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const dap = new DapClient(adapter.stdout, adapter.stdin);
-  await dap.request('initialize', {
-    adapterID: 'debugpy',
-    clientID: 'entropy-lens-bench',
-    linesStartAt1: true,
-    columnsStartAt1: true,
-    pathFormat: 'path',
-  });
-  const launched = dap.request('launch', { program, python: [PYTHON], console: 'internalConsole', justMyCode: true });
-  await dap.event('initialized');
-  const line = PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')) + 1;
-  await dap.request('setBreakpoints', { source: { path: program }, breakpoints: [{ line }] });
-  await dap.request('configurationDone');
-  await launched;
-  const stopped = await dap.event<{ threadId: number }>('stopped', 120_000);
-  const { stackFrames } = await dap.request<{ stackFrames: { id: number }[] }>('stackTrace', {
-    threadId: stopped.threadId,
-  });
-  const session = {
-    type: 'debugpy',
-    customRequest: (command: string, args: object) => dap.request(command, args),
-  } as unknown as vscode.DebugSession;
-  return { dap, frame: { session, frameId: stackFrames[0]!.id }, stop: () => adapter.kill() };
-}
 
 let onWorker: ReturnType<typeof liveOutcomeRunner>;
 
@@ -97,15 +71,18 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-debug-'));
   const program = join(dir, 'program.py');
   writeFileSync(program, PROGRAM);
-  const { dap, frame, stop } = await startDebugpy(program);
+  const { dap, frame, stop } = await startDebugpy(
+    program,
+    PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')) + 1,
+  );
   const evaluate = async (expression: string, context: string) =>
     (await dap.request<{ result: string }>('evaluate', { expression, frameId: frame.frameId, context })).result;
 
   console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
   console.log(
-    '| values | dtype | end to end | probe | evaluate | transfer | decode | compute (worker) | compute (this thread) | stall | MB sent | text path (repl) | text (clipboard + finder) |',
+    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | MB sent | text path (repl) | text (clipboard + finder) |`,
   );
-  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
   for (const n of SIZES) {
     for (const dtype of DTYPES) {
       const expr = name(n, dtype);
@@ -131,6 +108,10 @@ async function main(): Promise<void> {
         liveOutcome(job(expr, again.value));
         const hereMs = performance.now() - h0;
         const total = computeMs + timings!.probe + timings!.evaluate + timings!.decode;
+        // The same read waiting for each part's answer before asking for the next.
+        const serial = await readLive(frame, expr, 'python', { maxElements: 1e8, partsInFlight: 1 });
+        if (!serial.ok) throw new Error(serial.error);
+        const serialTotal = computeMs + serial.timings.probe + serial.timings.evaluate + serial.timings.decode;
         // The wrapper's own time in the paused program.
         const inPython =
           1000 *
@@ -141,12 +122,13 @@ async function main(): Promise<void> {
           total,
           timings!.probe,
           inPython,
-          timings!.evaluate - inPython,
+          timings!.evaluate + timings!.decode,
           timings!.decode,
           computeMs,
           hereMs,
           stall,
           timings!.chars / 1e6,
+          serialTotal,
         ];
         if (!best || row[0]! < best[0]!) best = row;
       }
@@ -166,9 +148,9 @@ async function main(): Promise<void> {
           : /\.\.\.|…/.test(clip)
             ? `summarised (${clip.length} chars)`
             : `unreadable: ${clip.slice(0, 30)}`;
-      const [total, probe, ev, transfer, decode, compute, here, stall, mb] = best!;
+      const [total, probe, wrapper, requests, decode, compute, here, stall, mb, serialTotal] = best!;
       console.log(
-        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(probe!)} | ${ms(ev!)} | ${ms(transfer!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
+        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(serialTotal!)} | ${ms(probe!)} | ${ms(wrapper!)} | ${ms(requests!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
       );
     }
   }

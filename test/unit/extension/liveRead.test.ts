@@ -1,0 +1,124 @@
+// readLive against the real debugpy adapter (Debian's python3-debugpy, over
+// DAP on its stdio as VS Code speaks it): values large enough to go in parts
+// arrive whole and in order while several parts are in flight, and a read
+// cancelled mid-way leaves the session answering the next read correctly.
+// Each element of the values is its own index, so any part out of place shows.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as vscode from 'vscode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
+import { CHUNK_ELEMENTS, PAYLOAD_TAG } from '../../../src/extension/live/transfer';
+import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
+// @ts-expect-error: a plain .mjs script with no types
+import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
+
+const N = 10 ** 6;
+const PROGRAM = `import numpy as np
+ramp = np.arange(${N}, dtype=np.float64)
+grid = np.arange(${N}, dtype=np.float32).reshape(1000, 1000)
+print('paused')
+`;
+
+let debugpy: PausedDebugpy;
+/** The frame, with its data requests counted: how many were unanswered at once, at most. */
+let frame: PausedFrame;
+let outstanding = 0;
+let mostOutstanding = 0;
+let answered: (() => void) | undefined;
+
+beforeAll(async () => {
+  ensureDebianPackages(['python3-debugpy', 'python3-numpy'], 'to read live values from a real debugger');
+  const program = join(mkdtempSync(join(tmpdir(), 'entropy-lens-live-read-')), 'program.py');
+  writeFileSync(program, PROGRAM);
+  debugpy = await startDebugpy(program, PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')) + 1);
+  const session = debugpy.frame.session;
+  frame = {
+    frameId: debugpy.frame.frameId,
+    session: {
+      type: session.type,
+      customRequest: async (command: string, args: { expression?: string }) => {
+        const isData = command === 'evaluate' && args.expression?.includes(PAYLOAD_TAG) === true;
+        if (!isData) return session.customRequest(command, args);
+        mostOutstanding = Math.max(mostOutstanding, ++outstanding);
+        try {
+          return await session.customRequest(command, args);
+        } finally {
+          outstanding--;
+          answered?.();
+        }
+      },
+    } as unknown as vscode.DebugSession,
+  };
+}, 180_000);
+
+afterAll(() => debugpy?.stop());
+
+function values(read: LiveRead): Float64Array {
+  if (!read.ok) throw new Error(read.error);
+  return read.value.data;
+}
+
+/** Indices whose value is not the index (the first few), and how many. */
+function misplaced(data: Float64Array): { count: number; first: number[] } {
+  const first: number[] = [];
+  let count = 0;
+  for (let i = 0; i < data.length; i++)
+    if (data[i] !== i) {
+      count++;
+      if (first.length < 5) first.push(i);
+    }
+  return { count, first };
+}
+
+describe('a value read in parts from debugpy', () => {
+  it(`arrives whole and in order with ${PARTS_IN_FLIGHT} parts in flight`, async () => {
+    expect(N).toBeGreaterThan(PARTS_IN_FLIGHT * CHUNK_ELEMENTS);
+    mostOutstanding = 0;
+    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(values(ramp).length).toBe(N);
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    expect(mostOutstanding).toBe(PARTS_IN_FLIGHT);
+
+    const grid = await readLive(frame, 'grid', 'python', { maxElements: 1e8 });
+    if (!grid.ok) throw new Error(grid.error);
+    expect(grid.value.shape).toEqual([1000, 1000]);
+    expect(grid.value.dtype).toBe('f4');
+    expect(misplaced(grid.value.data)).toEqual({ count: 0, first: [] });
+  }, 60_000);
+
+  it('one part at a time gives the same values, one request at a time', async () => {
+    mostOutstanding = 0;
+    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8, partsInFlight: 1 });
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    expect(mostOutstanding).toBe(1);
+  }, 60_000);
+
+  it('cancelled after its first part: CANCELLED, and the next read is whole', async () => {
+    let cancel: () => void = () => undefined;
+    const token = {
+      isCancellationRequested: false,
+      onCancellationRequested: (f: () => void) => {
+        cancel = () => {
+          token.isCancellationRequested = true;
+          f();
+        };
+        return { dispose: () => undefined };
+      },
+    };
+    answered = () => {
+      answered = undefined;
+      cancel();
+    };
+    const read = await readLive(frame, 'ramp', 'python', {
+      maxElements: 1e8,
+      token: token as unknown as vscode.CancellationToken,
+    });
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.code).toBe('CANCELLED');
+    // The parts still in flight are answered and dropped; the next read gets its own.
+    const again = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(again))).toEqual({ count: 0, first: [] });
+  }, 60_000);
+});
