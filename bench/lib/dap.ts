@@ -26,6 +26,8 @@ export class DapClient {
   private readonly seen: Message[] = [];
   /** Answers to reverse requests (js-debug's startDebugging child sessions). */
   onRequest: ((m: Message) => void) | undefined;
+  /** Sees every message sent and received, as a VS Code debug adapter tracker does. */
+  tracker: { onWillReceiveMessage?(m: object): void; onDidSendMessage?(m: object): void } | undefined;
 
   constructor(
     input: Readable,
@@ -59,6 +61,7 @@ export class DapClient {
   }
 
   private dispatch(m: Message): void {
+    this.tracker?.onDidSendMessage?.(m);
     if (m.type === 'response') {
       const p = this.pending.get(m.request_seq!);
       this.pending.delete(m.request_seq!);
@@ -72,6 +75,7 @@ export class DapClient {
   }
 
   send(m: object): void {
+    this.tracker?.onWillReceiveMessage?.(m);
     const json = Buffer.from(JSON.stringify(m), 'utf8');
     this.output.write(`Content-Length: ${json.length}\r\n\r\n`);
     this.output.write(json);

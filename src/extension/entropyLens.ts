@@ -14,6 +14,7 @@ import {
   liveOutcomeRunner,
   type OffThreadCompute,
 } from './offThread/offThreadCompute';
+import { AdapterAnswers } from './live/adapterAnswers';
 import { registerVisualizer, type Visualizer } from './visualizer';
 import { LiveLossLenses } from './live/liveLenses';
 import { LiveVisualizerFollow } from './live/liveFollow';
@@ -25,6 +26,8 @@ export class EntropyLens extends Disposable {
   readonly offThreadFinder: OffThreadFinder | undefined;
   /** The live compute's worker (large values from a debugger), started at its first use. */
   readonly offThreadCompute: OffThreadCompute | undefined;
+  /** Evaluate answers taken from debug adapters' messages (tests read how many). */
+  readonly adapterAnswers: AdapterAnswers;
   /** The visualizer's view, editor panel and shared pair. */
   readonly visualizer: Visualizer;
   /** A live pair in the visualizer, read again at each stop. */
@@ -85,12 +88,17 @@ export class EntropyLens extends Disposable {
     if (computer) register(computer);
     this.offThreadCompute = computer;
     const liveOutcome = liveOutcomeRunner(computer, log);
+    // Every debug type: reads take their answers from the adapter's messages (adapterAnswers.ts).
+    const adapterAnswers = new AdapterAnswers();
+    register(vscode.debug.registerDebugAdapterTrackerFactory('*', adapterAnswers));
+    this.adapterAnswers = adapterAnswers;
     registerComputeCommands({
       register,
       extensionUri,
       config: this.config,
       log,
       liveOutcome,
+      adapterAnswers,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
 
@@ -101,6 +109,7 @@ export class EntropyLens extends Disposable {
         settings: computeSettings,
         maxElements: () => this.config.liveMaxElements,
         log,
+        answers: adapterAnswers,
       }),
     );
     register(vscode.languages.registerCodeLensProvider({ scheme: 'file' }, liveLenses));
@@ -117,6 +126,7 @@ export class EntropyLens extends Disposable {
         log,
         outcome: liveOutcome,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
+        answers: adapterAnswers,
       }),
     );
   }

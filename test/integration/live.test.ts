@@ -37,6 +37,12 @@ function computedOffThread(): number {
   return lens.offThreadCompute.completed;
 }
 
+/** Evaluate answers the extension took from debug adapters' messages so far (adapterAnswers.ts). */
+function answersTaken(): number {
+  return vscode.extensions.getExtension<{ adapterAnswers: { taken: number } }>('entropy-lens.entropy-lens')!.exports
+    .adapterAnswers.taken;
+}
+
 const run = (command: string, arg?: unknown) => vscode.commands.executeCommand<ComputeResult>(command, arg);
 const close = (a: number, b: number, tol = 1e-12) => assert.ok(Math.abs(a - b) <= tol, `${a} ≠ ${b}`);
 
@@ -239,8 +245,11 @@ describe('live values: a Node program paused in js-debug', function () {
     await vscode.window.showTextDocument(editor.document);
     select(editor, 'counts', 'const counts');
     const before = computedOffThread();
+    const taken = answersTaken();
     const r = entropy(await run('entropyLens.computeEntropy'));
     assert.equal(computedOffThread(), before + 1, 'the 10^6 values were computed on the worker');
+    // The probe and the four parts were read from js-debug's messages as they passed, not from the workbench's copies.
+    assert.ok(answersTaken() >= taken + 5, "answers taken from js-debug's messages");
     // Whole numbers 1…7 read as class labels, as a literal would be: the entropy of their frequencies.
     assert.equal(r.arrays[0]!.kind, 'class-indices');
     const n = 1e6;
@@ -467,8 +476,11 @@ describe('live values: a Python program paused in debugpy', function () {
   it('a 10^6-element NumPy array: its entropy as NumPy computes it, on the compute worker', async () => {
     select(editor, 'big', 'big /=');
     const before = computedOffThread();
+    const taken = answersTaken();
     const r = entropy(await run('entropyLens.computeEntropy'));
     assert.equal(computedOffThread(), before + 1, 'the 10^6 values were computed on the worker');
+    // At least the probe and four parts (the live lenses may read the loss call's values meanwhile).
+    assert.ok(answersTaken() >= taken + 5, "answers taken from debugpy's messages");
     close(r.entropy, await evaluate('expected_big'), 1e-9);
   });
 

@@ -18,6 +18,7 @@ import { subjectFromPayload } from './payloadSubject';
 import type { ComputeKind, ComputeResult, ComputeSettings } from './types';
 import { liveRequest, runLive, type LiveRequest } from '../live/liveCommand';
 import type { LiveDeps } from '../live/liveCompute';
+import type { AdapterAnswers } from '../live/adapterAnswers';
 
 export { BREAKDOWN_SCHEME };
 export type { ComputeResult } from './types';
@@ -33,6 +34,8 @@ export interface CommandsHost {
   liveOutcome?: LiveDeps['outcome'];
   /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
   onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
+  /** Evaluate answers taken from the adapters' messages. */
+  adapterAnswers?: AdapterAnswers;
 }
 
 /** What showBreakdown returns: the URI of the breakdown's Markdown (shown rendered in a panel), or why not. */
@@ -125,7 +128,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     const given = asCell(arg);
     const editor = vscode.window.activeTextEditor;
     // While a debug session is paused, selected expressions are read from the paused frame.
-    const live = given ? undefined : liveRequest(editor, arg);
+    const live = given ? undefined : liveRequest(editor, arg, host.adapterAnswers);
     const inCell = given ? { cell: given, editor: undefined } : live ? undefined : focusedCell();
     const where = live
       ? live.where

@@ -5,6 +5,7 @@
 // other contexts at 2^16 characters). Adapters without a wrapper are asked
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
+import type { AdapterAnswers, EvaluateBody, SessionAnswers } from './adapterAnswers';
 import {
   CHUNK_ELEMENTS,
   dataExpression,
@@ -23,7 +24,7 @@ import {
 /**
  * Parts of a large value requested ahead of the one being decoded, so the
  * program's wrapper, the adapter's relay and the decode overlap
- * (bench/debug.bench.ts measures the gain). Each part is 2.8 MB at most.
+ * (bench/debug.bench.ts measures the gain). Each part is 2.8 MB of base64 at most.
  */
 export const PARTS_IN_FLIGHT = 3;
 
@@ -53,19 +54,19 @@ export interface ReadOptions {
 }
 
 /** The paused frame, or undefined when no debug session is stopped on one. */
-export function pausedFrame(item: vscode.DebugThread | vscode.DebugStackFrame | undefined): PausedFrame | undefined {
+export function pausedFrame(
+  item: vscode.DebugThread | vscode.DebugStackFrame | undefined,
+  answers?: AdapterAnswers,
+): PausedFrame | undefined {
   if (!item || !('frameId' in item)) return undefined;
-  return { session: item.session, frameId: item.frameId };
+  return { session: item.session, frameId: item.frameId, answers: answers?.of(item.session) };
 }
 
 export interface PausedFrame {
   session: vscode.DebugSession;
   frameId: number;
-}
-
-interface EvaluateResponse {
-  result: string;
-  variablesReference?: number;
+  /** The session's answers as the adapter sends them, where a tracker sees them (adapterAnswers.ts). */
+  answers?: SessionAnswers;
 }
 
 function message(e: unknown): string {
@@ -78,11 +79,23 @@ function message(e: unknown): string {
 }
 
 async function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
-  const r = (await frame.session.customRequest('evaluate', {
-    expression,
-    frameId: frame.frameId,
-    context,
-  })) as EvaluateResponse;
+  const args = { expression, frameId: frame.frameId, context };
+  const tapped = frame.answers?.expect(args);
+  const asked = Promise.resolve(frame.session.customRequest('evaluate', args) as Thenable<EvaluateBody>);
+  let r: EvaluateBody;
+  if (!tapped) r = await asked;
+  else {
+    // When the adapter's copy wins, the workbench's (or its error) arrives later, unheard.
+    asked.catch(() => undefined);
+    try {
+      r = await Promise.race([tapped.answer, asked]);
+    } finally {
+      tapped.dispose();
+    }
+    // The tracker runs inside the task that parsed the adapter's message and
+    // then forwards it: decode in a task of its own, so no one task holds the thread for both.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   return typeof r?.result === 'string' ? r.result : '';
 }
 

@@ -9,6 +9,7 @@ import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind } from '../commands/types';
 import { pausedFrame, type PausedFrame } from './evaluator';
 import { computeLive, splitExpressions, type LiveDeps, type SelectedExpression } from './liveCompute';
+import type { AdapterAnswers } from './adapterAnswers';
 
 /** Reads shorter than this show no notification (it would flash). */
 export const PROGRESS_AFTER_MS = 300;
@@ -46,8 +47,12 @@ export interface LiveRequest {
 }
 
 /** The live request of a command, or undefined when the command works on literals. */
-export function liveRequest(editor: vscode.TextEditor | undefined, arg: unknown): LiveRequest | undefined {
-  const frame = pausedFrame(vscode.debug.activeStackItem);
+export function liveRequest(
+  editor: vscode.TextEditor | undefined,
+  arg: unknown,
+  answers?: AdapterAnswers,
+): LiveRequest | undefined {
+  const frame = pausedFrame(vscode.debug.activeStackItem, answers);
   if (isVariablesContext(arg)) {
     if (!frame || (arg.sessionId !== undefined && arg.sessionId !== frame.session.id)) return undefined;
     const text = arg.variable.evaluateName ?? arg.variable.name;

@@ -9,10 +9,13 @@ import { INTERNAL_COMMANDS } from '../ids';
 import { pausedFrame } from './evaluator';
 import { computeLive, type LiveDeps } from './liveCompute';
 import type { LiveRequest } from './liveCommand';
+import type { AdapterAnswers } from './adapterAnswers';
 
 export interface LiveFollowDeps extends Pick<LiveDeps, 'settings' | 'maxElements' | 'log' | 'outcome'> {
   /** The label of the pair the visualizer shows now, if any. */
   visualizedLabel(): string | undefined;
+  /** Evaluate answers taken from the adapters' messages. */
+  answers?: AdapterAnswers;
 }
 
 interface Followed {
@@ -53,7 +56,7 @@ export class LiveVisualizerFollow implements vscode.Disposable {
 
   private async onStop(item: vscode.DebugThread | vscode.DebugStackFrame | undefined): Promise<void> {
     const f = this.followed;
-    const frame = pausedFrame(item);
+    const frame = pausedFrame(item, this.deps.answers);
     if (!f || !frame || frame.session.id !== f.request.frame.session.id) return;
     if (this.deps.visualizedLabel() !== f.label) {
       // The user has put another pair in the visualizer since: that one stays.

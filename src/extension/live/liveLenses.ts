@@ -11,6 +11,7 @@ import { pausedFrame, readLive, type LiveRead, type PausedFrame } from './evalua
 import { liveCalls, type LiveCall } from './liveCalls';
 import { liveCallFigures } from './liveCallFigures';
 import type { LiveExpressionsArgument } from './liveCommand';
+import type { AdapterAnswers } from './adapterAnswers';
 
 /** A lens reads at most this many values per argument (a lens must not hold up the editor); above, a click reads them. */
 export const LENS_MAX_ELEMENTS = 100_000;
@@ -22,6 +23,8 @@ export interface LiveLensDeps {
   settings(): ComputeSettings;
   maxElements(): number;
   log(line: string): void;
+  /** Evaluate answers taken from the adapters' messages. */
+  answers?: AdapterAnswers;
 }
 
 class LiveLens extends vscode.CodeLens {
@@ -100,7 +103,7 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
 
   async provideCodeLenses(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     const item = vscode.debug.activeStackItem;
-    const frame = pausedFrame(item);
+    const frame = pausedFrame(item, this.deps.answers);
     if (!frame || !item || !('threadId' in item) || !this.deps.enabled(doc.languageId)) return [];
     const text = doc.getText();
     if (text.length > MAX_TEXT) return [];

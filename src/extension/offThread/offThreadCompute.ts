@@ -1,10 +1,12 @@
 // Builds the outcome of large live values off the extension host's thread: on
 // a Node worker thread in the desktop host, in a Web Worker in the browser's
-// web-worker host. The values' buffers are transferred to the worker, not
-// copied. Cancelling stops the worker (a computation cannot be interrupted
-// otherwise; the next one starts a fresh worker). A worker that dies answers
-// what waits with an error; after three deaths, or one worker that could not
-// start, computations stay on the host's thread and `onUnavailable` says so once.
+// web-worker host. Jobs go to the worker one at a time, each job's buffers
+// transferred (not copied) when it starts. Cancelling a queued job takes it
+// off the queue; cancelling the running one stops the worker (a computation
+// cannot be interrupted otherwise) and the queue goes on with a fresh one. A
+// worker that dies answers its job with an error; after three deaths, or one
+// worker that could not start, computations stay on the host's thread and
+// `onUnavailable` says so once.
 // A worker that ran out of memory is not a death that counts: the same values
 // would exhaust the host's thread, so they are refused with a message instead.
 import type * as vscode from 'vscode';
@@ -38,14 +40,19 @@ function isOutOfMemory(e: unknown): boolean {
   return (e as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
-interface Pending {
+interface Job {
+  id: number;
+  job: LiveOutcomeJob;
   resolve(o: Outcome): void;
   reject(e: Error): void;
 }
 
 export class OffThreadCompute implements vscode.Disposable {
   private worker: ComputeWorker | undefined;
-  private readonly pending = new Map<number, Pending>();
+  /** Jobs not yet posted: their buffers are still here, so they survive the worker. */
+  private readonly queue: Job[] = [];
+  /** The job on the worker (one at a time, so cancelling it stops nothing else). */
+  private running: Job | undefined;
   private nextId = 1;
   private failures = 0;
   private disposed = false;
@@ -65,26 +72,49 @@ export class OffThreadCompute implements vscode.Disposable {
   compute(job: LiveOutcomeJob, token?: vscode.CancellationToken): Promise<Outcome> {
     if (!this.available) return Promise.reject(new Error('the compute worker is not available'));
     if (token?.isCancellationRequested) return Promise.reject(new Cancelled('cancelled'));
-    const id = this.nextId++;
     return new Promise<Outcome>((resolve, reject) => {
-      const sub = token?.onCancellationRequested(() => this.stop(new Cancelled('cancelled'), false));
-      const done = () => sub?.dispose();
-      this.pending.set(id, {
+      const sub = token?.onCancellationRequested(() => this.cancel(entry));
+      const entry: Job = {
+        id: this.nextId++,
+        job,
         resolve: (o) => {
-          done();
+          sub?.dispose();
           resolve(o);
         },
         reject: (e) => {
-          done();
+          sub?.dispose();
           reject(e);
         },
-      });
-      try {
-        this.ensureWorker().postMessage({ id, job }, jobBuffers(job));
-      } catch (e) {
-        this.stop(e, true);
-      }
+      };
+      this.queue.push(entry);
+      this.next();
     });
+  }
+
+  /** Posts the next queued job when the worker is free. */
+  private next(): void {
+    if (this.running || this.queue.length === 0) return;
+    if (!this.available) {
+      const error = new Error('the compute worker is not available');
+      for (const j of this.queue.splice(0)) j.reject(error);
+      return;
+    }
+    const job = this.queue.shift()!;
+    this.running = job;
+    try {
+      this.ensureWorker().postMessage({ id: job.id, job: job.job }, jobBuffers(job.job));
+    } catch (e) {
+      this.lose(e, true);
+    }
+  }
+
+  /** A queued job leaves the queue; the running one stops the worker (a computation cannot be interrupted otherwise). */
+  private cancel(job: Job): void {
+    const at = this.queue.indexOf(job);
+    if (at >= 0) {
+      this.queue.splice(at, 1);
+      job.reject(new Cancelled('cancelled'));
+    } else if (this.running === job) this.lose(new Cancelled('cancelled'), false);
   }
 
   private ensureWorker(): ComputeWorker {
@@ -92,18 +122,19 @@ export class OffThreadCompute implements vscode.Disposable {
     const worker = this.start();
     worker.unref();
     worker.on('message', (m: ComputeResponse) => {
-      const job = this.pending.get(m.id);
-      if (!job) return;
-      this.pending.delete(m.id);
+      const job = this.running;
+      if (this.worker !== worker || job?.id !== m.id) return;
+      this.running = undefined;
       if ('outcome' in m) {
         this.completed++;
         job.resolve(fromPortable(m.outcome));
       } else job.reject(new Error(m.error));
+      this.next();
     });
     const lost = (e: unknown) => {
       if (this.worker !== worker) return;
-      if (isOutOfMemory(e)) this.stop(new OutOfMemory(e instanceof Error ? e.message : String(e)), false);
-      else this.stop(e, true);
+      if (isOutOfMemory(e)) this.lose(new OutOfMemory(e instanceof Error ? e.message : String(e)), false);
+      else this.lose(e, true);
     };
     worker.on('error', lost);
     worker.on('exit', lost);
@@ -111,25 +142,30 @@ export class OffThreadCompute implements vscode.Disposable {
     return worker;
   }
 
-  /** Stops the worker and answers what waits with `e`; a failure counts towards giving up, a cancellation or running out of memory does not. */
-  private stop(e: unknown, failed: boolean): void {
+  /**
+   * Stops the worker and answers the running job with `e`; a failure counts
+   * towards giving up, a cancellation or running out of memory does not. The
+   * queue goes on with a fresh worker while one is available.
+   */
+  private lose(e: unknown, failed: boolean): void {
     const wasAvailable = this.available;
     if (failed)
       this.failures = (e as { cannotStart?: boolean } | undefined)?.cannotStart ? MAX_FAILURES : this.failures + 1;
     if (wasAvailable && !this.available && !this.disposed)
       this.options.onUnavailable?.(e instanceof Error ? e.message : String(e));
     const error = e instanceof Error ? e : new Error(String(e));
-    const reason = failed ? new Error(`the compute worker stopped: ${error.message}`) : error;
-    for (const job of this.pending.values()) job.reject(reason);
-    this.pending.clear();
+    const job = this.running;
+    this.running = undefined;
     const w = this.worker;
     this.worker = undefined;
     void w?.terminate().catch(() => undefined);
+    job?.reject(failed ? new Error(`the compute worker stopped: ${error.message}`) : error);
+    this.next();
   }
 
   dispose(): void {
     this.disposed = true;
-    this.stop(new Error('disposed'), false);
+    this.lose(new Error('disposed'), false);
   }
 }
 

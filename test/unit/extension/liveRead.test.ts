@@ -2,6 +2,8 @@
 // DAP on its stdio as VS Code speaks it): values large enough to go in parts
 // arrive whole and in order while several parts are in flight, and a read
 // cancelled mid-way leaves the session answering the next read correctly.
+// With a tracker on the adapter's messages (adapterAnswers.ts), a read needs
+// no answer from customRequest at all.
 // Each element of the values is its own index, so any part out of place shows.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
 import { CHUNK_ELEMENTS, PAYLOAD_TAG } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
+import { SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
@@ -120,5 +123,44 @@ describe('a value read in parts from debugpy', () => {
     // The parts still in flight are answered and dropped; the next read gets its own.
     const again = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(again))).toEqual({ count: 0, first: [] });
+  }, 60_000);
+});
+
+describe("answers taken from the adapter's messages", () => {
+  it("a read resolves from the tracker's copy while customRequest has not answered", async () => {
+    const answers = new SessionAnswers();
+    debugpy.dap.tracker = {
+      onWillReceiveMessage: (m) => answers.toAdapter(m),
+      onDidSendMessage: (m) => answers.fromAdapter(m),
+    };
+    const session = debugpy.frame.session;
+    let unanswered = 0;
+    // The workbench's leg: the request goes to the adapter, its answer is never handed back.
+    const slowFrame: PausedFrame = {
+      frameId: debugpy.frame.frameId,
+      answers,
+      session: {
+        type: session.type,
+        customRequest: (command: string, args: object) => {
+          void session.customRequest(command, args);
+          unanswered++;
+          return new Promise(() => undefined);
+        },
+      } as unknown as vscode.DebugSession,
+    };
+    try {
+      const ramp = await readLive(slowFrame, 'ramp', 'python', { maxElements: 1e8 });
+      expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+      // The probe and four parts, each answered from the adapter's message.
+      expect(unanswered).toBe(1 + Math.ceil(N / CHUNK_ELEMENTS));
+      expect(answers.taken).toBe(unanswered);
+      // A failed evaluation is left to customRequest, which says what went wrong.
+      const failing = readLive({ ...debugpy.frame, answers }, 'no_such_name', 'python', { maxElements: 1e8 });
+      const failed = await failing;
+      expect(failed.ok).toBe(false);
+      if (!failed.ok) expect(failed.error).toMatch(/no_such_name/);
+    } finally {
+      debugpy.dap.tracker = undefined;
+    }
   }, 60_000);
 });

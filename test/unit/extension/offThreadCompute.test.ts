@@ -1,8 +1,8 @@
 // The live compute's worker: a real worker thread built from the worker's
 // source gives the outcome the host's thread gives (figures, message,
 // breakdown subject, the normalise offer's outcome), with the values'
-// buffers transferred; cancelling stops the worker and the next computation
-// starts another; a worker that keeps dying is given up, and the runner then
+// buffers transferred; cancelling a computation stops only it (the worker,
+// when it is the one running) and the others go on; a worker that keeps dying is given up, and the runner then
 // computes on its own thread.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'node:worker_threads';
@@ -153,6 +153,36 @@ describe('the live compute on a real worker thread', () => {
       const next = await run(pairJob(WORKER_MIN_ELEMENTS), undefined);
       expect(next.result.ok).toBe(true);
       expect(worker.completed).toBe(1);
+      expect(worker.available).toBe(true);
+    } finally {
+      worker.dispose();
+    }
+  });
+
+  it('cancelling one computation leaves the others: a queued one leaves the queue, the running one its worker', async () => {
+    const worker = createOffThreadCompute(script)!;
+    const run = liveOutcomeRunner(worker, () => undefined);
+    try {
+      // Three at once, as a command and two live lenses may ask: cancel the queued second.
+      const expected = seen(liveOutcome(pairJob(300_000)));
+      const queued = token();
+      const first = run(pairJob(300_000), undefined);
+      const second = run(pairJob(300_000), queued.token);
+      const third = run(pairJob(300_000), undefined);
+      queued.cancel();
+      expect((await second).result).toMatchObject({ ok: false, code: 'CANCELLED' });
+      expect(seen(await first)).toEqual(expected);
+      expect(seen(await third)).toEqual(expected);
+      expect(worker.completed).toBe(2);
+
+      // Cancel the running one: the one queued behind it is computed on a fresh worker.
+      const running = token();
+      const big = run(pairJob(2_000_000, 'entropy'), running.token);
+      const behind = run(pairJob(300_000), undefined);
+      setTimeout(running.cancel, 20);
+      expect((await big).result).toMatchObject({ ok: false, code: 'CANCELLED' });
+      expect(seen(await behind)).toEqual(expected);
+      expect(worker.completed).toBe(3);
       expect(worker.available).toBe(true);
     } finally {
       worker.dispose();
