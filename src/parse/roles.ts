@@ -190,6 +190,8 @@ function roundedDistribution(values: AnyValues): boolean {
       if (!(v >= 0 && v <= 1)) return false;
       if (v !== 0 && v !== 1) fractional = true;
       sum += v;
+      // Sums of non-negatives only grow: a row past 1.002 already fails (counts of 10^7 need not be read to the end).
+      if (sum - 1 > 0.002) return false;
     }
     if (!fractional || Math.abs(sum - 1) > 0.002) return false;
   }
