@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { selectText, startDebuggingUntilPaused, writeNodeLaunch } from './support/debugging';
 import { openFile, openWorkbench, runCommand, toast, type Workbench } from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
@@ -29,15 +29,6 @@ const loss = crossEntropy(target, probs);
 console.log(loss);
 `;
 
-/** Selects the first occurrence of `text` in the active editor with Find, as a user would. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
-  await page.keyboard.press('Control+F');
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Escape');
-}
-
 describe('Live values in the VS Code UI', function () {
   this.timeout(300_000);
   let wb: Workbench;
@@ -45,24 +36,10 @@ describe('Live values in the VS Code UI', function () {
   before(async () => {
     mkdirSync(SHOTS, { recursive: true });
     const folder = join(mkdtempSync(join(tmpdir(), 'entropy-lens-e2e-live-')), 'live');
-    mkdirSync(join(folder, '.vscode'), { recursive: true });
+    mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'values.txt'), '25 60 15 0 1 0\n');
     writeFileSync(join(folder, 'program.js'), PROGRAM);
-    writeFileSync(
-      join(folder, '.vscode', 'launch.json'),
-      JSON.stringify({
-        version: '0.2.0',
-        configurations: [
-          {
-            type: 'node',
-            request: 'launch',
-            name: 'Run program.js',
-            program: '${workspaceFolder}/program.js',
-            console: 'internalConsole',
-          },
-        ],
-      }),
-    );
+    writeNodeLaunch(folder, 'program.js');
     wb = await openWorkbench(folder);
     await openFile(wb.page, 'program.js');
   });
@@ -72,16 +49,7 @@ describe('Live values in the VS Code UI', function () {
   });
 
   it('paused at debugger: Compute cross-entropy on the selected `target, probs` shows 0.511', async () => {
-    await runCommand(wb.page, 'Debug: Start Debugging');
-    // Paused: the editor marks the line of the top stack frame.
-    await wb.page
-      .locator('.codicon-debug-stackframe')
-      .first()
-      .waitFor({ timeout: 120_000 })
-      .catch(async (e: unknown) => {
-        await wb.page.screenshot({ path: join(SHOTS, 'live-not-paused.png') });
-        throw e;
-      });
+    await startDebuggingUntilPaused(wb.page, join(SHOTS, 'live-not-paused.png'));
     await selectText(wb.page, 'target, probs');
     await runCommand(wb.page, 'Entropy Lens: Compute cross-entropy');
     const text = await toast(wb.page, 'H(p,q)');

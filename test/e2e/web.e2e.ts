@@ -13,6 +13,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { breakdownFrame, visualizerFrame } from './support/webviews';
+import { WORKER_NAME } from '../../src/extension/offThread/webWorker';
+import { namedWorker, workerCount } from './support/workers';
 import { openWorkbench, runCommand, type Workbench } from './support/workbench';
 
 const block = (i: number) =>
@@ -22,21 +24,8 @@ const TEXT = Array.from({ length: 4_000 }, (_, i) => block(i)).join('');
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'web');
 
-/** The finder's Web Worker (nested in the web extension host's worker), once it exists. */
-async function finderWorker(page: Page, ms = 30_000): Promise<Worker> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    for (const w of page.workers()) {
-      const name = await w.evaluate(() => self.name).catch(() => '');
-      if (name.endsWith('Entropy Lens finder')) return w;
-    }
-    if (Date.now() > deadline) throw new Error('no "Entropy Lens finder" Web Worker was started');
-    await page.waitForTimeout(250);
-  }
-}
-
-const documentsRead = (w: Worker): Promise<number> =>
-  w.evaluate(() => (self as unknown as { entropyLensDocumentsRead?: number }).entropyLensDocumentsRead ?? 0);
+const finderWorker = (page: Page): Promise<Worker> => namedWorker(page, WORKER_NAME);
+const documentsRead = (w: Worker): Promise<number> => workerCount(w, 'entropyLensDocumentsRead');
 
 async function lensText(page: Page, startsWith: string): Promise<string> {
   const lens = page.locator('.codelens-decoration', { hasText: startsWith }).first();

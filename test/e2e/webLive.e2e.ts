@@ -13,7 +13,9 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page, Worker } from 'playwright-core';
+import { selectText, startDebuggingUntilPaused, writeNodeLaunch } from './support/debugging';
+import { COMPUTE_WORKER_NAME } from '../../src/extension/offThread/webWorker';
+import { namedWorker, workerCount } from './support/workers';
 import { openFile, openWorkbench, runCommand, toast, type Workbench } from './support/workbench';
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'web');
@@ -28,22 +30,6 @@ debugger;
 console.log(probs.length);
 `;
 
-/** The live compute's Web Worker (nested in the web extension host's worker), once it exists. */
-async function computeWorker(page: Page, ms = 30_000): Promise<Worker> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    for (const w of page.workers()) {
-      const name = await w.evaluate(() => self.name).catch(() => '');
-      if (name.endsWith('Entropy Lens compute')) return w;
-    }
-    if (Date.now() > deadline) throw new Error('no "Entropy Lens compute" Web Worker was started');
-    await page.waitForTimeout(250);
-  }
-}
-
-const jobsAnswered = (w: Worker): Promise<number> =>
-  w.evaluate(() => (self as unknown as { entropyLensJobsAnswered?: number }).entropyLensJobsAnswered ?? 0);
-
 describe('live values in the web-worker extension host (vscode.dev)', function () {
   this.timeout(300_000);
   let wb: Workbench;
@@ -57,21 +43,7 @@ describe('live values in the web-worker extension host (vscode.dev)', function (
       join(folder, '.vscode', 'settings.json'),
       JSON.stringify({ 'remote.extensionKind': { 'entropy-lens.entropy-lens': ['web'] } }),
     );
-    writeFileSync(
-      join(folder, '.vscode', 'launch.json'),
-      JSON.stringify({
-        version: '0.2.0',
-        configurations: [
-          {
-            type: 'node',
-            request: 'launch',
-            name: 'Run program.js',
-            program: '${workspaceFolder}/program.js',
-            console: 'internalConsole',
-          },
-        ],
-      }),
-    );
+    writeNodeLaunch(folder, 'program.js');
     wb = await openWorkbench(folder);
     await openFile(wb.page, 'program.js');
   });
@@ -82,21 +54,8 @@ describe('live values in the web-worker extension host (vscode.dev)', function (
 
   it('paused at debugger: Compute entropy on the selected `probs` shows 12.100 nats, built in the Web Worker', async () => {
     const { page } = wb;
-    await runCommand(page, 'Debug: Start Debugging');
-    await page
-      .locator('.codicon-debug-stackframe')
-      .first()
-      .waitFor({ timeout: 120_000 })
-      .catch(async (e: unknown) => {
-        await page.screenshot({ path: join(shots, 'live-not-paused.png') });
-        throw e;
-      });
-    // Find selects an occurrence of `probs`, the name evaluated in the paused frame.
-    await page.locator('.editor-group-container.active .editor-instance .view-lines').first().click();
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type('probs');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await startDebuggingUntilPaused(page, join(shots, 'live-not-paused.png'));
+    await selectText(page, 'probs');
     await runCommand(page, 'Entropy Lens: Compute entropy');
     const text = await toast(page, 'H(probs)', 120_000).catch(async (e: unknown) => {
       await page.screenshot({ path: join(shots, 'live-no-result.png') });
@@ -104,7 +63,11 @@ describe('live values in the web-worker extension host (vscode.dev)', function (
     });
     await page.screenshot({ path: join(shots, 'live-entropy.png') });
     assert.match(text, /H\(probs\) = 12\.100 nats · perplexity 1\.80e\+5/);
-    const worker = await computeWorker(page);
-    assert.equal(await jobsAnswered(worker), 1, "the outcome was built by the compute's Web Worker");
+    const worker = await namedWorker(page, COMPUTE_WORKER_NAME);
+    assert.equal(
+      await workerCount(worker, 'entropyLensJobsAnswered'),
+      1,
+      "the outcome was built by the compute's Web Worker",
+    );
   });
 });

@@ -14,7 +14,7 @@ import { failure, type Outcome } from '../commands/outcome';
 import { fromPortable, jobBuffers, jobElements, liveOutcome, type LiveOutcomeJob } from '../live/liveOutcome';
 import { nodeWorkerClass, type WorkerLike } from './offThreadFinder';
 import type { ComputeRequest, ComputeResponse } from './protocol';
-import { browserWorkerApi, startWebWorker, type LoadScript, type WebWorkerApi } from './webWorker';
+import { browserWorkerApi, COMPUTE_WORKER_NAME, startWebWorker, type LoadScript, type WebWorkerApi } from './webWorker';
 
 /**
  * From this many values a live computation goes to the worker. Below it the
@@ -221,7 +221,7 @@ export function createWebOffThreadCompute(
 ): OffThreadCompute | undefined {
   if (!api) return undefined;
   return new OffThreadCompute(
-    () => startWebWorker<ComputeRequest, ComputeResponse>(load, api, undefined, 'Entropy Lens compute'),
+    () => startWebWorker<ComputeRequest, ComputeResponse>(load, api, undefined, COMPUTE_WORKER_NAME),
     options,
   );
 }

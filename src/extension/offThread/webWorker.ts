@@ -32,6 +32,8 @@ export interface WebWorkerApi {
 export const READY_TIMEOUT_MS = 15_000;
 
 export const WORKER_NAME = 'Entropy Lens finder';
+/** The live compute's worker (offThreadCompute.ts). */
+export const COMPUTE_WORKER_NAME = 'Entropy Lens compute';
 
 /** The browser's worker APIs, or undefined where this host has none. */
 export function browserWorkerApi(): WebWorkerApi | undefined {
