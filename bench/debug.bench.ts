@@ -189,7 +189,7 @@ async function inVsCode(): Promise<void> {
     textMs: number;
     textChars: number;
   }[];
-  console.log('\nIn VS Code (code-server 4.139.1, remote extension host); ms, one run each');
+  console.log('\nIn VS Code (code-server 4.139.1, remote extension host); ms, the command best of 3, the rest one run');
   console.log(
     '| adapter | values | dtype | command end to end | longest stall of the host | evaluate request | decode | MB | text path (repl) |',
   );

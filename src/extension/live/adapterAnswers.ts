@@ -5,8 +5,13 @@
 // base64) that round trip is most of the wait in VS Code, and in a remote
 // window (code-server, vscode.dev, SSH) it crosses the network twice. A
 // tracker sees the request go out (its seq) and the answer come in, so the
-// read resolves from the first copy. Sessions started before the extension
-// was activated have no tracker: their reads wait for customRequest as before.
+// read resolves from the first copy. VS Code copies the message for the
+// workbench only after the trackers have seen it, so the tracker also leaves a
+// short note in place of a taken answer's result: the copy that goes to the
+// workbench and back is a few dozen bytes, not megabytes (where a host copies
+// first, the full copy travels and nothing else changes). Sessions started
+// before the extension was activated have no tracker: their reads wait for
+// customRequest as before.
 import type * as vscode from 'vscode';
 
 /** What a read expects: the evaluate arguments it sends, as the adapter receives them. */
@@ -34,6 +39,18 @@ interface DapMessage {
 
 interface Waiter {
   resolve(body: EvaluateBody): void;
+}
+
+const RELAYED = 'Entropy Lens took this answer from the debug adapter: ';
+
+/** What the workbench's copy of a taken answer says in place of its result. */
+export function relayNote(chars: number): string {
+  return `${RELAYED}${chars} characters`;
+}
+
+/** Whether a result is that note (the answer itself went to the read that asked for it). */
+export function isRelayNote(result: unknown): boolean {
+  return typeof result === 'string' && result.startsWith(RELAYED);
 }
 
 /** Expected answers are matched by frame, context and expression: requests alike get answers alike. */
@@ -78,7 +95,11 @@ export class SessionAnswers {
     this.sent.set(m.seq, waiter);
   }
 
-  /** A message from the adapter (the tracker's onDidSendMessage). A failed answer is left to customRequest, which words its error. */
+  /**
+   * A message from the adapter (the tracker's onDidSendMessage). A taken
+   * answer's result is replaced in the message by relayNote; a failed answer
+   * is left to customRequest, which words its error.
+   */
   fromAdapter(m: DapMessage): void {
     if (m.type !== 'response' || typeof m.request_seq !== 'number') return;
     const waiter = this.sent.get(m.request_seq);
@@ -87,7 +108,8 @@ export class SessionAnswers {
     const body = m.body as EvaluateBody | undefined;
     if (m.success && typeof body?.result === 'string') {
       this.taken++;
-      waiter.resolve(body);
+      waiter.resolve({ ...body });
+      m.body = { ...body, result: relayNote(body.result.length) };
     }
   }
 }

@@ -5,7 +5,7 @@
 // other contexts at 2^16 characters). Adapters without a wrapper are asked
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
-import type { AdapterAnswers, EvaluateBody, SessionAnswers } from './adapterAnswers';
+import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
   CHUNK_ELEMENTS,
   dataExpression,
@@ -24,12 +24,11 @@ import {
 /**
  * Parts of a large value requested ahead of the one being decoded: 64, every
  * part of up to 1.6·10^7 values (each part is 2.8 MB of base64 at most). In
- * VS Code each answer also travels to the workbench and back, and a request
- * sent behind such answers waits for them (0.8–2 s in code-server) while the
- * adapter, with nothing queued, sits idle: in code-server 10^7 float32 values
- * took 13 s with 16 parts ahead, 3.5–4.1 s with all of them. Over stdio too
- * the program's wrapper, the adapter's relay and the decode overlap better
- * (bench/debug.bench.ts: 10^7 float32 1.8 s with 3 ahead, 1.2 s with all).
+ * VS Code a request reaches the adapter through the workbench, so asking for
+ * every part at once costs one round trip, not one per part, and keeps the
+ * adapter busy; over stdio too the program's wrapper, the adapter's relay and
+ * the decode overlap better (bench/debug.bench.ts: 10^7 float32 1.8 s with 3
+ * ahead, 1.2 s with all).
  */
 export const PARTS_IN_FLIGHT = 64;
 
@@ -93,7 +92,8 @@ async function evaluate(frame: PausedFrame, expression: string, context: string)
     // When the adapter's copy wins, the workbench's (or its error) arrives later, unheard.
     asked.catch(() => undefined);
     try {
-      r = await Promise.race([tapped.answer, asked]);
+      // The workbench's copy of a taken answer carries only a note; the answer is the tracker's.
+      r = await Promise.race([tapped.answer, asked.then((b) => (isRelayNote(b?.result) ? tapped.answer : b))]);
     } finally {
       tapped.dispose();
     }

@@ -1,10 +1,17 @@
 // SessionAnswers matches a read's evaluate request to the adapter's response
 // by the seq the request went out with, whatever the order of the responses,
-// and leaves failed answers (and requests it did not expect) alone. Messages
-// are shaped as the Debug Adapter Protocol's, as a tracker receives them.
+// and leaves failed answers (and requests it did not expect) alone. A taken
+// answer's result is replaced in the message by a short note (the copy VS Code
+// relays to the workbench). Messages are shaped as the Debug Adapter
+// Protocol's, as a tracker receives them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SessionAnswers, type EvaluateArguments } from '../../../src/extension/live/adapterAnswers';
+import {
+  isRelayNote,
+  relayNote,
+  SessionAnswers,
+  type EvaluateArguments,
+} from '../../../src/extension/live/adapterAnswers';
 
 const args = (expression: string, frameId = 3, context = 'clipboard'): EvaluateArguments => ({
   expression,
@@ -38,6 +45,36 @@ describe('SessionAnswers', () => {
     s.fromAdapter(response(7, "'payload'"));
     expect(await settled(read.answer)).toEqual({ value: { result: "'payload'", variablesReference: 0 } });
     expect(s.taken).toBe(1);
+  });
+
+  it("leaves a note in place of a taken answer's result, so the workbench's copy is small", async () => {
+    const s = new SessionAnswers();
+    const payload = 'ELv1 f8 262144 ' + 'A'.repeat(349_528);
+    const read = s.expect(args('big'));
+    s.toAdapter(request(9, args('big')));
+    const message = response(9, payload);
+    s.fromAdapter(message);
+    // The read has the whole answer; the message goes on with the note and the other fields as they were.
+    expect(await settled(read.answer)).toEqual({ value: { result: payload, variablesReference: 0 } });
+    expect(message.body).toEqual({ result: relayNote(payload.length), variablesReference: 0 });
+    expect(message.body!.result).toBe('Entropy Lens took this answer from the debug adapter: 349543 characters');
+    expect(isRelayNote(message.body!.result)).toBe(true);
+    expect(isRelayNote(payload)).toBe(false);
+    expect(isRelayNote(undefined)).toBe(false);
+  });
+
+  it('leaves the results of answers it did not take as they are', () => {
+    const s = new SessionAnswers();
+    s.expect(args('probs'));
+    s.toAdapter(request(1, args('probs', 4)));
+    const other = response(1, 'the user typed this in the Debug Console');
+    s.fromAdapter(other);
+    expect(other.body!.result).toBe('the user typed this in the Debug Console');
+    const failed = response(2, '', false);
+    s.toAdapter(request(2, args('probs')));
+    s.fromAdapter(failed);
+    expect(failed.body).toBeUndefined();
+    expect(failed.message).toBe('NameError');
   });
 
   it('ignores requests with another expression, frame or context, and their responses', async () => {
@@ -93,8 +130,11 @@ describe('SessionAnswers', () => {
           const reads = exprs.map((e) => s.expect(args(e)));
           // Requests go out in the order the reads asked; the seq is what the answer is keyed by.
           exprs.forEach((e, k) => s.toAdapter(request(100 + k, args(e))));
-          for (const k of answerOrder) s.fromAdapter(response(100 + k, `${exprs[k]}#${k}`));
+          const messages = answerOrder.map((k) => response(100 + k, `${exprs[k]}#${k}`));
+          for (const m of messages) s.fromAdapter(m);
           const got = await Promise.all(reads.map((r) => settled(r.answer)));
+          // Every answer was taken, so every message goes on with a note.
+          for (const m of messages) expect(isRelayNote(m.body!.result)).toBe(true);
           // Reads of the same expression are answered in the order they asked.
           expect(got.map((g) => (g === 'pending' ? g : g.value.result))).toEqual(exprs.map((e, k) => `${e}#${k}`));
           expect(s.taken).toBe(exprs.length);

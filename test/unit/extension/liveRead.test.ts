@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
 import { CHUNK_ELEMENTS, PAYLOAD_TAG } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
-import { SessionAnswers } from '../../../src/extension/live/adapterAnswers';
+import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
@@ -168,6 +168,40 @@ describe("answers taken from the adapter's messages", () => {
       const failed = await failing;
       expect(failed.ok).toBe(false);
       if (!failed.ok) expect(failed.error).toMatch(/no_such_name/);
+    } finally {
+      debugpy.dap.tracker = undefined;
+    }
+  }, 60_000);
+
+  it("the customRequest copy of a taken answer is a note, and the read's values come from the tracker's", async () => {
+    // As in VS Code: the tracker sees each message before the copy is made that answers customRequest.
+    const answers = new SessionAnswers();
+    debugpy.dap.tracker = {
+      onWillReceiveMessage: (m) => answers.toAdapter(m),
+      onDidSendMessage: (m) => answers.fromAdapter(m),
+    };
+    const session = debugpy.frame.session;
+    const relayed: string[] = [];
+    const frame: PausedFrame = {
+      frameId: debugpy.frame.frameId,
+      answers,
+      session: {
+        type: session.type,
+        customRequest: async (command: string, args: object) => {
+          const body = (await session.customRequest(command, args)) as { result: string };
+          relayed.push(body.result);
+          return body;
+        },
+      } as unknown as vscode.DebugSession,
+    };
+    try {
+      const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+      expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+      expect(relayed).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
+      expect(relayed.every(isRelayNote)).toBe(true);
+      // Each note is a few dozen characters where its answer was megabytes.
+      expect(Math.max(...relayed.map((r) => r.length))).toBeLessThan(100);
+      expect(ramp.ok && ramp.timings.chars).toBeGreaterThan(4 * N);
     } finally {
       debugpy.dap.tracker = undefined;
     }
