@@ -4,6 +4,7 @@
 // interpreter's own reading of the same value (`float(x)` of each element,
 // printed with repr, which round-trips), never a hard-coded list.
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   dataExpression,
@@ -334,6 +335,90 @@ print(json.dumps([eval(e, ns) for e in exprs]))
         expect(fromParts.value.shape).toEqual([5, 2]);
         expect(Array.from(fromParts.value.data)).toEqual(Array.from(joined.data));
       }
+    }
+  });
+
+  it('Python: parts of lists and lists of rows cut anywhere decode to the whole', () => {
+    // Shapes, and part boundaries not on row edges, generated; one Python run evaluates them all.
+    const cases = fc.sample(
+      fc
+        .tuple(fc.integer({ min: 1, max: 9 }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }))
+        .chain(([rows, cols]) => {
+          const n = rows * (cols ?? 1);
+          return fc.record({
+            rows: fc.constant(rows),
+            cols: fc.constant(cols),
+            cuts: n < 2 ? fc.constant([]) : fc.uniqueArray(fc.integer({ min: 1, max: n - 1 }), { maxLength: n - 1 }),
+          });
+        }),
+      { numRuns: 60, seed: 7 },
+    );
+    const jobs = cases.map(({ rows, cols, cuts }) => {
+      const n = rows * (cols ?? 1);
+      const edges = [0, ...[...cuts].sort((a, b) => a - b), n];
+      const setup =
+        cols === undefined
+          ? `x = [i / 7 for i in range(${rows})]`
+          : `x = [tuple(r * ${cols} + j + 0.5 for j in range(${cols})) for r in range(${rows})]`;
+      return {
+        setup,
+        exprs: [
+          dataExpression('python', 'x'),
+          ...edges.slice(1).map((to, k) => dataExpression('python', 'x', { from: edges[k]!, to })),
+        ],
+      };
+    });
+    const script = `
+import json, sys
+out = []
+for job in json.loads(sys.stdin.read()):
+    ns = {}
+    exec(job['setup'], ns)
+    out.append([eval(e, ns) for e in job['exprs']])
+print(json.dumps(out))
+`;
+    const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(jobs), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const results = JSON.parse(r.stdout) as string[][];
+    results.forEach(([whole, ...parts], k) => {
+      const fromParts = decodePayload(parts);
+      expect(fromParts.ok, `${jobs[k]!.setup}: ${fromParts.ok ? '' : fromParts.error}`).toBe(true);
+      if (!fromParts.ok) return;
+      const expected = decoded(whole);
+      expect(fromParts.value.shape, jobs[k]!.setup).toEqual(expected.shape);
+      expect(Array.from(fromParts.value.data), jobs[k]!.setup).toEqual(Array.from(expected.data));
+    });
+  });
+
+  it('Python: a part of a list converts only its own items (of a list of rows, the rows it touches)', () => {
+    // An item past the part that float() refuses: the whole read fails on it, the part does not look at it.
+    for (const [setup, range, values, shape] of [
+      ["x = [0.5] * 10 + ['not a number']", { from: 0, to: 10 }, Array(10).fill(0.5), '11'],
+      ["x = [(0.1, 0.2)] * 5 + [('a', 'b')]", { from: 3, to: 9 }, [0.2, 0.1, 0.2, 0.1, 0.2, 0.1], '6,2'],
+    ] as const) {
+      const script = `
+import json, sys
+ns = {}
+exec(${JSON.stringify(setup)}, ns)
+exprs = json.loads(sys.stdin.read())
+out = []
+for e in exprs:
+    try:
+        out.append(eval(e, ns))
+    except Exception as err:
+        out.append('error: ' + str(err))
+print(json.dumps(out))
+`;
+      const exprs = [dataExpression('python', 'x'), dataExpression('python', 'x', range)];
+      const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(exprs), encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      const [whole, part] = JSON.parse(r.stdout) as string[];
+      expect(whole).toMatch(/^error: could not convert string to float/);
+      // The part's header gives the whole shape; its bytes are the range's doubles.
+      const [tag, dtype, header, b64] = part!.replace(/^'|'$/g, '').split(' ');
+      expect([tag, dtype, header]).toEqual([PAYLOAD_TAG, 'f8', shape]);
+      const bytes = Buffer.from(b64!, 'base64');
+      expect(Array.from(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8))).toEqual(values);
     }
   });
 
