@@ -176,6 +176,7 @@ const numbers = fs.readFileSync(path.join(__dirname, 'values.txt'), 'utf8').trim
 const probs = numbers.slice(0, 3).map((x) => x / 100);
 const target = numbers.slice(3);
 const counts = Float32Array.from({ length: 1e6 }, (_, i) => (i % 7) + 1);
+const weights = Float64Array.from({ length: 3e5 }, (_, i) => (i % 3) + 1);
 const label = 'not numbers';
 debugger;
 const loss = crossEntropy(target, probs);
@@ -284,6 +285,14 @@ describe('live values: a Node program paused in js-debug', function () {
     const freq = new Map<number, number>();
     for (let i = 0; i < n; i++) freq.set((i % 7) + 1, (freq.get((i % 7) + 1) ?? 0) + 1);
     close(r.entropy, H([...freq.values()].map((c) => c / n)), 1e-9);
+
+    // Float64 values go in parts of 2^17 (1 MiB of payload): 3·10^5 of them in three.
+    select(editor, 'weights', 'const weights');
+    const takenBefore = answersTaken();
+    const w = entropy(await run('entropyLens.computeEntropy'));
+    assert.ok(answersTaken() >= takenBefore + 4, "the probe and three parts taken from js-debug's messages");
+    assert.equal(w.arrays[0]!.kind, 'class-indices');
+    close(w.entropy, Math.log(3), 1e-12);
 
     select(editor, 'label', 'const label');
     const f = failed(await run('entropyLens.computeEntropy'));

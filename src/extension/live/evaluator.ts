@@ -7,7 +7,6 @@
 import type * as vscode from 'vscode';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
-  CHUNK_ELEMENTS,
   dataExpression,
   decodePrinted,
   decodeProbe,
@@ -19,10 +18,11 @@ import {
   type Decoded,
   type ElementRange,
   PayloadDecoder,
+  partElements,
 } from './transfer';
 
 /**
- * Parts of a large value requested ahead of the one being decoded: 64, every
+ * Parts of a large value requested ahead of the one being decoded: 128, every
  * part of up to 1.6·10^7 values (each part is 2.8 MB of base64 at most). In
  * VS Code a request reaches the adapter through the workbench, so asking for
  * every part at once costs one round trip, not one per part, and keeps the
@@ -30,7 +30,7 @@ import {
  * the decode overlap better (bench/debug.bench.ts: 10^7 float32 1.8 s with 3
  * ahead, 1.2 s with all).
  */
-export const PARTS_IN_FLIGHT = 64;
+export const PARTS_IN_FLIGHT = 128;
 
 /** Why a live value could not be read; each error names the expression. */
 export type LiveCode = 'NOT_PAUSED' | 'EVALUATE_FAILED' | 'NOT_NUMERIC' | 'TOO_LARGE' | 'CANCELLED';
@@ -178,13 +178,14 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
-      // Large values go in parts (transfer.ts's CHUNK_ELEMENTS), each decoded as it arrives.
+      // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
+      const size = partElements(language, p);
       const parts =
-        p.elements <= CHUNK_ELEMENTS
+        p.elements <= size
           ? [undefined]
-          : Array.from({ length: Math.ceil(p.elements / CHUNK_ELEMENTS) }, (_, k) => ({
-              from: k * CHUNK_ELEMENTS,
-              to: Math.min(p.elements, (k + 1) * CHUNK_ELEMENTS),
+          : Array.from({ length: Math.ceil(p.elements / size) }, (_, k) => ({
+              from: k * size,
+              to: Math.min(p.elements, (k + 1) * size),
             }));
       const decoder = new PayloadDecoder();
       const request = (range: ElementRange | undefined): Promise<string> => {

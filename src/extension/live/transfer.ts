@@ -96,15 +96,35 @@ const JS_PROBE =
   `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
 
 /**
- * Values per evaluate request (2.8 MB of base64 for float64). Each answer is
- * parsed on the extension host's thread, in VS Code more than once (adapter →
- * extension host → workbench → extension host): about 20 ms per MB on a loaded
- * 2-core machine, so a part of 10^6 float64 (10.7 MB) held the thread for
- * ~220 ms where this size holds it for ~60 (bench/debug.bench.ts). Parts must
+ * Values per evaluate request from debugpy (2.8 MB of base64 for float64).
+ * Each answer is parsed on the extension host's thread, and VS Code gathers a
+ * message by concatenating each incoming chunk to what came before
+ * (StreamDebugAdapter.handleData), so a part's cost there grows with the
+ * square of its size; debugpy spends about 15 ms on each request whatever its
+ * size, which favours fewer parts (bench/debug.bench.ts: 10^7 float64 one part
+ * at a time took 3.6 s in parts of 2^18, 4.8 s in parts of 2^17). Parts must
  * also stay under debugpy's 16 MiB message cap (`MAX_BODY_SIZE` in
  * debugpy/common/messaging.py), above which a request is never answered.
  */
 export const CHUNK_ELEMENTS = 2 ** 18;
+
+/**
+ * Payload bytes per part from js-debug, whose adapter shares the extension
+ * host with VS Code's parse: 1 MiB (2^18 float32 or 2^17 float64 values). In
+ * code-server, 10^6 float64 took 0.67–0.78 s in parts of 2^17 against
+ * 0.90–1.1 s in parts of 2^18; float32 was no faster in parts of 2^17.
+ */
+const JS_PART_BYTES = 2 ** 20;
+
+/** Bytes a value takes in the payload: 4 for float32 and narrower floats (the wrappers send those as f4), else 8. */
+export function payloadWidth(probe: Probe): 4 | 8 {
+  return /^Float32Array$|[:.](b?float16|float32|half)$/.test(probe.kind) ? 4 : 8;
+}
+
+/** Values per evaluate request for a probed value. */
+export function partElements(language: LiveLanguage, probe: Probe): number {
+  return language === 'javascript' ? JS_PART_BYTES / payloadWidth(probe) : CHUNK_ELEMENTS;
+}
 
 /** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
 export interface ElementRange {

@@ -13,6 +13,9 @@ import {
   PayloadDecoder,
   decodePrinted,
   decodeProbe,
+  partElements,
+  payloadWidth,
+  CHUNK_ELEMENTS,
   probeExpression,
   sliceExpression,
   toValues,
@@ -123,6 +126,9 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(Array.from(v.data)).toEqual(numbers(c.expect!));
     const p = decodeProbe(c.probe!);
     expect(p?.elements).toBe(c.expect!.length);
+    // The probe tells the payload's width before any data moves; debugpy's parts are a fixed count of values.
+    expect(payloadWidth(p!)).toBe(dtype === 'f4' ? 4 : 8);
+    expect(partElements('python', p!)).toBe(CHUNK_ELEMENTS);
   });
 
   it('refuses what is not numbers, with the reason in the error', () => {
@@ -183,6 +189,12 @@ describe('JavaScript wrapper, run by Node', () => {
     const v = decoded(runJs(setup));
     expect(v.dtype).toBe(dtype);
     expect(v.shape).toEqual(shape);
+    // js-debug's parts are 1 MiB of payload: 2^18 float32 or 2^17 float64 values.
+    const probe = decodeProbe(
+      new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
+    );
+    expect(payloadWidth(probe!)).toBe(dtype === 'f4' ? 4 : 8);
+    expect(partElements('javascript', probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
     // Oracle: the value's own elements as Node reads them.
     const own = new Function(`const x = ${setup}; return x;`)() as ArrayLike<unknown>;
     const flat = Array.from(own as ArrayLike<unknown>).flatMap((r) =>
@@ -209,6 +221,7 @@ describe('JavaScript wrapper, run by Node', () => {
         expect(tf.memory().numTensors, setup).toBe(before);
         const v = decoded(payload);
         expect([v.dtype, v.shape, probe?.kind + ' ' + probe?.shape.join(',')], setup).toEqual([dtype, shape, kind]);
+        expect(payloadWidth(probe!), setup).toBe(dtype === 'f4' ? 4 : 8);
         expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
       }
       const words = tf.tensor1d(['a', 'b'], 'string');
