@@ -12,6 +12,8 @@ import {
   decodeProbe,
   liveLanguage,
   probeExpression,
+  probeAndDataExpression,
+  payloadAfterProbe,
   type LiveArray,
   type LiveLanguage,
   type Probe,
@@ -128,23 +130,37 @@ export function sessionLanguage(frame: PausedFrame, languageId?: string): LiveLa
   return liveLanguage(frame.session.type, languageId);
 }
 
-/** Asks what `expression` is (kind, shape), without moving its data. */
+/**
+ * Asks what `expression` is (kind, shape); with `dataUpTo`, a value of at most
+ * that many values also brings its payload (one request for a small value),
+ * and a larger one moves no data.
+ */
 export async function probe(
   frame: PausedFrame,
   expression: string,
   language: LiveLanguage,
   log?: (line: string) => void,
-): Promise<Probe | { error: string }> {
-  const probeText = probeExpression(language, expression);
-  log?.(`evaluate (probe) ${probeText}`);
+  dataUpTo?: number,
+): Promise<(Probe & { payload?: string }) | { error: string }> {
+  const probeText =
+    dataUpTo === undefined
+      ? probeExpression(language, expression)
+      : probeAndDataExpression(language, expression, dataUpTo);
+  log?.(`evaluate (probe) ${probeText.length > 400 ? `${probeText.slice(0, 400)}…` : probeText}`);
   try {
     const answer = await evaluate(frame, probeText, 'clipboard');
     // Some adapters (debugpy) answer a failed evaluation with the traceback as its result.
-    return decodeProbe(answer) ?? { error: answer.trim() ? message(answer) : 'the debugger did not answer the probe' };
+    const p = decodeProbe(answer);
+    if (!p) return { error: answer.trim() ? message(answer) : 'the debugger did not answer the probe' };
+    const payload = dataUpTo === undefined ? undefined : payloadAfterProbe(answer);
+    return payload === undefined ? p : { ...p, payload };
   } catch (e) {
     return { error: message(e) };
   }
 }
+
+/** Values a read asks for with its probe: one part in every language (transfer.ts's partElements). */
+const WITH_PROBE = 2 ** 17;
 
 export async function readLive(
   frame: PausedFrame,
@@ -168,7 +184,10 @@ export async function readLive(
   let decoded: Decoded;
   try {
     if (language) {
-      const p = await cancellable(probe(frame, expression, language, log), token);
+      const p = await cancellable(
+        probe(frame, expression, language, log, Math.min(WITH_PROBE, options.maxElements)),
+        token,
+      );
       if (p === CANCELLED) return fail('CANCELLED', 'cancelled');
       if ('error' in p) return fail('NOT_NUMERIC', p.error);
       if (p.elements > options.maxElements)
@@ -178,44 +197,53 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
-      // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
-      const size = partElements(language, p);
-      const parts =
-        p.elements <= size
-          ? [undefined]
-          : Array.from({ length: Math.ceil(p.elements / size) }, (_, k) => ({
-              from: k * size,
-              to: Math.min(p.elements, (k + 1) * size),
-            }));
       const decoder = new PayloadDecoder();
-      const request = (range: ElementRange | undefined): Promise<string> => {
-        const data = dataExpression(language, expression, range);
-        log?.(
-          `evaluate${range ? ` (elements ${range.from}–${range.to})` : ''} ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`,
-        );
-        const answer = evaluate(frame, data, 'clipboard');
-        // An answer still in flight when an earlier part failed or the read was cancelled is dropped.
-        answer.catch(() => undefined);
-        return answer;
-      };
-      // PARTS_IN_FLIGHT requests at a time: the program, the adapter and this
-      // thread each work on a different part instead of waiting for the whole chain.
-      const ahead = Math.max(1, options.partsInFlight ?? PARTS_IN_FLIGHT);
-      const inFlight: (Promise<string> | undefined)[] = parts.slice(0, ahead).map(request);
-      for (let k = 0; k < parts.length; k++) {
-        const r = await cancellable(inFlight[k]!, token);
-        inFlight[k] = undefined; // the decoded bytes are kept, not the text
-        if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
-        if (k + ahead < parts.length) inFlight.push(request(parts[k + ahead]));
+      if (p.payload !== undefined) {
+        // A small value came with its probe.
         const d0 = performance.now();
-        chars += r.length;
-        const error = decoder.add(r);
+        chars = p.payload.length;
+        const error = decoder.add(p.payload);
+        decoded = error ? { ok: false, error } : decoder.finish();
+        decodeMs = performance.now() - d0;
+      } else {
+        // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
+        const size = partElements(language, p);
+        const parts =
+          p.elements <= size
+            ? [undefined]
+            : Array.from({ length: Math.ceil(p.elements / size) }, (_, k) => ({
+                from: k * size,
+                to: Math.min(p.elements, (k + 1) * size),
+              }));
+        const request = (range: ElementRange | undefined): Promise<string> => {
+          const data = dataExpression(language, expression, range);
+          log?.(
+            `evaluate${range ? ` (elements ${range.from}–${range.to})` : ''} ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`,
+          );
+          const answer = evaluate(frame, data, 'clipboard');
+          // An answer still in flight when an earlier part failed or the read was cancelled is dropped.
+          answer.catch(() => undefined);
+          return answer;
+        };
+        // PARTS_IN_FLIGHT requests at a time: the program, the adapter and this
+        // thread each work on a different part instead of waiting for the whole chain.
+        const ahead = Math.max(1, options.partsInFlight ?? PARTS_IN_FLIGHT);
+        const inFlight: (Promise<string> | undefined)[] = parts.slice(0, ahead).map(request);
+        for (let k = 0; k < parts.length; k++) {
+          const r = await cancellable(inFlight[k]!, token);
+          inFlight[k] = undefined; // the decoded bytes are kept, not the text
+          if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
+          if (k + ahead < parts.length) inFlight.push(request(parts[k + ahead]));
+          const d0 = performance.now();
+          chars += r.length;
+          const error = decoder.add(r);
+          decodeMs += performance.now() - d0;
+          if (error) return fail('NOT_NUMERIC', error);
+        }
+        const d0 = performance.now();
+        decoded = decoder.finish();
         decodeMs += performance.now() - d0;
-        if (error) return fail('NOT_NUMERIC', error);
       }
-      const d0 = performance.now();
-      decoded = decoder.finish();
-      decodeMs += performance.now() - d0;
     } else {
       t1 = performance.now();
       log?.(`evaluate ${expression}`);

@@ -158,6 +158,33 @@ export function probeExpression(language: LiveLanguage, expression: string): str
   return `((v) => ${JS_PROBE})((${expression}))`;
 }
 
+/**
+ * The probe followed, when the value holds at most `limit` values, by a space
+ * and its whole payload: a small value is read in one request instead of two.
+ * The count comes from the probe's own shape, so the probe's errors come first
+ * and a value above the limit moves no data.
+ */
+export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number): string {
+  const n = Math.max(0, Math.floor(limit));
+  if (language === 'python') {
+    const data = `(lambda v: ${PY_LIST.replace('[ROWS]', '[:]').replace('[TRIM]', '[:]').replace('[ITEMS]', '[:]')} if isinstance(v, (list, tuple, range)) else ${PY_ARRAY.replace('[RANGE]', '[:]')})`;
+    const count = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
+    return `(lambda v: (lambda p: p + (' ' + ${data}(v) if ${count} <= ${n} else ''))(${PY_PROBE}))((${expression}))`;
+  }
+  const data = `(${JS_DATA.replace('__FROM__', '0').replace('__TO__', 'f.length')})(${JS_ENCODE}, ${JS_FLAT})`;
+  const count = `p.slice(p.lastIndexOf(' ') + 1).split(',').filter(Boolean).reduce((a, d) => a * Number(d), 1)`;
+  return `((v) => ((p) => p + (${count} <= ${n} ? ' ' + ${data} : ''))(${JS_PROBE}))((${expression}))`;
+}
+
+/** The payload that follows the probe in an answer to probeAndDataExpression, if the value was small enough to carry it. */
+export function payloadAfterProbe(answer: string): string | undefined {
+  const at = answer.indexOf(` ${PAYLOAD_TAG} `);
+  if (at < 0) return undefined;
+  const quote = answer.trimStart()[0];
+  const rest = answer.slice(at + 1).trimEnd();
+  return quote === "'" || quote === '"' ? rest.replace(new RegExp(`${quote}$`), '') : rest;
+}
+
 /** The first `count` elements (rows of a 2-D value), as an expression in the language. */
 export function sliceExpression(language: LiveLanguage, expression: string, count: number): string {
   const n = Math.max(0, Math.floor(count));

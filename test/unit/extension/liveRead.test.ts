@@ -21,6 +21,7 @@ const N = 10 ** 6;
 const PROGRAM = `import numpy as np
 ramp = np.arange(${N}, dtype=np.float64)
 grid = np.arange(${N}, dtype=np.float32).reshape(1000, 1000)
+small = np.arange(1000, dtype=np.float64)
 print('paused')
 `;
 
@@ -29,6 +30,8 @@ let debugpy: PausedDebugpy;
 let frame: PausedFrame;
 let outstanding = 0;
 let mostOutstanding = 0;
+/** Every evaluate request sent, and the length of each answer. */
+let answers: number[] = [];
 let answered: (() => void) | undefined;
 
 beforeAll(async () => {
@@ -42,11 +45,18 @@ beforeAll(async () => {
     session: {
       type: session.type,
       customRequest: async (command: string, args: { expression?: string }) => {
-        const isData = command === 'evaluate' && args.expression?.includes(PAYLOAD_TAG) === true;
-        if (!isData) return session.customRequest(command, args);
+        if (command !== 'evaluate') return session.customRequest(command, args);
+        const isData = args.expression?.includes(PAYLOAD_TAG) === true;
+        if (!isData)
+          return session.customRequest(command, args).then((b: { result: string }) => {
+            answers.push(b.result.length);
+            return b;
+          });
         mostOutstanding = Math.max(mostOutstanding, ++outstanding);
         try {
-          return await session.customRequest(command, args);
+          const b = (await session.customRequest(command, args)) as { result: string };
+          answers.push(b.result.length);
+          return b;
         } finally {
           outstanding--;
           answered?.();
@@ -91,6 +101,26 @@ describe('a value read in parts from debugpy', () => {
     expect(grid.value.shape).toEqual([1000, 1000]);
     expect(grid.value.dtype).toBe('f4');
     expect(misplaced(grid.value.data)).toEqual({ count: 0, first: [] });
+  }, 60_000);
+
+  it('a small value comes with its probe, in one request; a large one moves no data with its probe', async () => {
+    answers = [];
+    const small = await readLive(frame, 'small', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(small))).toEqual({ count: 0, first: [] });
+    expect(values(small).length).toBe(1000);
+    expect(answers).toHaveLength(1);
+    // Capped below its size, the same value is refused without its data.
+    answers = [];
+    const capped = await readLive(frame, 'small', 'python', { maxElements: 999 });
+    expect(capped.ok ? 'ok' : capped.code).toBe('TOO_LARGE');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toBeLessThan(100);
+    // 10^6 values: the probe's answer is the probe alone, then the parts.
+    answers = [];
+    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    expect(answers).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    expect(Math.min(...answers)).toBeLessThan(100);
   }, 60_000);
 
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {

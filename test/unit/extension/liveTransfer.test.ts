@@ -14,7 +14,9 @@ import {
   decodePrinted,
   decodeProbe,
   partElements,
+  payloadAfterProbe,
   payloadWidth,
+  probeAndDataExpression,
   CHUNK_ELEMENTS,
   probeExpression,
   sliceExpression,
@@ -29,6 +31,11 @@ const PYTHON = '/usr/bin/python3';
 interface PyCase {
   payload?: string;
   probe?: string;
+  /** The probe with the data (limit above the value's count), as str and as repr (debuggers may quote). */
+  probeAndData?: string;
+  probeAndDataRepr?: string;
+  /** The same with a limit of 0: the probe alone. */
+  probeWithout?: string;
   error?: string;
   /** The values as Python reads them, flat, row-major. */
   expect?: number[];
@@ -42,7 +49,7 @@ function runPython(setups: string[], expression = 'x', slice?: number): PyCase[]
   const script = `
 import json, sys, math
 import numpy, torch, pandas
-data, probe, setups = json.loads(sys.stdin.read())
+data, probe, setups, both, without = json.loads(sys.stdin.read())
 out = []
 def flat(x):
     return [float(v) for v in numpy.asarray(x.detach().cpu().double() if hasattr(x, 'detach') else x, dtype=numpy.float64).reshape(-1)]
@@ -54,6 +61,9 @@ for setup in setups:
     try:
         case['probe'] = eval(probe, ns)
         case['payload'] = eval(data, ns)
+        case['probeAndData'] = eval(both, ns)
+        case['probeAndDataRepr'] = repr(case['probeAndData'])
+        case['probeWithout'] = eval(without, ns)
         case['expect'] = [v if math.isfinite(v) else str(v) for v in flat(eval(${JSON.stringify(target)}, ns))]
     except Exception as e:
         case['error'] = type(e).__name__ + ': ' + str(e)
@@ -61,7 +71,13 @@ for setup in setups:
     out.append(case)
 print(json.dumps(out))
 `;
-  const input = JSON.stringify([dataExpression('python', target), probeExpression('python', target), setups]);
+  const input = JSON.stringify([
+    dataExpression('python', target),
+    probeExpression('python', target),
+    setups,
+    probeAndDataExpression('python', target, 1e9),
+    probeAndDataExpression('python', target, 0),
+  ]);
   const r = spawnSync(PYTHON, ['-c', script], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as PyCase[];
@@ -129,6 +145,12 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     // The probe tells the payload's width before any data moves; debugpy's parts are a fixed count of values.
     expect(payloadWidth(p!)).toBe(dtype === 'f4' ? 4 : 8);
     expect(partElements('python', p!)).toBe(CHUNK_ELEMENTS);
+    // A small value's probe brings its payload, quoted or not; above the limit, the probe alone.
+    expect(decodeProbe(c.probeAndData!)).toEqual(p);
+    expect(payloadAfterProbe(c.probeAndData!)).toBe(c.payload);
+    expect(payloadAfterProbe(c.probeAndDataRepr!)).toBe(c.payload);
+    expect(c.probeWithout).toBe(c.probe);
+    expect(payloadAfterProbe(c.probeWithout!)).toBeUndefined();
   });
 
   it('refuses what is not numbers, with the reason in the error', () => {
@@ -195,6 +217,14 @@ describe('JavaScript wrapper, run by Node', () => {
     );
     expect(payloadWidth(probe!)).toBe(dtype === 'f4' ? 4 : 8);
     expect(partElements('javascript', probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
+    // A small value's probe brings its payload; above the limit, the probe alone.
+    const run = (expr: string) => new Function(`const x = ${setup}; return ${expr};`)() as string;
+    const both = run(probeAndDataExpression('javascript', 'x', 1e9));
+    expect(decodeProbe(both)).toEqual(probe);
+    expect(payloadAfterProbe(both)).toBe(runJs(setup));
+    expect(payloadAfterProbe(JSON.stringify(both))).toBe(runJs(setup));
+    const without = run(probeAndDataExpression('javascript', 'x', shape.reduce((a, b) => a * b, 1) - 1));
+    expect(without).toBe(run(probeExpression('javascript', 'x')));
     // Oracle: the value's own elements as Node reads them.
     const own = new Function(`const x = ${setup}; return x;`)() as ArrayLike<unknown>;
     const flat = Array.from(own as ArrayLike<unknown>).flatMap((r) =>
