@@ -108,7 +108,8 @@ export class SessionAnswers {
     const body = m.body as EvaluateBody | undefined;
     if (m.success && typeof body?.result === 'string') {
       this.taken++;
-      waiter.resolve({ ...body });
+      waiter.resolve(body);
+      // A new body for the message: the read keeps the one it was given.
       m.body = { ...body, result: relayNote(body.result.length) };
     }
   }

@@ -21,6 +21,7 @@ import {
   type ElementRange,
   PayloadDecoder,
   partElements,
+  WITH_PROBE_ELEMENTS,
 } from './transfer';
 
 /**
@@ -159,9 +160,6 @@ export async function probe(
   }
 }
 
-/** Values a read asks for with its probe: one part in every language (transfer.ts's partElements). */
-const WITH_PROBE = 2 ** 17;
-
 export async function readLive(
   frame: PausedFrame,
   expression: string,
@@ -185,7 +183,7 @@ export async function readLive(
   try {
     if (language) {
       const p = await cancellable(
-        probe(frame, expression, language, log, Math.min(WITH_PROBE, options.maxElements)),
+        probe(frame, expression, language, log, Math.min(WITH_PROBE_ELEMENTS, options.maxElements)),
         token,
       );
       if (p === CANCELLED) return fail('CANCELLED', 'cancelled');
@@ -203,8 +201,8 @@ export async function readLive(
         const d0 = performance.now();
         chars = p.payload.length;
         const error = decoder.add(p.payload);
-        decoded = error ? { ok: false, error } : decoder.finish();
         decodeMs = performance.now() - d0;
+        if (error) return fail('NOT_NUMERIC', error);
       } else {
         // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
         const size = partElements(language, p);
@@ -240,10 +238,10 @@ export async function readLive(
           decodeMs += performance.now() - d0;
           if (error) return fail('NOT_NUMERIC', error);
         }
-        const d0 = performance.now();
-        decoded = decoder.finish();
-        decodeMs += performance.now() - d0;
       }
+      const d0 = performance.now();
+      decoded = decoder.finish();
+      decodeMs += performance.now() - d0;
     } else {
       t1 = performance.now();
       log?.(`evaluate ${expression}`);

@@ -126,6 +126,9 @@ export function partElements(language: LiveLanguage, probe: Probe): number {
   return language === 'javascript' ? JS_PART_BYTES / payloadWidth(probe) : CHUNK_ELEMENTS;
 }
 
+/** Values a read asks for with its probe (probeAndDataExpression): one part in every language and dtype. */
+export const WITH_PROBE_ELEMENTS = Math.min(CHUNK_ELEMENTS, JS_PART_BYTES / 8);
+
 /** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
 export interface ElementRange {
   from: number;
@@ -133,10 +136,11 @@ export interface ElementRange {
 }
 
 /**
- * The expression that returns `expression`'s value (or a range of its
- * elements) as a payload string: the header always gives the whole shape.
+ * The payload of the value bound to `v` (or a range of its elements), as an
+ * expression in the language: Python a function of v, JavaScript a call that
+ * reads v from its scope.
  */
-export function dataExpression(language: LiveLanguage, expression: string, range?: ElementRange): string {
+function payloadOfV(language: LiveLanguage, range: ElementRange | undefined): string {
   const from = range ? Math.max(0, Math.floor(range.from)) : undefined;
   const to = range ? Math.max(0, Math.floor(range.to)) : undefined;
   if (language === 'python') {
@@ -146,10 +150,20 @@ export function dataExpression(language: LiveLanguage, expression: string, range
     const trim = range ? `[${from} % len(v[0]):${from} % len(v[0]) + ${Math.max(0, to! - from!)}]` : '[:]';
     const list = PY_LIST.replace('[ROWS]', rows).replace('[TRIM]', trim).replace('[ITEMS]', slice),
       array = PY_ARRAY.replace('[RANGE]', slice);
-    return `(lambda v: ${list} if isinstance(v, (list, tuple, range)) else ${array})((${expression}))`;
+    return `(lambda v: ${list} if isinstance(v, (list, tuple, range)) else ${array})`;
   }
   const data = JS_DATA.replace('__FROM__', String(from ?? 0)).replace('__TO__', range ? String(to) : 'f.length');
-  return `((v) => (${data})(${JS_ENCODE}, ${JS_FLAT}))((${expression}))`;
+  return `(${data})(${JS_ENCODE}, ${JS_FLAT})`;
+}
+
+/**
+ * The expression that returns `expression`'s value (or a range of its
+ * elements) as a payload string: the header always gives the whole shape.
+ */
+export function dataExpression(language: LiveLanguage, expression: string, range?: ElementRange): string {
+  const payload = payloadOfV(language, range);
+  if (language === 'python') return `${payload}((${expression}))`;
+  return `((v) => ${payload})((${expression}))`;
 }
 
 /** The expression that says what `expression` is and its shape, without its data (for caps and the partner list). */
@@ -166,12 +180,11 @@ export function probeExpression(language: LiveLanguage, expression: string): str
  */
 export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number): string {
   const n = Math.max(0, Math.floor(limit));
+  const data = payloadOfV(language, undefined);
   if (language === 'python') {
-    const data = `(lambda v: ${PY_LIST.replace('[ROWS]', '[:]').replace('[TRIM]', '[:]').replace('[ITEMS]', '[:]')} if isinstance(v, (list, tuple, range)) else ${PY_ARRAY.replace('[RANGE]', '[:]')})`;
     const count = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
     return `(lambda v: (lambda p: p + (' ' + ${data}(v) if ${count} <= ${n} else ''))(${PY_PROBE}))((${expression}))`;
   }
-  const data = `(${JS_DATA.replace('__FROM__', '0').replace('__TO__', 'f.length')})(${JS_ENCODE}, ${JS_FLAT})`;
   const count = `p.slice(p.lastIndexOf(' ') + 1).split(',').filter(Boolean).reduce((a, d) => a * Number(d), 1)`;
   return `((v) => ((p) => p + (${count} <= ${n} ? ' ' + ${data} : ''))(${JS_PROBE}))((${expression}))`;
 }
