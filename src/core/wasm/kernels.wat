@@ -204,12 +204,23 @@
   ;; found as bits + (2^63 - 1) < 2^63 + 2^52 - 1 (signed), i.e. 0 < bits < 2^52
   ;; (cross-entropy: below): JavaScript takes those rare calls.
   ;; Entropy and cross-entropy sum p log p and p log q (simd.ts negates).
+  ;; Their terms all have one sign, so on long arrays (simd.ts asks for quads)
+  ;; the first 8·quads elements go four pairs per iteration, the four pairs'
+  ;; terms added before one two-sum: the two-sum's six operations per pair
+  ;; were a third of the loop. Each of those additions rounds by at most half
+  ;; an ulp of a partial sum of same-signed terms, so together they stay within
+  ;; an ulp of the total (and average out in practice). The other elements, and
+  ;; every element of a short array, go one pair per two-sum: the compensated
+  ;; sum of every term, as on the JavaScript path.
 
-  ;; Entropy terms p log p of the n doubles at P (n even, padded with 0).
-  (func (export "entropy") (param $n i32)
+  ;; Entropy terms p log p of the n doubles at P (n even, padded with 0), the
+  ;; first 8·quads four pairs at a time. No mask: the log of 0 is finite here,
+  ;; and 0 times it is 0.
+  (func (export "entropy") (param $n i32) (param $quads i32)
     (local $i i32) (local $end i32) (local $ONE v128)
     (local $x v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128) (local $z v128)
     (local $mass v128) (local $ok v128) (local $SUBBIAS v128) (local $SUBMAX v128)
+    (local $qend i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (call $logs (i32.const 16384) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
     (local.set $SUBBIAS (v128.load (i32.const 9216)))
@@ -220,34 +231,87 @@
     (local.set $ok (v128.load (i32.const 48)))
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
-    (loop $next
-      (local.set $x (v128.load (local.get $i)))
-      (local.set $ok
-        (v128.or (local.get $ok)
-          (v128.or
-            (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
-            (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
-      (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
-      ;; p log p: no mask needed, the log of 0 is finite here and 0 times it is 0
-      (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
-      ;; s and v are <= 0: the larger in magnitude is the lesser, and
-      ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
-      (local.set $t (f64x2.add (local.get $s) (local.get $v)))
-      (local.set $c
-        (f64x2.add (local.get $c)
-          (f64x2.add
-            (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
-            (f64x2.pmax (local.get $s) (local.get $v)))))
-      (local.set $s (local.get $t))
-      (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $qend (i32.add (i32.const 16384) (i32.shl (local.get $quads) (i32.const 6))))
+    (if (i32.lt_u (local.get $i) (local.get $qend))
+      (then
+        (loop $quad
+          (local.set $x (v128.load (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+                (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $v0 (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
+          (local.set $x (v128.load offset=16 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+                (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $v1 (f64x2.mul (local.get $x) (v128.load offset=98320 (local.get $i))))
+          (local.set $x (v128.load offset=32 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+                (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $v2 (f64x2.mul (local.get $x) (v128.load offset=98336 (local.get $i))))
+          (local.set $x (v128.load offset=48 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+                (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $v3 (f64x2.mul (local.get $x) (v128.load offset=98352 (local.get $i))))
+          ;; the four pairs' terms, added before the two-sum (above)
+          (local.set $v
+            (f64x2.add
+              (f64x2.add (local.get $v0) (local.get $v1))
+              (f64x2.add (local.get $v2) (local.get $v3))))
+          ;; s and v are <= 0: the larger in magnitude is the lesser, and
+          ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
+          (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+          (local.set $c
+            (f64x2.add (local.get $c)
+              (f64x2.add
+                (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+                (f64x2.pmax (local.get $s) (local.get $v)))))
+          (local.set $s (local.get $t))
+          (local.set $i (i32.add (local.get $i) (i32.const 64)))
+          (br_if $quad (i32.lt_u (local.get $i) (local.get $qend))))))
+    (if (i32.lt_u (local.get $i) (local.get $end))
+      (then
+        (loop $pair
+          (local.set $x (v128.load (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (i64x2.gt_s (local.get $x) (local.get $ONE)))
+                (i64x2.gt_s (local.get $SUBMAX) (i64x2.add (local.get $x) (local.get $SUBBIAS))))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $v (f64x2.mul (local.get $x) (v128.load offset=98304 (local.get $i))))
+          ;; the two-sum, as above
+          (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+          (local.set $c
+            (f64x2.add (local.get $c)
+              (f64x2.add
+                (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+                (f64x2.pmax (local.get $s) (local.get $v)))))
+          (local.set $s (local.get $t))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br_if $pair (i32.lt_u (local.get $i) (local.get $end))))))
     (v128.store (i32.const 0) (local.get $s))
     (v128.store (i32.const 16) (local.get $c))
     (v128.store (i32.const 32) (local.get $mass))
     (v128.store (i32.const 48) (local.get $ok)))
 
-  ;; Cross-entropy terms p log q of the pairs at P, Q (n even, padded with 0),
-  ;; and the infinite mask (p's bits where q = 0: not zero where p > 0). The
+  ;; Cross-entropy terms p log q of the pairs at P, Q (n even, padded with 0;
+  ;; the first 8·quads four pairs at a time, as entropy; no mask either: where
+  ;; q = 0 and p > 0 the result is +Infinity anyway), and the infinite mask (p's bits where q = 0: not zero where p > 0). The
   ;; loop checks q on its log L rather than on its bits: a q with its sign bit
   ;; clear has L in [-708.39, -0] only when it is a normal double in
   ;; (e^-708.39, 1) (the log of 0, of a subnormal, NaN or a low exponent wrapped
@@ -258,10 +322,11 @@
   ;; and only a chunk with a flagged lane (q = 0 or 1, typically) takes a second
   ;; loop with the exact checks of q and the infinite mask: four vector
   ;; operations per pair fewer in the loop, 5-7 % of the kernel.
-  (func (export "crossEntropy") (param $n i32)
+  (func (export "crossEntropy") (param $n i32) (param $quads i32)
     (local $i i32) (local $end i32) (local $ONE v128) (local $LMAX v128)
     (local $x v128) (local $y v128) (local $l v128) (local $v v128) (local $s v128) (local $c v128) (local $t v128)
     (local $mass v128) (local $massq v128) (local $ok v128) (local $odd v128) (local $inf v128) (local $qz v128)
+    (local $qend i32) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
     (call $logs (i32.const 49152) (i32.const 114688) (local.get $n))
     (local.set $ONE (v128.load (i32.const 9520)))
     (local.set $LMAX (v128.load (i32.const 9584)))
@@ -272,31 +337,99 @@
     (local.set $massq (v128.load (i32.const 128)))
     (local.set $i (i32.const 16384))
     (local.set $end (i32.add (i32.const 16384) (i32.shl (local.get $n) (i32.const 3))))
-    (loop $next
-      (local.set $x (v128.load (local.get $i)))
-      (local.set $y (v128.load offset=32768 (local.get $i)))
-      (local.set $l (v128.load offset=98304 (local.get $i)))
-      (local.set $ok
-        (v128.or (local.get $ok)
-          (v128.or
-            (v128.or (local.get $x) (local.get $y))
-            (i64x2.gt_s (local.get $x) (local.get $ONE)))))
-      (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
-      (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
-      (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
-      ;; p log q: no mask needed, as for entropy; where q = 0 and p > 0 the result is +Infinity anyway
-      (local.set $v (f64x2.mul (local.get $x) (local.get $l)))
-      ;; s and v are <= 0: the larger in magnitude is the lesser, and
-      ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
-      (local.set $t (f64x2.add (local.get $s) (local.get $v)))
-      (local.set $c
-        (f64x2.add (local.get $c)
-          (f64x2.add
-            (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
-            (f64x2.pmax (local.get $s) (local.get $v)))))
-      (local.set $s (local.get $t))
-      (local.set $i (i32.add (local.get $i) (i32.const 16)))
-      (br_if $next (i32.lt_u (local.get $i) (local.get $end))))
+    (local.set $qend (i32.add (i32.const 16384) (i32.shl (local.get $quads) (i32.const 6))))
+    (if (i32.lt_u (local.get $i) (local.get $qend))
+      (then
+        (loop $quad
+          (local.set $x (v128.load (local.get $i)))
+          (local.set $y (v128.load offset=32768 (local.get $i)))
+          (local.set $l (v128.load offset=98304 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (local.get $y))
+                (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
+          (local.set $v0 (f64x2.mul (local.get $x) (local.get $l)))
+          (local.set $x (v128.load offset=16 (local.get $i)))
+          (local.set $y (v128.load offset=32784 (local.get $i)))
+          (local.set $l (v128.load offset=98320 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (local.get $y))
+                (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
+          (local.set $v1 (f64x2.mul (local.get $x) (local.get $l)))
+          (local.set $x (v128.load offset=32 (local.get $i)))
+          (local.set $y (v128.load offset=32800 (local.get $i)))
+          (local.set $l (v128.load offset=98336 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (local.get $y))
+                (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
+          (local.set $v2 (f64x2.mul (local.get $x) (local.get $l)))
+          (local.set $x (v128.load offset=48 (local.get $i)))
+          (local.set $y (v128.load offset=32816 (local.get $i)))
+          (local.set $l (v128.load offset=98352 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (local.get $y))
+                (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
+          (local.set $v3 (f64x2.mul (local.get $x) (local.get $l)))
+          ;; the four pairs' terms, added before the two-sum (above)
+          (local.set $v
+            (f64x2.add
+              (f64x2.add (local.get $v0) (local.get $v1))
+              (f64x2.add (local.get $v2) (local.get $v3))))
+          ;; s and v are <= 0: the larger in magnitude is the lesser, and
+          ;; (a - t) + b is the exact error of t = s + v (Fast2Sum)
+          (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+          (local.set $c
+            (f64x2.add (local.get $c)
+              (f64x2.add
+                (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+                (f64x2.pmax (local.get $s) (local.get $v)))))
+          (local.set $s (local.get $t))
+          (local.set $i (i32.add (local.get $i) (i32.const 64)))
+          (br_if $quad (i32.lt_u (local.get $i) (local.get $qend))))))
+    (if (i32.lt_u (local.get $i) (local.get $end))
+      (then
+        (loop $pair
+          (local.set $x (v128.load (local.get $i)))
+          (local.set $y (v128.load offset=32768 (local.get $i)))
+          (local.set $l (v128.load offset=98304 (local.get $i)))
+          (local.set $ok
+            (v128.or (local.get $ok)
+              (v128.or
+                (v128.or (local.get $x) (local.get $y))
+                (i64x2.gt_s (local.get $x) (local.get $ONE)))))
+          (local.set $odd (v128.or (local.get $odd) (i64x2.gt_s (local.get $l) (local.get $LMAX))))
+          (local.set $mass (f64x2.add (local.get $mass) (local.get $x)))
+          (local.set $massq (f64x2.add (local.get $massq) (local.get $y)))
+          (local.set $v (f64x2.mul (local.get $x) (local.get $l)))
+          ;; the two-sum, as above
+          (local.set $t (f64x2.add (local.get $s) (local.get $v)))
+          (local.set $c
+            (f64x2.add (local.get $c)
+              (f64x2.add
+                (f64x2.sub (f64x2.pmin (local.get $s) (local.get $v)) (local.get $t))
+                (f64x2.pmax (local.get $s) (local.get $v)))))
+          (local.set $s (local.get $t))
+          (local.set $i (i32.add (local.get $i) (i32.const 16)))
+          (br_if $pair (i32.lt_u (local.get $i) (local.get $end))))))
     (v128.store (i32.const 0) (local.get $s))
     (v128.store (i32.const 16) (local.get $c))
     (v128.store (i32.const 32) (local.get $mass))

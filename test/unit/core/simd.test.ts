@@ -16,6 +16,7 @@ import {
   simdEntropy,
   simdKl,
   simdLog,
+  QUADS_FROM,
 } from '../../../src/core/simd';
 
 afterEach(() => setSimdMode('auto'));
@@ -189,6 +190,43 @@ describe('SIMD kernels', () => {
       expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(bad, 1)), String(bad)).toBeUndefined();
   });
 
+  it('check every element of a long array, whichever of the four pairs of an iteration or the pair loop after them holds it', () => {
+    // n: one full chunk of four-pair iterations, then a chunk of 12 quads and 3 single pairs (odd: padded)
+    const n = QUADS_FROM + 12 * 8 + 5;
+    const uniform = (): Float64Array => new Float64Array(n).fill(1 / n);
+    setSimdMode('always');
+    const clean = simdCrossEntropy(uniform(), uniform())!;
+    expect(clean.infinite).toBe(false);
+    // each position of an 8-element iteration, in the first chunk, the second chunk's quads and its pair loop
+    const positions = [
+      ...Array.from({ length: 8 }, (_, j) => 808 + j),
+      ...Array.from({ length: 8 }, (_, j) => QUADS_FROM + 40 + j),
+      n - 5,
+      n - 2,
+      n - 1,
+    ];
+    for (const at of positions) {
+      for (const bad of [-0.25, 1.5, NaN, -0, 1e-310]) {
+        const p = uniform();
+        p[at] = bad;
+        expect(simdEntropy(p), `entropy, p[${at}] = ${bad}`).toBeUndefined();
+        if (bad !== 1e-310) expect(simdCrossEntropy(p, uniform()), `CE, p[${at}] = ${bad}`).toBeUndefined();
+        const q = uniform();
+        q[at] = bad;
+        expect(simdCrossEntropy(uniform(), q), `CE, q[${at}] = ${bad}`).toBeUndefined();
+      }
+      const q = uniform();
+      q[at] = 0;
+      expect(simdCrossEntropy(uniform(), q)?.infinite, `CE, q[${at}] = 0`).toBe(true);
+      // a lone term counts once, wherever it sits: p one-hot at `at`
+      const hot = new Float64Array(n);
+      hot[at] = 1;
+      const wide = uniform();
+      expect(simdCrossEntropy(hot, wide)!.value).toBe(Math.log(n));
+      expect(Math.abs(simdEntropy(hot)!.value)).toBe(0); // 1 log 1, and -0 once negated
+    }
+  });
+
   it('run no code of the input: subclasses stay in JavaScript, an own constructor is never called', () => {
     class Probabilities extends Float64Array {}
     const sub = new Probabilities(64).fill(1 / 64);
@@ -273,6 +311,25 @@ describe('SIMD and JavaScript paths on random distributions (fast-check)', () =>
         return true;
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('give the same entropy and cross-entropy within one ulp on arrays long enough for four pairs per two-sum', () => {
+    const long = fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-12, max: 1, noNaN: true })), {
+      minLength: QUADS_FROM,
+      maxLength: 3 * QUADS_FROM,
+    });
+    fc.assert(
+      fc.property(long, fc.nat(), (a, shift) => {
+        const p = normalised(a);
+        const q = normalised(a.map((_, i) => a[(i + shift) % a.length]! + 1e-9));
+        for (const f of [() => entropy(p), () => crossEntropy(p, q)]) {
+          const [js, simd] = bothPaths(f);
+          if (typeof simd !== 'number' || distance(js, simd) > 1) return false;
+        }
+        return true;
+      }),
+      { numRuns: 40 },
     );
   });
 
