@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binaryCrossEntropy, categoricalCrossEntropy, crossEntropy, entropy, klDivergence } from '../src/core';
+import { analyze, binaryCrossEntropy, categoricalCrossEntropy, crossEntropy, entropy, klDivergence } from '../src/core';
 import { simdAvailable } from '../src/core/simd';
 
 const N = 10_000_000;
@@ -207,6 +207,9 @@ const ours: Record<string, Timing> = {
     ROWS * CLASSES,
     () => categoricalCrossEntropy(classes, logitRows, { fromLogits: true }).grad![0]![0]!,
   ),
+  // Every figure of a pair (entropy, cross-entropy, both KLs, JS, rules, the first
+  // terms): what a command, lens or live value of the editor computes.
+  analyze: measure(N, () => analyze(p, q, { prediction: 'probabilities', maxTerms: 1000 }).crossEntropy.nats),
 };
 
 const py = !exe
@@ -247,6 +250,7 @@ row('binaryCrossEntropy logits', '1e7', ours.bce!, 'F.binary_cross_entropy_with_
 row('categoricalCrossEntropy logits', '1e5×100', ours.cce!, 'F.cross_entropy', 'torch_cce', '< 1');
 row('  … value and grad read', '1e7', ours.bceGrad!, '', undefined, 'info (BCE)');
 row('  … value and grad read', '1e5×100', ours.cceGrad!, '', undefined, 'info (CCE)');
+row('analyze(p, q): every figure of a pair', '1e7', ours.analyze!, '', undefined, 'info (the editor)');
 
 console.log(
   `ns per element (CPU time), best and median of ${RUNS} runs (Python: of two passes of ${RUNS}, before and after ours), Float64Array inputs, one thread (Node ${process.version})`,

@@ -5,7 +5,7 @@
 import { classify, type ArrayKind } from './classify';
 import { klFromLogs } from './divergenceTerms';
 import { CoreError } from './errors';
-import { chunkedSum, entropyRow, jsRow, klRow } from './kernels';
+import { chunkedSum, crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';
 import { rowLogSumExp } from './softmax';
 import { show } from './show';
 import { sum } from './summation';
@@ -287,7 +287,7 @@ interface Plan {
 function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   const N = Q.rows.length,
     C = Q.width;
-  const { eps, alpha, full, maxTerms } = plan;
+  const { eps, full, maxTerms } = plan;
   const terms: Term[] = [];
   const ruleCounts: Partial<Record<TermRule, number>> = {};
   const grad: number[][] = [];
@@ -302,6 +302,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     clippedCount = 0,
     infiniteAt = '',
     maskedCount = 0;
+  // Zeroed memory costs nothing until written: the probability path writes these only where it copies.
   const p = new Float64Array(C),
     q = new Float64Array(C),
     logq = new Float64Array(C),
@@ -311,30 +312,42 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
 
   for (let r = 0; r < N; r++) {
     const x = Q.rows[r]!;
-    // The prediction as probabilities q and log q.
-    let qScale = 1; // d q / d x for normalised probabilities: 1/S
-    if (plan.reading === 'logits' || plan.reading === 'log-probabilities') {
-      const l = rowLogSumExp(x);
-      const lr = Math.log1p(l.rest);
-      // Log-probabilities are read as they are unless normalize asks to renormalise them.
-      for (let c = 0; c < C; c++) {
-        masked[c] = x[c] === -Infinity ? 1 : 0;
-        logq[c] = plan.reading === 'logits' || plan.normalize ? x[c]! - l.max - lr : x[c]!;
-        q[c] =
-          plan.reading === 'logits' || plan.normalize
-            ? c === l.argmax
-              ? 1 / (1 + l.rest)
-              : Math.exp(x[c]! - l.max) / (1 + l.rest)
-            : Math.exp(x[c]!);
+    if (plan.reading === 'probabilities') {
+      const row = probabilityRow(T, x, r, plan, { p, q, qc });
+      clippedCount += row.clipped;
+      for (const [rule, n] of row.rules) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
+      if (row.infiniteAt >= 0 && !infiniteAt)
+        infiniteAt = N > 1 || Q.twoD ? `[${r}][${row.infiniteAt}]` : `[${row.infiniteAt}]`;
+      const keep = full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0;
+      if (keep) {
+        probabilities.push(Array.from({ length: keep }, (_, c) => row.q[c]!));
+        for (const t of row.terms(keep)) terms.push(t); // not push(...): keep may be 10^6
+        grad.push(row.ignored ? new Array<number>(keep).fill(0) : row.grad(keep));
       }
-    } else {
-      const s = plan.normalize ? sum(x) : 1;
-      qScale = 1 / s;
-      for (let c = 0; c < C; c++) {
-        masked[c] = 0;
-        q[c] = plan.normalize ? x[c]! / s : x[c]!;
-        logq[c] = Math.log(q[c]!);
+      if (row.ignored) {
+        perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
+        continue;
       }
+      kept++;
+      const h = entropyRow(row.p);
+      const kl = row.ce === Infinity ? Infinity : klRow(row.p, row.qc);
+      hRows.push(h);
+      ceRows.push(row.ce);
+      klRows.push(kl);
+      klqpRows.push(klRow(row.qc, row.p));
+      jsRows.push(jsRow(row.p, row.qc));
+      perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(row.ce), klPQ: measure(kl) });
+      continue;
+    }
+    // The prediction (logits or log-probabilities) as probabilities q and log q.
+    const l = rowLogSumExp(x);
+    const lr = Math.log1p(l.rest);
+    // Log-probabilities are read as they are unless normalize asks to renormalise them.
+    const softmax = plan.reading === 'logits' || plan.normalize;
+    for (let c = 0; c < C; c++) {
+      masked[c] = x[c] === -Infinity ? 1 : 0;
+      logq[c] = softmax ? x[c]! - l.max - lr : x[c]!;
+      q[c] = softmax ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(x[c]! - l.max) / (1 + l.rest)) : Math.exp(x[c]!);
     }
     // Elements of this row whose terms, gradient and probability are kept.
     const keep = full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0;
@@ -352,18 +365,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       if (masked[c]) maskedCount++;
     }
 
-    // The (smoothed) target p.
-    let ignored = false;
-    if (plan.indices) {
-      const k = T.rows[0]![r]!;
-      ignored = k === plan.ignoreIndex;
-      p.fill(alpha / C);
-      if (!ignored) p[k]! += 1 - alpha;
-    } else {
-      const t = T.rows[r]!;
-      const s = plan.normalize ? sum(t) : 1;
-      for (let c = 0; c < C; c++) p[c] = (1 - alpha) * (t[c]! / s) + alpha / C;
-    }
+    const { p: pr, ignored } = targetRow(T, r, plan, p);
     const g = keep ? new Array<number>(keep).fill(0) : [];
     if (keep) grad.push(g);
 
@@ -371,7 +373,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     let ceS = 0,
       ceC = 0;
     for (let c = 0; c < C; c++) {
-      const pv = ignored ? 0 : p[c]!,
+      const pv = ignored ? 0 : pr[c]!,
         qv = qc[c]!;
       let rule: TermRule, contribution: number;
       if (ignored) {
@@ -408,14 +410,12 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     }
     kept++;
     const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
-    const h = entropyRow(p);
-    // KL(p‖q): from the probabilities unless q came from logits or log-probabilities; then
-    // from log q itself, which keeps the digits of softmax outputs too small for a double.
-    const qSumsToOne = (plan.reading === 'logits' || plan.normalize) && !clippedRow;
-    let kl = plan.reading === 'probabilities' ? klRow(p, qc) : klFromLogs(p, logq, qc, qSumsToOne);
+    const h = entropyRow(pr);
+    // KL(p‖q) from log q itself, which keeps the digits of softmax outputs too small for a double.
+    let kl = klFromLogs(pr, logq, qc, softmax && !clippedRow);
     if (ce === Infinity) kl = Infinity;
-    const klqp = klRow(qc, p);
-    const js = jsRow(p, qc);
+    const klqp = klRow(qc, pr);
+    const js = jsRow(pr, qc);
     hRows.push(h);
     ceRows.push(ce);
     klRows.push(kl);
@@ -426,13 +426,10 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
     if (!keep) continue;
     let ps = 0;
-    for (let c = 0; c < C; c++) ps += p[c]!;
+    for (let c = 0; c < C; c++) ps += pr[c]!;
     for (let c = 0; c < keep; c++) {
-      if (plan.reading === 'logits') g[c] = masked[c] ? 0 : q[c]! * ps - p[c]!;
-      else if (plan.reading === 'log-probabilities') g[c] = plan.normalize ? q[c]! * ps - p[c]! : -p[c]!;
-      else if (clipped[c]) g[c] = 0;
-      else if (p[c] === 0) g[c] = plan.normalize ? ps * qScale : 0;
-      else g[c] = q[c] === 0 ? -Infinity : plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!;
+      if (plan.reading === 'logits') g[c] = masked[c] ? 0 : q[c]! * ps - pr[c]!;
+      else g[c] = plan.normalize ? q[c]! * ps - pr[c]! : -pr[c]!;
     }
   }
   for (const g of grad) for (let c = 0; c < g.length; c++) g[c] = g[c]! / kept;
@@ -472,6 +469,129 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     perRow,
     warnings,
   };
+}
+
+/** Row r of the target as the loss reads it (smoothed, normalised): the row itself when nothing changes it, else written into `into`. */
+function targetRow(T: Rows, r: number, plan: Plan, into: Float64Array): { p: ArrayLike<number>; ignored: boolean } {
+  const C = into.length,
+    alpha = plan.alpha;
+  if (plan.indices) {
+    const k = T.rows[0]![r]!;
+    const ignored = k === plan.ignoreIndex;
+    into.fill(alpha / C);
+    if (!ignored) into[k]! += 1 - alpha;
+    return { p: into, ignored };
+  }
+  const t = T.rows[r]!;
+  if (!plan.normalize && alpha === 0) return { p: t, ignored: false };
+  const s = plan.normalize ? sum(t) : 1;
+  for (let c = 0; c < C; c++) into[c] = (1 - alpha) * (t[c]! / s) + alpha / C;
+  return { p: into, ignored: false };
+}
+
+/** One row of a probability prediction: what `compute` shows of it. */
+interface ProbabilityRow {
+  /** Target, prediction (normalised when asked) and prediction as the log takes it (clipped when asked). */
+  p: ArrayLike<number>;
+  q: ArrayLike<number>;
+  qc: ArrayLike<number>;
+  ignored: boolean;
+  /** H(p, q) in nats (unused when ignored). */
+  ce: number;
+  /** Elements clipped to [eps, 1 - eps]. */
+  clipped: number;
+  /** How many elements follow each rule other than 'regular'. */
+  rules: [TermRule, number][];
+  /** The first element whose term is +Infinity, or -1. */
+  infiniteAt: number;
+  /** The terms of the first `keep` elements. */
+  terms(keep: number): Term[];
+  /** The gradient of H(p, q) w.r.t. the first `keep` elements of the prediction (before the mean over rows). */
+  grad(keep: number): number[];
+}
+
+/**
+ * Row r of a probability prediction x. The rows are read in place (a copy only
+ * where normalize, eps or label smoothing changes them) and the cross-entropy
+ * comes from the same kernels as crossEntropy(): a 10^7-element row costs a
+ * few passes, not an object per element. The rules need only the zeros of q.
+ */
+function probabilityRow(T: Rows, x: ArrayLike<number>, r: number, plan: Plan, scratch: Scratch): ProbabilityRow {
+  const C = x.length,
+    eps = plan.eps;
+  let q: ArrayLike<number> = x,
+    qScale = 1; // d q / d x for normalised probabilities: 1/S
+  if (plan.normalize) {
+    const s = sum(x);
+    qScale = 1 / s;
+    for (let c = 0; c < C; c++) scratch.q[c] = x[c]! / s;
+    q = scratch.q;
+  }
+  const clippedAt = (c: number): boolean => eps !== undefined && (q[c]! < eps || q[c]! > 1 - eps);
+  let qc = q,
+    clipped = 0;
+  if (eps !== undefined) {
+    for (let c = 0; c < C; c++) {
+      const v = q[c]!;
+      const out = v < eps || v > 1 - eps;
+      if (out) clipped++;
+      scratch.qc[c] = out ? (v < eps ? eps : 1 - eps) : v;
+    }
+    qc = scratch.qc;
+  }
+  const { p, ignored } = targetRow(T, r, plan, scratch.p);
+  const rules: [TermRule, number][] = [];
+  let infiniteAt = -1;
+  if (ignored) rules.push(['ignored-index', C]);
+  else {
+    if (clipped) rules.push(['clipped-eps', clipped]);
+    let zeroTimesLogZero = 0,
+      infinite = 0;
+    for (let c = 0; c < C; c++)
+      if (qc[c] === 0) {
+        if (p[c] === 0) zeroTimesLogZero++;
+        else if (infinite++ === 0) infiniteAt = c;
+      }
+    if (zeroTimesLogZero) rules.push(['zero-times-log-zero', zeroTimesLogZero]);
+    if (infinite) rules.push(['infinite-q-zero', infinite]);
+  }
+  const term = (c: number): Term => {
+    const pv = ignored ? 0 : p[c]!,
+      qv = qc[c]!;
+    let rule: TermRule = 'regular';
+    if (ignored) rule = 'ignored-index';
+    else if (clippedAt(c)) rule = 'clipped-eps';
+    else if (qv === 0) rule = pv === 0 ? 'zero-times-log-zero' : 'infinite-q-zero';
+    const contribution = qv === 0 ? (pv > 0 ? Infinity : 0) : pv > 0 ? -pv * Math.log(qv) : 0;
+    return { row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] };
+  };
+  return {
+    p,
+    q,
+    qc,
+    ignored,
+    ce: ignored ? 0 : infiniteAt >= 0 ? Infinity : crossEntropyRow(p, qc),
+    clipped,
+    rules,
+    infiniteAt,
+    terms: (keep) => Array.from({ length: keep }, (_, c) => term(c)),
+    grad: (keep) => {
+      const ps = sum(p);
+      return Array.from({ length: keep }, (_, c) => {
+        if (clippedAt(c)) return 0;
+        if (p[c] === 0) return plan.normalize ? ps * qScale : 0;
+        if (q[c] === 0) return -Infinity;
+        return plan.normalize ? (-p[c]! / q[c]! + ps) * qScale : -p[c]! / q[c]!;
+      });
+    },
+  };
+}
+
+/** Rows of C elements that `compute` writes into rather than allocate per row. */
+interface Scratch {
+  p: Float64Array;
+  q: Float64Array;
+  qc: Float64Array;
 }
 
 function kindReading(kind: ArrayKind): PredictionReading {

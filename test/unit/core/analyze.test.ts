@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   analyze,
@@ -8,6 +9,8 @@ import {
   jsDivergence,
   klDivergence,
   softmax,
+  type AnalyzeOptions,
+  type TermRule,
 } from '../../../src/core';
 
 const close = (a: number, b: number, tol = 1e-12) =>
@@ -313,5 +316,111 @@ describe("analyze with detail: 'figures'", () => {
 
   it('rejects an unknown detail', () => {
     expect(() => analyze([0, 1], [0.5, 0.5], { detail: 'some' as 'full' })).toThrow(/detail is "some"/);
+  });
+});
+
+/**
+ * analyze's reading of a probability prediction, element by element from the
+ * definitions (Math.log, one object per element): the model the fast path that
+ * reads rows in place must agree with.
+ */
+function modelRow(t: number[] | number, x: number[], C: number, o: AnalyzeOptions) {
+  const alpha = o.labelSmoothing ?? 0;
+  const s = o.normalize ? x.reduce((a, b) => a + b, 0) : 1;
+  const q = x.map((v) => (o.normalize ? v / s : v));
+  const eps = o.eps;
+  const clipped = q.map((v) => eps !== undefined && (v < eps || v > 1 - eps));
+  const qc = q.map((v, c) => (clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v));
+  const ts = Array.isArray(t) && o.normalize ? t.reduce((a, b) => a + b, 0) : 1;
+  const p = Array.isArray(t)
+    ? t.map((v) => (1 - alpha) * (v / ts) + alpha / C)
+    : Array.from({ length: C }, (_, c) => alpha / C + (c === t ? 1 - alpha : 0));
+  const terms = qc.map((v, c) => {
+    const rule: TermRule = clipped[c]
+      ? 'clipped-eps'
+      : v === 0
+        ? p[c] === 0
+          ? 'zero-times-log-zero'
+          : 'infinite-q-zero'
+        : 'regular';
+    const contribution = v === 0 ? (p[c]! > 0 ? Infinity : 0) : p[c]! > 0 ? -p[c]! * Math.log(v) : 0;
+    return { rule, contribution, p: p[c]!, q: v };
+  });
+  const ps = p.reduce((a, b) => a + b, 0);
+  const grad = q.map((v, c) => {
+    if (clipped[c]) return 0;
+    if (p[c] === 0) return o.normalize ? ps / s : 0;
+    if (v === 0) return -Infinity;
+    return o.normalize ? (-p[c]! / v + ps) / s : -p[c]! / v;
+  });
+  return { q, terms, grad, ce: terms.reduce((a, b) => a + b.contribution, 0) };
+}
+
+describe('analyze of probability predictions, against the element-by-element model', () => {
+  const value = fc.oneof(fc.constant(0), fc.constant(1), fc.double({ min: 1e-9, max: 1, noNaN: true }));
+  it('gives the same terms, rules, gradient, probabilities and cross-entropy, typed or plain, 1-D or 2-D', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 2, max: 40 }),
+        fc.array(value, { minLength: 120, maxLength: 120 }),
+        fc.array(value, { minLength: 120, maxLength: 120 }),
+        fc.record({
+          eps: fc.constantFrom(undefined, 1e-7, 0.2),
+          normalize: fc.boolean(),
+          labelSmoothing: fc.constantFrom(0, 0.1),
+          maxTerms: fc.constantFrom(undefined, 5),
+        }),
+        fc.boolean(),
+        fc.boolean(),
+        (N, C, a, b, o, typed, indices) => {
+          // rows that sum to 1 (or are scaled by 3 when normalize is asked), so that validation passes
+          const rowsOf = (w: number[]) =>
+            Array.from({ length: N }, (_, r) => {
+              const row = w.slice(r * C, (r + 1) * C);
+              const s = row.reduce((x, y) => x + y, 0);
+              return s > 0 ? row.map((x) => (o.normalize ? 3 * x : x / s)) : row.map((_, c) => (c === 0 ? 1 : 0));
+            });
+          const T = indices ? Array.from({ length: N }, (_, r) => (r * 7) % C) : rowsOf(a);
+          const X = rowsOf(b);
+          const asInput = (rows: number[][]) => (typed ? rows.map((r) => Float64Array.from(r)) : rows);
+          const options = { ...o, prediction: 'probabilities' as const };
+          const got = analyze(
+            (indices ? T : asInput(T as number[][])) as number[][],
+            asInput(X) as number[][],
+            options,
+          );
+          const model = X.map((x, r) => modelRow(indices ? (T as number[])[r]! : (T as number[][])[r]!, x, C, o));
+          const keep = o.maxTerms ?? Infinity;
+          const want = model.flatMap((m) => m.terms).slice(0, keep);
+          expect(got.terms.map((t) => t.rule)).toEqual(want.map((t) => t.rule));
+          got.terms.forEach((t, i) => {
+            close(t.p, want[i]!.p, 1e-15);
+            close(t.q, want[i]!.q, 1e-15);
+          });
+          got.terms.forEach((t, i) =>
+            Number.isFinite(want[i]!.contribution)
+              ? close(t.contribution, want[i]!.contribution, 1e-15)
+              : expect(t.contribution).toBe(want[i]!.contribution),
+          );
+          const counts: Partial<Record<TermRule, number>> = {};
+          for (const t of model.flatMap((m) => m.terms))
+            if (t.rule !== 'regular') counts[t.rule] = (counts[t.rule] ?? 0) + 1;
+          expect(got.ruleCounts).toEqual(counts);
+          const qs = model.flatMap((m) => m.q).slice(0, keep);
+          expect(got.probabilities.flat()).toHaveLength(qs.length);
+          got.probabilities.flat().forEach((v, i) => close(v, qs[i]!, 1e-15));
+          got.grad.flat().forEach((g, i) => {
+            const w = model.flatMap((m) => m.grad)[i]! / N;
+            if (Number.isFinite(w)) close(g, w, 1e-9);
+            else expect(g).toBe(w);
+          });
+          const ce = model.reduce((a, m) => a + m.ce, 0) / N;
+          if (Number.isFinite(ce)) close(got.crossEntropy.nats, ce, 1e-12);
+          else expect(got.crossEntropy.nats).toBe(ce);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
