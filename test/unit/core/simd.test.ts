@@ -190,7 +190,7 @@ describe('SIMD kernels', () => {
       expect(simdCrossEntropy(Float64Array.of(0.5, 0.5), Float64Array.of(bad, 1)), String(bad)).toBeUndefined();
   });
 
-  it('check every element of a long array, whichever of the four pairs of an iteration or the pair loop after them holds it', () => {
+  it('check every element of a long array, wherever it falls in a loop iteration', () => {
     // n: one full chunk of four-pair iterations, then a chunk of 12 quads and 3 single pairs (odd: padded)
     const n = QUADS_FROM + 12 * 8 + 5;
     const uniform = (): Float64Array => new Float64Array(n).fill(1 / n);
@@ -210,14 +210,18 @@ describe('SIMD kernels', () => {
         const p = uniform();
         p[at] = bad;
         expect(simdEntropy(p), `entropy, p[${at}] = ${bad}`).toBeUndefined();
+        expect(simdKl(p, uniform()), `KL, p[${at}] = ${bad}`).toBeUndefined();
         if (bad !== 1e-310) expect(simdCrossEntropy(p, uniform()), `CE, p[${at}] = ${bad}`).toBeUndefined();
         const q = uniform();
         q[at] = bad;
         expect(simdCrossEntropy(uniform(), q), `CE, q[${at}] = ${bad}`).toBeUndefined();
+        // a subnormal q is KL's to compute (p/q stays finite here)
+        if (bad !== 1e-310) expect(simdKl(uniform(), q), `KL, q[${at}] = ${bad}`).toBeUndefined();
       }
       const q = uniform();
       q[at] = 0;
       expect(simdCrossEntropy(uniform(), q)?.infinite, `CE, q[${at}] = 0`).toBe(true);
+      expect(simdKl(uniform(), q), `KL, q[${at}] = 0`).toBeUndefined(); // +Infinity: JavaScript says so
       // a lone term counts once, wherever it sits: p one-hot at `at`
       const hot = new Float64Array(n);
       hot[at] = 1;
