@@ -207,41 +207,60 @@ export function findPairs(
  */
 export function isBinaryPair(t: FoundArray<AnyValues>, p: FoundArray<AnyValues>): boolean {
   if (t.shape.length !== 1 || p.shape.length !== 1 || t.shape[0] !== p.shape[0] || t.values.length < 2) return false;
-  const labels = valueFacts(t);
+  const labels = labelFacts(t);
   // One 1 among zeros is a one-hot label of one sample over classes, not one positive among samples.
-  return labels.zeroOne && labels.ones !== 1 && valueFacts(p).inUnit;
+  return labels.zeroOne && labels.ones !== 1 && inUnit(p);
 }
 
-interface ValueFacts {
+interface LabelFacts {
   /** Every value 0 or 1. */
   zeroOne: boolean;
   /** How many are 1 (when zeroOne). */
   ones: number;
-  /** Every value in [0, 1]. */
-  inUnit: boolean;
 }
 
 // Pairing asks these of the same arrays many times (each call, neighbour and
-// name candidate): one pass per array, kept while the array lives.
-const factsOf = new WeakMap<FoundArray<AnyValues>, ValueFacts>();
+// name candidate): kept while the array lives. Each pass stops at the first
+// value that settles it, so a 10^7-element distribution costs one element.
+const labelsOf = new WeakMap<FoundArray<AnyValues>, LabelFacts>();
+const inUnitOf = new WeakMap<FoundArray<AnyValues>, boolean>();
 
-function valueFacts(a: FoundArray<AnyValues>): ValueFacts {
-  let facts = factsOf.get(a);
+function labelFacts(a: FoundArray<AnyValues>): LabelFacts {
+  let facts = labelsOf.get(a);
   if (facts === undefined) {
     const values = a.values as readonly number[] | Float64Array;
     let zeroOne = true,
-      inUnit = true,
       ones = 0;
-    for (let i = 0, n = values.length; i < n && inUnit; i++) {
+    for (let i = 0, n = values.length; i < n; i++) {
       const v = values[i]!;
       if (v === 1) ones++;
-      else if (v !== 0) zeroOne = false;
-      if (!(v >= 0 && v <= 1)) inUnit = zeroOne = false;
+      else if (v !== 0) {
+        zeroOne = false;
+        break;
+      }
     }
-    facts = { zeroOne, ones, inUnit };
-    factsOf.set(a, facts);
+    facts = { zeroOne, ones };
+    labelsOf.set(a, facts);
   }
   return facts;
+}
+
+/** Every value in [0, 1]. */
+function inUnit(a: FoundArray<AnyValues>): boolean {
+  let known = inUnitOf.get(a);
+  if (known === undefined) {
+    const values = a.values as readonly number[] | Float64Array;
+    known = true;
+    for (let i = 0, n = values.length; i < n; i++) {
+      const v = values[i]!;
+      if (!(v >= 0 && v <= 1)) {
+        known = false;
+        break;
+      }
+    }
+    inUnitOf.set(a, known);
+  }
+  return known;
 }
 
 /**

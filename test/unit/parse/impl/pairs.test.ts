@@ -1,6 +1,8 @@
 // Pairing: call sites (with each library's argument order), then names, then neighbours.
 import { describe, expect, it } from 'vitest';
 import { findArrays } from '../../../../src/parse';
+import { isBinaryPair } from '../../../../src/parse/pairs';
+import type { AnyValues, FoundArray } from '../../../../src/parse/types';
 
 /** Pairs as [target text, prediction text, reason]. */
 function pairsOf(text: string, languageId = 'python'): [string, string, string][] {
@@ -188,5 +190,29 @@ describe('arguments wrapped in transforms are still those arguments', () => {
       '[1, 0]',
       '[0.7, 0.3]',
     ]);
+  });
+});
+
+describe('isBinaryPair: 0/1 labels beside P(class 1) per sample', () => {
+  const found = (values: number[] | Float64Array): FoundArray<AnyValues> =>
+    ({ start: 0, end: 0, values, shape: [values.length], role: 'unknown', issues: [], issueDetails: [] }) as never;
+  it('needs labels all 0 or 1 (not one 1 among zeros) and values all in [0, 1], of one length', () => {
+    expect(isBinaryPair(found([1, 0, 1]), found([0.9, 0.2, 0.7]))).toBe(true);
+    for (const bad of [1.2, -0.2, NaN, Infinity])
+      expect(isBinaryPair(found([1, 0, 1]), found([0.9, bad, 0.7])), String(bad)).toBe(false);
+    expect(isBinaryPair(found([0, 1, 0]), found([0.2, 0.7, 0.1]))).toBe(false); // one-hot over classes
+    expect(isBinaryPair(found([1, 0.5, 1]), found([0.9, 0.2, 0.7]))).toBe(false);
+    expect(isBinaryPair(found([1, 0, 1]), found([0.9, 0.2]))).toBe(false);
+  });
+
+  it('reads a long typed pair to its last element where that decides it', () => {
+    const n = 1_000_000;
+    const labels = Float64Array.from({ length: n }, (_, i) => i % 2);
+    const probabilities = new Float64Array(n).fill(0.5);
+    expect(isBinaryPair(found(labels), found(probabilities))).toBe(true);
+    probabilities[n - 1] = 1.5;
+    expect(isBinaryPair(found(labels), found(probabilities))).toBe(false);
+    labels[n - 1] = 0.5;
+    expect(isBinaryPair(found(labels), found(new Float64Array(n).fill(0.5)))).toBe(false);
   });
 });
