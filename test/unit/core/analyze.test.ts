@@ -9,6 +9,7 @@ import {
   jsDivergence,
   klDivergence,
   softmax,
+  sum,
   type AnalyzeOptions,
   type TermRule,
 } from '../../../src/core';
@@ -326,12 +327,13 @@ describe("analyze with detail: 'figures'", () => {
  */
 function modelRow(t: number[] | number, x: number[], C: number, o: AnalyzeOptions) {
   const alpha = o.labelSmoothing ?? 0;
-  const s = o.normalize ? x.reduce((a, b) => a + b, 0) : 1;
+  // sums as the core takes them (compensated), so that a value on eps's boundary is on the same side
+  const s = o.normalize ? sum(x) : 1;
   const q = x.map((v) => (o.normalize ? v / s : v));
   const eps = o.eps;
   const clipped = q.map((v) => eps !== undefined && (v < eps || v > 1 - eps));
   const qc = q.map((v, c) => (clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v));
-  const ts = Array.isArray(t) && o.normalize ? t.reduce((a, b) => a + b, 0) : 1;
+  const ts = Array.isArray(t) && o.normalize ? sum(t) : 1;
   const p = Array.isArray(t)
     ? t.map((v) => (1 - alpha) * (v / ts) + alpha / C)
     : Array.from({ length: C }, (_, c) => alpha / C + (c === t ? 1 - alpha : 0));
@@ -346,7 +348,7 @@ function modelRow(t: number[] | number, x: number[], C: number, o: AnalyzeOption
     const contribution = v === 0 ? (p[c]! > 0 ? Infinity : 0) : p[c]! > 0 ? -p[c]! * Math.log(v) : 0;
     return { rule, contribution, p: p[c]!, q: v };
   });
-  const ps = p.reduce((a, b) => a + b, 0);
+  const ps = sum(p);
   const grad = q.map((v, c) => {
     if (clipped[c]) return 0;
     if (p[c] === 0) return o.normalize ? ps / s : 0;
