@@ -309,6 +309,26 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     qc = new Float64Array(C);
   const clipped = new Uint8Array(C),
     masked = new Uint8Array(C);
+  // Elements of row r whose terms, gradient and probability are kept.
+  const keepOf = (r: number): number => (full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0);
+  const noteInfinite = (r: number, c: number): void => {
+    if (!infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
+  };
+  const ignoredRow = (r: number): void => {
+    perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
+  };
+  /** Row r's figures from its target p and clipped prediction qc; KL(p‖q) is asked for only where H(p, q) is finite. */
+  const rowFigures = (r: number, p: ArrayLike<number>, qc: ArrayLike<number>, ce: number, klPQ: () => number): void => {
+    kept++;
+    const h = entropyRow(p);
+    const kl = ce === Infinity ? Infinity : klPQ();
+    hRows.push(h);
+    ceRows.push(ce);
+    klRows.push(kl);
+    klqpRows.push(klRow(qc, p));
+    jsRows.push(jsRow(p, qc));
+    perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
+  };
 
   for (let r = 0; r < N; r++) {
     const x = Q.rows[r]!;
@@ -316,27 +336,15 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       const row = probabilityRow(T, x, r, plan, { p, q, qc });
       clippedCount += row.clipped;
       for (const [rule, n] of row.rules) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
-      if (row.infiniteAt >= 0 && !infiniteAt)
-        infiniteAt = N > 1 || Q.twoD ? `[${r}][${row.infiniteAt}]` : `[${row.infiniteAt}]`;
-      const keep = full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0;
+      if (row.infiniteAt >= 0) noteInfinite(r, row.infiniteAt);
+      const keep = keepOf(r);
       if (keep) {
         probabilities.push(Array.from({ length: keep }, (_, c) => row.q[c]!));
         for (const t of row.terms(keep)) terms.push(t); // not push(...): keep may be 10^6
         grad.push(row.ignored ? new Array<number>(keep).fill(0) : row.grad(keep));
       }
-      if (row.ignored) {
-        perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
-        continue;
-      }
-      kept++;
-      const h = entropyRow(row.p);
-      const kl = row.ce === Infinity ? Infinity : klRow(row.p, row.qc);
-      hRows.push(h);
-      ceRows.push(row.ce);
-      klRows.push(kl);
-      klqpRows.push(klRow(row.qc, row.p));
-      jsRows.push(jsRow(row.p, row.qc));
-      perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(row.ce), klPQ: measure(kl) });
+      if (row.ignored) ignoredRow(r);
+      else rowFigures(r, row.p, row.qc, row.ce, () => klRow(row.p, row.qc));
       continue;
     }
     // The prediction (logits or log-probabilities) as probabilities q and log q.
@@ -349,8 +357,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       logq[c] = softmax ? x[c]! - l.max - lr : x[c]!;
       q[c] = softmax ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(x[c]! - l.max) / (1 + l.rest)) : Math.exp(x[c]!);
     }
-    // Elements of this row whose terms, gradient and probability are kept.
-    const keep = full ? Math.max(0, Math.min(C, maxTerms - r * C)) : 0;
+    const keep = keepOf(r);
     if (keep) probabilities.push(Array.from(q.subarray(0, keep)));
     let clippedRow = false;
     for (let c = 0; c < C; c++) {
@@ -397,7 +404,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
         rule = 'regular';
         contribution = pv > 0 ? -pv * logq[c]! : 0;
       }
-      if (contribution === Infinity && !infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
+      if (contribution === Infinity) noteInfinite(r, c);
       if (rule !== 'regular') ruleCounts[rule] = (ruleCounts[rule] ?? 0) + 1;
       if (c < keep) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
       const u = ceS + contribution;
@@ -405,23 +412,12 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
       ceS = u;
     }
     if (ignored) {
-      perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
+      ignoredRow(r);
       continue;
     }
-    kept++;
     const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
-    const h = entropyRow(pr);
     // KL(p‖q) from log q itself, which keeps the digits of softmax outputs too small for a double.
-    let kl = klFromLogs(pr, logq, qc, softmax && !clippedRow);
-    if (ce === Infinity) kl = Infinity;
-    const klqp = klRow(qc, pr);
-    const js = jsRow(pr, qc);
-    hRows.push(h);
-    ceRows.push(ce);
-    klRows.push(kl);
-    klqpRows.push(klqp);
-    jsRows.push(js);
-    perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
+    rowFigures(r, pr, qc, ce, () => klFromLogs(pr, logq, qc, softmax && !clippedRow));
 
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
     if (!keep) continue;
@@ -533,7 +529,7 @@ function probabilityRow(T: Rows, x: ArrayLike<number>, r: number, plan: Plan, sc
   if (eps !== undefined) {
     for (let c = 0; c < C; c++) {
       const v = q[c]!;
-      const out = v < eps || v > 1 - eps;
+      const out = clippedAt(c);
       if (out) clipped++;
       scratch.qc[c] = out ? (v < eps ? eps : 1 - eps) : v;
     }
