@@ -9,7 +9,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as vscode from 'vscode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
 import { CHUNK_ELEMENTS, PAYLOAD_TAG } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
@@ -166,12 +166,21 @@ describe('a value read in parts from debugpy', () => {
 });
 
 describe("answers taken from the adapter's messages", () => {
-  it("a read resolves from the tracker's copy while customRequest has not answered", async () => {
+  /** Answers kept by a tracker on the session, as the extension's tracker keeps them. */
+  const trackedAnswers = (): SessionAnswers => {
     const answers = new SessionAnswers();
     debugpy.dap.tracker = {
       onWillReceiveMessage: (m) => answers.toAdapter(m),
       onDidSendMessage: (m) => answers.fromAdapter(m),
     };
+    return answers;
+  };
+  afterEach(() => {
+    debugpy.dap.tracker = undefined;
+  });
+
+  it("a read resolves from the tracker's copy while customRequest has not answered", async () => {
+    const answers = trackedAnswers();
     const session = debugpy.frame.session;
     let unanswered = 0;
     // The workbench's leg: the request goes to the adapter, its answer is never handed back.
@@ -187,29 +196,21 @@ describe("answers taken from the adapter's messages", () => {
         },
       } as unknown as vscode.DebugSession,
     };
-    try {
-      const ramp = await readLive(slowFrame, 'ramp', 'python', { maxElements: 1e8 });
-      expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-      // The probe and four parts, each answered from the adapter's message.
-      expect(unanswered).toBe(1 + Math.ceil(N / CHUNK_ELEMENTS));
-      expect(answers.taken).toBe(unanswered);
-      // A failed evaluation is left to customRequest, which says what went wrong.
-      const failing = readLive({ ...debugpy.frame, answers }, 'no_such_name', 'python', { maxElements: 1e8 });
-      const failed = await failing;
-      expect(failed.ok).toBe(false);
-      if (!failed.ok) expect(failed.error).toMatch(/no_such_name/);
-    } finally {
-      debugpy.dap.tracker = undefined;
-    }
+    const ramp = await readLive(slowFrame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    // The probe and four parts, each answered from the adapter's message.
+    expect(unanswered).toBe(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    expect(answers.taken).toBe(unanswered);
+    // A failed evaluation is left to customRequest, which says what went wrong.
+    const failing = readLive({ ...debugpy.frame, answers }, 'no_such_name', 'python', { maxElements: 1e8 });
+    const failed = await failing;
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error).toMatch(/no_such_name/);
   }, 60_000);
 
   it("the customRequest copy of a taken answer is a note, and the read's values come from the tracker's", async () => {
     // As in VS Code: the tracker sees each message before the copy is made that answers customRequest.
-    const answers = new SessionAnswers();
-    debugpy.dap.tracker = {
-      onWillReceiveMessage: (m) => answers.toAdapter(m),
-      onDidSendMessage: (m) => answers.fromAdapter(m),
-    };
+    const answers = trackedAnswers();
     const session = debugpy.frame.session;
     const relayed: string[] = [];
     const frame: PausedFrame = {
@@ -224,16 +225,12 @@ describe("answers taken from the adapter's messages", () => {
         },
       } as unknown as vscode.DebugSession,
     };
-    try {
-      const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
-      expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-      expect(relayed).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
-      expect(relayed.every(isRelayNote)).toBe(true);
-      // Each note is a few dozen characters where its answer was megabytes.
-      expect(Math.max(...relayed.map((r) => r.length))).toBeLessThan(100);
-      expect(ramp.ok && ramp.timings.chars).toBeGreaterThan(4 * N);
-    } finally {
-      debugpy.dap.tracker = undefined;
-    }
+    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    expect(relayed).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    expect(relayed.every(isRelayNote)).toBe(true);
+    // Each note is a few dozen characters where its answer was megabytes.
+    expect(Math.max(...relayed.map((r) => r.length))).toBeLessThan(100);
+    expect(ramp.ok && ramp.timings.chars).toBeGreaterThan(4 * N);
   }, 60_000);
 });
