@@ -85,8 +85,21 @@ function message(e: unknown): string {
   return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
 }
 
-async function evaluate(frame: PausedFrame, expression: string, context: string): Promise<string> {
-  const args = { expression, frameId: frame.frameId, context };
+/**
+ * debugpy's value format that returns a string as it is, where it would send
+ * its repr: one copy and scan fewer of each payload in the paused program, and
+ * no quotes to take off. Sent to Python sessions only.
+ */
+const RAW_STRING: Record<LiveLanguage, object | undefined> = { python: { rawString: true }, javascript: undefined };
+
+async function evaluate(
+  frame: PausedFrame,
+  expression: string,
+  context: string,
+  language?: LiveLanguage,
+): Promise<string> {
+  const format = language && RAW_STRING[language];
+  const args = { expression, frameId: frame.frameId, context, ...(format && { format }) };
   const tapped = frame.answers?.expect(args);
   const asked = Promise.resolve(frame.session.customRequest('evaluate', args) as Thenable<EvaluateBody>);
   let r: EvaluateBody;
@@ -149,7 +162,7 @@ export async function probe(
       : probeAndDataExpression(language, expression, dataUpTo);
   log?.(`evaluate (probe) ${probeText.length > 400 ? `${probeText.slice(0, 400)}…` : probeText}`);
   try {
-    const answer = await evaluate(frame, probeText, 'clipboard');
+    const answer = await evaluate(frame, probeText, 'clipboard', language);
     // Some adapters (debugpy) answer a failed evaluation with the traceback as its result.
     const p = decodeProbe(answer);
     if (!p) return { error: answer.trim() ? message(answer) : 'the debugger did not answer the probe' };
@@ -218,7 +231,7 @@ export async function readLive(
           log?.(
             `evaluate${range ? ` (elements ${range.from}–${range.to})` : ''} ${data.length > 400 ? `${data.slice(0, 400)}…` : data}`,
           );
-          const answer = evaluate(frame, data, 'clipboard');
+          const answer = evaluate(frame, data, 'clipboard', language);
           // An answer still in flight when an earlier part failed or the read was cancelled is dropped.
           answer.catch(() => undefined);
           return answer;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
-import { CHUNK_ELEMENTS, PAYLOAD_TAG } from '../../../src/extension/live/transfer';
+import { CHUNK_ELEMENTS, PAYLOAD_TAG, PROBE_TAG } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 // @ts-expect-error: a plain .mjs script with no types
@@ -32,6 +32,8 @@ let outstanding = 0;
 let mostOutstanding = 0;
 /** Every evaluate request sent, and the length of each answer. */
 let answers: number[] = [];
+/** The first characters of each answer. */
+let openings: string[] = [];
 let answered: (() => void) | undefined;
 
 beforeAll(async () => {
@@ -50,12 +52,14 @@ beforeAll(async () => {
         if (!isData)
           return session.customRequest(command, args).then((b: { result: string }) => {
             answers.push(b.result.length);
+            openings.push(b.result.slice(0, 5));
             return b;
           });
         mostOutstanding = Math.max(mostOutstanding, ++outstanding);
         try {
           const b = (await session.customRequest(command, args)) as { result: string };
           answers.push(b.result.length);
+          openings.push(b.result.slice(0, 5));
           return b;
         } finally {
           outstanding--;
@@ -121,6 +125,16 @@ describe('a value read in parts from debugpy', () => {
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
     expect(answers).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
     expect(Math.min(...answers)).toBeLessThan(100);
+  }, 60_000);
+
+  it('asks debugpy for the payload strings themselves, not their repr: no quotes, nothing escaped', async () => {
+    openings = [];
+    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
+    expect(openings).toEqual([
+      `${PROBE_TAG} `,
+      ...Array<string>(Math.ceil(N / CHUNK_ELEMENTS)).fill(`${PAYLOAD_TAG} `),
+    ]);
   }, 60_000);
 
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {

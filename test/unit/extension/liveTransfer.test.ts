@@ -358,8 +358,13 @@ describe('values read in parts (debugpy drops messages over 16 MiB)', () => {
     { from: 8, to: 10 },
   ];
 
-  it('Python: the parts of a NumPy array and of a list decode to the whole, rows kept', () => {
-    for (const setup of ['x = numpy.arange(10.0).reshape(5, 2) / 7', 'x = [[i / 7, i / 3] for i in range(5)]']) {
+  it('Python: the parts of a NumPy array, a strided view and a list decode to the whole, rows kept', () => {
+    // The view's parts are strided slices, which the wrapper must make contiguous before base64 reads their buffer.
+    for (const [setup, shape] of [
+      ['x = numpy.arange(10.0).reshape(5, 2) / 7', [5, 2]],
+      ['x = (numpy.arange(20.0) / 7)[::2]', [10]],
+      ['x = [[i / 7, i / 3] for i in range(5)]', [5, 2]],
+    ] as const) {
       const script = `
 import json, sys, numpy
 exprs = json.loads(sys.stdin.read())
@@ -375,8 +380,9 @@ print(json.dumps([eval(e, ns) for e in exprs]))
       const fromParts = decodePayload(parts);
       expect(fromParts.ok).toBe(true);
       if (fromParts.ok) {
-        expect(fromParts.value.shape).toEqual([5, 2]);
+        expect(fromParts.value.shape).toEqual(shape);
         expect(Array.from(fromParts.value.data)).toEqual(Array.from(joined.data));
+        expect(joined.data.length).toBe(10);
       }
     }
   });
