@@ -598,12 +598,13 @@ if (BENCH_OUT) {
           });
           if (m.wall < command) ({ wall: command, stall } = m);
         }
-        // The same read, by stage: the wrapper's request, then the decode.
+        // The same read, by stage: the wrapper's request (as the command sends it), then the decode.
         const t1 = performance.now();
         const answer = (await frame.session.customRequest('evaluate', {
           expression: dataExpression(kind === 'debugpy' ? 'python' : 'javascript', name),
           frameId: frame.frameId,
           context: 'clipboard',
+          ...(kind === 'debugpy' && { format: { rawString: true } }),
         })) as { result: string };
         const t2 = performance.now();
         const decoded = decodePayload(answer.result);
