@@ -4,6 +4,8 @@
 // interpreter's own reading of the same value (`float(x)` of each element,
 // printed with repr, which round-trips), never a hard-coded list.
 import { spawnSync } from 'node:child_process';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -314,6 +316,43 @@ describe('decoding', () => {
     if (!d.ok) throw new Error(d.error);
     expect(d.value.dtype).toBe('f4');
     expect(Array.from(d.value.data)).toEqual(Array.from(values));
+  });
+
+  it("without Node's Buffer (the web worker host), the same values through the engine's Uint8Array.fromBase64, else atob", () => {
+    // Node's V8 has fromBase64 behind a flag, in contexts made after it is set: the real function, counted.
+    setFlagsFromString('--js-base-64');
+    const engine = runInNewContext('Uint8Array.fromBase64') as (s: string) => Uint8Array;
+    const values = Float64Array.from({ length: 1001 }, (_, i) => (i % 7 === 0 ? -0 : Math.sin(i) / (i + 1)));
+    const floats = Float32Array.from(values);
+    const b64 = (a: Float64Array | Float32Array, from: number, to: number) =>
+      Buffer.from(a.buffer, from * a.BYTES_PER_ELEMENT, (to - from) * a.BYTES_PER_ELEMENT).toString('base64');
+    // Parts of odd lengths, so float32 parts start at offsets that are not multiples of 8.
+    const f8 = [0, 333, 1001]
+      .slice(1)
+      .map((to, k, ends) => `${PAYLOAD_TAG} f8 1001 ${b64(values, k ? ends[k - 1]! : 0, to)}`);
+    const f4 = [0, 333, 1001]
+      .slice(1)
+      .map((to, k, ends) => `${PAYLOAD_TAG} f4 1001 ${b64(floats, k ? ends[k - 1]! : 0, to)}`);
+    const g = globalThis as { Buffer?: unknown };
+    const U = Uint8Array as { fromBase64?: (s: string) => Uint8Array };
+    const buffer = g.Buffer;
+    let calls = 0;
+    const read = () => [decodePayload(f8), decodePayload(f4)].map((d) => (d.ok ? Array.from(d.value.data) : d.error));
+    const withBuffer = read();
+    try {
+      g.Buffer = undefined;
+      expect(U.fromBase64).toBeUndefined();
+      const viaAtob = read();
+      U.fromBase64 = (s) => (calls++, engine(s));
+      const viaEngine = read();
+      expect(viaAtob).toEqual(withBuffer);
+      expect(viaEngine).toEqual(withBuffer);
+    } finally {
+      g.Buffer = buffer;
+      delete U.fromBase64;
+    }
+    expect(withBuffer).toEqual([Array.from(values), Array.from(floats)]);
+    expect(calls).toBe(4);
   });
 
   it('toValues gives rows for 2-D', () => {
