@@ -77,8 +77,11 @@ const PY_PROBE =
 // JavaScript: arrays (1-D, or 2-D with equal rows), typed arrays, and TF.js
 // tensors (read with dataSync(), which copies the values out of the backend
 // and changes nothing; a tensor of any rank goes as its flat values and shape).
+// base64: Node's Buffer, else the browser's Uint8Array toBase64 (10^6 float64 in
+// 32-59 ms in Chromium against 130-356 ms through btoa), else btoa.
 const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
+  `if (typeof u.toBase64 === 'function') return u.toBase64(); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
 const JS_FLAT =
   `(v, where) => { if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v, Number); ` +

@@ -27,6 +27,8 @@ import {
 } from '../../../src/extension/live/transfer';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
+// @ts-expect-error: a plain .mjs script with no types
+import { launchChromium } from '../../../scripts/lib/vscode.mjs';
 
 const PYTHON = '/usr/bin/python3';
 
@@ -234,6 +236,34 @@ describe('JavaScript wrapper, run by Node', () => {
     );
     expect(Array.from(v.data)).toEqual(flat.map((x) => Number(x)));
   });
+
+  it("in a browser page (no Buffer): the same payloads through Uint8Array's toBase64, else btoa", async () => {
+    // Debian's Chromium, as the end-to-end tests use it: its toBase64 is the one browsers ship.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      for (const [name, setup] of cases) {
+        const expected = runJs(setup);
+        for (const withToBase64 of [true, false]) {
+          const got = await page.evaluate(
+            // The page's own toBase64, its calls counted, or none.
+            `(() => { const own = Uint8Array.prototype.toBase64; let calls = 0;
+              ${withToBase64 ? 'Uint8Array.prototype.toBase64 = function () { calls++; return own.call(this); };' : 'delete Uint8Array.prototype.toBase64;'}
+              try { const x = ${setup}; return [typeof own, typeof Buffer, ${dataExpression('javascript', 'x')}, calls]; }
+              finally { Uint8Array.prototype.toBase64 = own; } })()`,
+          );
+          expect(got, `${name}${withToBase64 ? '' : ' (btoa)'}`).toEqual([
+            'function',
+            'undefined',
+            expected,
+            withToBase64 ? 1 : 0,
+          ]);
+        }
+      }
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   it('TF.js tensors: float32 and int32, of rank 1 to 3, read without changing the tensor count', async () => {
     const tf = await import('@tensorflow/tfjs');
