@@ -14,7 +14,10 @@
 //   compute  — classify and the entropy outcome (figures, breakdown subject),
 //              on the worker and, for comparison, on this thread,
 // with the longest stall of this thread from the first request to the
-// outcome (the DAP messages are parsed on it too). Beside it,
+// outcome (the DAP messages are parsed on it too), and the CPU time each
+// process spent on the read and the outcome: the paused program, debugpy's
+// adapter (a Python process that parses and re-encodes every message), and
+// this one (with its worker), from /proc, in 10 ms steps. Beside it,
 // the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
 // the repl context (cut at 2^16 characters by debugpy) and, where that is
 // cut, the same text in the clipboard context read by the array finder.
@@ -32,6 +35,7 @@ import { liveOutcome, type LiveOutcomeJob } from '../src/extension/live/liveOutc
 import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
 import { startDebugpy } from './lib/debugpy';
 import { longestStall } from './lib/stall';
+import { processCpuMs } from './lib/cpu';
 import { settle } from './lib/timing';
 
 const SIZES = [1e4, 1e6, 1e7];
@@ -71,7 +75,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-bench-debug-'));
   const program = join(dir, 'program.py');
   writeFileSync(program, PROGRAM);
-  const { dap, frame, stop } = await startDebugpy(
+  const { dap, frame, stop, pids } = await startDebugpy(
     program,
     PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')) + 1,
   );
@@ -80,9 +84,9 @@ async function main(): Promise<void> {
 
   console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
   console.log(
-    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | MB sent | text path (repl) | text (clipboard + finder) |`,
+    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | CPU: program | adapter | this process | MB sent | text path (repl) | text (clipboard + finder) |`,
   );
-  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
   for (const n of SIZES) {
     for (const dtype of DTYPES) {
       const expr = name(n, dtype);
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
         settle();
         let computeMs = 0;
         let timings: Timings | undefined;
+        // CPU of the read and the outcome in each process (this one: its threads and the worker's).
+        const cpu0 = [processCpuMs(pids.program), processCpuMs(pids.adapter), process.cpuUsage()] as const;
         // What the command holds this thread for, from the first request to the outcome (built on the worker).
         const { stall } = await longestStall(async () => {
           const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
@@ -101,6 +107,12 @@ async function main(): Promise<void> {
           if (!out.result.ok) throw new Error(out.message);
           computeMs = performance.now() - c0;
         });
+        const here = process.cpuUsage(cpu0[2]);
+        const cpu = [
+          (processCpuMs(pids.program) ?? NaN) - (cpu0[0] ?? NaN),
+          (processCpuMs(pids.adapter) ?? NaN) - (cpu0[1] ?? NaN),
+          (here.user + here.system) / 1000,
+        ];
         // The same outcome built on this thread, for comparison (the decoded values again: the worker took them).
         const again = await readLive(frame, expr, 'python', { maxElements: 1e8 });
         if (!again.ok) throw new Error(again.error);
@@ -127,6 +139,7 @@ async function main(): Promise<void> {
           computeMs,
           hereMs,
           stall,
+          ...cpu,
           timings!.chars / 1e6,
           serialTotal,
         ];
@@ -148,9 +161,23 @@ async function main(): Promise<void> {
           : /\.\.\.|…/.test(clip)
             ? `summarised (${clip.length} chars)`
             : `unreadable: ${clip.slice(0, 30)}`;
-      const [total, probe, wrapper, requests, decode, compute, here, stall, mb, serialTotal] = best!;
+      const [
+        total,
+        probe,
+        wrapper,
+        requests,
+        decode,
+        compute,
+        here,
+        stall,
+        cpuProgram,
+        cpuAdapter,
+        cpuHere,
+        mb,
+        serialTotal,
+      ] = best!;
       console.log(
-        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(serialTotal!)} | ${ms(probe!)} | ${ms(wrapper!)} | ${ms(requests!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
+        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(serialTotal!)} | ${ms(probe!)} | ${ms(wrapper!)} | ${ms(requests!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${ms(cpuProgram!)} | ${ms(cpuAdapter!)} | ${ms(cpuHere!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
       );
     }
   }

@@ -10,6 +10,8 @@ export const PYTHON = '/usr/bin/python3';
 
 export interface PausedDebugpy {
   dap: DapClient;
+  /** Process ids of the adapter and of the debugged program (from debugpy's `process` event). */
+  pids: { adapter: number | undefined; program: number | undefined };
   /** The top frame, with a session whose customRequest goes to the adapter. */
   frame: PausedFrame;
   stop(): void;
@@ -32,6 +34,7 @@ export async function startDebugpy(program: string, line: number): Promise<Pause
   await dap.request('configurationDone');
   await launched;
   const stopped = await dap.event<{ threadId: number }>('stopped', 120_000);
+  const { systemProcessId } = await dap.event<{ systemProcessId?: number }>('process');
   const { stackFrames } = await dap.request<{ stackFrames: { id: number }[] }>('stackTrace', {
     threadId: stopped.threadId,
   });
@@ -39,5 +42,10 @@ export async function startDebugpy(program: string, line: number): Promise<Pause
     type: 'debugpy',
     customRequest: (command: string, args: object) => dap.request(command, args),
   } as unknown as vscode.DebugSession;
-  return { dap, frame: { session, frameId: stackFrames[0]!.id }, stop: () => adapter.kill() };
+  return {
+    dap,
+    pids: { adapter: adapter.pid, program: systemProcessId },
+    frame: { session, frameId: stackFrames[0]!.id },
+    stop: () => adapter.kill(),
+  };
 }
