@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
-import { dataExpression, decodePayload, toValues } from '../../src/extension/live/transfer';
+import { dataExpression, decodePayload, evaluateFormat, toValues } from '../../src/extension/live/transfer';
 import { liveRequest } from '../../src/extension/live/liveCommand';
 import { computeLive } from '../../src/extension/live/liveCompute';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody } from '../../src/extension/live/adapterAnswers';
@@ -600,11 +600,12 @@ if (BENCH_OUT) {
         }
         // The same read, by stage: the wrapper's request (as the command sends it), then the decode.
         const t1 = performance.now();
+        const language = kind === 'debugpy' ? 'python' : 'javascript';
         const answer = (await frame.session.customRequest('evaluate', {
-          expression: dataExpression(kind === 'debugpy' ? 'python' : 'javascript', name),
+          expression: dataExpression(language, name),
           frameId: frame.frameId,
           context: 'clipboard',
-          ...(kind === 'debugpy' && { format: { rawString: true } }),
+          format: evaluateFormat(language),
         })) as { result: string };
         const t2 = performance.now();
         const decoded = decodePayload(answer.result);

@@ -20,6 +20,7 @@ import {
   type Decoded,
   type ElementRange,
   PayloadDecoder,
+  evaluateFormat,
   partElements,
   WITH_PROBE_ELEMENTS,
 } from './transfer';
@@ -85,21 +86,13 @@ function message(e: unknown): string {
   return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
 }
 
-/**
- * debugpy's value format that returns a string as it is, where it would send
- * its repr: one copy and scan fewer of each payload in the paused program, and
- * no quotes to take off. Sent to Python sessions only.
- */
-const RAW_STRING: Record<LiveLanguage, object | undefined> = { python: { rawString: true }, javascript: undefined };
-
 async function evaluate(
   frame: PausedFrame,
   expression: string,
   context: string,
   language?: LiveLanguage,
 ): Promise<string> {
-  const format = language && RAW_STRING[language];
-  const args = { expression, frameId: frame.frameId, context, ...(format && { format }) };
+  const args = { expression, frameId: frame.frameId, context, format: language && evaluateFormat(language) };
   const tapped = frame.answers?.expect(args);
   const asked = Promise.resolve(frame.session.customRequest('evaluate', args) as Thenable<EvaluateBody>);
   let r: EvaluateBody;

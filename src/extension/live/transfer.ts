@@ -134,6 +134,16 @@ export function partElements(language: LiveLanguage, probe: Probe): number {
   return language === 'javascript' ? JS_PART_BYTES / payloadWidth(probe) : CHUNK_ELEMENTS;
 }
 
+/**
+ * The `format` of the wrappers' evaluate requests. Python: debugpy's
+ * `rawString`, which returns a string as it is where it would send its repr
+ * (one copy and scan fewer of each payload in the paused program, and no
+ * quotes to take off).
+ */
+export function evaluateFormat(language: LiveLanguage): { rawString: true } | undefined {
+  return language === 'python' ? { rawString: true } : undefined;
+}
+
 /** Values a read asks for with its probe (probeAndDataExpression): one part in every language and dtype. */
 export const WITH_PROBE_ELEMENTS = Math.min(CHUNK_ELEMENTS, JS_PART_BYTES / 8);
 
