@@ -5,7 +5,8 @@
 import { classify, type ArrayKind } from './classify';
 import { klFromLogs } from './divergenceTerms';
 import { CoreError } from './errors';
-import { chunkedSum, crossEntropyRow, entropyRow, jsRow, klRow } from './kernels';
+import { chunkedSum, crossEntropyRow, entropyRow, entropyRowFilled, jsRow, klRow } from './kernels';
+import type { RowFill } from './simd';
 import { rowLogSumExp } from './softmax';
 import { show } from './show';
 import { sum } from './summation';
@@ -672,10 +673,66 @@ function packedArray(n: number): number[] {
   return new Array<number>(n).fill(0);
 }
 
-/** q[i] = row[i] / s over [from, to), and the sum of those q (a chunk: see chunkedSum). */
-function divideRange(q: number[] | Float64Array, row: ArrayLike<number>, s: number, from: number, to: number): number {
+/** How entropyOf keeps the distributions it derives. */
+export interface EntropyOfOptions {
+  /**
+   * Keep the derived p (normalised counts, softmax of logits) of the first
+   * `keep` values only, row-major (what a table of them shows); the rest are
+   * computed, used and dropped, and a long typed row is never made whole
+   * (the 10^7 values of a program: 80 MB not allocated). Default: all of it.
+   */
+  keep?: number;
+}
+
+/**
+ * The entropy of each row's derived distribution (`fillOf(row)` writes it,
+ * RowFill) and the rows of it kept (the first `keep` values). A long typed row
+ * past what is kept goes to the SIMD kernels chunk by chunk
+ * (entropyRowFilled); otherwise, or where they cannot take it, the row is made
+ * and given to entropyRow. With `checkSum`, a row whose values do not sum to a
+ * finite number stands for no distribution: undefined.
+ */
+function derivedRows(
+  input: readonly ArrayLike<number>[],
+  keep: number,
+  fillOf: (row: ArrayLike<number>) => RowFill,
+  checkSum = false,
+): { rows: (number[] | Float64Array)[]; h: number[] } | undefined {
+  const rows: (number[] | Float64Array)[] = [];
+  const h: number[] = [];
+  let left = keep;
+  for (const row of input) {
+    const n = row.length;
+    const fill = fillOf(row);
+    const streamed = left < n && ArrayBuffer.isView(row) ? entropyRowFilled(n, fill) : undefined;
+    if (streamed !== undefined) {
+      h.push(streamed);
+      if (left > 0) {
+        const head = new Float64Array(left);
+        fill(head, 0, 0, left);
+        rows.push(head);
+        left = 0;
+      }
+      continue;
+    }
+    const q = sameKind(row);
+    if (checkSum) {
+      if (!Number.isFinite(chunkedSum(n, (from, to) => sumFilled(q, fill, from, to)))) return undefined;
+    } else fill(q as Float64Array, 0, 0, n);
+    h.push(entropyRow(q));
+    if (left > 0) {
+      rows.push(left >= n ? q : q.slice(0, left));
+      left -= Math.min(left, n);
+    }
+  }
+  return { rows, h };
+}
+
+/** Writes elements [from, to) of q with fill; their plain sum. */
+function sumFilled(q: number[] | Float64Array, fill: RowFill, from: number, to: number): number {
+  fill(q as Float64Array, from, from, to);
   let check = 0;
-  for (let i = from; i < to; i++) check += q[i] = row[i]! / s;
+  for (let i = from; i < to; i++) check += q[i]!;
   return check;
 }
 
@@ -696,7 +753,8 @@ function sameKind(row: ArrayLike<number>): number[] | Float64Array {
  * one-hot, softmax for logits, exp for log-probabilities, normalised counts, or
  * the frequencies of the labels present in class indices. Never throws.
  */
-export function entropyOf(values: Vector | Matrix): EntropySummary {
+export function entropyOf(values: Vector | Matrix, options: EntropyOfOptions = {}): EntropySummary {
+  const keep = options.keep ?? Infinity;
   const c = classify(values);
   const out: EntropySummary = { kind: c.kind, reason: c.reason };
   try {
@@ -705,6 +763,7 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
     const shape = toRows(values, 'values', problems);
     if (!shape || problems.any) return out;
     let rows: (number[] | Float64Array)[];
+    let h: number[] | undefined;
     if (c.kind === 'class-indices') {
       const row = shape.rows[0]!;
       const { labels, counts } = labelFrequencies(row);
@@ -721,29 +780,38 @@ export function entropyOf(values: Vector | Matrix): EntropySummary {
       }
       rows = [counts.map((k) => k / row.length)];
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
-      rows = shape.rows.map((row) => {
+      const derived = derivedRows(shape.rows, keep, (row) => {
         const l = rowLogSumExp(row);
-        const q = sameKind(row);
-        for (let i = 0; i < row.length; i++)
-          q[i] = i === l.argmax ? 1 / (1 + l.rest) : Math.exp(row[i]! - l.max) / (1 + l.rest);
-        return q;
+        return (dst, at, from, to) => {
+          for (let i = from; i < to; i++)
+            dst[at + i - from] = i === l.argmax ? 1 / (1 + l.rest) : Math.exp(row[i]! - l.max) / (1 + l.rest);
+        };
       });
+      if (!derived) return out;
+      ({ rows, h } = derived);
+    } else if (c.kind === 'counts') {
+      // A row of zeros (or one too large to sum) stands for no distribution: NaN or ±Infinity, caught by the sum of q.
+      const derived = derivedRows(
+        shape.rows,
+        keep,
+        (row) => {
+          const s = sum(row);
+          return (dst, at, from, to) => {
+            for (let i = from; i < to; i++) dst[at + i - from] = row[i]! / s;
+          };
+        },
+        true,
+      );
+      if (!derived) return out;
+      ({ rows, h } = derived);
     } else {
       // Probabilities are their own p (classify found them finite, in [0, 1]): the rows as given, not a copy.
-      let finite = true;
-      rows = shape.rows.map((row) => {
-        if (c.kind !== 'counts')
-          return Array.isArray(row) || row instanceof Float64Array ? (row as number[] | Float64Array) : Array.from(row);
-        const s = sum(row);
-        const q = sameKind(row);
-        // A row of zeros (or one too large to sum) stands for no distribution: NaN or ±Infinity, caught by the sum of q.
-        if (!Number.isFinite(chunkedSum(row.length, (from, to) => divideRange(q, row, s, from, to)))) finite = false;
-        return q;
-      });
-      if (!finite) return out;
+      rows = shape.rows.map((row) =>
+        Array.isArray(row) || row instanceof Float64Array ? (row as number[] | Float64Array) : Array.from(row),
+      );
     }
     if (c.kind !== 'class-indices') out.probabilities = rows;
-    const h = rows.map(entropyRow);
+    h ??= rows.map(entropyRow);
     const nats = sum(h) / h.length;
     out.entropy = measure(nats);
     out.perplexity = Math.exp(nats);

@@ -37,6 +37,7 @@ export {
   type TermRule,
   type RowSummary,
   type EntropySummary,
+  type EntropyOfOptions,
 } from './analyze';
 export {
   emulate,

@@ -12,7 +12,7 @@
 
 import { phiOverR2, psiOverD2 } from './divergenceTerms';
 import { fastLog } from './log';
-import { simdCrossEntropy, simdEntropy, simdKl } from './simd';
+import { simdCrossEntropy, simdEntropy, simdEntropyFilled, simdKl, type RowFill } from './simd';
 
 /** Within this of 1, p/q is "near": the series of divergenceTerms.ts is used. */
 export const NEAR = 0.0078125; // 2^-7
@@ -181,6 +181,15 @@ export function entropyRow(p: ArrayLike<number>): number {
   const simd = simdEntropy(p);
   if (simd) return simd.value;
   return chunkedSum(p.length, (a, b) => entropyRange(p, a, b));
+}
+
+/**
+ * entropyRow of the row of n values that `fill` writes, taken by the SIMD
+ * kernels chunk by chunk (bit for bit the same); undefined where they cannot
+ * take it: the caller then makes the row and calls entropyRow.
+ */
+export function entropyRowFilled(n: number, fill: RowFill): number | undefined {
+  return simdEntropyFilled(n, fill)?.value;
 }
 
 /** -Σ p log q over one row; +Infinity where p > 0 and q = 0. */

@@ -197,6 +197,31 @@ function runSpan(kernel: Kernel, p: Floats, q: Floats | undefined, start: number
   }
 }
 
+/**
+ * Writes elements [from, to) of a derived row at dst[at], dst[at + 1], … (a
+ * row computed from the input as it goes: normalised counts, softmax of
+ * logits), so that a long derived row need not exist in memory at once.
+ */
+export type RowFill = (dst: Float64Array, at: number, from: number, to: number) => void;
+
+/** As run, each chunk written into the module's memory by `fill` rather than copied from an array. */
+function runFilled(k: Kernels, kernel: Kernel, n: number, fill: RowFill): void {
+  k.reset();
+  const quads = n >= QUADS_FROM;
+  for (let a = 0; a < n; a += SPAN * CHUNK)
+    runFilledSpan(kernel, fill, a, a + SPAN * CHUNK < n ? a + SPAN * CHUNK : n, quads);
+}
+
+function runFilledSpan(kernel: Kernel, fill: RowFill, start: number, end: number, quads: boolean): void {
+  for (let a = start; a < end; a += CHUNK) {
+    const b = a + CHUNK < end ? a + CHUNK : end;
+    const m = b - a;
+    fill(f64, P, a, b);
+    if (m & 1) f64[P + m] = 0;
+    kernel((m + 1) & ~1, quads ? m >> 3 : 0);
+  }
+}
+
 /** s0 + s1 + c0 + c1 (two lanes' sums and compensations), with Neumaier's compensation. */
 function combine(at: number): number {
   let s = 0,
@@ -254,6 +279,20 @@ export function simdEntropy(p: unknown): SimdPass | undefined {
   const k = kernels();
   if (!k) return undefined;
   run(k, k.entropy, p, undefined);
+  return negated(results());
+}
+
+/**
+ * simdEntropy of the row of n doubles that `fill` writes, chunk by chunk: the
+ * same chunks, terms and sums as simdEntropy of that row held in a
+ * Float64Array, bit for bit, without the row in memory. Undefined as
+ * simdEntropy (then the caller makes the row and takes the JavaScript path).
+ */
+export function simdEntropyFilled(n: number, fill: RowFill): SimdPass | undefined {
+  if (!(n >= minLength)) return undefined;
+  const k = kernels();
+  if (!k) return undefined;
+  runFilled(k, k.entropy, n, fill);
   return negated(results());
 }
 

@@ -144,14 +144,22 @@ export type EntropyComputation =
       kind: string;
       nats: number;
       perplexity: number;
+      /** The head of p: its first MAX_TABLE_ROWS values, row-major. */
       probabilities: (number[] | Float64Array)[] | undefined;
+      /** Rows of p (the distributions the mean is over); undefined for class indices. */
+      rows: number | undefined;
       labelCounts: number[] | undefined;
     }
   | { ok: false; code: FailureCode; error: string };
 
-/** The entropy one array stands for: itself, softmax of logits, normalised counts, label frequencies. */
+/**
+ * The entropy one array stands for: itself, softmax of logits, normalised
+ * counts, label frequencies. Of a derived p only the first MAX_TABLE_ROWS
+ * values are kept, all a breakdown shows: 10^7 values of softmax or of
+ * normalised counts are computed, not held.
+ */
 export function computeEntropy(values: AnyValues, ref: ArrayRef): EntropyComputation {
-  const summary = entropyOf(values);
+  const summary = entropyOf(values, { keep: MAX_TABLE_ROWS });
   if (summary.entropy === undefined || summary.perplexity === undefined) {
     return {
       ok: false,
@@ -165,6 +173,7 @@ export function computeEntropy(values: AnyValues, ref: ArrayRef): EntropyComputa
     nats: summary.entropy.nats,
     perplexity: summary.perplexity,
     probabilities: summary.probabilities,
+    rows: summary.probabilities && rowsOf(values).length,
     labelCounts: summary.labelCounts,
   };
 }

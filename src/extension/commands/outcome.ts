@@ -180,6 +180,7 @@ export function entropyOutcome(
       perplexity: e.perplexity,
       values: a.values,
       probabilities: e.probabilities,
+      rows: e.rows,
       labelCounts: e.labelCounts,
     });
   }

@@ -79,6 +79,7 @@ function entropySubject(p: PairPayload, range: RangeDto, settings: ComputeSettin
           perplexity: e.perplexity,
           values,
           probabilities: e.probabilities,
+          rows: e.rows,
           labelCounts: e.labelCounts,
         }),
       ],

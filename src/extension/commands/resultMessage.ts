@@ -2,7 +2,6 @@
 // (information message and output channel), the Markdown line "Copy" puts on
 // the clipboard, and the error headline.
 import type { Analysis, Measure } from '../../core';
-import type { ValueRow } from '../../core/elements';
 import { fmt } from '../features/format';
 import type { ArrayRef, ComputeKind, FailureCode, Unit } from './types';
 
@@ -82,8 +81,8 @@ export interface EntropyLine {
   kind: string;
   nats: number;
   perplexity: number;
-  /** Rows of p (only their count is read here). */
-  probabilities?: readonly ValueRow[] | undefined;
+  /** Rows of p, the distributions the entropy is the mean over (undefined for class indices). */
+  rows?: number | undefined;
 }
 
 const READ_AS: Record<string, string> = {
@@ -103,9 +102,7 @@ const MESSAGE_ARRAYS = 4;
 /** "H(y_pred) = 0.802 nats · perplexity 2.23 (softmax of logits)"; several arrays one after another. */
 export function entropyMessage(lines: readonly EntropyLine[], unit: Unit): string {
   const shown = lines.slice(0, MESSAGE_ARRAYS).map((e, i) => {
-    const how = [READ_AS[e.kind], (e.probabilities?.length ?? 0) > 1 ? `mean over ${e.probabilities!.length} rows` : '']
-      .filter(Boolean)
-      .join(', ');
+    const how = [READ_AS[e.kind], (e.rows ?? 0) > 1 ? `mean over ${e.rows} rows` : ''].filter(Boolean).join(', ');
     return `H(${e.ref.name ?? (lines.length > 1 ? `array ${i + 1}` : 'p')}) = ${entropyFigure(e, unit)} ${unit} · perplexity ${fmtPerplexity(e.perplexity)}${how ? ` (${how})` : ''}`;
   });
   if (lines.length > MESSAGE_ARRAYS) shown.push(`and ${lines.length - MESSAGE_ARRAYS} more (see the breakdown)`);

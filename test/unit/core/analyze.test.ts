@@ -13,6 +13,7 @@ import {
   type AnalyzeOptions,
   type TermRule,
 } from '../../../src/core';
+import { setSimdMode } from '../../../src/core/simd';
 
 const close = (a: number, b: number, tol = 1e-12) =>
   expect(Math.abs(a - b)).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(b)));
@@ -218,6 +219,54 @@ describe('entropyOf', () => {
     close(logits.entropy!.nats, plainLogits.entropy!.nats, 4e-16);
     const huge = [1.5e308, 1.5e308, 0.5]; // too large to sum: the same answer either way
     expect(entropyOf(Float64Array.from(huge)).entropy).toEqual(entropyOf(huge).entropy);
+  });
+
+  // A derived p (normalised counts, softmax of logits) beyond `keep` is computed and
+  // dropped: a long typed row goes to the SIMD kernels chunk by chunk, never whole.
+  it('with keep, gives the same entropy bit for bit and keeps the first values of p', () => {
+    const long = Float64Array.from({ length: 3 * 4096 + 7 }, (_, i) => 0.5 + ((i * 7919) % 29));
+    const subnormal = Float64Array.from(long, (x, i) => (i === 5000 ? 1e-310 : x)); // p subnormal: JavaScript's path
+    const huge = new Float64Array(6000).fill(1.5e308); // a sum of +Infinity
+    huge[0] = 0.5;
+    const data = Float64Array.from({ length: 300 * 50 }, (_, i) => 4 * Math.sin(i * 0.7));
+    const rows = Array.from({ length: 300 }, (_, r) => data.subarray(r * 50, (r + 1) * 50));
+    const logitRow = Float64Array.from({ length: 9000 }, (_, i) => 6 * Math.cos(i));
+    const inputs: (Float64Array | Float64Array[] | number[][])[] = [
+      long,
+      subnormal,
+      huge,
+      rows,
+      rows.map((r) => Array.from(r)),
+      logitRow,
+      [logitRow],
+    ];
+    for (const mode of ['auto', 'off'] as const) {
+      setSimdMode(mode);
+      try {
+        for (const values of inputs) {
+          const all = entropyOf(values);
+          for (const keep of [0, 1, 70, 2000, 20000]) {
+            const some = entropyOf(values, { keep });
+            expect(some.kind).toBe(all.kind);
+            expect(some.entropy, `${mode} keep ${keep}`).toEqual(all.entropy);
+            expect(some.perplexity).toEqual(all.perplexity);
+            if (!all.probabilities) {
+              expect(some.probabilities).toBeUndefined();
+              continue;
+            }
+            // The kept rows are the first of p, the last one cut at `keep` values in all.
+            const flat = (ps: ArrayLike<number>[]) => ps.flatMap((r) => Array.from(r));
+            expect(flat(some.probabilities!)).toEqual(flat(all.probabilities).slice(0, keep));
+            expect(some.probabilities!.every((r) => r.length > 0)).toBe(true);
+          }
+        }
+      } finally {
+        setSimdMode('auto');
+      }
+    }
+    expect(entropyOf(long).kind).toBe('counts');
+    expect(entropyOf(logitRow).kind).toBe('logits');
+    expect(entropyOf(huge).kind).toBe('counts');
   });
 });
 

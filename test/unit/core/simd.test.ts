@@ -14,6 +14,7 @@ import {
   simdAvailable,
   simdCrossEntropy,
   simdEntropy,
+  simdEntropyFilled,
   simdKl,
   simdLog,
   QUADS_FROM,
@@ -334,6 +335,24 @@ describe('SIMD and JavaScript paths on random distributions (fast-check)', () =>
         return true;
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('give, from a row written chunk by chunk (simdEntropyFilled), the entropy of that row held whole, bit for bit', () => {
+    const rows = fc.oneof(
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 300 }),
+      fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: QUADS_FROM, maxLength: 3 * QUADS_FROM }),
+    );
+    fc.assert(
+      fc.property(rows, (xs) => {
+        setSimdMode('always');
+        const row = Float64Array.from(xs);
+        const filled = simdEntropyFilled(row.length, (dst, at, from, to) => dst.set(row.subarray(from, to), at));
+        const whole = simdEntropy(row);
+        setSimdMode('auto');
+        return filled === undefined ? whole === undefined : Object.is(filled.value, whole?.value);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -199,6 +199,32 @@ describe('live values reach the outcome as typed arrays', () => {
     );
   });
 
+  it('the entropy of a value larger than the breakdown table: figures of every row, p kept for the table only', () => {
+    // Logits of 300 rows (softmax per row) and counts in one long row (normalised):
+    // p is derived, and only its first MAX_TABLE_ROWS values are kept.
+    const logits = Float64Array.from({ length: 300 * 50 }, (_, i) => 4 * Math.sin(i * 0.7));
+    const counts = Float64Array.from({ length: 3 * 4096 + 7 }, (_, i) => 0.5 + ((i * 7919) % 23));
+    for (const [data, shape, rows] of [
+      [logits, [300, 50], 300],
+      [counts, [counts.length], 1],
+    ] as const) {
+      const job: LiveOutcomeJob = {
+        kind: 'entropy',
+        values: [live(data, [...shape], 0)],
+        settings: SETTINGS,
+        placement: PLACEMENT,
+      };
+      const out = liveOutcome(job);
+      expectSame(out, plainOutcome(job));
+      if (rows > 1) expect(out.message).toContain(`mean over ${rows} rows`);
+      else expect(out.message).not.toContain('mean over');
+      if (out.subject?.type !== 'entropy') throw new Error('expected an entropy subject');
+      const kept = out.subject.arrays[0]!.probabilities!;
+      expect(kept.reduce((n, r) => n + r.length, 0)).toBe(MAX_TABLE_ROWS);
+      expect(out.subject.arrays[0]!.rows).toBe(rows);
+    }
+  });
+
   it('a long batch stays typed through the breakdown and gives a drawable payload only within the visualizer cap', () => {
     const rows = 300,
       width = 1000;
