@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
-import { dataExpression, decodePayload, evaluateFormat, toValues } from '../../src/extension/live/transfer';
+import { dataExpression, decodePayload, evaluateFormat } from '../../src/extension/live/transfer';
 import { liveRequest } from '../../src/extension/live/liveCommand';
 import { computeLive } from '../../src/extension/live/liveCompute';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody } from '../../src/extension/live/adapterAnswers';
@@ -598,7 +598,8 @@ if (BENCH_OUT) {
           });
           if (m.wall < command) ({ wall: command, stall } = m);
         }
-        // The same read, by stage: the wrapper's request (as the command sends it), then the decode.
+        // The same read, by stage: the wrapper's request (as the command sends it), then the decode
+        // (into the one Float64Array the command computes on: never plain arrays).
         const t1 = performance.now();
         const language = kind === 'debugpy' ? 'python' : 'javascript';
         const answer = (await frame.session.customRequest('evaluate', {
@@ -610,7 +611,6 @@ if (BENCH_OUT) {
         const t2 = performance.now();
         const decoded = decodePayload(answer.result);
         assert.ok(decoded.ok);
-        toValues(decoded.value);
         const t3 = performance.now();
         // The text path of a hand-rolled reader: the value printed in the repl context.
         const t4 = performance.now();

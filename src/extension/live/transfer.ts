@@ -283,6 +283,26 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
+/** Node's Buffer where there is one (the extension host, the compute worker), else undefined. */
+function nodeBuffer():
+  | {
+      from(
+        b: ArrayBufferLike,
+        offset: number,
+        length: number,
+      ): { write(s: string, o: number, n: number, enc: string): number };
+    }
+  | undefined {
+  return (globalThis as { Buffer?: ReturnType<typeof nodeBuffer> }).Buffer;
+}
+
+/** Bytes that base64 text of this length (padding included or not) decodes to. */
+function decodedLength(b64: string): number {
+  let pad = 0;
+  while (pad < 2 && b64.charCodeAt(b64.length - 1 - pad) === 61 /* = */) pad++;
+  return Math.floor((b64.length * 3) / 4) - pad;
+}
+
 /** Decodes a payload string (as the debugger returns it, quotes and all), or the chunks of one value in order. */
 export function decodePayload(text: string | readonly string[]): Decoded {
   const decoder = new PayloadDecoder();
@@ -306,6 +326,7 @@ export class PayloadDecoder {
   private data: Float64Array | undefined;
   private filled = 0;
   private bytes = 0;
+  private scratch: Uint8Array | undefined;
 
   /** Adds the next part; returns what is wrong with it, if anything. */
   add(text: string): string | undefined {
@@ -328,17 +349,37 @@ export class PayloadDecoder {
       this.data = new Float64Array(elements);
     }
     const width = this.dtype === 'f4' ? 4 : 8;
-    let bytes = base64Bytes(b64);
+    const data = this.data!;
+    const B = nodeBuffer();
+    const expected = decodedLength(b64);
+    if (B && width === 8 && expected <= (data.length - this.filled) * 8) {
+      // Straight into the values, no bytes in between (a third of the decode of 10^7 float64).
+      const written = B.from(data.buffer, data.byteOffset + this.filled * 8, expected).write(
+        b64,
+        0,
+        expected,
+        'base64',
+      );
+      this.bytes += written;
+      if (written % 8 === 0) this.filled += written / 8;
+      return undefined;
+    }
+    let bytes: Uint8Array;
+    if (B && width === 4) {
+      // Float32 parts are widened from one reused buffer: no fresh memory per part.
+      if (!this.scratch || this.scratch.byteLength < expected) this.scratch = new Uint8Array(expected);
+      bytes = this.scratch.subarray(0, B.from(this.scratch.buffer, 0, expected).write(b64, 0, expected, 'base64'));
+    } else bytes = base64Bytes(b64);
     this.bytes += bytes.byteLength;
     const count = Math.floor(bytes.byteLength / width);
-    if (count * width !== bytes.byteLength || this.filled + count > this.data!.length) return undefined; // said by finish
+    if (count * width !== bytes.byteLength || this.filled + count > data.length) return undefined; // said by finish
     // Typed arrays need aligned offsets; Node's pooled buffers may not be.
     if (bytes.byteOffset % width !== 0) bytes = bytes.slice();
     const part =
       width === 8
         ? new Float64Array(bytes.buffer, bytes.byteOffset, count)
         : new Float32Array(bytes.buffer, bytes.byteOffset, count);
-    this.data!.set(part, this.filled);
+    data.set(part, this.filled);
     this.filled += count;
     return undefined;
   }
@@ -346,7 +387,7 @@ export class PayloadDecoder {
   finish(): Decoded {
     if (!this.data || !this.shape) return { ok: false, error: 'the debugger did not return the expected payload' };
     const width = this.dtype === 'f4' ? 4 : 8;
-    if (this.bytes !== this.data.length * width)
+    if (this.bytes !== this.data.length * width || this.filled !== this.data.length)
       return {
         ok: false,
         error: `the debugger returned ${this.bytes} bytes for ${this.data.length} values: the value was cut short`,

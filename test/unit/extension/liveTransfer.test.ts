@@ -336,6 +336,48 @@ describe('decoding', () => {
     if (!d.ok) expect(d.error).toBe('the debugger returned 16 bytes for 1 values: the value was cut short');
   });
 
+  it('refuses parts whose bytes are not whole values, even when their total is', () => {
+    const b64 = (bytes: number) => Buffer.alloc(bytes, 1).toString('base64');
+    const d = decodePayload([`${PAYLOAD_TAG} f8 2 ${b64(12)}`, `${PAYLOAD_TAG} f8 2 ${b64(4)}`]);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.error).toMatch(/cut short/);
+  });
+
+  it('decodes float64 parts into the values themselves, and float32 parts through one reused buffer', () => {
+    const values = Float64Array.from({ length: 3001 }, (_, i) => Math.cos(i) / (i + 1));
+    const floats = Float32Array.from(values);
+    const parts = (a: Float64Array | Float32Array, dtype: string) =>
+      [0, 1000, 2001, 3001].slice(1).map((to, k, ends) => {
+        const from = k ? ends[k - 1]! : 0;
+        const w = a.BYTES_PER_ELEMENT;
+        return `${PAYLOAD_TAG} ${dtype} 3001 ${Buffer.from(a.buffer, from * w, (to - from) * w).toString('base64')}`;
+      });
+    const f8Parts = parts(values, 'f8'),
+      f4Parts = parts(floats, 'f4');
+    // Buffer.from on a string would be bytes decoded apart and copied; on a buffer, a view to decode into.
+    const from = Buffer.from.bind(Buffer);
+    const made: string[] = [];
+    const spy = (...args: unknown[]) => {
+      made.push(typeof args[0] === 'string' ? 'bytes' : 'view');
+      return (from as (...a: unknown[]) => Buffer)(...args);
+    };
+    Object.defineProperty(Buffer, 'from', { value: spy, configurable: true, writable: true });
+    let f8: ReturnType<typeof decodePayload>, f4: ReturnType<typeof decodePayload>;
+    let f8Made: string[];
+    try {
+      f8 = decodePayload(f8Parts);
+      f8Made = made.splice(0);
+      f4 = decodePayload(f4Parts);
+    } finally {
+      Object.defineProperty(Buffer, 'from', { value: from, configurable: true, writable: true });
+    }
+    if (!f8.ok || !f4.ok) throw new Error('expected both to decode');
+    expect(Array.from(f8.value.data)).toEqual(Array.from(values));
+    expect(Array.from(f4.value.data)).toEqual(Array.from(floats));
+    expect(f8Made).toEqual(['view', 'view', 'view']);
+    expect(made).toEqual(['view', 'view', 'view']);
+  });
+
   it('widens float32 parts exactly, from unaligned bytes too', () => {
     const values = Float32Array.from({ length: 7 }, (_, i) => Math.PI / (i + 1));
     const b64 = (from: number, to: number) => Buffer.from(values.buffer, from * 4, (to - from) * 4).toString('base64');
