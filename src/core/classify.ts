@@ -224,17 +224,40 @@ function scanPlain(v: readonly number[]): number {
   return -1;
 }
 
-/** scanPlain for typed arrays and other array-likes (same text, own feedback). */
+/**
+ * Elements per call of scanRange: a loop over 10^7 elements in one call runs
+ * in V8's on-stack-replaced code, about twice as slow (kernels.ts).
+ */
+const SCAN_CHUNK = 4096;
+
+/** scanPlain for typed arrays and other array-likes (own feedback), in chunks: the same stats in the same order. */
 function scanOther(v: ArrayLike<number>): number {
   const n = v.length;
-  let min = Infinity,
-    max = -Infinity,
-    sum = 0,
-    allIntegers = 1,
-    ones = 0,
-    zeros = 0,
-    negInf = 0;
-  for (let i = 0; i < n; i++) {
+  stats[MIN] = Infinity;
+  stats[MAX] = -Infinity;
+  stats[SUM] = 0;
+  stats[ALL_INTEGERS] = 1;
+  stats[ONES] = 0;
+  stats[ZEROS] = 0;
+  stats[NEG_INF] = 0;
+  for (let a = 0; a < n; a += SCAN_CHUNK) {
+    const bad = scanRange(v, a, a + SCAN_CHUNK < n ? a + SCAN_CHUNK : n);
+    if (bad >= 0) return bad;
+  }
+  if (stats[NEG_INF]! > 0) stats[MIN] = -Infinity;
+  return -1;
+}
+
+/** The loop of scanPlain over [start, end), carrying the stats from and to `stats`. */
+function scanRange(v: ArrayLike<number>, start: number, end: number): number {
+  let min = stats[MIN]!,
+    max = stats[MAX]!,
+    sum = stats[SUM]!,
+    allIntegers = stats[ALL_INTEGERS]!,
+    ones = stats[ONES]!,
+    zeros = stats[ZEROS]!,
+    negInf = stats[NEG_INF]!;
+  for (let i = start; i < end; i++) {
     const x = v[i]!;
     if (typeof x !== 'number') return i;
     if (x > -Infinity && x < Infinity) {
@@ -251,7 +274,7 @@ function scanOther(v: ArrayLike<number>): number {
       return i; // NaN or +Infinity
     }
   }
-  stats[MIN] = negInf > 0 ? -Infinity : min;
+  stats[MIN] = min;
   stats[MAX] = max;
   stats[SUM] = sum;
   stats[ALL_INTEGERS] = allIntegers;

@@ -299,7 +299,7 @@ describe('classify matches the reference exactly', () => {
     }
   });
 
-  it('on long lists, holey and packed, whole and with a bad value late', () => {
+  it('on long lists and typed arrays, holey and packed, whole and with a bad value late', () => {
     const r = rnd(7);
     for (const n of [1000, 100_000]) {
       const holey = new Array<number>(n);
@@ -315,6 +315,13 @@ describe('classify matches the reference exactly', () => {
         Float64Array.from(packed),
         [...packed.slice(0, -1), NaN],
         [...logs.slice(0, -1), -Infinity],
+        // Typed arrays are scanned in chunks: the stats carried across them, a bad value in the last.
+        Float64Array.from([...packed.slice(0, -1), NaN]),
+        Float64Array.from([...logs.slice(0, -1), -Infinity]),
+        Float32Array.from(packed),
+        Float64Array.from({ length: n }, (_, i) => (i === n - 3 ? 1 : 0)),
+        Float64Array.from({ length: n }, (_, i) => i % 5),
+        Float64Array.from({ length: n }, (_, i) => (i === n - 2 ? 0.5 : i % 5)),
       ]) {
         expect(classify(v)).toEqual(reference(v));
       }
