@@ -62,11 +62,8 @@ export function klFromLogs(
     c = 0;
   let m = qSumsToOne ? -1 : 0,
     mc = 0;
-  const add = (v: number) => {
-    const t = m + v;
-    mc += Math.abs(m) >= Math.abs(v) ? m - t + v : v - t + m;
-    m = t;
-  };
+  // The compensated additions to m are written out: a closure over m and mc
+  // kept them boxed, one heap number per addition (10^7 elements: 0.25 s).
   for (let i = 0; i < p.length; i++) {
     const pv = p[i]!;
     if (pv > 0) {
@@ -76,9 +73,21 @@ export function klFromLogs(
       const t = s + v;
       c += s >= v ? s - t + v : v - t + s;
       s = t;
-      add(pv);
-      if (!qSumsToOne) add(-q[i]!);
-    } else if (qSumsToOne) add(q[i]!);
+      let u = m + pv;
+      mc += Math.abs(m) >= Math.abs(pv) ? m - u + pv : pv - u + m;
+      m = u;
+      if (!qSumsToOne) {
+        const w = -q[i]!;
+        u = m + w;
+        mc += Math.abs(m) >= Math.abs(w) ? m - u + w : w - u + m;
+        m = u;
+      }
+    } else if (qSumsToOne) {
+      const w = q[i]!;
+      const u = m + w;
+      mc += Math.abs(m) >= Math.abs(w) ? m - u + w : w - u + m;
+      m = u;
+    }
   }
   const kl = s + c + (m + mc);
   return kl > 0 ? kl : 0;
