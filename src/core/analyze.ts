@@ -679,7 +679,8 @@ export interface EntropyOfOptions {
    * Keep the derived p (normalised counts, softmax of logits) of the first
    * `keep` values only, row-major (what a table of them shows); the rest are
    * computed, used and dropped, and a long typed row is never made whole
-   * (the 10^7 values of a program: 80 MB not allocated). Default: all of it.
+   * (the 10^7 values of a program: 80 MB not allocated). Default (and for
+   * NaN or a negative keep): all of it.
    */
   keep?: number;
 }
@@ -754,7 +755,8 @@ function sameKind(row: ArrayLike<number>): number[] | Float64Array {
  * the frequencies of the labels present in class indices. Never throws.
  */
 export function entropyOf(values: Vector | Matrix, options: EntropyOfOptions = {}): EntropySummary {
-  const keep = options.keep ?? Infinity;
+  // A count of values: a fraction is rounded down.
+  const keep = options.keep !== undefined && options.keep >= 0 ? Math.floor(options.keep) : Infinity;
   const c = classify(values);
   const out: EntropySummary = { kind: c.kind, reason: c.reason };
   try {

@@ -267,6 +267,12 @@ describe('entropyOf', () => {
     expect(entropyOf(long).kind).toBe('counts');
     expect(entropyOf(logitRow).kind).toBe('logits');
     expect(entropyOf(huge).kind).toBe('counts');
+    // keep is a count: a fraction is rounded down; NaN or a negative keeps all.
+    const all = entropyOf(long);
+    const some = entropyOf(long, { keep: 70.5 });
+    expect(some.entropy).toEqual(all.entropy);
+    expect(some.probabilities!.map((r) => r.length)).toEqual([70]);
+    for (const keep of [NaN, -1]) expect(entropyOf(long, { keep }).probabilities![0]!.length).toBe(long.length);
   });
 });
 
