@@ -691,7 +691,8 @@ export interface EntropyOfOptions {
  * past what is kept goes to the SIMD kernels chunk by chunk
  * (entropyRowFilled); otherwise, or where they cannot take it, the row is made
  * and given to entropyRow. With `checkSum`, a row whose values do not sum to a
- * finite number stands for no distribution: undefined.
+ * finite number stands for no distribution: undefined (a row the kernels took
+ * has every value in [0, 1]: they refuse any other).
  */
 function derivedRows(
   input: readonly ArrayLike<number>[],
@@ -719,7 +720,7 @@ function derivedRows(
     const q = sameKind(row);
     if (checkSum) {
       if (!Number.isFinite(chunkedSum(n, (from, to) => sumFilled(q, fill, from, to)))) return undefined;
-    } else fill(q as Float64Array, 0, 0, n);
+    } else fill(q, 0, 0, n);
     h.push(entropyRow(q));
     if (left > 0) {
       rows.push(left >= n ? q : q.slice(0, left));
@@ -731,7 +732,7 @@ function derivedRows(
 
 /** Writes elements [from, to) of q with fill; their plain sum. */
 function sumFilled(q: number[] | Float64Array, fill: RowFill, from: number, to: number): number {
-  fill(q as Float64Array, from, from, to);
+  fill(q, from, from, to);
   let check = 0;
   for (let i = from; i < to; i++) check += q[i]!;
   return check;

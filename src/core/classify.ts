@@ -186,7 +186,8 @@ function vectorCase(v: ArrayLike<number>, inBatch: boolean): Case {
 /**
  * One pass over a plain array: fills `stats` and returns -1, or returns the
  * index of the first value that is not a number, NaN or +Infinity. The same
- * text as scanOther (each has its own type feedback: see the top of the file).
+ * loop as scanRange, scanOther's (each has its own type feedback: see the top
+ * of the file); plain arrays are literals, short enough for one call.
  */
 function scanPlain(v: readonly number[]): number {
   const n = v.length;

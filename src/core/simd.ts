@@ -202,7 +202,7 @@ function runSpan(kernel: Kernel, p: Floats, q: Floats | undefined, start: number
  * row computed from the input as it goes: normalised counts, softmax of
  * logits), so that a long derived row need not exist in memory at once.
  */
-export type RowFill = (dst: Float64Array, at: number, from: number, to: number) => void;
+export type RowFill = (dst: Float64Array | number[], at: number, from: number, to: number) => void;
 
 /** As run, each chunk written into the module's memory by `fill` rather than copied from an array. */
 function runFilled(k: Kernels, kernel: Kernel, n: number, fill: RowFill): void {

@@ -273,7 +273,7 @@ export function decodeProbe(text: string): Probe | undefined {
  * Chromium against 170-300 ms through atob and a loop), else atob.
  */
 function base64Bytes(b64: string): Uint8Array {
-  const B = (globalThis as { Buffer?: { from(s: string, enc: string): Uint8Array } }).Buffer;
+  const B = nodeBuffer();
   if (B) return B.from(b64, 'base64');
   const U = Uint8Array as { fromBase64?(s: string): Uint8Array };
   if (typeof U.fromBase64 === 'function') return U.fromBase64(b64);
@@ -283,17 +283,24 @@ function base64Bytes(b64: string): Uint8Array {
   return out;
 }
 
+/** The part of Node's Buffer used here. */
+interface NodeBuffer {
+  from(s: string, encoding: 'base64'): Uint8Array;
+  from(
+    b: ArrayBufferLike,
+    offset: number,
+    length: number,
+  ): { write(s: string, o: number, n: number, enc: string): number };
+}
+
 /** Node's Buffer where there is one (the extension host, the compute worker), else undefined. */
-function nodeBuffer():
-  | {
-      from(
-        b: ArrayBufferLike,
-        offset: number,
-        length: number,
-      ): { write(s: string, o: number, n: number, enc: string): number };
-    }
-  | undefined {
-  return (globalThis as { Buffer?: ReturnType<typeof nodeBuffer> }).Buffer;
+function nodeBuffer(): NodeBuffer | undefined {
+  return (globalThis as { Buffer?: NodeBuffer }).Buffer;
+}
+
+/** Decodes base64 into `length` bytes of `buffer` from `offset` (Node's Buffer.write): the bytes written. */
+function decodeInto(B: NodeBuffer, b64: string, buffer: ArrayBufferLike, offset: number, length: number): number {
+  return B.from(buffer, offset, length).write(b64, 0, length, 'base64');
 }
 
 /** Bytes that base64 text of this length (padding included or not) decodes to. */
@@ -354,12 +361,7 @@ export class PayloadDecoder {
     const expected = decodedLength(b64);
     if (B && width === 8 && expected <= (data.length - this.filled) * 8) {
       // Straight into the values, no bytes in between (a third of the decode of 10^7 float64).
-      const written = B.from(data.buffer, data.byteOffset + this.filled * 8, expected).write(
-        b64,
-        0,
-        expected,
-        'base64',
-      );
+      const written = decodeInto(B, b64, data.buffer, data.byteOffset + this.filled * 8, expected);
       this.bytes += written;
       if (written % 8 === 0) this.filled += written / 8;
       return undefined;
@@ -368,7 +370,7 @@ export class PayloadDecoder {
     if (B && width === 4) {
       // Float32 parts are widened from one reused buffer: no fresh memory per part.
       if (!this.scratch || this.scratch.byteLength < expected) this.scratch = new Uint8Array(expected);
-      bytes = this.scratch.subarray(0, B.from(this.scratch.buffer, 0, expected).write(b64, 0, expected, 'base64'));
+      bytes = this.scratch.subarray(0, decodeInto(B, b64, this.scratch.buffer, 0, expected));
     } else bytes = base64Bytes(b64);
     this.bytes += bytes.byteLength;
     const count = Math.floor(bytes.byteLength / width);
