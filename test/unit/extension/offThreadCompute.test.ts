@@ -179,7 +179,8 @@ describe('the live compute on a real worker thread', () => {
       const running = token();
       const big = run(pairJob(2_000_000, 'entropy'), running.token);
       const behind = run(pairJob(300_000), undefined);
-      setTimeout(running.cancel, 20);
+      // Posted to the worker as run() returns, so cancelling now stops it while it runs (a timer could come after its answer).
+      running.cancel();
       expect((await big).result).toMatchObject({ ok: false, code: 'CANCELLED' });
       expect(seen(await behind)).toEqual(expected);
       expect(worker.completed).toBe(3);
