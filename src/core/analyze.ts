@@ -353,25 +353,37 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     const lr = Math.log1p(l.rest);
     // Log-probabilities are read as they are unless normalize asks to renormalise them.
     const softmax = plan.reading === 'logits' || plan.normalize;
+    let maskedRow = 0,
+      zeroLogq = false; // log q = -Infinity where the logit is not: x - max overflowed
     for (let c = 0; c < C; c++) {
-      masked[c] = x[c] === -Infinity ? 1 : 0;
-      logq[c] = softmax ? x[c]! - l.max - lr : x[c]!;
-      q[c] = softmax ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(x[c]! - l.max) / (1 + l.rest)) : Math.exp(x[c]!);
+      const xc = x[c]!;
+      if (xc === -Infinity) {
+        masked[c] = 1;
+        maskedRow++;
+      } else masked[c] = 0;
+      const lq = softmax ? xc - l.max - lr : xc;
+      if (lq === -Infinity && xc !== -Infinity) zeroLogq = true;
+      logq[c] = lq;
+      q[c] = softmax ? (c === l.argmax ? 1 / (1 + l.rest) : Math.exp(xc - l.max) / (1 + l.rest)) : Math.exp(xc);
     }
+    maskedCount += maskedRow;
     const keep = keepOf(r);
     if (keep) probabilities.push(Array.from(q.subarray(0, keep)));
+    // Without eps nothing is clipped: q is read as it is.
+    const qr = eps === undefined ? q : qc;
     let clippedRow = false;
-    for (let c = 0; c < C; c++) {
-      const v = q[c]!;
-      clipped[c] = eps !== undefined && (v < eps || v > 1 - eps) ? 1 : 0;
-      if (clipped[c]) clippedRow = true;
-      qc[c] = clipped[c] ? (v < eps! ? eps! : 1 - eps!) : v;
-      if (clipped[c]) {
-        logq[c] = Math.log(qc[c]!);
-        clippedCount++;
+    if (eps !== undefined)
+      for (let c = 0; c < C; c++) {
+        const v = q[c]!;
+        const out = v < eps || v > 1 - eps;
+        clipped[c] = out ? 1 : 0;
+        qc[c] = out ? (v < eps ? eps : 1 - eps) : v;
+        if (out) {
+          clippedRow = true;
+          logq[c] = Math.log(qc[c]!);
+          clippedCount++;
+        }
       }
-      if (masked[c]) maskedCount++;
-    }
 
     const { p: pr, ignored } = targetRow(T, r, plan, p);
     const g = keep ? new Array<number>(keep).fill(0) : [];
@@ -380,45 +392,67 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     // Terms and their rules.
     let ceS = 0,
       ceC = 0;
-    for (let c = 0; c < C; c++) {
-      const pv = ignored ? 0 : pr[c]!,
-        qv = qc[c]!;
-      let rule: TermRule, contribution: number;
-      if (ignored) {
-        rule = 'ignored-index';
-        contribution = 0;
-      } else if (masked[c]) {
-        rule = 'masked-neg-inf-logit';
-        contribution = pv > 0 ? Infinity : 0;
-      } else if (clipped[c]) {
-        rule = 'clipped-eps';
-        contribution = pv > 0 ? -pv * logq[c]! : 0;
-      } else if (pv === 0 && logq[c] === -Infinity) {
-        rule = 'zero-times-log-zero';
-        contribution = 0;
+    if (!ignored && !maskedRow && !clippedRow && !zeroLogq) {
+      // Every term is regular (log q is finite): the loop below without its rules.
+      for (let c = 0; c < C; c++) {
+        const pv = pr[c]!;
+        const contribution = pv > 0 ? -pv * logq[c]! : 0;
+        const u = ceS + contribution;
+        ceC += Math.abs(ceS) >= Math.abs(contribution) ? ceS - u + contribution : contribution - u + ceS;
+        ceS = u;
       }
-      // From logits, log q stays finite even where q underflows to 0: use it, not q.
-      else if (logq[c] === -Infinity) {
-        rule = 'infinite-q-zero';
-        contribution = pv > 0 ? Infinity : 0;
-      } else {
-        rule = 'regular';
-        contribution = pv > 0 ? -pv * logq[c]! : 0;
+      for (let c = 0; c < keep; c++) {
+        const pv = pr[c]!;
+        terms.push({
+          row: r,
+          index: c,
+          p: pv,
+          q: qr[c]!,
+          contribution: pv > 0 ? -pv * logq[c]! : 0,
+          rule: 'regular',
+          note: RULE_NOTES.regular,
+        });
       }
-      if (contribution === Infinity) noteInfinite(r, c);
-      if (rule !== 'regular') ruleCounts[rule] = (ruleCounts[rule] ?? 0) + 1;
-      if (c < keep) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
-      const u = ceS + contribution;
-      ceC += Math.abs(ceS) >= Math.abs(contribution) ? ceS - u + contribution : contribution - u + ceS;
-      ceS = u;
-    }
+    } else
+      for (let c = 0; c < C; c++) {
+        const pv = ignored ? 0 : pr[c]!,
+          qv = qr[c]!;
+        let rule: TermRule, contribution: number;
+        if (ignored) {
+          rule = 'ignored-index';
+          contribution = 0;
+        } else if (masked[c]) {
+          rule = 'masked-neg-inf-logit';
+          contribution = pv > 0 ? Infinity : 0;
+        } else if (clipped[c]) {
+          rule = 'clipped-eps';
+          contribution = pv > 0 ? -pv * logq[c]! : 0;
+        } else if (pv === 0 && logq[c] === -Infinity) {
+          rule = 'zero-times-log-zero';
+          contribution = 0;
+        }
+        // From logits, log q stays finite even where q underflows to 0: use it, not q.
+        else if (logq[c] === -Infinity) {
+          rule = 'infinite-q-zero';
+          contribution = pv > 0 ? Infinity : 0;
+        } else {
+          rule = 'regular';
+          contribution = pv > 0 ? -pv * logq[c]! : 0;
+        }
+        if (contribution === Infinity) noteInfinite(r, c);
+        if (rule !== 'regular') ruleCounts[rule] = (ruleCounts[rule] ?? 0) + 1;
+        if (c < keep) terms.push({ row: r, index: c, p: pv, q: qv, contribution, rule, note: RULE_NOTES[rule] });
+        const u = ceS + contribution;
+        ceC += Math.abs(ceS) >= Math.abs(contribution) ? ceS - u + contribution : contribution - u + ceS;
+        ceS = u;
+      }
     if (ignored) {
       ignoredRow(r);
       continue;
     }
     const ce = Number.isFinite(ceS) ? ceS + ceC : ceS;
     // KL(p‖q) from log q itself, which keeps the digits of softmax outputs too small for a double.
-    rowFigures(r, pr, qc, ce, () => klFromLogs(pr, logq, qc, softmax && !clippedRow));
+    rowFigures(r, pr, qr, ce, () => klFromLogs(pr, logq, qr, softmax && !clippedRow));
 
     // Gradient of this row's H(p, q) (divided by the kept-row count below).
     if (!keep) continue;

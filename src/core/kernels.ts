@@ -153,6 +153,10 @@ function klRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
   return s + c;
 }
 
+/** fastLog(2): (y + y)/y for every y below 2^1023 (above it y + y overflows). */
+const FAST_LN2 = fastLog(2);
+const TWO_1023 = 2 ** 1023;
+
 /** Σ over [start, end) of m2·ψ(d) = p log(2p/m2) + q log(2q/m2), m2 = p + q: non-negative terms. */
 function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end: number): number {
   let s = 0,
@@ -160,14 +164,19 @@ function jsRange(p: ArrayLike<number>, q: ArrayLike<number>, start: number, end:
   for (let i = start; i < end; i++) {
     const x = p[i]!,
       y = q[i]!;
-    const m2 = x + y;
-    if (m2 === 0) continue;
-    const D = x - y;
-    const d = D / m2;
     let v: number;
-    if (d < NEAR && d > -NEAR)
-      v = D * d * psiOverD2(d); // m2·ψ(d) = D·d·(ψ(d)/d²)
-    else v = (x > 0 ? x * fastLog((x + x) / m2) : 0) + (y > 0 ? y * fastLog((y + y) / m2) : 0);
+    // One side 0 (the other classes of a one-hot row): the far term's ratio is exactly 2.
+    if (x === 0 && y > 0 && y < TWO_1023) v = y * FAST_LN2;
+    else if (y === 0 && x > 0 && x < TWO_1023) v = x * FAST_LN2;
+    else {
+      const m2 = x + y;
+      if (m2 === 0) continue;
+      const D = x - y;
+      const d = D / m2;
+      if (d < NEAR && d > -NEAR)
+        v = D * d * psiOverD2(d); // m2·ψ(d) = D·d·(ψ(d)/d²)
+      else v = (x > 0 ? x * fastLog((x + x) / m2) : 0) + (y > 0 ? y * fastLog((y + y) / m2) : 0);
+    }
     if (!(v > 0)) continue; // ψ ≥ 0: a rounding below 0 of a far term adds nothing
     const t = s + v;
     c += s >= v ? s - t + v : v - t + s;

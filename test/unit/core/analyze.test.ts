@@ -8,6 +8,7 @@ import {
   entropyOf,
   jsDivergence,
   klDivergence,
+  logSoftmax,
   softmax,
   sum,
   type AnalyzeOptions,
@@ -479,5 +480,69 @@ describe('analyze of probability predictions, against the element-by-element mod
       ),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('analyze of logit predictions, rows with no rule but the regular one', () => {
+  const logitRow = (C: number) =>
+    fc.array(fc.double({ min: -30, max: 30, noNaN: true }), { minLength: C, maxLength: C });
+  it('gives each row -log softmax at its label, to the bit, with the terms of the rule loop', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 2, max: 30 })
+          .chain((C) => fc.tuple(fc.array(logitRow(C), { minLength: 1, maxLength: 4 }), fc.nat({ max: C - 1 }))),
+        fc.boolean(),
+        ([X, k], typed) => {
+          const labels = X.map((_, r) => (k + r) % X[0]!.length);
+          const got = analyze(labels, (typed ? X.map((x) => Float64Array.from(x)) : X) as number[][], {
+            prediction: 'logits',
+          });
+          got.perRow.forEach((row, r) => {
+            const want = -logSoftmax(X[r]!)[labels[r]!]!;
+            expect(row.crossEntropy.nats).toBe(want);
+          });
+          expect(got.ruleCounts).toEqual({});
+          got.terms.forEach((t) => {
+            expect(t.rule).toBe('regular');
+            expect(t.contribution).toBe(t.p > 0 ? -logSoftmax(X[t.row]!)[t.index]! : 0);
+          });
+          expect(got.terms).toHaveLength(X.length * X[0]!.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes the rules where a row has a -Infinity logit, a clipped q or an ignored label, and the rest as alone', () => {
+    const X = [
+      [2, -1, 0.5, 3],
+      [1, -Infinity, 0, 2],
+      [0.1, 0.2, 0.3, 0.4],
+      [40, -40, 0, 1],
+    ];
+    const labels = [0, 1, -100, 2];
+    const got = analyze(labels, X, { prediction: 'logits' });
+    expect(got.ruleCounts).toEqual({ 'masked-neg-inf-logit': 1, 'ignored-index': 4 });
+    expect(got.perRow.map((r) => r.crossEntropy.nats)).toEqual([
+      analyze([0], [X[0]!], { prediction: 'logits' }).crossEntropy.nats,
+      Infinity,
+      0,
+      analyze([2], [X[3]!], { prediction: 'logits' }).crossEntropy.nats,
+    ]);
+    expect(got.perRow[2]!.ignored).toBe(true);
+    const clipped = analyze(labels, X, { prediction: 'logits', eps: 1e-7 });
+    expect(clipped.ruleCounts['clipped-eps']).toBe(4); // row 3: three below eps, one above 1 - eps
+    expect(clipped.perRow[0]!.crossEntropy.nats).toBe(got.perRow[0]!.crossEntropy.nats);
+  });
+
+  it('reads log q = -Infinity where a logit is finite but x - max overflows', () => {
+    const X = [[1.7e308, -1.7e308]];
+    const infinite = analyze([1], X, { prediction: 'logits' });
+    expect(infinite.ruleCounts).toEqual({ 'infinite-q-zero': 1 });
+    expect(infinite.crossEntropy.nats).toBe(Infinity);
+    const zero = analyze([0], X, { prediction: 'logits' });
+    expect(zero.ruleCounts).toEqual({ 'zero-times-log-zero': 1 });
+    expect(zero.crossEntropy.nats).toBe(0);
   });
 });

@@ -56,6 +56,23 @@ describe('properties', () => {
       }),
     );
   });
+  it('JS of a one-hot p and any q is its closed form: ½[log(2/(1 + q_k)) + q_k log(2q_k/(1 + q_k)) + ln 2·Σ_{c≠k} q_c]', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 2000 }).chain((C) => fc.tuple(dist(C, 0), fc.nat({ max: C - 1 }))),
+        ([q, k]) => {
+          const p = q.map((_, c) => (c === k ? 1 : 0));
+          const qk = q[k]!;
+          const rest = q.reduce((s, v, c) => (c === k ? s : s + v), 0);
+          const want =
+            0.5 * (Math.log(2 / (1 + qk)) + (qk > 0 ? qk * Math.log((2 * qk) / (1 + qk)) : 0) + Math.LN2 * rest);
+          expect(near(jsDivergence(p, q), want, 1e-13)).toBe(true);
+          expect(near(jsDivergence(q, p), want, 1e-13)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
   it('H(p) ≤ log C', () => {
     fc.assert(
       fc.property(
