@@ -321,12 +321,14 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   /** Row r's figures from its target p and clipped prediction qc; KL(p‖q) is asked for only where H(p, q) is finite. */
   const rowFigures = (r: number, p: ArrayLike<number>, qc: ArrayLike<number>, ce: number, klPQ: () => number): void => {
     kept++;
-    const h = entropyRow(p);
+    // A class index without smoothing: p is one-hot, so H(p) = 0 and KL(q‖p) is infinite wherever q has mass off the label.
+    const label = plan.indices && plan.alpha === 0 ? T.rows[0]![r]! : -1;
+    const h = label >= 0 ? 0 : entropyRow(p);
     const kl = ce === Infinity ? Infinity : klPQ();
     hRows.push(h);
     ceRows.push(ce);
     klRows.push(kl);
-    klqpRows.push(klRow(qc, p));
+    klqpRows.push(label >= 0 && massOffLabel(qc, label) ? Infinity : klRow(qc, p));
     jsRows.push(jsRow(p, qc));
     perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
   };
@@ -500,6 +502,12 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     perRow,
     warnings,
   };
+}
+
+/** Whether q is above 0 anywhere but at `label`. */
+function massOffLabel(q: ArrayLike<number>, label: number): boolean {
+  for (let c = 0; c < q.length; c++) if (q[c]! > 0 && c !== label) return true;
+  return false;
 }
 
 /** Row r of the target as the loss reads it (smoothed, normalised): the row itself when nothing changes it, else written into `into`. */

@@ -536,6 +536,33 @@ describe('analyze of logit predictions, rows with no rule but the regular one', 
     expect(clipped.perRow[0]!.crossEntropy.nats).toBe(got.perRow[0]!.crossEntropy.nats);
   });
 
+  it('gives a class index without smoothing H(p) = +0, and KL(q‖p) infinite only where q has mass off the label', () => {
+    const X = [
+      [0, -800, -800],
+      [0, -800, -800],
+      [1, 2, 3],
+    ];
+    const rows = (labels: number[], o: AnalyzeOptions = {}) =>
+      labels.map((k, r) => analyze([k], [X[r]!], { prediction: 'logits', ...o }));
+    const [underflowAtLabel, underflowOff, smooth] = rows([0, 1, 2]);
+    expect(Object.is(underflowAtLabel!.perRow[0]!.entropy.nats, 0)).toBe(true);
+    expect(underflowAtLabel!.klQP.nats).toBe(0); // q = [1, 0, 0] is p itself
+    expect(underflowOff!.klQP.nats).toBe(Infinity);
+    expect(smooth!.klQP.nats).toBe(Infinity);
+    const smoothed = rows([0, 1, 2], { labelSmoothing: 0.1 });
+    // Smoothing leaves no zero in p: KL(q‖p) is finite, as klDivergence gives it.
+    for (const a of smoothed) {
+      expect(Number.isFinite(a.klQP.nats)).toBe(true);
+      close(
+        a.klQP.nats,
+        klDivergence(
+          a.probabilities[0]!,
+          a.terms.map((t) => t.p),
+        ),
+      );
+    }
+  });
+
   it('reads log q = -Infinity where a logit is finite but x - max overflows', () => {
     const X = [[1.7e308, -1.7e308]];
     const infinite = analyze([1], X, { prediction: 'logits' });
