@@ -48,6 +48,13 @@ export interface AnalyzeOptions {
    * rows of a 10^7-element pair does not build 10^7 objects.
    */
   maxTerms?: number;
+  /**
+   * Keep `perRow` for the first maxRows rows only (default all). The figures,
+   * `rows` and the warnings still cover every row, so that a breakdown showing
+   * the first rows of a 10^5-row batch does not build (and send between
+   * threads) an object per row.
+   */
+  maxRows?: number;
 }
 
 export interface Measure {
@@ -102,7 +109,7 @@ export interface Analysis {
   grad: number[][];
   /** The prediction as probabilities (softmax of logits, exp of log-probabilities, normalised when asked). */
   probabilities: number[][];
-  /** One per row (1 for 1-D input). */
+  /** One per row (1 for 1-D input; the first maxRows only, when given). */
   perRow: RowSummary[];
   warnings: string[];
 }
@@ -120,7 +127,16 @@ export const RULE_NOTES: Readonly<Record<TermRule, string>> = {
     'the logit is -Infinity (masked): q = 0, so the term is 0 where p = 0 and +Infinity where p > 0',
 };
 
-const KNOWN = ['eps', 'prediction', 'normalize', 'ignoreIndex', 'labelSmoothing', 'detail', 'maxTerms'] as const;
+const KNOWN = [
+  'eps',
+  'prediction',
+  'normalize',
+  'ignoreIndex',
+  'labelSmoothing',
+  'detail',
+  'maxTerms',
+  'maxRows',
+] as const;
 const LN2 = Math.LN2;
 const measure = (nats: number): Measure => ({ nats, bits: nats / LN2 });
 type PredictionReading = 'probabilities' | 'logits' | 'log-probabilities';
@@ -158,6 +174,9 @@ export function analyze(target: Vector | Matrix, prediction: Vector | Matrix, gi
   const maxTerms = options.maxTerms ?? Infinity;
   if (typeof maxTerms !== 'number' || !(maxTerms >= 0))
     problems.add('INVALID_OPTION', `maxTerms is ${show(maxTerms)}: expected a count of elements (0 or more)`);
+  const maxRows = options.maxRows ?? Infinity;
+  if (typeof maxRows !== 'number' || !(maxRows >= 0))
+    problems.add('INVALID_OPTION', `maxRows is ${show(maxRows)}: expected a count of rows (0 or more)`);
   const mode = options.prediction ?? 'auto';
   if (!(['auto', 'probabilities', 'logits', 'log-probabilities'] as unknown[]).includes(mode)) {
     problems.add(
@@ -266,6 +285,7 @@ export function analyze(target: Vector | Matrix, prediction: Vector | Matrix, gi
     warnings,
     full: detail === 'full',
     maxTerms,
+    maxRows,
   });
 }
 
@@ -283,12 +303,14 @@ interface Plan {
   full: boolean;
   /** Of those, the first this many elements only. */
   maxTerms: number;
+  /** perRow for the first this many rows only. */
+  maxRows: number;
 }
 
 function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
   const N = Q.rows.length,
     C = Q.width;
-  const { eps, full, maxTerms } = plan;
+  const { eps, full, maxTerms, maxRows } = plan;
   const terms: Term[] = [];
   const ruleCounts: Partial<Record<TermRule, number>> = {};
   const grad: number[][] = [];
@@ -316,7 +338,8 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     if (!infiniteAt) infiniteAt = N > 1 || Q.twoD ? `[${r}][${c}]` : `[${c}]`;
   };
   const ignoredRow = (r: number): void => {
-    perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
+    if (r < maxRows)
+      perRow.push({ row: r, entropy: measure(0), crossEntropy: measure(0), klPQ: measure(0), ignored: true });
   };
   /** Row r's figures from its target p and clipped prediction qc; KL(p‖q) is asked for only where H(p, q) is finite. */
   const rowFigures = (r: number, p: ArrayLike<number>, qc: ArrayLike<number>, ce: number, klPQ: () => number): void => {
@@ -330,7 +353,7 @@ function compute(T: Rows, Q: Rows, plan: Plan): Analysis {
     klRows.push(kl);
     klqpRows.push(label >= 0 && massOffLabel(qc, label) ? Infinity : klRow(qc, p));
     jsRows.push(jsRow(p, qc));
-    perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
+    if (r < maxRows) perRow.push({ row: r, entropy: measure(h), crossEntropy: measure(ce), klPQ: measure(kl) });
   };
 
   for (let r = 0; r < N; r++) {

@@ -31,7 +31,10 @@ export function computeBinary(input: PairInput, eps: number | undefined): PairCo
   const options: AnalyzeOptions = { prediction: rows.reads };
   if (eps !== undefined) options.eps = eps;
   // Every term while the visualizer can draw the pair (its rows come from them); beyond, what the breakdown shows.
-  if (2 * rows.target.length > MAX_VALUES) options.maxTerms = MAX_TABLE_ROWS;
+  if (2 * rows.target.length > MAX_VALUES) {
+    options.maxTerms = MAX_TABLE_ROWS;
+    options.maxRows = MAX_TABLE_ROWS;
+  }
   try {
     return { ok: true, analysis: analyze(rows.target, rows.prediction, options), normalised: false };
   } catch (e) {

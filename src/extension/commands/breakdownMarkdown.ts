@@ -136,7 +136,7 @@ function pairBreakdown(s: PairSubject): string[] {
     out.push(
       ...markdownTable(anyIgnored ? [...headers, 'note'] : headers, ['right', 'right', 'right', 'right', 'left'], rows),
     );
-    out.push(...leftOut(a.perRow.length, 'rows'));
+    out.push(...leftOut(a.rows, 'rows'));
   }
 
   out.push(

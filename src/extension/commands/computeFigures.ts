@@ -51,8 +51,12 @@ function brokenDistribution(values: AnyValues): boolean {
 }
 
 export function computePair(input: PairInput, eps: number | undefined, normalise = false): PairComputation {
-  // The breakdown shows the first MAX_TABLE_ROWS terms; a live pair may have 10^7.
-  const options: AnalyzeOptions = { prediction: commandReading(input.prediction.array), maxTerms: MAX_TABLE_ROWS };
+  // The breakdown shows the first MAX_TABLE_ROWS terms and rows; a live pair may have 10^7 elements in 10^5 rows.
+  const options: AnalyzeOptions = {
+    prediction: commandReading(input.prediction.array),
+    maxTerms: MAX_TABLE_ROWS,
+    maxRows: MAX_TABLE_ROWS,
+  };
   if (eps !== undefined) options.eps = eps;
   if (normalise) options.normalize = true;
   try {

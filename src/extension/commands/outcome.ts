@@ -97,8 +97,8 @@ export function pairOutcome(
     ? {
         // The terms of every element are kept while the pair is drawable (computeBinary).
         target:
-          a.terms.length === 2 * a.perRow.length
-            ? a.perRow.map((_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p])
+          a.terms.length === 2 * a.rows
+            ? Array.from({ length: a.rows }, (_, r) => [a.terms[2 * r]!.p, a.terms[2 * r + 1]!.p])
             : [],
         prediction: a.probabilities,
         predictionKind: 'probabilities',
@@ -114,7 +114,7 @@ export function pairOutcome(
   if (!binary && (a.predictionKind === 'logits' || a.predictionKind === 'probabilities'))
     payload.predictionKind = a.predictionKind;
   // Beyond the visualizer's caps (MAX_CLASSES, MAX_VALUES) the webview would drop the pair: no button then.
-  const complete = binary ? a.terms.length === 2 * a.perRow.length : drawn?.target && drawn.prediction;
+  const complete = binary ? a.terms.length === 2 * a.rows : drawn?.target && drawn.prediction;
   const drawable = complete && checkPair(payload).ok;
   return {
     result: {

@@ -22,7 +22,11 @@ export function subjectFromPayload(arg: unknown, settings: ComputeSettings): Pay
   const single = singleArray(pair.value);
   if (single) return entropySubject(pair.value, single, settings);
   const { target, prediction, predictionKind, label } = pair.value;
-  const options: AnalyzeOptions = { prediction: predictionKind ?? 'auto', maxTerms: MAX_TABLE_ROWS };
+  const options: AnalyzeOptions = {
+    prediction: predictionKind ?? 'auto',
+    maxTerms: MAX_TABLE_ROWS,
+    maxRows: MAX_TABLE_ROWS,
+  };
   if (settings.eps !== undefined) options.eps = settings.eps;
   let analysis: Analysis;
   let normalised = false;

@@ -116,6 +116,30 @@ describe('breakdown of a pair', () => {
     expect(doc).toContain(`… ${n - MAX_TABLE_ROWS} more elements not shown (the first ${MAX_TABLE_ROWS} are).`);
     expect(doc).toContain('- zero-times-log-zero (1 element)');
   });
+
+  it('shows the first rows of a batch with more rows than the table, counts the rest and averages over all', () => {
+    const rows = MAX_TABLE_ROWS + 500;
+    const labels = Array.from({ length: rows }, (_, r) => (r % 7 === 0 ? -100 : r % 3));
+    const logits = Array.from({ length: rows }, (_, r) => [r % 5, 1, -(r % 2)]);
+    const text = `labels = [${labels.join(', ')}]
+logits = [${logits.map((l) => `[${l.join(', ')}]`).join(', ')}]
+`;
+    const out = pairOutcome(
+      'crossEntropy',
+      findArrays(text, 'python'),
+      { target: 0, prediction: 1, reason: 'test' },
+      { unit: 'nats', eps: undefined },
+      { uri: 'untitled:t', ...positionsOf(text) },
+    );
+    if (out.subject?.type !== 'pair') throw new Error(out.message);
+    const all = analyze(labels, logits, { prediction: 'logits' });
+    expect(out.subject.analysis.perRow).toEqual(all.perRow.slice(0, MAX_TABLE_ROWS));
+    expect(out.subject.analysis.crossEntropy).toEqual(all.crossEntropy);
+    const doc = breakdownMarkdown(out.subject);
+    expect(doc).toContain(`… 500 more rows not shown (the first ${MAX_TABLE_ROWS} are).`);
+    expect(row(doc, String(MAX_TABLE_ROWS - 1))).toHaveLength(5); // the note column: ignored rows among those shown
+    expect(doc).not.toMatch(new RegExp(`^\\|\\s+${MAX_TABLE_ROWS} \\|`, 'm'));
+  });
 });
 
 describe('breakdown of entropies', () => {

@@ -353,6 +353,22 @@ describe("analyze with detail: 'figures'", () => {
     });
   }
 
+  for (const [label, t, q, options] of cases) {
+    it(`keeps the first maxRows rows' figures and every row in the rest: ${label}`, () => {
+      const full = analyze(t, q, options);
+      for (const maxRows of [0, 1, full.rows - 1, full.rows, full.rows + 5]) {
+        const some = analyze(t, q, { ...options, maxRows });
+        expect(some.perRow).toEqual(full.perRow.slice(0, maxRows));
+        expect({ ...some, perRow: [] }).toEqual({ ...full, perRow: [] });
+      }
+    });
+  }
+
+  it('rejects a maxRows that is not a count', () => {
+    expect(() => analyze([0, 1], [0.5, 0.5], { maxRows: -1 })).toThrow(/maxRows is -1/);
+    expect(() => analyze([0, 1], [0.5, 0.5], { maxRows: NaN })).toThrow(/maxRows is NaN/);
+  });
+
   it('rejects a maxTerms that is not a count', () => {
     expect(() => analyze([0, 1], [0.5, 0.5], { maxTerms: -1 })).toThrow(/maxTerms is -1/);
     expect(() => analyze([0, 1], [0.5, 0.5], { maxTerms: 'all' as unknown as number })).toThrow(/maxTerms is "all"/);
