@@ -21,6 +21,8 @@
 // the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
 // the repl context (cut at 2^16 characters by debugpy) and, where that is
 // cut, the same text in the clipboard context read by the array finder.
+// Then a batch's cross-entropy (`labels, logits` of 10^5 × 100 and 10^4 × 1000
+// float32 and float64): both reads and the pair's outcome, as the command does.
 // Then the same inside a real VS Code, from js-debug and debugpy (inVsCode).
 // Prints figures only.
 import { spawnSync } from 'node:child_process';
@@ -41,10 +43,18 @@ import { settle } from './lib/timing';
 const SIZES = [1e4, 1e6, 1e7];
 const DTYPES = ['float32', 'float64'] as const;
 const name = (n: number, dtype: string) => `x_${dtype}_${Math.log10(n)}`;
+/** Batches of logits (rows × classes) and their labels: the cross-entropy read of a training step. */
+const BATCHES = [
+  [1e5, 100],
+  [1e4, 1000],
+] as const;
+const batchName = (rows: number, dtype: string) => `logits_${dtype}_${rows}`;
 
 const PROGRAM = `import numpy as np
 rng = np.random.default_rng(0)
 ${SIZES.flatMap((n) => DTYPES.map((d) => `${name(n, d)} = rng.random(${n}).astype(np.${d})`)).join('\n')}
+${BATCHES.map(([rows, classes]) => `labels_${rows} = rng.integers(0, ${classes}, ${rows})`).join('\n')}
+${BATCHES.flatMap(([rows, classes]) => DTYPES.map((d) => `${batchName(rows, d)} = rng.standard_normal((${rows}, ${classes})).astype(np.${d})`)).join('\n')}
 print('paused')
 `;
 
@@ -181,10 +191,67 @@ async function main(): Promise<void> {
       );
     }
   }
+  await batches(frame);
   stop();
   worker.dispose();
   await inVsCode();
   process.exit(0);
+}
+
+/**
+ * The cross-entropy of a batch, as the command computes it for the selection
+ * `labels, logits`: both values read one after the other, then the pair's
+ * outcome (analyze's per-row figures, breakdown subject) on the compute worker.
+ */
+async function batches(frame: Parameters<typeof readLive>[0]): Promise<void> {
+  console.log('\nA batch: `labels, logits` (int64 labels, logits rows × classes), cross-entropy; ms, best of 3');
+  console.log(
+    '| rows × classes | logits dtype | end to end | read labels | read logits | compute (worker) | compute (this thread) | stall |',
+  );
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|');
+  const pairJob = (labels: LiveArray, logits: LiveArray, expr: string): LiveOutcomeJob => ({
+    kind: 'crossEntropy',
+    values: [
+      { expression: 'labels', at: { text: 'labels', start: 0, end: 6 }, value: labels },
+      { expression: expr, at: { text: expr, start: 8, end: 8 + expr.length }, value: logits },
+    ],
+    settings: { unit: 'nats', eps: undefined },
+    placement: { uri: 'bench:', positions: [] },
+  });
+  for (const [rows, classes] of BATCHES) {
+    for (const dtype of DTYPES) {
+      const expr = batchName(rows, dtype);
+      let best: number[] | undefined;
+      for (let k = 0; k < 3; k++) {
+        settle();
+        const row = [0, 0, 0, 0, 0, 0];
+        const { stall } = await longestStall(async () => {
+          const t0 = performance.now();
+          const labels = await readLive(frame, `labels_${rows}`, 'python', { maxElements: 1e8 });
+          const t1 = performance.now();
+          const logits = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+          const t2 = performance.now();
+          if (!labels.ok || !logits.ok) throw new Error(labels.ok ? (logits as { error: string }).error : labels.error);
+          const out = await onWorker(pairJob(labels.value, logits.value, expr), undefined);
+          if (!out.result.ok) throw new Error(out.message);
+          const t3 = performance.now();
+          row.splice(0, 4, t3 - t0, t1 - t0, t2 - t1, t3 - t2);
+        });
+        row[5] = stall;
+        const labels = await readLive(frame, `labels_${rows}`, 'python', { maxElements: 1e8 });
+        const logits = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        if (!labels.ok || !logits.ok) throw new Error('the batch could not be read again');
+        const h0 = performance.now();
+        liveOutcome(pairJob(labels.value, logits.value, expr));
+        row[4] = performance.now() - h0;
+        if (!best || row[0]! < best[0]!) best = row;
+      }
+      const [total, readLabels, readLogits, compute, here, stall] = best!;
+      console.log(
+        `| ${rows.toExponential(0)} × ${classes} | ${dtype} | ${ms(total!)} | ${ms(readLabels!)} | ${ms(readLogits!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} |`,
+      );
+    }
+  }
 }
 
 /**
