@@ -1,7 +1,7 @@
 // Evaluate answers taken as the debug adapter sends them. A debug session's
 // messages reach the extension host first; VS Code hands each to the
 // trackers, then forwards it to the workbench, which answers the extension's
-// customRequest with another copy. For a part of a live value (2.8 MB of
+// customRequest with another copy. For a part of a live value (1.4 MB of
 // base64) that round trip is most of the wait in VS Code, and in a remote
 // window (code-server, vscode.dev, SSH) it crosses the network twice. A
 // tracker sees the request go out (its seq) and the answer come in, so the

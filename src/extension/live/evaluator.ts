@@ -27,8 +27,8 @@ import {
 
 /**
  * Parts of a large value requested ahead of the one being decoded: 128, every
- * part of up to 1.6·10^7 values (each part is 2.8 MB of base64 at most). In
- * VS Code a request reaches the adapter through the workbench, so asking for
+ * part of up to 1.7·10^7 float64 values (transfer.ts's PART_BYTES). In VS
+ * Code a request reaches the adapter through the workbench, so asking for
  * every part at once costs one round trip, not one per part, and keeps the
  * adapter busy; over stdio too the program's wrapper, the adapter's relay and
  * the decode overlap better (bench/debug.bench.ts: 10^7 float32 1.8 s with 3
@@ -166,6 +166,12 @@ export async function probe(
   }
 }
 
+/** Resolves in a later turn of the event loop (setImmediate in Node, a timer in a web worker). */
+function nextTurn(): Promise<void> {
+  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
+  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
+}
+
 export async function readLive(
   frame: PausedFrame,
   expression: string,
@@ -211,7 +217,7 @@ export async function readLive(
         if (error) return fail('NOT_NUMERIC', error);
       } else {
         // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
-        const size = partElements(language, p);
+        const size = partElements(p);
         const parts =
           p.elements <= size
             ? [undefined]
@@ -238,6 +244,10 @@ export async function readLive(
           inFlight[k] = undefined; // the decoded bytes are kept, not the text
           if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
           if (k + ahead < parts.length) inFlight.push(request(parts[k + ahead]));
+          // The answer resolved in the same turn as VS Code's parse of its message:
+          // decoding in a turn of its own keeps the two from adding up to one stall.
+          await nextTurn();
+          if (token?.isCancellationRequested) return fail('CANCELLED', 'cancelled');
           const d0 = performance.now();
           chars += r.length;
           const error = decoder.add(r);

@@ -104,28 +104,24 @@ const JS_PROBE =
   `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
 
 /**
- * Values per evaluate request from debugpy (2.8 MB of base64 for float64).
- * Each answer is parsed on the extension host's thread, and VS Code gathers a
- * message by concatenating each incoming chunk to what came before
- * (StreamDebugAdapter.handleData), so a part's cost there grows with the
- * square of its size; debugpy spends about 15 ms on each request whatever its
- * size, which favours fewer parts (bench/debug.bench.ts: 10^7 float64 one part
- * at a time took 3.6 s in parts of 2^18, 4.8 s in parts of 2^17). In
- * code-server, where that concatenation runs in the extension host, parts of
- * 2^14 to 2^17 were no faster: 10^6 within the runs' spread, 10^7 float64
- * 3.2–4.5 s against 3.4–3.6 s. Parts must
- * also stay under debugpy's 16 MiB message cap (`MAX_BODY_SIZE` in
+ * Payload bytes per evaluate request, from every adapter: 1 MiB (2^18 float32
+ * or 2^17 float64 values, 1.4 MB of base64). VS Code gathers each message
+ * from an adapter by concatenating every incoming 64 KB chunk to what came
+ * before (StreamDebugAdapter.handleData), up to 32 chunks in one turn of the
+ * extension host's event loop, so its copying and the longest stall grow with
+ * a part's size: profiled in code-server, parts of 2 MiB spent up to 72 ms of
+ * a turn there. From debugpy in code-server (six commands each), 10^7 float64
+ * took 3.0–3.7 s in parts of 1 MiB (longest stall 50–111 ms), 3.4–3.9 s in
+ * parts of 2 MiB (65–188 ms) and 2.6–4.0 s in parts of 512 KiB (41–130 ms).
+ * Over stdio, where no such concatenation happens and debugpy's cost per
+ * request (about 15 ms) weighs more, 10^7 float64 took 1.76–1.78 s in parts
+ * of 1 MiB, 1.45–1.83 s in parts of 2 MiB and 1.73–2.56 s in parts of 512 KiB
+ * (three runs each). js-debug, whose adapter shares the extension host's
+ * thread, was slower at 10^7 in parts of 512 KiB and its stall no shorter.
+ * Parts must also stay under debugpy's 16 MiB message cap (`MAX_BODY_SIZE` in
  * debugpy/common/messaging.py), above which a request is never answered.
  */
-export const CHUNK_ELEMENTS = 2 ** 18;
-
-/**
- * Payload bytes per part from js-debug, whose adapter shares the extension
- * host with VS Code's parse: 1 MiB (2^18 float32 or 2^17 float64 values). In
- * code-server, 10^6 float64 took 0.67–0.78 s in parts of 2^17 against
- * 0.90–1.1 s in parts of 2^18; float32 was no faster in parts of 2^17.
- */
-const JS_PART_BYTES = 2 ** 20;
+export const PART_BYTES = 2 ** 20;
 
 /** Bytes a value takes in the payload: 4 for float32 and narrower floats (the wrappers send those as f4), else 8. */
 export function payloadWidth(probe: Probe): 4 | 8 {
@@ -133,8 +129,8 @@ export function payloadWidth(probe: Probe): 4 | 8 {
 }
 
 /** Values per evaluate request for a probed value. */
-export function partElements(language: LiveLanguage, probe: Probe): number {
-  return language === 'javascript' ? JS_PART_BYTES / payloadWidth(probe) : CHUNK_ELEMENTS;
+export function partElements(probe: Probe): number {
+  return PART_BYTES / payloadWidth(probe);
 }
 
 /**
@@ -147,8 +143,8 @@ export function evaluateFormat(language: LiveLanguage): { rawString: true } | un
   return language === 'python' ? { rawString: true } : undefined;
 }
 
-/** Values a read asks for with its probe (probeAndDataExpression): one part in every language and dtype. */
-export const WITH_PROBE_ELEMENTS = Math.min(CHUNK_ELEMENTS, JS_PART_BYTES / 8);
+/** Values a read asks for with its probe (probeAndDataExpression): one part of float64. */
+export const WITH_PROBE_ELEMENTS = PART_BYTES / 8;
 
 /** Elements `from` to `to` (end exclusive) of the flattened value, row-major; all of it without a range. */
 export interface ElementRange {

@@ -11,13 +11,15 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
-import { CHUNK_ELEMENTS, PAYLOAD_TAG, PROBE_TAG } from '../../../src/extension/live/transfer';
+import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
 const N = 10 ** 6;
+/** Parts of `ramp` (float64: 8 bytes a value). */
+const RAMP_PARTS = Math.ceil(N / (PART_BYTES / 8));
 const PROGRAM = `import numpy as np
 ramp = np.arange(${N}, dtype=np.float64)
 grid = np.arange(${N}, dtype=np.float32).reshape(1000, 1000)
@@ -91,7 +93,7 @@ function misplaced(data: Float64Array): { count: number; first: number[] } {
 
 describe('a value read in parts from debugpy', () => {
   it('arrives whole and in order with every part in flight at once', async () => {
-    const parts = Math.ceil(N / CHUNK_ELEMENTS);
+    const parts = RAMP_PARTS;
     expect(parts).toBeGreaterThan(1);
     expect(parts).toBeLessThanOrEqual(PARTS_IN_FLIGHT);
     mostOutstanding = 0;
@@ -123,7 +125,7 @@ describe('a value read in parts from debugpy', () => {
     answers = [];
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-    expect(answers).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    expect(answers).toHaveLength(1 + RAMP_PARTS);
     expect(Math.min(...answers)).toBeLessThan(100);
   }, 60_000);
 
@@ -131,10 +133,7 @@ describe('a value read in parts from debugpy', () => {
     openings = [];
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-    expect(openings).toEqual([
-      `${PROBE_TAG} `,
-      ...Array<string>(Math.ceil(N / CHUNK_ELEMENTS)).fill(`${PAYLOAD_TAG} `),
-    ]);
+    expect(openings).toEqual([`${PROBE_TAG} `, ...Array<string>(RAMP_PARTS).fill(`${PAYLOAD_TAG} `)]);
   }, 60_000);
 
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {
@@ -212,8 +211,8 @@ describe("answers taken from the adapter's messages", () => {
     };
     const ramp = await readLive(slowFrame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-    // The probe and four parts, each answered from the adapter's message.
-    expect(unanswered).toBe(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    // The probe and every part, each answered from the adapter's message.
+    expect(unanswered).toBe(1 + RAMP_PARTS);
     expect(answers.taken).toBe(unanswered);
     // A failed evaluation is left to customRequest, which says what went wrong.
     const failing = readLive({ ...debugpy.frame, answers }, 'no_such_name', 'python', { maxElements: 1e8 });
@@ -241,7 +240,7 @@ describe("answers taken from the adapter's messages", () => {
     };
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
-    expect(relayed).toHaveLength(1 + Math.ceil(N / CHUNK_ELEMENTS));
+    expect(relayed).toHaveLength(1 + RAMP_PARTS);
     expect(relayed.every(isRelayNote)).toBe(true);
     // Each note is a few dozen characters where its answer was megabytes.
     expect(Math.max(...relayed.map((r) => r.length))).toBeLessThan(100);

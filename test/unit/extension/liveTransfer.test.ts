@@ -19,7 +19,6 @@ import {
   payloadAfterProbe,
   payloadWidth,
   probeAndDataExpression,
-  CHUNK_ELEMENTS,
   probeExpression,
   sliceExpression,
   toValues,
@@ -146,9 +145,9 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(Array.from(v.data)).toEqual(numbers(c.expect!));
     const p = decodeProbe(c.probe!);
     expect(p?.elements).toBe(c.expect!.length);
-    // The probe tells the payload's width before any data moves; debugpy's parts are a fixed count of values.
+    // The probe tells the payload's width before any data moves: parts are 1 MiB of payload.
     expect(payloadWidth(p!)).toBe(dtype === 'f4' ? 4 : 8);
-    expect(partElements('python', p!)).toBe(CHUNK_ELEMENTS);
+    expect(partElements(p!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
     // A small value's probe brings its payload, quoted or not; above the limit, the probe alone.
     expect(decodeProbe(c.probeAndData!)).toEqual(p);
     expect(payloadAfterProbe(c.probeAndData!)).toBe(c.payload);
@@ -215,12 +214,12 @@ describe('JavaScript wrapper, run by Node', () => {
     const v = decoded(runJs(setup));
     expect(v.dtype).toBe(dtype);
     expect(v.shape).toEqual(shape);
-    // js-debug's parts are 1 MiB of payload: 2^18 float32 or 2^17 float64 values.
+    // Parts are 1 MiB of payload: 2^18 float32 or 2^17 float64 values.
     const probe = decodeProbe(
       new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
     );
     expect(payloadWidth(probe!)).toBe(dtype === 'f4' ? 4 : 8);
-    expect(partElements('javascript', probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
+    expect(partElements(probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
     // A small value's probe brings its payload; above the limit, the probe alone.
     const run = (expr: string) => new Function(`const x = ${setup}; return ${expr};`)() as string;
     const both = run(probeAndDataExpression('javascript', 'x', 1e9));
