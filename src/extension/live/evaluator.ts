@@ -1,6 +1,6 @@
 // Reads the value of an expression in the paused frame of a debug session:
-// a probe (kind and shape, no data), then — under the size cap — the wrapper
-// that returns the raw bytes (transfer.ts), evaluated in the `clipboard`
+// a probe (kind and shape, with the first part of the data under the size
+// cap), then the wrapper that returns the rest of the raw bytes (transfer.ts), evaluated in the `clipboard`
 // context, which lifts the debuggers' caps on string length (debugpy cuts
 // other contexts at 2^16 characters). Adapters without a wrapper are asked
 // for the printed value. Every expression sent is written to the output channel.
@@ -45,6 +45,7 @@ export type LiveRead =
 
 /** Milliseconds spent per stage, for the output channel and the bench. */
 export interface Timings {
+  /** The probe's request, with the data it brings (a small value whole, a larger one's first part). */
   probe: number;
   evaluate: number;
   decode: number;
@@ -140,7 +141,8 @@ export function sessionLanguage(frame: PausedFrame, languageId?: string): LiveLa
 /**
  * Asks what `expression` is (kind, shape); with `dataUpTo`, a value of at most
  * that many values also brings its payload (one request for a small value),
- * and a larger one moves no data.
+ * one of at most `cap` values its first `dataUpTo` values, and a larger one
+ * moves no data.
  */
 export async function probe(
   frame: PausedFrame,
@@ -148,11 +150,12 @@ export async function probe(
   language: LiveLanguage,
   log?: (line: string) => void,
   dataUpTo?: number,
+  cap?: number,
 ): Promise<(Probe & { payload?: string }) | { error: string }> {
   const probeText =
     dataUpTo === undefined
       ? probeExpression(language, expression)
-      : probeAndDataExpression(language, expression, dataUpTo);
+      : probeAndDataExpression(language, expression, dataUpTo, cap);
   log?.(`evaluate (probe) ${probeText.length > 400 ? `${probeText.slice(0, 400)}…` : probeText}`);
   try {
     const answer = await evaluate(frame, probeText, 'clipboard', language);
@@ -194,10 +197,8 @@ export async function readLive(
   let decoded: Decoded;
   try {
     if (language) {
-      const p = await cancellable(
-        probe(frame, expression, language, log, Math.min(WITH_PROBE_ELEMENTS, options.maxElements)),
-        token,
-      );
+      const withProbe = Math.min(WITH_PROBE_ELEMENTS, options.maxElements);
+      const p = await cancellable(probe(frame, expression, language, log, withProbe, options.maxElements), token);
       if (p === CANCELLED) return fail('CANCELLED', 'cancelled');
       if ('error' in p) return fail('NOT_NUMERIC', p.error);
       if (p.elements > options.maxElements)
@@ -208,22 +209,27 @@ export async function readLive(
         );
       t1 = performance.now();
       const decoder = new PayloadDecoder();
+      // A small value came whole with its probe, a larger one its first part.
+      const first = p.payload === undefined ? 0 : Math.min(p.elements, withProbe);
       if (p.payload !== undefined) {
-        // A small value came with its probe.
+        // In a turn of its own, as each part below.
+        await nextTurn();
+        if (token?.isCancellationRequested) return fail('CANCELLED', 'cancelled');
         const d0 = performance.now();
         chars = p.payload.length;
         const error = decoder.add(p.payload);
         decodeMs = performance.now() - d0;
         if (error) return fail('NOT_NUMERIC', error);
-      } else {
-        // Large values go in parts (transfer.ts's partElements), each decoded as it arrives.
+      }
+      if (first < p.elements || p.payload === undefined) {
+        // The rest goes in parts (transfer.ts's partElements), each decoded as it arrives.
         const size = partElements(p);
         const parts =
-          p.elements <= size
+          first === 0 && p.elements <= size
             ? [undefined]
-            : Array.from({ length: Math.ceil(p.elements / size) }, (_, k) => ({
-                from: k * size,
-                to: Math.min(p.elements, (k + 1) * size),
+            : Array.from({ length: Math.ceil((p.elements - first) / size) }, (_, k) => ({
+                from: first + k * size,
+                to: Math.min(p.elements, first + (k + 1) * size),
               }));
         const request = (range: ElementRange | undefined): Promise<string> => {
           const data = dataExpression(language, expression, range);

@@ -190,23 +190,29 @@ export function probeExpression(language: LiveLanguage, expression: string): str
 }
 
 /**
- * The probe followed, when the value holds at most `limit` values, by a space
- * and its whole payload: a small value is read in one request instead of two.
- * The count comes from the probe's own shape, so the probe's errors come first
- * and a value above the limit moves no data.
+ * The probe followed by a space and a payload: the whole value when it holds
+ * at most `limit` values (a small value is read in one request instead of
+ * two), else, when it holds at most `cap`, its first `limit` values (the
+ * first part of a large value travels with the probe instead of waiting for
+ * it). The count comes from the probe's own shape, so the probe's errors come
+ * first and a value above the cap moves no data.
  */
-export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number): string {
+export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number, cap = limit): string {
   const n = Math.max(0, Math.floor(limit));
+  const c = Math.max(n, Math.floor(cap));
   const data = payloadOfV(language, undefined);
+  const first = payloadOfV(language, { from: 0, to: n });
   if (language === 'python') {
     const count = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
-    return `(lambda v: (lambda p: p + (' ' + ${data}(v) if ${count} <= ${n} else ''))(${PY_PROBE}))((${expression}))`;
+    const firstPart = n > 0 && c > n ? ` if c <= ${n} else ' ' + ${first}(v) if c <= ${c}` : ` if c <= ${n}`;
+    return `(lambda v: (lambda p: (lambda c: p + (' ' + ${data}(v)${firstPart} else ''))(${count}))(${PY_PROBE}))((${expression}))`;
   }
   const count = `p.slice(p.lastIndexOf(' ') + 1).split(',').filter(Boolean).reduce((a, d) => a * Number(d), 1)`;
-  return `((v) => ((p) => p + (${count} <= ${n} ? ' ' + ${data} : ''))(${JS_PROBE}))((${expression}))`;
+  const firstPart = n > 0 && c > n ? ` : c <= ${c} ? ' ' + ${first}` : '';
+  return `((v) => ((p) => ((c) => p + (c <= ${n} ? ' ' + ${data}${firstPart} : ''))(${count}))(${JS_PROBE}))((${expression}))`;
 }
 
-/** The payload that follows the probe in an answer to probeAndDataExpression, if the value was small enough to carry it. */
+/** The payload that follows the probe in an answer to probeAndDataExpression, if the value was small enough to carry one. */
 export function payloadAfterProbe(answer: string): string | undefined {
   const at = answer.indexOf(` ${PAYLOAD_TAG} `);
   if (at < 0) return undefined;

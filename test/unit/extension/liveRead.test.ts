@@ -11,15 +11,15 @@ import { join } from 'node:path';
 import type * as vscode from 'vscode';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../../../src/extension/live/evaluator';
-import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG } from '../../../src/extension/live/transfer';
+import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG, WITH_PROBE_ELEMENTS } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
 const N = 10 ** 6;
-/** Parts of `ramp` (float64: 8 bytes a value). */
-const RAMP_PARTS = Math.ceil(N / (PART_BYTES / 8));
+/** Parts of `ramp` after the first, which comes with its probe (float64: 8 bytes a value). */
+const RAMP_PARTS = Math.ceil((N - WITH_PROBE_ELEMENTS) / (PART_BYTES / 8));
 const PROGRAM = `import numpy as np
 ramp = np.arange(${N}, dtype=np.float64)
 grid = np.arange(${N}, dtype=np.float32).reshape(1000, 1000)
@@ -109,7 +109,7 @@ describe('a value read in parts from debugpy', () => {
     expect(misplaced(grid.value.data)).toEqual({ count: 0, first: [] });
   }, 60_000);
 
-  it('a small value comes with its probe, in one request; a large one moves no data with its probe', async () => {
+  it('a small value comes with its probe, in one request; a large one its first part; one above the cap no data', async () => {
     answers = [];
     const small = await readLive(frame, 'small', 'python', { maxElements: 1e8 });
     expect(misplaced(values(small))).toEqual({ count: 0, first: [] });
@@ -121,12 +121,18 @@ describe('a value read in parts from debugpy', () => {
     expect(capped.ok ? 'ok' : capped.code).toBe('TOO_LARGE');
     expect(answers).toHaveLength(1);
     expect(answers[0]).toBeLessThan(100);
-    // 10^6 values: the probe's answer is the probe alone, then the parts.
+    // 10^6 values: the probe's answer brings the first part (1 MiB: 1.4 MB of base64), then the other parts.
     answers = [];
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
     expect(answers).toHaveLength(1 + RAMP_PARTS);
-    expect(Math.min(...answers)).toBeLessThan(100);
+    expect(answers[0]).toBeGreaterThan((WITH_PROBE_ELEMENTS * 8 * 4) / 3);
+    // Capped below its size, the large value is refused and its probe moves no data.
+    answers = [];
+    const rampCapped = await readLive(frame, 'ramp', 'python', { maxElements: N - 1 });
+    expect(rampCapped.ok ? 'ok' : rampCapped.code).toBe('TOO_LARGE');
+    expect(answers).toHaveLength(1);
+    expect(answers[0]).toBeLessThan(100);
   }, 60_000);
 
   it('asks debugpy for the payload strings themselves, not their repr: no quotes, nothing escaped', async () => {

@@ -39,6 +39,12 @@ interface PyCase {
   probeAndDataRepr?: string;
   /** The same with a limit of 0: the probe alone. */
   probeWithout?: string;
+  /** With a limit of 1 and a cap above the count: the probe and the first value's payload. */
+  probeFirst?: string;
+  /** The payload of the first value alone, asked for by its range. */
+  firstPart?: string;
+  /** With a limit and a cap of 1: the probe alone. */
+  probeCapped?: string;
   error?: string;
   /** The values as Python reads them, flat, row-major. */
   expect?: number[];
@@ -52,7 +58,7 @@ function runPython(setups: string[], expression = 'x', slice?: number): PyCase[]
   const script = `
 import json, sys, math
 import numpy, torch, pandas
-data, probe, setups, both, without = json.loads(sys.stdin.read())
+data, probe, setups, both, without, first, firstPart, capped = json.loads(sys.stdin.read())
 out = []
 def flat(x):
     return [float(v) for v in numpy.asarray(x.detach().cpu().double() if hasattr(x, 'detach') else x, dtype=numpy.float64).reshape(-1)]
@@ -67,6 +73,9 @@ for setup in setups:
         case['probeAndData'] = eval(both, ns)
         case['probeAndDataRepr'] = repr(case['probeAndData'])
         case['probeWithout'] = eval(without, ns)
+        case['probeFirst'] = eval(first, ns)
+        case['firstPart'] = eval(firstPart, ns)
+        case['probeCapped'] = eval(capped, ns)
         case['expect'] = [v if math.isfinite(v) else str(v) for v in flat(eval(${JSON.stringify(target)}, ns))]
     except Exception as e:
         case['error'] = type(e).__name__ + ': ' + str(e)
@@ -80,6 +89,9 @@ print(json.dumps(out))
     setups,
     probeAndDataExpression('python', target, 1e9),
     probeAndDataExpression('python', target, 0),
+    probeAndDataExpression('python', target, 1, 1e9),
+    dataExpression('python', target, { from: 0, to: 1 }),
+    probeAndDataExpression('python', target, 1, 1),
   ]);
   const r = spawnSync(PYTHON, ['-c', script], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
@@ -154,6 +166,10 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(payloadAfterProbe(c.probeAndDataRepr!)).toBe(c.payload);
     expect(c.probeWithout).toBe(c.probe);
     expect(payloadAfterProbe(c.probeWithout!)).toBeUndefined();
+    // Above the limit and within the cap, the probe brings the first part; above the cap, nothing.
+    expect(decodeProbe(c.probeFirst!)).toEqual(p);
+    expect(payloadAfterProbe(c.probeFirst!)).toBe(c.firstPart);
+    expect(c.probeCapped).toBe(c.probe);
   });
 
   it('refuses what is not numbers, with the reason in the error', () => {
@@ -220,14 +236,19 @@ describe('JavaScript wrapper, run by Node', () => {
     );
     expect(payloadWidth(probe!)).toBe(dtype === 'f4' ? 4 : 8);
     expect(partElements(probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
-    // A small value's probe brings its payload; above the limit, the probe alone.
+    // A small value's probe brings its payload; above the limit and the cap, the probe alone.
     const run = (expr: string) => new Function(`const x = ${setup}; return ${expr};`)() as string;
     const both = run(probeAndDataExpression('javascript', 'x', 1e9));
     expect(decodeProbe(both)).toEqual(probe);
     expect(payloadAfterProbe(both)).toBe(runJs(setup));
     expect(payloadAfterProbe(JSON.stringify(both))).toBe(runJs(setup));
-    const without = run(probeAndDataExpression('javascript', 'x', shape.reduce((a, b) => a * b, 1) - 1));
+    const count = shape.reduce((a, b) => a * b, 1);
+    const without = run(probeAndDataExpression('javascript', 'x', count - 1));
     expect(without).toBe(run(probeExpression('javascript', 'x')));
+    // Above the limit and within the cap, the probe brings the first part.
+    const first = run(probeAndDataExpression('javascript', 'x', 1, count));
+    expect(decodeProbe(first)).toEqual(probe);
+    expect(payloadAfterProbe(first)).toBe(run(dataExpression('javascript', 'x', { from: 0, to: 1 })));
     // Oracle: the value's own elements as Node reads them.
     const own = new Function(`const x = ${setup}; return x;`)() as ArrayLike<unknown>;
     const flat = Array.from(own as ArrayLike<unknown>).flatMap((r) =>
