@@ -5,6 +5,7 @@
 // other contexts at 2^16 characters). Adapters without a wrapper are asked
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
+import { nextTurn } from '../nextTurn';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
   dataExpression,
@@ -107,9 +108,6 @@ async function evaluate(
     } finally {
       tapped.dispose();
     }
-    // The tracker runs inside the task that parsed the adapter's message and
-    // then forwards it: decode in a task of its own, so no one task holds the thread for both.
-    await new Promise((resolve) => setTimeout(resolve, 0));
   }
   return typeof r?.result === 'string' ? r.result : '';
 }
@@ -167,12 +165,6 @@ export async function probe(
   } catch (e) {
     return { error: message(e) };
   }
-}
-
-/** Resolves in a later turn of the event loop (setImmediate in Node, a timer in a web worker). */
-function nextTurn(): Promise<void> {
-  const immediate = (globalThis as { setImmediate?: (f: () => void) => unknown }).setImmediate;
-  return new Promise((resolve) => (immediate ? immediate(resolve) : setTimeout(resolve, 0)));
 }
 
 export async function readLive(
@@ -269,6 +261,7 @@ export async function readLive(
       log?.(`evaluate ${expression}`);
       const r = await cancellable(evaluate(frame, expression, 'clipboard'), token);
       if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
+      await nextTurn();
       const d0 = performance.now();
       chars = r.length;
       decoded = decodePrinted(r);

@@ -5,6 +5,7 @@
 // arrival, one block copy per array or row.
 import type { FindResult, FoundArray } from '../../parse/types';
 import { isMatrix } from '../../core/elements';
+import { nextTurn } from '../nextTurn';
 
 /** A FoundArray whose values are a [start, rows, columns] slice of the shared buffer (rows = -1: 1-D). */
 type PackedArray = Omit<FoundArray, 'values'> & { slice: [number, number, number] };
@@ -80,7 +81,7 @@ export async function unpackResult(packed: PackedResult, sliceMs = 8): Promise<F
       });
     }
     if (performance.now() - slice > sliceMs) {
-      await new Promise((r) => setTimeout(r, 0));
+      await nextTurn();
       slice = performance.now();
     }
   }

@@ -14,6 +14,7 @@ import {
 import type { DocumentModel } from '../model';
 import type { FeatureModels, ModelView } from './featureModels';
 import type { FeatureSettings } from '../../config';
+import { nextTurn } from '../../nextTurn';
 
 export const DIAGNOSTIC_SOURCE = DISPLAY_NAME;
 
@@ -111,7 +112,7 @@ export class EntropyDiagnostics implements vscode.Disposable {
             break;
           }
           if (performance.now() - slice > SLICE_MS) {
-            await new Promise((resolve) => setTimeout(resolve, 0));
+            await nextTurn();
             if (doc.isClosed || !view.current()) return; // superseded by an edit
             slice = performance.now();
           }
