@@ -198,18 +198,20 @@ export function probeExpression(language: LiveLanguage, expression: string): str
  * first and a value above the cap moves no data.
  */
 export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number, cap = limit): string {
-  const n = Math.max(0, Math.floor(limit));
-  const c = Math.max(n, Math.floor(cap));
+  // Counts go into the expression as integer literals (Infinity is not one in Python).
+  const count = (x: number) => Math.max(0, Math.floor(Math.min(x, Number.MAX_SAFE_INTEGER)));
+  const n = count(limit);
+  const c = Math.max(n, count(cap));
   const data = payloadOfV(language, undefined);
   const first = payloadOfV(language, { from: 0, to: n });
   if (language === 'python') {
-    const count = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
+    const elements = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
     const firstPart = n > 0 && c > n ? ` if c <= ${n} else ' ' + ${first}(v) if c <= ${c}` : ` if c <= ${n}`;
-    return `(lambda v: (lambda p: (lambda c: p + (' ' + ${data}(v)${firstPart} else ''))(${count}))(${PY_PROBE}))((${expression}))`;
+    return `(lambda v: (lambda p: (lambda c: p + (' ' + ${data}(v)${firstPart} else ''))(${elements}))(${PY_PROBE}))((${expression}))`;
   }
-  const count = `p.slice(p.lastIndexOf(' ') + 1).split(',').filter(Boolean).reduce((a, d) => a * Number(d), 1)`;
+  const elements = `p.slice(p.lastIndexOf(' ') + 1).split(',').filter(Boolean).reduce((a, d) => a * Number(d), 1)`;
   const firstPart = n > 0 && c > n ? ` : c <= ${c} ? ' ' + ${first}` : '';
-  return `((v) => ((p) => ((c) => p + (c <= ${n} ? ' ' + ${data}${firstPart} : ''))(${count}))(${JS_PROBE}))((${expression}))`;
+  return `((v) => ((p) => ((c) => p + (c <= ${n} ? ' ' + ${data}${firstPart} : ''))(${elements}))(${JS_PROBE}))((${expression}))`;
 }
 
 /** The payload that follows the probe in an answer to probeAndDataExpression, if the value was small enough to carry one. */

@@ -39,7 +39,7 @@ interface PyCase {
   probeAndDataRepr?: string;
   /** The same with a limit of 0: the probe alone. */
   probeWithout?: string;
-  /** With a limit of 1 and a cap above the count: the probe and the first value's payload. */
+  /** With a limit of 1 and no cap: the probe and the first value's payload. */
   probeFirst?: string;
   /** The payload of the first value alone, asked for by its range. */
   firstPart?: string;
@@ -89,7 +89,8 @@ print(json.dumps(out))
     setups,
     probeAndDataExpression('python', target, 1e9),
     probeAndDataExpression('python', target, 0),
-    probeAndDataExpression('python', target, 1, 1e9),
+    // No cap: still an integer in the expression.
+    probeAndDataExpression('python', target, 1, Infinity),
     dataExpression('python', target, { from: 0, to: 1 }),
     probeAndDataExpression('python', target, 1, 1),
   ]);
