@@ -1,8 +1,9 @@
 // Reads the value of an expression in the paused frame of a debug session:
 // a probe (kind and shape, with the first part of the data under the size
-// cap), then the wrapper that returns the rest of the raw bytes (transfer.ts), evaluated in the `clipboard`
-// context, which lifts the debuggers' caps on string length (debugpy cuts
-// other contexts at 2^16 characters). Adapters without a wrapper are asked
+// cap), then the wrapper that returns the rest of the raw bytes
+// (transfer.ts), evaluated in the `clipboard` context, which lifts the
+// debuggers' caps on string length (debugpy cuts other contexts at 2^16
+// characters). Adapters without a wrapper are asked
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
 import { nextTurn } from '../nextTurn';
@@ -217,7 +218,7 @@ export async function readLive(
         // The rest goes in parts (transfer.ts's partElements), each decoded as it arrives.
         const size = partElements(p);
         const parts =
-          first === 0 && p.elements <= size
+          p.payload === undefined && p.elements <= size
             ? [undefined]
             : Array.from({ length: Math.ceil((p.elements - first) / size) }, (_, k) => ({
                 from: first + k * size,
