@@ -299,7 +299,7 @@ describe('live values: a Node program paused in js-debug', function () {
 
     select(editor, 'label', 'const label');
     const f = failed(await run('entropyLens.computeEntropy'));
-    assert.match(f.error, /`label`: it is string, not an array/);
+    assert.match(f.error, /`label`: it is a string, not an array/);
   });
 
   it('a live pair in the visualizer follows the stops, until another pair is shown', async () => {

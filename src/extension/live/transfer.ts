@@ -68,11 +68,14 @@ const PY_LIST =
   `(lambda two: '${PAYLOAD_TAG} f8 ' + (str(len(v)) + ',' + str(len(v[0])) if two else str(len(v))) + ' ' + __import__('base64').b64encode((lambda a: (a.byteswap(), a)[1] if __import__('sys').byteorder == 'big' else a)(__import__('array').array('d', [float(x) for r in v[ROWS] for x in r][TRIM] if two else [float(x) for x in v[ITEMS]]))).decode('ascii'))` +
   `(len(v) > 0 and all(isinstance(r, (list, tuple)) for r in v) and (len(set(map(len, v))) == 1 or ${PY_THROW}('it is ragged: its rows have lengths ' + ', '.join(map(str, sorted(set(map(len, v))))))))`;
 
+/** Sequences read item by item (the array module's arrays too: `array('d', …)`). */
+const PY_SEQUENCES = `(list, tuple, range, __import__('array').array)`;
+
 /** The probe: the kind and shape, read without copying the data. */
 const PY_PROBE =
-  `'${PROBE_TAG} ' + (('list ' + (str(len(v)) + ',' + str(len(v[0])) if len(v) > 0 and isinstance(v[0], (list, tuple)) else str(len(v)))) if isinstance(v, (list, tuple, range)) ` +
+  `'${PROBE_TAG} ' + ((('array ' if isinstance(v, __import__('array').array) else 'list ') + (str(len(v)) + ',' + str(len(v[0])) if len(v) > 0 and isinstance(v[0], (list, tuple)) else str(len(v)))) if isinstance(v, ${PY_SEQUENCES}) ` +
   `else (type(v).__name__ + ':' + str(v.dtype).replace(' ', '') + ' ' + ','.join(map(str, tuple(v.shape)))) if hasattr(v, 'shape') and hasattr(v, 'dtype') ` +
-  `else ${PY_THROW}('it is a ' + type(v).__name__ + ', not a list, array or tensor'))`;
+  `else ${PY_THROW}('it is ' + ('None' if v is None else ('an ' if type(v).__name__[:1].lower() in 'aeiou' else 'a ') + type(v).__name__) + ', not a list, array or tensor'))`;
 
 // JavaScript: arrays (1-D, or 2-D with equal rows), typed arrays, and TF.js
 // tensors (read with dataSync(), which copies the values out of the backend
@@ -83,25 +86,33 @@ const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
   `if (typeof u.toBase64 === 'function') return u.toBase64(); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
+// How errors name a JavaScript value (`a string`, `an ArrayBuffer`, `undefined`),
+// and what reads as a row: an array or a typed array, not a DataView.
+const JS_WHAT =
+  `(x) => x === null || x === undefined ? String(x) : Array.isArray(x) ? 'an array' : ` +
+  `((w) => (/^[aeiou]/i.test(w) ? 'an ' : 'a ') + w)(typeof x === 'object' && typeof x.constructor === 'function' && x.constructor.name && x.constructor.name !== 'Object' ? x.constructor.name : typeof x)`;
+const JS_IS_ROW = `(r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))`;
+// Indexed loops, not every/some/forEach, which skip an array's holes.
 const JS_FLAT =
-  `(v, where) => { if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v, Number); ` +
-  `if (!Array.isArray(v)) throw new TypeError(where + 'is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); ` +
+  `(v, where, what, isRow) => { if (isRow(v) && !Array.isArray(v)) return v instanceof Float32Array || v instanceof Float64Array ? v : Float64Array.from(v, Number); ` +
+  `if (!Array.isArray(v)) throw new TypeError(where + 'is ' + what(v) + ', not an array or typed array'); ` +
   `const f = new Float64Array(v.length); for (let i = 0; i < v.length; i++) { const x = v[i]; ` +
-  `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has a ' + (x === null ? 'null' : typeof x) + ' at index ' + i + ', not a number'); f[i] = x; } return f; }`;
+  `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has ' + what(x) + ' at index ' + i + ', not a number'); f[i] = x; } return f; }`;
 const JS_DATA =
-  `(enc, flat) => { const two = Array.isArray(v) && v.length > 0 && v.every((r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r instanceof DataView))); ` +
+  `(enc, flat, what, isRow) => { const two = Array.isArray(v) && v.length > 0 && isRow(v[0]); ` +
   `let f, shape; if (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape)) { ` +
   `if (v.dtype === 'string') throw new TypeError('it is a string tensor, not numbers'); ` +
   `const d = v.dataSync(); f = d instanceof Float32Array || d instanceof Float64Array ? d : Float64Array.from(d, Number); shape = v.shape.slice(); } ` +
-  `else if (two) { const n = v[0].length; ` +
-  `if (v.some((r) => r.length !== n)) throw new TypeError('it is ragged: its rows have lengths ' + [...new Set(v.map((r) => r.length))].join(', ')); ` +
-  `f = new Float64Array(v.length * n); v.forEach((r, i) => f.set(flat(r, 'row ' + i + ' '), i * n)); shape = [v.length, n]; } ` +
-  `else { f = flat(v, 'it '); shape = [f.length]; } ` +
+  `else if (two) { const n = v[0].length, lengths = new Set(); ` +
+  `for (let i = 0; i < v.length; i++) { if (!isRow(v[i])) throw new TypeError('row ' + i + ' is ' + what(v[i]) + ', not an array or typed array'); lengths.add(v[i].length); } ` +
+  `if (lengths.size > 1) throw new TypeError('it is ragged: its rows have lengths ' + [...lengths].join(', ')); ` +
+  `f = new Float64Array(v.length * n); for (let i = 0; i < v.length; i++) f.set(flat(v[i], 'row ' + i + ' ', what, isRow), i * n); shape = [v.length, n]; } ` +
+  `else { f = flat(v, 'it ', what, isRow); shape = [f.length]; } ` +
   `const part = f.subarray(__FROM__, __TO__); return '${PAYLOAD_TAG} ' + (f instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
 const JS_PROBE =
-  `'${PROBE_TAG} ' + (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape) ? 'Tensor:' + v.dtype + ' ' + v.shape.join(',') ` +
-  `: ArrayBuffer.isView(v) ? v.constructor.name + ' ' + v.length : Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && (Array.isArray(v[0]) || ArrayBuffer.isView(v[0])) ? ',' + v[0].length : '') ` +
-  `: (() => { throw new TypeError('it is ' + (v === null ? 'null' : typeof v) + ', not an array or typed array'); })())`;
+  `((what, isRow) => '${PROBE_TAG} ' + (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape) ? 'Tensor:' + v.dtype + ' ' + v.shape.join(',') ` +
+  `: Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && isRow(v[0]) ? ',' + v[0].length : '') : isRow(v) ? v.constructor.name + ' ' + v.length ` +
+  `: (() => { throw new TypeError('it is ' + what(v) + ', not an array or typed array'); })()))(${JS_WHAT}, ${JS_IS_ROW})`;
 
 /**
  * Payload bytes per evaluate request, from every adapter: 1 MiB (2^18 float32
@@ -167,10 +178,10 @@ function payloadOfV(language: LiveLanguage, range: ElementRange | undefined): st
     const trim = range ? `[${from} % len(v[0]):${from} % len(v[0]) + ${Math.max(0, to! - from!)}]` : '[:]';
     const list = PY_LIST.replace('[ROWS]', rows).replace('[TRIM]', trim).replace('[ITEMS]', slice),
       array = PY_ARRAY.replace('[RANGE]', slice);
-    return `(lambda v: ${list} if isinstance(v, (list, tuple, range)) else ${array})`;
+    return `(lambda v: ${list} if isinstance(v, ${PY_SEQUENCES}) else ${array})`;
   }
   const data = JS_DATA.replace('__FROM__', String(from ?? 0)).replace('__TO__', range ? String(to) : 'f.length');
-  return `(${data})(${JS_ENCODE}, ${JS_FLAT})`;
+  return `(${data})(${JS_ENCODE}, ${JS_FLAT}, ${JS_WHAT}, ${JS_IS_ROW})`;
 }
 
 /**

@@ -139,6 +139,8 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     ['a 3-D torch tensor (rows of the last dimension)', 'x = torch.rand(2, 3, 4)', 'f4', [6, 4]],
     ['a pandas Series', 'x = pandas.Series([0.1, 0.2, 0.7])', 'f8', [3]],
     ['a pandas float32 Series', "x = pandas.Series([0.5, 0.5], dtype='float32')", 'f4', [2]],
+    ["the array module's doubles", "x = __import__('array').array('d', [0.25, 0.6, 0.15])", 'f8', [3]],
+    ["the array module's ints", "x = __import__('array').array('i', [2, 0, 1])", 'f8', [3]],
   ];
 
   const results = () => runPython(cases.map((c) => c[1]));
@@ -180,12 +182,19 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       "x = numpy.array(['a'])",
       'x = numpy.array([1 + 2j])',
       'x = {"a": 1}',
+      'x = 3',
+      'x = None',
+      'x = (v for v in [0.5, 0.5])',
     ]);
     expect(bad[0]!.error).toMatch(/ragged: its rows have lengths 1, 2/);
     expect(bad[1]!.error).toMatch(/could not convert string to float/);
     expect(bad[2]!.error).toMatch(/dtype is <U1, not a number type/);
     expect(bad[3]!.error).toMatch(/dtype is complex128/);
     expect(bad[4]!.error).toMatch(/it is a dict, not a list, array or tensor/);
+    expect(bad[5]!.error).toMatch(/it is an int, not a list, array or tensor/);
+    expect(bad[6]!.error).toMatch(/it is None, not a list, array or tensor/);
+    // A generator is refused by its type (reading it would use it up).
+    expect(bad[7]!.error).toMatch(/it is a generator, not a list, array or tensor/);
     for (const c of bad) expect(c.leftBehind).toEqual([]);
   });
 
@@ -316,11 +325,88 @@ describe('JavaScript wrapper, run by Node', () => {
     }
   });
 
-  it('refuses what is not numbers', () => {
+  it('refuses what is not numbers, naming what it found and where', () => {
     expect(() => runJs('[[1, 2], [3]]')).toThrow(/ragged: its rows have lengths 2, 1/);
     expect(() => runJs("[1, 'a']")).toThrow(/has a string at index 1, not a number/);
-    expect(() => runJs('({ a: 1 })')).toThrow(/it is object, not an array/);
-    expect(() => runJs('null')).toThrow(/it is null/);
+    expect(() => runJs("[[0.5, 'a']]")).toThrow(/row 0 has a string at index 1, not a number/);
+    expect(() => runJs('[0.5, [0.1]]')).toThrow(/it has an array at index 1, not a number/);
+    expect(() => runJs('[[0.1, 0.9], 0.5]')).toThrow(/row 1 is a number, not an array or typed array/);
+    expect(() => runJs('[1n]')).toThrow(/it has a bigint at index 0, not a number/);
+    // Holes are read as what they are (every/forEach would skip them and leave zeros).
+    expect(() => runJs('[0.1, , 0.9]')).toThrow(/it has undefined at index 1, not a number/);
+    expect(() => runJs('new Array(3)')).toThrow(/it has undefined at index 0, not a number/);
+    expect(() => runJs('[[0.1, 0.9], , [0.2, 0.8]]')).toThrow(/row 1 is undefined, not an array or typed array/);
+    expect(() => runJs('[new DataView(new ArrayBuffer(8))]')).toThrow(/it has a DataView at index 0, not a number/);
+    // Not arrays at all: the probe says so before any data is asked for.
+    const probe = (setup: string) => () =>
+      new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string;
+    for (const [setup, what] of [
+      ['({ a: 1 })', 'an object'],
+      ['null', 'null'],
+      ['undefined', 'undefined'],
+      ["'0.1, 0.9'", 'a string'],
+      ['new Set([0.5])', 'a Set'],
+      ['new ArrayBuffer(8)', 'an ArrayBuffer'],
+      ['new DataView(new ArrayBuffer(8))', 'a DataView'],
+    ] as const) {
+      const error = new RegExp(`^it is ${what}, not an array or typed array$`);
+      expect(probe(setup), setup).toThrow(error);
+      expect(() => runJs(setup), setup).toThrow(error);
+    }
+  });
+
+  it('fuzz: arrays and rows with holes and stray items are read exactly or refused with where, never read wrong', () => {
+    const item = fc.oneof(
+      { weight: 6, arbitrary: fc.double() },
+      fc.boolean(),
+      fc.constantFrom('null', 'undefined', "'0.5'", '1n', '{}', '[]', 'HOLE'),
+    );
+    const source = (x: unknown): string =>
+      x === 'HOLE' ? '' : typeof x === 'number' ? (Object.is(x, -0) ? '-0' : String(x)) : String(x);
+    const list = (items: unknown[]) => `[${items.map(source).join(', ')}${items.at(-1) === 'HOLE' ? ',' : ''}]`;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(item, { maxLength: 6 }).map((items) => list(items)),
+          fc
+            .array(fc.oneof({ weight: 5, arbitrary: fc.array(item, { maxLength: 4 }) }, fc.constant('HOLE')), {
+              minLength: 1,
+              maxLength: 4,
+            })
+            .map((rows) => `[${rows.map((r) => (r === 'HOLE' ? '' : list(r as unknown[]))).join(', ')}]`),
+        ),
+        (setup) => {
+          // Oracle: the value as Node holds it, read index by index.
+          const own = new Function(`return ${setup};`)() as unknown[];
+          const isNum = (x: unknown) => typeof x === 'number' || typeof x === 'boolean';
+          const rows = own.length > 0 && Array.isArray(own[0]);
+          const valid = rows
+            ? Array.from({ length: own.length }, (_, i) => own[i]).every(
+                (r) =>
+                  Array.isArray(r) &&
+                  r.length === (own[0] as unknown[]).length &&
+                  Array.from({ length: r.length }, (_, j) => r[j]).every(isNum),
+              )
+            : Array.from({ length: own.length }, (_, i) => own[i]).every(isNum);
+          let text: string;
+          try {
+            text = runJs(setup);
+          } catch (e) {
+            expect(valid, setup).toBe(false);
+            expect((e as Error).message, setup).toMatch(
+              /^(it|row \d+) (has (a|an|null|undefined) ?\w* at index \d+, not a number|is (a|an|null|undefined) ?\w*, not an array or typed array)$|^it is ragged: its rows have lengths \d+(, \d+)+$/,
+            );
+            return;
+          }
+          expect(valid, setup).toBe(true);
+          const v = decoded(text);
+          const flat = (rows ? own.flatMap((r) => r as unknown[]) : own).map(Number);
+          expect(Array.from(v.data), setup).toEqual(flat);
+          expect(v.shape, setup).toEqual(rows ? [own.length, (own[0] as unknown[]).length] : [own.length]);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it('a slice, and 10^6 doubles through Buffer', () => {
