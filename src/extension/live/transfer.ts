@@ -47,6 +47,9 @@ export function liveLanguage(debugType: string, languageId?: string): LiveLangua
 // errors reach the debugger's evaluate response with their message.
 const PY_THROW = `(lambda m: (_ for _ in ()).throw(TypeError(m)))`;
 
+/** How errors name a Python value: `an int`, `a dict`, `None`. */
+const PY_WHAT = `(lambda x: 'None' if x is None else ('an ' if type(x).__name__[:1].lower() in 'aeiou' else 'a ') + type(x).__name__)`;
+
 /**
  * numpy-able values (NumPy, torch, JAX, pandas): float32 and narrower floats
  * stay 4 bytes, the rest go as float64. base64 reads the array's own buffer
@@ -66,7 +69,8 @@ const PY_ARRAY =
  */
 const PY_LIST =
   `(lambda two: '${PAYLOAD_TAG} f8 ' + (str(len(v)) + ',' + str(len(v[0])) if two else str(len(v))) + ' ' + __import__('base64').b64encode((lambda a: (a.byteswap(), a)[1] if __import__('sys').byteorder == 'big' else a)(__import__('array').array('d', [float(x) for r in v[ROWS] for x in r][TRIM] if two else [float(x) for x in v[ITEMS]]))).decode('ascii'))` +
-  `(len(v) > 0 and all(isinstance(r, (list, tuple)) for r in v) and (len(set(map(len, v))) == 1 or ${PY_THROW}('it is ragged: its rows have lengths ' + ', '.join(map(str, sorted(set(map(len, v))))))))`;
+  `(len(v) > 0 and isinstance(v[0], (list, tuple)) and (all(isinstance(r, (list, tuple)) for r in v) or (lambda i: ${PY_THROW}('row ' + str(i) + ' is ' + ${PY_WHAT}(v[i]) + ', not a list'))(next(i for i, r in enumerate(v) if not isinstance(r, (list, tuple))))) ` +
+  `and (len(set(map(len, v))) == 1 or ${PY_THROW}('it is ragged: its rows have lengths ' + ', '.join(map(str, sorted(set(map(len, v))))))))`;
 
 /** Sequences read item by item (the array module's arrays too: `array('d', …)`). */
 const PY_SEQUENCES = `(list, tuple, range, __import__('array').array)`;
@@ -75,7 +79,7 @@ const PY_SEQUENCES = `(list, tuple, range, __import__('array').array)`;
 const PY_PROBE =
   `'${PROBE_TAG} ' + ((('array ' if isinstance(v, __import__('array').array) else 'list ') + (str(len(v)) + ',' + str(len(v[0])) if len(v) > 0 and isinstance(v[0], (list, tuple)) else str(len(v)))) if isinstance(v, ${PY_SEQUENCES}) ` +
   `else (type(v).__name__ + ':' + str(v.dtype).replace(' ', '') + ' ' + ','.join(map(str, tuple(v.shape)))) if hasattr(v, 'shape') and hasattr(v, 'dtype') ` +
-  `else ${PY_THROW}('it is ' + ('None' if v is None else ('an ' if type(v).__name__[:1].lower() in 'aeiou' else 'a ') + type(v).__name__) + ', not a list, array or tensor'))`;
+  `else ${PY_THROW}('it is ' + ${PY_WHAT}(v) + ', not a list, array or tensor'))`;
 
 // JavaScript: arrays (1-D, or 2-D with equal rows), typed arrays, and TF.js
 // tensors (read with dataSync(), which copies the values out of the backend

@@ -185,6 +185,8 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       'x = 3',
       'x = None',
       'x = (v for v in [0.5, 0.5])',
+      'x = [[0.1, 0.9], 0.5]',
+      'x = [[0.1, 0.9], None]',
     ]);
     expect(bad[0]!.error).toMatch(/ragged: its rows have lengths 1, 2/);
     expect(bad[1]!.error).toMatch(/could not convert string to float/);
@@ -195,6 +197,8 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(bad[6]!.error).toMatch(/it is None, not a list, array or tensor/);
     // A generator is refused by its type (reading it would use it up).
     expect(bad[7]!.error).toMatch(/it is a generator, not a list, array or tensor/);
+    expect(bad[8]!.error).toMatch(/row 1 is a float, not a list/);
+    expect(bad[9]!.error).toMatch(/row 1 is None, not a list/);
     for (const c of bad) expect(c.leftBehind).toEqual([]);
   });
 
