@@ -429,7 +429,9 @@ function rowsShape(shape: number[]): number[] {
 
 /**
  * The fallback for adapters without a wrapper: the numeric list the debugger
- * printed (`[0.25, 0.6, 0.15]`, `array([...], dtype=float32)`, `tensor([[…]])`),
+ * printed (`[0.25, 0.6, 0.15]`, `array([...], dtype=float32)`, `tensor([[…]])`,
+ * gdb's `{0.25, 0.6, 0.15}`, R's `[1] 0.25 0.6 0.15`, Julia's
+ * `3-element Vector{Float64}:` and one value a line, NumPy's `[0.25 0.6 0.15]`),
  * read by the array finder. A summarised printout (`...`) is refused.
  */
 export function decodePrinted(text: string): Decoded {
@@ -437,18 +439,35 @@ export function decodePrinted(text: string): Decoded {
   if (/\.\.\.|…/.test(trimmed))
     return { ok: false, error: 'the debugger printed a summary (…), not every value: nothing was computed on it' };
   // js-debug prints a length first (`(3) [0.25, 0.6, 0.15]`, `Float32Array(3) […]`), which would read as a subscript.
-  const found = findArrays(trimmed.replace(/^[\w$]*\(\d+\)\s*/, ''), 'python', {
-    maxElements: Number.MAX_SAFE_INTEGER,
-    maxArrays: 4,
-  });
-  const a = found.arrays.reduce<(typeof found.arrays)[number] | undefined>(
-    (best, x) => (best === undefined || elementCount(x.values) > elementCount(best.values) ? x : best),
-    undefined,
-  );
+  const body = trimmed.replace(/^[\w$]*\(\d+\)\s*/, '');
+  let a: FoundArray | undefined;
+  for (const languageId of printedReadings(body)) {
+    a = largestArray(findArrays(body, languageId, { maxElements: Number.MAX_SAFE_INTEGER, maxArrays: 4 }).arrays);
+    if (a) break;
+  }
   if (!a) return { ok: false, error: `the debugger printed ${preview(trimmed)}, not a numeric list` };
   if (a.issues.length > 0) return { ok: false, error: a.issues[0]! };
   const flat = a.shape.length === 2 ? (a.values as number[][]).flat() : (a.values as number[]);
   return { ok: true, value: { dtype: 'f8', shape: [...a.shape], data: Float64Array.from(flat) } };
+}
+
+type FoundArray = ReturnType<typeof findArrays>['arrays'][number];
+
+/**
+ * The languages a printout is read as, in turn until one finds an array: a
+ * REPL's printout (R's `[1]`, which a list reading takes for the value
+ * `[1]`, Julia's `-element`, Octave's `x =`) only as text; else as Python
+ * (lists, reprs), then text (space-separated values), then C (braces).
+ */
+function printedReadings(text: string): readonly string[] {
+  return /^\s*\[1\]\s|-element |×| =\n/m.test(text) ? ['plaintext'] : ['python', 'plaintext', 'cpp'];
+}
+
+function largestArray(arrays: readonly FoundArray[]): FoundArray | undefined {
+  return arrays.reduce<FoundArray | undefined>(
+    (best, x) => (best === undefined || elementCount(x.values) > elementCount(best.values) ? x : best),
+    undefined,
+  );
 }
 
 function elementCount(values: number[] | number[][]): number {

@@ -547,12 +547,23 @@ describe('decoding', () => {
 });
 
 describe('the printed fallback', () => {
-  it('reads what debuggers print for lists, NumPy arrays and tensors', () => {
+  it('reads what debuggers print for lists, NumPy arrays, tensors, C arrays and R and Julia vectors', () => {
     const printed: [string, number[], number[]][] = [
       ['[0.25, 0.6, 0.15]', [3], [0.25, 0.6, 0.15]],
       ['array([0.25, 0.6 , 0.15], dtype=float32)', [3], [0.25, 0.6, 0.15]],
       ['tensor([[0.1000, 0.9000],\n        [0.7000, 0.3000]])', [2, 2], [0.1, 0.9, 0.7, 0.3]],
       ['(3) [0.25, 0.6, 0.15]', [3], [0.25, 0.6, 0.15]],
+      // gdb (cppdbg) prints C arrays in braces, with 17 significant digits.
+      ['{0.25, 0.59999999999999998, 0.14999999999999999}', [3], [0.25, 0.6, 0.15]],
+      ['std::vector of length 2, capacity 2 = {0.75, 0.25}', [2], [0.75, 0.25]],
+      ['{{0.1, 0.9}, {0.7, 0.3}}', [2, 2], [0.1, 0.9, 0.7, 0.3]],
+      // R: `[1]` is the index of the line's first value, not a value.
+      ['[1] 0.25 0.60 0.15', [3], [0.25, 0.6, 0.15]],
+      ['[1] 0.1 0.1 0.1\n[4] 0.2 0.5', [5], [0.1, 0.1, 0.1, 0.2, 0.5]],
+      // Julia's display, and NumPy's str.
+      ['3-element Vector{Float64}:\n 0.25\n 0.6\n 0.15', [3], [0.25, 0.6, 0.15]],
+      ['2×2 Matrix{Float64}:\n 0.1  0.9\n 0.7  0.3', [2, 2], [0.1, 0.9, 0.7, 0.3]],
+      ['[0.25 0.6  0.15]', [3], [0.25, 0.6, 0.15]],
     ];
     for (const [text, shape, values] of printed) {
       const d = decodePrinted(text);
