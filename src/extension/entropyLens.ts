@@ -88,6 +88,7 @@ export class EntropyLens extends Disposable {
     if (computer) register(computer);
     this.offThreadCompute = computer;
     const liveOutcome = liveOutcomeRunner(computer, log);
+    const prepareLiveOutcome = computer && ((elements: number) => computer.prepare(elements));
     // Every debug type: reads take their answers from the adapter's messages (adapterAnswers.ts).
     const adapterAnswers = new AdapterAnswers();
     register(vscode.debug.registerDebugAdapterTrackerFactory('*', adapterAnswers));
@@ -98,6 +99,7 @@ export class EntropyLens extends Disposable {
       config: this.config,
       log,
       liveOutcome,
+      prepareLiveOutcome,
       adapterAnswers,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
@@ -125,6 +127,7 @@ export class EntropyLens extends Disposable {
         maxElements: () => this.config.liveMaxElements,
         log,
         outcome: liveOutcome,
+        prepareOutcome: prepareLiveOutcome,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
         answers: adapterAnswers,
       }),

@@ -32,6 +32,8 @@ export interface CommandsHost {
   log(line: string): void;
   /** Builds a live outcome (large values on the compute worker); on this thread without it. */
   liveOutcome?: LiveDeps['outcome'];
+  /** A value of this many values is about to be read (the compute worker starts meanwhile). */
+  prepareLiveOutcome?: LiveDeps['prepareOutcome'];
   /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
   onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
   /** Evaluate answers taken from the adapters' messages. */
@@ -73,6 +75,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     pickPartner: deps.pickPartner,
     acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
     outcome: host.liveOutcome,
+    prepareOutcome: host.prepareLiveOutcome,
   };
   const log = (line: string) => host.log(line);
 

@@ -62,6 +62,8 @@ export interface ReadOptions {
   log?: (line: string) => void;
   /** Parts requested ahead (PARTS_IN_FLIGHT); 1 waits for each answer before the next request (bench). */
   partsInFlight?: number;
+  /** The value's kind and shape are known and it is under the cap; its data is read next. */
+  onProbe?(probe: Probe): void;
 }
 
 /** The paused frame, or undefined when no debug session is stopped on one. */
@@ -201,6 +203,7 @@ export async function readLive(
           p,
         );
       t1 = performance.now();
+      options.onProbe?.(p);
       const decoder = new PayloadDecoder();
       // A small value came whole with its probe, a larger one its first part.
       const first = p.payload === undefined ? 0 : Math.min(p.elements, withProbe);

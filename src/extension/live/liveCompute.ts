@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
 import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
-import { sliceExpression, liveLanguage } from './transfer';
+import { sliceExpression, liveLanguage, type Probe } from './transfer';
 import type { PartnerItem } from '../commands/partnerItems';
 import {
   liveOutcome,
@@ -30,6 +30,8 @@ export interface LiveDeps {
   acceptSlice(message: string, action: string): Thenable<boolean>;
   /** Computes the outcome of what was read (on the compute worker for large values); on this thread without it. */
   outcome?(job: LiveOutcomeJob, token: vscode.CancellationToken | undefined): Promise<Outcome>;
+  /** A value of this many values is about to be read (the compute worker can start meanwhile). */
+  prepareOutcome?(elements: number): void;
 }
 
 /**
@@ -79,7 +81,8 @@ async function readOne(
   token: vscode.CancellationToken | undefined,
 ): Promise<LiveRead> {
   const maxElements = deps.maxElements();
-  const r = await readLive(frame, at.text, languageId, { maxElements, token, log: deps.log });
+  const onProbe = (p: Probe) => deps.prepareOutcome?.(p.elements);
+  const r = await readLive(frame, at.text, languageId, { maxElements, token, log: deps.log, onProbe });
   if (r.ok || r.code !== 'TOO_LARGE' || !r.probe) return r;
   const language = liveLanguage(frame.session.type, languageId);
   if (!language) return r;
@@ -96,7 +99,7 @@ async function readOne(
   )
     return r;
   const sliced = sliceExpression(language, at.text, count);
-  const again = await readLive(frame, sliced, languageId, { maxElements, token, log: deps.log });
+  const again = await readLive(frame, sliced, languageId, { maxElements, token, log: deps.log, onProbe });
   return again;
 }
 

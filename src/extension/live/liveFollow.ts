@@ -11,7 +11,10 @@ import { computeLive, type LiveDeps } from './liveCompute';
 import type { LiveRequest } from './liveCommand';
 import type { AdapterAnswers } from './adapterAnswers';
 
-export interface LiveFollowDeps extends Pick<LiveDeps, 'settings' | 'maxElements' | 'log' | 'outcome'> {
+export interface LiveFollowDeps extends Pick<
+  LiveDeps,
+  'settings' | 'maxElements' | 'log' | 'outcome' | 'prepareOutcome'
+> {
   /** The label of the pair the visualizer shows now, if any. */
   visualizedLabel(): string | undefined;
   /** Evaluate answers taken from the adapters' messages. */
@@ -73,6 +76,7 @@ export class LiveVisualizerFollow implements vscode.Disposable {
       pickPartner: () => Promise.resolve(undefined),
       acceptSlice: () => Promise.resolve(false),
       outcome: this.deps.outcome,
+      prepareOutcome: this.deps.prepareOutcome,
     });
     if (generation !== this.generation || this.followed !== f) return;
     if (!outcome.payload) {

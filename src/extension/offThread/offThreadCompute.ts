@@ -68,6 +68,15 @@ export class OffThreadCompute implements vscode.Disposable {
     return !this.disposed && this.failures < MAX_FAILURES;
   }
 
+  /**
+   * A value of `elements` values is about to be read: from half the worker's
+   * threshold (a pair of two such values goes to it), the worker starts now,
+   * while the data moves, instead of after it (starting it took 0.1–0.2 s).
+   */
+  prepare(elements: number): void {
+    if (elements >= WORKER_MIN_ELEMENTS / 2 && this.available) this.ensureWorker();
+  }
+
   /** The outcome of `job`, built on the worker; rejects when the worker stops or `token` is cancelled. */
   compute(job: LiveOutcomeJob, token?: vscode.CancellationToken): Promise<Outcome> {
     if (!this.available) return Promise.reject(new Error('the compute worker is not available'));

@@ -1,7 +1,8 @@
 // readLive against the real debugpy adapter (Debian's python3-debugpy, over
 // DAP on its stdio as VS Code speaks it): values large enough to go in parts
 // arrive whole and in order while several parts are in flight, and a read
-// cancelled mid-way leaves the session answering the next read correctly.
+// cancelled mid-way leaves the session answering the next read correctly, and
+// a live computation announces each value's size before its data moves.
 // With a tracker on the adapter's messages (adapterAnswers.ts), a read needs
 // no answer from customRequest at all.
 // Each element of the values is its own index, so any part out of place shows.
@@ -14,6 +15,7 @@ import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../.
 import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG, WITH_PROBE_ELEMENTS } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
+import { computeLive } from '../../../src/extension/live/liveCompute';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
@@ -123,17 +125,28 @@ describe('a value read in parts from debugpy', () => {
     expect(answers).toHaveLength(1);
     expect(answers[0]).toBeLessThan(100);
     // 10^6 values: the probe's answer brings the first part (1 MiB: 1.4 MB of base64), then the other parts.
+    // The read says what is coming once the probe is in, before any part is asked for (none in flight).
     answers = [];
-    const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
+    const probed: [number, number, number][] = [];
+    const ramp = await readLive(frame, 'ramp', 'python', {
+      maxElements: 1e8,
+      onProbe: (p) => probed.push([p.elements, answers.length, outstanding]),
+    });
     expect(misplaced(values(ramp))).toEqual({ count: 0, first: [] });
     expect(answers).toHaveLength(1 + RAMP_PARTS);
     expect(answers[0]).toBeGreaterThan((WITH_PROBE_ELEMENTS * 8 * 4) / 3);
-    // Capped below its size, the large value is refused and its probe moves no data.
+    expect(probed).toEqual([[N, 1, 0]]);
+    // Capped below its size, the large value is refused and its probe moves no data (nor is it announced).
     answers = [];
-    const rampCapped = await readLive(frame, 'ramp', 'python', { maxElements: N - 1 });
+    probed.length = 0;
+    const rampCapped = await readLive(frame, 'ramp', 'python', {
+      maxElements: N - 1,
+      onProbe: (p) => probed.push([p.elements, answers.length, outstanding]),
+    });
     expect(rampCapped.ok ? 'ok' : rampCapped.code).toBe('TOO_LARGE');
     expect(answers).toHaveLength(1);
     expect(answers[0]).toBeLessThan(100);
+    expect(probed).toEqual([]);
   }, 60_000);
 
   it('asks debugpy for the payload strings themselves, not their repr: no quotes, nothing escaped', async () => {
@@ -186,6 +199,35 @@ describe('a value read in parts from debugpy', () => {
     // The parts still in flight are answered and dropped; the next read gets its own.
     const again = await readLive(frame, 'ramp', 'python', { maxElements: 1e8 });
     expect(misplaced(values(again))).toEqual({ count: 0, first: [] });
+  }, 60_000);
+});
+
+describe('a live computation', () => {
+  it('tells its host the size of each value before its data moves, so the compute worker can start meanwhile', async () => {
+    const prepared: [number, number][] = [];
+    const outcome = await computeLive(
+      'entropy',
+      frame,
+      [
+        { text: 'small', start: 0, end: 5 },
+        { text: 'ramp', start: 7, end: 11 },
+      ],
+      'python',
+      { uri: 'file:///program.py', positionAt: (offset) => ({ line: 0, character: offset }) },
+      {
+        settings: () => ({ unit: 'nats', eps: undefined }),
+        maxElements: () => 1e8,
+        log: () => undefined,
+        pickPartner: () => Promise.resolve(undefined),
+        acceptSlice: () => Promise.resolve(false),
+        prepareOutcome: (elements) => prepared.push([elements, outstanding]),
+      },
+    );
+    expect(outcome.result.ok).toBe(true);
+    expect(prepared).toEqual([
+      [1000, 0],
+      [N, 0],
+    ]);
   }, 60_000);
 });
 

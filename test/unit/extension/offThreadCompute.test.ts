@@ -104,6 +104,34 @@ describe('the live compute on a real worker thread', () => {
     }
   });
 
+  it('prepare starts the worker for a value of half the threshold or more, once; the next computation runs on it', async () => {
+    const started: Worker[] = [];
+    const worker = new OffThreadCompute(() => {
+      const w = new Worker(script);
+      started.push(w);
+      return w as unknown as ComputeWorker;
+    });
+    try {
+      worker.prepare(WORKER_MIN_ELEMENTS / 2 - 1);
+      expect(started).toHaveLength(0);
+      worker.prepare(WORKER_MIN_ELEMENTS / 2);
+      expect(started).toHaveLength(1);
+      // Started, not waiting for a job: it comes online by itself.
+      await new Promise((resolve) => started[0]!.once('online', resolve));
+      worker.prepare(10 ** 7);
+      const job = pairJob(WORKER_MIN_ELEMENTS);
+      const here = liveOutcome(copyOf(job));
+      expect(seen(await worker.compute(job))).toEqual(seen(here));
+      expect(started).toHaveLength(1);
+      expect(worker.completed).toBe(1);
+    } finally {
+      worker.dispose();
+    }
+    // Disposed: nothing starts.
+    worker.prepare(10 ** 7);
+    expect(started).toHaveLength(1);
+  });
+
   it('carries the normalise offer across, with the outcome its button gives', async () => {
     const worker = createOffThreadCompute(script)!;
     try {
