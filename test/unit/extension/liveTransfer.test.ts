@@ -704,6 +704,64 @@ print(json.dumps(out))
     }
   });
 
+  it('JavaScript: parts of arrays, rows and typed arrays cut anywhere decode to the whole', () => {
+    // Shapes, element types and part boundaries not on row edges, generated.
+    const cases = fc.sample(
+      fc
+        .tuple(
+          fc.integer({ min: 1, max: 9 }),
+          fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+          fc.constantFrom('Array', 'Float32Array', 'Int16Array'),
+        )
+        .chain(([rows, cols, kind]) => {
+          const n = rows * (cols ?? 1);
+          return fc.record({
+            rows: fc.constant(rows),
+            cols: fc.constant(cols),
+            kind: fc.constant(kind),
+            cuts: n < 2 ? fc.constant([]) : fc.uniqueArray(fc.integer({ min: 1, max: n - 1 }), { maxLength: n - 1 }),
+          });
+        }),
+      { numRuns: 80, seed: 11 },
+    );
+    for (const { rows, cols, kind, cuts } of cases) {
+      const n = rows * (cols ?? 1);
+      const edges = [0, ...[...cuts].sort((a, b) => a - b), n];
+      const row = (first: string, c: number) => `${kind}.from({ length: ${c} }, (_, j) => ${first} + j + 1 / 4)`;
+      const setup =
+        cols === undefined ? row('0', rows) : `Array.from({ length: ${rows} }, (_, r) => ${row(`r * ${cols}`, cols)})`;
+      const run = (range?: { from: number; to: number }) =>
+        new Function(`const x = ${setup}; return ${dataExpression('javascript', 'x', range)};`)() as string;
+      const parts = edges.slice(1).map((to, k) => run({ from: edges[k]!, to }));
+      const fromParts = decodePayload(parts);
+      expect(fromParts.ok, `${setup}: ${fromParts.ok ? '' : fromParts.error}`).toBe(true);
+      if (!fromParts.ok) continue;
+      const whole = decoded(run());
+      expect(fromParts.value.shape, setup).toEqual(whole.shape);
+      expect(fromParts.value.dtype, setup).toBe(whole.dtype);
+      // Oracle: the elements as Node holds them.
+      const own = new Function(`return ${setup};`)() as ArrayLike<number | ArrayLike<number>>;
+      const flat = Array.from(own).flatMap((r) => (typeof r === 'number' ? [r] : Array.from(r)));
+      expect(Array.from(fromParts.value.data), setup).toEqual(flat);
+      expect(Array.from(whole.data), setup).toEqual(flat);
+    }
+  });
+
+  it('JavaScript: a part converts only its own elements (of rows, the rows it touches)', () => {
+    // An element past the part that is not a number: the whole read fails on it, the part does not look at it.
+    for (const [setup, range, values, shape] of [
+      ["[...Array(10).fill(0.5), 'not a number']", { from: 0, to: 10 }, Array(10).fill(0.5), '11'],
+      ["[...Array(5).fill([0.1, 0.2]), ['a', 'b']]", { from: 3, to: 9 }, [0.2, 0.1, 0.2, 0.1, 0.2, 0.1], '6,2'],
+    ] as const) {
+      expect(() => runJs(setup)).toThrow(/not a number/);
+      const part = new Function(`const x = ${setup}; return ${dataExpression('javascript', 'x', range)};`)() as string;
+      const [tag, dtype, header, b64] = part.split(' ');
+      expect([tag, dtype, header]).toEqual([PAYLOAD_TAG, 'f8', shape]);
+      const bytes = Buffer.from(b64!, 'base64');
+      expect(Array.from(new Float64Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 8))).toEqual(values);
+    }
+  });
+
   it('JavaScript: the parts of a typed array decode to the whole', () => {
     const setup = 'Float32Array.from({ length: 10 }, (_, i) => i / 7)';
     const parts = ranges.map(
