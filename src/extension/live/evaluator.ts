@@ -313,19 +313,22 @@ export async function numericVariables(
     scopes: { name: string; variablesReference: number; expensive?: boolean }[];
   };
   const seen = new Set<string>();
-  const out: FrameVariable[] = [];
+  const candidates: { name: string; expression: string }[] = [];
   for (const scope of scopes ?? []) {
     if (scope.expensive || /global/i.test(scope.name)) continue;
     const { variables } = (await frame.session.customRequest('variables', {
       variablesReference: scope.variablesReference,
     })) as { variables: DapVariable[] };
     for (const v of variables ?? []) {
-      if (out.length >= MAX_PROBED || seen.has(v.name) || !/^[A-Za-z_$][\w$]*$/.test(v.name)) continue;
+      if (candidates.length >= MAX_PROBED || seen.has(v.name) || !/^[A-Za-z_$][\w$]*$/.test(v.name)) continue;
       seen.add(v.name);
-      const expression = v.evaluateName ?? v.name;
-      const p = await probe(frame, expression, language, log);
-      if (!('error' in p) && p.elements > 0) out.push({ name: v.name, expression, probe: p });
+      candidates.push({ name: v.name, expression: v.evaluateName ?? v.name });
     }
   }
-  return out;
+  // Every probe at once: one round trip through the workbench for the lot, not one each.
+  const probes = await Promise.all(candidates.map((c) => probe(frame, c.expression, language, log)));
+  return candidates.flatMap((c, i) => {
+    const p = probes[i]!;
+    return 'error' in p || p.elements === 0 ? [] : [{ ...c, probe: p }];
+  });
 }

@@ -26,6 +26,9 @@ const PROGRAM = `import numpy as np
 ramp = np.arange(${N}, dtype=np.float64)
 grid = np.arange(${N}, dtype=np.float32).reshape(1000, 1000)
 small = np.arange(1000, dtype=np.float64)
+probs = np.full(1000, 0.001)
+onehot = np.eye(1000)[3]
+title = 'not numbers'
 print('paused')
 `;
 
@@ -39,6 +42,9 @@ let answers: number[] = [];
 /** The first characters of each answer. */
 let openings: string[] = [];
 let answered: (() => void) | undefined;
+/** Probes (evaluate requests that move no parts) unanswered at once, at most. */
+let probesOutstanding = 0;
+let mostProbesOutstanding = 0;
 
 beforeAll(async () => {
   ensureDebianPackages(['python3-debugpy', 'python3-numpy'], 'to read live values from a real debugger');
@@ -54,12 +60,15 @@ beforeAll(async () => {
         if (command !== 'evaluate') return session.customRequest(command, args);
         // The parts' requests (the probe, which may bring a first part, is counted with the other answers).
         const isData = args.expression?.includes(PAYLOAD_TAG) === true && !args.expression.includes(PROBE_TAG);
-        if (!isData)
+        if (!isData) {
+          mostProbesOutstanding = Math.max(mostProbesOutstanding, ++probesOutstanding);
           return session.customRequest(command, args).then((b: { result: string }) => {
+            probesOutstanding--;
             answers.push(b.result.length);
             openings.push(b.result.slice(0, 5));
             return b;
           });
+        }
         mostOutstanding = Math.max(mostOutstanding, ++outstanding);
         try {
           const b = (await session.customRequest(command, args)) as { result: string };
@@ -203,6 +212,41 @@ describe('a value read in parts from debugpy', () => {
 });
 
 describe('a live computation', () => {
+  it("with one expression, offers the frame's numeric variables with kinds and shapes, probed all at once", async () => {
+    let offered: { label: string; description: string }[] = [];
+    mostProbesOutstanding = 0;
+    const outcome = await computeLive(
+      'crossEntropy',
+      frame,
+      [{ text: 'probs', start: 0, end: 5 }],
+      'python',
+      { uri: 'file:///program.py', positionAt: (offset) => ({ line: 0, character: offset }) },
+      {
+        settings: () => ({ unit: 'nats', eps: undefined }),
+        maxElements: () => 1e8,
+        log: () => undefined,
+        pickPartner: (items) => {
+          offered = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
+          return Promise.resolve(items.find((i) => i.label === 'onehot'));
+        },
+        acceptSlice: () => Promise.resolve(false),
+      },
+    );
+    // In debugpy's (alphabetical) order; not the module, the string, or the selected value itself.
+    expect(offered).toEqual([
+      { label: 'grid', description: 'ndarray:float32 · 1000 × 1000' },
+      { label: 'onehot', description: 'ndarray:float64 · 1000' },
+      { label: 'ramp', description: 'ndarray:float64 · 1000000' },
+      { label: 'small', description: 'ndarray:float64 · 1000' },
+    ]);
+    // np, ramp, grid, small, probs, onehot, title: seven probes in flight at once.
+    expect(mostProbesOutstanding).toBe(7);
+    if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
+    // The one-hot target picked, against a uniform prediction: -ln(0.001).
+    expect(outcome.result.target.name).toBe('onehot');
+    expect(outcome.result.crossEntropy).toBeCloseTo(Math.log(1000), 12);
+  }, 60_000);
+
   it('tells its host the size of each value before its data moves, so the compute worker can start meanwhile', async () => {
     const prepared: [number, number][] = [];
     const outcome = await computeLive(
