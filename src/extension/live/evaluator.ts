@@ -87,8 +87,17 @@ function message(e: unknown): string {
   // Python tracebacks end with the line that says what went wrong.
   const lines = text.trim().split('\n');
   const last = lines[lines.length - 1]!.trim();
-  // js-debug says `Uncaught TypeError: …`; the error's own words are what the user needs.
-  return (last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
+  // js-debug says `Uncaught TypeError: …`, debugpy gives the exception's repr, `TypeError('…')`;
+  // the wrappers' own words (TypeError, ValueError) are what the user needs, other errors keep their type.
+  return unrepr(last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
+}
+
+/** `NameError("name 'x' is not defined")` → `NameError: name 'x' is not defined` (a Python exception's repr). */
+function unrepr(text: string): string {
+  const m = /^([A-Za-z_][\w.]*(?:Error|Exception|Warning))\((['"])([\s\S]*)\2,?\)$/.exec(text);
+  if (!m) return text;
+  const inner = m[3]!.replace(/\\(['"\\])|\\n|\\t/g, (s, c: string | undefined) => c ?? (s === '\\n' ? '\n' : '\t'));
+  return `${m[1]}: ${inner}`;
 }
 
 async function evaluate(

@@ -8,6 +8,7 @@ import type * as vscode from 'vscode';
 import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
 import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
+import { linkedCancellation } from './linkedCancellation';
 import { sliceExpression, liveLanguage, type Probe } from './transfer';
 import type { PartnerItem } from '../commands/partnerItems';
 import {
@@ -72,20 +73,19 @@ function readFailure(kind: ComputeKind, r: Extract<LiveRead, { ok: false }>): Ou
   return failure(kind, code, r.error);
 }
 
-/** Reads one expression, offering its first part when it is over the cap. */
-async function readOne(
+/** A value over the cap: offers to compute on its first part, and reads that part if the user agrees. */
+async function offerSlice(
   frame: PausedFrame,
   at: SelectedExpression,
+  r: Extract<LiveRead, { ok: false }>,
   languageId: string | undefined,
   deps: LiveDeps,
   token: vscode.CancellationToken | undefined,
 ): Promise<LiveRead> {
-  const maxElements = deps.maxElements();
-  const onProbe = (p: Probe) => deps.prepareOutcome?.(p.elements);
-  const r = await readLive(frame, at.text, languageId, { maxElements, token, log: deps.log, onProbe });
-  if (r.ok || r.code !== 'TOO_LARGE' || !r.probe) return r;
+  if (r.code !== 'TOO_LARGE' || !r.probe) return r;
   const language = liveLanguage(frame.session.type, languageId);
   if (!language) return r;
+  const maxElements = deps.maxElements();
   const { shape } = r.probe;
   const count = shape.length >= 2 ? Math.floor(maxElements / Math.max(1, shape[shape.length - 1]!)) : maxElements;
   const what =
@@ -99,8 +99,58 @@ async function readOne(
   )
     return r;
   const sliced = sliceExpression(language, at.text, count);
-  const again = await readLive(frame, sliced, languageId, { maxElements, token, log: deps.log, onProbe });
-  return again;
+  return readLive(frame, sliced, languageId, readOptions(deps, token));
+}
+
+function readOptions(deps: LiveDeps, token: vscode.CancellationToken | undefined) {
+  return {
+    maxElements: deps.maxElements(),
+    token,
+    log: deps.log,
+    onProbe: (p: Probe) => deps.prepareOutcome?.(p.elements),
+  };
+}
+
+/**
+ * Reads the expressions all at once (their requests share the round trips to
+ * the adapter: a pair of small values in one round trip's time, not two); the
+ * first to fail stops the others. Offers for values over the cap come after,
+ * one at a time, in the selection's order.
+ */
+async function readAll(
+  frame: PausedFrame,
+  expressions: readonly SelectedExpression[],
+  languageId: string | undefined,
+  deps: LiveDeps,
+  token: vscode.CancellationToken | undefined,
+): Promise<LiveValue[] | Extract<LiveRead, { ok: false }>> {
+  const link = linkedCancellation(token);
+  let reads: LiveRead[];
+  try {
+    reads = await Promise.all(
+      expressions.map(async (at) => {
+        const r = await readLive(frame, at.text, languageId, readOptions(deps, link.token));
+        if (!r.ok && r.code !== 'TOO_LARGE') link.cancel();
+        return r;
+      }),
+    );
+  } finally {
+    link.dispose();
+  }
+  // The failure to show: the first that is not a read stopped for another's failure.
+  const failed =
+    reads.find(
+      (r): r is Extract<LiveRead, { ok: false }> => !r.ok && r.code !== 'TOO_LARGE' && r.code !== 'CANCELLED',
+    ) ?? reads.find((r): r is Extract<LiveRead, { ok: false }> => !r.ok && r.code === 'CANCELLED');
+  if (failed) return failed;
+  const values: LiveValue[] = [];
+  for (const [i, at] of expressions.entries()) {
+    const first = reads[i]!;
+    const r = first.ok ? first : await offerSlice(frame, at, first, languageId, deps, token);
+    if (!r.ok) return r;
+    values.push({ expression: r.expression, at, value: r.value });
+  }
+  return values;
 }
 
 export async function computeLive(
@@ -112,12 +162,9 @@ export async function computeLive(
   deps: LiveDeps,
   token?: vscode.CancellationToken,
 ): Promise<Outcome> {
-  const values: LiveValue[] = [];
-  for (const at of expressions) {
-    const r = await readOne(frame, at, languageId, deps, token);
-    if (!r.ok) return readFailure(kind, r);
-    values.push({ expression: r.expression, at, value: r.value });
-  }
+  const read = await readAll(frame, expressions, languageId, deps, token);
+  if (!Array.isArray(read)) return readFailure(kind, read);
+  const values = read;
   const settings = deps.settings();
   const compute = (vs: LiveValue[]) => {
     const job: LiveOutcomeJob = { kind, values: vs, settings, placement: placementData(placement, expressions) };
@@ -146,7 +193,7 @@ export async function computeLive(
   if (!picked) return failure(kind, 'CANCELLED', 'no partner was picked');
   const partner = variables[picked.index]!;
   const at = { text: partner.expression, start: known.at.start, end: known.at.start };
-  const r = await readOne(frame, at, languageId, deps, token);
-  if (!r.ok) return readFailure(kind, r);
-  return compute([...values, { expression: r.expression, at, value: r.value }]);
+  const partnerRead = await readAll(frame, [at], languageId, deps, token);
+  if (!Array.isArray(partnerRead)) return readFailure(kind, partnerRead);
+  return compute([...values, ...partnerRead]);
 }

@@ -152,9 +152,12 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
           ? `${head}: \`${r.expression}\` holds ${r.probe?.elements.toLocaleString('en-US') ?? 'too many'} values, more than a lens reads: click to compute`
           : `${head}: ${r.error}`,
     });
-    const target = await readLive(frame, live.target, doc.languageId, options);
+    // Both at once: their requests share the round trips (a lens reads at most 10^5 values each).
+    const [target, prediction] = await Promise.all([
+      readLive(frame, live.target, doc.languageId, options),
+      readLive(frame, live.prediction, doc.languageId, options),
+    ]);
     if (!target.ok) return failed(target);
-    const prediction = await readLive(frame, live.prediction, doc.languageId, options);
     if (!prediction.ok) return failed(prediction);
     const figures = liveCallFigures(live, target.value, prediction.value, this.deps.settings(), {
       uri: doc.uri.toString(),

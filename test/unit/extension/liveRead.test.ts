@@ -15,7 +15,7 @@ import { PARTS_IN_FLIGHT, readLive, type LiveRead, type PausedFrame } from '../.
 import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG, WITH_PROBE_ELEMENTS } from '../../../src/extension/live/transfer';
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
-import { computeLive } from '../../../src/extension/live/liveCompute';
+import { computeLive, type LiveDeps } from '../../../src/extension/live/liveCompute';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
@@ -165,6 +165,14 @@ describe('a value read in parts from debugpy', () => {
     expect(openings).toEqual([`${PROBE_TAG} `, ...Array<string>(RAMP_PARTS).fill(`${PAYLOAD_TAG} `)]);
   }, 60_000);
 
+  it("says what went wrong in Python's words, not as the exception's repr", async () => {
+    const undefinedName = await readLive(frame, 'nope', 'python', { maxElements: 1e8 });
+    expect(undefinedName.ok ? 'ok' : undefinedName.error).toBe("`nope`: NameError: name 'nope' is not defined");
+    // The wrapper's own refusals are sentences: no exception type.
+    const text = await readLive(frame, 'title', 'python', { maxElements: 1e8 });
+    expect(text.ok ? 'ok' : text.error).toBe('`title`: it is a str, not a list, array or tensor');
+  }, 60_000);
+
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {
     mostOutstanding = 0;
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8, partsInFlight: 2 });
@@ -212,6 +220,84 @@ describe('a value read in parts from debugpy', () => {
 });
 
 describe('a live computation', () => {
+  const placement = { uri: 'file:///program.py', positionAt: (offset: number) => ({ line: 0, character: offset }) };
+  const deps = (more: Partial<LiveDeps> = {}): LiveDeps => ({
+    settings: () => ({ unit: 'nats', eps: undefined }),
+    maxElements: () => 1e8,
+    log: () => undefined,
+    pickPartner: () => Promise.resolve(undefined),
+    acceptSlice: () => Promise.resolve(false),
+    ...more,
+  });
+
+  it('reads the expressions of a selection at once: both probes in flight together', async () => {
+    mostProbesOutstanding = 0;
+    const outcome = await computeLive(
+      'crossEntropy',
+      frame,
+      [
+        { text: 'onehot', start: 0, end: 6 },
+        { text: 'probs', start: 8, end: 13 },
+      ],
+      'python',
+      placement,
+      deps(),
+    );
+    expect(mostProbesOutstanding).toBe(2);
+    if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
+    expect(outcome.result.crossEntropy).toBeCloseTo(Math.log(1000), 12);
+  }, 60_000);
+
+  it('the first to fail stops the others: a string beside 10^6 values fails at once, no part of them moves', async () => {
+    mostOutstanding = 0;
+    answers = [];
+    const outcome = await computeLive(
+      'crossEntropy',
+      frame,
+      [
+        { text: 'title', start: 0, end: 5 },
+        { text: 'ramp', start: 7, end: 11 },
+      ],
+      'python',
+      placement,
+      deps(),
+    );
+    expect(outcome.result.ok).toBe(false);
+    expect(outcome.message).toMatch(/`title`: it is a str, not a list, array or tensor —/);
+    // Back before the probe of `ramp` (which brings its first part) has answered, and no part was asked for.
+    expect(answers).toHaveLength(1);
+    expect(mostOutstanding).toBe(0);
+    // Its answer comes later, and is dropped.
+    for (let t = 0; answers.length < 2 && t < 200; t++) await new Promise((r) => setTimeout(r, 50));
+    expect(answers).toHaveLength(2);
+    expect(mostOutstanding).toBe(0);
+  }, 60_000);
+
+  it('a value over the cap is offered as a slice after the reads, once, and its slice is read', async () => {
+    const offers: string[] = [];
+    const outcome = await computeLive(
+      'entropy',
+      frame,
+      [
+        { text: 'small', start: 0, end: 5 },
+        { text: 'ramp', start: 7, end: 11 },
+      ],
+      'python',
+      placement,
+      deps({
+        maxElements: () => 100_000,
+        acceptSlice: (message) => {
+          offers.push(message);
+          return Promise.resolve(true);
+        },
+      }),
+    );
+    expect(offers).toHaveLength(1);
+    expect(offers[0]).toMatch(/`ramp`: it holds 1,000,000 values/);
+    if (!outcome.result.ok || outcome.result.kind !== 'entropy') throw new Error(outcome.message);
+    expect(outcome.result.arrays.map((a) => a.array.shape)).toEqual([[1000], [100_000]]);
+  }, 60_000);
+
   it("with one expression, offers the frame's numeric variables with kinds and shapes, probed all at once", async () => {
     let offered: { label: string; description: string }[] = [];
     mostProbesOutstanding = 0;
