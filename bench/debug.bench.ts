@@ -34,6 +34,7 @@ import { PARTS_IN_FLIGHT, readLive, type Timings } from '../src/extension/live/e
 import type { LiveArray } from '../src/extension/live/transfer';
 import { liveOutcomeRunner, createOffThreadCompute } from '../src/extension/offThread/offThreadCompute';
 import { liveOutcome, type LiveOutcomeJob } from '../src/extension/live/liveOutcome';
+import { computeLive } from '../src/extension/live/liveCompute';
 import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
 import { startDebugpy } from './lib/debugpy';
 import { longestStall } from './lib/stall';
@@ -200,13 +201,14 @@ async function main(): Promise<void> {
 
 /**
  * The cross-entropy of a batch, as the command computes it for the selection
- * `labels, logits`: both values read one after the other, then the pair's
- * outcome (analyze's per-row figures, breakdown subject) on the compute worker.
+ * `labels, logits` (computeLive: both values read at once, then the pair's
+ * outcome — analyze's per-row figures, breakdown subject — on the compute
+ * worker); then each read alone and the outcome alone, for the split.
  */
 async function batches(frame: Parameters<typeof readLive>[0]): Promise<void> {
   console.log('\nA batch: `labels, logits` (int64 labels, logits rows × classes), cross-entropy; ms, best of 3');
   console.log(
-    '| rows × classes | logits dtype | end to end | read labels | read logits | compute (worker) | compute (this thread) | stall |',
+    '| rows × classes | logits dtype | end to end (reads at once) | read labels alone | read logits alone | compute (worker) | compute (this thread) | stall |',
   );
   console.log('|--:|:--|--:|--:|--:|--:|--:|--:|');
   const pairJob = (labels: LiveArray, logits: LiveArray, expr: string): LiveOutcomeJob => ({
@@ -227,22 +229,44 @@ async function batches(frame: Parameters<typeof readLive>[0]): Promise<void> {
         const row = [0, 0, 0, 0, 0, 0];
         const { stall } = await longestStall(async () => {
           const t0 = performance.now();
-          const labels = await readLive(frame, `labels_${rows}`, 'python', { maxElements: 1e8 });
-          const t1 = performance.now();
-          const logits = await readLive(frame, expr, 'python', { maxElements: 1e8 });
-          const t2 = performance.now();
-          if (!labels.ok || !logits.ok) throw new Error(labels.ok ? (logits as { error: string }).error : labels.error);
-          const out = await onWorker(pairJob(labels.value, logits.value, expr), undefined);
+          const out = await computeLive(
+            'crossEntropy',
+            frame,
+            [
+              { text: `labels_${rows}`, start: 0, end: 6 },
+              { text: expr, start: 8, end: 8 + expr.length },
+            ],
+            'python',
+            { uri: 'bench:', positionAt: () => ({ line: 0, character: 0 }) },
+            {
+              settings: () => ({ unit: 'nats', eps: undefined }),
+              maxElements: () => 1e8,
+              log: () => undefined,
+              pickPartner: () => Promise.resolve(undefined),
+              acceptSlice: () => Promise.resolve(false),
+              outcome: onWorker,
+            },
+          );
           if (!out.result.ok) throw new Error(out.message);
-          const t3 = performance.now();
-          row.splice(0, 4, t3 - t0, t1 - t0, t2 - t1, t3 - t2);
+          row[0] = performance.now() - t0;
         });
         row[5] = stall;
+        const t0 = performance.now();
         const labels = await readLive(frame, `labels_${rows}`, 'python', { maxElements: 1e8 });
+        const t1 = performance.now();
         const logits = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        const t2 = performance.now();
         if (!labels.ok || !logits.ok) throw new Error('the batch could not be read again');
+        const w0 = performance.now();
+        const out = await onWorker(pairJob(labels.value, logits.value, expr), undefined);
+        if (!out.result.ok) throw new Error(out.message);
+        row.splice(1, 3, t1 - t0, t2 - t1, performance.now() - w0);
+        // The worker took those values' buffers: the same outcome on this thread reads them again.
+        const labelsHere = await readLive(frame, `labels_${rows}`, 'python', { maxElements: 1e8 });
+        const logitsHere = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        if (!labelsHere.ok || !logitsHere.ok) throw new Error('the batch could not be read again');
         const h0 = performance.now();
-        liveOutcome(pairJob(labels.value, logits.value, expr));
+        liveOutcome(pairJob(labelsHere.value, logitsHere.value, expr));
         row[4] = performance.now() - h0;
         if (!best || row[0]! < best[0]!) best = row;
       }
