@@ -162,6 +162,13 @@ export async function computeLive(
   deps: LiveDeps,
   token?: vscode.CancellationToken,
 ): Promise<Outcome> {
+  // A pair's figures use two values: a third would be read and silently left out.
+  if (kind !== 'entropy' && expressions.length > 2)
+    return failure(
+      kind,
+      'NOT_COMPUTABLE',
+      `${expressions.map((e) => `\`${e.text}\``).join(', ')}: ${kind === 'klDivergence' ? 'a KL divergence' : 'a cross-entropy'} takes two expressions, the target and the prediction (\`target, probs\`), and ${expressions.length} were selected; Compute entropy takes any number`,
+    );
   const read = await readAll(frame, expressions, languageId, deps, token);
   if (!Array.isArray(read)) return readFailure(kind, read);
   const values = read;

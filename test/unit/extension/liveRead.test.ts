@@ -248,6 +248,24 @@ describe('a live computation', () => {
     expect(outcome.result.crossEntropy).toBeCloseTo(Math.log(1000), 12);
   }, 60_000);
 
+  it('a pair of three expressions is refused before anything is read; entropy takes all three', async () => {
+    answers = [];
+    const three = [
+      { text: 'onehot', start: 0, end: 6 },
+      { text: 'probs', start: 8, end: 13 },
+      { text: 'small', start: 15, end: 20 },
+    ];
+    const pair = await computeLive('crossEntropy', frame, three, 'python', placement, deps());
+    expect(pair.result.ok).toBe(false);
+    expect(pair.message).toMatch(
+      /`onehot`, `probs`, `small`: a cross-entropy takes two expressions, the target and the prediction .* and 3 were selected/,
+    );
+    expect(answers).toHaveLength(0);
+    const entropy = await computeLive('entropy', frame, three, 'python', placement, deps());
+    if (!entropy.result.ok || entropy.result.kind !== 'entropy') throw new Error(entropy.message);
+    expect(entropy.result.arrays.map((a) => a.array.shape)).toEqual([[1000], [1000], [1000]]);
+  }, 60_000);
+
   it('the first to fail stops the others: a string beside 10^6 values fails at once, no part of them moves', async () => {
     mostOutstanding = 0;
     answers = [];
