@@ -229,20 +229,18 @@ describe('a live computation', () => {
     acceptSlice: () => Promise.resolve(false),
     ...more,
   });
+  /** The command on the selection `a, b, …` of these expressions. */
+  const compute = (kind: Parameters<typeof computeLive>[0], texts: string[], more?: Partial<LiveDeps>) => {
+    const expressions = texts.map((text, i) => {
+      const start = texts.slice(0, i).reduce((n, t) => n + t.length + 2, 0);
+      return { text, start, end: start + text.length };
+    });
+    return computeLive(kind, frame, expressions, 'python', placement, deps(more));
+  };
 
   it('reads the expressions of a selection at once: both probes in flight together', async () => {
     mostProbesOutstanding = 0;
-    const outcome = await computeLive(
-      'crossEntropy',
-      frame,
-      [
-        { text: 'onehot', start: 0, end: 6 },
-        { text: 'probs', start: 8, end: 13 },
-      ],
-      'python',
-      placement,
-      deps(),
-    );
+    const outcome = await compute('crossEntropy', ['onehot', 'probs']);
     expect(mostProbesOutstanding).toBe(2);
     if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
     expect(outcome.result.crossEntropy).toBeCloseTo(Math.log(1000), 12);
@@ -250,18 +248,14 @@ describe('a live computation', () => {
 
   it('a pair of three expressions is refused before anything is read; entropy takes all three', async () => {
     answers = [];
-    const three = [
-      { text: 'onehot', start: 0, end: 6 },
-      { text: 'probs', start: 8, end: 13 },
-      { text: 'small', start: 15, end: 20 },
-    ];
-    const pair = await computeLive('crossEntropy', frame, three, 'python', placement, deps());
+    const three = ['onehot', 'probs', 'small'];
+    const pair = await compute('crossEntropy', three);
     expect(pair.result.ok).toBe(false);
     expect(pair.message).toMatch(
       /`onehot`, `probs`, `small`: a cross-entropy takes two expressions, the target and the prediction .* and 3 were selected/,
     );
     expect(answers).toHaveLength(0);
-    const entropy = await computeLive('entropy', frame, three, 'python', placement, deps());
+    const entropy = await compute('entropy', three);
     if (!entropy.result.ok || entropy.result.kind !== 'entropy') throw new Error(entropy.message);
     expect(entropy.result.arrays.map((a) => a.array.shape)).toEqual([[1000], [1000], [1000]]);
   }, 60_000);
@@ -269,17 +263,7 @@ describe('a live computation', () => {
   it('the first to fail stops the others: a string beside 10^6 values fails at once, no part of them moves', async () => {
     mostOutstanding = 0;
     answers = [];
-    const outcome = await computeLive(
-      'crossEntropy',
-      frame,
-      [
-        { text: 'title', start: 0, end: 5 },
-        { text: 'ramp', start: 7, end: 11 },
-      ],
-      'python',
-      placement,
-      deps(),
-    );
+    const outcome = await compute('crossEntropy', ['title', 'ramp']);
     expect(outcome.result.ok).toBe(false);
     expect(outcome.message).toMatch(/`title`: it is a str, not a list, array or tensor —/);
     // Back before the probe of `ramp` (which brings its first part) has answered, and no part was asked for.
@@ -293,23 +277,13 @@ describe('a live computation', () => {
 
   it('a value over the cap is offered as a slice after the reads, once, and its slice is read', async () => {
     const offers: string[] = [];
-    const outcome = await computeLive(
-      'entropy',
-      frame,
-      [
-        { text: 'small', start: 0, end: 5 },
-        { text: 'ramp', start: 7, end: 11 },
-      ],
-      'python',
-      placement,
-      deps({
-        maxElements: () => 100_000,
-        acceptSlice: (message) => {
-          offers.push(message);
-          return Promise.resolve(true);
-        },
-      }),
-    );
+    const outcome = await compute('entropy', ['small', 'ramp'], {
+      maxElements: () => 100_000,
+      acceptSlice: (message) => {
+        offers.push(message);
+        return Promise.resolve(true);
+      },
+    });
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatch(/`ramp`: it holds 1,000,000 values/);
     if (!outcome.result.ok || outcome.result.kind !== 'entropy') throw new Error(outcome.message);
@@ -319,23 +293,12 @@ describe('a live computation', () => {
   it("with one expression, offers the frame's numeric variables with kinds and shapes, probed all at once", async () => {
     let offered: { label: string; description: string }[] = [];
     mostProbesOutstanding = 0;
-    const outcome = await computeLive(
-      'crossEntropy',
-      frame,
-      [{ text: 'probs', start: 0, end: 5 }],
-      'python',
-      { uri: 'file:///program.py', positionAt: (offset) => ({ line: 0, character: offset }) },
-      {
-        settings: () => ({ unit: 'nats', eps: undefined }),
-        maxElements: () => 1e8,
-        log: () => undefined,
-        pickPartner: (items) => {
-          offered = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
-          return Promise.resolve(items.find((i) => i.label === 'onehot'));
-        },
-        acceptSlice: () => Promise.resolve(false),
+    const outcome = await compute('crossEntropy', ['probs'], {
+      pickPartner: (items) => {
+        offered = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
+        return Promise.resolve(items.find((i) => i.label === 'onehot'));
       },
-    );
+    });
     // In debugpy's (alphabetical) order; not the module, the string, or the selected value itself.
     expect(offered).toEqual([
       { label: 'grid', description: 'ndarray:float32 · 1000 × 1000' },
@@ -353,24 +316,9 @@ describe('a live computation', () => {
 
   it('tells its host the size of each value before its data moves, so the compute worker can start meanwhile', async () => {
     const prepared: [number, number][] = [];
-    const outcome = await computeLive(
-      'entropy',
-      frame,
-      [
-        { text: 'small', start: 0, end: 5 },
-        { text: 'ramp', start: 7, end: 11 },
-      ],
-      'python',
-      { uri: 'file:///program.py', positionAt: (offset) => ({ line: 0, character: offset }) },
-      {
-        settings: () => ({ unit: 'nats', eps: undefined }),
-        maxElements: () => 1e8,
-        log: () => undefined,
-        pickPartner: () => Promise.resolve(undefined),
-        acceptSlice: () => Promise.resolve(false),
-        prepareOutcome: (elements) => prepared.push([elements, outstanding]),
-      },
-    );
+    const outcome = await compute('entropy', ['small', 'ramp'], {
+      prepareOutcome: (elements) => prepared.push([elements, outstanding]),
+    });
     expect(outcome.result.ok).toBe(true);
     expect(prepared).toEqual([
       [1000, 0],
