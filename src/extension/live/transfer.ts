@@ -10,7 +10,7 @@
 import { MAX_ELEMENTS } from '../../core';
 import { plainValues } from '../../core/elements';
 import { findArrays } from '../../parse';
-import type { TypedValues } from '../../parse/types';
+import type { FoundArray, TypedValues } from '../../parse/types';
 
 /** The languages with a compact wrapper; anything else is read from the debugger's printed value. */
 export type LiveLanguage = 'python' | 'javascript';
@@ -455,16 +455,17 @@ export function decodePrinted(text: string): Decoded {
   return { ok: true, value: { dtype: 'f8', shape: [...a.shape], data: Float64Array.from(flat) } };
 }
 
-type FoundArray = ReturnType<typeof findArrays>['arrays'][number];
-
 /**
  * The languages a printout is read as, in turn until one finds an array: a
  * REPL's printout (R's `[1]`, which a list reading takes for the value
  * `[1]`, Julia's `-element`, Octave's `x =`) only as text; else as Python
- * (lists, reprs), then text (space-separated values), then C (braces).
+ * (lists, reprs), then text (space-separated values in brackets), then C
+ * (braces). A reading that needs a bracket the text lacks is skipped: each is
+ * a pass of the finder over the whole printout, on the extension host's thread.
  */
 function printedReadings(text: string): readonly string[] {
-  return /^\s*\[1\]\s|-element |×| =\n/m.test(text) ? ['plaintext'] : ['python', 'plaintext', 'cpp'];
+  if (/^\s*\[1\]\s|-element |×| =\n/m.test(text)) return ['plaintext'];
+  return ['python', ...(text.includes('[') ? ['plaintext'] : []), ...(text.includes('{') ? ['cpp'] : [])];
 }
 
 function largestArray(arrays: readonly FoundArray[]): FoundArray | undefined {
