@@ -25,6 +25,7 @@ import {
   evaluateFormat,
   partElements,
   WITH_PROBE_ELEMENTS,
+  PAYLOAD_TAG,
 } from './transfer';
 
 /**
@@ -89,7 +90,15 @@ function message(e: unknown): string {
   const last = lines[lines.length - 1]!.trim();
   // js-debug says `Uncaught TypeError: …`, debugpy gives the exception's repr, `TypeError('…')`;
   // the wrappers' own words (TypeError, ValueError) are what the user needs, other errors keep their type.
-  return unrepr(last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, '');
+  return pythonWording(unrepr(last.length > 0 ? last : text).replace(/^(Uncaught )?(TypeError|ValueError): /, ''));
+}
+
+/** Python's array module refusing an item (`must be real number, not str`), in the wrappers' words. */
+function pythonWording(text: string): string {
+  const m = /^must be real number, not (\w+)$/.exec(text);
+  if (!m) return text;
+  const what = m[1] === 'NoneType' ? 'None' : `${/^[aeiou]/i.test(m[1]!) ? 'an' : 'a'} ${m[1]}`;
+  return `it holds ${what} among its values, not only numbers`;
 }
 
 /** `NameError("name 'x' is not defined")` → `NameError: name 'x' is not defined` (a Python exception's repr). */
@@ -263,7 +272,8 @@ export async function readLive(
           chars += r.length;
           const error = decoder.add(r);
           decodeMs += performance.now() - d0;
-          if (error) return fail('NOT_NUMERIC', error);
+          // A part that failed in the program (an item the wrapper refuses) answers with the error.
+          if (error) return fail('NOT_NUMERIC', r.trim() && !r.includes(PAYLOAD_TAG) ? message(r) : error);
         }
       }
       const d0 = performance.now();

@@ -29,6 +29,9 @@ small = np.arange(1000, dtype=np.float64)
 probs = np.full(1000, 0.001)
 onehot = np.eye(1000)[3]
 title = 'not numbers'
+mixed = [0.5, '0.5']
+late = [0.5] * 300000 + ['0.5']
+masked = np.ma.masked_array([0.25, 0.6, 0.15], mask=[False, True, False])
 print('paused')
 `;
 
@@ -171,6 +174,17 @@ describe('a value read in parts from debugpy', () => {
     // The wrapper's own refusals are sentences: no exception type.
     const text = await readLive(frame, 'title', 'python', { maxElements: 1e8 });
     expect(text.ok ? 'ok' : text.error).toBe('`title`: it is a str, not a list, array or tensor');
+    // A string among a list's numbers, in the probe's data or in a later part (past the first 2^17 items).
+    for (const name of ['mixed', 'late']) {
+      const r = await readLive(frame, name, 'python', { maxElements: 1e8 });
+      expect(r.ok ? 'ok' : r.error).toBe(`\`${name}\`: it holds a str among its values, not only numbers`);
+    }
+    const masked = await readLive(frame, 'masked', 'python', { maxElements: 1e8 });
+    expect(masked.ok ? 'ok' : masked.error).toBe(
+      '`masked`: it is a masked array with 1 masked value: select its .compressed() or .filled(value) values',
+    );
+    const compressed = await readLive(frame, 'masked.compressed()', 'python', { maxElements: 1e8 });
+    expect(Array.from(values(compressed))).toEqual([0.25, 0.15]);
   }, 60_000);
 
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {
@@ -299,15 +313,18 @@ describe('a live computation', () => {
         return Promise.resolve(items.find((i) => i.label === 'onehot'));
       },
     });
-    // In debugpy's (alphabetical) order; not the module, the string, or the selected value itself.
+    // In debugpy's (alphabetical) order; not the module, the string, the masked array with a
+    // masked value (its probe refuses it) or the selected value itself.
     expect(offered).toEqual([
       { label: 'grid', description: 'ndarray:float32 · 1000 × 1000' },
+      { label: 'late', description: 'list · 300001' },
+      { label: 'mixed', description: 'list · 2' },
       { label: 'onehot', description: 'ndarray:float64 · 1000' },
       { label: 'ramp', description: 'ndarray:float64 · 1000000' },
       { label: 'small', description: 'ndarray:float64 · 1000' },
     ]);
-    // np, ramp, grid, small, probs, onehot, title: seven probes in flight at once.
-    expect(mostProbesOutstanding).toBe(7);
+    // np, ramp, grid, small, probs, onehot, title, mixed, late, masked: ten probes in flight at once.
+    expect(mostProbesOutstanding).toBe(10);
     if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
     // The one-hot target picked, against a uniform prediction: -ln(0.001).
     expect(outcome.result.target.name).toBe('onehot');

@@ -141,6 +141,13 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     ['a pandas float32 Series', "x = pandas.Series([0.5, 0.5], dtype='float32')", 'f4', [2]],
     ["the array module's doubles", "x = __import__('array').array('d', [0.25, 0.6, 0.15])", 'f8', [3]],
     ["the array module's ints", "x = __import__('array').array('i', [2, 0, 1])", 'f8', [3]],
+    [
+      'a list of NumPy scalars, a bool, a Decimal and a Fraction',
+      "x = [numpy.float32(0.5), numpy.int64(3), True, __import__('decimal').Decimal('0.25'), __import__('fractions').Fraction(1, 4)]",
+      'f8',
+      [5],
+    ],
+    ['a masked array with nothing masked', 'x = numpy.ma.masked_array([0.25, 0.75], mask=[False, False])', 'f8', [2]],
   ];
 
   const results = () => runPython(cases.map((c) => c[1]));
@@ -187,9 +194,14 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       'x = (v for v in [0.5, 0.5])',
       'x = [[0.1, 0.9], 0.5]',
       'x = [[0.1, 0.9], None]',
+      "x = ['0.5', '0.25']",
+      "x = [[0.5, 0.5], [0.25, b'0.75']]",
+      'x = numpy.ma.masked_array([0.25, 0.6, 0.15], mask=[False, True, False])',
+      'x = numpy.ma.masked_invalid([0.5, float("nan"), float("inf")])',
     ]);
     expect(bad[0]!.error).toMatch(/ragged: its rows have lengths 1, 2/);
-    expect(bad[1]!.error).toMatch(/could not convert string to float/);
+    // The array module takes numbers only: strings of digits too are refused, as in JavaScript.
+    expect(bad[1]!.error).toMatch(/must be real number, not str/);
     expect(bad[2]!.error).toMatch(/dtype is <U1, not a number type/);
     expect(bad[3]!.error).toMatch(/dtype is complex128/);
     expect(bad[4]!.error).toMatch(/it is a dict, not a list, array or tensor/);
@@ -199,6 +211,14 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(bad[7]!.error).toMatch(/it is a generator, not a list, array or tensor/);
     expect(bad[8]!.error).toMatch(/row 1 is a float, not a list/);
     expect(bad[9]!.error).toMatch(/row 1 is None, not a list/);
+    expect(bad[10]!.error).toMatch(/must be real number, not str/);
+    expect(bad[11]!.error).toMatch(/must be real number, not bytes/);
+    // What lies under a mask is not the user's data: the probe refuses it before any data moves.
+    expect(bad[12]!.error).toMatch(
+      /it is a masked array with 1 masked value: select its \.compressed\(\) or \.filled\(value\) values/,
+    );
+    expect(bad[13]!.error).toMatch(/it is a masked array with 2 masked values/);
+    for (const c of bad.slice(12)) expect(c.probe).toBeUndefined();
     for (const c of bad) expect(c.leftBehind).toEqual([]);
   });
 
@@ -673,7 +693,7 @@ print(json.dumps(out))
   });
 
   it('Python: a part of a list converts only its own items (of a list of rows, the rows it touches)', () => {
-    // An item past the part that float() refuses: the whole read fails on it, the part does not look at it.
+    // An item past the part that the array module refuses: the whole read fails on it, the part does not look at it.
     for (const [setup, range, values, shape] of [
       ["x = [0.5] * 10 + ['not a number']", { from: 0, to: 10 }, Array(10).fill(0.5), '11'],
       ["x = [(0.1, 0.2)] * 5 + [('a', 'b')]", { from: 3, to: 9 }, [0.2, 0.1, 0.2, 0.1, 0.2, 0.1], '6,2'],
@@ -695,7 +715,7 @@ print(json.dumps(out))
       const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(exprs), encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       const [whole, part] = JSON.parse(r.stdout) as string[];
-      expect(whole).toMatch(/^error: could not convert string to float/);
+      expect(whole).toMatch(/^error: must be real number, not str/);
       // The part's header gives the whole shape; its bytes are the range's doubles.
       const [tag, dtype, header, b64] = part!.replace(/^'|'$/g, '').split(' ');
       expect([tag, dtype, header]).toEqual([PAYLOAD_TAG, 'f8', shape]);
