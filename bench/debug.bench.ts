@@ -17,7 +17,9 @@
 // outcome (the DAP messages are parsed on it too), and the CPU time each
 // process spent on the read and the outcome: the paused program, debugpy's
 // adapter (a Python process that parses and re-encodes every message), and
-// this one (with its worker), from /proc, in 10 ms steps. Beside it,
+// this one (with its worker), from /proc, in 10 ms steps, and the minor page
+// faults of each (first touches of fresh memory), beside what one costs on
+// this machine (lib/firstTouch.ts). Beside it,
 // the plain text path a hand-rolled reader takes: `x.tolist()` evaluated in
 // the repl context (cut at 2^16 characters by debugpy) and, where that is
 // cut, the same text in the clipboard context read by the array finder.
@@ -38,7 +40,8 @@ import { computeLive } from '../src/extension/live/liveCompute';
 import { dataExpression, decodePrinted } from '../src/extension/live/transfer';
 import { startDebugpy } from './lib/debugpy';
 import { longestStall } from './lib/stall';
-import { processCpuMs } from './lib/cpu';
+import { processCpuMs, processMinorFaults } from './lib/cpu';
+import { firstTouchMicros } from './lib/firstTouch';
 import { settle } from './lib/timing';
 
 const SIZES = [1e4, 1e6, 1e7];
@@ -93,11 +96,15 @@ async function main(): Promise<void> {
   const evaluate = async (expression: string, context: string) =>
     (await dap.request<{ result: string }>('evaluate', { expression, frameId: frame.frameId, context })).result;
 
+  const touch = firstTouchMicros();
+  console.log(
+    `This machine: the first write to fresh memory costs ${touch.first.toFixed(2)} µs per 4 KiB page, a second write ${touch.second.toFixed(2)} µs (64 MiB, best of 3).\n`,
+  );
   console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
   console.log(
-    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | CPU: program | adapter | this process | MB sent | text path (repl) | text (clipboard + finder) |`,
+    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | CPU: program | adapter | this process | page faults (k): program | adapter | this process | MB sent | text path (repl) | text (clipboard + finder) |`,
   );
-  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
+  console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
   for (const n of SIZES) {
     for (const dtype of DTYPES) {
       const expr = name(n, dtype);
@@ -108,6 +115,11 @@ async function main(): Promise<void> {
         let timings: Timings | undefined;
         // CPU of the read and the outcome in each process (this one: its threads and the worker's).
         const cpu0 = [processCpuMs(pids.program), processCpuMs(pids.adapter), process.cpuUsage()] as const;
+        const faults0 = [
+          processMinorFaults(pids.program),
+          processMinorFaults(pids.adapter),
+          process.resourceUsage().minorPageFault,
+        ];
         // What the command holds this thread for, from the first request to the outcome (built on the worker).
         const { stall } = await longestStall(async () => {
           const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
@@ -124,6 +136,11 @@ async function main(): Promise<void> {
           (processCpuMs(pids.adapter) ?? NaN) - (cpu0[1] ?? NaN),
           (here.user + here.system) / 1000,
         ];
+        const faults = [
+          processMinorFaults(pids.program),
+          processMinorFaults(pids.adapter),
+          process.resourceUsage().minorPageFault,
+        ].map((f, i) => ((f ?? NaN) - (faults0[i] ?? NaN)) / 1000);
         // The same outcome built on this thread, for comparison (the decoded values again: the worker took them).
         const again = await readLive(frame, expr, 'python', { maxElements: 1e8 });
         if (!again.ok) throw new Error(again.error);
@@ -151,6 +168,7 @@ async function main(): Promise<void> {
           hereMs,
           stall,
           ...cpu,
+          ...faults,
           timings!.chars / 1e6,
           serialTotal,
         ];
@@ -184,11 +202,14 @@ async function main(): Promise<void> {
         cpuProgram,
         cpuAdapter,
         cpuHere,
+        faultsProgram,
+        faultsAdapter,
+        faultsHere,
         mb,
         serialTotal,
       ] = best!;
       console.log(
-        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(serialTotal!)} | ${ms(probe!)} | ${ms(wrapper!)} | ${ms(requests!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${ms(cpuProgram!)} | ${ms(cpuAdapter!)} | ${ms(cpuHere!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
+        `| ${n.toExponential(0)} | ${dtype} | ${ms(total!)} | ${ms(serialTotal!)} | ${ms(probe!)} | ${ms(wrapper!)} | ${ms(requests!)} | ${ms(decode!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} | ${ms(cpuProgram!)} | ${ms(cpuAdapter!)} | ${ms(cpuHere!)} | ${ms(faultsProgram!)} | ${ms(faultsAdapter!)} | ${ms(faultsHere!)} | ${mb!.toFixed(1)} | ${ms(replMs)} ${complete ? 'complete' : `cut at ${repl.length} chars`} | ${clipNote} |`,
       );
     }
   }
