@@ -22,9 +22,9 @@ import { ensureDebianPackages } from './lib/debian.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const TIMEOUT_MS = 15 * 60_000;
-// Test-only extensions (a debug type for debugpy), installed into the server's extensions
-// before it starts: a second extensionDevelopmentPath in the payload loads neither.
-const TEST_EXTENSIONS = ['python-debug'];
+// Test-only extensions (debug types for debugpy and lldb-vscode), installed into the server's
+// extensions before it starts: a second extensionDevelopmentPath in the payload loads neither.
+const TEST_EXTENSIONS = ['python-debug', 'lldb-debug'];
 
 function installTestExtensions(dataDir, scratch, log) {
   const { node, env } = serverNode();
@@ -69,8 +69,13 @@ export async function runIntegration({ log = console.log } = {}) {
   const workspace = join(scratch, 'workspace');
   cpSync(join(root, 'demo'), workspace, { recursive: true });
 
-  // The live-values suite debugs Python with Debian's debugpy, NumPy and PyTorch.
-  ensureDebianPackages(['python3-debugpy', 'python3-numpy', 'python3-torch'], 'to debug Python in the tests', log);
+  // The live-values suite debugs Python with Debian's debugpy, NumPy and PyTorch, and C built by
+  // gcc with lldb-vscode.
+  ensureDebianPackages(
+    ['python3-debugpy', 'python3-numpy', 'python3-torch', 'lldb-15', 'gcc', 'libc6-dev'],
+    'to debug Python and C in the tests',
+    log,
+  );
   ensureCodeServer(log);
   installTestExtensions(join(scratch, 'server-data'), scratch, log);
 

@@ -4,6 +4,8 @@
 // with the exact command to run. On a machine without dpkg nothing is checked
 // here: the step that needs a package says what it missed.
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HarnessError, keepLog } from './harness.mjs';
 
 const hasDpkg = () => spawnSync('dpkg-query', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -12,6 +14,8 @@ function installed(pkg) {
   const r = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return r.status === 0 && /install ok installed/.test(r.stdout);
 }
+
+const APT_LOCK = join(tmpdir(), 'entropy-lens-apt.lock');
 
 /** Makes sure the packages are installed; `why` completes "needed …" in messages. */
 export function ensureDebianPackages(packages, why, log = console.log) {
@@ -31,7 +35,9 @@ export function ensureDebianPackages(packages, why, log = console.log) {
     ['update', '-qq'],
     ['install', '-y', '-qq', ...missing],
   ]) {
-    const r = spawnSync('apt-get', args, { encoding: 'utf8', env });
+    // Test files install what they need from parallel workers: one apt-get at a time
+    // (util-linux's flock, essential in Debian), not a failure on dpkg's lock.
+    const r = spawnSync('flock', [APT_LOCK, 'apt-get', ...args], { encoding: 'utf8', env });
     output += `$ apt-get ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`;
     if (r.status !== 0) {
       const path = keepLog('apt-get.log', output);

@@ -1,9 +1,11 @@
 // Live values in a real VS Code with real debuggers: a Node program under the
-// JavaScript debugger code-server ships (js-debug), and a Python program under
+// JavaScript debugger code-server ships (js-debug), a Python program under
 // Debian's debugpy (through the test-only debug type of
-// test/integration/extensions/python-debug). The programs compute their arrays
+// test/integration/extensions/python-debug), and a C program under Debian's
+// lldb-vscode (test/integration/extensions/lldb-debug). The programs compute their arrays
 // at run time; the commands run while they are paused, as a user runs them.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -568,6 +570,89 @@ describe('live values: a Python program paused in debugpy', function () {
       },
       'the live lens to go',
       30_000,
+    );
+  });
+});
+
+const C_PROGRAM = `#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static double cross_entropy(const int *target, const double *probs, int n) {
+  double h = 0;
+  for (int i = 0; i < n; i++) h -= target[i] * log(probs[i]);
+  return h;
+}
+
+int main(int argc, char **argv) {
+  int counts[6] = {25, 60, 15, 0, 1, 0};
+  double probs[3];
+  int target[3];
+  for (int i = 0; i < 3; i++) {
+    probs[i] = counts[i] / 100.0;
+    target[i] = counts[3 + i];
+  }
+  double *heap = malloc(3 * sizeof(double));
+  for (int i = 0; i < 3; i++) heap[i] = probs[i];
+  double loss = cross_entropy(target, probs, 3);
+  printf("%f %f %d\\n", loss, heap[0], argc);
+  return 0;
+}
+`;
+
+describe('live values: a C program paused in lldb-vscode (an adapter without a wrapper)', function () {
+  this.timeout(180_000);
+  let editor: vscode.TextEditor;
+  let frame: vscode.DebugStackFrame;
+
+  before(async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-live-c-'));
+    const source = join(dir, 'program.c');
+    const program = join(dir, 'program');
+    writeFileSync(source, C_PROGRAM);
+    const built = spawnSync('gcc', ['-g', '-O0', '-o', program, source, '-lm'], { encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
+    const line = C_PROGRAM.split('\n').findIndex((l) => l.includes('double loss ='));
+    vscode.debug.addBreakpoints([
+      new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0))),
+    ]);
+    const started = await vscode.debug.startDebugging(undefined, {
+      type: 'entropyLensTestLldb',
+      request: 'launch',
+      name: 'Entropy Lens live (lldb-vscode)',
+      program,
+    });
+    assert.ok(started, 'lldb-vscode did not start');
+    frame = await pausedFrame();
+    await vscode.window.showTextDocument(editor.document);
+  });
+  after(async () => {
+    await stopAll();
+    vscode.debug.removeBreakpoints(vscode.debug.breakpoints);
+  });
+
+  it('the arguments of the call, selected: the cross-entropy of the arrays the program filled', async () => {
+    select(editor, 'target, probs', 'double loss =');
+    const r = pair(await run('entropyLens.computeCrossEntropy'));
+    assert.equal(r.target.name, 'target');
+    assert.equal(r.prediction.name, 'probs');
+    close(r.crossEntropy, -Math.log(0.6));
+    select(editor, 'probs', 'double loss =');
+    close(entropy(await run('entropyLens.computeEntropy')).entropy, H([0.25, 0.6, 0.15]));
+  });
+
+  it('from the Variables view; a pointer is refused with the cast that reads it', async () => {
+    const variable = (name: string) => ({
+      sessionId: frame.session.id,
+      variable: { name, evaluateName: name, value: '' },
+    });
+    close(entropy(await run('entropyLens.computeEntropy', variable('probs'))).entropy, H([0.25, 0.6, 0.15]));
+    const r = failed(await run('entropyLens.computeEntropy', variable('heap')));
+    assert.match(r.error, /`heap`: it is a pointer \(double \*\), not an array: .*\*\(double\(\*\)\[n\]\)heap/);
+    close(
+      entropy(await run('entropyLens.computeEntropy', variable('*(double(*)[3])heap'))).entropy,
+      H([0.25, 0.6, 0.15]),
     );
   });
 });

@@ -23,6 +23,8 @@ export interface EvaluateArguments {
 
 export interface EvaluateBody {
   result: string;
+  /** The value's type, where the adapter says it (`double[3]`). */
+  type?: string;
   variablesReference?: number;
 }
 

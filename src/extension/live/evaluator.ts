@@ -7,6 +7,7 @@
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
 import { nextTurn } from '../nextTurn';
+import { decodeChildren, elementChildren, typeElements, type ChildVariable } from './childValues';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
   dataExpression,
@@ -85,8 +86,12 @@ export interface PausedFrame {
 
 function message(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  // Python tracebacks end with the line that says what went wrong.
+  // Python tracebacks end with the line that says what went wrong; compilers' diagnostics
+  // (lldb's `error: <user expression 2>:1:1: use of undeclared identifier 'nope'`) are
+  // followed by the source line and a caret.
   const lines = text.trim().split('\n');
+  const diagnostic = [...lines].reverse().find((l) => /^\s*error: /.test(l));
+  if (diagnostic) return diagnostic.replace(/^\s*error:\s*(<[^>]*>:\d+:\d+:\s*)?/, '');
   const last = lines[lines.length - 1]!.trim();
   // js-debug says `Uncaught TypeError: …`, debugpy gives the exception's repr, `TypeError('…')`;
   // the wrappers' own words (TypeError, ValueError) are what the user needs, other errors keep their type.
@@ -109,12 +114,13 @@ function unrepr(text: string): string {
   return `${m[1]}: ${inner}`;
 }
 
-async function evaluate(
+/** The evaluate answer's body (result, and for adapters without a wrapper the type and children). */
+async function evaluateBody(
   frame: PausedFrame,
   expression: string,
   context: string,
   language?: LiveLanguage,
-): Promise<string> {
+): Promise<EvaluateBody> {
   const args = { expression, frameId: frame.frameId, context, format: language && evaluateFormat(language) };
   const tapped = frame.answers?.expect(args);
   const asked = Promise.resolve(frame.session.customRequest('evaluate', args) as Thenable<EvaluateBody>);
@@ -130,7 +136,79 @@ async function evaluate(
       tapped.dispose();
     }
   }
-  return typeof r?.result === 'string' ? r.result : '';
+  return { ...r, result: typeof r?.result === 'string' ? r.result : '' };
+}
+
+async function evaluate(
+  frame: PausedFrame,
+  expression: string,
+  context: string,
+  language?: LiveLanguage,
+): Promise<string> {
+  return (await evaluateBody(frame, expression, context, language)).result;
+}
+
+/** A value's children in the debugger's variables tree. */
+async function children(frame: PausedFrame, variablesReference: number): Promise<ChildVariable[]> {
+  const body = (await frame.session.customRequest('variables', { variablesReference })) as {
+    variables?: ChildVariable[];
+  };
+  return body?.variables ?? [];
+}
+
+/**
+ * A value an adapter without a wrapper printed as a summary (`double[3] @
+ * 0x…`, `double[3]@1a2b`): its elements from its children, each row's at once.
+ */
+async function readChildren(
+  frame: PausedFrame,
+  expression: string,
+  body: EvaluateBody,
+  maxElements: number,
+  log: ((line: string) => void) | undefined,
+): Promise<Decoded | { tooLarge: string }> {
+  const declared = typeElements(body.type);
+  if (declared !== undefined && declared > maxElements)
+    return {
+      tooLarge: `it holds ${declared.toLocaleString('en-US')} values (${body.type}), above the cap of ${maxElements.toLocaleString('en-US')}`,
+    };
+  log?.(`variables of ${body.result} (${body.type ?? 'no type'})`);
+  const elements = elementChildren(await children(frame, body.variablesReference!));
+  if ('error' in elements) {
+    const pointer = /\*\s*$/.test(body.type ?? '');
+    return {
+      ok: false,
+      error: pointer
+        ? `it is a pointer (${body.type!.trim()}), not an array: select the n values it points to as an array, *(${body.type!.replace(/\s*\*\s*$/, '')}(*)[n])${expression}`
+        : `the debugger printed ${body.result} and ${elements.error}`,
+    };
+  }
+  const over = (n: number) => ({
+    tooLarge: `it holds ${n.toLocaleString('en-US')} values, above the cap of ${maxElements.toLocaleString('en-US')}`,
+  });
+  if (elements.length > maxElements) return over(elements.length);
+  if (elements.every((e) => e.variablesReference === 0)) return decodeChildren(elements, undefined, body.type);
+  const number = elements.find((e) => e.variablesReference === 0);
+  if (number)
+    return {
+      ok: false,
+      error: `its elements mix numbers and rows: ${number.name} is ${number.value}, ${elements.find((e) => e.variablesReference > 0)!.name} has elements of its own`,
+    };
+  // Rows: every row's children at once (one round trip through the workbench, not one per row).
+  const rows = await Promise.all(elements.map((e) => children(frame, e.variablesReference)));
+  const rowElements: ChildVariable[][] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = elementChildren(rows[i]!);
+    if ('error' in r)
+      return {
+        ok: false,
+        error: `${elements[i]!.name} is ${JSON.stringify(elements[i]!.value)}, not a number or a row of numbers`,
+      };
+    rowElements.push(r);
+  }
+  const total = rowElements.reduce((n, r) => n + r.length, 0);
+  if (total > maxElements) return over(total);
+  return decodeChildren(elements, rowElements, body.type);
 }
 
 /** Races a request against cancellation (a debug request cannot be taken back; its answer is dropped). */
@@ -282,13 +360,20 @@ export async function readLive(
     } else {
       t1 = performance.now();
       log?.(`evaluate ${expression}`);
-      const r = await cancellable(evaluate(frame, expression, 'clipboard'), token);
+      const r = await cancellable(evaluateBody(frame, expression, 'clipboard'), token);
       if (r === CANCELLED) return fail('CANCELLED', 'cancelled');
       await nextTurn();
       const d0 = performance.now();
-      chars = r.length;
-      decoded = decodePrinted(r);
+      chars = r.result.length;
+      decoded = decodePrinted(r.result);
       decodeMs = performance.now() - d0;
+      // A summary with children (`double[3] @ 0x…`): the elements are the children.
+      if (!decoded.ok && (r.variablesReference ?? 0) > 0) {
+        const read = await cancellable(readChildren(frame, expression, r, options.maxElements, log), token);
+        if (read === CANCELLED) return fail('CANCELLED', 'cancelled');
+        if ('tooLarge' in read) return fail('TOO_LARGE', read.tooLarge);
+        decoded = read;
+      }
     }
   } catch (e) {
     return fail('EVALUATE_FAILED', message(e));

@@ -1,0 +1,117 @@
+// Values that an adapter without a wrapper gives as a summary and children:
+// lldb's `double[3] @ 0x7ffe…` with children `[0]: 0.25, [1]: 0.59999999999999998…`,
+// Java's `double[3]@1a2b`, C#'s `{double[3]}`, CodeLLDB's `size=3`. The
+// elements are the value's indexed children in the debugger's variables
+// tree, each printed as a number (lldb and gdb print doubles with 17
+// significant digits, floats with 9: exact both ways). Pure: the requests are
+// evaluator.ts's.
+import { MAX_ELEMENTS } from '../../core';
+import type { Decoded } from './transfer';
+
+/** A child in the debugger's variables tree (the DAP fields read here). */
+export interface ChildVariable {
+  name: string;
+  value: string;
+  variablesReference: number;
+}
+
+/** The index of an element child, `[3]` (lldb, gdb, Java, C#) or `3` (JavaScript, Python); undefined for others (`length`, `[raw]`, `*p`). */
+export function elementIndex(name: string): number | undefined {
+  const m = /^\[?(\d{1,9})\]?$/.exec(name.trim());
+  if (!m || name.trim().startsWith('[') !== name.trim().endsWith(']')) return undefined;
+  return Number(m[1]);
+}
+
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFlL]?$/;
+const SPECIAL: Record<string, number> = {
+  inf: Infinity,
+  '+inf': Infinity,
+  '-inf': -Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-infinity': -Infinity,
+  nan: NaN,
+  '-nan': NaN,
+  '+nan': NaN,
+  'nan(0x8000000000000)': NaN,
+  true: 1,
+  false: 0,
+};
+
+/** A printed element as a number: decimals and exponents (C's `1.5f` too), inf and nan as debuggers spell them, true/false; undefined for anything else (a char `'n'`, a pointer, a struct). */
+export function elementNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (NUMBER.test(t)) return Number(t.replace(/[fFlL]$/, ''));
+  const special = SPECIAL[t.toLowerCase()];
+  return special;
+}
+
+/** Whether the value's type names 4-byte float elements (`float[3]`, `float[2][3]`, `std::vector<float>`, Java's `float[]`, C#'s `Single[]`). */
+export function isFloat32Type(type: string | undefined): boolean {
+  return (
+    type !== undefined &&
+    /^(?:const\s+)?(?:float|Single|System\.Single|f32)\b|<\s*float\s*(?:,|>)|\bfloat\s*\[|\[f32\b/.test(type.trim())
+  );
+}
+
+/** The elements a type's fixed dimensions hold (`double[3]` 3, `float[2][3]` 6), or undefined when the type does not say. */
+export function typeElements(type: string | undefined): number | undefined {
+  const dims = [...(type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  return dims.length === 0 ? undefined : dims.reduce((a, b) => a * b, 1);
+}
+
+/** The element children of a value, in index order, or why they are not a list of elements. */
+export function elementChildren(children: readonly ChildVariable[]): ChildVariable[] | { error: string } {
+  const elements = children.filter((c) => elementIndex(c.name) !== undefined);
+  elements.sort((a, b) => elementIndex(a.name)! - elementIndex(b.name)!);
+  if (elements.length === 0) return { error: 'its children in the debugger are not elements [0], [1], …' };
+  for (let i = 0; i < elements.length; i++)
+    if (elementIndex(elements[i]!.name) !== i)
+      return {
+        error: `the debugger listed its elements from ${elements[0]!.name} with ${elements[i]!.name} at place ${i}: not all of them`,
+      };
+  return elements;
+}
+
+/**
+ * The values of a 1-D value (each element a number) or of rows (each element
+ * a list of numbers, `rows` their element children in order), as the payload
+ * decoder gives them.
+ */
+export function decodeChildren(
+  elements: readonly ChildVariable[],
+  rows: readonly (readonly ChildVariable[])[] | undefined,
+  type: string | undefined,
+): Decoded {
+  const f4 = isFloat32Type(type);
+  const round = f4 ? Math.fround : (x: number) => x;
+  const numberAt = (c: ChildVariable, where: string): number | { error: string } => {
+    const x = elementNumber(c.value);
+    return x === undefined ? { error: `${where}is ${JSON.stringify(c.value)}, not a number` } : round(x);
+  };
+  if (!rows) {
+    if (elements.length > MAX_ELEMENTS)
+      return { ok: false, error: `it holds ${elements.length} values, more than a read can take` };
+    const data = new Float64Array(elements.length);
+    for (let i = 0; i < elements.length; i++) {
+      const x = numberAt(elements[i]!, `${elements[i]!.name} `);
+      if (typeof x !== 'number') return { ok: false, error: x.error };
+      data[i] = x;
+    }
+    return { ok: true, value: { dtype: f4 ? 'f4' : 'f8', shape: [data.length], data } };
+  }
+  const width = rows[0]?.length ?? 0;
+  const lengths = new Set(rows.map((r) => r.length));
+  if (lengths.size > 1)
+    return { ok: false, error: `it is ragged: its rows have lengths ${[...lengths].sort((a, b) => a - b).join(', ')}` };
+  if (rows.length * width > MAX_ELEMENTS)
+    return { ok: false, error: `it holds ${rows.length * width} values, more than a read can take` };
+  const data = new Float64Array(rows.length * width);
+  for (let i = 0; i < rows.length; i++)
+    for (let j = 0; j < width; j++) {
+      const x = numberAt(rows[i]![j]!, `${elements[i]!.name}${rows[i]![j]!.name} `);
+      if (typeof x !== 'number') return { ok: false, error: x.error };
+      data[i * width + j] = x;
+    }
+  return { ok: true, value: { dtype: f4 ? 'f4' : 'f8', shape: [rows.length, width], data } };
+}
