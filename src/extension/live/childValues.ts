@@ -6,7 +6,7 @@
 // significant digits, floats with 9: exact both ways). Pure: the requests are
 // evaluator.ts's.
 import { MAX_ELEMENTS } from '../../core';
-import type { Decoded } from './transfer';
+import type { Decoded, Probe } from './transfer';
 
 /** A child in the debugger's variables tree (the DAP fields read here). */
 export interface ChildVariable {
@@ -58,6 +58,25 @@ export function isFloat32Type(type: string | undefined): boolean {
 export function typeElements(type: string | undefined): number | undefined {
   const dims = [...(type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   return dims.length === 0 ? undefined : dims.reduce((a, b) => a * b, 1);
+}
+
+/**
+ * What a variable's type says of it when it is a fixed-size array of numbers
+ * (`double[3]`, `float[2][3]`; more dimensions are rows of the last), as a
+ * probe would: for the partner pick of adapters without a wrapper. Not
+ * pointers, char arrays (strings) or arrays of structs.
+ */
+export function arrayTypeProbe(type: string | undefined): Probe | undefined {
+  const m =
+    /^\s*(?:const\s+)?((?:(?:unsigned|signed|long|short)\s+)*(?:double|float|int|long|short|bool|_Bool|u?int(?:8|16|32|64)_t|size_t)|(?:unsigned|signed|long|short)(?:\s+(?:long|short))*)\s*((?:\[\d+\])+)\s*$/.exec(
+      type ?? '',
+    );
+  if (!m) return undefined;
+  const dims = [...m[2]!.matchAll(/\d+/g)].map((d) => Number(d[0]));
+  const elements = dims.reduce((a, b) => a * b, 1);
+  if (elements === 0) return undefined;
+  const last = dims[dims.length - 1]!;
+  return { kind: type!.trim(), shape: dims.length === 1 ? dims : [elements / last, last], elements };
 }
 
 /** The element children of a value, in index order, or why they are not a list of elements. */

@@ -7,7 +7,7 @@
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
 import { nextTurn } from '../nextTurn';
-import { decodeChildren, elementChildren, typeElements, type ChildVariable } from './childValues';
+import { arrayTypeProbe, decodeChildren, elementChildren, typeElements, type ChildVariable } from './childValues';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
   dataExpression,
@@ -398,6 +398,8 @@ export interface FrameVariable {
 interface DapVariable {
   name: string;
   value: string;
+  /** Where the adapter says it (`double[3]`): for adapters without a wrapper, the kind and shape. */
+  type?: string;
   evaluateName?: string;
   variablesReference: number;
 }
@@ -412,23 +414,28 @@ export async function numericVariables(
   log?: (line: string) => void,
 ): Promise<FrameVariable[]> {
   const language = sessionLanguage(frame, languageId);
-  if (!language) return [];
   const { scopes } = (await frame.session.customRequest('scopes', { frameId: frame.frameId })) as {
     scopes: { name: string; variablesReference: number; expensive?: boolean }[];
   };
   const seen = new Set<string>();
-  const candidates: { name: string; expression: string }[] = [];
+  const candidates: { name: string; expression: string; type?: string }[] = [];
   for (const scope of scopes ?? []) {
-    if (scope.expensive || /global/i.test(scope.name)) continue;
+    if (scope.expensive || /global|regist/i.test(scope.name)) continue;
     const { variables } = (await frame.session.customRequest('variables', {
       variablesReference: scope.variablesReference,
     })) as { variables: DapVariable[] };
     for (const v of variables ?? []) {
       if (candidates.length >= MAX_PROBED || seen.has(v.name) || !/^[A-Za-z_$][\w$]*$/.test(v.name)) continue;
       seen.add(v.name);
-      candidates.push({ name: v.name, expression: v.evaluateName ?? v.name });
+      candidates.push({ name: v.name, expression: v.evaluateName ?? v.name, type: v.type });
     }
   }
+  // Without a wrapper nothing is probed: the fixed-size numeric arrays the adapter's types name.
+  if (!language)
+    return candidates.flatMap((c) => {
+      const probe = arrayTypeProbe(c.type);
+      return probe ? [{ name: c.name, expression: c.expression, probe }] : [];
+    });
   // Every probe at once: one round trip through the workbench for the lot, not one each.
   const probes = await Promise.all(candidates.map((c) => probe(frame, c.expression, language, log)));
   return candidates.flatMap((c, i) => {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  arrayTypeProbe,
   decodeChildren,
   elementChildren,
   elementIndex,
@@ -82,6 +83,25 @@ describe('element children', () => {
       6,
       undefined,
     ]);
+  });
+
+  it('sees fixed-size arrays of numbers in a type, as a probe would; not pointers, strings or structs', () => {
+    expect(arrayTypeProbe('double[3]')).toEqual({ kind: 'double[3]', shape: [3], elements: 3 });
+    expect(arrayTypeProbe('float[2][3]')).toEqual({ kind: 'float[2][3]', shape: [2, 3], elements: 6 });
+    expect(arrayTypeProbe('int[2][3][4]')).toEqual({ kind: 'int[2][3][4]', shape: [6, 4], elements: 24 });
+    for (const t of ['unsigned long[4]', 'const int[2]', 'uint8_t[16]', 'long double[2]', 'unsigned[3]'])
+      expect(arrayTypeProbe(t)?.elements, t).toBeGreaterThan(0);
+    for (const t of [
+      'double *',
+      'char[12]',
+      'const char *',
+      'point[2]',
+      'struct point[2]',
+      'double[0]',
+      'double',
+      undefined,
+    ])
+      expect(arrayTypeProbe(t), String(t)).toBeUndefined();
   });
 
   it('puts elements in index order, leaves other children out, and refuses a listing with a gap', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLive, type LiveRead } from '../../../src/extension/live/evaluator';
-import { computeLive } from '../../../src/extension/live/liveCompute';
+import { computeLive, type LiveDeps } from '../../../src/extension/live/liveCompute';
 import { startLldb, LLDB_VSCODE, type PausedLldb } from '../../../bench/lib/lldb';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
@@ -81,25 +81,45 @@ describe(`a C program paused in ${LLDB_VSCODE}`, () => {
     expect(await error('nope')).toBe("EVALUATE_FAILED `nope`: use of undeclared identifier 'nope'");
   }, 60_000);
 
-  it('computes a cross-entropy on two of them, as the command does', async () => {
-    const outcome = await computeLive(
+  /** The command on the selection `a, b` of these expressions, the partner picked by `pick`. */
+  const compute = (texts: string[], pick: LiveDeps['pickPartner'] = () => Promise.resolve(undefined)) =>
+    computeLive(
       'crossEntropy',
       lldb.frame,
-      [
-        { text: 'target', start: 0, end: 6 },
-        { text: 'probs', start: 8, end: 13 },
-      ],
+      texts.map((text, i) => {
+        const start = texts.slice(0, i).reduce((n, t) => n + t.length + 2, 0);
+        return { text, start, end: start + text.length };
+      }),
       'c',
       { uri: 'file:///program.c', positionAt: (offset: number) => ({ line: 0, character: offset }) },
       {
         settings: () => ({ unit: 'nats', eps: undefined }),
         maxElements: () => 1e8,
         log: () => undefined,
-        pickPartner: () => Promise.resolve(undefined),
+        pickPartner: pick,
         acceptSlice: () => Promise.resolve(false),
       },
     );
+
+  it('computes a cross-entropy on two of them, as the command does', async () => {
+    const outcome = await compute(['target', 'probs']);
     if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
+    expect(outcome.result.crossEntropy).toBeCloseTo(-Math.log(0.6), 14);
+  }, 60_000);
+
+  it("with one expression, offers the frame's arrays of numbers by their types, and computes with the one picked", async () => {
+    let offered: { label: string; description: string }[] = [];
+    const outcome = await compute(['probs'], (items) => {
+      offered = items.map((i) => ({ label: i.label, description: i.description ?? '' }));
+      return Promise.resolve(items.find((i) => i.label === 'target'));
+    });
+    // Not the pointer, the string, the array of structs or the selected value itself.
+    expect(offered).toEqual([
+      { label: 'target', description: 'int[3] · 3' },
+      { label: 'logits', description: 'float[2][3] · 2 × 3' },
+    ]);
+    if (!outcome.result.ok || outcome.result.kind === 'entropy') throw new Error(outcome.message);
+    expect(outcome.result.target.name).toBe('target');
     expect(outcome.result.crossEntropy).toBeCloseTo(-Math.log(0.6), 14);
   }, 60_000);
 });
