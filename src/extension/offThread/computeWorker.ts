@@ -3,8 +3,10 @@
 // thread stays free for the editor.
 import { parentPort } from 'node:worker_threads';
 import type { ComputeRequest } from './protocol';
-import { answerCompute } from './serveCompute';
+import { answerCompute, warmUp } from './serveCompute';
 
+// Requests that come meanwhile wait in the port.
+warmUp();
 parentPort?.on('message', (request: ComputeRequest) => {
   parentPort!.postMessage(answerCompute(request));
 });

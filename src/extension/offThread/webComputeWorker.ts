@@ -4,7 +4,7 @@
 // from a long computation. `entropyLensJobsAnswered` on its global counts the
 // outcomes it built (seen from the devtools, and by the web end-to-end test).
 import type { ComputeRequest, WorkerReady } from './protocol';
-import { answerCompute } from './serveCompute';
+import { answerCompute, warmUp } from './serveCompute';
 
 const scope = self as unknown as {
   postMessage(message: unknown): void;
@@ -19,3 +19,5 @@ scope.onmessage = (e) => {
   scope.postMessage(response);
 };
 scope.postMessage({ ready: true } satisfies WorkerReady);
+// After saying it is ready (the host times that); requests that come meanwhile wait.
+warmUp();

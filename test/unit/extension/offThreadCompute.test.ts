@@ -17,6 +17,7 @@ import {
 } from '../../../src/extension/offThread/offThreadCompute';
 import { liveOutcome, type LiveOutcomeJob } from '../../../src/extension/live/liveOutcome';
 import type { ComputeResponse } from '../../../src/extension/offThread/protocol';
+import { warmUp, WARM_UP_ELEMENTS } from '../../../src/extension/offThread/serveCompute';
 import type { Outcome } from '../../../src/extension/commands/outcome';
 
 /** A pair of n values: a one-hot target and a smooth prediction (scaled when `off`, so it does not sum to 1). */
@@ -132,6 +133,23 @@ describe('the live compute on a real worker thread', () => {
     expect(started).toHaveLength(1);
   });
 
+  it('warms up as it starts and posts nothing of it: its first message answers the first job', async () => {
+    const w = new Worker(script);
+    const messages: ComputeResponse[] = [];
+    w.on('message', (m: ComputeResponse) => messages.push(m));
+    try {
+      await new Promise((resolve) => w.once('online', resolve));
+      const job = pairJob(1000);
+      const here = liveOutcome(copyOf(job));
+      w.postMessage({ id: 7, job });
+      await new Promise((resolve) => w.once('message', resolve));
+      expect(messages.map((m) => m.id)).toEqual([7]);
+      expect('outcome' in messages[0]! && messages[0].outcome.message).toBe(here.message);
+    } finally {
+      await w.terminate();
+    }
+  });
+
   it('carries the normalise offer across, with the outcome its button gives', async () => {
     const worker = createOffThreadCompute(script)!;
     try {
@@ -245,6 +263,14 @@ function dyingWorker() {
   const emit = (event: string, m: unknown) => listeners[event]?.forEach((f) => f(m as never));
   return { worker, emit };
 }
+
+describe("the compute worker's warm-up", () => {
+  it('computes real figures on made-up values: ln n for a uniform distribution, and against it for a one-hot target', () => {
+    const figures = warmUp();
+    expect(figures.entropy).toBeCloseTo(Math.log(WARM_UP_ELEMENTS), 12);
+    expect(figures.crossEntropy).toBeCloseTo(Math.log(WARM_UP_ELEMENTS), 12);
+  });
+});
 
 describe('liveOutcomeRunner', () => {
   it('computes small values here without starting the worker', async () => {
