@@ -2,9 +2,9 @@
 // on its stdio as VS Code does, paused at a line of a program: the real
 // debugger behind the live-value bench and the unit tests of readLive.
 import { spawn } from 'node:child_process';
-import type * as vscode from 'vscode';
 import type { PausedFrame } from '../../src/extension/live/evaluator';
 import { DapClient } from './dap';
+import { launchPaused } from './launchPaused';
 
 export const PYTHON = '/usr/bin/python3';
 
@@ -21,31 +21,21 @@ export interface PausedDebugpy {
 export async function startDebugpy(program: string, line: number): Promise<PausedDebugpy> {
   const adapter = spawn(PYTHON, ['-m', 'debugpy.adapter'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const dap = new DapClient(adapter.stdout, adapter.stdin);
-  await dap.request('initialize', {
+  // The program's process id comes in debugpy's `process` event, after the launch.
+  const processEvent = dap.event<{ systemProcessId?: number }>('process', 120_000);
+  const frame = await launchPaused(dap, {
+    type: 'debugpy',
     adapterID: 'debugpy',
     clientID: 'entropy-lens-bench',
-    linesStartAt1: true,
-    columnsStartAt1: true,
-    pathFormat: 'path',
+    launch: { program, python: [PYTHON], console: 'internalConsole', justMyCode: true },
+    source: program,
+    line,
   });
-  const launched = dap.request('launch', { program, python: [PYTHON], console: 'internalConsole', justMyCode: true });
-  await dap.event('initialized');
-  await dap.request('setBreakpoints', { source: { path: program }, breakpoints: [{ line }] });
-  await dap.request('configurationDone');
-  await launched;
-  const stopped = await dap.event<{ threadId: number }>('stopped', 120_000);
-  const { systemProcessId } = await dap.event<{ systemProcessId?: number }>('process');
-  const { stackFrames } = await dap.request<{ stackFrames: { id: number }[] }>('stackTrace', {
-    threadId: stopped.threadId,
-  });
-  const session = {
-    type: 'debugpy',
-    customRequest: (command: string, args: object) => dap.request(command, args),
-  } as unknown as vscode.DebugSession;
+  const { systemProcessId } = await processEvent;
   return {
     dap,
     pids: { adapter: adapter.pid, program: systemProcessId },
-    frame: { session, frameId: stackFrames[0]!.id },
+    frame,
     stop: () => adapter.kill(),
   };
 }

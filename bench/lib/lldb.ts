@@ -3,9 +3,9 @@
 // adapter without a wrapper, whose evaluate gives a summary (`double[3] @ 0x…`)
 // and the elements as children.
 import { spawn } from 'node:child_process';
-import type * as vscode from 'vscode';
 import type { PausedFrame } from '../../src/extension/live/evaluator';
 import { DapClient } from './dap';
+import { launchPaused } from './launchPaused';
 
 export const LLDB_VSCODE = '/usr/bin/lldb-vscode-15';
 
@@ -19,25 +19,13 @@ export interface PausedLldb {
 export async function startLldb(program: string, source: string, line: number): Promise<PausedLldb> {
   const adapter = spawn(LLDB_VSCODE, [], { stdio: ['pipe', 'pipe', 'inherit'] });
   const dap = new DapClient(adapter.stdout, adapter.stdin);
-  await dap.request('initialize', {
+  const frame = await launchPaused(dap, {
+    type: 'lldb-vscode',
     adapterID: 'lldb-vscode',
     clientID: 'entropy-lens-tests',
-    linesStartAt1: true,
-    columnsStartAt1: true,
-    pathFormat: 'path',
+    launch: { program },
+    source,
+    line,
   });
-  const launched = dap.request('launch', { program });
-  await dap.event('initialized');
-  await dap.request('setBreakpoints', { source: { path: source }, breakpoints: [{ line }] });
-  await dap.request('configurationDone');
-  await launched;
-  const stopped = await dap.event<{ threadId: number }>('stopped', 120_000);
-  const { stackFrames } = await dap.request<{ stackFrames: { id: number }[] }>('stackTrace', {
-    threadId: stopped.threadId,
-  });
-  const session = {
-    type: 'lldb-vscode',
-    customRequest: (command: string, args: object) => dap.request(command, args),
-  } as unknown as vscode.DebugSession;
-  return { dap, frame: { session, frameId: stackFrames[0]!.id }, stop: () => adapter.kill() };
+  return { dap, frame, stop: () => adapter.kill() };
 }

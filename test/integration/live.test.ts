@@ -109,6 +109,22 @@ async function pausedFrame(): Promise<vscode.DebugStackFrame> {
   );
 }
 
+/** Opens `source`, starts debugging with a breakpoint on its 0-based `line`, and waits for the pause there. */
+async function debugPaused(
+  source: string,
+  line: number,
+  config: vscode.DebugConfiguration,
+): Promise<{ editor: vscode.TextEditor; frame: vscode.DebugStackFrame }> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
+  vscode.debug.addBreakpoints([
+    new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0))),
+  ]);
+  assert.ok(await vscode.debug.startDebugging(undefined, config), `${config.type} did not start`);
+  const frame = await pausedFrame();
+  await vscode.window.showTextDocument(editor.document);
+  return { editor, frame };
+}
+
 /** Waits for the pause that follows a continue (the stack item changes to a new frame). */
 async function pausedFrameAfterContinue(): Promise<void> {
   const before = vscode.debug.activeStackItem;
@@ -469,26 +485,21 @@ describe('live values: a Python program paused in debugpy', function () {
     );
 
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-live-py-'));
-    const program = join(dir, 'program.py');
+    const program = join(mkdtempSync(join(tmpdir(), 'entropy-lens-live-py-')), 'program.py');
     writeFileSync(program, PY_PROGRAM);
-    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
-    const line = PY_PROGRAM.split('\n').findIndex((l) => l.startsWith('print('));
-    vscode.debug.addBreakpoints([
-      new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0))),
-    ]);
-    const started = await vscode.debug.startDebugging(undefined, {
-      type: 'entropyLensTestPython',
-      request: 'launch',
-      name: 'Entropy Lens live (debugpy)',
+    ({ editor, frame } = await debugPaused(
       program,
-      console: 'internalConsole',
-      python: '/usr/bin/python3',
-      justMyCode: true,
-    });
-    assert.ok(started, 'debugpy did not start');
-    frame = await pausedFrame();
-    await vscode.window.showTextDocument(editor.document);
+      PY_PROGRAM.split('\n').findIndex((l) => l.startsWith('print(')),
+      {
+        type: 'entropyLensTestPython',
+        request: 'launch',
+        name: 'Entropy Lens live (debugpy)',
+        program,
+        console: 'internalConsole',
+        python: '/usr/bin/python3',
+        justMyCode: true,
+      },
+    ));
   });
   after(async () => {
     await stopAll();
@@ -612,20 +623,11 @@ describe('live values: a C program paused in lldb-vscode (an adapter without a w
     writeFileSync(source, C_PROGRAM);
     const built = spawnSync('gcc', ['-g', '-O0', '-o', program, source, '-lm'], { encoding: 'utf8' });
     assert.equal(built.status, 0, built.stderr);
-    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
-    const line = C_PROGRAM.split('\n').findIndex((l) => l.includes('double loss ='));
-    vscode.debug.addBreakpoints([
-      new vscode.SourceBreakpoint(new vscode.Location(editor.document.uri, new vscode.Position(line, 0))),
-    ]);
-    const started = await vscode.debug.startDebugging(undefined, {
-      type: 'entropyLensTestLldb',
-      request: 'launch',
-      name: 'Entropy Lens live (lldb-vscode)',
-      program,
-    });
-    assert.ok(started, 'lldb-vscode did not start');
-    frame = await pausedFrame();
-    await vscode.window.showTextDocument(editor.document);
+    ({ editor, frame } = await debugPaused(
+      source,
+      C_PROGRAM.split('\n').findIndex((l) => l.includes('double loss =')),
+      { type: 'entropyLensTestLldb', request: 'launch', name: 'Entropy Lens live (lldb-vscode)', program },
+    ));
   });
   after(async () => {
     await stopAll();
