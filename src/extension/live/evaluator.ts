@@ -180,7 +180,7 @@ async function readChildren(
       ok: false,
       error: pointer
         ? `it is a pointer (${body.type!.trim()}), not an array: select the n values it points to as an array, *(${body.type!.replace(/\s*\*\s*$/, '')}(*)[n])${expression}`
-        : `the debugger printed ${body.result} and ${elements.error}`,
+        : `the debugger printed ${body.result.trim()} and ${elements.error}`,
     };
   }
   const over = (n: number) => ({

@@ -76,6 +76,9 @@ describe(`a C program paused in ${LLDB_VSCODE}`, () => {
     );
     expect(await error('title')).toMatch(/^NOT_NUMERIC `title`: it is a pointer \(const char \*\)/);
     expect(await error('points')).toMatch(/^NOT_NUMERIC `points`: \[0\] is .*, not a number or a row of numbers$/);
+    expect(await error('points[0]')).toMatch(
+      /^NOT_NUMERIC `points\[0\]`: the debugger printed point @ 0x[0-9a-f]+ and its children in the debugger are not elements \[0\], \[1\], …$/,
+    );
     // The type says how many values there are: nothing is listed above the cap.
     expect(await error('logits', 5)).toBe('TOO_LARGE `logits`: it holds 6 values (float[2][3]), above the cap of 5');
     expect(await error('nope')).toBe("EVALUATE_FAILED `nope`: use of undeclared identifier 'nope'");
