@@ -26,6 +26,8 @@ export interface EvaluateBody {
   /** The value's type, where the adapter says it (`double[3]`). */
   type?: string;
   variablesReference?: number;
+  /** How many indexed children the value has, where the adapter says it. */
+  indexedVariables?: number;
 }
 
 /** A DAP message as trackers see it (only the fields read here). */

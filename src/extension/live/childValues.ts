@@ -79,15 +79,33 @@ export function arrayTypeProbe(type: string | undefined): Probe | undefined {
   return { kind: type!.trim(), shape: dims.length === 1 ? dims : [elements / last, last], elements };
 }
 
-/** The element children of a value, in index order, or why they are not a list of elements. */
-export function elementChildren(children: readonly ChildVariable[]): ChildVariable[] | { error: string } {
+/** A child that stands for elements not listed (debugpy's `more` after its first 100 items, `...`). */
+const MORE = /^\s*(more|\.\.\.|…)\s*$/i;
+
+/**
+ * The element children of a value, in index order, or why they are not a
+ * list of elements. `count`, where the debugger says how many elements there
+ * are (`indexedVariables`, a type's dimensions), must match: a listing cut
+ * short is refused, never read as the whole value.
+ */
+export function elementChildren(
+  children: readonly ChildVariable[],
+  count?: number,
+): ChildVariable[] | { error: string } {
   const elements = children.filter((c) => elementIndex(c.name) !== undefined);
-  elements.sort((a, b) => elementIndex(a.name)! - elementIndex(b.name)!);
   if (elements.length === 0) return { error: 'its children in the debugger are not elements [0], [1], …' };
+  const more = children.find((c) => elementIndex(c.name) === undefined && (MORE.test(c.name) || MORE.test(c.value)));
+  if (more)
+    return {
+      error: `its children list ${elements.length} of its elements and ${JSON.stringify(more.name)} for the rest: not all of them`,
+    };
+  if (count !== undefined && elements.length !== count)
+    return { error: `its children list ${elements.length} of its ${count} elements: not all of them` };
+  elements.sort((a, b) => elementIndex(a.name)! - elementIndex(b.name)!);
   for (let i = 0; i < elements.length; i++)
     if (elementIndex(elements[i]!.name) !== i)
       return {
-        error: `the debugger listed its elements from ${elements[0]!.name} with ${elements[i]!.name} at place ${i}: not all of them`,
+        error: `its children list its elements from ${elements[0]!.name} with ${elements[i]!.name} at place ${i}: not all of them`,
       };
   return elements;
 }

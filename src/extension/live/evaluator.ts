@@ -173,7 +173,9 @@ async function readChildren(
       tooLarge: `it holds ${declared.toLocaleString('en-US')} values (${body.type}), above the cap of ${maxElements.toLocaleString('en-US')}`,
     };
   log?.(`variables of ${body.result} (${body.type ?? 'no type'})`);
-  const elements = elementChildren(await children(frame, body.variablesReference!));
+  // How many elements the debugger says there are, where it says it (rows of a 2-D type: its first dimension).
+  const dims = [...(body.type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const elements = elementChildren(await children(frame, body.variablesReference!), body.indexedVariables ?? dims[0]);
   if ('error' in elements) {
     const pointer = /\*\s*$/.test(body.type ?? '');
     return {
@@ -198,7 +200,7 @@ async function readChildren(
   const rows = await Promise.all(elements.map((e) => children(frame, e.variablesReference)));
   const rowElements: ChildVariable[][] = [];
   for (let i = 0; i < rows.length; i++) {
-    const r = elementChildren(rows[i]!);
+    const r = elementChildren(rows[i]!, dims[1]);
     if ('error' in r)
       return {
         ok: false,

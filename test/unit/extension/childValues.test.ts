@@ -108,8 +108,17 @@ describe('element children', () => {
     const listed = elementChildren([child('[1]', '0.5'), child('length', '2'), child('[0]', '0.25')]);
     expect(Array.isArray(listed) && listed.map((c) => c.name)).toEqual(['[0]', '[1]']);
     expect(elementChildren([child('[0]', '1'), child('[2]', '2')])).toEqual({
-      error: 'the debugger listed its elements from [0] with [2] at place 1: not all of them',
+      error: 'its children list its elements from [0] with [2] at place 1: not all of them',
     });
+    // A listing cut short is refused, never read as the whole value: a `more` child, or fewer than the debugger said.
+    const first100 = Array.from({ length: 100 }, (_, i) => child(String(i).padStart(4, '0'), '0.5'));
+    expect(elementChildren([...first100, child('more', '...', 11), child('len()', '2000')])).toEqual({
+      error: 'its children list 100 of its elements and "more" for the rest: not all of them',
+    });
+    expect(elementChildren(first100, 2000)).toEqual({
+      error: 'its children list 100 of its 2000 elements: not all of them',
+    });
+    expect(Array.isArray(elementChildren(first100, 100))).toBe(true);
     expect(elementChildren([child('*heap', '0')])).toEqual({
       error: 'its children in the debugger are not elements [0], [1], …',
     });

@@ -187,6 +187,19 @@ describe('a value read in parts from debugpy', () => {
     expect(Array.from(values(compressed))).toEqual([0.25, 0.15]);
   }, 60_000);
 
+  it('through a debug type it has no wrapper for, a list debugpy summarises is refused, not read as its first 100 items', async () => {
+    // debugpy lists a long list's first 100 items as children, then `more`.
+    const unknown = { ...frame, session: { ...frame.session, type: 'someAdapter' } as vscode.DebugSession };
+    const r = await readLive(unknown, 'late', undefined, { maxElements: 1e8 });
+    expect(r.ok ? `read ${r.value.data.length}` : r.error).toBe(
+      '`late`: the debugger printed [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, ...] and its children list 100 of its elements and "more" for the rest: not all of them',
+    );
+    // A short one prints whole and is read from the printout.
+    expect(Array.from(values(await readLive(unknown, 'small[:5]', undefined, { maxElements: 1e8 })))).toEqual([
+      0, 1, 2, 3, 4,
+    ]);
+  }, 60_000);
+
   it('with fewer parts in flight than parts, as many requests are outstanding and the values are the same', async () => {
     mostOutstanding = 0;
     const ramp = await readLive(frame, 'ramp', 'python', { maxElements: 1e8, partsInFlight: 2 });
