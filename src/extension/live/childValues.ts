@@ -23,27 +23,27 @@ export function elementIndex(name: string): number | undefined {
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?[fFlL]?$/;
-const SPECIAL: Record<string, number> = {
-  inf: Infinity,
-  '+inf': Infinity,
-  '-inf': -Infinity,
-  infinity: Infinity,
-  '+infinity': Infinity,
-  '-infinity': -Infinity,
-  nan: NaN,
-  '-nan': NaN,
-  '+nan': NaN,
-  'nan(0x8000000000000)': NaN,
-  true: 1,
-  false: 0,
-};
+// A Map, not an object: a child printed `constructor` must not read as Object's.
+const SPECIAL = new Map<string, number>([
+  ['inf', Infinity],
+  ['+inf', Infinity],
+  ['-inf', -Infinity],
+  ['infinity', Infinity],
+  ['+infinity', Infinity],
+  ['-infinity', -Infinity],
+  ['nan', NaN],
+  ['-nan', NaN],
+  ['+nan', NaN],
+  ['nan(0x8000000000000)', NaN],
+  ['true', 1],
+  ['false', 0],
+]);
 
 /** A printed element as a number: decimals and exponents (C's `1.5f` too), inf and nan as debuggers spell them, true/false; undefined for anything else (a char `'n'`, a pointer, a struct). */
 export function elementNumber(text: string): number | undefined {
   const t = text.trim();
   if (NUMBER.test(t)) return Number(t.replace(/[fFlL]$/, ''));
-  const special = SPECIAL[t.toLowerCase()];
-  return special;
+  return SPECIAL.get(t.toLowerCase());
 }
 
 /** Whether the value's type names 4-byte float elements (`float[3]`, `float[2][3]`, `std::vector<float>`, Java's `float[]`, C#'s `Single[]`). */
@@ -54,9 +54,14 @@ export function isFloat32Type(type: string | undefined): boolean {
   );
 }
 
+/** A type's fixed dimensions (`double[3]` [3], `float[2][3]` [2, 3]); none when the type does not say. */
+export function typeDimensions(type: string | undefined): number[] {
+  return [...(type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+}
+
 /** The elements a type's fixed dimensions hold (`double[3]` 3, `float[2][3]` 6), or undefined when the type does not say. */
 export function typeElements(type: string | undefined): number | undefined {
-  const dims = [...(type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const dims = typeDimensions(type);
   return dims.length === 0 ? undefined : dims.reduce((a, b) => a * b, 1);
 }
 
@@ -72,7 +77,7 @@ export function arrayTypeProbe(type: string | undefined): Probe | undefined {
       type ?? '',
     );
   if (!m) return undefined;
-  const dims = [...m[2]!.matchAll(/\d+/g)].map((d) => Number(d[0]));
+  const dims = typeDimensions(m[2]);
   const elements = dims.reduce((a, b) => a * b, 1);
   if (elements === 0) return undefined;
   const last = dims[dims.length - 1]!;
@@ -91,9 +96,10 @@ const MORE = /^\s*(more|\.\.\.|…)\s*$/i;
 export function elementChildren(
   children: readonly ChildVariable[],
   count?: number,
-): ChildVariable[] | { error: string } {
+): ChildVariable[] | { error: string; notElements?: true } {
   const elements = children.filter((c) => elementIndex(c.name) !== undefined);
-  if (elements.length === 0) return { error: 'its children in the debugger are not elements [0], [1], …' };
+  if (elements.length === 0)
+    return { error: 'its children in the debugger are not elements [0], [1], …', notElements: true };
   const more = children.find((c) => elementIndex(c.name) === undefined && (MORE.test(c.name) || MORE.test(c.value)));
   if (more)
     return {
@@ -121,34 +127,22 @@ export function decodeChildren(
   type: string | undefined,
 ): Decoded {
   const f4 = isFloat32Type(type);
-  const round = f4 ? Math.fround : (x: number) => x;
-  const numberAt = (c: ChildVariable, where: string): number | { error: string } => {
-    const x = elementNumber(c.value);
-    return x === undefined ? { error: `${where}is ${JSON.stringify(c.value)}, not a number` } : round(x);
-  };
-  if (!rows) {
-    if (elements.length > MAX_ELEMENTS)
-      return { ok: false, error: `it holds ${elements.length} values, more than a read can take` };
-    const data = new Float64Array(elements.length);
-    for (let i = 0; i < elements.length; i++) {
-      const x = numberAt(elements[i]!, `${elements[i]!.name} `);
-      if (typeof x !== 'number') return { ok: false, error: x.error };
-      data[i] = x;
-    }
-    return { ok: true, value: { dtype: f4 ? 'f4' : 'f8', shape: [data.length], data } };
-  }
-  const width = rows[0]?.length ?? 0;
-  const lengths = new Set(rows.map((r) => r.length));
+  const lengths = new Set(rows?.map((r) => r.length));
   if (lengths.size > 1)
     return { ok: false, error: `it is ragged: its rows have lengths ${[...lengths].sort((a, b) => a - b).join(', ')}` };
-  if (rows.length * width > MAX_ELEMENTS)
-    return { ok: false, error: `it holds ${rows.length * width} values, more than a read can take` };
-  const data = new Float64Array(rows.length * width);
-  for (let i = 0; i < rows.length; i++)
-    for (let j = 0; j < width; j++) {
-      const x = numberAt(rows[i]![j]!, `${elements[i]!.name}${rows[i]![j]!.name} `);
-      if (typeof x !== 'number') return { ok: false, error: x.error };
-      data[i * width + j] = x;
-    }
-  return { ok: true, value: { dtype: f4 ? 'f4' : 'f8', shape: [rows.length, width], data } };
+  // Each value's child, and where it is for the error (`[1] `, `[0][2] `), row-major.
+  const cells = rows
+    ? rows.flatMap((r, i) => r.map((c) => [c, `${elements[i]!.name}${c.name} `] as const))
+    : elements.map((c) => [c, `${c.name} `] as const);
+  const shape = rows ? [rows.length, rows[0]?.length ?? 0] : [elements.length];
+  if (cells.length > MAX_ELEMENTS)
+    return { ok: false, error: `it holds ${cells.length} values, more than a read can take` };
+  const data = new Float64Array(cells.length);
+  for (let k = 0; k < cells.length; k++) {
+    const [c, where] = cells[k]!;
+    const x = elementNumber(c.value);
+    if (x === undefined) return { ok: false, error: `${where}is ${JSON.stringify(c.value)}, not a number` };
+    data[k] = f4 ? Math.fround(x) : x;
+  }
+  return { ok: true, value: { dtype: f4 ? 'f4' : 'f8', shape, data } };
 }

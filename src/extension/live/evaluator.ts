@@ -7,7 +7,14 @@
 // for the printed value. Every expression sent is written to the output channel.
 import type * as vscode from 'vscode';
 import { nextTurn } from '../nextTurn';
-import { arrayTypeProbe, decodeChildren, elementChildren, typeElements, type ChildVariable } from './childValues';
+import {
+  arrayTypeProbe,
+  decodeChildren,
+  elementChildren,
+  typeDimensions,
+  typeElements,
+  type ChildVariable,
+} from './childValues';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody, type SessionAnswers } from './adapterAnswers';
 import {
   dataExpression,
@@ -174,7 +181,7 @@ async function readChildren(
     };
   log?.(`variables of ${body.result} (${body.type ?? 'no type'})`);
   // How many elements the debugger says there are, where it says it (rows of a 2-D type: its first dimension).
-  const dims = [...(body.type ?? '').matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const dims = typeDimensions(body.type);
   const elements = elementChildren(await children(frame, body.variablesReference!), body.indexedVariables ?? dims[0]);
   if ('error' in elements) {
     const pointer = /\*\s*$/.test(body.type ?? '');
@@ -204,7 +211,9 @@ async function readChildren(
     if ('error' in r)
       return {
         ok: false,
-        error: `${elements[i]!.name} is ${JSON.stringify(elements[i]!.value)}, not a number or a row of numbers`,
+        error: r.notElements
+          ? `${elements[i]!.name} is ${JSON.stringify(elements[i]!.value)}, not a number or a row of numbers`
+          : `row ${elements[i]!.name}: ${r.error}`,
       };
     rowElements.push(r);
   }

@@ -62,7 +62,18 @@ describe('element children', () => {
     ]);
     expect(elementNumber('nan')).toBeNaN();
     expect(elementNumber('-nan')).toBeNaN();
-    for (const bad of ["'n'", '0x00005555555592a0', '{x=1, y=2}', 'double[3] @ 0x7ffe', '', '1,5', '1.5.2', 'e5'])
+    for (const bad of [
+      "'n'",
+      '0x00005555555592a0',
+      '{x=1, y=2}',
+      'double[3] @ 0x7ffe',
+      '',
+      '1,5',
+      '1.5.2',
+      'e5',
+      'constructor',
+      '__proto__',
+    ])
       expect(elementNumber(bad), bad).toBeUndefined();
   });
 
@@ -121,6 +132,7 @@ describe('element children', () => {
     expect(Array.isArray(elementChildren(first100, 100))).toBe(true);
     expect(elementChildren([child('*heap', '0')])).toEqual({
       error: 'its children in the debugger are not elements [0], [1], …',
+      notElements: true,
     });
   });
 
