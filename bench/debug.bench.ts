@@ -8,7 +8,7 @@
 //   wrapper  — the wrapper's run on the whole value in the paused program
 //              (timed there, by timeit),
 //   requests — the data requests, from the first sent to the last answered
-//              (PARTS_IN_FLIGHT at a time, so wrapper runs, debugpy's relay
+//              (PARTS_IN_FLIGHT.python at a time, so wrapper runs, debugpy's relay
 //              and the decode of earlier parts overlap),
 //   decode   — base64 → Float64Array, part by part as they arrive (inside requests),
 //   compute  — classify and the entropy outcome (figures, breakdown subject),
@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   );
   console.log('debugpy (Debian python3-debugpy), stdio DAP; times in ms, best of 3');
   console.log(
-    `| values | dtype | end to end (${PARTS_IN_FLIGHT} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | CPU: program | adapter | this process | page faults (k): program | adapter | this process | MB sent | text path (repl) | text (clipboard + finder) |`,
+    `| values | dtype | end to end (${PARTS_IN_FLIGHT.python} parts in flight) | one part at a time | probe | wrapper | requests | decode | compute (worker) | compute (this thread) | stall | CPU: program | adapter | this process | page faults (k): program | adapter | this process | MB sent | text path (repl) | text (clipboard + finder) |`,
   );
   console.log('|--:|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|:--|--:|');
   for (const n of SIZES) {

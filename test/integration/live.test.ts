@@ -14,6 +14,7 @@ import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '..
 import { dataExpression, decodePayload, evaluateFormat } from '../../src/extension/live/transfer';
 import { liveRequest } from '../../src/extension/live/liveCommand';
 import { computeLive } from '../../src/extension/live/liveCompute';
+import { PARTS_IN_FLIGHT } from '../../src/extension/live/evaluator';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody } from '../../src/extension/live/adapterAnswers';
 import type { PairPayload } from '../../src/protocol/visualizer';
 import { until } from './until';
@@ -144,6 +145,39 @@ vscode.debug.onDidStartDebugSession((s) => running.add(s));
 vscode.debug.onDidTerminateDebugSession((s) => running.delete(s));
 
 /**
+ * The most evaluate requests in the `clipboard` context (the reads') that were
+ * sent to an adapter and not yet answered at once, seen by a tracker of this
+ * test file's own: the count since the last reset.
+ */
+const outstandingReads = (() => {
+  const sent = new Set<string>();
+  let most = 0;
+  vscode.debug.registerDebugAdapterTrackerFactory('*', {
+    createDebugAdapterTracker: (session) => ({
+      onWillReceiveMessage: (m: {
+        type?: string;
+        command?: string;
+        seq?: number;
+        arguments?: { context?: string };
+      }) => {
+        if (m.type !== 'request' || m.command !== 'evaluate' || m.arguments?.context !== 'clipboard') return;
+        sent.add(`${session.id}:${m.seq}`);
+        most = Math.max(most, sent.size);
+      },
+      onDidSendMessage: (m: { type?: string; request_seq?: number }) => {
+        if (m.type === 'response') sent.delete(`${session.id}:${m.request_seq}`);
+      },
+    }),
+  });
+  return {
+    get most() {
+      return most;
+    },
+    reset: () => (most = sent.size),
+  };
+})();
+
+/**
  * Stops the sessions started here as the toolbar's Stop does (the top-level
  * one; js-debug ends its child with it) and waits for each to end. Not for
  * `vscode.debug.activeDebugSession` to clear: when a js-debug parent and child
@@ -195,6 +229,7 @@ const probs = numbers.slice(0, 3).map((x) => x / 100);
 const target = numbers.slice(3);
 const counts = Float32Array.from({ length: 1e6 }, (_, i) => (i % 7) + 1);
 const weights = Float64Array.from({ length: 3e5 }, (_, i) => (i % 3) + 1);
+const steps = Float64Array.from({ length: 2e6 }, (_, i) => (i % 5) + 1);
 const label = 'not numbers';
 debugger;
 const loss = crossEntropy(target, probs);
@@ -318,6 +353,18 @@ describe('live values: a Node program paused in js-debug', function () {
     select(editor, 'label', 'const label');
     const f = failed(await run('entropyLens.computeEntropy'));
     assert.match(f.error, /`label`: it is a string, not an array/);
+  });
+
+  it('asks js-debug, which shares this thread, for a few parts at a time: 2·10^6 float64 in 15 parts', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    select(editor, 'steps', 'const steps');
+    outstandingReads.reset();
+    const r = entropy(await run('entropyLens.computeEntropy'));
+    // The probe with 2^17 values, then 15 parts of 2^17: never more than PARTS_IN_FLIGHT.javascript unanswered, still overlapping.
+    assert.ok(outstandingReads.most <= PARTS_IN_FLIGHT.javascript, `${outstandingReads.most} requests outstanding`);
+    assert.ok(outstandingReads.most >= 2, `${outstandingReads.most} request outstanding: the parts did not overlap`);
+    assert.equal(r.arrays[0]!.kind, 'class-indices');
+    close(r.entropy, Math.log(5), 1e-12);
   });
 
   it('a live pair in the visualizer follows the stops, until another pair is shown', async () => {

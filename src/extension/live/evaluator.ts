@@ -37,15 +37,25 @@ import {
 } from './transfer';
 
 /**
- * Parts of a large value requested ahead of the one being decoded: 128, every
- * part of up to 1.7·10^7 float64 values (transfer.ts's PART_BYTES). In VS
- * Code a request reaches the adapter through the workbench, so asking for
- * every part at once costs one round trip, not one per part, and keeps the
- * adapter busy; over stdio too the program's wrapper, the adapter's relay and
- * the decode overlap better (bench/debug.bench.ts: 10^7 float32 1.8 s with 3
- * ahead, 1.2 s with all).
+ * Parts of a large value requested ahead of the one being decoded, by the
+ * wrapper's language. Python: 128, every part of up to 1.7·10^7 float64
+ * values (transfer.ts's PART_BYTES). In VS Code a request reaches the adapter
+ * through the workbench, so asking for every part at once costs one round
+ * trip, not one per part, and keeps the adapter busy; over stdio too the
+ * program's wrapper, the adapter's relay and the decode overlap better
+ * (bench/debug.bench.ts: 10^7 float32 1.8 s with 3 ahead, 1.2 s with all).
+ * JavaScript: 4. js-debug runs on this extension host's thread and parses
+ * each expression it is asked to evaluate as the request arrives (acorn,
+ * about 1.6 ms for the wrapper's 2 800 characters on a 2-core VM): the 77
+ * requests of 10^7 float64 arriving together held the thread in one turn of
+ * 120–190 ms. With 4 ahead each answer brings one parse. In code-server
+ * (10^7 values, best of three commands, two runs each): longest stall
+ * 86–117 ms (float32) and 72–146 ms (float64) against 127–152 and 172–178 ms
+ * with all parts ahead, end to end 2.9–3.0 s and 5.3–5.5 s against 3.1–3.4 s
+ * and 5.7–5.8 s. Smaller parts shortened js-debug's handling of each answer
+ * but slowed 10^7 float64 to 6.6–9.0 s (512 KiB) and 8.2 s (256 KiB).
  */
-export const PARTS_IN_FLIGHT = 128;
+export const PARTS_IN_FLIGHT: Readonly<Record<LiveLanguage, number>> = { python: 128, javascript: 4 };
 
 /** Why a live value could not be read; each error names the expression. */
 export type LiveCode = 'NOT_PAUSED' | 'EVALUATE_FAILED' | 'NOT_NUMERIC' | 'TOO_LARGE' | 'CANCELLED';
@@ -69,7 +79,7 @@ export interface ReadOptions {
   maxElements: number;
   token?: vscode.CancellationToken;
   log?: (line: string) => void;
-  /** Parts requested ahead (PARTS_IN_FLIGHT); 1 waits for each answer before the next request (bench). */
+  /** Parts requested ahead (PARTS_IN_FLIGHT's); 1 waits for each answer before the next request (bench). */
   partsInFlight?: number;
   /** The value's kind and shape are known and it is under the cap; its data is read next. */
   onProbe?(probe: Probe): void;
@@ -344,9 +354,9 @@ export async function readLive(
           answer.catch(() => undefined);
           return answer;
         };
-        // PARTS_IN_FLIGHT requests at a time: the program, the adapter and this
+        // Several requests at a time (PARTS_IN_FLIGHT): the program, the adapter and this
         // thread each work on a different part instead of waiting for the whole chain.
-        const ahead = Math.max(1, options.partsInFlight ?? PARTS_IN_FLIGHT);
+        const ahead = Math.max(1, options.partsInFlight ?? PARTS_IN_FLIGHT[language]);
         const inFlight: (Promise<string> | undefined)[] = parts.slice(0, ahead).map(request);
         for (let k = 0; k < parts.length; k++) {
           const r = await cancellable(inFlight[k]!, token);
