@@ -8,7 +8,7 @@ import type * as vscode from 'vscode';
 import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
 import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
-import { linkedCancellation } from './linkedCancellation';
+import { readTogether, type FailedRead } from './readTogether';
 import { sliceExpression, liveLanguage, type Probe } from './transfer';
 import type { PartnerItem } from '../commands/partnerItems';
 import {
@@ -68,7 +68,7 @@ export function splitExpressions(text: string, base = 0): SelectedExpression[] {
   return out;
 }
 
-function readFailure(kind: ComputeKind, r: Extract<LiveRead, { ok: false }>): Outcome {
+function readFailure(kind: ComputeKind, r: FailedRead): Outcome {
   const code = r.code === 'CANCELLED' ? 'CANCELLED' : r.code === 'NOT_PAUSED' ? 'NO_EDITOR' : 'NOT_COMPUTABLE';
   return failure(kind, code, r.error);
 }
@@ -77,7 +77,7 @@ function readFailure(kind: ComputeKind, r: Extract<LiveRead, { ok: false }>): Ou
 async function offerSlice(
   frame: PausedFrame,
   at: SelectedExpression,
-  r: Extract<LiveRead, { ok: false }>,
+  r: FailedRead,
   languageId: string | undefined,
   deps: LiveDeps,
   token: vscode.CancellationToken | undefined,
@@ -112,10 +112,9 @@ function readOptions(deps: LiveDeps, token: vscode.CancellationToken | undefined
 }
 
 /**
- * Reads the expressions all at once (their requests share the round trips to
- * the adapter: a pair of small values in one round trip's time, not two); the
- * first to fail stops the others. Offers for values over the cap come after,
- * one at a time, in the selection's order.
+ * Reads the expressions all at once (readTogether.ts: the first to fail stops
+ * the others). Offers for values over the cap come after, one at a time, in
+ * the selection's order.
  */
 async function readAll(
   frame: PausedFrame,
@@ -123,26 +122,14 @@ async function readAll(
   languageId: string | undefined,
   deps: LiveDeps,
   token: vscode.CancellationToken | undefined,
-): Promise<LiveValue[] | Extract<LiveRead, { ok: false }>> {
-  const link = linkedCancellation(token);
-  let reads: LiveRead[];
-  try {
-    reads = await Promise.all(
-      expressions.map(async (at) => {
-        const r = await readLive(frame, at.text, languageId, readOptions(deps, link.token));
-        if (!r.ok && r.code !== 'TOO_LARGE') link.cancel();
-        return r;
-      }),
-    );
-  } finally {
-    link.dispose();
-  }
-  // The failure to show: the first that is not a read stopped for another's failure.
-  const failed =
-    reads.find(
-      (r): r is Extract<LiveRead, { ok: false }> => !r.ok && r.code !== 'TOO_LARGE' && r.code !== 'CANCELLED',
-    ) ?? reads.find((r): r is Extract<LiveRead, { ok: false }> => !r.ok && r.code === 'CANCELLED');
-  if (failed) return failed;
+): Promise<LiveValue[] | FailedRead> {
+  const reads = await readTogether(
+    frame,
+    expressions.map((at) => at.text),
+    languageId,
+    readOptions(deps, token),
+  );
+  if (!Array.isArray(reads)) return reads;
   const values: LiveValue[] = [];
   for (const [i, at] of expressions.entries()) {
     const first = reads[i]!;

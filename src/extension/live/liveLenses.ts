@@ -7,7 +7,8 @@
 import * as vscode from 'vscode';
 import type { ComputeSettings } from '../commands/types';
 import { COMMANDS } from '../ids';
-import { pausedFrame, readLive, type LiveRead, type PausedFrame } from './evaluator';
+import { pausedFrame, type LiveRead, type PausedFrame } from './evaluator';
+import { readTogether } from './readTogether';
 import { liveCalls, type LiveCall } from './liveCalls';
 import { liveCallFigures } from './liveCallFigures';
 import type { LiveExpressionsArgument } from './liveCommand';
@@ -152,11 +153,10 @@ export class LiveLossLenses implements vscode.CodeLensProvider, vscode.Disposabl
           ? `${head}: \`${r.expression}\` holds ${r.probe?.elements.toLocaleString('en-US') ?? 'too many'} values, more than a lens reads: click to compute`
           : `${head}: ${r.error}`,
     });
-    // Both at once: their requests share the round trips (a lens reads at most 10^5 values each).
-    const [target, prediction] = await Promise.all([
-      readLive(frame, live.target, doc.languageId, options),
-      readLive(frame, live.prediction, doc.languageId, options),
-    ]);
+    // Both at once, the first to fail stopping the other (a lens reads at most 10^5 values each).
+    const reads = await readTogether(frame, [live.target, live.prediction], doc.languageId, options);
+    if (!Array.isArray(reads)) return failed(reads);
+    const [target, prediction] = reads as [LiveRead, LiveRead];
     if (!target.ok) return failed(target);
     if (!prediction.ok) return failed(prediction);
     const figures = liveCallFigures(live, target.value, prediction.value, this.deps.settings(), {

@@ -16,6 +16,7 @@ import { PART_BYTES, PAYLOAD_TAG, PROBE_TAG, WITH_PROBE_ELEMENTS } from '../../.
 import { startDebugpy, type PausedDebugpy } from '../../../bench/lib/debugpy';
 import { isRelayNote, SessionAnswers } from '../../../src/extension/live/adapterAnswers';
 import { computeLive, type LiveDeps } from '../../../src/extension/live/liveCompute';
+import { readTogether } from '../../../src/extension/live/readTogether';
 // @ts-expect-error: a plain .mjs script with no types
 import { ensureDebianPackages } from '../../../scripts/lib/debian.mjs';
 
@@ -300,6 +301,23 @@ describe('a live computation', () => {
     for (let t = 0; answers.length < 2 && t < 200; t++) await new Promise((r) => setTimeout(r, 50));
     expect(answers).toHaveLength(2);
     expect(mostOutstanding).toBe(0);
+  }, 60_000);
+
+  it('as a live lens reads its two arguments: the failure stops the other read; a value over the cap is among the reads', async () => {
+    mostOutstanding = 0;
+    answers = [];
+    // The lens's cap (10^5): `title` fails, `ramp` would be over the cap; the failure is what the lens shows.
+    const failedFirst = await readTogether(frame, ['ramp', 'title'], 'python', { maxElements: 100_000 });
+    expect(Array.isArray(failedFirst) ? 'reads' : failedFirst.error).toMatch(/^`title`: it is a str/);
+    // `ramp[:200000]` would move a part after its probe: `title`'s failure, answered first, stops it before.
+    const stopped = await readTogether(frame, ['title', 'ramp[:200000]'], 'python', { maxElements: 1e6 });
+    expect(Array.isArray(stopped) ? 'reads' : stopped.error).toMatch(/^`title`: /);
+    expect(mostOutstanding).toBe(0);
+    // Nothing fails: the reads in order, one over the cap among them for the lens to name.
+    const reads = await readTogether(frame, ['small', 'ramp'], 'python', { maxElements: 100_000 });
+    if (!Array.isArray(reads)) throw new Error(reads.error);
+    expect(values(reads[0]!).length).toBe(1000);
+    expect(reads[1]).toMatchObject({ ok: false, code: 'TOO_LARGE' });
   }, 60_000);
 
   it('a value over the cap is offered as a slice after the reads, once, and its slice is read', async () => {
