@@ -25,6 +25,8 @@
 // cut, the same text in the clipboard context read by the array finder.
 // Then a batch's cross-entropy (`labels, logits` of 10^5 × 100 and 10^4 × 1000
 // float32 and float64): both reads and the pair's outcome, as the command does.
+// Then values of 10^7 whose parts travel in narrower types (int64 class
+// indices, one-hot rows, float64 that float32 holds), beside random float64.
 // Then the same inside a real VS Code, from js-debug and debugpy (inVsCode).
 // Prints figures only.
 import { spawnSync } from 'node:child_process';
@@ -54,11 +56,34 @@ const BATCHES = [
 ] as const;
 const batchName = (rows: number, dtype: string) => `logits_${dtype}_${rows}`;
 
+/**
+ * Targets and other values of 10^7 that travel in narrower types than their
+ * own (transfer.ts's PY_WIRE): int64 class indices, with -100 for
+ * ignore_index, the same as float64, one-hot rows, float64 values that
+ * float32 holds; beside them, random float64 (x_float64_7), sent as they are.
+ */
+const NARROWED = [
+  ['class indices 0–999, int64', 'indices', 'rng.integers(0, 1000, 10**7)'],
+  [
+    'class indices with -100 (ignore_index), int64',
+    'indices_ignore',
+    'np.where(rng.random(10**7) < 0.1, -100, indices)',
+  ],
+  ['class indices 0–999, float64', 'indices_f8', 'indices.astype(np.float64)'],
+  ['one-hot 10^6 × 10, float64', 'onehot_f8', 'np.eye(10)[rng.integers(0, 10, 10**6)]'],
+  ['one-hot 10^6 × 10, float32', 'onehot_f4', 'onehot_f8.astype(np.float32)'],
+  ['float32 values widened to float64', 'widened', 'rng.random(10**7).astype(np.float32).astype(np.float64)'],
+  ['random float64 (sent as float64)', name(1e7, 'float64'), ''],
+] as const;
+
 const PROGRAM = `import numpy as np
 rng = np.random.default_rng(0)
 ${SIZES.flatMap((n) => DTYPES.map((d) => `${name(n, d)} = rng.random(${n}).astype(np.${d})`)).join('\n')}
 ${BATCHES.map(([rows, classes]) => `labels_${rows} = rng.integers(0, ${classes}, ${rows})`).join('\n')}
 ${BATCHES.flatMap(([rows, classes]) => DTYPES.map((d) => `${batchName(rows, d)} = rng.standard_normal((${rows}, ${classes})).astype(np.${d})`)).join('\n')}
+${NARROWED.filter(([, , value]) => value)
+  .map(([, expr, value]) => `${expr} = ${value}`)
+  .join('\n')}
 print('paused')
 `;
 
@@ -214,6 +239,7 @@ async function main(): Promise<void> {
     }
   }
   await batches(frame);
+  await narrowed(frame);
   stop();
   worker.dispose();
   await inVsCode();
@@ -296,6 +322,28 @@ async function batches(frame: Parameters<typeof readLive>[0]): Promise<void> {
         `| ${rows.toExponential(0)} × ${classes} | ${dtype} | ${ms(total!)} | ${ms(readLabels!)} | ${ms(readLogits!)} | ${ms(compute!)} | ${ms(here!)} | ${ms(stall!)} |`,
       );
     }
+  }
+}
+
+/** Values of 10^7 sent in narrower types: the read end to end and the bytes it moved. */
+async function narrowed(frame: Parameters<typeof readLive>[0]): Promise<void> {
+  console.log('\nValues of 10^7, each part sent in the narrowest type that holds it exactly; ms, best of 3');
+  console.log('| value | read end to end | stall | MB sent |');
+  console.log('|:--|--:|--:|--:|');
+  for (const [label, expr] of NARROWED) {
+    let best: [number, number, number] | undefined;
+    for (let k = 0; k < 3; k++) {
+      settle();
+      let chars = 0;
+      const { wall, stall } = await longestStall(async () => {
+        const read = await readLive(frame, expr, 'python', { maxElements: 1e8 });
+        if (!read.ok) throw new Error(read.error);
+        if (read.value.data.length !== 1e7) throw new Error(`${expr}: read ${read.value.data.length} values`);
+        chars = read.timings.chars;
+      });
+      if (!best || wall < best[0]) best = [wall, stall, chars / 1e6];
+    }
+    console.log(`| ${label} | ${ms(best![0])} | ${ms(best![1])} | ${best![2].toFixed(1)} |`);
   }
 }
 

@@ -51,14 +51,40 @@ const PY_THROW = `(lambda m: (_ for _ in ()).throw(TypeError(m)))`;
 const PY_WHAT = `(lambda x: 'None' if x is None else ('an ' if type(x).__name__[:1].lower() in 'aeiou' else 'a ') + type(x).__name__)`;
 
 /**
+ * The type a part of a numpy-able value travels in (`p`, the part; `f`, the
+ * value's precision, f4 or f8): integers and booleans in the narrowest of
+ * u1, i1, i2 and i4 that holds the part's range (int64 class indices in a
+ * byte or two, -100 for ignore_index included); floats that are all whole
+ * numbers in that range the same way (one-hot targets in u1, class indices
+ * held as floats; a -0.0 among them arrives as 0); float64 values that
+ * float32 holds exactly (a float32 value widened by `.double()`) in f4;
+ * anything else in `f`. A float part looks at its first 64 values before
+ * the whole, so a value that is none of these costs a comparison of 64.
+ * The float32 cast runs under errstate: values beyond float32's range must
+ * not print an overflow warning in the user's program. Each part chooses
+ * for itself, so no pass over the whole value is added.
+ */
+const PY_WIRE =
+  `(lambda np, p, f: (lambda fit: f if p.size == 0 else (fit(int(p.min()), int(p.max())) or f) if p.dtype.kind in 'iub' ` +
+  `else ((p[:64] == np.trunc(p[:64])).all() and (p == np.trunc(p)).all() and fit(p.min(), p.max())) ` +
+  `or (f == 'f8' and np.errstate(all='ignore')(lambda: (p[:64].astype('<f4') == p[:64]).all() and (p.astype('<f4') == p).all())() and 'f4') or f)` +
+  `(lambda lo, hi: next((w for w, a, b in (('u1', 0, 255), ('i1', -128, 127), ('i2', -32768, 32767), ('i4', -2147483648, 2147483647)) if a <= lo and hi <= b), None)))`;
+
+/**
  * numpy-able values (NumPy, torch, JAX, pandas): float32 and narrower floats
- * stay 4 bytes, the rest go as float64. base64 reads the array's own buffer
- * (contiguous: a strided part is copied, a plain one is not); a `tobytes()`
- * copy of each part cost the paused program a third of its time at 10^7 values.
+ * have the precision f4, the rest f8; each part is converted on its own, in
+ * the type PY_WIRE chooses (converting the whole value for each part made an
+ * int64 value cost its conversion once per part). base64 reads the part's own
+ * buffer (contiguous: a strided part is copied, a plain one is not, and a
+ * value that is not contiguous is read through `flat`, which copies only the
+ * part); a `tobytes()` copy of each part cost the paused program a third of
+ * its time at 10^7 values. The header is `f4` or `f8`, followed by `/` and
+ * the type sent when it is narrower.
  */
 const PY_ARRAY =
-  `(lambda b64, a: '${PAYLOAD_TAG} ' + a.dtype.str[1:] + ' ' + ','.join(map(str, a.shape)) + ' ' + b64(__import__('numpy').ascontiguousarray(a.reshape(-1)[RANGE])).decode('ascii'))` +
-  `(__import__('base64').b64encode, (lambda a: a.astype('<f4' if a.dtype.kind == 'f' and a.dtype.itemsize <= 4 else '<f8', copy=False) if a.dtype.kind in 'fiub' else ${PY_THROW}('its dtype is ' + str(a.dtype) + ', not a number type'))` +
+  `(lambda np, a: (lambda f, p: (lambda w: '${PAYLOAD_TAG} ' + (f if w == f else f + '/' + w) + ' ' + ','.join(map(str, a.shape)) + ' ' + __import__('base64').b64encode(np.ascontiguousarray(p.astype('<' + w, copy=False))).decode('ascii'))(${PY_WIRE}(np, p, f)))` +
+  `('f4' if a.dtype.kind == 'f' and a.dtype.itemsize <= 4 else 'f8', (a.reshape(-1) if a.flags.c_contiguous else a.flat)[RANGE]))` +
+  `(__import__('numpy'), (lambda a: a if a.dtype.kind in 'fiub' else ${PY_THROW}('its dtype is ' + str(a.dtype) + ', not a number type'))` +
   `(__import__('numpy').asarray((lambda t: t.float() if str(t.dtype) == 'torch.bfloat16' else t)(v.detach().cpu()) if hasattr(v, 'detach') and hasattr(v, 'cpu') else v)))`;
 
 /**
@@ -98,6 +124,12 @@ const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
   `if (typeof u.toBase64 === 'function') return u.toBase64(); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
+// The typed arrays sent as they are, by the type they travel in (`''` for
+// the rest, which go as float64): TF.js's int32 and bool tensors, and integer
+// typed arrays, keep their 1, 2 or 4 bytes a value.
+const JS_WIRE =
+  `(s) => s instanceof Float32Array ? 'f4' : s instanceof Float64Array ? 'f8' : s instanceof Uint8Array || s instanceof Uint8ClampedArray ? 'u1' ` +
+  `: s instanceof Int8Array ? 'i1' : s instanceof Int16Array ? 'i2' : s instanceof Int32Array ? 'i4' : ''`;
 // How errors name a JavaScript value (`a string`, `an ArrayBuffer`, `undefined`),
 // and what reads as a row: an array or a typed array, not a DataView.
 const JS_WHAT =
@@ -108,23 +140,23 @@ const JS_IS_ROW = `(r) => Array.isArray(r) || (ArrayBuffer.isView(r) && !(r inst
 // converts only its own elements (of rows, the rows it touches): converting a
 // whole Array of 10^7 numbers for each of its 77 parts took the program 24 s.
 const JS_FLAT =
-  `(v, where, what, isRow, from, to) => { if (isRow(v) && !Array.isArray(v)) { const s = v.subarray(Math.min(from, v.length), Math.min(to, v.length)); ` +
-  `return s instanceof Float32Array || s instanceof Float64Array ? s : Float64Array.from(s, Number); } ` +
+  `(v, where, what, isRow, from, to, wire) => { if (isRow(v) && !Array.isArray(v)) { const s = v.subarray(Math.min(from, v.length), Math.min(to, v.length)); ` +
+  `return wire(s) ? s : Float64Array.from(s, Number); } ` +
   `if (!Array.isArray(v)) throw new TypeError(where + 'is ' + what(v) + ', not an array or typed array'); ` +
   `const a = Math.min(from, v.length), b = Math.min(to, v.length), f = new Float64Array(Math.max(0, b - a)); for (let i = a; i < b; i++) { const x = v[i]; ` +
   `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has ' + what(x) + ' at index ' + i + ', not a number'); f[i - a] = x; } return f; }`;
 const JS_DATA =
-  `(enc, flat, what, isRow) => { const two = Array.isArray(v) && v.length > 0 && isRow(v[0]); ` +
+  `(enc, flat, what, isRow, wire) => { const two = Array.isArray(v) && v.length > 0 && isRow(v[0]); ` +
   `let part, shape; if (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape)) { ` +
   `if (v.dtype === 'string') throw new TypeError('it is a string tensor, not numbers'); ` +
-  `const d = v.dataSync(); part = (d instanceof Float32Array || d instanceof Float64Array ? d : Float64Array.from(d, Number)).subarray(__FROM__, __TO__); shape = v.shape.slice(); } ` +
+  `const d = v.dataSync(); part = (wire(d) ? d : Float64Array.from(d, Number)).subarray(__FROM__, __TO__); shape = v.shape.slice(); } ` +
   `else if (two) { const n = v[0].length, lengths = new Set(); ` +
   `for (let i = 0; i < v.length; i++) { if (!isRow(v[i])) throw new TypeError('row ' + i + ' is ' + what(v[i]) + ', not an array or typed array'); lengths.add(v[i].length); } ` +
   `if (lengths.size > 1) throw new TypeError('it is ragged: its rows have lengths ' + [...lengths].join(', ')); ` +
   `const a = Math.min(__FROM__, v.length * n), b = Math.min(__TO__, v.length * n); part = new Float64Array(Math.max(0, b - a)); ` +
-  `for (let k = a; k < b;) { const i = Math.floor(k / n), j = k - i * n, m = Math.min(n - j, b - k); part.set(flat(v[i], 'row ' + i + ' ', what, isRow, j, j + m), k - a); k += m; } shape = [v.length, n]; } ` +
-  `else { part = flat(v, 'it ', what, isRow, __FROM__, __TO__); shape = [v.length]; } ` +
-  `return '${PAYLOAD_TAG} ' + (part instanceof Float32Array ? 'f4' : 'f8') + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
+  `for (let k = a; k < b;) { const i = Math.floor(k / n), j = k - i * n, m = Math.min(n - j, b - k); part.set(flat(v[i], 'row ' + i + ' ', what, isRow, j, j + m, wire), k - a); k += m; } shape = [v.length, n]; } ` +
+  `else { part = flat(v, 'it ', what, isRow, __FROM__, __TO__, wire); shape = [v.length]; } ` +
+  `return '${PAYLOAD_TAG} ' + (part instanceof Float32Array ? 'f4' : 'f8') + ((w) => w && w !== 'f4' && w !== 'f8' ? '/' + w : '')(wire(part)) + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
 const JS_PROBE =
   `((what, isRow) => '${PROBE_TAG} ' + (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape) ? 'Tensor:' + v.dtype + ' ' + v.shape.join(',') ` +
   `: Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && isRow(v[0]) ? ',' + v[0].length : '') : isRow(v) ? v.constructor.name + ' ' + v.length ` +
@@ -197,7 +229,7 @@ function payloadOfV(language: LiveLanguage, range: ElementRange | undefined): st
     return `(lambda v: ${list} if isinstance(v, ${PY_SEQUENCES}) else ${array})`;
   }
   const data = JS_DATA.replaceAll('__FROM__', String(from ?? 0)).replaceAll('__TO__', range ? String(to) : 'Infinity');
-  return `(${data})(${JS_ENCODE}, ${JS_FLAT}, ${JS_WHAT}, ${JS_IS_ROW})`;
+  return `(${data})(${JS_ENCODE}, ${JS_FLAT}, ${JS_WHAT}, ${JS_IS_ROW}, ${JS_WIRE})`;
 }
 
 /**
@@ -354,11 +386,25 @@ export function decodePayload(text: string | readonly string[]): Decoded {
   return decoder.finish();
 }
 
+/** The types a part may travel in (PY_WIRE, JS_WIRE): bytes per value and the typed array that reads them. */
+const WIRE_TYPES = {
+  f4: [4, Float32Array],
+  f8: [8, Float64Array],
+  u1: [1, Uint8Array],
+  i1: [1, Int8Array],
+  i2: [2, Int16Array],
+  i4: [4, Int32Array],
+} as const;
+type WireType = keyof typeof WIRE_TYPES;
+const isWireType = (w: string): w is WireType => Object.hasOwn(WIRE_TYPES, w);
+
 /**
  * A value's payload decoded part by part as the debugger answers, into one
  * Float64Array allocated at the first part (whose header gives the shape):
  * each part is decoded while the next is awaited, so no single step holds the
- * thread for the whole value, and float32 widens in one native copy per part.
+ * thread for the whole value, and narrower types widen in one native copy
+ * per part. Every part carries the value's precision (`f4`, `f8`) and shape,
+ * which must not change, and the type it travels in (`f8/u1`), which may.
  */
 export class PayloadDecoder {
   private dtype: 'f4' | 'f8' | undefined;
@@ -367,18 +413,23 @@ export class PayloadDecoder {
   private data: Float64Array | undefined;
   private filled = 0;
   private bytes = 0;
+  /** A part whose bytes were not whole values, or more than the shape holds. */
+  private malformed = false;
   private scratch: Uint8Array | undefined;
 
   /** Adds the next part; returns what is wrong with it, if anything. */
   add(text: string): string | undefined {
     const body = unquote(text, PAYLOAD_TAG);
     if (body === undefined) return 'the debugger did not return the expected payload';
-    const [d, sh, b64 = ''] = body.split(' ');
+    const [header = '', sh, b64 = ''] = body.split(' ');
+    const [d = '', sent = d, extra] = header.split('/');
     if (this.dtype !== undefined && (d !== this.dtype || sh !== this.shapeText))
       return 'the value changed between two reads of its parts';
+    if ((d !== 'f4' && d !== 'f8') || !isWireType(sent) || extra !== undefined)
+      return `unreadable payload header "${header} ${sh}"`;
     if (this.dtype === undefined) {
       const shape = parseShape(sh ?? '');
-      if ((d !== 'f4' && d !== 'f8') || !shape) return `unreadable payload header "${d} ${sh}"`;
+      if (!shape) return `unreadable payload header "${header} ${sh}"`;
       if (shape.length === 0) return 'it is a scalar, not an array';
       const elements = shape.reduce((n, k) => n * k, 1);
       // The header comes from the program: a shape it cannot back with bytes must not allocate.
@@ -389,7 +440,7 @@ export class PayloadDecoder {
       this.shape = shape;
       this.data = new Float64Array(elements);
     }
-    const width = this.dtype === 'f4' ? 4 : 8;
+    const [width, View] = WIRE_TYPES[sent];
     const data = this.data!;
     const B = nodeBuffer();
     const expected = decodedLength(b64);
@@ -398,32 +449,31 @@ export class PayloadDecoder {
       const written = decodeInto(B, b64, data.buffer, data.byteOffset + this.filled * 8, expected);
       this.bytes += written;
       if (written % 8 === 0) this.filled += written / 8;
+      else this.malformed = true;
       return undefined;
     }
     let bytes: Uint8Array;
-    if (B && width === 4) {
-      // Float32 parts are widened from one reused buffer: no fresh memory per part.
+    if (B) {
+      // Narrower parts are widened from one reused buffer: no fresh memory per part.
       if (!this.scratch || this.scratch.byteLength < expected) this.scratch = new Uint8Array(expected);
       bytes = this.scratch.subarray(0, decodeInto(B, b64, this.scratch.buffer, 0, expected));
     } else bytes = base64Bytes(b64);
     this.bytes += bytes.byteLength;
     const count = Math.floor(bytes.byteLength / width);
-    if (count * width !== bytes.byteLength || this.filled + count > data.length) return undefined; // said by finish
+    if (count * width !== bytes.byteLength || this.filled + count > data.length) {
+      this.malformed = true; // said by finish
+      return undefined;
+    }
     // Typed arrays need aligned offsets; Node's pooled buffers may not be.
     if (bytes.byteOffset % width !== 0) bytes = bytes.slice();
-    const part =
-      width === 8
-        ? new Float64Array(bytes.buffer, bytes.byteOffset, count)
-        : new Float32Array(bytes.buffer, bytes.byteOffset, count);
-    data.set(part, this.filled);
+    data.set(new View(bytes.buffer as ArrayBuffer, bytes.byteOffset, count), this.filled);
     this.filled += count;
     return undefined;
   }
 
   finish(): Decoded {
     if (!this.data || !this.shape) return { ok: false, error: 'the debugger did not return the expected payload' };
-    const width = this.dtype === 'f4' ? 4 : 8;
-    if (this.bytes !== this.data.length * width || this.filled !== this.data.length)
+    if (this.malformed || this.filled !== this.data.length)
       return {
         ok: false,
         error: `the debugger returned ${this.bytes} bytes for ${this.data.length} values: the value was cut short`,

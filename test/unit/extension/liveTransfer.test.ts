@@ -56,9 +56,11 @@ interface PyCase {
 function runPython(setups: string[], expression = 'x', slice?: number): PyCase[] {
   const target = slice === undefined ? expression : sliceExpression('python', expression, slice);
   const script = `
-import json, sys, math
+import json, sys, math, warnings
 import numpy, torch, pandas
 data, probe, setups, both, without, first, firstPart, capped = json.loads(sys.stdin.read())
+# A wrapper must not print in the user's program: any warning it raises fails the case.
+warnings.simplefilter('error')
 out = []
 def flat(x):
     return [float(v) for v in numpy.asarray(x.detach().cpu().double() if hasattr(x, 'detach') else x, dtype=numpy.float64).reshape(-1)]
@@ -236,6 +238,58 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(Array.from(v.data.subarray(0, 1000))).toEqual(numbers(c!.expect!.slice(0, 1000)));
     expect(v.data[999_999]).toBe(c!.expect![999_999]);
   });
+
+  it('sends integers, booleans and one-hot floats in the narrowest type that holds them, exactly', () => {
+    // [setup, the header's type (precision, then what it travels in), bytes per value]
+    const narrow: [string, string, number][] = [
+      ['x = numpy.random.default_rng(7).integers(0, 10, 1000)', 'f8/u1', 1],
+      ['x = numpy.array([3, -100, 0, 7])', 'f8/i1', 1],
+      ['x = numpy.random.default_rng(8).integers(-100, 1000, 500)', 'f8/i2', 2],
+      ['x = numpy.array([-100, 49999, 0])', 'f8/i4', 4],
+      ['x = numpy.array([2**40, 0])', 'f8', 8],
+      ['x = numpy.array([2**64 - 1, 0], dtype=numpy.uint64)', 'f8', 8],
+      ['x = numpy.array([-2**31, 2**31 - 1])', 'f8/i4', 4],
+      ['x = numpy.array([-2**31 - 1, 0])', 'f8', 8],
+      ['x = numpy.array([True, False, True])', 'f8/u1', 1],
+      ['x = numpy.eye(4)[[0, 2, 3, 1, 2]]', 'f8/u1', 1],
+      ['x = numpy.eye(3, dtype=numpy.float32)', 'f4/u1', 1],
+      ['x = torch.nn.functional.one_hot(torch.tensor([0, 2, 1]), 3).float()', 'f4/u1', 1],
+      ['x = torch.tensor([3, -100, 1])', 'f8/i1', 1],
+      ["x = pandas.Series([0, 1, 1, 0], dtype='int32')", 'f8/u1', 1],
+      ['x = numpy.arange(20).reshape(4, 5).T', 'f8/u1', 1],
+      ['x = numpy.array([3.0, -100.0, 7.0])', 'f8/i1', 1],
+      ['x = numpy.array([1.0, 2.0], dtype=numpy.float16)', 'f4/u1', 1],
+      // float64 that float32 holds exactly: 4 bytes; whole numbers beyond int32 too when float32 holds them.
+      ['x = numpy.array([0.1, 0.7], dtype=numpy.float32).astype(numpy.float64)', 'f8/f4', 4],
+      ['x = torch.tensor([0.1, 0.7]).double()', 'f8/f4', 4],
+      ['x = numpy.array([0.0, 1.0, 0.5])', 'f8/f4', 4],
+      ['x = numpy.array([1e10, 3.0])', 'f8/f4', 4],
+      ["x = numpy.array([float('inf'), 0.5])", 'f8/f4', 4],
+      // Neither: whole numbers in the first 64 only, a NaN, values float32 would round or overflow (with no warning).
+      ['x = numpy.array([0.0] * 64 + [1.0, 0.1])', 'f8', 8],
+      ["x = numpy.array([0.0, 1.0, float('nan')])", 'f8', 8],
+      ['x = numpy.array([0.1, 0.2])', 'f8', 8],
+      ['x = numpy.array([2.0**60 + 2.0**20, 1.0])', 'f8', 8],
+      ['x = numpy.array([1e300, 0.5])', 'f8', 8],
+      ['x = numpy.array([0.5, 0.1], dtype=numpy.float32)', 'f4', 4],
+    ];
+    const got = runPython(narrow.map((c) => c[0]));
+    narrow.forEach(([setup, header, width], i) => {
+      const c = got[i]!;
+      expect(c.error, setup).toBeUndefined();
+      expect(c.payload!.split(' ')[1], setup).toBe(header);
+      const v = decoded(c.payload);
+      expect(v.dtype, setup).toBe(header.slice(0, 2));
+      expect(Array.from(v.data), setup).toEqual(numbers(c.expect!));
+      const b64 = c.payload!.split(' ')[3]!;
+      expect(Buffer.from(b64, 'base64').byteLength, setup).toBe(v.data.length * width);
+      expect(c.leftBehind).toEqual([]);
+    });
+    // Whole numbers travel as integers, which have no -0.0: it arrives as 0.
+    const [zero] = runPython(['x = numpy.array([-0.0, 1.0])']);
+    expect(zero!.payload!.split(' ')[1]).toBe('f8/u1');
+    expect(Array.from(decoded(zero!.payload).data)).toEqual([0, 1]);
+  });
 });
 
 /** Evaluates a wrapper in this Node on a value built by `setup` (an expression). */
@@ -291,6 +345,40 @@ describe('JavaScript wrapper, run by Node', () => {
     expect(Array.from(v.data)).toEqual(flat.map((x) => Number(x)));
   });
 
+  it('integer typed arrays travel in their own 1, 2 or 4 bytes a value', () => {
+    const typed: [string, string, number][] = [
+      ['Int8Array.from([-100, 3, 127])', 'f8/i1', 1],
+      ['Uint8Array.from([0, 1, 255])', 'f8/u1', 1],
+      ['Uint8ClampedArray.from([0, 1, 255])', 'f8/u1', 1],
+      ['Int16Array.from([-100, 999, -32768])', 'f8/i2', 2],
+      ['Int32Array.from([-100, 49999, 2147483647])', 'f8/i4', 4],
+      ['Uint16Array.from([0, 65535])', 'f8', 8],
+      ['Uint32Array.from([0, 4294967295])', 'f8', 8],
+      ['[Int32Array.from([1, 2]), Int32Array.from([3, 4])]', 'f8', 8],
+    ];
+    for (const [setup, header, width] of typed) {
+      const payload = runJs(setup);
+      expect(payload.split(' ')[1], setup).toBe(header);
+      const own = new Function(`return ${setup};`)() as ArrayLike<number | ArrayLike<number>>;
+      const flat = Array.from(own).flatMap((r) => (typeof r === 'number' ? [r] : Array.from(r)));
+      expect(Array.from(decoded(payload).data), setup).toEqual(flat);
+      expect(Buffer.from(payload.split(' ')[3]!, 'base64').byteLength, setup).toBe(flat.length * width);
+      // Parts too, each in the same type.
+      const parts = [0, 1, 3].map(
+        (from, k, starts) =>
+          new Function(
+            `const x = ${setup}; return ${dataExpression('javascript', 'x', { from, to: starts[k + 1] ?? flat.length })};`,
+          )() as string,
+      );
+      expect(
+        parts.map((p) => p.split(' ')[1]),
+        setup,
+      ).toEqual([header, header, header]);
+      const d = decodePayload(parts);
+      expect(d.ok && Array.from(d.value.data), setup).toEqual(flat);
+    }
+  });
+
   it("in a browser page (no Buffer): the same payloads through Uint8Array's toBase64, else btoa", async () => {
     // Debian's Chromium, as the end-to-end tests use it: its toBase64 is the one browsers ship.
     const browser = await launchChromium();
@@ -327,6 +415,7 @@ describe('JavaScript wrapper, run by Node', () => {
         ['tf.tensor1d([0.25, 0.6, 0.15])', 'f4', [3], 'Tensor:float32 3'],
         ['tf.tensor2d([[2, 0.5, -1], [0.1, 0.2, 3]])', 'f4', [2, 3], 'Tensor:float32 2,3'],
         ['tf.tensor1d([2, 0, 1], "int32")', 'f8', [3], 'Tensor:int32 3'],
+        ['tf.tensor1d([true, false, true], "bool")', 'f8', [3], 'Tensor:bool 3'],
         ['tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])', 'f4', [4, 2], 'Tensor:float32 2,2,2'],
       ];
       for (const [setup, dtype, shape, kind] of tensors) {
@@ -339,6 +428,9 @@ describe('JavaScript wrapper, run by Node', () => {
         expect([v.dtype, v.shape, probe?.kind + ' ' + probe?.shape.join(',')], setup).toEqual([dtype, shape, kind]);
         expect(payloadWidth(probe!), setup).toBe(dtype === 'f4' ? 4 : 8);
         expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
+        // int32 and bool tensors keep their own bytes: 4 and 1 a value.
+        const sent = payload.split(' ')[1];
+        expect(sent, setup).toBe(setup.includes('int32') ? 'f8/i4' : setup.includes('bool') ? 'f8/u1' : dtype);
       }
       const words = tf.tensor1d(['a', 'b'], 'string');
       expect(() => new Function('x', `return ${dataExpression('javascript', 'x')};`)(words)).toThrow(
@@ -509,6 +601,55 @@ describe('decoding', () => {
     expect(made).toEqual(['view', 'view', 'view']);
   });
 
+  it('widens parts sent in narrower types, mixed within one value and from unaligned bytes, exactly', () => {
+    const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+    const parts = [
+      `${PAYLOAD_TAG} f8/u1 4,3 ${b64(Uint8Array.from([0, 1, 255]))}`,
+      `${PAYLOAD_TAG} f8/i1 4,3 ${b64(Int8Array.from([-100, 127, -128]))}`,
+      `${PAYLOAD_TAG} f8/i2 4,3 ${b64(Int16Array.from([-32768, 999, 32767]))}`,
+      `${PAYLOAD_TAG} f8/i4 4,3 ${b64(Int32Array.from([-(2 ** 31), 49999, 2 ** 31 - 1]))}`,
+    ];
+    const want = [0, 1, 255, -100, 127, -128, -32768, 999, 32767, -(2 ** 31), 49999, 2 ** 31 - 1];
+    const withBuffer = decodePayload(parts);
+    const g = globalThis as { Buffer?: unknown };
+    const buffer = g.Buffer;
+    let withoutBuffer: ReturnType<typeof decodePayload>;
+    try {
+      g.Buffer = undefined;
+      withoutBuffer = decodePayload(parts);
+    } finally {
+      g.Buffer = buffer;
+    }
+    for (const d of [withBuffer, withoutBuffer]) {
+      if (!d.ok) throw new Error(d.error);
+      expect(d.value.dtype).toBe('f8');
+      expect(d.value.shape).toEqual([4, 3]);
+      expect(Array.from(d.value.data)).toEqual(want);
+    }
+    // A float32 one-hot value keeps its precision whatever its parts travel in.
+    const onehot = decodePayload([
+      `${PAYLOAD_TAG} f4/u1 4 ${b64(Uint8Array.from([0, 1]))}`,
+      `${PAYLOAD_TAG} f4 4 ${b64(Float32Array.from([0.5, 0.5]))}`,
+    ]);
+    expect(onehot.ok && [onehot.value.dtype, Array.from(onehot.value.data)]).toEqual(['f4', [0, 1, 0.5, 0.5]]);
+    // What no wrapper sends is refused, as is a precision or shape that changes between parts.
+    const one = b64(Uint8Array.from([1]));
+    for (const [texts, error] of [
+      [[`${PAYLOAD_TAG} f8/q9 1 ${one}`], 'unreadable payload header "f8/q9 1"'],
+      [[`${PAYLOAD_TAG} f8/u1/u1 1 ${one}`], 'unreadable payload header "f8/u1/u1 1"'],
+      [[`${PAYLOAD_TAG} u1 1 ${one}`], 'unreadable payload header "u1 1"'],
+      [
+        [`${PAYLOAD_TAG} f8/u1 2 ${one}`, `${PAYLOAD_TAG} f4/u1 2 ${one}`],
+        'the value changed between two reads of its parts',
+      ],
+      [[`${PAYLOAD_TAG} f8/u1 2 ${one}`, `${PAYLOAD_TAG} f8/x 2 ${one}`], 'unreadable payload header "f8/x 2"'],
+      [[`${PAYLOAD_TAG} f8/i2 1 ${one}`], 'the debugger returned 1 bytes for 1 values: the value was cut short'],
+    ] as const) {
+      const d = decodePayload(texts);
+      expect(d.ok ? 'decoded' : d.error, texts.join(' | ')).toBe(error);
+    }
+  });
+
   it('widens float32 parts exactly, from unaligned bytes too', () => {
     const values = Float32Array.from({ length: 7 }, (_, i) => Math.PI / (i + 1));
     const b64 = (from: number, to: number) => Buffer.from(values.buffer, from * 4, (to - from) * 4).toString('base64');
@@ -638,6 +779,26 @@ print(json.dumps([eval(e, ns) for e in exprs]))
         expect(joined.data.length).toBe(10);
       }
     }
+  });
+
+  it('Python: each part of an integer value travels in the type its own range needs', () => {
+    const script = `
+import json, sys, numpy
+exprs = json.loads(sys.stdin.read())
+ns = {'numpy': numpy}
+exec('x = numpy.array([0, 1, 2, 3, 300, 5, -7, 70000, 8, 9]).reshape(5, 2)', ns)
+print(json.dumps([eval(e, ns) for e in exprs] + [[float(v) for v in ns['x'].reshape(-1)]]))
+`;
+    const exprs = ranges.map((r) => dataExpression('python', 'x', r));
+    const r = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(exprs), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as unknown[];
+    const parts = out.slice(0, 3) as string[];
+    expect(parts.map((p) => p.split(' ')[1])).toEqual(['f8/u1', 'f8/i4', 'f8/u1']);
+    const d = decodePayload(parts);
+    if (!d.ok) throw new Error(d.error);
+    expect(d.value.shape).toEqual([5, 2]);
+    expect(Array.from(d.value.data)).toEqual(out[3]);
   });
 
   it('Python: parts of lists and lists of rows cut anywhere decode to the whole', () => {
