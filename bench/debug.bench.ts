@@ -351,8 +351,9 @@ async function narrowed(frame: Parameters<typeof readLive>[0]): Promise<void> {
  * The same reads inside a real VS Code (code-server, through the integration
  * harness and test/integration/live.test.ts's timing suite), from js-debug and
  * debugpy: the command end to end (what the user waits for) for 10^4, 10^6
- * and 10^7 values, and up to 10^6 the wrapper's evaluate request alone and the
- * decode, beside the repl-context text path.
+ * and 10^7 values and 10^7 one-hot values (sent in narrower types), and up
+ * to 10^6 the wrapper's evaluate request alone and the decode, beside the
+ * repl-context text path.
  */
 async function inVsCode(): Promise<void> {
   const root = ROOT;

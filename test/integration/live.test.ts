@@ -717,69 +717,72 @@ if (BENCH_OUT) {
   const STAGES_UP_TO = 1e6;
   const DTYPES = ['float32', 'float64'] as const;
   const varName = (n: number, d: string) => `x_${d}_${Math.log10(n)}`;
+  // One-hot rows of 10^7 values, which travel in narrower types (transfer.ts's PY_WIRE, JS_WIRE):
+  // float64 in Python (np.eye), int32 in JavaScript (as tf.oneHot gives them).
+  const ONE_HOT = varName(1e7, 'onehot');
+  const READS = [...SIZES.flatMap((n) => DTYPES.map((d) => [n, d] as const)), [1e7, 'onehot'] as const];
   const rows: Record<string, unknown>[] = [];
 
   const time = async (kind: 'debugpy' | 'js-debug', frame: vscode.DebugStackFrame, editor: vscode.TextEditor) => {
-    for (const n of SIZES)
-      for (const dtype of DTYPES) {
-        const name = varName(n, dtype);
-        const doc = editor.document;
-        const at = doc.getText().indexOf(name);
-        editor.selections = [new vscode.Selection(doc.positionAt(at), doc.positionAt(at + name.length))];
-        // The longest time this extension host's thread was held during the command; best of
-        // three (single runs vary by a factor of two here).
-        let r: EntropyResult | undefined;
-        let command = Infinity,
-          stall = 0;
-        for (let k = 0; k < 3; k++) {
-          const m = await longestStall(async () => {
-            r = entropy(await run('entropyLens.computeEntropy'));
-          });
-          if (m.wall < command) ({ wall: command, stall } = m);
-        }
-        if (n > STAGES_UP_TO) {
-          rows.push({ adapter: kind, n, dtype, command, stall, entropy: r!.entropy });
-          writeFileSync(BENCH_OUT, JSON.stringify(rows));
-          continue;
-        }
-        // The same read, by stage: the wrapper's request (as the command sends it), then the decode
-        // (into the one Float64Array the command computes on: never plain arrays).
-        const t1 = performance.now();
-        const language = kind === 'debugpy' ? 'python' : 'javascript';
-        const answer = (await frame.session.customRequest('evaluate', {
-          expression: dataExpression(language, name),
-          frameId: frame.frameId,
-          context: 'clipboard',
-          format: evaluateFormat(language),
-        })) as { result: string };
-        const t2 = performance.now();
-        const decoded = decodePayload(answer.result);
-        assert.ok(decoded.ok);
-        const t3 = performance.now();
-        // The text path of a hand-rolled reader: the value printed in the repl context.
-        const t4 = performance.now();
-        const text = (await frame.session.customRequest('evaluate', {
-          expression: kind === 'debugpy' ? `${name}.tolist()` : `Array.from(${name})`,
-          frameId: frame.frameId,
-          context: 'repl',
-        })) as { result: string };
-        const t5 = performance.now();
-        rows.push({
-          adapter: kind,
-          n,
-          dtype,
-          command,
-          stall,
-          request: t2 - t1,
-          decode: t3 - t2,
-          chars: answer.result.length,
-          entropy: r!.entropy,
-          textMs: t5 - t4,
-          textChars: text.result.length,
+    for (const [n, dtype] of READS) {
+      const name = varName(n, dtype);
+      const doc = editor.document;
+      const at = doc.getText().indexOf(name);
+      editor.selections = [new vscode.Selection(doc.positionAt(at), doc.positionAt(at + name.length))];
+      // The longest time this extension host's thread was held during the command; best of
+      // three (single runs vary by a factor of two here).
+      let r: EntropyResult | undefined;
+      let command = Infinity,
+        stall = 0;
+      for (let k = 0; k < 3; k++) {
+        const m = await longestStall(async () => {
+          r = entropy(await run('entropyLens.computeEntropy'));
         });
-        // Written as it goes, so a run cut short keeps what it measured.
-        writeFileSync(BENCH_OUT, JSON.stringify(rows));
+        if (m.wall < command) ({ wall: command, stall } = m);
       }
+      if (n > STAGES_UP_TO) {
+        rows.push({ adapter: kind, n, dtype, command, stall, entropy: r!.entropy });
+        writeFileSync(BENCH_OUT, JSON.stringify(rows));
+        continue;
+      }
+      // The same read, by stage: the wrapper's request (as the command sends it), then the decode
+      // (into the one Float64Array the command computes on: never plain arrays).
+      const t1 = performance.now();
+      const language = kind === 'debugpy' ? 'python' : 'javascript';
+      const answer = (await frame.session.customRequest('evaluate', {
+        expression: dataExpression(language, name),
+        frameId: frame.frameId,
+        context: 'clipboard',
+        format: evaluateFormat(language),
+      })) as { result: string };
+      const t2 = performance.now();
+      const decoded = decodePayload(answer.result);
+      assert.ok(decoded.ok);
+      const t3 = performance.now();
+      // The text path of a hand-rolled reader: the value printed in the repl context.
+      const t4 = performance.now();
+      const text = (await frame.session.customRequest('evaluate', {
+        expression: kind === 'debugpy' ? `${name}.tolist()` : `Array.from(${name})`,
+        frameId: frame.frameId,
+        context: 'repl',
+      })) as { result: string };
+      const t5 = performance.now();
+      rows.push({
+        adapter: kind,
+        n,
+        dtype,
+        command,
+        stall,
+        request: t2 - t1,
+        decode: t3 - t2,
+        chars: answer.result.length,
+        entropy: r!.entropy,
+        textMs: t5 - t4,
+        textChars: text.result.length,
+      });
+      // Written as it goes, so a run cut short keeps what it measured.
+      writeFileSync(BENCH_OUT, JSON.stringify(rows));
+    }
   };
 
   describe('live timings (bench)', function () {
@@ -800,7 +803,9 @@ if (BENCH_OUT) {
             (d) =>
               `const ${varName(n, d)} = ${d === 'float32' ? 'Float32Array' : 'Float64Array'}.from({ length: ${n} }, () => Math.random());`,
           ),
-        ).join('\n') + '\ndebugger;\n',
+        ).join('\n') +
+          `\nconst ${ONE_HOT} = Int32Array.from({ length: 1e7 }, (_, i) => (i % 10 === 3 ? 1 : 0));` +
+          '\ndebugger;\n',
       );
       const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
       await vscode.debug.startDebugging(undefined, { type: 'node', request: 'launch', name: 'bench', program });
@@ -817,6 +822,7 @@ if (BENCH_OUT) {
         'import numpy as np',
         'rng = np.random.default_rng(0)',
         ...SIZES.flatMap((n) => DTYPES.map((d) => `${varName(n, d)} = rng.random(${n}).astype(np.${d})`)),
+        `${ONE_HOT} = np.eye(10)[rng.integers(0, 10, 10**6)]`,
         "print('paused')",
       ];
       writeFileSync(program, lines.join('\n') + '\n');

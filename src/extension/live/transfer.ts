@@ -182,9 +182,21 @@ const JS_PROBE =
  */
 export const PART_BYTES = 2 ** 20;
 
-/** Bytes a value takes in the payload: 4 for float32 and narrower floats (the wrappers send those as f4), else 8. */
-export function payloadWidth(probe: Probe): 4 | 8 {
-  return /^Float32Array$|[:.](b?float16|float32|half)$/.test(probe.kind) ? 4 : 8;
+/**
+ * The most bytes a value of this kind takes in the payload, so that a part
+ * never passes PART_BYTES: what its own type needs where the wrappers never
+ * send it wider (JavaScript's typed arrays and TF.js tensors exactly; Python's
+ * 1, 2 and 4-byte types at most that, uint16 in i4), else 8. Values narrower
+ * than this are sent in parts of fewer bytes: a part of js-debug costs
+ * about the same whatever its size, so its int32 one-hot rows go in parts of
+ * 2^18 values (10^7 in 39 parts, not 77).
+ */
+export function payloadWidth(probe: Probe): 1 | 2 | 4 | 8 {
+  const k = probe.kind;
+  if (/^(Int8|Uint8|Uint8Clamped)Array$|[:.](u?int8|bool)$/.test(k)) return 1;
+  if (/^Int16Array$|[:.]int16$/.test(k)) return 2;
+  if (/^(Int32|Float32)Array$|[:.](int32|uint16|b?float16|float32|half)$/.test(k)) return 4;
+  return 8;
 }
 
 /** Values per evaluate request for a probed value. */

@@ -107,6 +107,12 @@ function decoded(text: string | undefined): LiveArray {
   return d.value;
 }
 
+/** Bytes each value took in a payload (its base64 decoded, over its values). */
+function bytesPerValue(payload: string): number {
+  const v = decoded(payload);
+  return Buffer.from(payload.split(' ')[3] ?? '', 'base64').byteLength / v.data.length;
+}
+
 function numbers(list: (number | string)[]): number[] {
   return list.map((v) => (typeof v === 'number' ? v : Number(v.replace('inf', 'Infinity'))));
 }
@@ -158,7 +164,10 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     got = results();
   });
 
-  it.each(cases.map((c, i) => [c[0], i] as const))('%s: every value, exactly, nothing left behind', (_, i) => {
+  /** Kinds whose own type bounds them below 8 bytes a value (float32 and narrower floats: 4). */
+  const widths: Record<string, number> = { 'NumPy uint8': 1, 'NumPy bool': 1 };
+
+  it.each(cases.map((c, i) => [c[0], i] as const))('%s: every value, exactly, nothing left behind', (name, i) => {
     const [, , dtype, shape] = cases[i]!;
     const c = got[i]!;
     expect(c.error).toBeUndefined();
@@ -169,9 +178,11 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(Array.from(v.data)).toEqual(numbers(c.expect!));
     const p = decodeProbe(c.probe!);
     expect(p?.elements).toBe(c.expect!.length);
-    // The probe tells the payload's width before any data moves: parts are 1 MiB of payload.
-    expect(payloadWidth(p!)).toBe(dtype === 'f4' ? 4 : 8);
-    expect(partElements(p!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
+    // The probe bounds the payload's width before any data moves: no part is over 1 MiB.
+    const width = widths[name] ?? (dtype === 'f4' ? 4 : 8);
+    expect(payloadWidth(p!)).toBe(width);
+    expect(partElements(p!)).toBe(2 ** 20 / width);
+    expect(bytesPerValue(c.payload!)).toBeLessThanOrEqual(width);
     // A small value's probe brings its payload, quoted or not; above the limit, the probe alone.
     expect(decodeProbe(c.probeAndData!)).toEqual(p);
     expect(payloadAfterProbe(c.probeAndData!)).toBe(c.payload);
@@ -251,6 +262,9 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       ['x = numpy.array([-2**31, 2**31 - 1])', 'f8/i4', 4],
       ['x = numpy.array([-2**31 - 1, 0])', 'f8', 8],
       ['x = numpy.array([True, False, True])', 'f8/u1', 1],
+      ['x = numpy.array([-5, 3], dtype=numpy.int16)', 'f8/i1', 1],
+      ['x = numpy.array([40000, 0], dtype=numpy.uint16)', 'f8/i4', 4],
+      ['x = numpy.array([2**32 - 1, 0], dtype=numpy.uint32)', 'f8', 8],
       ['x = numpy.eye(4)[[0, 2, 3, 1, 2]]', 'f8/u1', 1],
       ['x = numpy.eye(3, dtype=numpy.float32)', 'f4/u1', 1],
       ['x = torch.nn.functional.one_hot(torch.tensor([0, 2, 1]), 3).float()', 'f4/u1', 1],
@@ -283,6 +297,8 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       expect(Array.from(v.data), setup).toEqual(numbers(c.expect!));
       const b64 = c.payload!.split(' ')[3]!;
       expect(Buffer.from(b64, 'base64').byteLength, setup).toBe(v.data.length * width);
+      // Never wider than the probe said, so a part stays within 1 MiB.
+      expect(payloadWidth(decodeProbe(c.probe!)!), setup).toBeGreaterThanOrEqual(width);
       expect(c.leftBehind).toEqual([]);
     });
     // Whole numbers travel as integers, which have no -0.0: it arrives as 0.
@@ -314,16 +330,18 @@ describe('JavaScript wrapper, run by Node', () => {
     ['rows of typed arrays', '[Float32Array.from([1, 2]), Float32Array.from([3, 4])]', 'f8', [2, 2]],
     ['booleans', '[true, false]', 'f8', [2]],
   ];
-  it.each(cases)('%s', (_, setup, dtype, shape) => {
+  it.each(cases)('%s', (name, setup, dtype, shape) => {
     const v = decoded(runJs(setup));
     expect(v.dtype).toBe(dtype);
     expect(v.shape).toEqual(shape);
-    // Parts are 1 MiB of payload: 2^18 float32 or 2^17 float64 values.
+    // Parts are 1 MiB of payload: 2^18 float32 or int32, 2^17 float64 values.
     const probe = decodeProbe(
       new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
     );
-    expect(payloadWidth(probe!)).toBe(dtype === 'f4' ? 4 : 8);
-    expect(partElements(probe!)).toBe(dtype === 'f4' ? 2 ** 18 : 2 ** 17);
+    const width = name === 'an Int32Array' ? 4 : dtype === 'f4' ? 4 : 8;
+    expect(payloadWidth(probe!)).toBe(width);
+    expect(partElements(probe!)).toBe(2 ** 20 / width);
+    expect(bytesPerValue(runJs(setup))).toBe(width);
     // A small value's probe brings its payload; above the limit and the cap, the probe alone.
     const run = (expr: string) => new Function(`const x = ${setup}; return ${expr};`)() as string;
     const both = run(probeAndDataExpression('javascript', 'x', 1e9));
@@ -363,6 +381,11 @@ describe('JavaScript wrapper, run by Node', () => {
       const flat = Array.from(own).flatMap((r) => (typeof r === 'number' ? [r] : Array.from(r)));
       expect(Array.from(decoded(payload).data), setup).toEqual(flat);
       expect(Buffer.from(payload.split(' ')[3]!, 'base64').byteLength, setup).toBe(flat.length * width);
+      // The probe knows the width exactly: parts of 1 MiB, whatever the type.
+      const probe = decodeProbe(
+        new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
+      );
+      expect(payloadWidth(probe!), setup).toBe(width);
       // Parts too, each in the same type.
       const parts = [0, 1, 3].map(
         (from, k, starts) =>
@@ -426,7 +449,7 @@ describe('JavaScript wrapper, run by Node', () => {
         expect(tf.memory().numTensors, setup).toBe(before);
         const v = decoded(payload);
         expect([v.dtype, v.shape, probe?.kind + ' ' + probe?.shape.join(',')], setup).toEqual([dtype, shape, kind]);
-        expect(payloadWidth(probe!), setup).toBe(dtype === 'f4' ? 4 : 8);
+        expect(payloadWidth(probe!), setup).toBe(setup.includes('bool') ? 1 : 4);
         expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
         // int32 and bool tensors keep their own bytes: 4 and 1 a value.
         const sent = payload.split(' ')[1];
