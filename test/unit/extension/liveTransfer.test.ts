@@ -250,7 +250,7 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(v.data[999_999]).toBe(c!.expect![999_999]);
   });
 
-  it('sends integers, booleans and one-hot floats in the narrowest type that holds them, exactly', () => {
+  it('sends each part in the narrowest type that holds it exactly: integers, whole numbers, float64 that float32 holds', () => {
     // [setup, the header's type (precision, then what it travels in), bytes per value]
     const narrow: [string, string, number][] = [
       ['x = numpy.random.default_rng(7).integers(0, 10, 1000)', 'f8/u1', 1],
