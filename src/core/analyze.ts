@@ -718,8 +718,32 @@ export interface EntropySummary {
   labelTally?: number[];
 }
 
-/** The distinct labels of a class-index array, ascending, and their counts: a sort, never a table sized by a label. */
+/**
+ * The distinct labels of a class-index array, ascending, and their counts:
+ * counted in a table by label when the largest is below 2n + 16 (one pass: 10^7
+ * labels in tens of ms, where the sort took about a second), else a sort, never
+ * a table sized by a label larger than that.
+ */
 function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: number[] } {
+  let top = -1;
+  let whole = true;
+  for (let i = 0; i < row.length; i++) {
+    const x = row[i]!;
+    if (!(x >= 0 && Number.isInteger(x))) whole = false;
+    else if (x > top) top = x;
+  }
+  if (whole && top < 2 * row.length + 16) {
+    const table = new Float64Array(top + 1);
+    for (let i = 0; i < row.length; i++) table[row[i]!]!++;
+    const labels: number[] = [],
+      counts: number[] = [];
+    for (let label = 0; label <= top; label++)
+      if (table[label]! > 0) {
+        labels.push(label);
+        counts.push(table[label]!);
+      }
+    return { labels, counts };
+  }
   const sorted = Float64Array.from(row).sort();
   const labels: number[] = [],
     counts: number[] = [];

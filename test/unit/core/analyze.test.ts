@@ -199,6 +199,33 @@ describe('entropyOf', () => {
     expect(entropyOf([NaN]).kind).toBe('unknown');
   });
 
+  it('counts the labels of class indices by table or by sort alike, as a plain tally does', () => {
+    // Small labels (counted in a table) and labels past 2n + 16 (sorted), in plain and typed rows.
+    const labelArrays = fc.oneof(
+      fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 200 }),
+      fc.array(fc.oneof(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 2 ** 40 })), {
+        minLength: 1,
+        maxLength: 60,
+      }),
+    );
+    fc.assert(
+      fc.property(labelArrays, fc.boolean(), (labels, typed) => {
+        const e = entropyOf(typed ? Float64Array.from(labels) : labels);
+        if (e.kind !== 'class-indices') return; // a row like [0, 1] reads as one-hot
+        const tally = new Map<number, number>();
+        for (const l of labels) tally.set(l, (tally.get(l) ?? 0) + 1);
+        const present = [...tally.keys()].sort((a, b) => a - b);
+        expect(e.labels).toEqual(present);
+        expect(e.labelTally).toEqual(present.map((l) => tally.get(l)));
+        const top = present[present.length - 1]!;
+        expect(e.labelCounts).toEqual(
+          top < 2 * labels.length + 16 ? Array.from({ length: top + 1 }, (_, l) => tally.get(l) ?? 0) : undefined,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   // A program's values (the debugger's live values) come as Float64Arrays: read as they are, never copied to plain arrays.
   it("keeps typed rows typed and gives the plain rows' entropy within an ulp", () => {
     const counts = Float64Array.from({ length: 5000 }, (_, i) => 1.5 + (i % 13));
