@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '../../src/extension/commands/types';
-import { dataExpression, decodePayload, evaluateFormat } from '../../src/extension/live/transfer';
+import { dataExpression, decodePayload, evaluateFormat, PayloadDecoder } from '../../src/extension/live/transfer';
 import { liveRequest } from '../../src/extension/live/liveCommand';
 import { computeLive } from '../../src/extension/live/liveCompute';
 import { PARTS_IN_FLIGHT } from '../../src/extension/live/evaluator';
@@ -64,7 +64,11 @@ async function bothCopies(expression: string, language: 'python' | 'javascript')
   const tapped = answers.of(frame.session)!.expect(args);
   try {
     const relayed = (await frame.session.customRequest('evaluate', args)) as EvaluateBody;
-    return { taken: (await tapped.answer).result, relayed: relayed.result };
+    const taken = (await tapped.answer).result;
+    // What the tracker's copy decodes to: all 2^18 values of the part asked for, when it is whole.
+    const decoder = new PayloadDecoder();
+    const error = decoder.add(taken);
+    return { taken, takenValues: error ?? decoder.decoded, relayed: relayed.result };
   } finally {
     tapped.dispose();
   }
@@ -330,7 +334,7 @@ describe('live values: a Node program paused in js-debug', function () {
     assert.ok(answersTaken() >= taken + 5, "answers taken from js-debug's messages");
     // VS Code copies the message for the workbench after the tracker has seen it: that copy is only a note.
     const copies = await bothCopies('counts', 'javascript');
-    assert.ok(copies.taken.length > 1e6, `the tracker's copy is whole: ${copies.taken.length} characters`);
+    assert.equal(copies.takenValues, 2 ** 18, `the tracker's copy is whole: ${copies.taken.length} characters`);
     assert.ok(isRelayNote(copies.relayed), `the workbench's copy is a note: ${copies.relayed.slice(0, 80)}`);
     // Whole numbers 1…7 read as class labels, as a literal would be: the entropy of their frequencies.
     assert.equal(r.arrays[0]!.kind, 'class-indices');
@@ -582,7 +586,7 @@ describe('live values: a Python program paused in debugpy', function () {
     // At least the probe and four parts (the live lenses may read the loss call's values meanwhile).
     assert.ok(answersTaken() >= taken + 5, "answers taken from debugpy's messages");
     const copies = await bothCopies('big', 'python');
-    assert.ok(copies.taken.length > 2e6, `the tracker's copy is whole: ${copies.taken.length} characters`);
+    assert.equal(copies.takenValues, 2 ** 18, `the tracker's copy is whole: ${copies.taken.length} characters`);
     assert.ok(isRelayNote(copies.relayed), `the workbench's copy is a note: ${copies.relayed.slice(0, 80)}`);
     close(r.entropy, await evaluate('expected_big'), 1e-9);
   });

@@ -56,7 +56,8 @@ const PY_WHAT = `(lambda x: 'None' if x is None else ('an ' if type(x).__name__[
  * u1, i1, i2 and i4 that holds the part's range (int64 class indices in a
  * byte or two, -100 for ignore_index included); floats that are all whole
  * numbers in that range the same way (one-hot targets in u1, class indices
- * held as floats; a -0.0 among them arrives as 0); float64 values that
+ * held as floats; a part with a -0.0 is not sent as integers, which would
+ * make it 0); float64 values that
  * float32 holds exactly (a float32 value widened by `.double()`) in f4;
  * anything else in `f`. A float part looks at its first 64 values before
  * the whole, so a value that is none of these costs a comparison of 64.
@@ -66,7 +67,7 @@ const PY_WHAT = `(lambda x: 'None' if x is None else ('an ' if type(x).__name__[
  */
 const PY_WIRE =
   `(lambda np, p, f: (lambda fit: f if p.size == 0 else (fit(int(p.min()), int(p.max())) or f) if p.dtype.kind in 'iub' ` +
-  `else ((p[:64] == np.trunc(p[:64])).all() and (p == np.trunc(p)).all() and fit(p.min(), p.max())) ` +
+  `else ((p[:64] == np.trunc(p[:64])).all() and (p == np.trunc(p)).all() and not (np.signbit(p) & (p == 0)).any() and fit(p.min(), p.max())) ` +
   `or (f == 'f8' and np.errstate(all='ignore')(lambda: (p[:64].astype('<f4') == p[:64]).all() and (p.astype('<f4') == p).all())() and 'f4') or f)` +
   `(lambda lo, hi: next((w for w, a, b in (('u1', 0, 255), ('i1', -128, 127), ('i2', -32768, 32767), ('i4', -2147483648, 2147483647)) if a <= lo and hi <= b), None)))`;
 
@@ -124,6 +125,18 @@ const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
   `if (typeof u.toBase64 === 'function') return u.toBase64(); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
+// A float part in the narrowest type that holds it exactly, as Python's
+// PY_WIRE: whole numbers (no -0) in Uint8Array, Int8Array, Int16Array or
+// Int32Array by their range (one-hot rows, class indices in plain Arrays),
+// float64 that float32 holds in a Float32Array; else the part itself. One
+// loop, which a value that is neither leaves at its first element.
+const JS_NARROW =
+  `(f) => { if (!(f instanceof Float64Array || f instanceof Float32Array) || f.length === 0) return f; let lo = 0, hi = 0, whole = true, single = f instanceof Float64Array; ` +
+  `for (let i = 0; i < f.length && (whole || single); i++) { const x = f[i]; ` +
+  `if (whole && (!Number.isInteger(x) || (x === 0 && 1 / x < 0))) whole = false; else if (whole) { if (x < lo) lo = x; else if (x > hi) hi = x; } ` +
+  `if (single && Math.fround(x) !== x) single = false; } ` +
+  `const T = !whole ? null : hi <= 255 && lo >= 0 ? Uint8Array : hi <= 127 && lo >= -128 ? Int8Array : hi <= 32767 && lo >= -32768 ? Int16Array : hi <= 2147483647 && lo >= -2147483648 ? Int32Array : null; ` +
+  `return T ? new T(f) : single ? new Float32Array(f) : f; }`;
 // The typed arrays sent as they are, by the type they travel in (`''` for
 // the rest, which go as float64): TF.js's int32 and bool tensors, and integer
 // typed arrays, keep their 1, 2 or 4 bytes a value.
@@ -146,7 +159,7 @@ const JS_FLAT =
   `const a = Math.min(from, v.length), b = Math.min(to, v.length), f = new Float64Array(Math.max(0, b - a)); for (let i = a; i < b; i++) { const x = v[i]; ` +
   `if (typeof x !== 'number' && typeof x !== 'boolean') throw new TypeError(where + 'has ' + what(x) + ' at index ' + i + ', not a number'); f[i - a] = x; } return f; }`;
 const JS_DATA =
-  `(enc, flat, what, isRow, wire) => { const two = Array.isArray(v) && v.length > 0 && isRow(v[0]); ` +
+  `(enc, flat, what, isRow, wire, narrow) => { const two = Array.isArray(v) && v.length > 0 && isRow(v[0]); ` +
   `let part, shape; if (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape)) { ` +
   `if (v.dtype === 'string') throw new TypeError('it is a string tensor, not numbers'); ` +
   `const d = v.dataSync(); part = (wire(d) ? d : Float64Array.from(d, Number)).subarray(__FROM__, __TO__); shape = v.shape.slice(); } ` +
@@ -156,7 +169,8 @@ const JS_DATA =
   `const a = Math.min(__FROM__, v.length * n), b = Math.min(__TO__, v.length * n); part = new Float64Array(Math.max(0, b - a)); ` +
   `for (let k = a; k < b;) { const i = Math.floor(k / n), j = k - i * n, m = Math.min(n - j, b - k); part.set(flat(v[i], 'row ' + i + ' ', what, isRow, j, j + m, wire), k - a); k += m; } shape = [v.length, n]; } ` +
   `else { part = flat(v, 'it ', what, isRow, __FROM__, __TO__, wire); shape = [v.length]; } ` +
-  `return '${PAYLOAD_TAG} ' + (part instanceof Float32Array ? 'f4' : 'f8') + ((w) => w && w !== 'f4' && w !== 'f8' ? '/' + w : '')(wire(part)) + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(part.buffer, part.byteOffset, part.byteLength)); }`;
+  `const f = part instanceof Float32Array ? 'f4' : 'f8', sent = narrow(part), w = wire(sent); ` +
+  `return '${PAYLOAD_TAG} ' + f + (w === f ? '' : '/' + w) + ' ' + shape.join(',') + ' ' + enc(new Uint8Array(sent.buffer, sent.byteOffset, sent.byteLength)); }`;
 const JS_PROBE =
   `((what, isRow) => '${PROBE_TAG} ' + (v !== null && typeof v === 'object' && typeof v.dataSync === 'function' && Array.isArray(v.shape) ? 'Tensor:' + v.dtype + ' ' + v.shape.join(',') ` +
   `: Array.isArray(v) ? 'Array ' + v.length + (v.length > 0 && isRow(v[0]) ? ',' + v[0].length : '') : isRow(v) ? v.constructor.name + ' ' + v.length ` +
@@ -195,7 +209,7 @@ export function payloadWidth(probe: Probe): 1 | 2 | 4 | 8 {
   const k = probe.kind;
   if (/^(Int8|Uint8|Uint8Clamped)Array$|[:.](u?int8|bool)$/.test(k)) return 1;
   if (/^Int16Array$|[:.]int16$/.test(k)) return 2;
-  if (/^(Int32|Float32)Array$|[:.](int32|uint16|b?float16|float32|half)$/.test(k)) return 4;
+  if (/^(Int32|Uint16|Float32)Array$|[:.](int32|uint16|b?float16|float32|half)$/.test(k)) return 4;
   return 8;
 }
 
@@ -241,7 +255,7 @@ function payloadOfV(language: LiveLanguage, range: ElementRange | undefined): st
     return `(lambda v: ${list} if isinstance(v, ${PY_SEQUENCES}) else ${array})`;
   }
   const data = JS_DATA.replaceAll('__FROM__', String(from ?? 0)).replaceAll('__TO__', range ? String(to) : 'Infinity');
-  return `(${data})(${JS_ENCODE}, ${JS_FLAT}, ${JS_WHAT}, ${JS_IS_ROW}, ${JS_WIRE})`;
+  return `(${data})(${JS_ENCODE}, ${JS_FLAT}, ${JS_WHAT}, ${JS_IS_ROW}, ${JS_WIRE}, ${JS_NARROW})`;
 }
 
 /**
@@ -428,6 +442,11 @@ export class PayloadDecoder {
   /** A part whose bytes were not whole values, or more than the shape holds. */
   private malformed = false;
   private scratch: Uint8Array | undefined;
+
+  /** Values decoded so far. */
+  get decoded(): number {
+    return this.filled;
+  }
 
   /** Adds the next part; returns what is wrong with it, if anything. */
   add(text: string): string | undefined {

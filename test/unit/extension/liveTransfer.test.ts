@@ -301,10 +301,10 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       expect(payloadWidth(decodeProbe(c.probe!)!), setup).toBeGreaterThanOrEqual(width);
       expect(c.leftBehind).toEqual([]);
     });
-    // Whole numbers travel as integers, which have no -0.0: it arrives as 0.
+    // Integers have no -0.0: a part with one is not sent as integers, and it arrives as -0.0.
     const [zero] = runPython(['x = numpy.array([-0.0, 1.0])']);
-    expect(zero!.payload!.split(' ')[1]).toBe('f8/u1');
-    expect(Array.from(decoded(zero!.payload).data)).toEqual([0, 1]);
+    expect(zero!.payload!.split(' ')[1]).toBe('f8/f4');
+    expect(Object.is(decoded(zero!.payload).data[0], -0)).toBe(true);
   });
 });
 
@@ -341,7 +341,8 @@ describe('JavaScript wrapper, run by Node', () => {
     const width = name === 'an Int32Array' ? 4 : dtype === 'f4' ? 4 : 8;
     expect(payloadWidth(probe!)).toBe(width);
     expect(partElements(probe!)).toBe(2 ** 20 / width);
-    expect(bytesPerValue(runJs(setup))).toBe(width);
+    // Values narrower than their kind (whole numbers, float64 that float32 holds) travel narrower.
+    expect(bytesPerValue(runJs(setup))).toBeLessThanOrEqual(width);
     // A small value's probe brings its payload; above the limit and the cap, the probe alone.
     const run = (expr: string) => new Function(`const x = ${setup}; return ${expr};`)() as string;
     const both = run(probeAndDataExpression('javascript', 'x', 1e9));
@@ -364,29 +365,31 @@ describe('JavaScript wrapper, run by Node', () => {
   });
 
   it('integer typed arrays travel in their own 1, 2 or 4 bytes a value', () => {
-    const typed: [string, string, number][] = [
-      ['Int8Array.from([-100, 3, 127])', 'f8/i1', 1],
-      ['Uint8Array.from([0, 1, 255])', 'f8/u1', 1],
-      ['Uint8ClampedArray.from([0, 1, 255])', 'f8/u1', 1],
-      ['Int16Array.from([-100, 999, -32768])', 'f8/i2', 2],
-      ['Int32Array.from([-100, 49999, 2147483647])', 'f8/i4', 4],
-      ['Uint16Array.from([0, 65535])', 'f8', 8],
-      ['Uint32Array.from([0, 4294967295])', 'f8', 8],
-      ['[Int32Array.from([1, 2]), Int32Array.from([3, 4])]', 'f8', 8],
+    // [setup, header, bytes a value, the probe's bound, the headers of parts 0–1, 1–3 and 3–4]
+    const typed: [string, string, number, number, string[]][] = [
+      ['Int8Array.from([-100, 3, 127, 0])', 'f8/i1', 1, 1, ['f8/i1', 'f8/i1', 'f8/i1']],
+      ['Uint8Array.from([0, 1, 255, 7])', 'f8/u1', 1, 1, ['f8/u1', 'f8/u1', 'f8/u1']],
+      ['Uint8ClampedArray.from([0, 1, 255, 7])', 'f8/u1', 1, 1, ['f8/u1', 'f8/u1', 'f8/u1']],
+      ['Int16Array.from([-100, 999, -32768, 5])', 'f8/i2', 2, 2, ['f8/i2', 'f8/i2', 'f8/i2']],
+      ['Int32Array.from([-100, 49999, 2147483647, 5])', 'f8/i4', 4, 4, ['f8/i4', 'f8/i4', 'f8/i4']],
+      // Converted to float64, then each part as whole numbers by its own range: uint16 always fits int32.
+      ['Uint16Array.from([40000, 65535, 0, 3])', 'f8/i4', 4, 4, ['f8/i4', 'f8/i4', 'f8/u1']],
+      ['Uint32Array.from([0, 4294967295, 1, 2])', 'f8', 8, 8, ['f8/u1', 'f8', 'f8/u1']],
+      ['[Int32Array.from([1, 2]), Int32Array.from([300, 4])]', 'f8/i2', 2, 8, ['f8/u1', 'f8/i2', 'f8/u1']],
     ];
-    for (const [setup, header, width] of typed) {
+    for (const [setup, header, width, bound, partHeaders] of typed) {
       const payload = runJs(setup);
       expect(payload.split(' ')[1], setup).toBe(header);
       const own = new Function(`return ${setup};`)() as ArrayLike<number | ArrayLike<number>>;
       const flat = Array.from(own).flatMap((r) => (typeof r === 'number' ? [r] : Array.from(r)));
       expect(Array.from(decoded(payload).data), setup).toEqual(flat);
       expect(Buffer.from(payload.split(' ')[3]!, 'base64').byteLength, setup).toBe(flat.length * width);
-      // The probe knows the width exactly: parts of 1 MiB, whatever the type.
+      // The probe bounds the width: a typed array's exactly, so its parts are 1 MiB whatever the type.
       const probe = decodeProbe(
         new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
       );
-      expect(payloadWidth(probe!), setup).toBe(width);
-      // Parts too, each in the same type.
+      expect(payloadWidth(probe!), setup).toBe(bound);
+      // Parts too: a typed array's in its own type, a converted value's each by its own values.
       const parts = [0, 1, 3].map(
         (from, k, starts) =>
           new Function(
@@ -396,9 +399,41 @@ describe('JavaScript wrapper, run by Node', () => {
       expect(
         parts.map((p) => p.split(' ')[1]),
         setup,
-      ).toEqual([header, header, header]);
+      ).toEqual(partHeaders);
       const d = decodePayload(parts);
       expect(d.ok && Array.from(d.value.data), setup).toEqual(flat);
+    }
+  });
+
+  it('plain arrays and float typed arrays: each part in the narrowest type that holds it exactly, as from Python', () => {
+    // [setup, header, bytes a value]
+    const narrow: [string, string, number][] = [
+      ['[0, 1, 0, 2, 1]', 'f8/u1', 1],
+      ['[3, -100, 7]', 'f8/i1', 1],
+      ['Array.from({ length: 50 }, (_, i) => i * 1000 - 100)', 'f8/i4', 4],
+      ['[[0, 1, 0], [1, 0, 0]]', 'f8/u1', 1],
+      ['Float32Array.from([1, 0, 1])', 'f4/u1', 1],
+      ['[0.5, 0.25]', 'f8/f4', 4],
+      ['Float64Array.from([0.1, 0.7].map(Math.fround))', 'f8/f4', 4],
+      ['[Infinity, 0.5]', 'f8/f4', 4],
+      ['[2 ** 40, 1]', 'f8/f4', 4],
+      // A -0 is not a whole number here: integers would make it 0.
+      ['[-0, 1]', 'f8/f4', 4],
+      ['[0.1, 0.2]', 'f8', 8],
+      ['[NaN, 1]', 'f8', 8],
+      ['[2 ** 53 - 1, 0]', 'f8', 8],
+      ['Float32Array.from([0.5, 0.1])', 'f4', 4],
+    ];
+    const signed = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Object.is(x, -0) ? '-0' : x));
+    for (const [setup, header, width] of narrow) {
+      const payload = runJs(setup);
+      expect(payload.split(' ')[1], setup).toBe(header);
+      const own = new Function(`return ${setup};`)() as ArrayLike<number | ArrayLike<number>>;
+      const flat = Array.from(own).flatMap((r) => (typeof r === 'number' ? [r] : Array.from(r)));
+      const v = decoded(payload);
+      expect(signed(v.data), setup).toEqual(signed(flat));
+      expect(v.dtype, setup).toBe(header.slice(0, 2));
+      expect(bytesPerValue(payload), setup).toBe(width);
     }
   });
 
@@ -453,7 +488,13 @@ describe('JavaScript wrapper, run by Node', () => {
         expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
         // int32 and bool tensors keep their own bytes: 4 and 1 a value.
         const sent = payload.split(' ')[1];
-        expect(sent, setup).toBe(setup.includes('int32') ? 'f8/i4' : setup.includes('bool') ? 'f8/u1' : dtype);
+        expect(sent, setup).toBe(
+          setup.includes('int32')
+            ? 'f8/i4'
+            : setup.includes('bool') || setup.includes('tensor3d')
+              ? `${dtype}/u1`
+              : dtype,
+        );
       }
       const words = tf.tensor1d(['a', 'b'], 'string');
       expect(() => new Function('x', `return ${dataExpression('javascript', 'x')};`)(words)).toThrow(
@@ -954,7 +995,7 @@ print(json.dumps(out))
   it('JavaScript: a part converts only its own elements (of rows, the rows it touches)', () => {
     // An element past the part that is not a number: the whole read fails on it, the part does not look at it.
     for (const [setup, range, values, shape] of [
-      ["[...Array(10).fill(0.5), 'not a number']", { from: 0, to: 10 }, Array(10).fill(0.5), '11'],
+      ["[...Array(10).fill(0.1), 'not a number']", { from: 0, to: 10 }, Array(10).fill(0.1), '11'],
       ["[...Array(5).fill([0.1, 0.2]), ['a', 'b']]", { from: 3, to: 9 }, [0.2, 0.1, 0.2, 0.1, 0.2, 0.1], '6,2'],
     ] as const) {
       expect(() => runJs(setup)).toThrow(/not a number/);
