@@ -104,6 +104,32 @@ export function liveRequest(
 
 /** How long a failed read waits to learn whether its session was ending (the adapter answers before it says so). */
 export const SESSION_END_GRACE_MS = 300;
+/** How long it waits for the session's end once the adapter refuses even a `threads` request (on a loaded machine the end comes late). */
+export const SESSION_GONE_WAIT_MS = 3000;
+
+const after = (ms: number) => new Promise<false>((resolve) => setTimeout(() => resolve(false), ms));
+
+/**
+ * Whether a read failed because its session was ending: its end arrives
+ * within the grace, or the adapter refuses a `threads` request too, and then
+ * the end arrives within a longer wait (a genuine failure still shows after
+ * the grace).
+ */
+async function sessionEnding(session: vscode.DebugSession, ended: Promise<void>): Promise<boolean> {
+  const endedTrue = ended.then(() => true as const);
+  const gone = Promise.resolve(session.customRequest('threads')).then(
+    () => false,
+    () => true,
+  );
+  const first = await Promise.race([
+    endedTrue,
+    // An answer means nothing yet (js-debug may still answer while it stops): only a refusal counts.
+    gone.then((g) => (g ? ('gone' as const) : new Promise<never>(() => undefined))),
+    after(SESSION_END_GRACE_MS),
+  ]);
+  if (first !== 'gone') return first;
+  return Promise.race([endedTrue, after(SESSION_GONE_WAIT_MS)]);
+}
 
 /**
  * Runs a live computation, with a cancellable progress notification once it
@@ -149,10 +175,7 @@ export async function runLive(kind: ComputeKind, request: LiveRequest, deps: Liv
       source.token,
     );
     if (outcome.result.ok || outcome.result.code === 'CANCELLED') return outcome;
-    const ending = await Promise.race([
-      sessionEnded.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), SESSION_END_GRACE_MS)),
-    ]);
+    const ending = await sessionEnding(session, sessionEnded);
     return ending ? failure(kind, 'CANCELLED', `${session.name} ended during the read`) : outcome;
   } finally {
     done = true;

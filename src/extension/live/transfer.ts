@@ -56,14 +56,13 @@ const PY_WHAT = `(lambda x: 'None' if x is None else ('an ' if type(x).__name__[
  * u1, i1, i2 and i4 that holds the part's range (int64 class indices in a
  * byte or two, -100 for ignore_index included); floats that are all whole
  * numbers in that range the same way (one-hot targets in u1, class indices
- * held as floats; a part with a -0.0 is not sent as integers, which would
- * make it 0); float64 values that
- * float32 holds exactly (a float32 value widened by `.double()`) in f4;
- * anything else in `f`. A float part looks at its first 64 values before
- * the whole, so a value that is none of these costs a comparison of 64.
- * The float32 cast runs under errstate: values beyond float32's range must
- * not print an overflow warning in the user's program. Each part chooses
- * for itself, so no pass over the whole value is added.
+ * held as floats), unless one is -0.0, which integers would make 0; float64
+ * values that float32 holds exactly (a float32 value widened by `.double()`)
+ * in f4; anything else in `f`. A float part looks at its first 64 values
+ * before the whole, so a value that is none of these costs a comparison of
+ * 64. The float32 cast runs under errstate: values beyond float32's range
+ * must not print an overflow warning in the user's program. Each part
+ * chooses for itself, so no pass over the whole value is added.
  */
 const PY_WIRE =
   `(lambda np, p, f: (lambda fit: f if p.size == 0 else (fit(int(p.min()), int(p.max())) or f) if p.dtype.kind in 'iub' ` +
