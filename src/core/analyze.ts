@@ -720,11 +720,12 @@ export interface EntropySummary {
 
 /**
  * The distinct labels of a class-index array, ascending, and their counts:
- * counted in a table by label when the largest is below 2n + 16 (one pass: 10^7
- * labels in tens of ms, where the sort took about a second), else a sort, never
- * a table sized by a label larger than that.
+ * counted in a table by label (returned too) when the largest is below
+ * 2n + 16, so the table is no larger than the input (one pass: 10^7 labels in
+ * tens of ms, where the sort took about a second); else a sort, never a table
+ * sized by a label of 10^9.
  */
-function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: number[] } {
+function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: number[]; table?: number[] } {
   let top = -1;
   let whole = true;
   for (let i = 0; i < row.length; i++) {
@@ -733,16 +734,16 @@ function labelFrequencies(row: ArrayLike<number>): { labels: number[]; counts: n
     else if (x > top) top = x;
   }
   if (whole && top < 2 * row.length + 16) {
-    const table = new Float64Array(top + 1);
-    for (let i = 0; i < row.length; i++) table[row[i]!]!++;
+    const tally = new Float64Array(top + 1);
+    for (let i = 0; i < row.length; i++) tally[row[i]!]!++;
     const labels: number[] = [],
       counts: number[] = [];
     for (let label = 0; label <= top; label++)
-      if (table[label]! > 0) {
+      if (tally[label]! > 0) {
         labels.push(label);
-        counts.push(table[label]!);
+        counts.push(tally[label]!);
       }
-    return { labels, counts };
+    return { labels, counts, table: Array.from(tally) };
   }
   const sorted = Float64Array.from(row).sort();
   const labels: number[] = [],
@@ -858,18 +859,10 @@ export function entropyOf(values: Vector | Matrix, options: EntropyOfOptions = {
     let h: number[] | undefined;
     if (c.kind === 'class-indices') {
       const row = shape.rows[0]!;
-      const { labels, counts } = labelFrequencies(row);
+      const { labels, counts, table } = labelFrequencies(row);
       out.labels = labels;
       out.labelTally = counts;
-      // The table by label only when it is no larger than the input: a label of 10^9 must not allocate 10^9 slots.
-      const top = labels[labels.length - 1]!;
-      if (top < 2 * row.length + 16) {
-        const table = new Array<number>(top + 1).fill(0);
-        labels.forEach((label, k) => {
-          table[label] = counts[k]!;
-        });
-        out.labelCounts = table;
-      }
+      if (table) out.labelCounts = table;
       rows = [counts.map((k) => k / row.length)];
     } else if (c.kind === 'logits' || c.kind === 'log-probabilities') {
       const derived = derivedRows(shape.rows, keep, (row) => {
