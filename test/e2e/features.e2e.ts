@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorText, openFile, openWorkbench, runCommand, type Workbench } from './support/workbench';
+import { editorText, openFile, openWorkbench, runCommand, waitForLens, type Workbench } from './support/workbench';
 
 const DEMO = [
   'import tensorflow as tf',
@@ -114,17 +114,11 @@ describe('features in the VS Code UI', function () {
       'only the array changed',
     );
     const fixed = (-Math.log(0.33)).toFixed(3); // now it sums to 1: no normalisation note
-    await page
-      .locator('.codelens-decoration', { hasText: `H(p,q) = ${fixed} nats · KL = ${fixed} · H(p) = 0` })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await waitForLens(page, `H(p,q) = ${fixed} nats · KL = ${fixed} · H(p) = 0`);
     await page.screenshot({ path: join(shots, '4-fixed.png') });
     await page.keyboard.press('Control+Z');
     await waitForEditorText(page, 'y_pred = [0.2, 0.3, 0.4]');
-    await page
-      .locator('.codelens-decoration', { hasText: '(q normalised: sums to 0.9)' })
-      .first()
-      .waitFor({ timeout: 15_000 });
+    await waitForLens(page, '(q normalised: sums to 0.9)');
     await page.screenshot({ path: join(shots, '5-undone.png') });
   });
 

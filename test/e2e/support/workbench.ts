@@ -194,3 +194,19 @@ export async function toast(page: Page, needle: string | RegExp, timeoutMs = 60_
 export async function editorText(page: Page): Promise<string> {
   return (await page.locator('.editor-instance .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
+
+/**
+ * Waits for a code lens holding `text`. On a timeout the error lists the lenses
+ * on screen, so a lens that stayed stale is told apart from one never drawn.
+ */
+export async function waitForLens(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+  try {
+    await page.locator('.codelens-decoration', { hasText: text }).first().waitFor({ timeout: timeoutMs });
+  } catch (e) {
+    const shown = await page.locator('.codelens-decoration').allInnerTexts();
+    const lenses = shown.map((t) => JSON.stringify(t.replace(/\u00a0/g, ' '))).join(', ') || 'none';
+    throw new Error(`no code lens with ${JSON.stringify(text)} after ${timeoutMs} ms; lenses shown: ${lenses}`, {
+      cause: e,
+    });
+  }
+}
