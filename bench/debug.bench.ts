@@ -74,9 +74,15 @@ const NARROWED = [
   ['one-hot 10^6 × 10, float32', 'onehot_f4', 'onehot_f8.astype(np.float32)'],
   ['float32 values widened to float64', 'widened', 'rng.random(10**7).astype(np.float32).astype(np.float64)'],
   ['random float64 (sent as float64)', name(1e7, 'float64'), ''],
+  [
+    'random torch bfloat16 (sent as float32)',
+    'bf16',
+    'torch.from_numpy(rng.random(10**7, dtype=np.float32)).bfloat16()',
+  ],
 ] as const;
 
 const PROGRAM = `import numpy as np
+import torch
 rng = np.random.default_rng(0)
 ${SIZES.flatMap((n) => DTYPES.map((d) => `${name(n, d)} = rng.random(${n}).astype(np.${d})`)).join('\n')}
 ${BATCHES.map(([rows, classes]) => `labels_${rows} = rng.integers(0, ${classes}, ${rows})`).join('\n')}
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
   const debian = (await import(pathToFileURL(join(ROOT, 'scripts', 'lib', 'debian.mjs')).href)) as {
     ensureDebianPackages(packages: string[], why: string): void;
   };
-  debian.ensureDebianPackages(['python3-debugpy', 'python3-numpy'], 'for the debugger bench');
+  debian.ensureDebianPackages(['python3-debugpy', 'python3-numpy', 'python3-torch'], 'for the debugger bench');
   const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs')], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const worker = createOffThreadCompute(join(ROOT, 'dist', 'computeWorker.js'))!;

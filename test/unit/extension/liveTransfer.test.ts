@@ -306,7 +306,90 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
     expect(zero!.payload!.split(' ')[1]).toBe('f8/f4');
     expect(Object.is(decoded(zero!.payload).data[0], -0)).toBe(true);
   });
+
+  it('reads a torch tensor part by part: a contiguous one is sliced before it is copied to the CPU or widened from bfloat16', () => {
+    // [setup, shape decoded, whether each copy or conversion stays within a part of 128 of the 600 values]
+    const tensors: [string, number[], boolean][] = [
+      ['x = torch.rand(3, 5, 40, generator=torch.Generator().manual_seed(4)).bfloat16()', [15, 40], true],
+      ['x = torch.rand(600, generator=torch.Generator().manual_seed(5)).requires_grad_()', [600], true],
+      ['x = torch.eye(30)[:20]', [20, 30], true],
+      // Not contiguous: read whole through NumPy and sliced there, as NumPy values are.
+      ['x = torch.rand(40, 15, generator=torch.Generator().manual_seed(6)).bfloat16().T', [15, 40], false],
+      ['x = torch.rand(40, 15, generator=torch.Generator().manual_seed(7)).T', [15, 40], false],
+    ];
+    const n = 600;
+    const read = runPythonParts(
+      tensors.map((t) => t[0]),
+      n,
+      128,
+    );
+    tensors.forEach(([setup, shape, sliced], i) => {
+      const { payloads, expect: values, widest } = read[i]!;
+      expect(payloads, setup).toHaveLength(5);
+      const decoder = new PayloadDecoder();
+      for (const p of payloads) expect(decoder.add(p), setup).toBeUndefined();
+      const whole = decoder.finish();
+      if (!whole.ok) throw new Error(whole.error);
+      expect(whole.value.shape, setup).toEqual(shape);
+      expect(Array.from(whole.value.data), setup).toEqual(values);
+      if (sliced) expect(widest, setup).toBeLessThanOrEqual(128);
+      else expect(widest, setup).toBe(n);
+    });
+    // On a device other than the CPU (here the meta device, which holds no data), even a strided
+    // tensor is copied part by part; the error says why it cannot be.
+    const [meta] = runPythonParts(["x = torch.empty(40, 15, device='meta').T"], n, 128);
+    expect(meta!.payloads).toHaveLength(5);
+    for (const p of meta!.payloads) expect(p).toMatch(/^error: NotImplementedError: Cannot copy out of meta tensor/);
+    expect(meta!.widest).toBeLessThanOrEqual(128);
+  });
 });
+
+/**
+ * Reads `x`, as bound by each setup (n values), in parts of `part` values as
+ * a large read does, with torch's `Tensor.float` and `Tensor.cpu` counting
+ * the values each call converts or copies: the payloads, the values as
+ * Python reads them, and the most values one such call took.
+ */
+function runPythonParts(
+  setups: string[],
+  n: number,
+  part: number,
+): { payloads: string[]; expect: number[]; widest: number }[] {
+  const parts: string[] = [];
+  for (let a = 0; a < n; a += part) parts.push(dataExpression('python', 'x', { from: a, to: Math.min(n, a + part) }));
+  const script = `
+import json, sys, numpy, torch, warnings
+warnings.simplefilter('error')
+setups, parts = json.loads(sys.stdin.read())
+widest = [0]
+def counted(real):
+    def call(self, *args, **kwargs):
+        widest[0] = max(widest[0], self.numel())
+        return real(self, *args, **kwargs)
+    return call
+real = torch.Tensor.float, torch.Tensor.cpu
+out = []
+for setup in setups:
+    ns = {'numpy': numpy, 'torch': torch}
+    exec(setup, ns)
+    expect = [] if ns['x'].is_meta else [float(v) for v in ns['x'].detach().double().reshape(-1)]
+    widest[0] = 0
+    torch.Tensor.float, torch.Tensor.cpu = counted(real[0]), counted(real[1])
+    payloads = []
+    for p in parts:
+        try:
+            payloads.append(eval(p, ns))
+        except Exception as e:
+            payloads.append('error: ' + type(e).__name__ + ': ' + str(e))
+    torch.Tensor.float, torch.Tensor.cpu = real
+    out.append({'payloads': payloads, 'expect': expect, 'widest': widest[0]})
+print(json.dumps(out))
+`;
+  const input = JSON.stringify([setups, parts]);
+  const r = spawnSync(PYTHON, ['-c', script], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`python3 failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as { payloads: string[]; expect: number[]; widest: number }[];
+}
 
 /** Evaluates a wrapper in this Node on a value built by `setup` (an expression). */
 function runJs(setup: string, slice?: number): string {
