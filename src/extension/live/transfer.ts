@@ -78,14 +78,15 @@ const PY_WIRE =
  * bfloat16, which NumPy has no dtype for, is widened to float32: widening
  * the whole tensor for each part made 10^7 bfloat16 values take 5.5 s in the
  * program instead of 0.07 s, and a GPU tensor was copied whole for each
- * part. Any other value is read as a whole NumPy array (no copy for NumPy,
- * CPU torch and pandas) and sliced there.
+ * part. Any other value (a sparse tensor too, which NumPy refuses with its
+ * own advice) is read as a whole NumPy array (no copy for NumPy, CPU torch
+ * and pandas) and sliced there.
  */
 const PY_NUMBERS = `(lambda a: a if a.dtype.kind in 'fiub' else ${PY_THROW}('its dtype is ' + str(a.dtype) + ', not a number type'))`;
 const PY_BF16 = `(lambda t: t.float() if str(t.dtype) == 'torch.bfloat16' else t)`;
 const PY_FLAT_PART = `(lambda a: (a.shape, (a.reshape(-1) if a.flags.c_contiguous else a.flat)[RANGE]))`;
 const PY_SHAPE_AND_PART =
-  `((lambda t: (t.shape, ${PY_NUMBERS}(__import__('numpy').asarray(${PY_BF16}(t.reshape(-1)[RANGE].cpu())))) if hasattr(t, 'is_contiguous') and (t.is_contiguous() or t.device.type != 'cpu') ` +
+  `((lambda t: (t.shape, ${PY_NUMBERS}(__import__('numpy').asarray(${PY_BF16}(t.reshape(-1)[RANGE].cpu())))) if str(getattr(t, 'layout', '')) == 'torch.strided' and (t.is_contiguous() or t.device.type != 'cpu') ` +
   `else ${PY_FLAT_PART}(${PY_NUMBERS}(__import__('numpy').asarray(${PY_BF16}(t.cpu())))))(v.detach()) ` +
   `if hasattr(v, 'detach') and hasattr(v, 'cpu') else ${PY_FLAT_PART}(${PY_NUMBERS}(__import__('numpy').asarray(v))))`;
 
@@ -103,6 +104,7 @@ const PY_SHAPE_AND_PART =
 const PY_ARRAY =
   `(lambda np, s, p: (lambda f: (lambda w: '${PAYLOAD_TAG} ' + (f if w == f else f + '/' + w) + ' ' + ','.join(map(str, s)) + ' ' + __import__('base64').b64encode(np.ascontiguousarray(p.astype('<' + w, copy=False))).decode('ascii'))(${PY_WIRE}(np, p, f)))` +
   `('f4' if p.dtype.kind == 'f' and p.dtype.itemsize <= 4 else 'f8'))(__import__('numpy'), *${PY_SHAPE_AND_PART})`;
+
 /**
  * Lists and tuples (1-D, or 2-D with equal rows) without NumPy: the array
  * module's doubles, which take numbers only (a `'0.5'` is refused, as in

@@ -211,6 +211,7 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       "x = [[0.5, 0.5], [0.25, b'0.75']]",
       'x = numpy.ma.masked_array([0.25, 0.6, 0.15], mask=[False, True, False])',
       'x = numpy.ma.masked_invalid([0.5, float("nan"), float("inf")])',
+      'x = torch.sparse_coo_tensor([[0, 2]], [0.5, 0.5], (3,))',
     ]);
     expect(bad[0]!.error).toMatch(/ragged: its rows have lengths 1, 2/);
     // The array module takes numbers only: strings of digits too are refused, as in JavaScript.
@@ -231,7 +232,9 @@ describe('Python wrapper, run by /usr/bin/python3', () => {
       /it is a masked array with 1 masked value: select its \.compressed\(\) or \.filled\(value\) values/,
     );
     expect(bad[13]!.error).toMatch(/it is a masked array with 2 masked values/);
-    for (const c of bad.slice(12)) expect(c.probe).toBeUndefined();
+    for (const c of bad.slice(12, 14)) expect(c.probe).toBeUndefined();
+    // A sparse tensor: NumPy's refusal, which says what to do.
+    expect(bad[14]!.error).toMatch(/can't convert Sparse layout tensor to numpy/);
     for (const c of bad) expect(c.leftBehind).toEqual([]);
   });
 
