@@ -142,21 +142,23 @@ const JS_ENCODE =
   `(u) => { if (typeof Buffer === 'function') return Buffer.from(u.buffer, u.byteOffset, u.byteLength).toString('base64'); ` +
   `if (typeof u.toBase64 === 'function') return u.toBase64(); ` +
   `let s = ''; for (let i = 0; i < u.length; i += 32768) s += String.fromCharCode.apply(null, u.subarray(i, i + 32768)); return btoa(s); }`;
-// A float part in the narrowest type that holds it exactly, as Python's
-// PY_WIRE: whole numbers (no -0) in Uint8Array, Int8Array, Int16Array or
-// Int32Array by their range (one-hot rows, class indices in plain Arrays),
-// float64 that float32 holds in a Float32Array; else the part itself. One
-// loop, which a value that is neither leaves at its first element.
+// A part in the narrowest type that holds it exactly, as Python's PY_WIRE:
+// whole numbers (no -0) in Uint8Array, Int8Array, Int16Array or Int32Array
+// by their range (one-hot rows, class indices in plain Arrays, TF.js's
+// int32 one-hot tensors), float64 that float32 holds in a Float32Array; else
+// the part itself. One loop, which a float value that is neither leaves at
+// its first element; an int16 or int32 part is read whole for its range.
 const JS_NARROW =
-  `(f) => { if (!(f instanceof Float64Array || f instanceof Float32Array) || f.length === 0) return f; let lo = 0, hi = 0, whole = true, single = f instanceof Float64Array; ` +
+  `(f) => { if (!(f instanceof Float64Array || f instanceof Float32Array || f instanceof Int32Array || f instanceof Int16Array) || f.length === 0) return f; let lo = 0, hi = 0, whole = true, single = f instanceof Float64Array; ` +
   `for (let i = 0; i < f.length && (whole || single); i++) { const x = f[i]; ` +
   `if (whole && (!Number.isInteger(x) || (x === 0 && 1 / x < 0))) whole = false; else if (whole) { if (x < lo) lo = x; else if (x > hi) hi = x; } ` +
   `if (single && Math.fround(x) !== x) single = false; } ` +
   `const T = !whole ? null : hi <= 255 && lo >= 0 ? Uint8Array : hi <= 127 && lo >= -128 ? Int8Array : hi <= 32767 && lo >= -32768 ? Int16Array : hi <= 2147483647 && lo >= -2147483648 ? Int32Array : null; ` +
-  `return T ? new T(f) : single ? new Float32Array(f) : f; }`;
-// The typed arrays sent as they are, by the type they travel in (`''` for
-// the rest, which go as float64): TF.js's int32 and bool tensors, and integer
-// typed arrays, keep their 1, 2 or 4 bytes a value.
+  `return T ? (f instanceof T ? f : new T(f)) : single ? new Float32Array(f) : f; }`;
+// The typed arrays sent in their own type or narrower, by the type they
+// travel in (`''` for the rest, which go as float64): TF.js's int32 and bool
+// tensors, and integer typed arrays, never take more than their 1, 2 or 4
+// bytes a value.
 const JS_WIRE =
   `(s) => s instanceof Float32Array ? 'f4' : s instanceof Float64Array ? 'f8' : s instanceof Uint8Array || s instanceof Uint8ClampedArray ? 'u1' ` +
   `: s instanceof Int8Array ? 'i1' : s instanceof Int16Array ? 'i2' : s instanceof Int32Array ? 'i4' : ''`;

@@ -450,14 +450,17 @@ describe('JavaScript wrapper, run by Node', () => {
     expect(Array.from(v.data)).toEqual(flat.map((x) => Number(x)));
   });
 
-  it('integer typed arrays travel in their own 1, 2 or 4 bytes a value', () => {
+  it('integer typed arrays travel in at most their own 1, 2 or 4 bytes a value, int16 and int32 parts narrower by their range', () => {
     // [setup, header, bytes a value, the probe's bound, the headers of parts 0–1, 1–3 and 3–4]
     const typed: [string, string, number, number, string[]][] = [
       ['Int8Array.from([-100, 3, 127, 0])', 'f8/i1', 1, 1, ['f8/i1', 'f8/i1', 'f8/i1']],
       ['Uint8Array.from([0, 1, 255, 7])', 'f8/u1', 1, 1, ['f8/u1', 'f8/u1', 'f8/u1']],
       ['Uint8ClampedArray.from([0, 1, 255, 7])', 'f8/u1', 1, 1, ['f8/u1', 'f8/u1', 'f8/u1']],
-      ['Int16Array.from([-100, 999, -32768, 5])', 'f8/i2', 2, 2, ['f8/i2', 'f8/i2', 'f8/i2']],
-      ['Int32Array.from([-100, 49999, 2147483647, 5])', 'f8/i4', 4, 4, ['f8/i4', 'f8/i4', 'f8/i4']],
+      ['Int16Array.from([-100, 999, -32768, 5])', 'f8/i2', 2, 2, ['f8/i1', 'f8/i2', 'f8/u1']],
+      ['Int16Array.from([-100, 9, -128, 5])', 'f8/i1', 1, 2, ['f8/i1', 'f8/i1', 'f8/u1']],
+      ['Int32Array.from([-100, 49999, 2147483647, 5])', 'f8/i4', 4, 4, ['f8/i1', 'f8/i4', 'f8/u1']],
+      ['Int32Array.from([-100, 49999, -32768, 5])', 'f8/i4', 4, 4, ['f8/i1', 'f8/i4', 'f8/u1']],
+      ['Int32Array.from([0, 1, 0, 1])', 'f8/u1', 1, 4, ['f8/u1', 'f8/u1', 'f8/u1']],
       // Converted to float64, then each part as whole numbers by its own range: uint16 always fits int32.
       ['Uint16Array.from([40000, 65535, 0, 3])', 'f8/i4', 4, 4, ['f8/i4', 'f8/i4', 'f8/u1']],
       ['Uint32Array.from([0, 4294967295, 1, 2])', 'f8', 8, 8, ['f8/u1', 'f8', 'f8/u1']],
@@ -475,7 +478,7 @@ describe('JavaScript wrapper, run by Node', () => {
         new Function(`const x = ${setup}; return ${probeExpression('javascript', 'x')};`)() as string,
       );
       expect(payloadWidth(probe!), setup).toBe(bound);
-      // Parts too: a typed array's in its own type, a converted value's each by its own values.
+      // Parts too, each by its own values.
       const parts = [0, 1, 3].map(
         (from, k, starts) =>
           new Function(
@@ -555,14 +558,17 @@ describe('JavaScript wrapper, run by Node', () => {
     const tf = await import('@tensorflow/tfjs');
     (globalThis as { tf?: unknown }).tf = tf;
     try {
-      const tensors: [string, 'f4' | 'f8', number[], string][] = [
-        ['tf.tensor1d([0.25, 0.6, 0.15])', 'f4', [3], 'Tensor:float32 3'],
-        ['tf.tensor2d([[2, 0.5, -1], [0.1, 0.2, 3]])', 'f4', [2, 3], 'Tensor:float32 2,3'],
-        ['tf.tensor1d([2, 0, 1], "int32")', 'f8', [3], 'Tensor:int32 3'],
-        ['tf.tensor1d([true, false, true], "bool")', 'f8', [3], 'Tensor:bool 3'],
-        ['tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])', 'f4', [4, 2], 'Tensor:float32 2,2,2'],
+      // [setup, precision, shape decoded, probe, the type sent]
+      const tensors: [string, 'f4' | 'f8', number[], string, string][] = [
+        ['tf.tensor1d([0.25, 0.6, 0.15])', 'f4', [3], 'Tensor:float32 3', 'f4'],
+        ['tf.tensor2d([[2, 0.5, -1], [0.1, 0.2, 3]])', 'f4', [2, 3], 'Tensor:float32 2,3', 'f4'],
+        ['tf.tensor1d([2, 0, 1], "int32")', 'f8', [3], 'Tensor:int32 3', 'f8/u1'],
+        ['tf.oneHot(tf.tensor1d([0, 2, 1], "int32"), 3)', 'f8', [3, 3], 'Tensor:int32 3,3', 'f8/u1'],
+        ['tf.tensor1d([70000, -5], "int32")', 'f8', [2], 'Tensor:int32 2', 'f8/i4'],
+        ['tf.tensor1d([true, false, true], "bool")', 'f8', [3], 'Tensor:bool 3', 'f8/u1'],
+        ['tf.tensor3d([[[1, 2], [3, 4]], [[5, 6], [7, 8]]])', 'f4', [4, 2], 'Tensor:float32 2,2,2', 'f4/u1'],
       ];
-      for (const [setup, dtype, shape, kind] of tensors) {
+      for (const [setup, dtype, shape, kind, sent] of tensors) {
         const x = new Function(`return ${setup};`)() as { dataSync(): ArrayLike<number> };
         const before = tf.memory().numTensors;
         const payload = new Function('x', `return ${dataExpression('javascript', 'x')};`)(x) as string;
@@ -572,15 +578,8 @@ describe('JavaScript wrapper, run by Node', () => {
         expect([v.dtype, v.shape, probe?.kind + ' ' + probe?.shape.join(',')], setup).toEqual([dtype, shape, kind]);
         expect(payloadWidth(probe!), setup).toBe(setup.includes('bool') ? 1 : 4);
         expect(Array.from(v.data)).toEqual(Array.from(x.dataSync()));
-        // int32 and bool tensors keep their own bytes: 4 and 1 a value.
-        const sent = payload.split(' ')[1];
-        expect(sent, setup).toBe(
-          setup.includes('int32')
-            ? 'f8/i4'
-            : setup.includes('bool') || setup.includes('tensor3d')
-              ? `${dtype}/u1`
-              : dtype,
-        );
+        // bool tensors keep their byte a value; int32 class indices and one-hot rows take one too.
+        expect(payload.split(' ')[1], setup).toBe(sent);
       }
       const words = tf.tensor1d(['a', 'b'], 'string');
       expect(() => new Function('x', `return ${dataExpression('javascript', 'x')};`)(words)).toThrow(
