@@ -145,11 +145,22 @@ const JS_ENCODE =
 // A part in the narrowest type that holds it exactly, as Python's PY_WIRE:
 // whole numbers (no -0) in Uint8Array, Int8Array, Int16Array or Int32Array
 // by their range (one-hot rows, class indices in plain Arrays, TF.js's
-// int32 one-hot tensors), float64 that float32 holds in a Float32Array; else
-// the part itself. One loop, which a float value that is neither leaves at
-// its first element; an int16 or int32 part is read whole for its range.
+// int32 one-hot tensors), float64 that float32 holds (no NaN) in a
+// Float32Array; else the part itself. Where Node's Buffer is, each type is
+// tried by a round trip compared byte for byte (a -0 or a fraction does not
+// come back the same), first on 64 values, then on the part: all of it
+// native work, where a loop over the part runs as code evaluated on a
+// paused frame (10^7 int32 one-hot values read from js-debug in code-server
+// in 1.35–1.41 s, against 2.96–3.18 s with the loop). Elsewhere (a browser
+// page) one loop chooses by the range, which a float value that is neither
+// leaves at its first element.
 const JS_NARROW =
-  `(f) => { if (!(f instanceof Float64Array || f instanceof Float32Array || f instanceof Int32Array || f instanceof Int16Array) || f.length === 0) return f; let lo = 0, hi = 0, whole = true, single = f instanceof Float64Array; ` +
+  `(f) => { if (!(f instanceof Float64Array || f instanceof Float32Array || f instanceof Int32Array || f instanceof Int16Array) || f.length === 0) return f; ` +
+  `if (typeof Buffer === 'function') { const F = f.constructor, bytes = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength), ` +
+  `fits = (T, x) => bytes(new F(new T(x))).equals(bytes(x)); ` +
+  `for (const T of [Uint8Array, Int8Array, Int16Array, Int32Array, Float32Array]) { if (T === F) return f; ` +
+  `if (T === Float32Array && f.includes(NaN)) return f; if (fits(T, f.subarray(0, 64)) && fits(T, f)) return new T(f); } return f; } ` +
+  `let lo = 0, hi = 0, whole = true, single = f instanceof Float64Array; ` +
   `for (let i = 0; i < f.length && (whole || single); i++) { const x = f[i]; ` +
   `if (whole && (!Number.isInteger(x) || (x === 0 && 1 / x < 0))) whole = false; else if (whole) { if (x < lo) lo = x; else if (x > hi) hi = x; } ` +
   `if (single && Math.fround(x) !== x) single = false; } ` +

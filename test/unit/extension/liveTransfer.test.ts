@@ -494,25 +494,33 @@ describe('JavaScript wrapper, run by Node', () => {
     }
   });
 
+  // Plain arrays and float typed arrays: [setup, header, bytes a value].
+  const narrow: [string, string, number][] = [
+    ['[0, 1, 0, 2, 1]', 'f8/u1', 1],
+    ['[3, -100, 7]', 'f8/i1', 1],
+    ['Array.from({ length: 50 }, (_, i) => i * 1000 - 100)', 'f8/i4', 4],
+    ['[[0, 1, 0], [1, 0, 0]]', 'f8/u1', 1],
+    ['Float32Array.from([1, 0, 1])', 'f4/u1', 1],
+    ['[0.5, 0.25]', 'f8/f4', 4],
+    ['Float64Array.from([0.1, 0.7].map(Math.fround))', 'f8/f4', 4],
+    ['[Infinity, 0.5]', 'f8/f4', 4],
+    ['[2 ** 40, 1]', 'f8/f4', 4],
+    // A -0 is not a whole number here: integers would make it 0.
+    ['[-0, 1]', 'f8/f4', 4],
+    ['[0.1, 0.2]', 'f8', 8],
+    ['[NaN, 1]', 'f8', 8],
+    ['[2 ** 53 - 1, 0]', 'f8', 8],
+    ['Float32Array.from([0.5, 0.1])', 'f4', 4],
+    // The first 64 values fit a narrower type than the rest.
+    ['Float64Array.from({ length: 100 }, (_, i) => (i < 64 ? i % 2 : 300))', 'f8/i2', 2],
+    ['Float64Array.from({ length: 100 }, (_, i) => (i < 64 ? 1 : 0.5))', 'f8/f4', 4],
+    // Integer typed arrays by their range, never wider than their own type.
+    ['Int16Array.from([-100, 999, -32768, 5])', 'f8/i2', 2],
+    ['Int32Array.from([0, 1, 0, 1])', 'f8/u1', 1],
+    ['Int32Array.from([-100, 49999, 2147483647, 5])', 'f8/i4', 4],
+  ];
+
   it('plain arrays and float typed arrays: each part in the narrowest type that holds it exactly, as from Python', () => {
-    // [setup, header, bytes a value]
-    const narrow: [string, string, number][] = [
-      ['[0, 1, 0, 2, 1]', 'f8/u1', 1],
-      ['[3, -100, 7]', 'f8/i1', 1],
-      ['Array.from({ length: 50 }, (_, i) => i * 1000 - 100)', 'f8/i4', 4],
-      ['[[0, 1, 0], [1, 0, 0]]', 'f8/u1', 1],
-      ['Float32Array.from([1, 0, 1])', 'f4/u1', 1],
-      ['[0.5, 0.25]', 'f8/f4', 4],
-      ['Float64Array.from([0.1, 0.7].map(Math.fround))', 'f8/f4', 4],
-      ['[Infinity, 0.5]', 'f8/f4', 4],
-      ['[2 ** 40, 1]', 'f8/f4', 4],
-      // A -0 is not a whole number here: integers would make it 0.
-      ['[-0, 1]', 'f8/f4', 4],
-      ['[0.1, 0.2]', 'f8', 8],
-      ['[NaN, 1]', 'f8', 8],
-      ['[2 ** 53 - 1, 0]', 'f8', 8],
-      ['Float32Array.from([0.5, 0.1])', 'f4', 4],
-    ];
     const signed = (xs: ArrayLike<number>) => Array.from(xs, (x) => (Object.is(x, -0) ? '-0' : x));
     for (const [setup, header, width] of narrow) {
       const payload = runJs(setup);
@@ -531,7 +539,12 @@ describe('JavaScript wrapper, run by Node', () => {
     const browser = await launchChromium();
     try {
       const page = await browser.newPage();
-      for (const [name, setup] of cases) {
+      // Narrowing is chosen by a loop here, by round trips where Buffer is: both must send the same payloads.
+      const all = [
+        ...cases.map(([name, setup]) => [name, setup] as const),
+        ...narrow.map(([setup]) => [setup, setup] as const),
+      ];
+      for (const [name, setup] of all) {
         const expected = runJs(setup);
         for (const withToBase64 of [true, false]) {
           const got = await page.evaluate(
