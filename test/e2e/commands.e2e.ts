@@ -11,7 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { breakdownFrame, visualizerFrame, webviewFrame } from './support/webviews';
-import { openFile, openWorkbench, runCommand, setColorTheme, toast, type Workbench } from './support/workbench';
+import {
+  openFile,
+  openWorkbench,
+  runCommand,
+  setColorTheme,
+  toast,
+  waitForLens,
+  type Workbench,
+} from './support/workbench';
 
 const SHOTS = join(process.cwd(), '.test-output', 'screenshots');
 const DEMO = process.env.ENTROPY_LENS_DEMO ?? join(process.cwd(), 'demo');
@@ -87,7 +95,7 @@ describe('Compute cross-entropy in the VS Code UI', function () {
 
   it('shows H(p,q), H(p), KL and perplexity for the selected y_true and y_pred', async () => {
     // The demo's code lenses are up first (the extension has activated on Python).
-    await wb.page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first().waitFor({ timeout: 60_000 });
+    await waitForLens(wb.page, 'H(p,q)', 60_000);
     await selectLines(wb.page, 9, 10);
     await runCommand(wb.page, 'Entropy Lens: Compute cross-entropy');
     const text = await toast(wb.page, 'H(p,q)');

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, openWorkbench, runCommand, toast, type Workbench } from './support/workbench';
+import { openFile, openWorkbench, runCommand, toast, waitForLens, type Workbench } from './support/workbench';
 
 const shots = join(process.cwd(), '.test-output', 'e2e', 'hostile');
 
@@ -40,7 +40,7 @@ async function hoverStillAnswers(page: Page, name: string): Promise<void> {
   const number = page.locator('.editor-group-container.active .view-line span span', { hasText: /^0\.7$/ }).first();
   const hover = page.locator('.monaco-hover', { hasText: 'Paired as the prediction' }).first();
   // The lens of the pair comes once the finder has read the new text; then the mouse brings the hover.
-  await page.locator('.codelens-decoration', { hasText: 'H(p,q)' }).first().waitFor({ timeout: 60_000 });
+  await waitForLens(page, 'H(p,q)', 60_000);
   for (let attempt = 1; ; attempt++) {
     const box = (await number.boundingBox())!;
     if (attempt < 3) {

@@ -15,7 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { breakdownFrame, visualizerFrame } from './support/webviews';
 import { WORKER_NAME } from '../../src/extension/offThread/webWorker';
 import { namedWorker, workerCount } from './support/workers';
-import { openWorkbench, runCommand, type Workbench } from './support/workbench';
+import { openWorkbench, runCommand, waitForLens, type Workbench } from './support/workbench';
 
 const block = (i: number) =>
   `y_true_${i} = [0, 1, 0]\ny_pred_${i} = [0.2, 0.7, 0.1]\nloss_${i} = log_loss(y_true_${i}, y_pred_${i})\n`;
@@ -28,9 +28,10 @@ const finderWorker = (page: Page): Promise<Worker> => namedWorker(page, WORKER_N
 const documentsRead = (w: Worker): Promise<number> => workerCount(w, 'entropyLensDocumentsRead');
 
 async function lensText(page: Page, startsWith: string): Promise<string> {
-  const lens = page.locator('.codelens-decoration', { hasText: startsWith }).first();
-  await lens.waitFor({ timeout: 60_000 });
-  return (await lens.innerText()).replace(/\u00a0/g, ' ').trim();
+  await waitForLens(page, startsWith, 60_000);
+  return (await page.locator('.codelens-decoration', { hasText: startsWith }).first().innerText())
+    .replace(/\u00a0/g, ' ')
+    .trim();
 }
 
 describe('a large document in the web-worker extension host (vscode.dev)', function () {

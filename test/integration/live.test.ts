@@ -721,7 +721,7 @@ if (BENCH_OUT) {
   const STAGES_UP_TO = 1e6;
   const DTYPES = ['float32', 'float64'] as const;
   const varName = (n: number, d: string) => `x_${d}_${Math.log10(n)}`;
-  // One-hot rows of 10^7 values, which travel in narrower types (transfer.ts's PY_WIRE, JS_WIRE):
+  // One-hot rows of 10^7 values, which travel in narrower types (transfer.ts's PY_WIRE, JS_NARROW):
   // float64 in Python (np.eye), int32 in JavaScript (as tf.oneHot gives them).
   const ONE_HOT = varName(1e7, 'onehot');
   const READS = [...SIZES.flatMap((n) => DTYPES.map((d) => [n, d] as const)), [1e7, 'onehot'] as const];

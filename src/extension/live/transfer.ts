@@ -229,11 +229,11 @@ export const PART_BYTES = 2 ** 20;
 /**
  * The most bytes a value of this kind takes in the payload, so that a part
  * never passes PART_BYTES: what its own type needs where the wrappers never
- * send it wider (JavaScript's typed arrays and TF.js tensors exactly; Python's
- * 1, 2 and 4-byte types at most that, uint16 in i4), else 8. Parts are sized
- * by it, so a kind known to be narrow still goes in parts of 1 MiB (an
- * Int32Array of 10^7 in 39 parts, not 77); values that turn out narrower
- * than their kind (int64 class indices) go in parts of fewer bytes.
+ * send it wider (JavaScript's typed arrays and TF.js tensors, Python's 1, 2
+ * and 4-byte types, uint16 in i4), else 8. Parts are sized by it, so a kind
+ * known to be narrow still goes in parts of 1 MiB (an Int32Array of 10^7 in
+ * 39 parts, not 77); values that turn out narrower than their kind (int64
+ * class indices, an int32 one-hot tensor) go in parts of fewer bytes.
  */
 export function payloadWidth(probe: Probe): 1 | 2 | 4 | 8 {
   const k = probe.kind;
