@@ -18,6 +18,7 @@ import { AdapterAnswers } from './live/adapterAnswers';
 import { registerVisualizer, type Visualizer } from './visualizer';
 import { LiveLossLenses } from './live/liveLenses';
 import { LiveVisualizerFollow } from './live/liveFollow';
+import { CdpProxyParts } from './live/cdpProxy';
 
 export class EntropyLens extends Disposable {
   readonly config: Config;
@@ -32,6 +33,8 @@ export class EntropyLens extends Disposable {
   readonly visualizer: Visualizer;
   /** A live pair in the visualizer, read again at each stop. */
   readonly liveFollow: LiveVisualizerFollow;
+  /** The parts of large JavaScript values, read over js-debug's CDP proxy. */
+  readonly cdpParts = new CdpProxyParts();
   private settings: FeatureSettings;
 
   constructor(extensionUri: vscode.Uri) {
@@ -100,6 +103,7 @@ export class EntropyLens extends Disposable {
       log,
       liveOutcome,
       prepareLiveOutcome,
+      liveDirectParts: this.cdpParts.open,
       adapterAnswers,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
@@ -128,6 +132,7 @@ export class EntropyLens extends Disposable {
         log,
         outcome: liveOutcome,
         prepareOutcome: prepareLiveOutcome,
+        directParts: this.cdpParts.open,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
         answers: adapterAnswers,
       }),

@@ -14,7 +14,8 @@ import type { ComputeResult, EntropyResult, FailureResult, PairResult } from '..
 import { dataExpression, decodePayload, evaluateFormat, PayloadDecoder } from '../../src/extension/live/transfer';
 import { liveRequest } from '../../src/extension/live/liveCommand';
 import { computeLive } from '../../src/extension/live/liveCompute';
-import { PARTS_IN_FLIGHT } from '../../src/extension/live/evaluator';
+import { PARTS_IN_FLIGHT, readLive, type PausedFrame } from '../../src/extension/live/evaluator';
+import type { CdpProxyParts } from '../../src/extension/live/cdpProxy';
 import { isRelayNote, type AdapterAnswers, type EvaluateBody } from '../../src/extension/live/adapterAnswers';
 import type { PairPayload } from '../../src/protocol/visualizer';
 import { until } from './until';
@@ -39,6 +40,12 @@ function computedOffThread(): number {
   )!.exports;
   assert.ok(lens.offThreadCompute, 'the extension has a compute worker');
   return lens.offThreadCompute.completed;
+}
+
+/** Expressions js-debug's CDP proxy answered the extension so far (cdpProxy.ts). */
+function cdpAnswered(): number {
+  return vscode.extensions.getExtension<{ cdpParts: CdpProxyParts }>('entropy-lens.entropy-lens')!.exports.cdpParts
+    .answered;
 }
 
 /** Evaluate answers the extension took from debug adapters' messages so far (adapterAnswers.ts). */
@@ -328,10 +335,13 @@ describe('live values: a Node program paused in js-debug', function () {
     select(editor, 'counts', 'const counts');
     const before = computedOffThread();
     const taken = answersTaken();
+    const proxied = cdpAnswered();
     const r = entropy(await run('entropyLens.computeEntropy'));
     assert.equal(computedOffThread(), before + 1, 'the 10^6 values were computed on the worker');
-    // The probe (with the first 2^17 values) and four parts were read from js-debug's messages as they passed, not from the workbench's copies.
-    assert.ok(answersTaken() >= taken + 5, "answers taken from js-debug's messages");
+    // The probe (with the first 2^17 values) was read from js-debug's message as it passed, not from the workbench's copy;
+    // the CDP proxy answered its copy of that part and the four other parts of 2^18 float32 values.
+    assert.ok(answersTaken() >= taken + 1, "the probe's answer taken from js-debug's message");
+    assert.equal(cdpAnswered(), proxied + 5, 'the parts read over the CDP proxy');
     // VS Code copies the message for the workbench after the tracker has seen it: that copy is only a note.
     const copies = await bothCopies('counts', 'javascript');
     assert.equal(copies.takenValues, 2 ** 18, `the tracker's copy is whole: ${copies.taken.length} characters`);
@@ -345,12 +355,9 @@ describe('live values: a Node program paused in js-debug', function () {
 
     // Float64 values go in parts of 2^17 (1 MiB of payload): of 3·10^5, the first 2^17 with the probe, the rest in two.
     select(editor, 'weights', 'const weights');
-    const takenBefore = answersTaken();
+    const proxiedBefore = cdpAnswered();
     const w = entropy(await run('entropyLens.computeEntropy'));
-    assert.ok(
-      answersTaken() >= takenBefore + 3,
-      "the probe with the first part, and two parts, taken from js-debug's messages",
-    );
+    assert.equal(cdpAnswered(), proxiedBefore + 3, 'the copy of the first part, and two parts, over the CDP proxy');
     assert.equal(w.arrays[0]!.kind, 'class-indices');
     close(w.entropy, Math.log(3), 1e-12);
 
@@ -359,16 +366,36 @@ describe('live values: a Node program paused in js-debug', function () {
     assert.match(f.error, /`label`: it is a string, not an array/);
   });
 
-  it('asks js-debug, which shares this thread, for a few parts at a time: 2·10^6 float64 in 15 parts', async () => {
+  it('2·10^6 float64 in 15 parts: over the CDP proxy, or through js-debug a few at a time where there is none', async () => {
     await vscode.window.showTextDocument(editor.document);
     select(editor, 'steps', 'const steps');
     outstandingReads.reset();
+    const proxied = cdpAnswered();
     const r = entropy(await run('entropyLens.computeEntropy'));
-    // The probe with 2^17 values, then 15 parts of 2^17: never more than PARTS_IN_FLIGHT.javascript unanswered, still overlapping.
-    assert.ok(outstandingReads.most <= PARTS_IN_FLIGHT.javascript, `${outstandingReads.most} requests outstanding`);
-    assert.ok(outstandingReads.most >= 2, `${outstandingReads.most} request outstanding: the parts did not overlap`);
+    // The probe with 2^17 values goes through the adapter; the proxy answers its copy of that part, then the 15 others.
+    assert.equal(cdpAnswered(), proxied + 16, 'the parts read over the CDP proxy');
+    assert.equal(outstandingReads.most, 1, 'only the probe went through the adapter');
     assert.equal(r.arrays[0]!.kind, 'class-indices');
     close(r.entropy, Math.log(5), 1e-12);
+
+    // Without the proxy (vscode.dev's web worker host) the adapter answers every part:
+    // never more than PARTS_IN_FLIGHT.javascript unanswered, still overlapping.
+    const item = await pausedFrame();
+    outstandingReads.reset();
+    const read = await readLive(
+      { session: item.session, threadId: item.threadId, frameId: item.frameId },
+      'steps',
+      'javascript',
+      { maxElements: 1e8 },
+    );
+    assert.ok(read.ok, read.ok ? '' : read.error);
+    assert.equal(cdpAnswered(), proxied + 16, 'nothing more over the proxy');
+    assert.ok(outstandingReads.most <= PARTS_IN_FLIGHT.javascript, `${outstandingReads.most} requests outstanding`);
+    assert.ok(outstandingReads.most >= 2, `${outstandingReads.most} request outstanding: the parts did not overlap`);
+    assert.deepEqual(
+      read.value.data.slice(2e6 - 5),
+      Float64Array.from({ length: 5 }, (_, i) => ((2e6 - 5 + i) % 5) + 1),
+    );
   });
 
   it('a live pair in the visualizer follows the stops, until another pair is shown', async () => {
@@ -443,6 +470,71 @@ describe('live values: a Node program paused in js-debug', function () {
     // A read that beat the stop has the entropy; one cut short by the session's end is cancelled, not an error.
     if (!r.ok) assert.equal(r.code, 'CANCELLED', `a read cut short by Stop showed an error: ${r.error}`);
     await until(() => (sessions.some((s) => running.has(s)) ? undefined : true), 'both sessions to end', 15_000);
+  });
+});
+
+// Two frames with a `probs` each: the caller's read over the CDP proxy must be the caller's.
+const JS_NESTED = `function inner(scale) {
+  const probs = Float64Array.from({ length: 3e5 }, (_, i) => ((i * scale) % 11) + 1);
+  debugger;
+  return probs[0];
+}
+
+function outer() {
+  const probs = Float64Array.from({ length: 3e5 }, (_, i) => (i % 3) + 1);
+  const late = Array.from({ length: 2e5 }, (_, i) => (i === 199999 ? 'n/a' : 0.5));
+  return inner(7) + probs[0] + late.length;
+}
+
+outer();
+`;
+
+describe('live values: parts over js-debug’s CDP proxy', function () {
+  this.timeout(120_000);
+  after(stopAll);
+
+  it("a caller's value is read in the caller's frame; a part the program refuses gets the adapter's error", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entropy-lens-live-cdp-'));
+    const program = join(dir, 'program.js');
+    writeFileSync(program, JS_NESTED);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(program));
+    assert.ok(await vscode.debug.startDebugging(undefined, { type: 'node', request: 'launch', name: 'cdp', program }));
+    const item = await pausedFrame();
+    const { stackFrames } = (await item.session.customRequest('stackTrace', { threadId: item.threadId })) as {
+      stackFrames: { id: number; name: string }[];
+    };
+    // js-debug names them `global.inner` and `global.outer` (CDP: `inner`, `outer`).
+    assert.match(stackFrames[0]!.name, /\binner$/);
+    assert.match(stackFrames[1]!.name, /\bouter$/);
+    const open = vscode.extensions.getExtension<{ cdpParts: CdpProxyParts }>('entropy-lens.entropy-lens')!.exports
+      .cdpParts.open;
+    const frame = (id: number): PausedFrame => ({ session: item.session, threadId: item.threadId, frameId: id });
+    const values = (scale: number) => Float64Array.from({ length: 3e5 }, (_, i) => ((i * scale) % 11) + 1);
+    for (const [id, expected] of [
+      [stackFrames[0]!.id, values(7)],
+      [stackFrames[1]!.id, Float64Array.from({ length: 3e5 }, (_, i) => (i % 3) + 1)],
+    ] as const) {
+      const before = cdpAnswered();
+      const read = await readLive(frame(id), 'probs', 'javascript', { maxElements: 1e8, directParts: open });
+      assert.ok(read.ok, read.ok ? '' : read.error);
+      // The copy of the part that came with the probe, and two parts of 2^17.
+      assert.equal(cdpAnswered(), before + 3, `frame ${id}: the parts over the proxy`);
+      // Compared element by element: assert's diff of two arrays of 3·10^5 would hold the thread for minutes.
+      assert.equal(read.value.data.length, expected.length);
+      const wrong = read.value.data.findIndex((x, i) => x !== expected[i]);
+      assert.equal(wrong, -1, `frame ${id}: element ${wrong} is ${read.value.data[wrong]}, not ${expected[wrong]}`);
+    }
+    // The second part of `late` holds a string: the proxy's exception leaves it to the adapter, whose error is the one shown.
+    const viaAdapter = await readLive(frame(stackFrames[1]!.id), 'late', 'javascript', { maxElements: 1e8 });
+    const before = cdpAnswered();
+    const viaProxy = await readLive(frame(stackFrames[1]!.id), 'late', 'javascript', {
+      maxElements: 1e8,
+      directParts: open,
+    });
+    assert.equal(cdpAnswered(), before + 1, 'only the copy of the first part answered over the proxy');
+    assert.ok(!viaAdapter.ok && !viaProxy.ok);
+    assert.match(viaProxy.error, /`late`: .*199999/);
+    assert.equal(viaProxy.error, viaAdapter.error);
   });
 });
 

@@ -34,6 +34,8 @@ export interface CommandsHost {
   liveOutcome?: LiveDeps['outcome'];
   /** A value of this many values is about to be read (the compute worker starts meanwhile). */
   prepareLiveOutcome?: LiveDeps['prepareOutcome'];
+  /** A JavaScript value's parts without the DAP round trip (live/cdpProxy.ts). */
+  liveDirectParts?: LiveDeps['directParts'];
   /** A live result's pair was opened in the visualizer (it may follow the debugger's stops). */
   onLiveVisualized?(kind: ComputeKind, request: LiveRequest, payload: PairPayload): void;
   /** Evaluate answers taken from the adapters' messages. */
@@ -76,6 +78,7 @@ export function registerComputeCommands(host: CommandsHost): void {
     acceptSlice: (message, action) => vscode.window.showWarningMessage(message, action).then((a) => a === action),
     outcome: host.liveOutcome,
     prepareOutcome: host.prepareLiveOutcome,
+    directParts: host.liveDirectParts,
   };
   const log = (line: string) => host.log(line);
 

@@ -7,7 +7,7 @@
 import type * as vscode from 'vscode';
 import { failure, type Outcome, type Placement } from '../commands/outcome';
 import type { ComputeKind, ComputeSettings } from '../commands/types';
-import { numericVariables, readLive, type LiveRead, type PausedFrame } from './evaluator';
+import { numericVariables, readLive, type LiveRead, type PausedFrame, type ReadOptions } from './evaluator';
 import { readTogether, type FailedRead } from './readTogether';
 import { sliceExpression, liveLanguage, type Probe } from './transfer';
 import type { PartnerItem } from '../commands/partnerItems';
@@ -33,6 +33,8 @@ export interface LiveDeps {
   outcome?(job: LiveOutcomeJob, token: vscode.CancellationToken | undefined): Promise<Outcome>;
   /** A value of this many values is about to be read (the compute worker can start meanwhile). */
   prepareOutcome?(elements: number): void;
+  /** A JavaScript value's parts without the DAP round trip, where the session allows (cdpProxy.ts). */
+  directParts?: ReadOptions['directParts'];
 }
 
 /**
@@ -108,6 +110,7 @@ function readOptions(deps: LiveDeps, token: vscode.CancellationToken | undefined
     token,
     log: deps.log,
     onProbe: (p: Probe) => deps.prepareOutcome?.(p.elements),
+    directParts: deps.directParts,
   };
 }
 

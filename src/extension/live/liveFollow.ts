@@ -13,7 +13,7 @@ import type { AdapterAnswers } from './adapterAnswers';
 
 export interface LiveFollowDeps extends Pick<
   LiveDeps,
-  'settings' | 'maxElements' | 'log' | 'outcome' | 'prepareOutcome'
+  'settings' | 'maxElements' | 'log' | 'outcome' | 'prepareOutcome' | 'directParts'
 > {
   /** The label of the pair the visualizer shows now, if any. */
   visualizedLabel(): string | undefined;
@@ -77,6 +77,7 @@ export class LiveVisualizerFollow implements vscode.Disposable {
       acceptSlice: () => Promise.resolve(false),
       outcome: this.deps.outcome,
       prepareOutcome: this.deps.prepareOutcome,
+      directParts: this.deps.directParts,
     });
     if (generation !== this.generation || this.followed !== f) return;
     if (!outcome.payload) {

@@ -374,6 +374,11 @@ function unquote(text: string, tag: string): string | undefined {
   return body.trim();
 }
 
+/** A data answer's payload without the quotes the debugger may put around it; undefined for anything else. */
+export function payloadBody(answer: string): string | undefined {
+  return unquote(answer, PAYLOAD_TAG);
+}
+
 function parseShape(text: string): number[] | undefined {
   if (text === '') return [];
   const dims = text.split(',').map((d) => Number(d));
