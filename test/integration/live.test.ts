@@ -339,7 +339,7 @@ describe('live values: a Node program paused in js-debug', function () {
     const r = entropy(await run('entropyLens.computeEntropy'));
     assert.equal(computedOffThread(), before + 1, 'the 10^6 values were computed on the worker');
     // The probe (with the first 2^17 values) was read from js-debug's message as it passed, not from the workbench's copy;
-    // the CDP proxy answered its copy of that part and the four other parts of 2^18 float32 values.
+    // the CDP proxy answered its first values again (the check) and the four other parts of 2^18 float32 values.
     assert.ok(answersTaken() >= taken + 1, "the probe's answer taken from js-debug's message");
     assert.equal(cdpAnswered(), proxied + 5, 'the parts read over the CDP proxy');
     // VS Code copies the message for the workbench after the tracker has seen it: that copy is only a note.
@@ -357,7 +357,7 @@ describe('live values: a Node program paused in js-debug', function () {
     select(editor, 'weights', 'const weights');
     const proxiedBefore = cdpAnswered();
     const w = entropy(await run('entropyLens.computeEntropy'));
-    assert.equal(cdpAnswered(), proxiedBefore + 3, 'the copy of the first part, and two parts, over the CDP proxy');
+    assert.equal(cdpAnswered(), proxiedBefore + 3, 'the check, and two parts, over the CDP proxy');
     assert.equal(w.arrays[0]!.kind, 'class-indices');
     close(w.entropy, Math.log(3), 1e-12);
 
@@ -372,7 +372,7 @@ describe('live values: a Node program paused in js-debug', function () {
     outstandingReads.reset();
     const proxied = cdpAnswered();
     const r = entropy(await run('entropyLens.computeEntropy'));
-    // The probe with 2^17 values goes through the adapter; the proxy answers its copy of that part, then the 15 others.
+    // The probe with 2^17 values goes through the adapter; the proxy answers its first values again, then the 15 parts.
     assert.equal(cdpAnswered(), proxied + 16, 'the parts read over the CDP proxy');
     assert.equal(outstandingReads.most, 1, 'only the probe went through the adapter');
     assert.equal(r.arrays[0]!.kind, 'class-indices');
@@ -517,7 +517,7 @@ describe('live values: parts over js-debug’s CDP proxy', function () {
       const before = cdpAnswered();
       const read = await readLive(frame(id), 'probs', 'javascript', { maxElements: 1e8, directParts: open });
       assert.ok(read.ok, read.ok ? '' : read.error);
-      // The copy of the part that came with the probe, and two parts of 2^17.
+      // The probe's first values again, and two parts of 2^17.
       assert.equal(cdpAnswered(), before + 3, `frame ${id}: the parts over the proxy`);
       // Compared element by element: assert's diff of two arrays of 3·10^5 would hold the thread for minutes.
       assert.equal(read.value.data.length, expected.length);
@@ -531,7 +531,7 @@ describe('live values: parts over js-debug’s CDP proxy', function () {
       maxElements: 1e8,
       directParts: open,
     });
-    assert.equal(cdpAnswered(), before + 1, 'only the copy of the first part answered over the proxy');
+    assert.equal(cdpAnswered(), before + 1, 'only the check answered over the proxy');
     assert.ok(!viaAdapter.ok && !viaProxy.ok);
     assert.match(viaProxy.error, /`late`: .*199999/);
     assert.equal(viaProxy.error, viaAdapter.error);

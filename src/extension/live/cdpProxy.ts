@@ -55,6 +55,13 @@ export class CdpProxyParts {
 async function openChannel(frame: PausedFrame, log?: (line: string) => void): Promise<PartChannel | undefined> {
   if (typeof process === 'undefined' || !process.versions?.node || frame.threadId === undefined) return undefined;
   let socket: WebSocket | undefined;
+  // The frame's place in the stack is asked for meanwhile (each is a round trip through the workbench).
+  const stack = Promise.resolve(
+    frame.session.customRequest('stackTrace', { threadId: frame.threadId, startFrame: 0 }) as Thenable<{
+      stackFrames?: DapStackFrame[];
+    }>,
+  );
+  stack.catch(() => undefined);
   try {
     const address = await vscode.commands.executeCommand<{ host?: string; port?: number; path?: string } | undefined>(
       'extension.js-debug.requestCDPProxy',
@@ -73,10 +80,7 @@ async function openChannel(frame: PausedFrame, log?: (line: string) => void): Pr
     const enabled = await withTimeout(channel.send('Debugger.enable', {}), OPEN_TIMEOUT_MS);
     const paused = channel.paused;
     if (!enabled || enabled.error || !paused) return channel.closed();
-    const stack = (await frame.session.customRequest('stackTrace', { threadId: frame.threadId, startFrame: 0 })) as {
-      stackFrames?: DapStackFrame[];
-    };
-    const callFrame = cdpCallFrame(stack?.stackFrames ?? [], frame.frameId, paused);
+    const callFrame = cdpCallFrame((await stack)?.stackFrames ?? [], frame.frameId, paused);
     if (!callFrame) return channel.closed();
     log?.(`reading parts over js-debug's CDP proxy (call frame ${callFrame.functionName || '<anonymous>'})`);
     return channel.on(callFrame.callFrameId);

@@ -35,7 +35,7 @@ import {
   partElements,
   WITH_PROBE_ELEMENTS,
   PAYLOAD_TAG,
-  payloadBody,
+  payloadSample,
 } from './transfer';
 
 /**
@@ -358,9 +358,9 @@ export async function readLive(
         // Opened once the probe says there are parts to read: small values never wait for it.
         if (language === 'javascript' && p.payload !== undefined) direct = await options.directParts?.(frame, log);
         if (token?.isCancellationRequested) return fail('CANCELLED', 'cancelled');
-        // Its parts count once its copy of the part the probe brought is that part: the same frame, the same value.
+        // Its parts count once its copy of the first values is what came with the probe: the same frame, the same value.
         const channel = direct;
-        const verified = channel && sameFirstPart(channel, expression, p.payload!, first, log);
+        const verified = channel && sameStart(channel, expression, decoder, log);
         let trusted = true;
         void verified?.then((same) => (trusted = same));
         const request = (range: ElementRange | undefined): Promise<string> => {
@@ -442,25 +442,28 @@ export async function readLive(
 }
 
 /**
- * Whether the channel's copy of the first `elements` values is the payload
- * the adapter brought with the probe: the same bytes from both mean the same
- * frame and the same expression there.
+ * Whether the channel's copy of the first values is what the adapter brought
+ * with the probe (`decoder` holds it): the same values, bit for bit, mean the
+ * same frame and the same expression there.
  */
-async function sameFirstPart(
+async function sameStart(
   channel: PartChannel,
   expression: string,
-  payload: string,
-  elements: number,
+  decoder: PayloadDecoder,
   log: ((line: string) => void) | undefined,
 ): Promise<boolean> {
-  const check = dataExpression('javascript', expression, { from: 0, to: elements });
-  log?.(`evaluate (elements 0–${elements}, to compare with the probe's) over the CDP proxy ${check.slice(0, 400)}…`);
+  const check = dataExpression('javascript', expression, { from: 0, to: Math.min(CHECKED_VALUES, decoder.decoded) });
+  log?.(`evaluate (the first values, to compare with the probe's) over the CDP proxy ${check.slice(0, 400)}…`);
   const copy = await channel.evaluate(check);
-  const same = copy !== undefined && payloadBody(copy) === payloadBody(payload);
+  const sample = copy === undefined ? undefined : payloadSample(copy);
+  const same = sample !== undefined && decoder.startsWith(sample);
   if (!same)
     log?.(`\`${expression}\`: the CDP proxy did not answer as the debugger did; the parts go through the debugger`);
   return same;
 }
+
+/** Values the proxy's check reads again: random data never agrees by chance, and the program answers at once. */
+const CHECKED_VALUES = 64;
 
 /** A numeric variable of the frame, for the partner pick. */
 export interface FrameVariable {

@@ -374,11 +374,6 @@ function unquote(text: string, tag: string): string | undefined {
   return body.trim();
 }
 
-/** A data answer's payload without the quotes the debugger may put around it; undefined for anything else. */
-export function payloadBody(answer: string): string | undefined {
-  return unquote(answer, PAYLOAD_TAG);
-}
-
 function parseShape(text: string): number[] | undefined {
   if (text === '') return [];
   const dims = text.split(',').map((d) => Number(d));
@@ -437,6 +432,26 @@ function decodedLength(b64: string): number {
   return Math.floor((b64.length * 3) / 4) - pad;
 }
 
+/** A payload of a few values, decoded on its own (PayloadDecoder makes room for the whole shape its header gives). */
+export interface PayloadSample {
+  /** Precision and shape, as the header gives them. */
+  header: string;
+  values: Float64Array;
+}
+
+export function payloadSample(answer: string): PayloadSample | undefined {
+  const body = unquote(answer, PAYLOAD_TAG);
+  if (body === undefined) return undefined;
+  const [header = '', shape = '', b64 = ''] = body.split(' ');
+  const [d = '', sent = d] = header.split('/');
+  if (!isWireType(sent)) return undefined;
+  const [width, View] = WIRE_TYPES[sent];
+  // A copy of its own, at offset 0 (a Buffer's slice would be a view into a shared pool).
+  const bytes = new Uint8Array(base64Bytes(b64));
+  if (bytes.byteLength % width !== 0) return undefined;
+  return { header: `${d} ${shape}`, values: Float64Array.from(new View(bytes.buffer, 0, bytes.byteLength / width)) };
+}
+
 /** Decodes a payload string (as the debugger returns it, quotes and all), or the chunks of one value in order. */
 export function decodePayload(text: string | readonly string[]): Decoded {
   const decoder = new PayloadDecoder();
@@ -481,6 +496,19 @@ export class PayloadDecoder {
   /** Values decoded so far. */
   get decoded(): number {
     return this.filled;
+  }
+
+  /**
+   * Whether a small payload (payloadSample) is the start of this value: the
+   * same precision and shape, and each of its values, bit for bit, among
+   * those decoded so far.
+   */
+  startsWith(sample: PayloadSample): boolean {
+    const n = sample.values.length;
+    if (!this.data || `${this.dtype} ${this.shapeText}` !== sample.header || n === 0 || n > this.filled) return false;
+    const mine = new Uint8Array(this.data.buffer, this.data.byteOffset, n * 8);
+    const theirs = new Uint8Array(sample.values.buffer, 0, n * 8);
+    return mine.every((b, i) => b === theirs[i]);
   }
 
   /** Adds the next part; returns what is wrong with it, if anything. */

@@ -17,6 +17,7 @@ import {
   decodeProbe,
   partElements,
   payloadAfterProbe,
+  payloadSample,
   payloadWidth,
   probeAndDataExpression,
   probeExpression,
@@ -1120,5 +1121,45 @@ print(json.dumps(out))
       b = runJs('[1, 2, 3]');
     const d = decodePayload([a, b]);
     expect(d.ok).toBe(false);
+  });
+});
+
+describe("the first values read again (the CDP proxy's check)", () => {
+  const payload = (setup: string, from: number, to: number) =>
+    new Function(`const x = ${setup}; return ${dataExpression('javascript', 'x', { from, to })};`)() as string;
+  const decoder = (setup: string, to: number) => {
+    const d = new PayloadDecoder();
+    expect(d.add(payload(setup, 0, to))).toBeUndefined();
+    return d;
+  };
+  const probs = 'Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i) / 2 + 0.5)';
+
+  it.each([
+    ['float64 probabilities', probs],
+    [
+      'one-hot int32 rows, a byte a value',
+      'Array.from({ length: 100 }, (_, r) => Int32Array.from({ length: 10 }, (_, j) => (j === r % 10 ? 1 : 0)))',
+    ],
+    [
+      'class indices that fit a byte in the first 64 values, not in the part',
+      'Int32Array.from({ length: 1000 }, (_, i) => i * 7)',
+    ],
+  ])('%s: the first 64 agree with the part they start', (_, setup) => {
+    expect(decoder(setup, 500).startsWith(payloadSample(payload(setup, 0, 64))!)).toBe(true);
+  });
+
+  it('another value, shape or precision, a -0 for a 0, or more values than decoded disagree', () => {
+    const d = decoder(probs, 500);
+    const agrees = (setup: string, to = 64) => d.startsWith(payloadSample(payload(setup, 0, to))!);
+    expect(agrees(probs.replace('/ 2', '/ 3'))).toBe(false);
+    expect(agrees(probs.replace('1000', '1001'))).toBe(false);
+    expect(agrees(`Float32Array.from(${probs})`)).toBe(false);
+    expect(agrees(probs, 501)).toBe(false);
+    expect(agrees(probs, 500)).toBe(true);
+    const zero = decoder('Float64Array.from([0, 0.5, 0.5])', 3);
+    expect(zero.startsWith(payloadSample(payload('Float64Array.from([-0, 0.5, 0.5])', 0, 3))!)).toBe(false);
+    expect(zero.startsWith(payloadSample(payload('Float64Array.from([0, 0.5, 0.5])', 0, 3))!)).toBe(true);
+    expect(payloadSample('ReferenceError: probs is not defined')).toBeUndefined();
+    expect(new PayloadDecoder().startsWith(payloadSample(payload(probs, 0, 64))!)).toBe(false);
   });
 });
