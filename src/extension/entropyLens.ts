@@ -103,7 +103,7 @@ export class EntropyLens extends Disposable {
       log,
       liveOutcome,
       prepareLiveOutcome,
-      liveDirectParts: this.cdpParts.open,
+      liveDirectParts: CdpProxyParts.available ? this.cdpParts.open : undefined,
       adapterAnswers,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
@@ -132,7 +132,7 @@ export class EntropyLens extends Disposable {
         log,
         outcome: liveOutcome,
         prepareOutcome: prepareLiveOutcome,
-        directParts: this.cdpParts.open,
+        directParts: CdpProxyParts.available ? this.cdpParts.open : undefined,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
         answers: adapterAnswers,
       }),

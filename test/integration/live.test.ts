@@ -338,8 +338,8 @@ describe('live values: a Node program paused in js-debug', function () {
     const proxied = cdpAnswered();
     const r = entropy(await run('entropyLens.computeEntropy'));
     assert.equal(computedOffThread(), before + 1, 'the 10^6 values were computed on the worker');
-    // The probe (with the first 2^17 values) was read from js-debug's message as it passed, not from the workbench's copy;
-    // the CDP proxy answered its first values again (the check) and the four other parts of 2^18 float32 values.
+    // The probe (with the first 64 values) was read from js-debug's message as it passed, not from the workbench's copy;
+    // the CDP proxy answered those 64 again (the check) and the rest in four parts of 2^18 float32 values.
     assert.ok(answersTaken() >= taken + 1, "the probe's answer taken from js-debug's message");
     assert.equal(cdpAnswered(), proxied + 5, 'the parts read over the CDP proxy');
     // VS Code copies the message for the workbench after the tracker has seen it: that copy is only a note.
@@ -357,7 +357,7 @@ describe('live values: a Node program paused in js-debug', function () {
     select(editor, 'weights', 'const weights');
     const proxiedBefore = cdpAnswered();
     const w = entropy(await run('entropyLens.computeEntropy'));
-    assert.equal(cdpAnswered(), proxiedBefore + 3, 'the check, and two parts, over the CDP proxy');
+    assert.equal(cdpAnswered(), proxiedBefore + 4, 'the check, and three parts, over the CDP proxy');
     assert.equal(w.arrays[0]!.kind, 'class-indices');
     close(w.entropy, Math.log(3), 1e-12);
 
@@ -366,19 +366,19 @@ describe('live values: a Node program paused in js-debug', function () {
     assert.match(f.error, /`label`: it is a string, not an array/);
   });
 
-  it('2·10^6 float64 in 15 parts: over the CDP proxy, or through js-debug a few at a time where there is none', async () => {
+  it('2·10^6 float64 in parts: over the CDP proxy, or through js-debug a few at a time where there is none', async () => {
     await vscode.window.showTextDocument(editor.document);
     select(editor, 'steps', 'const steps');
     outstandingReads.reset();
     const proxied = cdpAnswered();
     const r = entropy(await run('entropyLens.computeEntropy'));
-    // The probe with 2^17 values goes through the adapter; the proxy answers its first values again, then the 15 parts.
-    assert.equal(cdpAnswered(), proxied + 16, 'the parts read over the CDP proxy');
+    // The probe with 64 values goes through the adapter; the proxy answers them again, then 16 parts of 2^17.
+    assert.equal(cdpAnswered(), proxied + 17, 'the parts read over the CDP proxy');
     assert.equal(outstandingReads.most, 1, 'only the probe went through the adapter');
     assert.equal(r.arrays[0]!.kind, 'class-indices');
     close(r.entropy, Math.log(5), 1e-12);
 
-    // Without the proxy (vscode.dev's web worker host) the adapter answers every part:
+    // Without the proxy (vscode.dev's web worker host) the probe brings 2^17 values and the adapter answers 15 parts:
     // never more than PARTS_IN_FLIGHT.javascript unanswered, still overlapping.
     const item = await pausedFrame();
     outstandingReads.reset();
@@ -389,7 +389,7 @@ describe('live values: a Node program paused in js-debug', function () {
       { maxElements: 1e8 },
     );
     assert.ok(read.ok, read.ok ? '' : read.error);
-    assert.equal(cdpAnswered(), proxied + 16, 'nothing more over the proxy');
+    assert.equal(cdpAnswered(), proxied + 17, 'nothing more over the proxy');
     assert.ok(outstandingReads.most <= PARTS_IN_FLIGHT.javascript, `${outstandingReads.most} requests outstanding`);
     assert.ok(outstandingReads.most >= 2, `${outstandingReads.most} request outstanding: the parts did not overlap`);
     assert.deepEqual(
@@ -517,8 +517,8 @@ describe('live values: parts over js-debug’s CDP proxy', function () {
       const before = cdpAnswered();
       const read = await readLive(frame(id), 'probs', 'javascript', { maxElements: 1e8, directParts: open });
       assert.ok(read.ok, read.ok ? '' : read.error);
-      // The probe's first values again, and two parts of 2^17.
-      assert.equal(cdpAnswered(), before + 3, `frame ${id}: the parts over the proxy`);
+      // The probe's 64 values again, and three parts of 2^17.
+      assert.equal(cdpAnswered(), before + 4, `frame ${id}: the parts over the proxy`);
       // Compared element by element: assert's diff of two arrays of 3·10^5 would hold the thread for minutes.
       assert.equal(read.value.data.length, expected.length);
       const wrong = read.value.data.findIndex((x, i) => x !== expected[i]);
@@ -531,7 +531,7 @@ describe('live values: parts over js-debug’s CDP proxy', function () {
       maxElements: 1e8,
       directParts: open,
     });
-    assert.equal(cdpAnswered(), before + 1, 'only the check answered over the proxy');
+    assert.equal(cdpAnswered(), before + 2, 'the check and the first part answered over the proxy, not the second');
     assert.ok(!viaAdapter.ok && !viaProxy.ok);
     assert.match(viaProxy.error, /`late`: .*199999/);
     assert.equal(viaProxy.error, viaAdapter.error);

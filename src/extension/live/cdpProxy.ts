@@ -34,6 +34,9 @@ const MAX_MESSAGE_BYTES = 2 ** 26;
 
 /** Channels to js-debug's CDP proxy, one per read of a value in parts. */
 export class CdpProxyParts {
+  /** Whether this extension host can reach the proxy (a Node host: a WebSocket to 127.0.0.1). */
+  static readonly available = typeof process !== 'undefined' && !!process.versions?.node;
+
   /** Expressions the proxy answered (tests read how many). */
   answered = 0;
 
@@ -53,7 +56,7 @@ export class CdpProxyParts {
 }
 
 async function openChannel(frame: PausedFrame, log?: (line: string) => void): Promise<PartChannel | undefined> {
-  if (typeof process === 'undefined' || !process.versions?.node || frame.threadId === undefined) return undefined;
+  if (!CdpProxyParts.available || frame.threadId === undefined) return undefined;
   let socket: WebSocket | undefined;
   // The frame's place in the stack is asked for meanwhile (each is a round trip through the workbench).
   const stack = Promise.resolve(

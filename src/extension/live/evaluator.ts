@@ -277,11 +277,12 @@ export async function probe(
   log?: (line: string) => void,
   dataUpTo?: number,
   cap?: number,
+  firstCount?: number,
 ): Promise<(Probe & { payload?: string }) | { error: string }> {
   const probeText =
     dataUpTo === undefined
       ? probeExpression(language, expression)
-      : probeAndDataExpression(language, expression, dataUpTo, cap);
+      : probeAndDataExpression(language, expression, dataUpTo, cap, firstCount);
   log?.(`evaluate (probe) ${probeText.length > 400 ? `${probeText.slice(0, 400)}…` : probeText}`);
   try {
     const answer = await evaluate(frame, probeText, 'clipboard', language);
@@ -321,7 +322,12 @@ export async function readLive(
   try {
     if (language) {
       const withProbe = Math.min(WITH_PROBE_ELEMENTS, options.maxElements);
-      const p = await cancellable(probe(frame, expression, language, log, withProbe, options.maxElements), token);
+      // Where the parts may come over a direct channel, a larger value's probe brings only the values that check it.
+      const firstCount = language === 'javascript' && options.directParts ? CHECKED_VALUES : withProbe;
+      const p = await cancellable(
+        probe(frame, expression, language, log, withProbe, options.maxElements, firstCount),
+        token,
+      );
       if (p === CANCELLED) return fail('CANCELLED', 'cancelled');
       if ('error' in p) return fail('NOT_NUMERIC', p.error);
       if (p.elements > options.maxElements)
@@ -333,8 +339,8 @@ export async function readLive(
       t1 = performance.now();
       options.onProbe?.(p);
       const decoder = new PayloadDecoder();
-      // A small value came whole with its probe, a larger one its first part.
-      const first = p.payload === undefined ? 0 : Math.min(p.elements, withProbe);
+      // A small value came whole with its probe, a larger one its first part (or its first values).
+      let first = 0;
       if (p.payload !== undefined) {
         // In a turn of its own, as each part below.
         await nextTurn();
@@ -344,6 +350,7 @@ export async function readLive(
         const error = decoder.add(p.payload);
         decodeMs = performance.now() - d0;
         if (error) return fail('NOT_NUMERIC', error);
+        first = decoder.decoded;
       }
       if (first < p.elements || p.payload === undefined) {
         // The rest goes in parts (transfer.ts's partElements), each decoded as it arrives.

@@ -309,16 +309,23 @@ export function probeExpression(language: LiveLanguage, expression: string): str
  * at most `limit` values (a small value is read in one request instead of
  * two), else, when it holds at most `cap`, its first `limit` values (the
  * first part of a large value travels with the probe instead of waiting for
- * it). The count comes from the probe's own shape, so the probe's errors come
- * first and a value above the cap moves no data.
+ * it; `firstCount` values of it where the parts come another way, to check
+ * that way). The count comes from the probe's own shape, so the probe's
+ * errors come first and a value above the cap moves no data.
  */
-export function probeAndDataExpression(language: LiveLanguage, expression: string, limit: number, cap = limit): string {
+export function probeAndDataExpression(
+  language: LiveLanguage,
+  expression: string,
+  limit: number,
+  cap = limit,
+  firstCount = limit,
+): string {
   // Counts go into the expression as integer literals (Infinity is not one in Python).
   const count = (x: number) => Math.max(0, Math.floor(Math.min(x, Number.MAX_SAFE_INTEGER)));
   const n = count(limit);
   const c = Math.max(n, count(cap));
   const data = payloadOfV(language, undefined);
-  const first = payloadOfV(language, { from: 0, to: n });
+  const first = payloadOfV(language, { from: 0, to: Math.min(n, Math.max(1, count(firstCount))) });
   if (language === 'python') {
     const elements = `__import__('functools').reduce(lambda a, b: a * b, [int(d) for d in p.rsplit(' ', 1)[-1].split(',') if d], 1)`;
     const firstPart = n > 0 && c > n ? ` if c <= ${n} else ' ' + ${first}(v) if c <= ${c}` : ` if c <= ${n}`;

@@ -443,6 +443,10 @@ describe('JavaScript wrapper, run by Node', () => {
     const first = run(probeAndDataExpression('javascript', 'x', 1, count));
     expect(decodeProbe(first)).toEqual(probe);
     expect(payloadAfterProbe(first)).toBe(run(dataExpression('javascript', 'x', { from: 0, to: 1 })));
+    // With a first count (the parts come over the CDP proxy), that many values; a small value still whole.
+    const some = run(probeAndDataExpression('javascript', 'x', count - 1, count, 1));
+    expect(payloadAfterProbe(some)).toBe(run(dataExpression('javascript', 'x', { from: 0, to: 1 })));
+    expect(payloadAfterProbe(run(probeAndDataExpression('javascript', 'x', count, count, 1)))).toBe(runJs(setup));
     // Oracle: the value's own elements as Node reads them.
     const own = new Function(`const x = ${setup}; return x;`)() as ArrayLike<unknown>;
     const flat = Array.from(own as ArrayLike<unknown>).flatMap((r) =>
