@@ -460,7 +460,9 @@ async function sameStart(
   log: ((line: string) => void) | undefined,
 ): Promise<boolean> {
   const check = dataExpression('javascript', expression, { from: 0, to: Math.min(CHECKED_VALUES, decoder.decoded) });
-  log?.(`evaluate (the first values, to compare with the probe's) over the CDP proxy ${check.slice(0, 400)}…`);
+  log?.(
+    `evaluate (the first values, to compare with the probe's) over the CDP proxy ${check.length > 400 ? `${check.slice(0, 400)}…` : check}`,
+  );
   const copy = await channel.evaluate(check);
   const sample = copy === undefined ? undefined : payloadSample(copy);
   const same = sample !== undefined && decoder.startsWith(sample);
