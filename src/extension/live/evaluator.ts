@@ -363,8 +363,15 @@ export async function readLive(
                 to: Math.min(p.elements, first + (k + 1) * size),
               }));
         // Opened once the probe says there are parts to read: small values never wait for it.
-        if (language === 'javascript' && p.payload !== undefined) direct = await options.directParts?.(frame, log);
-        if (token?.isCancellationRequested) return fail('CANCELLED', 'cancelled');
+        if (language === 'javascript' && p.payload !== undefined && options.directParts) {
+          const opening = options.directParts(frame, log);
+          const opened = await cancellable(opening, token);
+          if (opened === CANCELLED) {
+            void opening.then((c) => c?.dispose());
+            return fail('CANCELLED', 'cancelled');
+          }
+          direct = opened;
+        }
         // Its parts count once its copy of the first values is what came with the probe: the same frame, the same value.
         const channel = direct;
         const verified = channel && sameStart(channel, expression, decoder, log);
