@@ -92,6 +92,8 @@ export class EntropyLens extends Disposable {
     this.offThreadCompute = computer;
     const liveOutcome = liveOutcomeRunner(computer, log);
     const prepareLiveOutcome = computer && ((elements: number) => computer.prepare(elements));
+    // Large JavaScript values' parts over js-debug's CDP proxy, where this host can reach it.
+    const directParts = CdpProxyParts.available ? this.cdpParts.open : undefined;
     // Every debug type: reads take their answers from the adapter's messages (adapterAnswers.ts).
     const adapterAnswers = new AdapterAnswers();
     register(vscode.debug.registerDebugAdapterTrackerFactory('*', adapterAnswers));
@@ -103,7 +105,7 @@ export class EntropyLens extends Disposable {
       log,
       liveOutcome,
       prepareLiveOutcome,
-      liveDirectParts: CdpProxyParts.available ? this.cdpParts.open : undefined,
+      liveDirectParts: directParts,
       adapterAnswers,
       onLiveVisualized: (kind, request, payload) => this.liveFollow.follow(kind, request, payload),
     });
@@ -132,7 +134,7 @@ export class EntropyLens extends Disposable {
         log,
         outcome: liveOutcome,
         prepareOutcome: prepareLiveOutcome,
-        directParts: CdpProxyParts.available ? this.cdpParts.open : undefined,
+        directParts,
         visualizedLabel: () => this.visualizer.shared.pair?.label,
         answers: adapterAnswers,
       }),

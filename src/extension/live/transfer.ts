@@ -439,6 +439,19 @@ function decodedLength(b64: string): number {
   return Math.floor((b64.length * 3) / 4) - pad;
 }
 
+/**
+ * A payload's fields, quotes taken off: the precision, the type the values
+ * travel in, anything more the header says (an error), the shape and the
+ * base64; undefined for an answer that is not a payload.
+ */
+function payloadFields(text: string) {
+  const body = unquote(text, PAYLOAD_TAG);
+  if (body === undefined) return undefined;
+  const [header = '', shape = '', b64 = ''] = body.split(' ');
+  const [d = '', sent = d, extra] = header.split('/');
+  return { header, d, sent, extra, shape, b64 };
+}
+
 /** A payload of a few values, decoded on its own (PayloadDecoder makes room for the whole shape its header gives). */
 export interface PayloadSample {
   /** Precision and shape, as the header gives them. */
@@ -447,11 +460,9 @@ export interface PayloadSample {
 }
 
 export function payloadSample(answer: string): PayloadSample | undefined {
-  const body = unquote(answer, PAYLOAD_TAG);
-  if (body === undefined) return undefined;
-  const [header = '', shape = '', b64 = ''] = body.split(' ');
-  const [d = '', sent = d] = header.split('/');
-  if (!isWireType(sent)) return undefined;
+  const fields = payloadFields(answer);
+  if (!fields || !isWireType(fields.sent)) return undefined;
+  const { d, sent, shape, b64 } = fields;
   const [width, View] = WIRE_TYPES[sent];
   // A copy of its own, at offset 0 (a Buffer's slice would be a view into a shared pool).
   const bytes = new Uint8Array(base64Bytes(b64));
@@ -520,16 +531,15 @@ export class PayloadDecoder {
 
   /** Adds the next part; returns what is wrong with it, if anything. */
   add(text: string): string | undefined {
-    const body = unquote(text, PAYLOAD_TAG);
-    if (body === undefined) return 'the debugger did not return the expected payload';
-    const [header = '', sh, b64 = ''] = body.split(' ');
-    const [d = '', sent = d, extra] = header.split('/');
+    const fields = payloadFields(text);
+    if (!fields) return 'the debugger did not return the expected payload';
+    const { header, d, sent, extra, shape: sh, b64 } = fields;
     if (this.dtype !== undefined && (d !== this.dtype || sh !== this.shapeText))
       return 'the value changed between two reads of its parts';
     if ((d !== 'f4' && d !== 'f8') || !isWireType(sent) || extra !== undefined)
       return `unreadable payload header "${header} ${sh}"`;
     if (this.dtype === undefined) {
-      const shape = parseShape(sh ?? '');
+      const shape = parseShape(sh);
       if (!shape) return `unreadable payload header "${header} ${sh}"`;
       if (shape.length === 0) return 'it is a scalar, not an array';
       const elements = shape.reduce((n, k) => n * k, 1);
